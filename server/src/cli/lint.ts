@@ -1,0 +1,58 @@
+import { FileAnalysis, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { lastFlag, parseArgs, UsageError } from './args';
+import { formatJson } from './formats/json';
+import type { FileReport } from './formats/report';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { collectInputs } from './inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import { CLI_VERSION } from './version';
+
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] <files|dirs|globs|->...`;
+
+const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSettings {
+  const versionFlag = lastFlag(args, 'kubernetes-version');
+  let kubernetesVersion: string | undefined;
+  if (versionFlag !== undefined) {
+    kubernetesVersion = normaliseVersion(versionFlag);
+    if (!kubernetesVersion) throw new UsageError(`--kubernetes-version must look like 1.30, not "${versionFlag}"`);
+  }
+  const rules: Record<string, RuleLevel> = {};
+  for (const entry of args.flags.get('rule') ?? []) {
+    const [id, level] = entry.split('=');
+    if (!id || !LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${LEVELS.join(', ')}, not "${entry}"`);
+    rules[id] = level as RuleLevel;
+  }
+  return resolveSettings({
+    ...(kubernetesVersion ? { kubernetesVersion } : {}),
+    schemaValidation: !args.flags.has('no-schema'),
+    rules,
+  });
+}
+
+export function runLint(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule'], boolean: ['quiet', 'no-schema'] });
+  const format = lastFlag(args, 'format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
+  const settings = settingsFromFlags(args);
+  const quiet = args.flags.has('quiet');
+
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  for (const input of collectInputs(args.positionals, io.readStdin)) {
+    if ('error' in input) {
+      io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
+      unreadable = true;
+      continue;
+    }
+    const analysis = new FileAnalysis(input.text);
+    reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+  }
+  const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);
+  io.stdout(output);
+  if (unreadable) return EXIT_USAGE;
+  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,42 @@
+import { UsageError } from './args';
+import { EXIT_USAGE, type CliIO } from './io';
+import { LINT_USAGE, runLint } from './lint';
+import { CLI_VERSION } from './version';
+
+type Command = (argv: readonly string[], io: CliIO) => number;
+
+/** Subcommands by name; each feature adds its own. */
+export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
+  lint: { usage: LINT_USAGE, run: runLint },
+};
+
+function usage(): string {
+  return ['Usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`), '  pod-patterns --version', ''].join('\n');
+}
+
+/** Runs the CLI in-process and returns its exit code. */
+export function runCli(argv: readonly string[], io: CliIO): number {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${CLI_VERSION}\n`);
+    return 0;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`pod-patterns: unknown command "${name}"\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`pod-patterns ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Finding } from '../findings/finding';
+import { parseYamlDocument } from '../yaml/parseYaml';
+import type { YNode } from '../yaml/nodes';
+import { findResources } from './buildPodModel';
+import type { PodModel, ResourceModel } from './podModel';
+
+/**
+ * Everything known about one YAML document that does not depend on settings: its tree,
+ * its syntax findings, the objects in it and their pod models. Built once per distinct
+ * document text and shared by every feature.
+ */
+export interface DocumentModel {
+  readonly text: string;
+  readonly root: YNode | null;
+  readonly syntaxFindings: readonly Finding[];
+  readonly resources: readonly ResourceModel[];
+  readonly pods: readonly PodModel[];
+  /** Where a template expression (`{{ … }}`) was found; such documents are not validated. */
+  readonly templateAt?: number;
+  /**
+   * True when the document holds a pod or names a pod-bearing kind: only such documents
+   * get findings, so YAML files that are not Kubernetes pods are never touched.
+   */
+  readonly relevant: boolean;
+}
+
+const POD_KIND_LINE = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?(?:Pod|PodTemplate|ReplicationController|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*(?:#.*)?$/m;
+
+/** Whether a document's text names a pod-bearing kind (cheap, parse-free). */
+export function mentionsPodKind(text: string): boolean {
+  return POD_KIND_LINE.test(text);
+}
+
+const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
+
+export function buildDocumentModel(text: string): DocumentModel {
+  const templateAt = findTemplateExpression(text);
+  if (templateAt !== undefined) {
+    return { text, root: null, syntaxFindings: [], resources: [], pods: [], templateAt, relevant: mentionsPodKind(text) };
+  }
+  const { root, findings } = parseYamlDocument(text);
+  const resources = findResources(root);
+  const pods = resources.flatMap((resource) => (resource.pod ? [resource.pod] : []));
+  return { text, root, syntaxFindings: findings, resources, pods, relevant: pods.length > 0 || mentionsPodKind(text) };
+}
+
+/** Offset of the first template expression outside a comment, if any. */
+function findTemplateExpression(text: string): number | undefined {
+  if (!text.includes('{{') && !text.includes('{%')) return undefined;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (!/^\s*#/.test(line)) {
+      const match = TEMPLATE_EXPRESSION.exec(line);
+      if (match) return lineStart + match.index;
+    }
+    if (lineEnd < 0) break;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
