@@ -9,6 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileAnalysis, toDiagnostics, type ServiceSettings } from '../service';
 import { DocumentSummaryNotification, type DocumentSummary, type PodPatternsSettings } from '../protocol';
 import { toServiceSettings } from './settingsFromClient';
+import { FEATURE_HANDLERS } from './handlers';
+import type { ServerState } from './handlers/types';
 
 interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
@@ -33,9 +35,10 @@ export function startServer(connection: Connection): void {
     if (options.settings) globalSettings = toServiceSettings(options.settings);
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-      },
+      capabilities: Object.assign(
+        { textDocumentSync: TextDocumentSyncKind.Incremental },
+        ...FEATURE_HANDLERS.map((handler) => handler.capabilities),
+      ),
       serverInfo: { name: 'pod-patterns', version: '0.1.0' },
     };
   });
@@ -86,8 +89,7 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       // A newer version arrived while settings were being fetched: its own run will publish.
       if (!current || current.version !== document.version) return;
-      const analysis = new FileAnalysis(document.getText(), analyses.get(uri));
-      analyses.set(uri, analysis);
+      const analysis = analysisOf(uri)!;
       if (!analysis.isRelevant && !published.has(uri)) return;
       const diagnostics = analysis.isRelevant ? toDiagnostics(analysis, settings, uri) : [];
       if (analysis.isRelevant) published.add(uri);
@@ -116,6 +118,21 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
+
+  /** The analysis for a document's current text, brought up to date on demand. */
+  function analysisOf(uri: string): FileAnalysis | undefined {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const previous = analyses.get(uri);
+    const text = document.getText();
+    if (previous && previous.text === text) return previous;
+    const analysis = new FileAnalysis(text, previous);
+    analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  const state: ServerState = { connection, documents, analysisOf, settingsFor };
+  for (const handler of FEATURE_HANDLERS) handler.register(state);
 
   documents.listen(connection);
   connection.listen();

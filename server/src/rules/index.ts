@@ -1,9 +1,12 @@
 import type { Finding } from '../service/findings/finding';
 import type { PodModel } from '../service/model/podModel';
+import { API_RULES } from './api';
+import { PATTERN_RULES } from './pattern';
+import { PRACTICE_RULES } from './practice';
 import type { Rule, RuleContext } from './types';
 
 /** Every rule, in the order their findings are reported. */
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [...API_RULES, ...PATTERN_RULES, ...PRACTICE_RULES];
 
 export function runRules(pod: PodModel, context: RuleContext): Finding[] {
   const findings: Finding[] = [];

@@ -1,0 +1,4 @@
+import type { FeatureHandler } from './types';
+
+/** Every LSP feature beyond diagnostics; add one by importing its handler here. */
+export const FEATURE_HANDLERS: readonly FeatureHandler[] = [];
