@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAuthoringCommands } from './commands/addPatternContainer';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
+  registerAuthoringCommands(context, () => client);
   await client.start();
 }
 

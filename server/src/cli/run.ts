@@ -1,5 +1,6 @@
 import { UsageError } from './args';
 import { EXIT_USAGE, type CliIO } from './io';
+import { ADD_USAGE, runAdd } from './add';
 import { LINT_USAGE, runLint } from './lint';
 import { CLI_VERSION } from './version';
 
@@ -8,6 +9,7 @@ type Command = (argv: readonly string[], io: CliIO) => number;
 /** Subcommands by name; each feature adds its own. */
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
   lint: { usage: LINT_USAGE, run: runLint },
+  add: { usage: ADD_USAGE, run: runAdd },
 };
 
 function usage(): string {

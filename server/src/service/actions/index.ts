@@ -1,0 +1,92 @@
+import type { FileAnalysis } from '../fileAnalysis';
+import type { ServiceSettings } from '../settings';
+import type { ServiceCodeAction } from './codeAction';
+import { QUICK_FIXES } from './fixes';
+import type { FixCandidate, FixTarget } from './fixes/quickFix';
+import { insertPatternActions } from './insertPatternActions';
+import { applyEdits, type OffsetEdit } from '../edits/textEdits';
+
+export type { ServiceCodeAction } from './codeAction';
+export type { FixTarget } from './fixes/quickFix';
+
+export interface CodeActionRequest {
+  /** The selection, in file offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** The diagnostics the editor sends with the request (ours carry `source: pod-patterns`). */
+  readonly diagnostics: readonly (FixTarget & { readonly source?: string })[];
+  /** Kinds the editor asked for (`quickfix`, `refactor`, …); all when absent. */
+  readonly only?: readonly string[];
+}
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+}
+
+/** The fixes for one finding, preferred first. */
+export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: ServiceSettings): FixCandidate[] {
+  const document = analysis.documentAt(target.start);
+  if (!document) return [];
+  const out: FixCandidate[] = [];
+  for (const fix of QUICK_FIXES) {
+    if (!fix.codes.includes(target.code) && !fix.codes.includes('*')) continue;
+    try {
+      out.push(...fix.fixes({ analysis, document, target, settings }));
+    } catch {
+      // A fix that cannot understand this finding offers nothing rather than breaking the menu.
+    }
+  }
+  return out;
+}
+
+/** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
+export function codeActionsFor(analysis: FileAnalysis, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[] {
+  const actions: ServiceCodeAction[] = [];
+  if (wanted(request.only, 'quickfix')) {
+    request.diagnostics.forEach((diagnostic, index) => {
+      if (diagnostic.source !== undefined && diagnostic.source !== 'pod-patterns') return;
+      for (const fix of fixesFor(analysis, diagnostic, settings)) {
+        actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, fixes: [index] });
+      }
+      const all = fixAllOfKind(analysis, diagnostic.code, settings);
+      if (all && all.count > 1) {
+        actions.push({ title: `Fix all ${diagnostic.code} findings in the file (${all.count})`, kind: 'quickfix', edits: all.edits, fixes: [index] });
+      }
+    });
+  }
+  if (wanted(request.only, 'refactor.rewrite')) actions.push(...insertPatternActions(analysis, request.start, settings));
+  return actions;
+}
+
+/**
+ * The preferred fix of every finding of one code in the file, when they do not overlap;
+ * undefined when this code has no safe fix.
+ */
+export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: ServiceSettings): { edits: OffsetEdit[]; count: number } | undefined {
+  const findings = analysis.findings(settings)
+    .filter((finding) => finding.code === code)
+    .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+  const chosen = combinePreferredFixes(analysis, findings, settings);
+  return chosen.count > 0 ? chosen : undefined;
+}
+
+/** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
+export function combinePreferredFixes(analysis: FileAnalysis, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
+  const edits: OffsetEdit[] = [];
+  let count = 0;
+  for (const finding of findings) {
+    const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings).find((fix) => fix.preferred);
+    if (!preferred) continue;
+    // Two findings about one thing (a volume mounted twice, say) need its fix once.
+    const fresh = preferred.edits.filter((edit) => !edits.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));
+    const candidate = [...edits, ...fresh];
+    try {
+      applyEdits(analysis.text, candidate);
+    } catch {
+      continue;
+    }
+    edits.push(...fresh);
+    count++;
+  }
+  return { edits, count };
+}
