@@ -4,11 +4,12 @@ import { formatJson } from './formats/json';
 import type { FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { fixInput } from './fix';
 import { collectInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] <files|dirs|globs|->...`;
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -33,10 +34,11 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
 }
 
 export function runLint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule'], boolean: ['quiet', 'no-schema'] });
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule'], boolean: ['quiet', 'no-schema', 'fix'] });
   const format = lastFlag(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
+  if (args.flags.has('fix') && args.positionals.includes('-')) throw new UsageError('--fix rewrites files: it cannot fix standard input');
   const settings = settingsFromFlags(args);
   const quiet = args.flags.has('quiet');
 
@@ -48,7 +50,8 @@ export function runLint(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    const analysis = new FileAnalysis(input.text);
+    const text = args.flags.has('fix') ? fixInput(input.path, input.text, settings, io, format !== 'text') : input.text;
+    const analysis = new FileAnalysis(text);
     reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);
