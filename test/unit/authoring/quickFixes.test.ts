@@ -1,0 +1,199 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, FileAnalysis, resolveSettings } from '../../../server/src/service';
+import { codeActionsFor, fixesFor, type FixTarget } from '../../../server/src/service/actions';
+import { applyEdits } from '../../../server/src/service/edits/textEdits';
+import { assertGolden, newProblems, readFixture, syntaxErrors } from './support';
+
+const FIXTURES = ['job-two-spaces.yaml', 'job-four-spaces.yaml'];
+
+interface FixCase {
+  readonly name: string;
+  readonly code: string;
+  /** The finding's range: `within` inside the `occurrence`-th (0-based) `needle`. */
+  readonly needle: string;
+  readonly occurrence?: number;
+  readonly within?: string;
+  readonly data: Record<string, unknown>;
+  /** The fix to apply, by title; the preferred one when absent. */
+  readonly pick?: RegExp;
+  /** Titles every offered fix list must include. */
+  readonly offers?: readonly RegExp[];
+}
+
+/** The finding data below is what the rules document for their quick fixes. */
+const CASES: readonly FixCase[] = [
+  {
+    name: 'undefined-volume: declare it as an emptyDir',
+    code: 'undefined-volume',
+    needle: '- name: output',
+    within: 'output',
+    data: { volumeName: 'output', existingVolumes: ['templates', 'scratch'], containerName: 'report', mountPath: '/out' },
+    offers: [/Mount volume "templates" instead/, /Mount volume "scratch" instead/],
+  },
+  {
+    name: 'undefined-volume: rename to an existing volume',
+    code: 'undefined-volume',
+    needle: '- name: output',
+    within: 'output',
+    data: { volumeName: 'output', existingVolumes: ['templates', 'scratch'] },
+    pick: /Mount volume "scratch" instead/,
+  },
+  {
+    name: 'duplicate-container-name: rename',
+    code: 'duplicate-container-name',
+    needle: '- name: report',
+    occurrence: 1,
+    within: 'report',
+    data: { name: 'report', suggestion: 'report-2', containerIndex: 2, listKey: 'containers' },
+  },
+  {
+    name: 'sidecar-blocks-job-completion: move to initContainers as a native sidecar',
+    code: 'sidecar-blocks-job-completion',
+    needle: '- name: shipper',
+    within: 'shipper',
+    data: { container: 'shipper', containerIndex: 1, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported: true },
+  },
+  {
+    name: 'invalid-restart-policy on an app container: remove it',
+    code: 'invalid-restart-policy',
+    needle: 'restartPolicy: OnFailure',
+    within: 'restartPolicy',
+    data: { containerIndex: 2, listKey: 'containers', restartPolicy: 'OnFailure', containerName: 'report' },
+  },
+  {
+    name: 'init-container-probe: remove the probe',
+    code: 'init-container-probe',
+    needle: 'readinessProbe',
+    data: { probe: 'readinessProbe', containerIndex: 0, containerName: 'fetch' },
+    offers: [/Make "fetch" a native sidecar/],
+  },
+  {
+    name: 'init-container-probe: make it a native sidecar',
+    code: 'init-container-probe',
+    needle: 'readinessProbe',
+    data: { probe: 'readinessProbe', containerIndex: 0, containerName: 'fetch' },
+    pick: /native sidecar/,
+  },
+  {
+    name: 'deprecated-registry: registry.k8s.io',
+    code: 'deprecated-registry',
+    needle: 'k8s.gcr.io/git-sync/git-sync:v4.2.1',
+    data: { image: 'k8s.gcr.io/git-sync/git-sync:v4.2.1', replacement: 'registry.k8s.io/git-sync/git-sync:v4.2.1' },
+  },
+  {
+    name: 'git-sync-v3-config: rename GIT_SYNC_* to GITSYNC_*',
+    code: 'git-sync-v3-config',
+    needle: 'GIT_SYNC_REPO',
+    data: { container: 'fetch', renames: [{ from: 'GIT_SYNC_REPO', to: 'GITSYNC_REPO', envIndex: 0 }, { from: 'GIT_SYNC_ONE_TIME', to: 'GITSYNC_ONE_TIME', envIndex: 1 }] },
+  },
+  {
+    name: 'missing-resources: add requests and limits',
+    code: 'missing-resources',
+    needle: '- name: shipper',
+    within: 'shipper',
+    data: { container: 'shipper', containerPath: 'spec.template.spec.containers[1]', missing: ['requests.cpu', 'requests.memory', 'limits.memory'] },
+    pick: /Add resource requests and limits/,
+  },
+  {
+    name: 'unshared-volume: mount it in the main container',
+    code: 'unshared-volume',
+    needle: '- name: scratch',
+    occurrence: 1,
+    within: 'scratch',
+    data: { volume: 'scratch', mountedBy: 'shipper', others: ['fetch', 'report', 'report'] },
+  },
+  {
+    name: 'default-container-missing: the first app container',
+    code: 'default-container-missing',
+    needle: 'reporter',
+    data: { value: 'reporter', names: ['report', 'shipper', 'report', 'fetch'] },
+  },
+  {
+    name: 'unknown field: the closest field name',
+    code: 'schema',
+    needle: 'imagePullPolicey',
+    data: { suggestions: ['imagePullPolicy'] },
+  },
+  {
+    name: 'any rule finding: a suppression comment',
+    code: 'missing-resources',
+    needle: '- name: shipper',
+    within: 'shipper',
+    data: { container: 'shipper' },
+    pick: /^Disable missing-resources for this line$/,
+  },
+];
+
+function targetIn(text: string, fixCase: FixCase): FixTarget {
+  let at = -1;
+  for (let n = 0; n <= (fixCase.occurrence ?? 0); n++) {
+    at = text.indexOf(fixCase.needle, at + 1);
+    assert.ok(at >= 0, `"${fixCase.needle}" #${n} is in the fixture`);
+  }
+  const start = at + (fixCase.within ? fixCase.needle.indexOf(fixCase.within) : 0);
+  return { code: fixCase.code, start, end: start + (fixCase.within ?? fixCase.needle).length, data: fixCase.data };
+}
+
+function slug(name: string): string {
+  return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+for (const fixture of FIXTURES) {
+  for (const fixCase of CASES) {
+    test(`${fixCase.name} (${fixture})`, () => {
+      const before = readFixture('fixes', fixture);
+      const analysis = new FileAnalysis(before);
+      const fixes = fixesFor(analysis, targetIn(before, fixCase), DEFAULT_SETTINGS);
+      for (const title of fixCase.offers ?? []) assert.ok(fixes.some((fix) => title.test(fix.title)), `offers ${title}: ${fixes.map((fix) => fix.title).join(' | ')}`);
+      const chosen = fixCase.pick ? fixes.find((fix) => fixCase.pick!.test(fix.title)) : fixes.find((fix) => fix.preferred);
+      assert.ok(chosen, `a fix to apply among: ${fixes.map((fix) => fix.title).join(' | ')}`);
+      const after = applyEdits(before, chosen.edits);
+      assertGolden(after, 'fixes', 'expected', `${fixture.replace(/\.yaml$/, '')}.${slug(fixCase.name)}.yaml`);
+      assert.deepEqual(syntaxErrors(after), [], 'the result parses');
+      assert.deepEqual(newProblems(before, after), [], 'no new error or warning');
+      // Every comment of the fixture is still there.
+      for (const comment of before.match(/#.*$/gm) ?? []) assert.ok(after.includes(comment), `keeps ${comment}`);
+    });
+  }
+}
+
+test('code actions for diagnostics: fixes with their diagnostic, fix all, refactorings after', () => {
+  const text = readFixture('fixes', 'job-two-spaces.yaml');
+  const analysis = new FileAnalysis(text);
+  const target = targetIn(text, CASES.find((fixCase) => fixCase.code === 'deprecated-registry')!);
+  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [{ ...target, source: 'pod-patterns' }] }, DEFAULT_SETTINGS);
+  const quickFixes = actions.filter((action) => action.kind === 'quickfix');
+  assert.deepEqual(quickFixes.map((action) => action.title), ['Use registry.k8s.io/git-sync/git-sync:v4.2.1', 'Disable deprecated-registry for this line']);
+  assert.deepEqual(quickFixes[0]!.fixes, [0]);
+  assert.equal(quickFixes[0]!.isPreferred, true);
+  assert.equal(actions.filter((action) => action.kind === 'refactor.rewrite').length, 5);
+  const onlyQuickFixes = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  assert.ok(onlyQuickFixes.every((action) => action.kind === 'quickfix'));
+  const foreign = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [{ ...target, source: 'yaml' }], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  assert.deepEqual(foreign, [], 'diagnostics of other tools are left to them');
+});
+
+test('enum findings offer each allowed value', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: always\n  containers:\n  - name: a\n    image: nginx:1.27\n';
+  const start = text.indexOf('always');
+  const fixes = fixesFor(new FileAnalysis(text), { code: 'schema', start, end: start + 6, data: { allowedValues: ['Always', 'OnFailure', 'Never'] } }, DEFAULT_SETTINGS);
+  assert.deepEqual(fixes.map((fix) => fix.title), ['Change to "Always"', 'Change to "OnFailure"', 'Change to "Never"']);
+  assert.equal(applyEdits(text, fixes[0]!.edits), text.replace('always', 'Always'));
+});
+
+test('no move to a native sidecar below Kubernetes 1.29, nor of the only app container', () => {
+  const text = readFixture('fixes', 'job-two-spaces.yaml');
+  const target = targetIn(text, CASES.find((fixCase) => fixCase.code === 'sidecar-blocks-job-completion')!);
+  assert.deepEqual(fixesFor(new FileAnalysis(text), target, resolveSettings({ kubernetesVersion: '1.28' })).filter((fix) => /native sidecar/.test(fix.title)), []);
+  const single = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.34.1\n';
+  const at = single.indexOf('proxy');
+  assert.deepEqual(fixesFor(new FileAnalysis(single), { code: 'sidecar-blocks-job-completion', start: at, end: at + 5, data: { containerIndex: 0 } }, DEFAULT_SETTINGS).filter((fix) => /native sidecar/.test(fix.title)), []);
+});
+
+test('git-sync renames are the preferred fix only on a v4 image (v3 does not read GITSYNC_*)', () => {
+  const text = readFixture('fixes', 'job-two-spaces.yaml').replace('git-sync:v4.2.1', 'git-sync:v3.6.9');
+  const fixCase = CASES.find((candidate) => candidate.code === 'git-sync-v3-config')!;
+  const fixes = fixesFor(new FileAnalysis(text), targetIn(text, fixCase), DEFAULT_SETTINGS);
+  assert.equal(fixes[0]!.preferred, false);
+});
