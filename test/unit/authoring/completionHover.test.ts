@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { completeAt } from '../../../server/src/service/completion/complete';
+import { hoverAt } from '../../../server/src/service/hover/hoverAt';
+import { readFixture } from './support';
+
+const text = readFixture('editing', 'pod-for-completion.yaml');
+const analysis = new FileAnalysis(text);
+
+/** The offset at the end of the `occurrence`-th line that starts (after spaces) with `linePrefix`. */
+function endOfLine(linePrefix: string, occurrence = 0): number {
+  const lines = text.split('\n');
+  let offset = 0;
+  let seen = 0;
+  for (const line of lines) {
+    if (line.trimStart().startsWith(linePrefix) && seen++ === occurrence) return offset + line.length;
+    offset += line.length + 1;
+  }
+  throw new Error(`no line starting with ${linePrefix}`);
+}
+
+test('volumeMounts[].name completes with the pod volumes', () => {
+  const at = endOfLine('- name: ', 5);
+  const items = completeAt(analysis, at);
+  assert.deepEqual(items.map((item) => item.label), ['logs', 'config']);
+  assert.deepEqual(items[0]!.replace, { start: at, end: at });
+  assert.equal(items[1]!.detail, 'configMap');
+});
+
+test('a probe port completes with the container\'s own named ports', () => {
+  const items = completeAt(analysis, endOfLine('port: '));
+  assert.deepEqual(items.map((item) => item.label), ['http', 'admin']);
+  assert.equal(items[1]!.detail, '9901/TCP in web');
+});
+
+test('the default-container annotation completes with container names and roles', () => {
+  const items = completeAt(analysis, endOfLine('kubectl.kubernetes.io/default-container:'));
+  assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['log-shipper native-sidecar container', 'web main container']);
+});
+
+test('image completes with the pinned images the snippets use, replacing what is typed', () => {
+  const typed = text.replace('    image: \n', '    image: regis\n');
+  const at = typed.indexOf('image: regis') + 'image: regis'.length;
+  const items = completeAt(new FileAnalysis(typed), at);
+  assert.ok(items.some((item) => item.label === 'registry.k8s.io/git-sync/git-sync:v4.4.2'));
+  assert.ok(items.every((item) => /:[\w.-]+$/.test(item.label) && !item.label.endsWith(':latest')));
+  assert.deepEqual(items[0]!.replace, { start: at - 5, end: at });
+});
+
+test('no completion outside the places the pod model knows', () => {
+  assert.deepEqual(completeAt(analysis, endOfLine('path: /healthz')), []);
+  assert.deepEqual(completeAt(analysis, endOfLine('apiVersion: v1')), []);
+  assert.deepEqual(completeAt(new FileAnalysis('just: text\n'), 10), []);
+});
+
+test('hover on a container name: role, sharing and the pod\'s effective resources', () => {
+  const at = text.indexOf('log-shipper') + 2;
+  const hover = hoverAt(analysis, at, DEFAULT_SETTINGS);
+  assert.ok(hover);
+  assert.match(hover.markdown, /\*\*log-shipper\*\*: native sidecar: starts before the app containers/);
+  assert.match(hover.markdown, /volume logs \(emptyDir\) at \/var\/log\/app/);
+  assert.match(hover.markdown, /effective resources: requests .*; QoS/);
+  assert.deepEqual(hover.range, { start: text.indexOf('log-shipper'), end: text.indexOf('log-shipper') + 'log-shipper'.length });
+});
+
+test('hover on a volume name lists who mounts it', () => {
+  const at = text.indexOf('- name: logs\n    emptyDir') + 9;
+  const hover = hoverAt(analysis, at, DEFAULT_SETTINGS);
+  assert.match(hover?.markdown ?? '', /\*\*Volume logs\*\* \(emptyDir\)\n\n- log-shipper at \/var\/log\/app/);
+});
+
+test('hover text from the file is escaped, never markup', () => {
+  const hostile = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: "[x](javascript:alert(1))"\n    image: nginx:1.27\n';
+  const hover = hoverAt(new FileAnalysis(hostile), hostile.indexOf('[x]') + 1, DEFAULT_SETTINGS);
+  assert.ok(hover);
+  assert.ok(!hover.markdown.includes('[x](javascript'), hover.markdown);
+});
+
+test('no hover on plain keys of files without pods', () => {
+  assert.equal(hoverAt(new FileAnalysis('a: b\n'), 1, DEFAULT_SETTINGS), undefined);
+});
