@@ -7,15 +7,36 @@ import type { OffsetEdit } from './textEdits';
 /** An insertion plus where its marked value (if any) lies in `newText`. */
 export interface PlannedEdit extends OffsetEdit {
   readonly focus?: { readonly start: number; readonly end: number };
+  /**
+   * Whether the inserted lines continue the block above (a list item, a last key) or open
+   * the block below (a key inserted before another); with the column of what they add, it
+   * orders insertions that land on one offset.
+   */
+  readonly attach?: 'above' | 'below';
+  readonly column?: number;
+}
+
+/**
+ * Orders insertions that share an offset so each lands in its own block: continuations of
+ * deeper blocks first, then shallower ones, then lines that open the block below.
+ */
+export function orderInsertions<T extends PlannedEdit>(edits: readonly T[]): T[] {
+  const rank = (edit: PlannedEdit) => (edit.attach === 'below' ? 1 : 0);
+  return edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => a.edit.start - b.edit.start || rank(a.edit) - rank(b.edit) || (b.edit.column ?? 0) - (a.edit.column ?? 0) || a.order - b.order)
+    .map((entry) => entry.edit);
 }
 
 /** Why an edit cannot be made safely; the action is offered disabled with this reason. */
 export class UnsupportedLayout extends Error {}
 
-function insertion(offset: number, rendered: RenderedYaml, prefix = ''): PlannedEdit {
+function insertion(offset: number, rendered: RenderedYaml, column: number, attach: 'above' | 'below', prefix = ''): PlannedEdit {
   return {
     start: offset,
     end: offset,
+    attach,
+    column,
     newText: prefix + rendered.text,
     focus: rendered.focus && { start: rendered.focus.start + prefix.length, end: rendered.focus.end + prefix.length },
   };
@@ -30,7 +51,7 @@ export function appendToSequence(text: string, pair: YPair, items: readonly Yaml
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) {
     const after = lineAfter(text, pair.key.range.end);
-    return insertion(after.offset, joinLines(renderItems(items, keyColumn + style.seqIndent, style), style), after.needsBreak ? style.lineBreak : '');
+    return insertion(after.offset, joinLines(renderItems(items, keyColumn + style.seqIndent, style), style), keyColumn + style.seqIndent, 'above', after.needsBreak ? style.lineBreak : '');
   }
   if (!isSeq(value)) throw new UnsupportedLayout(`"${String(pair.key.value)}" is not a list`);
   if (value.flow) {
@@ -53,7 +74,7 @@ export function appendToSequence(text: string, pair: YPair, items: readonly Yaml
   const lastEnd = isMap(last) && last.pairs.length > 0 ? last.pairs[last.pairs.length - 1]!.range.end : last.range.end;
   const after = lineAfter(text, lastEnd);
   const offset = after.needsBreak ? after.offset : skipDeeperComments(text, after.offset, dashColumn);
-  return insertion(offset, joinLines(renderItems(items, dashColumn, style), style), after.needsBreak ? style.lineBreak : '');
+  return insertion(offset, joinLines(renderItems(items, dashColumn, style), style), dashColumn, 'above', after.needsBreak ? style.lineBreak : '');
 }
 
 /**
@@ -72,10 +93,10 @@ export function addPair(text: string, map: YMap, key: string, value: YamlValue, 
       // `- containers:` (the key shares its line with a dash): append instead.
       return addPair(text, map, key, value, style);
     }
-    return insertion(startOfLeadingComments(text, lineStart, column), rendered);
+    return insertion(startOfLeadingComments(text, lineStart, column), rendered, column, 'below');
   }
   const lastPair = map.pairs[map.pairs.length - 1]!;
   const after = lineAfter(text, lastPair.range.end);
   const offset = after.needsBreak ? after.offset : skipDeeperComments(text, after.offset, column);
-  return insertion(offset, rendered, after.needsBreak ? style.lineBreak : '');
+  return insertion(offset, rendered, column, 'above', after.needsBreak ? style.lineBreak : '');
 }

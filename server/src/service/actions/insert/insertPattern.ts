@@ -1,7 +1,7 @@
 import { analyzePod } from '../../analysis/analyzePod';
 import type { FileAnalysis, LocatedPod } from '../../fileAnalysis';
 import { detectIndentStyle, type IndentStyle } from '../../edits/indentStyle';
-import { addPair, appendToSequence, UnsupportedLayout, type PlannedEdit } from '../../edits/insertion';
+import { addPair, appendToSequence, orderInsertions, UnsupportedLayout, type PlannedEdit } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
 import { freePort, uniqueEnvName, uniqueName, uniquePath } from '../../edits/names';
 import type { YamlValue } from '../../edits/renderYaml';
@@ -80,7 +80,7 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
   const containerName = String(container.name);
   const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
   try {
-    const edits = planEdits(text, pod, context.main, plan, container, native || action.placement === 'init', style);
+    const edits = orderInsertions(planEdits(text, pod, context.main, plan, container, native || action.placement === 'init', style));
     const focused = edits.find((edit) => edit.focus);
     const fileEdits = shiftEdits(edits, document.offset);
     const selection = focused?.focus && rangeAfterEdits(fileEdits, fileEdits[edits.indexOf(focused)]!, focused.focus);
@@ -137,10 +137,7 @@ function templateContext(pod: PodModel): TemplateContext {
   };
 }
 
-/**
- * The edits, in an order that is right when several land on one offset: additions
- * inside the main container first, then the new container, then pod-level volumes.
- */
+/** The edits of an insertion; `orderInsertions` settles those that share an offset. */
 function planEdits(
   text: string,
   pod: PodModel,
