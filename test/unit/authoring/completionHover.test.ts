@@ -48,9 +48,9 @@ test('image completes with the pinned images the snippets use, replacing what is
   assert.deepEqual(items[0]!.replace, { start: at - 5, end: at });
 });
 
-test('no completion outside the places the pod model knows', () => {
+test('no value completion where neither the schema nor the pod model knows values', () => {
   assert.deepEqual(completeAt(analysis, endOfLine('path: /healthz')), []);
-  assert.deepEqual(completeAt(analysis, endOfLine('apiVersion: v1')), []);
+  assert.deepEqual(completeAt(analysis, endOfLine('name: web')), []);
   assert.deepEqual(completeAt(new FileAnalysis('just: text\n'), 10), []);
 });
 
@@ -79,4 +79,50 @@ test('hover text from the file is escaped, never markup', () => {
 
 test('no hover on plain keys of files without pods', () => {
   assert.equal(hoverAt(new FileAnalysis('a: b\n'), 1, DEFAULT_SETTINGS), undefined);
+});
+
+const typing = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: p',
+  'spec:',
+  '  restartPolicy: ',
+  '  containers:',
+  '  - name: a',
+  '    image: nginx:1.27',
+  '    imagePullPolicy: ',
+  '    ima',
+  '  - nam',
+  '  ',
+].join('\n');
+const typingAnalysis = new FileAnalysis(typing);
+const after = (needle: string) => typing.indexOf(needle) + needle.length;
+
+test('enum values complete from the schema', () => {
+  assert.deepEqual(completeAt(typingAnalysis, after('restartPolicy: ')).map((item) => item.label), ['Always', 'Never', 'OnFailure']);
+  assert.deepEqual(completeAt(typingAnalysis, after('imagePullPolicy: ')).map((item) => item.label), ['Always', 'IfNotPresent', 'Never']);
+});
+
+test('keys complete from the schema at the right level, without those already present', () => {
+  const inContainer = completeAt(typingAnalysis, after('    ima'));
+  const labels = inContainer.map((item) => item.label);
+  assert.ok(labels.includes('volumeMounts') && labels.includes('resources') && labels.includes('restartPolicy'));
+  assert.ok(!labels.includes('image') && !labels.includes('name') && !labels.includes('containers'));
+  const env = inContainer.find((item) => item.label === 'env')!;
+  assert.equal(env.insertText, 'env:');
+  assert.equal(env.detail, 'array');
+  assert.ok(env.documentation && env.documentation.length > 10);
+  assert.deepEqual(env.replace, { start: after('    ima') - 3, end: after('    ima') });
+  assert.equal(completeAt(typingAnalysis, after('  - nam'))[0]!.label, 'name', 'a new container item: the required name first');
+  const spec = completeAt(typingAnalysis, typing.length).map((item) => item.label);
+  assert.ok(spec.includes('initContainers') && spec.includes('volumes') && !spec.includes('containers') && !spec.includes('restartPolicy'));
+});
+
+test('hover on a key shows its schema description and allowed values', () => {
+  const hover = hoverAt(typingAnalysis, typing.indexOf('restartPolicy') + 3, DEFAULT_SETTINGS);
+  assert.ok(hover);
+  assert.match(hover.markdown, /^\*\*restartPolicy\*\* _\(string\)_\n\nRestart policy for all containers/);
+  assert.match(hover.markdown, /Allowed: `Always`, `Never`, `OnFailure`/);
+  assert.deepEqual(hover.range, { start: typing.indexOf('restartPolicy'), end: typing.indexOf('restartPolicy') + 'restartPolicy'.length });
 });

@@ -1,8 +1,8 @@
-import type { CompletionItem, CompletionParams } from 'vscode-languageserver';
+import { MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { completeAt } from '../../service/completion/complete';
 import type { FeatureHandler, ServerState } from './types';
 
-/** Pod-aware value completion: volumes, named ports, container names, pinned images. */
+/** Schema keys and enum values, and pod-aware values: volumes, named ports, container names, pinned images. */
 export const completionHandler: FeatureHandler = {
   capabilities: { completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false } },
   register(state: ServerState): void {
@@ -14,6 +14,7 @@ export const completionHandler: FeatureHandler = {
         label: item.label,
         kind: item.kind,
         detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
         sortText: item.sortText,
         filterText: item.insertText,
         textEdit: { range: { start: lines.positionAt(item.replace.start), end: lines.positionAt(item.replace.end) }, newText: item.insertText },

@@ -3,7 +3,9 @@ import type { FileAnalysis } from '../fileAnalysis';
 import type { ContainerModel, PodModel } from '../model/podModel';
 import { IMAGES } from '../actions/insert/template';
 import { analyzePod } from '../analysis/analyzePod';
-import { keyValueBeforeCursor, pairAtKey, type PairAtKey } from './cursor';
+import { describeSchemaAt, type FieldSummary } from '../schema/describeSchema';
+import type { ResourceModel } from '../model/podModel';
+import { keyPositionBeforeCursor, keyValueBeforeCursor, pairAtKey, type PairAtKey, type PathStep } from './cursor';
 
 /** A completion in file offsets: the hosts convert the range. */
 export interface ServiceCompletion {
@@ -20,21 +22,75 @@ export interface ServiceCompletion {
 const DEFAULT_CONTAINER_ANNOTATIONS = new Set(['kubectl.kubernetes.io/default-container', 'kubectl.kubernetes.io/default-logs-container']);
 const PROBE_HANDLERS = new Set(['httpGet', 'tcpSocket', 'grpc']);
 
-/** Pod-aware value completions at a file offset. */
+/** Completions at a file offset: schema keys and enum values, and pod-aware values. */
 export function completeAt(analysis: FileAnalysis, offset: number): ServiceCompletion[] {
   const document = analysis.documentAt(offset);
   if (!document || document.model.templateAt !== undefined) return [];
   const text = document.model.text;
   const local = offset - document.offset;
+  const root = document.model.root;
   const line = keyValueBeforeCursor(text, local);
-  if (!line) return [];
-  const pod = document.model.pods.find((candidate) => candidate.root.range.start <= line.keyOffset && line.keyOffset <= candidate.root.range.end);
-  if (!pod) return [];
-  const found = pairAtKey(document.model.root, line.keyOffset);
-  if (!found) return [];
+  if (!line) return completeKeys(analysis, offset);
+  const resource = resourceAt(document.model.resources, line.keyOffset);
+  const found = pairAtKey(root, line.keyOffset);
+  if (!resource || !found) return [];
   const replace = { start: document.offset + line.valueStart, end: offset };
-  const values = valuesFor(pod, found, line.keyOffset);
+  const pod = resource.pod;
+  const values = [...(pod ? valuesFor(pod, found, line.keyOffset) : []), ...schemaValues(resource, found.path)];
   return values.map((value, index) => ({ ...value, replace, sortText: String(index).padStart(3, '0') }));
+}
+
+function resourceAt(resources: readonly ResourceModel[], offset: number): ResourceModel | undefined {
+  return resources.find((resource) => resource.root.range.start <= offset && offset <= resource.root.range.end) ?? (resources.length === 1 ? resources[0] : undefined);
+}
+
+/** The path under the resource's own root (List items drop their `items[i]` prefix). */
+function schemaPath(resource: ResourceModel, path: readonly PathStep[]): PathStep[] {
+  return path.slice(resource.pathPrefix.length);
+}
+
+function schemaValues(resource: ResourceModel, path: readonly PathStep[]): Value[] {
+  if (!resource.kind) return [];
+  const field = describeSchemaAt(resource.kind, schemaPath(resource, path));
+  const values = field?.enum ?? (field?.type === 'boolean' ? [true, false] : []);
+  return values.filter((value): value is string | boolean | number => ['string', 'boolean', 'number'].includes(typeof value)).map((value) => ({
+    label: String(value),
+    kind: CompletionItemKind.EnumMember,
+    detail: field?.type,
+    documentation: field?.description,
+    insertText: String(value),
+  }));
+}
+
+/** Field names the schema allows in the map the cursor's line belongs to, minus those present. */
+function completeKeys(analysis: FileAnalysis, offset: number): ServiceCompletion[] {
+  const document = analysis.documentAt(offset)!;
+  const local = offset - document.offset;
+  const position = keyPositionBeforeCursor(document.model.text, document.model.root, local);
+  if (!position) return [];
+  const resource = resourceAt(document.model.resources, position.typedStart) ?? resourceAt(document.model.resources, Math.max(0, position.typedStart - 1));
+  if (!resource?.kind) return [];
+  const described = describeSchemaAt(resource.kind, schemaPath(resource, position.mapPath));
+  if (!described?.properties) return [];
+  const present = new Set(position.map?.pairs.map((pair) => String(pair.key.value)) ?? []);
+  const required = new Set(described.required ?? []);
+  const replace = { start: document.offset + position.typedStart, end: offset };
+  return Object.entries(described.properties)
+    .filter(([name]) => !present.has(name))
+    .sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)) || a.localeCompare(b))
+    .map(([name, field]) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${field.type ?? 'object'}${required.has(name) ? ' (required)' : ''}${field.deprecated ? ' (deprecated)' : ''}`,
+      documentation: field.description,
+      insertText: `${name}:${keySuffix(field)}`,
+      replace,
+      sortText: `${required.has(name) ? '0' : '1'}${name}`,
+    }));
+}
+
+function keySuffix(field: FieldSummary): string {
+  return field.type === 'object' || field.type === 'array' ? '' : ' ';
 }
 
 type Value = Omit<ServiceCompletion, 'replace' | 'sortText'>;

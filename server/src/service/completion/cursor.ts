@@ -15,19 +15,29 @@ const MAX_DEPTH = 200;
 
 /** The pair whose key starts exactly at `keyOffset` (document offsets), with its path. */
 export function pairAtKey(root: YNode | null, keyOffset: number): PairAtKey | undefined {
+  return findPair(root, keyOffset, (pair) => pair.key.range.start === keyOffset);
+}
+
+/** The pair whose key contains `offset` (document offsets), with its path from the root. */
+export function pairAtOffset(root: YNode | null, offset: number): PairAtKey | undefined {
+  return findPair(root, offset, (pair) => pair.key.range.start <= offset && offset <= pair.key.range.end);
+}
+
+/** Descends through the nodes that contain `offset` to the first pair `matches` accepts. */
+function findPair(root: YNode | null, offset: number, matches: (pair: YPair) => boolean): PairAtKey | undefined {
   const path: PathStep[] = [];
   let node: YNode | null | undefined = root;
   for (let depth = 0; node && depth < MAX_DEPTH; depth++) {
     if (isMap(node)) {
       const current: YMap = node;
-      const pair = current.pairs.find((candidate) => candidate.key.range.start === keyOffset);
+      const pair = current.pairs.find(matches);
       if (pair) return { pair, parent: current, path: [...path, String(pair.key.value)] };
-      const inner = current.pairs.find((candidate) => candidate.value && candidate.value.range.start <= keyOffset && keyOffset <= candidate.value.range.end);
+      const inner = current.pairs.find((candidate) => candidate.value && candidate.value.range.start <= offset && offset <= candidate.value.range.end);
       if (!inner) return undefined;
       path.push(String(inner.key.value));
       node = inner.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => item.range.start <= keyOffset && keyOffset <= item.range.end);
+      const index = node.items.findIndex((item) => item.range.start <= offset && offset <= item.range.end);
       if (index < 0) return undefined;
       path.push(index);
       node = node.items[index];
@@ -55,4 +65,51 @@ export function keyValueBeforeCursor(text: string, offset: number): LineAtCursor
   const keyOffset = lineStart + match[1]!.length;
   const valueStart = keyOffset + match[2]!.length + 1 + match[3]!.length + match[4]!.length;
   return { keyOffset, key: match[2]!, valueStart, typed: match[5]! };
+}
+
+const KEY_LINE = /^( *)(-\s+)?([^\s#:'"-][^:#]*?):(?:\s|$)/;
+
+/** Where a key being typed on its own line would go: the path of the map that would hold it. */
+export interface KeyPosition {
+  /** Path of the map the new key belongs to (list indexes as 0). */
+  readonly mapPath: readonly PathStep[];
+  /** The map, when it already exists in the tree. */
+  readonly map?: YMap;
+  readonly typedStart: number;
+  readonly column: number;
+}
+
+export function keyPositionBeforeCursor(text: string, root: YNode | null, offset: number): KeyPosition | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const typing = /^( *)(-\s+)?([A-Za-z][\w.-]*)?$/.exec(before);
+  if (!typing) return undefined;
+  const column = typing[1]!.length + (typing[2]?.length ?? 0);
+  const typedStart = lineStart + column;
+  // Walk up to the nearest line holding a key at this column (a sibling) or left of it (the parent).
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    const match = KEY_LINE.exec(line);
+    if (!match) continue;
+    const keyColumn = match[1]!.length + (match[2]?.length ?? 0);
+    const found = pairAtKey(root, start + keyColumn);
+    if (!found) continue;
+    if (keyColumn === column && !typing[2]) {
+      return { mapPath: found.path.slice(0, -1), map: found.parent, typedStart, column };
+    }
+    if (keyColumn === column && typing[2]) {
+      // A new list item beside an earlier one: same list, a fresh map.
+      return { mapPath: [...found.path.slice(0, -1).slice(0, -1), 0], typedStart, column };
+    }
+    if (keyColumn < column) {
+      const value = found.pair.value;
+      const inList = Boolean(typing[2]) || isSeq(value);
+      const map = !inList && isMap(value) ? value : undefined;
+      return { mapPath: inList ? [...found.path, 0] : found.path, map, typedStart, column };
+    }
+  }
+  return undefined;
 }

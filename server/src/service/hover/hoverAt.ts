@@ -5,6 +5,8 @@ import { analyzePod } from '../analysis/analyzePod';
 import type { PodAnalysis } from '../analysis/types';
 import { ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
+import { pairAtOffset } from '../completion/cursor';
+import { describeSchemaAt } from '../schema/describeSchema';
 
 /** Markdown for the hover at a file offset, and the range it describes (file offsets). */
 export interface ServiceHover {
@@ -39,6 +41,19 @@ export function hoverAt(analysis: FileAnalysis, offset: number, settings: Servic
     } else if (volume) {
       sections.unshift(describeVolume(analyzePod(pod), volume));
       range = shift(volume.nameNode!.range, document.offset);
+    }
+  }
+  const key = pairAtOffset(document.model.root, local);
+  const resource = key && document.model.resources.find((candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end);
+  if (key && resource?.kind) {
+    const field = describeSchemaAt(resource.kind, key.path.slice(resource.pathPrefix.length));
+    if (field) {
+      const allowed = field.enum?.length ? `\n\nAllowed: ${field.enum.map((value) => `\`${String(value)}\``).join(', ')}` : '';
+      const type = field.type ? ` _(${field.type})_` : '';
+      const deprecated = field.deprecated ? ' **Deprecated.**' : '';
+      // Descriptions come from the bundled schema, not from the file: they keep their markup.
+      sections.unshift(`**${escape(String(key.pair.key.value))}**${type}${deprecated}\n\n${field.description ?? ''}${allowed}`.trim());
+      range = shift(key.pair.key.range, document.offset);
     }
   }
   if (sections.length === 0 || !range) return undefined;
