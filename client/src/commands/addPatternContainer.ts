@@ -7,26 +7,40 @@ function toRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-async function addPatternContainer(pattern: PatternInfo, getClient: () => LanguageClient | undefined): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
+/**
+ * Optional arguments, for callers other than the palette (the topology view's "Add sidecar
+ * here"): the document and a position inside the pod, and the template to skip the pick.
+ */
+export interface AddPatternArguments {
+  readonly uri?: string;
+  readonly position?: { readonly line: number; readonly character: number };
+  readonly template?: string;
+}
+
+async function addPatternContainer(pattern: PatternInfo, getClient: () => LanguageClient | undefined, args: AddPatternArguments = {}): Promise<void> {
+  const editor = args.uri
+    ? await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { preserveFocus: false })
+    : vscode.window.activeTextEditor;
   const client = getClient();
   if (!editor || editor.document.languageId !== 'yaml') {
     void vscode.window.showWarningMessage(`Pod Patterns: open a YAML file with a pod to ${pattern.title.toLowerCase()}.`);
     return;
   }
   if (!client) return;
-  const picked = await vscode.window.showQuickPick(
-    pattern.templates.map((template) => ({ label: template.label, detail: template.detail, id: template.id })),
-    { title: `Pod Patterns: ${pattern.title}`, placeHolder: 'Choose what the container does' },
-  );
-  if (!picked) return;
+  const templateId =
+    args.template ??
+    (await vscode.window.showQuickPick(
+      pattern.templates.map((template) => ({ label: template.label, detail: template.detail, id: template.id })),
+      { title: `Pod Patterns: ${pattern.title}`, placeHolder: 'Choose what the container does' },
+    ))?.id;
+  if (!templateId) return;
   const document = editor.document;
   const version = document.version;
   const params: InsertPatternParams = {
     uri: document.uri.toString(),
-    position: { line: editor.selection.active.line, character: editor.selection.active.character },
+    position: args.position ?? { line: editor.selection.active.line, character: editor.selection.active.character },
     kind: pattern.kind,
-    template: picked.id,
+    template: templateId,
   };
   const response = await client.sendRequest<InsertPatternResponse>(InsertPatternRequest, params);
   if (!response.ok) {
@@ -47,6 +61,6 @@ async function addPatternContainer(pattern: PatternInfo, getClient: () => Langua
 /** "Pod Patterns: Add Init Container / Sidecar / Native Sidecar / Adapter / Ambassador". */
 export function registerAuthoringCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   for (const pattern of PATTERNS) {
-    context.subscriptions.push(vscode.commands.registerCommand(pattern.command, () => addPatternContainer(pattern, getClient)));
+    context.subscriptions.push(vscode.commands.registerCommand(pattern.command, (args?: AddPatternArguments) => addPatternContainer(pattern, getClient, args)));
   }
 }

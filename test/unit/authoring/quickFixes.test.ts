@@ -197,3 +197,12 @@ test('git-sync renames are the preferred fix only on a v4 image (v3 does not rea
   const fixes = fixesFor(new FileAnalysis(text), targetIn(text, fixCase), DEFAULT_SETTINGS);
   assert.equal(fixes[0]!.preferred, false);
 });
+
+test('source.fixAll is offered only on request and applies every preferred fix', () => {
+  const text = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n';
+  const analysis = new FileAnalysis(text);
+  assert.deepEqual(codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [] }, DEFAULT_SETTINGS).filter((action) => action.kind === 'source.fixAll'), []);
+  const [fixAll] = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [], only: ['source.fixAll'] }, DEFAULT_SETTINGS);
+  assert.equal(fixAll?.kind, 'source.fixAll');
+  assert.equal(applyEdits(text, fixAll!.edits).split('\n')[0], 'apiVersion: apps/v1');
+});

@@ -55,6 +55,12 @@ export function codeActionsFor(analysis: FileAnalysis, request: CodeActionReques
     });
   }
   if (wanted(request.only, 'refactor.rewrite')) actions.push(...insertPatternActions(analysis, request.start, settings));
+  // Only on request (editor.codeActionsOnSave, "Fix All"): it touches the whole file.
+  if (request.only?.some((kind) => kind === 'source' || kind === 'source.fixAll')) {
+    const findings = analysis.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+    const all = combinePreferredFixes(analysis, findings, settings);
+    if (all.count > 0) actions.push({ title: `Fix all auto-fixable Pod Patterns problems (${all.count})`, kind: 'source.fixAll', edits: all.edits });
+  }
   return actions;
 }
 
