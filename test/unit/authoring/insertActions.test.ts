@@ -206,3 +206,44 @@ test('every insert action on every pod of the examples and fixtures', () => {
   console.log(`insert actions applied to example and fixture pods: ${count}`);
   assert.ok(count >= 20);
 });
+
+test('odd layouts: every insertion either works cleanly or is refused with a reason', () => {
+  const head = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n';
+  const layouts: Record<string, string> = {
+    'flow spec': `${head}spec: {containers: [{name: a, image: "nginx:1.27"}]}\n`,
+    'flow container': `${head}spec:\n  containers:\n  - {name: a, image: "nginx:1.27"}\n`,
+    'scalar item': `${head}spec:\n  containers:\n  - just-a-string\n`,
+    'empty spec': `${head}spec:\n`,
+    'no final line break': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27`,
+    'comments everywhere': `${head}spec:\n  containers:\n  - name: a # c\n    image: nginx:1.27 # c\n    # deep comment\n# top comment\n`,
+    'block scalar last': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    args:\n    - |\n      line1\n      line2\n\n`,
+    'wide dash gap': `${head}spec:\n  containers:\n  -   name: a\n      image: nginx:1.27\n      env:\n      -   name: X\n          value: "1"\n`,
+    'containers with no value': `${head}spec:\n  containers:\n  restartPolicy: Always\n`,
+    'anchor on the container': `${head}spec:\n  containers:\n  - &c\n    name: a\n    image: nginx:1.27\n  volumes: []\n`,
+    'empty initContainers key': `${head}spec:\n  initContainers:\n  containers:\n  - name: a\n    image: nginx:1.27\n`,
+    'List item': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: a\n      image: nginx:1.27\n',
+    'CRLF without final break': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27`.replace(/\n/g, '\r\n'),
+  };
+  let inserted = 0;
+  let refused = 0;
+  for (const [name, before] of Object.entries(layouts)) {
+    const analysis = new FileAnalysis(before);
+    for (const pattern of PATTERNS) {
+      const result = insertPattern(analysis.pods[0]!, { kind: pattern.kind }, DEFAULT_SETTINGS);
+      if (!result.ok) {
+        assert.ok(result.reason.length > 10, `${name}: a reason is given`);
+        refused++;
+        continue;
+      }
+      const after = applyEdits(before, result.edits);
+      const label = `${name} + ${pattern.kind}`;
+      assert.deepEqual(syntaxErrors(after), [], label);
+      assertKeepsEveryLine(before, after, label);
+      assert.deepEqual(newProblems(before, after).filter((problem) => problem.startsWith('error')), [], label);
+      assert.ok(new FileAnalysis(after).pods[0]!.pod.containers.some((container) => container.name === result.containerName), `${label}: the container is there`);
+      inserted++;
+    }
+  }
+  console.log(`odd layouts: ${inserted} insertions, ${refused} refused`);
+  assert.ok(inserted >= 50);
+});
