@@ -7,6 +7,7 @@
  * adds the same volumeMount to one of `others`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
+import { getIn, scalarText } from '../../service/yaml/nodes';
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from './support';
 
@@ -19,7 +20,9 @@ export const unsharedVolume: Rule = {
     if (pod.containers.length < 2) return;
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume?.nameNode) continue;
-      const users = [...new Set(sharing.mountedBy.map((use) => use.container))];
+      // Env files (`valueFrom.fileKeyRef`) read the volume without mounting it.
+      const readers = pod.containers.filter((container) => container.env.some((entry) => scalarText(getIn(entry.valueFrom, ['fileKeyRef', 'volumeName'])) === sharing.name));
+      const users = [...new Set([...sharing.mountedBy.map((use) => use.container), ...readers])];
       if (users.length !== 1) continue;
       const [user] = users;
       const others = pod.containers.filter((container) => container !== user);

@@ -1,4 +1,5 @@
 import type { ContainerModel, PodModel, ResourceListModel } from '../model/podModel';
+import { getMap, scalarText } from '../yaml/nodes';
 import { addQuantities, formatQuantity, maxQuantity, parseQuantity, type Quantity } from './quantities';
 import type { QosClass, ResourceAmounts } from './types';
 
@@ -39,6 +40,23 @@ export function containerResources(container: ContainerModel): ContainerResource
   const limits = parsedList(container.resources.limits);
   for (const [name, limit] of limits) if (!requests.has(name)) requests.set(name, limit);
   return { container, requests, limits };
+}
+
+function podLevelResources(pod: PodModel): { requests: Map<string, Quantity>; limits: Map<string, Quantity> } {
+  const resources = getMap(pod.spec, 'resources');
+  const read = (key: string) => {
+    const out = new Map<string, Quantity>();
+    for (const pair of getMap(resources, key)?.pairs ?? []) {
+      const text = scalarText(pair.value);
+      const quantity = text !== undefined ? parseQuantity(text) : undefined;
+      if (quantity) out.set(String(pair.key.value), quantity);
+    }
+    return out;
+  };
+  const limits = read('limits');
+  const requests = read('requests');
+  for (const [name, limit] of limits) if (!requests.has(name)) requests.set(name, limit);
+  return { requests, limits };
 }
 
 function addInto(target: Map<string, Quantity>, source: ReadonlyMap<string, Quantity>): void {
@@ -84,9 +102,11 @@ export function computeEffectiveResources(pod: PodModel): EffectiveResources {
   };
   const requests = aggregate((resources) => resources.requests);
   const limits = aggregate((resources) => resources.limits);
+  // Pod-level resources (KEP-2837), when set, are what the scheduler and the cgroup use.
+  const podLevel = podLevelResources(pod);
   return {
-    requests: requests.effective,
-    limits: limits.effective,
+    requests: new Map([...requests.effective, ...podLevel.requests]),
+    limits: new Map([...limits.effective, ...podLevel.limits]),
     largestInitUse: requests.largestInit,
     runningSum: requests.running,
     perContainer,
