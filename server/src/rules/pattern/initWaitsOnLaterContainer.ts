@@ -25,8 +25,13 @@ export const initWaitsOnLaterContainer: Rule = {
   *check(pod, context): Iterable<RuleFinding> {
     const analysis = analyzePod(pod);
     if (analysis.hostNetwork) return;
+    const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.from.group !== 'init' || !link.to) continue;
+      // One finding per container and port: the first reference stands for the others.
+      const key = `${pod.containers.indexOf(link.from)}:${link.port}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const position = pod.containers.indexOf(link.from);
       const servers = analysis.servedPorts.filter((entry) => entry.port === link.port && entry.protocol !== 'UDP');
       const available = servers.some(

@@ -46,7 +46,7 @@ export const sidecarBlocksJobCompletion: Rule = {
       if (!reason) continue;
       yield {
         message:
-          `${containerLabel(container)} is a ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
+          `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
           `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
           `Run it as a native sidecar: move it to initContainers with restartPolicy: Always` +
           (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`),

@@ -39,8 +39,13 @@ export const unresolvedLocalhostPort: Rule = {
     // With one container, a localhost reference is usually to itself; on the host network,
     // localhost is the node; with injected sidecars, their ports are not in the manifest.
     if (pod.containers.length < 2 || analysis.hostNetwork || expectsInjectedContainers(pod)) return;
+    const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.to) continue;
+      // One finding per container and port: the first reference stands for the others.
+      const key = `${pod.containers.indexOf(link.from)}:${link.port}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const others = analysis.servedPorts.filter((entry) => entry.container !== link.from);
       const suggestedPort = suggestion(link.port, others);
       const servedList = others.map((entry) => `${entry.port} (${containerLabel(entry.container)})`).join(', ');
