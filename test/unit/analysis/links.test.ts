@@ -95,3 +95,12 @@ test('external endpoints: URLs and dotted host:port, never localhost', () => {
     ['db.internal.svc:5432', 'db.internal.svc', 5432],
   ]);
 });
+
+test('hostile texts stay fast: long dotted words, many schemes, huge scripts', () => {
+  const hostile = ['a.'.repeat(100_000), 'x://'.repeat(30_000), `--flag=${'localhost:1 '.repeat(20_000)}`, '/a'.repeat(100_000)];
+  const env = hostile.map((value, index) => `    - name: V${index}\n      value: "${value}"`).join('\n');
+  const started = Date.now();
+  const analysis = analysisOf(twoContainers(`    env:\n${env}`, ''));
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  assert.equal(analysis.links.length, 20_000);
+});

@@ -6,6 +6,7 @@
  */
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
+import { containerImages } from './imageReference';
 
 const OLD_PREFIXES = ['k8s.gcr.io/', 'gcr.io/google_containers/', 'gcr.io/google-containers/'];
 
@@ -20,13 +21,12 @@ export const deprecatedRegistry: Rule = {
   defaultSeverity: 'warning',
   summary: 'The image comes from the frozen k8s.gcr.io registry; use registry.k8s.io.',
   *check(pod): Iterable<RuleFinding> {
-    for (const container of pod.containers) {
-      const image = container.image?.trim();
-      const replacement = image ? replacementImage(image) : undefined;
-      if (!image || !replacement || !container.imageNode) continue;
+    for (const { container, image, node } of containerImages(pod)) {
+      const replacement = replacementImage(image);
+      if (!replacement) continue;
       yield {
         message: `${containerLabel(container)} pulls "${image}" from ${image.slice(0, image.indexOf('/', image.startsWith('gcr.io/') ? 7 : 0))}, frozen since April 2023 and being phased out: use "${replacement}".`,
-        range: container.imageNode.range,
+        range: node.range,
         tags: ['deprecated'],
         data: { image, replacement },
       };

@@ -1,3 +1,6 @@
+import type { ContainerModel, PodModel } from '../../service/model/podModel';
+import type { YScalar } from '../../service/yaml/nodes';
+
 /** An image reference split into registry, repository, tag and digest. */
 export interface ImageReference {
   /** Registry host, when the first path segment is one (`k8s.gcr.io`, `localhost:5000`). */
@@ -19,4 +22,12 @@ export function parseImage(image: string): ImageReference {
   const segments = path.split('/');
   const registry = segments.length > 1 && /[.:]|^localhost$/.test(segments[0]!) ? segments.shift() : undefined;
   return { registry, repository: segments.join('/'), tag, digest };
+}
+
+/** Containers with a written image, its trimmed text and the scalar to report on. */
+export function* containerImages(pod: PodModel): Iterable<{ container: ContainerModel; image: string; node: YScalar }> {
+  for (const container of pod.containers) {
+    const image = container.image?.trim();
+    if (image && container.imageNode) yield { container, image, node: container.imageNode };
+  }
 }

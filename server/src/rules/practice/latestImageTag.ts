@@ -6,7 +6,7 @@
  */
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
-import { parseImage } from './imageReference';
+import { containerImages, parseImage } from './imageReference';
 
 export const latestImageTag: Rule = {
   id: 'latest-image-tag',
@@ -14,14 +14,13 @@ export const latestImageTag: Rule = {
   defaultSeverity: 'warning',
   summary: 'An image has no tag or uses :latest, and no digest.',
   *check(pod): Iterable<RuleFinding> {
-    for (const container of pod.containers) {
-      const image = container.image?.trim();
-      if (!image || !container.imageNode || /\$[({]/.test(image)) continue;
+    for (const { container, image, node } of containerImages(pod)) {
+      if (/\$[({]/.test(image)) continue;
       const { tag, digest } = parseImage(image);
       if (digest !== undefined || (tag !== undefined && tag !== 'latest')) continue;
       yield {
         message: `${containerLabel(container)} runs "${image}" ${tag === undefined ? 'without a tag, which means :latest' : 'with :latest'}: the image changes whenever the tag moves and imagePullPolicy defaults to Always. Pin a version tag or a digest.`,
-        range: container.imageNode.range,
+        range: node.range,
         data: { image, tag: tag ?? null },
       };
     }

@@ -12,7 +12,7 @@ const SCHEME_PORTS: Readonly<Record<string, number>> = {
  * `localhost:PORT`, `127.0.0.1:PORT`, `[::1]:PORT`, optionally behind a scheme and user
  * info; the host must not be part of a longer name (`mylocalhost`, `localhost.example`).
  */
-const LOCAL_REFERENCE = /(?:\b([a-z][a-z0-9+.-]*):\/\/(?:[^\s/@'"]*@)?)?(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(?![\w-]|\.\w|:\d)/gi;
+const LOCAL_REFERENCE = /(?:\b([a-z][a-z0-9+.-]{0,19}):\/\/(?:[^\s/@'"]*@)?)?(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(?![\w-]|\.\w|:\d)/gi;
 /** `nc -z localhost 5432`, `telnet 127.0.0.1 6379`: host and port as separate words. */
 const NETCAT_REFERENCE = /\b(?:nc|ncat|netcat|telnet)\s+(?:-[a-zA-Z]+\s+(?:\d+\s+)?)*(localhost|127\.0\.0\.1)\s+(\d{1,5})\b/g;
 
@@ -41,12 +41,13 @@ function validPort(port: number): number | undefined {
 /** The flag (or env var) whose value the text at `index` is, if any. */
 function ownerName(source: TextSource, index: number): string | undefined {
   if (source.kind === 'env') return source.envName;
-  const before = source.text.slice(0, index);
+  // A flag name sits right before its value: a short look-behind keeps long texts linear.
+  const before = source.text.slice(Math.max(0, index - 200), index);
   const inline = /--?([A-Za-z][\w.-]*)=["']?(?:[a-z][a-z0-9+.-]*:\/\/)?$/i.exec(before);
   if (inline) return inline[1];
   const spaced = /--?([A-Za-z][\w.-]*)\s+["']?(?:[a-z][a-z0-9+.-]*:\/\/)?$/i.exec(before);
   if (spaced) return spaced[1];
-  if (/^["']?(?:[a-z][a-z0-9+.-]*:\/\/)?$/i.test(before) && source.previous !== undefined) {
+  if (index <= 30 && /^["']?(?:[a-z][a-z0-9+.-]*:\/\/)?$/i.test(before) && source.previous !== undefined) {
     const flag = /^--?([A-Za-z][\w.-]*)$/.exec(source.previous);
     if (flag) return flag[1];
   }
