@@ -24,7 +24,7 @@ export const nativeSidecarUnsupported: Rule = {
       const message =
         minor < 28
           ? `${containerLabel(container)} is a native sidecar, but Kubernetes ${target} has no restartPolicy field on containers: the API server rejects or drops ${where}, and the container then runs as a regular init container that never finishes. Native sidecars need 1.29 or later.`
-          : `${containerLabel(container)} is a native sidecar, but in Kubernetes 1.28 they are alpha behind the SidecarContainers feature gate, off by default: the API server answers "${where}: Forbidden" and kubelets refuse the pod. Native sidecars are on by default from 1.29.`;
+          : `${containerLabel(container)} is a native sidecar, but in Kubernetes 1.28 they are alpha behind the SidecarContainers feature gate, off by default: without it ${where} is dropped or refused (kubelets report InitContainerRestartPolicyForbidden), and the container would block the pod like a regular init container that never finishes. Native sidecars are on by default from 1.29.`;
       yield {
         message,
         range: container.restartPolicyPair.range,

@@ -51,7 +51,7 @@ export const unresolvedLocalhostPort: Rule = {
       const servedList = others.map((entry) => `${entry.port} (${containerLabel(entry.container)})`).join(', ');
       yield {
         message:
-          `${containerLabel(link.from)} connects to ${link.text}, but no container in this pod serves port ${link.port}` +
+          `${containerLabel(link.from)} connects to ${link.text}, but no container in this pod declares port ${link.port} or reveals it with a listen flag such as --port` +
           (servedList ? `; ports served here: ${servedList}` : '') +
           (suggestedPort !== undefined ? `. Did you mean ${suggestedPort}?` : '.'),
         range: linkRange(context.document.text, link),
