@@ -104,3 +104,26 @@ test('hostile texts stay fast: long dotted words, many schemes, huge scripts', (
   assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   assert.equal(analysis.links.length, 20_000);
 });
+
+test('a port served by an init container and an app container links to the one running beside the caller', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  initContainers:
+  - name: warm
+    image: example.com/warm:1
+    ports:
+    - containerPort: 8080
+  containers:
+  - name: app
+    image: example.com/app:1
+    ports:
+    - containerPort: 8080
+  - name: probe
+    image: example.com/probe:1
+    args: ["--target=localhost:8080"]
+`;
+  assert.deepEqual(linksOf(text).map((link) => [link.from, link.to]), [['probe', 'app']]);
+});

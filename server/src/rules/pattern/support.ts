@@ -1,6 +1,7 @@
 import type { ContainerModel, PodModel } from '../../service/model/podModel';
 import type { LocalhostLink } from '../../service/analysis/types';
 import { refineRange } from '../../service/analysis/textSources';
+export { runAtOnce as runTogether } from '../../service/analysis/localhostLinks';
 import type { Range } from '../../service/yaml/nodes';
 import type { RelatedFinding } from '../../service/findings/finding';
 
@@ -18,17 +19,6 @@ export function relatedContainer(container: ContainerModel, message: string): Re
   return { range: containerAnchor(container), message };
 }
 
-/**
- * Whether two containers run at the same time. Pod containers are listed init first, then
- * app containers; a regular init container has finished before anything after it starts,
- * while a native sidecar keeps running beside everything declared after it.
- */
-export function runTogether(pod: PodModel, a: ContainerModel, b: ContainerModel): boolean {
-  if (a === b) return true;
-  const [earlier] = pod.containers.indexOf(a) < pod.containers.indexOf(b) ? [a, b] : [b, a];
-  return earlier.group !== 'init';
-}
-
 /** The exact source range of a localhost reference, block scalars included. */
 export function linkRange(documentText: string, link: LocalhostLink): Range {
   return refineRange(documentText, link.node, link.valueIndex, link.text.length);
@@ -38,6 +28,12 @@ export function linkRange(documentText: string, link: LocalhostLink): Range {
 const INJECTION_KEYS = /^(?:sidecar\.istio\.io\/|istio\.io\/rev|dapr\.io\/|linkerd\.io\/inject|config\.linkerd\.io\/|vault\.hashicorp\.com\/agent-inject|consul\.hashicorp\.com\/connect-inject|instrumentation\.opentelemetry\.io\/|admission\.datadoghq\.com\/|kuma\.io\/sidecar-injection|appmesh\.k8s\.aws\/)/;
 
 /** Whether containers not in the manifest will be injected, so unknown localhost ports may be theirs. */
+/**
+ * Ports of sidecars that webhooks inject (Istio's agent and Envoy, Linkerd's proxy, Dapr's
+ * runtime): apps reach them on localhost although no container in the manifest serves them.
+ */
+export const INJECTED_SIDECAR_PORTS: ReadonlySet<number> = new Set([15000, 15001, 15004, 15006, 15008, 15020, 15021, 15090, 4140, 4143, 4191, 3500, 50001]);
+
 export function expectsInjectedContainers(pod: PodModel): boolean {
   return [...pod.annotations.values.keys(), ...pod.labels.values.keys()].some((key) => INJECTION_KEYS.test(key));
 }

@@ -10,7 +10,7 @@
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ServedPort } from '../../service/analysis/types';
 import type { Rule, RuleFinding } from '../types';
-import { containerLabel, expectsInjectedContainers, linkRange } from './support';
+import { containerLabel, expectsInjectedContainers, INJECTED_SIDECAR_PORTS, linkRange } from './support';
 
 function looksLikeTypo(wanted: number, candidate: number): boolean {
   const a = String(wanted);
@@ -41,7 +41,7 @@ export const unresolvedLocalhostPort: Rule = {
     if (pod.containers.length < 2 || analysis.hostNetwork || expectsInjectedContainers(pod)) return;
     const reported = new Set<string>();
     for (const link of analysis.links) {
-      if (link.to) continue;
+      if (link.to || INJECTED_SIDECAR_PORTS.has(link.port)) continue;
       // One finding per container and port: the first reference stands for the others.
       const key = `${pod.containers.indexOf(link.from)}:${link.port}`;
       if (reported.has(key)) continue;

@@ -143,8 +143,20 @@ export function findServedPorts(pod: PodModel, sources: ReadonlyMap<ContainerMod
 }
 
 /**
+ * Whether two containers run at the same time: a regular init container has finished
+ * before anything declared after it starts; a native sidecar keeps running beside
+ * everything declared after it; app containers run together.
+ */
+export function runAtOnce(pod: PodModel, a: ContainerModel, b: ContainerModel): boolean {
+  if (a === b) return true;
+  const earlier = pod.containers.indexOf(a) < pod.containers.indexOf(b) ? a : b;
+  return earlier.group !== 'init';
+}
+
+/**
  * Localhost references of every container, each resolved to the container serving the
- * port: the referring container itself when it serves it, else the first other one.
+ * port: the referring container itself when it serves it, else one running beside it, else
+ * the first that serves it at all.
  */
 export function findLocalhostLinks(
   pod: PodModel,
@@ -156,7 +168,10 @@ export function findLocalhostLinks(
     for (const source of sources.get(container) ?? []) {
       for (const reference of localReferences(source)) {
         const servers = served.filter((entry) => entry.port === reference.port && entry.protocol !== 'UDP');
-        const to = servers.find((entry) => entry.container === container)?.container ?? servers[0]?.container;
+        const to =
+          servers.find((entry) => entry.container === container)?.container ??
+          servers.find((entry) => runAtOnce(pod, entry.container, container))?.container ??
+          servers[0]?.container;
         links.push({
           from: container,
           to,
