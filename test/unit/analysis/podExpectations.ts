@@ -12,7 +12,6 @@ export interface PodExpectations {
   readonly localhostLinks?: { from: string; to: string | null; port: number }[];
   readonly findings?: { rule: string; container?: string }[];
   readonly absent?: string[];
-  readonly errorsAllowed?: boolean;
 }
 
 /** One test per pod file: roles, sharing, links and findings as the expectations say. */
@@ -44,7 +43,7 @@ export function testPodExpectations(label: string, dir: string, pods: Record<str
         assert.ok(hits.length > 0, `${want.rule} on ${want.container ?? 'the pod'}; got ${findings.map((finding) => `${finding.code}@${containerAt(finding.range.start)}`).join(', ')}`);
       }
       for (const rule of expected.absent ?? []) assert.deepEqual(findings.filter((finding) => finding.code === rule).map((finding) => finding.message), [], `${rule} must not fire`);
-      if (!expected.errorsAllowed) assert.deepEqual(findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.code}: ${finding.message}`), [], 'no error');
+      assert.deepEqual(findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.code}: ${finding.message}`), [], 'no error');
     });
   }
 }
