@@ -17,7 +17,7 @@ import { containerAnchor, containerLabel, relatedContainer } from './support';
 
 /** Images that serve or ship forever unless told otherwise. */
 const LONG_RUNNING_IMAGES = /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
-const ENDLESS_COMMAND = /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\s+(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
+const ENDLESS_COMMAND = /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\b[^|;&\n]*?\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
 /** git-sync and similar tools have a run-once mode that makes them safe in a Job. */
 const ONE_TIME = /(?:^|\s)--?one-time(?:=true)?(?:\s|$)/;
 
