@@ -46,11 +46,14 @@ function amounts(values: Record<string, string>): string {
 }
 
 /** A readable summary of one pod: roles, volumes, links, resources. */
-export function describeText(pod: DescribedPod): string {
+/** `patterns[i]` is the helper pattern of container i (shown for native sidecars). */
+export function describeText(pod: DescribedPod, patterns: readonly (string | undefined)[] = []): string {
   const lines = [`${pod.path} [document ${pod.documentIndex}] ${pod.kind} ${pod.name ?? '(unnamed)'}`];
   lines.push('  containers:');
-  for (const container of pod.containers) {
-    lines.push(`    ${container.name ?? '(unnamed)'}  ${container.role}${container.group === 'app' ? '' : ` (${container.group})`}  — ${container.evidence}`);
+  for (const [index, container] of pod.containers.entries()) {
+    const pattern = patterns[index];
+    const kind = container.role === 'native-sidecar' && pattern ? `native-sidecar (${pattern})` : container.group === 'init' ? 'init' : container.role;
+    lines.push(`    ${container.name ?? '(unnamed)'}  ${kind}  — ${container.evidence}`);
   }
   if (pod.volumes.length > 0) {
     lines.push('  volumes:');
@@ -76,6 +79,7 @@ export function runDescribe(argv: readonly string[], io: CliIO): number {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const pods: DescribedPod[] = [];
+  const patterns: (string | undefined)[][] = [];
   let unreadable = false;
   for (const input of collectInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
@@ -83,9 +87,12 @@ export function runDescribe(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    for (const located of new FileAnalysis(input.text).pods) pods.push(describePod(input.path, located));
+    for (const located of new FileAnalysis(input.text).pods) {
+      pods.push(describePod(input.path, located));
+      patterns.push(analyzePod(located.pod).roles.map((entry) => entry.pattern));
+    }
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
-  else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map(describeText).join('\n\n') + '\n');
+  else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod, index) => describeText(pod, patterns[index])).join('\n\n') + '\n');
   return unreadable ? EXIT_USAGE : EXIT_OK;
 }

@@ -24,7 +24,7 @@ test('describe --format json prints the stable shape', () => {
         kind: 'Job',
         name: 'monthly-report',
         containers: [
-          { name: 'db-proxy', group: 'native-sidecar', role: 'native-sidecar', evidence: 'init container with restartPolicy: Always: starts before and keeps running beside the app containers' },
+          { name: 'db-proxy', group: 'native-sidecar', role: 'native-sidecar', evidence: 'init container with restartPolicy: Always: starts before and keeps running beside the app containers; plays the ambassador pattern (name contains "proxy")' },
           { name: 'report', group: 'app', role: 'main', evidence: 'first app container' },
         ],
         volumes: [],

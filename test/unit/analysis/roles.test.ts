@@ -77,6 +77,9 @@ test('words in the name come before words in the image; explicit role words befo
     helper: 'sidecar',
   });
   assert.equal(analysis.roles.find((entry) => entry.container.name === 'metrics')!.evidence, 'image contains "exporter"');
+  // A native sidecar keeps its role and records the pattern it plays.
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'mesh')!.pattern, 'ambassador');
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'setup')!.pattern, undefined);
 });
 
 test('wiring: the main container reaching a helper makes it an ambassador', () => {

@@ -136,6 +136,24 @@ function chooseMain(pod: PodModel, explicit: ReadonlyMap<string, ContainerRole>)
   return { main: first, evidence: 'first app container' };
 }
 
+/** The pattern a helper plays: the annotation, then words, then wiring, else a plain sidecar. */
+function helperPattern(
+  container: ContainerModel,
+  main: ContainerModel | undefined,
+  explicit: ReadonlyMap<string, ContainerRole>,
+  inputs: RoleInputs,
+): { role: HelperRole; evidence: string } {
+  const annotated = container.name !== undefined ? explicit.get(container.name) : undefined;
+  if (annotated === 'sidecar' || annotated === 'adapter' || annotated === 'ambassador') return { role: annotated, evidence: `annotation ${ROLES_ANNOTATION}` };
+  const byWords = helperByWords(container);
+  if (byWords) return byWords;
+  const byWiring = main ? roleFromWiring(container, main, inputs) : undefined;
+  if (byWiring) return byWiring;
+  return { role: 'sidecar', evidence: PLAIN_SIDECAR };
+}
+
+const PLAIN_SIDECAR = 'app container beside the main one, with no sign of a proxy or an adapter';
+
 /** Assigns every container its role, most explicit evidence first. */
 export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main?: ContainerModel } {
   const { pod } = inputs;
@@ -143,15 +161,14 @@ export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main
   const { main, evidence: mainEvidence } = chooseMain(pod, explicit);
   const roles = pod.containers.map((container): RoleAssignment => {
     if (container.group === 'init') return { container, role: 'init', evidence: 'init container: runs to completion before the app containers start' };
-    if (container.group === 'native-sidecar') return { container, role: 'native-sidecar', evidence: 'init container with restartPolicy: Always: starts before and keeps running beside the app containers' };
     if (container === main) return { container, role: 'main', evidence: mainEvidence };
-    const annotated = container.name !== undefined ? explicit.get(container.name) : undefined;
-    if (annotated && annotated !== 'main') return { container, role: annotated, evidence: `annotation ${ROLES_ANNOTATION}` };
-    const byWords = helperByWords(container);
-    if (byWords) return { container, ...byWords };
-    const byWiring = main ? roleFromWiring(container, main, inputs) : undefined;
-    if (byWiring) return { container, ...byWiring };
-    return { container, role: 'sidecar', evidence: 'app container beside the main one, with no sign of a proxy or an adapter' };
+    const helper = helperPattern(container, main, explicit, inputs);
+    if (container.group === 'native-sidecar') {
+      const base = 'init container with restartPolicy: Always: starts before and keeps running beside the app containers';
+      const evidence = helper.evidence === PLAIN_SIDECAR ? base : `${base}; plays the ${helper.role} pattern (${helper.evidence})`;
+      return { container, role: 'native-sidecar', evidence, pattern: helper.role };
+    }
+    return { container, role: helper.role, evidence: helper.evidence, pattern: helper.role };
   });
   return { roles, main };
 }

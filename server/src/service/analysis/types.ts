@@ -10,6 +10,11 @@ export interface RoleAssignment {
   readonly role: ContainerRole;
   /** Why: "annotation pod-patterns.dev/roles", "first app container", "image name contains 'exporter'", … */
   readonly evidence: string;
+  /**
+   * For helpers (native sidecars included): the pattern they play, so a native sidecar that
+   * proxies the main container's traffic is known as an ambassador too.
+   */
+  readonly pattern?: 'sidecar' | 'adapter' | 'ambassador';
 }
 
 export interface VolumeUse {
