@@ -130,3 +130,20 @@ test('a helper that only serves a shared volume stays a sidecar', () => {
   );
   assert.deepEqual(rolesOf(analysis), { app: 'main', web: 'sidecar' });
 });
+
+test('an auth proxy listed first is not the main container; it reaches the manager on the port its bind flag reveals', () => {
+  const analysis = analysisOf(
+    pod(
+      '',
+      `  containers:
+  - name: kube-rbac-proxy
+    image: quay.io/brancz/kube-rbac-proxy:v0.18.1
+    args: ["--secure-listen-address=0.0.0.0:8443", "--upstream=http://127.0.0.1:8080/"]
+  - name: manager
+    image: example.com/operator:0.9.0
+    args: ["--metrics-bind-address=127.0.0.1:8080"]`,
+    ),
+  );
+  assert.deepEqual(rolesOf(analysis), { 'kube-rbac-proxy': 'ambassador', manager: 'main' });
+  assert.deepEqual(analysis.links.map((link) => [link.from.name, link.to?.name, link.port]), [['kube-rbac-proxy', 'manager', 8080]]);
+});
