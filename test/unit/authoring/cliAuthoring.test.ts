@@ -74,3 +74,18 @@ test('lint --fix applies the preferred fixes, rewrites the file, reports what ch
     cleanup();
   }
 });
+
+for (const fixture of ['job-two-spaces.yaml', 'job-four-spaces.yaml']) {
+  test(`lint --fix on ${fixture}: the whole file as the safe fixes leave it`, () => {
+    const { file, cleanup } = tempFile(fixture, readFixture('fixes', fixture));
+    try {
+      const result = run(['lint', '--fix', file]);
+      assert.match(result.stdout, /: fixed .*sidecar-blocks-job-completion ×1/);
+      const fixed = readFileSync(file, 'utf8');
+      assertGolden(fixed, 'fixes', 'expected', `${fixture.replace(/\.yaml$/, '')}.lint-fix.yaml`);
+      assert.equal(run(['lint', '--fix', file]).stdout.includes(': fixed'), false, 'nothing is left that a second run would fix');
+    } finally {
+      cleanup();
+    }
+  });
+}

@@ -102,6 +102,7 @@ const CASES: readonly FixCase[] = [
     occurrence: 1,
     within: 'scratch',
     data: { volume: 'scratch', mountedBy: 'shipper', others: ['fetch', 'report', 'report'] },
+    pick: /Mount "scratch" in "report"/,
   },
   {
     name: 'default-container-missing: the first app container',

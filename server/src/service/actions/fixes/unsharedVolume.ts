@@ -21,14 +21,14 @@ export const unsharedVolume: QuickFix = {
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     const others = pod.containers.filter((container) => container !== user.container && container.map && !container.map.flow);
     others.sort((a, b) => Number(b === analysis.main) - Number(a === analysis.main));
-    return others.map((container, index): FixCandidate => {
+    // Never the preferred fix: whether the volume is scratch space or meant to be shared is the author's call.
+    return others.map((container): FixCandidate => {
       const paths = new Set(container.volumeMounts.flatMap((mount) => (mount.mountPath ? [mount.mountPath] : [])));
       const mount = { name: volume, mountPath: uniquePath(user.mount.mountPath ?? `/${volume}`, paths) };
       const edit = container.volumeMountsPair ? appendToSequence(text, container.volumeMountsPair, [mount], style) : addPair(text, container.map!, 'volumeMounts', [mount], style);
       return {
         title: `Mount "${volume}" in "${container.name ?? 'container'}" at ${mount.mountPath}`,
         edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
-        preferred: index === 0 && container === analysis.main,
       };
     });
   },
