@@ -207,3 +207,35 @@ test('source.fixAll is offered only on request and applies every preferred fix',
   assert.equal(fixAll?.kind, 'source.fixAll');
   assert.equal(applyEdits(text, fixAll!.edits).split('\n')[0], 'apiVersion: apps/v1');
 });
+
+/** Fixes for the findings the rules really report on the pod fixtures, each applied alone. */
+for (const fixture of ['pod-two-spaces.yaml', 'pod-four-spaces.yaml']) {
+  test(`fixes for the real findings of ${fixture}`, () => {
+    const before = readFixture('fixes', fixture);
+    const analysis = new FileAnalysis(before);
+    const findings = analysis.findings(DEFAULT_SETTINGS);
+    const codes = findings.map((finding) => finding.code).sort();
+    assert.deepEqual(codes, ['init-container-ports', 'probe-port-not-declared', 'unresolved-localhost-port', 'unused-volume']);
+    for (const finding of findings) {
+      const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+      const chosen = fixes.find((fix) => !fix.title.startsWith('Disable '));
+      assert.ok(chosen, `${finding.code} has a fix`);
+      const after = applyEdits(before, chosen.edits);
+      assertGolden(after, 'fixes', 'expected', `${fixture.replace(/\.yaml$/, '')}.${finding.code}.yaml`);
+      assert.deepEqual(syntaxErrors(after), []);
+      assert.deepEqual(newProblems(before, after), [], `${finding.code}: no new error or warning`);
+      const remaining = new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((other) => other.code === finding.code);
+      assert.equal(remaining.length, 0, `${chosen.title} resolves ${finding.code}`);
+    }
+  });
+}
+
+test('a memory-backed emptyDir gets a size limit', () => {
+  const text = [
+    'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '  - name: a', '    image: nginx:1.27',
+    '    volumeMounts:', '    - name: tmp', '      mountPath: /tmp', '  volumes:', '  - name: tmp', '    emptyDir:', '      medium: Memory', '',
+  ].join('\n');
+  const at = text.indexOf('Memory');
+  const fixes = fixesFor(new FileAnalysis(text), { code: 'memory-volume-without-limit', start: at, end: at + 6, data: { volume: 'tmp', containers: ['a'] } }, DEFAULT_SETTINGS);
+  assert.equal(applyEdits(text, fixes[0]!.edits), text.replace('      medium: Memory\n', '      medium: Memory\n      sizeLimit: 64Mi\n'));
+});
