@@ -239,3 +239,13 @@ test('a memory-backed emptyDir gets a size limit', () => {
   const fixes = fixesFor(new FileAnalysis(text), { code: 'memory-volume-without-limit', start: at, end: at + 6, data: { volume: 'tmp', containers: ['a'] } }, DEFAULT_SETTINGS);
   assert.equal(applyEdits(text, fixes[0]!.edits), text.replace('      medium: Memory\n', '      medium: Memory\n      sizeLimit: 64Mi\n'));
 });
+
+test('missing-resources completes partial resources without breaking the nesting', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    resources:\n      limits:\n        cpu: "1"\n    ports:\n    - containerPort: 80\n';
+  const analysis = new FileAnalysis(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'missing-resources')!;
+  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => /Add resource/.test(candidate.title))!;
+  const after = applyEdits(text, fix.edits);
+  assert.equal(after, text.replace('        cpu: "1"\n', '        cpu: "1"\n        memory: 256Mi\n      requests:\n        memory: 128Mi\n'));
+  assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((candidate) => candidate.code === 'missing-resources').length, 0);
+});

@@ -1,8 +1,7 @@
 import { detectIndentStyle } from '../../edits/indentStyle';
-import { addPair } from '../../edits/insertion';
+import { addPair, orderInsertions, type PlannedEdit } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
 import type { YamlValue } from '../../edits/renderYaml';
-import type { OffsetEdit } from '../../edits/textEdits';
 import { isMap } from '../../yaml/nodes';
 import { containerOf, podOf, replaceRange } from './locate';
 import type { QuickFix } from './quickFix';
@@ -28,7 +27,7 @@ export const missingResources: QuickFix = {
     if (!requests?.values.has('cpu') && !limits?.values.has('cpu')) wanted.requests.cpu = values.cpu;
     if (!requests?.values.has('memory') && !limits?.values.has('memory')) wanted.requests.memory = values.memory;
     if (!limits?.values.has('memory')) wanted.limits.memory = values.memoryLimit;
-    const edits: OffsetEdit[] = [];
+    const edits: PlannedEdit[] = [];
     if (!pair || !isMap(pair.value) || pair.value.flow) {
       if (pair) return [];
       const resources = Object.fromEntries(Object.entries(wanted).filter(([, list]) => Object.keys(list).length > 0));
@@ -50,7 +49,8 @@ export const missingResources: QuickFix = {
     if (edits.length === 0) return [];
     return [{
       title: `Add resource requests and limits to "${container.name ?? 'container'}" (starting values to tune)`,
-      edits: edits.map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)),
+      // `limits.memory` and a new `requests:` can land on one line: the deeper one goes first.
+      edits: orderInsertions(edits).map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)),
     }];
   },
 };
