@@ -126,3 +126,10 @@ test('hover on a key shows its schema description and allowed values', () => {
   assert.match(hover.markdown, /Allowed: `Always`, `Never`, `OnFailure`/);
   assert.deepEqual(hover.range, { start: typing.indexOf('restartPolicy'), end: typing.indexOf('restartPolicy') + 'restartPolicy'.length });
 });
+
+test('hover on a finding: the rule summary and a link to its page', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: k8s.gcr.io/pause:3.9\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
+  const hover = hoverAt(new FileAnalysis(text), text.indexOf('k8s.gcr.io') + 3, DEFAULT_SETTINGS);
+  assert.ok(hover);
+  assert.match(hover.markdown, /\[`deprecated-registry`\]\(https:\/\/[^)]+\/rules\/deprecated-registry\.md\) \(warning\): The image comes from the frozen k8s\.gcr\.io registry/);
+});

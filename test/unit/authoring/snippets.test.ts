@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { expandSnippet } from './snippetSyntax';
 import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
+import { PATTERNS } from '../../../server/src/service/actions/insert/catalog';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const snippetFile = path.join(repoRoot, 'snippets', 'pods.code-snippets');
@@ -90,4 +91,14 @@ for (const [name, snippet] of Object.entries(snippets)) {
 test('the expander handles the snippet syntax subset', () => {
   assert.equal(expandSnippet('a ${1:x} $1 ${2|p,q|} \\$HOME \\} ${3:outer ${4:inner}} $4$0'), 'a x x p $HOME } outer inner inner');
   assert.throws(() => expandSnippet('${1:open'), /unterminated|not closed/);
+});
+
+test('package.json contributes the five authoring commands with a category, shown on YAML only', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const commands = manifest.contributes.commands.filter((command: { command: string }) => /^podPatterns\.add/.test(command.command));
+  assert.deepEqual(commands.map((command: { title: string }) => command.title), ['Add Init Container', 'Add Sidecar', 'Add Native Sidecar', 'Add Adapter', 'Add Ambassador']);
+  assert.ok(commands.every((command: { category: string }) => command.category === 'Pod Patterns'));
+  assert.deepEqual(commands.map((command: { command: string }) => command.command), PATTERNS.map((pattern) => pattern.command), 'the client registers these ids');
+  const palette = manifest.contributes.menus.commandPalette.filter((entry: { command: string }) => /^podPatterns\.add/.test(entry.command));
+  assert.ok(palette.length === 5 && palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml'));
 });
