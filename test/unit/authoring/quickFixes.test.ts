@@ -249,3 +249,18 @@ test('missing-resources completes partial resources without breaking the nesting
   assert.equal(after, text.replace('        cpu: "1"\n', '        cpu: "1"\n        memory: 256Mi\n      requests:\n        memory: 128Mi\n'));
   assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((candidate) => candidate.code === 'missing-resources').length, 0);
 });
+
+test('sidecar-start-order: the helper the main container needs moves to a native sidecar', () => {
+  const before = readFixture('insert', 'expected', 'templates.ambassador.cloud-sql-proxy.yaml');
+  const analysis = new FileAnalysis(before);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'sidecar-start-order')!;
+  assert.ok(finding, 'the rule reports the proxy the main container reaches');
+  const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+  const move = fixes.find((fix) => /native sidecar/.test(fix.title))!;
+  assert.match(move.title, /^Move "cloud-sql-proxy" to initContainers/);
+  assert.equal(move.preferred, false);
+  const after = applyEdits(before, move.edits);
+  assertGolden(after, 'fixes', 'expected', 'sidecar-start-order.move.yaml');
+  assert.deepEqual(newProblems(before, after), []);
+  assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((candidate) => candidate.code === 'sidecar-start-order').length, 0);
+});

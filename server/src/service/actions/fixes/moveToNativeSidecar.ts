@@ -5,17 +5,23 @@ import { moveItem } from '../../edits/moveItem';
 import { shiftEdits } from '../../edits/textEdits';
 import { minorOf } from '../../settings';
 import { containerOf, podOf } from './locate';
-import type { QuickFix } from './quickFix';
+import { dataOf, type QuickFix } from './quickFix';
 
 /**
- * A long-running helper among a Job's containers, or an app container with
- * `restartPolicy: Always`: move it to `initContainers` as a native sidecar.
+ * A long-running helper among a Job's containers, an app container with
+ * `restartPolicy: Always`, or a helper the main container needs at start-up: move it to
+ * `initContainers` as a native sidecar.
  */
 export const moveToNativeSidecar: QuickFix = {
-  codes: ['sidecar-blocks-job-completion', 'invalid-restart-policy'],
+  codes: ['sidecar-blocks-job-completion', 'invalid-restart-policy', 'sidecar-start-order'],
   fixes(context) {
     const pod = podOf(context);
-    const container = pod && containerOf(context, pod);
+    const data = dataOf(context.target);
+    // sidecar-start-order points at the main container's reference; its data names the helper.
+    const container =
+      context.target.code === 'sidecar-start-order'
+        ? pod?.containers.find((candidate) => candidate.group === 'app' && candidate.index === data.containerIndex && (typeof data.container !== 'string' || candidate.name === data.container))
+        : pod && containerOf(context, pod);
     if (!pod?.spec || !container?.map || container.group !== 'app') return [];
     if (context.target.code === 'invalid-restart-policy' && container.restartPolicy !== 'Always') return [];
     if (minorOf(context.settings.kubernetesVersion) < 29) return [];
@@ -40,7 +46,8 @@ export const moveToNativeSidecar: QuickFix = {
       return [{
         title: `Move "${container.name ?? 'container'}" to initContainers as a native sidecar (restartPolicy: Always)`,
         edits: shiftEdits(edits, context.document.offset),
-        preferred: true,
+        // Start order is advice (information): the move is offered, never applied unasked.
+        preferred: context.target.code !== 'sidecar-start-order',
       }];
     } catch (error) {
       if (error instanceof UnsupportedLayout) return [];
