@@ -4,7 +4,7 @@ import type { ServiceCodeAction } from './codeAction';
 import { QUICK_FIXES } from './fixes';
 import type { FixCandidate, FixTarget } from './fixes/quickFix';
 import { insertPatternActions } from './insertPatternActions';
-import { applyEdits, type OffsetEdit } from '../edits/textEdits';
+import type { OffsetEdit } from '../edits/textEdits';
 
 export type { ServiceCodeAction } from './codeAction';
 export type { FixTarget } from './fixes/quickFix';
@@ -79,20 +79,52 @@ export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: Ser
 /** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
 export function combinePreferredFixes(analysis: FileAnalysis, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
   const edits: OffsetEdit[] = [];
+  // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
+  const taken: OffsetEdit[] = [];
   let count = 0;
   for (const finding of findings) {
     const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings).find((fix) => fix.preferred);
     if (!preferred) continue;
     // Two findings about one thing (a volume mounted twice, say) need its fix once.
-    const fresh = preferred.edits.filter((edit) => !edits.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));
-    const candidate = [...edits, ...fresh];
-    try {
-      applyEdits(analysis.text, candidate);
-    } catch {
-      continue;
-    }
+    const fresh = preferred.edits.filter((edit) => !taken.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));
+    if (fresh.some((edit) => overlapsAny(taken, edit)) || overlapEachOther(fresh)) continue;
+    for (const edit of fresh) taken.splice(insertionIndex(taken, edit.start), 0, edit);
     edits.push(...fresh);
     count++;
   }
   return { edits, count };
+}
+
+function insertionIndex(sorted: readonly OffsetEdit[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Replacements may not intersect; inserts may share an offset but not fall inside a replacement. */
+function intersects(a: OffsetEdit, b: OffsetEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return false;
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+function overlapsAny(sorted: readonly OffsetEdit[], edit: OffsetEdit): boolean {
+  // Edits are short: look at the neighbours around the insertion point, widening while they still reach.
+  const at = insertionIndex(sorted, edit.start);
+  for (let i = at - 1; i >= 0; i--) {
+    if (intersects(sorted[i]!, edit)) return true;
+    if (sorted[i]!.end < edit.start) break;
+  }
+  for (let i = at; i < sorted.length && sorted[i]!.start <= edit.end; i++) if (intersects(sorted[i]!, edit)) return true;
+  return false;
+}
+
+function overlapEachOther(edits: readonly OffsetEdit[]): boolean {
+  return edits.some((a, i) => edits.some((b, j) => i < j && intersects(a, b)));
 }
