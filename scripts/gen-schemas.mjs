@@ -213,13 +213,13 @@ function verifyIntegerFormats(definitions) {
 function withNull(schema) {
   if (schema.type === undefined) return schema;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const out = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
+  const out = { ...schema, type: types.includes('null') ? types : [...types, 'null'].sort() };
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
   return out;
 }
 
 function integerTypes(type) {
-  if (Array.isArray(type)) return [...new Set(type.map((t) => (t === 'number' ? 'integer' : t)))];
+  if (Array.isArray(type)) return [...new Set(type.map((t) => (t === 'number' ? 'integer' : t)))].sort();
   return type === 'number' ? 'integer' : type;
 }
 
@@ -233,14 +233,16 @@ function tighten(schema, context) {
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'type') out.type = context.decimal ? value : integerTypes(value);
+    if (key === 'type') out.type = context.decimal ? (Array.isArray(value) ? [...value].sort() : value) : integerTypes(value);
     else if (key === 'properties') {
       const required = new Set(schema.required ?? []);
       out.properties = {};
       for (const [name, property] of Object.entries(value)) {
         const tightened = tighten(property, context);
         if (tightened.$ref && required.has(name)) {
-          out.properties[name] = { ...tightened, type: nonNullTypes(context.definitions[tightened.$ref.replace('#/definitions/', '')]) };
+          const target = tightened.$ref.replace('#/definitions/', '');
+          const types = nonNullTypes(context.definitions[target]);
+          out.properties[name] = { ...tightened, type: DECIMAL_DEFINITIONS.has(target) ? types : integerTypes(types) };
         } else {
           out.properties[name] = required.has(name) || tightened.$ref ? tightened : withNull(tightened);
         }
