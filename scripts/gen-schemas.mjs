@@ -228,6 +228,13 @@ function nonNullTypes(schema) {
   return types.length === 1 ? types[0] : types;
 }
 
+/** A reference that must not be null: the target's own non-null type next to the `$ref`. */
+function withTargetType(reference, context) {
+  const target = reference.$ref.replace('#/definitions/', '');
+  const types = nonNullTypes(context.definitions[target]);
+  return { ...reference, type: DECIMAL_DEFINITIONS.has(target) ? types : integerTypes(types) };
+}
+
 function tighten(schema, context) {
   if (Array.isArray(schema)) return schema.map((item) => tighten(item, context));
   if (!schema || typeof schema !== 'object') return schema;
@@ -240,13 +247,13 @@ function tighten(schema, context) {
       for (const [name, property] of Object.entries(value)) {
         const tightened = tighten(property, context);
         if (tightened.$ref && required.has(name)) {
-          const target = tightened.$ref.replace('#/definitions/', '');
-          const types = nonNullTypes(context.definitions[target]);
-          out.properties[name] = { ...tightened, type: DECIMAL_DEFINITIONS.has(target) ? types : integerTypes(types) };
+          out.properties[name] = withTargetType(tightened, context);
         } else {
           out.properties[name] = required.has(name) || tightened.$ref ? tightened : withNull(tightened);
         }
       }
+    } else if (key === 'items' && value && typeof value === 'object' && value.$ref) {
+      out.items = withTargetType(tighten(value, context), context); // a `- ` list entry is an empty element, not "no element"
     } else if (key === 'additionalProperties' && value && typeof value === 'object') {
       out.additionalProperties = withNull(tighten(value, context)); // map values: null decodes as ""
     } else out[key] = tighten(value, context);
