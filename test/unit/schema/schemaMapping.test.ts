@@ -262,3 +262,17 @@ describe('schema findings are placed on the exact key or value', () => {
     assert.equal(findings[2]!.message, 'unknown field "hostnetwork" in spec. Did you mean "hostNetwork"?');
   });
 });
+
+describe('schema findings at scale', () => {
+  it('reports each of 2000 misspelt fields on its own key, quickly', () => {
+    const containers: string[] = [];
+    for (let index = 0; index < 2000; index++) containers.push(`  - {name: c${index}, image: busybox, imagePullPolcy: Always}`);
+    const text = yaml('apiVersion: v1', 'kind: Pod', 'metadata: {name: many}', 'spec:', '  containers:', ...containers);
+    const started = Date.now();
+    const findings = schemaFindings(text);
+    const elapsed = Date.now() - started;
+    assert.equal(findings.length, 2000);
+    assert.deepEqual(findings[1999]!.range, [2004, 34, 2004, 48]);
+    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+  });
+});

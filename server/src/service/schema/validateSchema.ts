@@ -36,21 +36,24 @@ interface Located {
  * once, in the API's own field-path style.
  */
 export function validateAgainstSchema(resource: ResourceModel, _settings: ServiceSettings): Finding[] {
-  const validate = resource.kind ? VALIDATORS[resource.kind] : undefined;
-  if (!validate || typeof validate !== 'function') return [];
-  let data: unknown;
+  const kind = resource.kind;
+  if (!kind || !Object.prototype.hasOwnProperty.call(VALIDATORS, kind)) return [];
+  const validate = VALIDATORS[kind];
+  if (typeof validate !== 'function') return [];
+  let valid: boolean;
   try {
-    data = toJSON(resource.root);
+    valid = validate(toJSON(resource.root));
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    // A document too large or too deep to convert: say so once instead of failing the file.
+    const reason = error instanceof RangeError ? 'it is too large or too deeply nested' : error instanceof Error ? error.message : String(error);
     return [{
       code: 'schema',
       severity: 'information',
-      message: `${resource.kind} is too large to check against the schema.`,
+      message: `${resource.kind} was not checked against the schema: ${reason}.`,
       range: kindKeyRange(resource),
     }];
   }
-  if (validate(data)) return [];
+  if (valid) return [];
   return toFindings(resource, validate.errors ?? []);
 }
 
@@ -127,7 +130,7 @@ function unknownField(resource: ResourceModel, located: Located, field: string):
   const pair = getPair(located.node, field);
   if (!pair) return undefined;
   const where = formatApiPath([...resource.pathPrefix, ...located.path]) || resource.kind!;
-  const suggestions = closestNames(field, knownFields(resource.kind!, located.path));
+  const suggestions = suggestionsFor(resource.kind!, located.path, field);
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     code: 'schema',
@@ -136,6 +139,21 @@ function unknownField(resource: ResourceModel, located: Located, field: string):
     range: pair.key.range,
     data: { problem: 'unknownField', field, path: where, suggestions },
   };
+}
+
+/** The same typo tends to repeat (one per replica of a copied container): measure it once. */
+const suggestionCache = new Map<string, string[]>();
+
+function suggestionsFor(kind: string, path: Path, field: string): string[] {
+  const schemaPath = path.map((step) => (typeof step === 'number' ? '[]' : step)).join('.');
+  const key = `${kind}\u0000${schemaPath}\u0000${field}`;
+  let suggestions = suggestionCache.get(key);
+  if (!suggestions) {
+    if (suggestionCache.size > 2000) suggestionCache.clear();
+    suggestions = closestNames(field, knownFields(kind, path));
+    suggestionCache.set(key, suggestions);
+  }
+  return [...suggestions];
 }
 
 function missingField(resource: ResourceModel, located: Located, field: string): Finding {
