@@ -105,6 +105,24 @@ describe('schema findings are placed on the exact key or value', () => {
     assert.deepEqual(findings[0]!.data?.['allowed'], ['Always', 'Never', 'OnFailure']);
   });
 
+  it('suggests the allowed value a misspelt enum value is closest to', () => {
+    const findings = schemaFindings(yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web}',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: nginx:1.27',
+      '    ports:',
+      '    - {containerPort: 53, protocol: udp}',
+    ));
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.range, [8, 36, 8, 39]);
+    assert.equal(findings[0]!.message, 'spec.containers[0].ports[0].protocol: unsupported value "udp"; supported values: "SCTP", "TCP", "UDP". Did you mean "UDP"?');
+    assert.deepEqual(findings[0]!.data?.['suggestions'], ['UDP']);
+  });
+
   it('reports a number where an enum string is expected once, as a type error', () => {
     const findings = schemaFindings(yaml(
       'apiVersion: v1',

@@ -181,12 +181,17 @@ function wrongType(located: Located, where: string, expected: string[], range: R
 
 function unsupportedValue(located: Located, where: string, allowedValues: readonly unknown[], range: Range): Finding {
   const allowed = allowedValues.filter((value) => value !== null);
+  const node = located.node;
+  const suggestions = isScalar(node) && typeof node.value === 'string'
+    ? closestNames(node.value, allowed.filter((value): value is string => typeof value === 'string'), 1)
+    : [];
+  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     code: 'schema',
     severity: 'error',
-    message: `${where}: unsupported value ${enumValueText(located.node)}; supported values: ${allowed.map((value) => JSON.stringify(value)).join(', ')}.`,
+    message: `${where}: unsupported value ${enumValueText(node)}; supported values: ${allowed.map((value) => JSON.stringify(value)).join(', ')}.${hint}`,
     range,
-    data: { problem: 'enum', allowed, path: where },
+    data: { problem: 'enum', allowed, suggestions, path: where },
   };
 }
 
