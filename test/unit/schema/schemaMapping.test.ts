@@ -88,6 +88,31 @@ describe('schema findings are placed on the exact key or value', () => {
     assert.equal(findings[0]!.message, 'spec.containers[0].ports[0]: missing required field "containerPort".');
   });
 
+  it('reports a field missing at the top of an object on its kind key', () => {
+    const findings = schemaFindings(yaml(
+      'apiVersion: batch/v1',
+      'kind: CronJob',
+      'metadata: {name: report}',
+    ));
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.range, [1, 0, 1, 4]);
+    assert.equal(findings[0]!.message, 'CronJob is missing the required field "spec".');
+  });
+
+  it('reports an unknown top-level field in the object', () => {
+    const findings = schemaFindings(yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web}',
+      'sepc: {}',
+      'spec:',
+      '  containers: [{name: app, image: "nginx:1.27"}]',
+    ));
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.range, [3, 0, 3, 4]);
+    assert.equal(findings[0]!.message, 'unknown field "sepc" in Pod. Did you mean "spec"?');
+  });
+
   it('reports an unsupported enum value on the value, listing the allowed values', () => {
     const findings = schemaFindings(yaml(
       'apiVersion: v1',
