@@ -283,6 +283,23 @@ describe('schema findings are placed on the exact key or value', () => {
     assert.equal(findings[0]!.message, 'spec.template: expected object, got null.');
   });
 
+  it('places findings under keys YAML reads as numbers or booleans', () => {
+    const findings = schemaFindings(yaml(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      '  labels: {1: 2}',
+      'spec:',
+      '  true: 1',
+      '  containers: [{name: app, image: "nginx:1.27"}]',
+    ));
+    assert.deepEqual(findings.map((finding) => [finding.range, finding.message]), [
+      [[4, 14, 4, 15], 'metadata.labels[1]: expected string, got integer 2. Quote the value to keep it a string.'],
+      [[6, 2, 6, 6], 'unknown field "true" in spec.'],
+    ]);
+  });
+
   it('names several problems in one pod separately, in document order', () => {
     const findings = schemaFindings(yaml(
       'apiVersion: v1',

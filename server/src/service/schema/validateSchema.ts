@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding';
 import type { ResourceModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
-import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode } from '../yaml/nodes';
+import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import { knownFields } from './describeSchema';
 import { closestNames } from './closestNames';
 import { formatApiPath } from './apiPath';
@@ -127,8 +127,7 @@ function toFinding(resource: ResourceModel, error: AjvError): Finding | undefine
 
 function unknownField(resource: ResourceModel, located: Located, field: string): Finding | undefined {
   if (!isMap(located.node)) return undefined;
-  const pair = getPair(located.node, field);
-  if (!pair) return undefined;
+  const pair = pairByKeyText(located.node, field);
   const where = formatApiPath([...resource.pathPrefix, ...located.path]) || resource.kind!;
   const suggestions = suggestionsFor(resource.kind!, located.path, field);
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
@@ -136,7 +135,7 @@ function unknownField(resource: ResourceModel, located: Located, field: string):
     code: 'schema',
     severity: 'error',
     message: `unknown field "${field}" in ${where}.${hint}`,
-    range: pair.key.range,
+    range: pair ? pair.key.range : parentKeyRange(resource, located),
     data: { problem: 'unknownField', field, path: where, suggestions },
   };
 }
@@ -231,7 +230,7 @@ function locate(root: YMap, pointer: string): Located | undefined {
   const path: (string | number)[] = [];
   for (const segment of segments) {
     if (isMap(node)) {
-      const found = getPair(node, segment);
+      const found = pairByKeyText(node, segment);
       if (!found) return undefined;
       pair = found;
       node = found.value;
@@ -246,6 +245,18 @@ function locate(root: YMap, pointer: string): Located | undefined {
     }
   }
   return { node, path, ...(pair ? { pair } : {}) };
+}
+
+/**
+ * The pair a JSON key came from. Keys are compared as the JSON conversion writes them
+ * (`1:` and `true:` become "1" and "true"); the last duplicate wins, as in the conversion.
+ */
+function pairByKeyText(map: YMap, name: string): YPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i]!;
+    if ((pair.key.value === null ? '' : String(pair.key.value)) === name) return pair;
+  }
+  return undefined;
 }
 
 function kindKeyRange(resource: ResourceModel): Range {
