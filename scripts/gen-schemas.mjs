@@ -76,7 +76,7 @@ function generateRawSchema() {
   }
   writeFileSync(entry, `${lines.join('\n')}\n`);
   writeFileSync(tsconfig, JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true },
+    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: [], lib: ['es5'] },
     files: [entry],
   }));
   try {
