@@ -1,6 +1,6 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
-import { describeContainer, freeContainerName } from '../engine/podFacts';
+import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
 
 /**
@@ -26,7 +26,7 @@ export const duplicateContainerName: Rule = {
       return {
         message: explain(
           apiError.duplicate(`${container.path}.name`, name),
-          `${describeContainer(container)} has the same name as ${describeContainer(other)}; container names must be unique across initContainers and containers.`,
+          `${describeContainer(container)} (${shortPath(container)}) has the same name as ${describeContainer(other)} (${shortPath(other)}); container names must be unique across initContainers and containers.`,
         ),
         range: container.nameNode!.range,
         related: [{ range: other.nameNode!.range, message: `"${name}" is first used by ${describeContainer(other)}` }],
