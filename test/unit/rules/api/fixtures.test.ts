@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { API_RULES } from '../../../../server/src/rules/api';
-import { byPosition, fixtureFiles, lint, parseFixture } from './ruleFixtures';
+import { byPosition, fixtureFiles, lint, parseFixture, repoRoot } from './ruleFixtures';
 
 const API_RULE_IDS = new Set(API_RULES.map((rule) => rule.id));
 
 for (const rule of API_RULES) {
   describe(`rule ${rule.id}`, () => {
     const files = fixtureFiles(rule.id);
+
+    it('has a doc page with what, why, examples and the fix', () => {
+      const page = path.join(repoRoot(), 'docs', 'rules', `${rule.id}.md`);
+      assert.ok(existsSync(page), `docs/rules/${rule.id}.md is missing`);
+      const text = readFileSync(page, 'utf8');
+      for (const heading of ['## What it checks', '## Why', '## Example that fires', '## Example that does not fire', '## Fix']) {
+        assert.ok(text.includes(heading), `docs/rules/${rule.id}.md lacks "${heading}"`);
+      }
+    });
 
     it('has fixtures where it fires and where it does not', () => {
       assert.ok(files.some((file) => file.startsWith('fire-')), `test/fixtures/rules/${rule.id}/fire-*.yaml is missing`);
