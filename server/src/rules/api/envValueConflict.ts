@@ -1,5 +1,6 @@
-import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/yaml/nodes';
+import { getPair, isMap, type YMap, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
+import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
 import type { Rule, RuleFinding } from '../types';
@@ -8,14 +9,10 @@ const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', '
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34. */
 const FILE_KEY_REF_SINCE = 34;
 
-function present(pair: YPair | undefined): pair is YPair {
-  return pair !== undefined && pair.value !== null && !(isScalar(pair.value) && pair.value.value === null);
-}
-
 function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {
   return keys.flatMap((key) => {
     const pair = getPair(map, key);
-    return present(pair) ? [pair] : [];
+    return hasValue(pair) ? [pair] : [];
   });
 }
 

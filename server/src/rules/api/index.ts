@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { deprecatedVolumeType } from './deprecatedVolumeType';
+import { dnsConfigRequired } from './dnsConfigRequired';
 import { duplicateContainerName } from './duplicateContainerName';
 import { duplicateEnvName } from './duplicateEnvName';
 import { duplicateMountPath } from './duplicateMountPath';
@@ -12,17 +13,22 @@ import { hostIpWithoutHostPort } from './hostIpWithoutHostPort';
 import { hostNetworkPort } from './hostNetworkPort';
 import { hostPortConflict } from './hostPortConflict';
 import { initContainerProbe } from './initContainerProbe';
+import { invalidFieldRef } from './invalidFieldRef';
+import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
 import { invalidPortNumber } from './invalidPortNumber';
 import { invalidQuantity } from './invalidQuantity';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
+import { invalidSecurityContext } from './invalidSecurityContext';
 import { invalidSubPath } from './invalidSubPath';
 import { missingImage } from './missingImage';
 import { negativeTerminationGracePeriod } from './negativeTerminationGracePeriod';
 import { probeHandler } from './probeHandler';
 import { resourceRequestExceedsLimit } from './resourceRequestExceedsLimit';
 import { selectorMismatch } from './selectorMismatch';
+import { shareProcessNamespaceHostPid } from './shareProcessNamespaceHostPid';
 import { templateRestartPolicy } from './templateRestartPolicy';
+import { undefinedResourceClaim } from './undefinedResourceClaim';
 import { undefinedVolume } from './undefinedVolume';
 import { volumeSource } from './volumeSource';
 
@@ -37,6 +43,7 @@ export const API_RULES: readonly Rule[] = [
   volumeSource,
   duplicateMountPath,
   invalidSubPath,
+  invalidMountOption,
   initContainerProbe,
   invalidRestartPolicy,
   probeHandler,
@@ -45,8 +52,13 @@ export const API_RULES: readonly Rule[] = [
   hostPortConflict,
   hostNetworkPort,
   envValueConflict,
+  invalidFieldRef,
   invalidQuantity,
   resourceRequestExceedsLimit,
+  undefinedResourceClaim,
+  invalidSecurityContext,
+  shareProcessNamespaceHostPid,
+  dnsConfigRequired,
   ephemeralContainers,
   templateRestartPolicy,
   selectorMismatch,

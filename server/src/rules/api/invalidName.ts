@@ -6,7 +6,7 @@ import { describeContainer } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
 import type { Rule, RuleContext, RuleFinding } from '../types';
 
-type NameKind = 'container' | 'volume' | 'port' | 'env';
+type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
 
 function invalidFinding(kind: NameKind, path: string, node: YScalar, value: string, details: readonly string[], explanation: string, severity?: 'warning'): RuleFinding {
   const apiText = value === '' ? apiError.required(path) : details.map((detail) => apiError.invalid(path, value, detail)).join('; ');
@@ -55,12 +55,13 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
 }
 
 /**
- * Name syntax the API server enforces: container and volume names are DNS-1123 labels; port
+ * Name syntax the API server enforces: container and volume names (and the pod's hostname and
+ * subdomain) are DNS-1123 labels; port
  * names (and probe ports given by name) are IANA service names; environment variable names
  * follow the strict rule before 1.32 and the relaxed one after (KEP-4369: beta on by default
  * in 1.32, GA in 1.34; at 1.32–1.33 a name only the relaxed rule accepts is a warning).
  *
- * data: `{ kind: 'container' | 'volume' | 'port' | 'env', name: string, path: string }`
+ * data: `{ kind: 'container' | 'volume' | 'port' | 'env' | 'pod', name: string, path: string }`
  */
 export const invalidName: Rule = {
   id: 'invalid-name',
@@ -96,6 +97,14 @@ export const invalidName: Rule = {
         }
       }
       yield* envNameFindings(container, context);
+    }
+    for (const key of ['hostname', 'subdomain']) {
+      const node = getPair(pod.spec, key)?.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
+      const errors = dns1123LabelErrors(node.value);
+      if (errors.length > 0) {
+        yield invalidFinding('pod', `${pod.specPath}.${key}`, node, node.value, errors, `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`);
+      }
     }
     for (const volume of pod.volumes) {
       if (!volume.nameNode || volume.name === undefined) continue;

@@ -1,16 +1,13 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
+import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
 const NON_NEGATIVE_FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
-
-function present(pair: YPair | undefined): pair is YPair {
-  return pair !== undefined && pair.value !== null && !(isScalar(pair.value) && pair.value.value === null);
-}
 
 function numberOf(map: YMap, key: string): { value: number; pair: YPair } | undefined {
   const pair = getPair(map, key);
@@ -28,7 +25,7 @@ function* handlerFindings(
 ): Iterable<RuleFinding> {
   const found = handlers.flatMap((key) => {
     const pair = getPair(map, key);
-    return present(pair) ? [pair] : [];
+    return hasValue(pair) ? [pair] : [];
   });
   const data = { containerIndex: container.index, listKey: container.listKey, field: what, handlers: found.map((pair) => String(pair.key.value)) };
   if (found.length === 0) {
@@ -104,7 +101,7 @@ export const probeHandler: Rule = {
       if (isMap(lifecycle)) {
         for (const hook of ['postStart', 'preStop']) {
           const pair = getPair(lifecycle, hook);
-          if (!present(pair) || !isMap(pair.value)) continue;
+          if (!hasValue(pair) || !isMap(pair.value)) continue;
           yield* handlerFindings(container, `${hook} hook`, `${container.path}.lifecycle.${hook}`, pair, pair.value, LIFECYCLE_HANDLERS);
         }
       }

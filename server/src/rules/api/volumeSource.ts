@@ -1,5 +1,5 @@
-import { isScalar, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
+import { hasValue } from '../engine/ranges';
 import type { Rule, RuleFinding } from '../types';
 
 /** Volume source fields, in the order the API server counts them: the first one found is kept, the others are reported. */
@@ -10,11 +10,6 @@ export const VOLUME_SOURCE_KEYS: readonly string[] = [
   'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
 ];
 const SOURCE_ORDER = new Map(VOLUME_SOURCE_KEYS.map((key, index) => [key, index]));
-
-/** `emptyDir:` with no value decodes to null, which the API server does not count as a source. */
-function isNull(pair: YPair): boolean {
-  return pair.value === null || (isScalar(pair.value) && pair.value.value === null);
-}
 
 /**
  * Each volume has exactly one source (`emptyDir`, `configMap`, `persistentVolumeClaim`, …). A
@@ -33,7 +28,7 @@ export const volumeSource: Rule = {
   *check(pod): Iterable<RuleFinding> {
     for (const volume of pod.volumes) {
       const counted = volume.sources
-        .filter((pair) => SOURCE_ORDER.has(String(pair.key.value)) && !isNull(pair))
+        .filter((pair) => SOURCE_ORDER.has(String(pair.key.value)) && hasValue(pair))
         .sort((a, b) => SOURCE_ORDER.get(String(a.key.value))! - SOURCE_ORDER.get(String(b.key.value))!);
       const label = volume.name ? `volume "${volume.name}"` : `volume #${volume.index + 1}`;
       const data = {

@@ -22,3 +22,11 @@ function trimEnd(text: string, start: number, end: number): number {
   while (at > start && /\s/.test(text[at - 1]!)) at--;
   return at;
 }
+
+/**
+ * Whether a pair has a value the API server sees: `key:` with nothing after it, or `key: null`,
+ * decodes to a nil pointer, which counts as not set.
+ */
+export function hasValue(pair: YPair | undefined): pair is YPair & { readonly value: YNode } {
+  return pair !== undefined && pair.value !== null && !(pair.value.kind === 'scalar' && pair.value.value === null);
+}
