@@ -5,6 +5,7 @@ import { parseSuppressions } from '../../../server/src/rules/engine/suppressions
 import { ruleAppliesTo, targetMinor, targetsAtLeast } from '../../../server/src/rules/engine/version';
 import { runRuleSet } from '../../../server/src/rules/engine/runRule';
 import type { Rule } from '../../../server/src/rules/types';
+import { FileAnalysis, toDiagnostics } from '../../../server/src/service';
 import { buildDocumentModel } from '../../../server/src/service/model/documentModel';
 import { resolveSettings, type RuleLevel } from '../../../server/src/service/settings';
 import { lint } from './api/ruleFixtures';
@@ -185,5 +186,19 @@ describe('rule catalogue', () => {
     const findings = runRules(document.pods[0]!, { settings: resolveSettings({}), document });
     assert.ok(findings.length >= 3);
     for (const finding of findings) assert.ok(findRule(finding.code), finding.code);
+  });
+});
+
+describe('rule findings as LSP diagnostics', () => {
+  it('carry the rule id as code, a link to its doc page, related information and the fix data', () => {
+    const analysis = new FileAnalysis(DUPLICATE_NAMES);
+    const diagnostics = toDiagnostics(analysis, resolveSettings({}), 'file:///pod.yaml').filter((diagnostic) => diagnostic.code === 'duplicate-container-name');
+    assert.equal(diagnostics.length, 2);
+    const [first] = diagnostics;
+    assert.equal(first!.source, 'pod-patterns');
+    assert.match(first!.codeDescription!.href, /\/docs\/rules\/duplicate-container-name\.md$/);
+    assert.deepEqual(first!.range, { start: { line: 11, character: 10 }, end: { line: 11, character: 13 } });
+    assert.deepEqual(first!.relatedInformation?.map((related) => related.location.range.start), [{ line: 9, character: 10 }]);
+    assert.deepEqual(first!.data, { name: 'app', suggestion: 'app-2', containerIndex: 1, listKey: 'containers', documentIndex: 0 });
   });
 });

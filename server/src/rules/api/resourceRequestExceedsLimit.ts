@@ -28,9 +28,9 @@ export const resourceRequestExceedsLimit: Rule = {
       for (const request of requests) {
         if (!request.quantity || request.quantity.nanos < 0n) continue;
         const limit = limitByName.get(request.name);
-        const base = { resource: request.name, request: formatQuantity(request.quantity), containerIndex: container.index, listKey: container.listKey };
         if (!limit) {
           if (isOvercommitAllowed(request.name)) continue;
+          const base = { resource: request.name, request: formatQuantity(request.quantity), containerIndex: container.index, listKey: container.listKey };
           yield {
             message: explain(
               apiError.required(`${container.path}.resources.limits`, 'Limit must be set for non overcommitable resources'),
@@ -43,9 +43,10 @@ export const resourceRequestExceedsLimit: Rule = {
         }
         if (!limit.quantity) continue;
         const comparison = compareQuantities(request.quantity, limit.quantity);
+        if (comparison === 0 || (comparison < 0 && isOvercommitAllowed(request.name))) continue;
         const shownRequest = formatQuantity(request.quantity);
         const shownLimit = formatQuantity(limit.quantity);
-        const data = { ...base, limit: shownLimit };
+        const data = { resource: request.name, request: shownRequest, limit: shownLimit, containerIndex: container.index, listKey: container.listKey };
         const related = [{ range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` }];
         if (comparison !== 0 && !isOvercommitAllowed(request.name)) {
           yield {

@@ -22,10 +22,18 @@ export function isOvercommitAllowed(resourceName: string): boolean {
 }
 
 export interface ContainerResources {
-  readonly requests: ResourceEntry[];
-  readonly limits: ResourceEntry[];
+  readonly requests: readonly ResourceEntry[];
+  readonly limits: readonly ResourceEntry[];
 }
 
+const parsedResources = new WeakMap<ContainerModel, ContainerResources>();
+
+/** Parsed once per container model: three rules read the same quantities. */
 export function containerResources(container: ContainerModel): ContainerResources {
-  return { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) };
+  let resources = parsedResources.get(container);
+  if (!resources) {
+    resources = { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) };
+    parsedResources.set(container, resources);
+  }
+  return resources;
 }
