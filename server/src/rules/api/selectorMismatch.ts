@@ -115,6 +115,9 @@ export const selectorMismatch: Rule = {
       if (!isScalar(manualSelector) || manualSelector.value !== true) return;
     }
 
+    // Without a pod template there is nothing to match (the missing template is reported by the schema).
+    if (!isMap(getIn(pod.root, pod.shape.podMetadataPath.slice(0, -1)))) return;
+
     const parent = getIn(pod.root, selectorPath.slice(0, -1));
     const selectorPair = isMap(parent) ? getPair(parent, selectorPath[selectorPath.length - 1]!) : undefined;
     const apiPath = selectorPath.join('.');
