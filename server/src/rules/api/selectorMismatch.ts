@@ -122,16 +122,8 @@ export const selectorMismatch: Rule = {
     const selectorPair = isMap(parent) ? getPair(parent, selectorPath[selectorPath.length - 1]!) : undefined;
     const apiPath = selectorPath.join('.');
     const kindWord = pod.kind.toLowerCase();
-    if (!selectorPair || !isMap(selectorPair.value)) {
-      if (selectorStyle === 'labels' || selectorPair?.value) return; // RC defaults it; a non-map is a schema error
-      const specPair = isMap(pod.root) ? getPair(pod.root, 'spec') : undefined;
-      yield {
-        message: explain(apiError.required(apiPath), `a ${pod.kind} needs spec.selector, usually matchLabels equal to the pod template's labels.`),
-        range: specPair?.key.range ?? pod.kindPair.key.range,
-        data: { kind: pod.kind, templateLabels: Object.fromEntries(pod.labels.values), matchLabels: {}, missingLabels: {} },
-      };
-      return;
-    }
+    // A missing selector is a missing required field (the schema reports it); an RC takes the template's labels.
+    if (!selectorPair || !isMap(selectorPair.value)) return;
     const selector = selectorStyle === 'labels' ? readLabelMap(selectorPair.value) : readLabelSelector(selectorPair.value);
     const templateLabels = pod.labels.values;
     const data = {
