@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { deprecatedAnnotation } from './deprecatedAnnotation';
 import { deprecatedVolumeType } from './deprecatedVolumeType';
 import { dnsConfigRequired } from './dnsConfigRequired';
 import { duplicateContainerName } from './duplicateContainerName';
@@ -21,6 +22,7 @@ import { invalidQuantity } from './invalidQuantity';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
 import { invalidSecurityContext } from './invalidSecurityContext';
 import { invalidSubPath } from './invalidSubPath';
+import { invalidToleration } from './invalidToleration';
 import { missingImage } from './missingImage';
 import { negativeTerminationGracePeriod } from './negativeTerminationGracePeriod';
 import { probeHandler } from './probeHandler';
@@ -59,6 +61,7 @@ export const API_RULES: readonly Rule[] = [
   invalidSecurityContext,
   shareProcessNamespaceHostPid,
   dnsConfigRequired,
+  invalidToleration,
   ephemeralContainers,
   templateRestartPolicy,
   selectorMismatch,
@@ -67,5 +70,6 @@ export const API_RULES: readonly Rule[] = [
   hostIpWithoutHostPort,
   fractionalMemory,
   deprecatedVolumeType,
+  deprecatedAnnotation,
   negativeTerminationGracePeriod,
 ];
