@@ -34,7 +34,7 @@ function hostPortsOf(pod: PodModel, container: ContainerModel): HostPortUse[] {
 }
 
 function where(use: HostPortUse): string {
-  return `${describeContainer(use.container)} (${use.port.protocol} ${use.port.hostIP ? `${use.port.hostIP}:` : ''}${use.hostPort}${use.defaulted ? ', defaulted from containerPort by hostNetwork' : ''})`;
+  return `${describeContainer(use.container)} ports[${use.port.index}] (${use.port.protocol} ${use.port.hostIP ? `${use.port.hostIP}:` : ''}${use.hostPort}${use.defaulted ? ', defaulted from containerPort by hostNetwork' : ''})`;
 }
 
 /**
@@ -54,7 +54,10 @@ export const hostPortConflict: Rule = {
     const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, accepted: boolean): RuleFinding => ({
       message: accepted
         ? `${use.port.path}.hostPort: ${where(use)} and ${where(other)} run at the same time and claim the same host port; the API server accepts this, but the pod cannot start on the node.`
-        : explain(apiError.duplicate(`${apiPath}.hostPort`, use.key), `${where(use)} and ${where(other)} claim the same port on the node.`),
+        : explain(
+            apiError.duplicate(`${apiPath}.hostPort`, use.key),
+            `${where(use)} and ${where(other)} claim the same port on the node${apiPath === use.port.path ? '' : ` (the API server names every init container initContainers[0] here; this is ${use.port.path})`}.`,
+          ),
       range: use.range,
       related: [{ range: other.range, message: `${use.key} is also claimed by ${describeContainer(other.container)}` }],
       data: {

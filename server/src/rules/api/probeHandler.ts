@@ -39,6 +39,15 @@ function* handlerFindings(
     };
     return;
   }
+  const exec = found[0]!.key.value === 'exec' ? found[0]!.value : undefined;
+  const command = isMap(exec) ? getPair(exec, 'command') : undefined;
+  if (isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0))) {
+    yield {
+      message: explain(apiError.required(`${path}.exec.command`), `the ${what} of ${describeContainer(container)} runs exec without a command.`),
+      range: command?.key.range ?? found[0]!.key.range,
+      data,
+    };
+  }
   const kept = String(found[0]!.key.value);
   for (const extra of found.slice(1)) {
     const key = String(extra.key.value);
