@@ -53,7 +53,10 @@ export const hostPortConflict: Rule = {
   *check(pod): Iterable<RuleFinding> {
     const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, accepted: boolean): RuleFinding => ({
       message: accepted
-        ? `${use.port.path}.hostPort: ${where(use)} and ${where(other)} run at the same time and claim the same host port; the API server accepts this, but the pod cannot start on the node.`
+        ? explain(
+            `${use.port.path}.hostPort: ${JSON.stringify(use.key)} is also claimed by ${other.port.path}`,
+            `${where(use)} and ${where(other)} run at the same time; the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node.`,
+          )
         : explain(
             apiError.duplicate(`${apiPath}.hostPort`, use.key),
             `${where(use)} and ${where(other)} claim the same port on the node${apiPath === use.port.path ? '' : ` (the API server names every init container initContainers[0] here; this is ${use.port.path})`}.`,
