@@ -1,6 +1,7 @@
 import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isScalar, isSeq, scalarText, type Range, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
+import { targetsAtLeast } from '../engine/version';
 import type { Rule, RuleFinding } from '../types';
 
 interface Requirement {
@@ -74,10 +75,15 @@ function matches(selector: Selector, labels: ReadonlyMap<string, string>): boole
   return true;
 }
 
-/** Go's `%#v` of a `map[string]string`, which is how the API server prints the labels it rejects. */
-function goMap(labels: ReadonlyMap<string, string>): string {
+/**
+ * How the API server prints the labels it rejects: Go syntax (`map[string]string{"app":"web"}`)
+ * until 1.30, JSON (`{"app":"web"}`) since field errors print composite values as JSON.
+ */
+const JSON_VALUES_SINCE = 31;
+
+function printLabels(labels: ReadonlyMap<string, string>, asJson: boolean): string {
   const entries = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
-  return `map[string]string{${entries.join(', ')}}`;
+  return asJson ? `{${entries.join(',')}}` : `map[string]string{${entries.join(', ')}}`;
 }
 
 /** Where the template's labels are, or the closest thing written. */
@@ -107,7 +113,7 @@ export const selectorMismatch: Rule = {
   defaultSeverity: 'error',
   summary: "A controller's selector must be non-empty and match its pod template's labels.",
   fix: 'Add data.missingLabels to the pod template labels.',
-  *check(pod): Iterable<RuleFinding> {
+  *check(pod, context): Iterable<RuleFinding> {
     const { selectorPath, selectorStyle } = pod.shape;
     if (!selectorPath || !selectorStyle) return;
     if (pod.kind === 'Job') {
@@ -147,7 +153,7 @@ export const selectorMismatch: Rule = {
     if (matches(selector, templateLabels) !== false) return;
     yield {
       message: explain(
-        apiError.invalidPrinted(`${pod.shape.podMetadataPath.join('.')}.labels`, goMap(templateLabels), '`selector` does not match template `labels`'),
+        apiError.invalidPrinted(`${pod.shape.podMetadataPath.join('.')}.labels`, printLabels(templateLabels, targetsAtLeast(context.settings, JSON_VALUES_SINCE)), '`selector` does not match template `labels`'),
         templateLabels.size === 0
           ? `the pod template has no labels, so the ${pod.kind}'s selector can never select its own pods.`
           : `the ${pod.kind}'s selector does not select its own pod template's labels${Object.keys(data.missingLabels).length > 0 ? ` (missing ${Object.entries(data.missingLabels).map(([key, value]) => `${key}: ${value}`).join(', ')})` : ''}.`,
