@@ -77,9 +77,9 @@ function matches(selector: Selector, labels: ReadonlyMap<string, string>): boole
 
 /**
  * How the API server prints the labels it rejects: Go syntax (`map[string]string{"app":"web"}`)
- * until 1.30, JSON (`{"app":"web"}`) since field errors print composite values as JSON.
+ * before 1.34, JSON (`{"app":"web"}`) from 1.34, which prints composite values in errors as JSON.
  */
-const JSON_VALUES_SINCE = 31;
+const JSON_VALUES_SINCE = 34;
 
 function printLabels(labels: ReadonlyMap<string, string>, asJson: boolean): string {
   const entries = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
