@@ -56,10 +56,10 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
 
 /**
  * Name syntax the API server enforces: container and volume names (and the pod's hostname and
- * subdomain) are DNS-1123 labels; port
- * names (and probe ports given by name) are IANA service names; environment variable names
- * follow the strict rule before 1.32 and the relaxed one after (KEP-4369: beta on by default
- * in 1.32, GA in 1.34; at 1.32–1.33 a name only the relaxed rule accepts is a warning).
+ * subdomain) are DNS-1123 labels; port names (and probe ports given by name) are IANA service
+ * names; environment variable names follow the strict rule before 1.32 and the relaxed one
+ * after (KEP-4369: beta on by default in 1.32, GA in 1.34; at 1.32–1.33 a name only the
+ * relaxed rule accepts is a warning).
  *
  * data: `{ kind: 'container' | 'volume' | 'port' | 'env' | 'pod', name: string, path: string }`
  */
