@@ -1,15 +1,5 @@
 import type { Range, YNode, YPair } from '../../service/yaml/nodes';
 
-/** The key of a pair (`image` in `image: nginx`). */
-export function keyRange(pair: YPair): Range {
-  return pair.key.range;
-}
-
-/** The value of a pair, or its key when the value is missing (`image:` with nothing after). */
-export function valueRange(pair: YPair): Range {
-  return pair.value ? pair.value.range : pair.key.range;
-}
-
 /** The first line of a node: a whole container map would paint half the screen red. */
 export function headRange(node: YNode, text: string): Range {
   const newline = text.indexOf('\n', node.range.start);
