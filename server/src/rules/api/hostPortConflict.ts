@@ -15,9 +15,12 @@ interface HostPortUse {
   readonly defaulted: boolean;
 }
 
-/** Host ports in use, after the API server's defaulting: on a Pod with hostNetwork, hostPort = containerPort. */
+/**
+ * Host ports in use, after the API server's defaulting: with hostNetwork, an unset hostPort
+ * becomes the containerPort (on a Pod when it is created; for a template, on each pod made from it).
+ */
 function hostPortsOf(pod: PodModel, container: ContainerModel): HostPortUse[] {
-  const hostNetworkDefaulting = isBarePod(pod) && specFlag(pod, 'hostNetwork');
+  const hostNetworkDefaulting = specFlag(pod, 'hostNetwork');
   const uses: HostPortUse[] = [];
   for (const port of container.ports) {
     let hostPort = port.hostPort ?? 0;
@@ -41,7 +44,8 @@ function where(use: HostPortUse): string {
  * Two ports of a pod cannot claim the same `protocol/hostIP/hostPort` on the node (M14). The API
  * server checks app containers together and each init container on its own; a native sidecar
  * and an app container run together too, so that clash is reported as a warning even though
- * the API server lets it through (the pod then fails on the node).
+ * the API server lets it through (the pod then fails on the node). So is a clash in a workload
+ * template that only hostNetwork defaulting creates: the template is accepted, its pods are not.
  *
  * data: `{ hostPort: number, protocol: string, hostIP: string, containerIndex: number, listKey: string, portIndex: number }`
  */
@@ -51,11 +55,14 @@ export const hostPortConflict: Rule = {
   defaultSeverity: 'error',
   summary: 'Two ports of containers that run together must not use the same hostPort, protocol and hostIP.',
   *check(pod): Iterable<RuleFinding> {
-    const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, accepted: boolean): RuleFinding => ({
-      message: accepted
+    const SIDECAR_CLASH = 'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
+    const TEMPLATE_CLASH = 'the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod\'s hostPort defaults to its containerPort';
+    /** `acceptedBecause` is set for clashes the API server lets through: a warning saying why it still fails. */
+    const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, acceptedBecause?: string): RuleFinding => ({
+      message: acceptedBecause
         ? explain(
             `${use.port.path}.hostPort: ${JSON.stringify(use.key)} is also claimed by ${other.port.path}`,
-            `${where(use)} and ${where(other)} run at the same time; the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node.`,
+            `${where(use)} and ${where(other)} run at the same time; ${acceptedBecause}.`,
           )
         : explain(
             apiError.duplicate(`${apiPath}.hostPort`, use.key),
@@ -71,8 +78,12 @@ export const hostPortConflict: Rule = {
         listKey: use.container.listKey,
         portIndex: use.port.index,
       },
-      ...(accepted ? { severity: 'warning' as const } : {}),
+      ...(acceptedBecause ? { severity: 'warning' as const } : {}),
     });
+
+    // A template is validated before defaulting: a clash that only defaulting creates shows up on its pods.
+    const templateOnly = (use: HostPortUse, other: HostPortUse): string | undefined =>
+      !isBarePod(pod) && (use.defaulted || other.defaulted) ? TEMPLATE_CLASH : undefined;
 
     // App containers together.
     const appUses = new Map<string, HostPortUse>();
@@ -80,7 +91,7 @@ export const hostPortConflict: Rule = {
       if (container.listKey !== 'containers') continue;
       for (const use of hostPortsOf(pod, container)) {
         const other = appUses.get(use.key);
-        if (other) yield finding(use, other, use.port.path, false);
+        if (other) yield finding(use, other, use.port.path, templateOnly(use, other));
         else appUses.set(use.key, use);
       }
     }
@@ -91,7 +102,7 @@ export const hostPortConflict: Rule = {
       const own = new Map<string, HostPortUse>();
       for (const use of hostPortsOf(pod, container)) {
         const other = own.get(use.key);
-        if (other) yield finding(use, other, use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'), false);
+        if (other) yield finding(use, other, use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'), templateOnly(use, other));
         else own.set(use.key, use);
       }
     }
@@ -102,7 +113,7 @@ export const hostPortConflict: Rule = {
       for (const use of hostPortsOf(pod, container)) {
         const earlierSidecar = sidecarUses.get(use.key);
         const other = earlierSidecar && earlierSidecar.container !== container ? earlierSidecar : appUses.get(use.key);
-        if (other) yield finding(use, other, use.port.path, true);
+        if (other) yield finding(use, other, use.port.path, SIDECAR_CLASH);
         if (!earlierSidecar) sidecarUses.set(use.key, use);
       }
     }
