@@ -99,6 +99,17 @@ describe('rule engine: suppression comments', () => {
     assert.deepEqual(findings.map((finding) => finding.finding.documentIndex), [1, 1]);
   });
 
+  it('reads a reason after -- as no ids at all when nothing precedes it', () => {
+    const text = 'a: 1\n# pod-patterns-disable -- generated file\nb: 2\n';
+    const suppressions = parseSuppressions(text);
+    assert.equal(suppressions.isSuppressed('any-rule', text.indexOf('b: 2')), true);
+    assert.equal(suppressions.isSuppressed('any-rule', text.indexOf('a: 1')), false);
+    const named = '# pod-patterns-disable-next-line x-rule -- why\nc: 3\n';
+    assert.equal(parseSuppressions(named).isSuppressed('x-rule', named.indexOf('c: 3')), true);
+    assert.equal(parseSuppressions(named).isSuppressed('why', named.indexOf('c: 3')), false);
+    assert.equal(parseSuppressions(named).isSuppressed('other', named.indexOf('c: 3')), false);
+  });
+
   it('parses directives line by line and ignores look-alikes inside values', () => {
     const text = 'a: 1\nb: "# pod-patterns-disable"\n# pod-patterns-disable-next-line x\n\nc: 2\nd: 3\n';
     const suppressions = parseSuppressions(text);

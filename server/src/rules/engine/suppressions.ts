@@ -19,7 +19,7 @@ export interface Suppressions {
 const NOTHING_SUPPRESSED: Suppressions = { isSuppressed: () => false };
 
 function parseIds(list: string | undefined): ReadonlySet<string> | undefined {
-  const withoutReason = (list ?? '').split(/[ \t]--(?:[ \t]|$)/)[0]!;
+  const withoutReason = (list ?? '').split(/(?:^|[ \t])--(?:[ \t]|$)/)[0]!;
   const ids = withoutReason.split(/[\s,]+/).filter((id) => id.length > 0);
   return ids.length > 0 ? new Set(ids) : undefined;
 }
