@@ -25,6 +25,7 @@ import { invalidSubPath } from './invalidSubPath';
 import { invalidToleration } from './invalidToleration';
 import { missingImage } from './missingImage';
 import { negativeTerminationGracePeriod } from './negativeTerminationGracePeriod';
+import { noContainers } from './noContainers';
 import { probeHandler } from './probeHandler';
 import { resourceRequestExceedsLimit } from './resourceRequestExceedsLimit';
 import { selectorMismatch } from './selectorMismatch';
@@ -37,6 +38,7 @@ import { volumeSource } from './volumeSource';
 /** The api rules, one file each in this folder; add a rule by importing it here. */
 export const API_RULES: readonly Rule[] = [
   // What the API server rejects.
+  noContainers,
   duplicateContainerName,
   invalidName,
   missingImage,
