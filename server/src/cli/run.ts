@@ -3,6 +3,7 @@ import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, type CliIO } from './io';
 import { ADD_USAGE, runAdd } from './add';
 import { LINT_USAGE, runLint } from './lint';
+import { RULES_USAGE, runRulesCommand } from './rulesCommand';
 import { CLI_VERSION } from './version';
 
 type Command = (argv: readonly string[], io: CliIO) => number;
@@ -11,6 +12,7 @@ type Command = (argv: readonly string[], io: CliIO) => number;
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
   lint: { usage: LINT_USAGE, run: runLint },
   describe: { usage: DESCRIBE_USAGE, run: runDescribe },
+  rules: { usage: RULES_USAGE, run: runRulesCommand },
   add: { usage: ADD_USAGE, run: runAdd },
 };
 

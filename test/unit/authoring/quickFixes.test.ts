@@ -264,3 +264,18 @@ test('sidecar-start-order: the helper the main container needs moves to a native
   assert.deepEqual(newProblems(before, after), []);
   assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((candidate) => candidate.code === 'sidecar-start-order').length, 0);
 });
+
+test('the finding data the fix cases use is what the rules really report', () => {
+  for (const fixture of FIXTURES) {
+    const text = readFixture('fixes', fixture);
+    const findings = new FileAnalysis(text).findings(DEFAULT_SETTINGS);
+    for (const fixCase of CASES) {
+      const target = targetIn(text, fixCase);
+      const real = findings.find((finding) => finding.code === fixCase.code && finding.range.start === target.start && finding.range.end === target.end);
+      assert.ok(real, `${fixture}: the rules report ${fixCase.code} at "${fixCase.needle}"`);
+      for (const [key, value] of Object.entries(fixCase.data)) {
+        assert.deepEqual(real.data?.[key], value, `${fixture}: ${fixCase.code} data.${key}`);
+      }
+    }
+  }
+});
