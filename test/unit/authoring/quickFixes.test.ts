@@ -279,3 +279,13 @@ test('the finding data the fix cases use is what the rules really report', () =>
     }
   }
 });
+
+test('missing-resources never adds a memory limit below the memory request', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: db\n    image: mysql:8.4\n    resources:\n      requests:\n        cpu: 500m\n        memory: 1Gi\n';
+  const analysis = new FileAnalysis(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'missing-resources')!;
+  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => /Add resource/.test(candidate.title))!;
+  const after = applyEdits(text, fix.edits);
+  assert.equal(after, `${text}      limits:\n        memory: 1Gi\n`);
+  assert.deepEqual(newProblems(text, after), []);
+});

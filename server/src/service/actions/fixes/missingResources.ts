@@ -26,7 +26,8 @@ export const missingResources: QuickFix = {
     const wanted: Record<'requests' | 'limits', Record<string, YamlValue>> = { requests: {}, limits: {} };
     if (!requests?.values.has('cpu') && !limits?.values.has('cpu')) wanted.requests.cpu = values.cpu;
     if (!requests?.values.has('memory') && !limits?.values.has('memory')) wanted.requests.memory = values.memory;
-    if (!limits?.values.has('memory')) wanted.limits.memory = values.memoryLimit;
+    // A limit below an existing request is rejected: the request itself is then the limit.
+    if (!limits?.values.has('memory')) wanted.limits.memory = requests?.values.get('memory')?.text ?? values.memoryLimit;
     const edits: PlannedEdit[] = [];
     if (!pair || !isMap(pair.value) || pair.value.flow) {
       if (pair) return [];
