@@ -242,9 +242,7 @@ test('a memory-backed emptyDir gets a size limit', () => {
 
 test('missing-resources completes partial resources without breaking the nesting', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    resources:\n      limits:\n        cpu: "1"\n    ports:\n    - containerPort: 80\n';
-  const analysis = new FileAnalysis(text);
-  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'missing-resources')!;
-  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => /Add resource/.test(candidate.title))!;
+  const fix = realFix(text, 'missing-resources', /Add resource/);
   const after = applyEdits(text, fix.edits);
   assert.equal(after, text.replace('        cpu: "1"\n', '        cpu: "1"\n        memory: 256Mi\n      requests:\n        memory: 128Mi\n'));
   assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((candidate) => candidate.code === 'missing-resources').length, 0);
@@ -282,10 +280,18 @@ test('the finding data the fix cases use is what the rules really report', () =>
 
 test('missing-resources never adds a memory limit below the memory request', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: db\n    image: mysql:8.4\n    resources:\n      requests:\n        cpu: 500m\n        memory: 1Gi\n';
-  const analysis = new FileAnalysis(text);
-  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'missing-resources')!;
-  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => /Add resource/.test(candidate.title))!;
+  const fix = realFix(text, 'missing-resources', /Add resource/);
   const after = applyEdits(text, fix.edits);
   assert.equal(after, `${text}      limits:\n        memory: 1Gi\n`);
   assert.deepEqual(newProblems(text, after), []);
 });
+
+/** The fix titled like `title` for the first real finding of `code` in `text`. */
+function realFix(text: string, code: string, title: RegExp) {
+  const analysis = new FileAnalysis(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === code);
+  assert.ok(finding, `the rules report ${code}`);
+  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => title.test(candidate.title));
+  assert.ok(fix, `a fix titled ${title}`);
+  return fix;
+}
