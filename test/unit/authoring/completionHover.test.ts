@@ -133,3 +133,11 @@ test('hover on a finding: the rule summary and a link to its page', () => {
   assert.ok(hover);
   assert.match(hover.markdown, /\[`deprecated-registry`\]\(https:\/\/[^)]+\/rules\/deprecated-registry\.md\) \(warning\): The image comes from the frozen k8s\.gcr\.io registry/);
 });
+
+test('no key completion inside a block scalar', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    args:\n    - |\n      line1\n      lin\n';
+  const analysis = new FileAnalysis(text);
+  assert.deepEqual(completeAt(analysis, text.indexOf('lin\n') + 3), []);
+  const outside = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    ar\n';
+  assert.ok(completeAt(new FileAnalysis(outside), outside.indexOf('ar\n') + 2).some((item) => item.label === 'args'));
+});

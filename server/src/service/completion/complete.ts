@@ -5,7 +5,7 @@ import { IMAGES } from '../actions/insert/template';
 import { analyzePod } from '../analysis/analyzePod';
 import { describeSchemaAt, type FieldSummary } from '../schema/describeSchema';
 import type { ResourceModel } from '../model/podModel';
-import { keyPositionBeforeCursor, keyValueBeforeCursor, pairAtKey, type PairAtKey, type PathStep } from './cursor';
+import { insideMultilineScalar, keyPositionBeforeCursor, keyValueBeforeCursor, pairAtKey, type PairAtKey, type PathStep } from './cursor';
 
 /** A completion in file offsets: the hosts convert the range. */
 export interface ServiceCompletion {
@@ -66,6 +66,7 @@ function schemaValues(resource: ResourceModel, path: readonly PathStep[]): Value
 function completeKeys(analysis: FileAnalysis, offset: number): ServiceCompletion[] {
   const document = analysis.documentAt(offset)!;
   const local = offset - document.offset;
+  if (insideMultilineScalar(document.model.root, document.model.text, local)) return [];
   const position = keyPositionBeforeCursor(document.model.text, document.model.root, local);
   if (!position) return [];
   const resource = resourceAt(document.model.resources, position.typedStart) ?? resourceAt(document.model.resources, Math.max(0, position.typedStart - 1));

@@ -113,3 +113,19 @@ export function keyPositionBeforeCursor(text: string, root: YNode | null, offset
   }
   return undefined;
 }
+
+/** Whether `offset` lies inside a multi-line string (`|`, `>` or a quoted scalar over lines): no keys there. */
+export function insideMultilineScalar(root: YNode | null, text: string, offset: number): boolean {
+  let node: YNode | null | undefined = root;
+  for (let depth = 0; node && depth < MAX_DEPTH; depth++) {
+    if (node.range.start > offset || offset > node.range.end) return false;
+    if (isMap(node)) {
+      node = node.pairs.find((pair) => pair.value && pair.value.range.start <= offset && offset <= pair.value.range.end)?.value;
+    } else if (isSeq(node)) {
+      node = node.items.find((item) => item.range.start <= offset && offset <= item.range.end);
+    } else {
+      return node.range.start < offset && text.slice(node.range.start, offset).includes('\n');
+    }
+  }
+  return false;
+}
