@@ -295,3 +295,15 @@ function realFix(text: string, code: string, title: RegExp) {
   assert.ok(fix, `a fix titled ${title}`);
   return fix;
 }
+
+test('"fix all of this kind" applies the preferred fix of every such finding in the file', () => {
+  const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: a\n    image: k8s.gcr.io/pause:3.9\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n`;
+  const text = `${pod('one')}---\n${pod('two')}`;
+  const analysis = new FileAnalysis(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'deprecated-registry')!;
+  const target = { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data, source: 'pod-patterns' };
+  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  const all = actions.find((action) => action.title === 'Fix all deprecated-registry findings in the file (2)');
+  assert.ok(all, actions.map((action) => action.title).join(' | '));
+  assert.equal(applyEdits(text, all.edits), text.split('k8s.gcr.io/pause').join('registry.k8s.io/pause'));
+});
