@@ -141,3 +141,10 @@ test('no key completion inside a block scalar', () => {
   const outside = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    ar\n';
   assert.ok(completeAt(new FileAnalysis(outside), outside.indexOf('ar\n') + 2).some((item) => item.label === 'args'));
 });
+
+test('hostile lines complete nothing, quickly', () => {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:${' '.repeat(200_000)}#\n`;
+  const started = Date.now();
+  assert.deepEqual(completeAt(new FileAnalysis(text), text.length - 2), []);
+  assert.ok(Date.now() - started < 1000);
+});

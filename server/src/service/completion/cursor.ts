@@ -57,8 +57,12 @@ export interface LineAtCursor {
   readonly typed: string;
 }
 
+/** Lines longer than this are not completed: nobody types a key there, and regexes stay linear. */
+const MAX_LINE = 2_000;
+
 export function keyValueBeforeCursor(text: string, offset: number): LineAtCursor | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (offset - lineStart > MAX_LINE) return undefined;
   const before = text.slice(lineStart, offset);
   const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):(\s*)(["']?)([^"'#]*)$/.exec(before);
   if (!match) return undefined;
@@ -81,6 +85,7 @@ export interface KeyPosition {
 
 export function keyPositionBeforeCursor(text: string, root: YNode | null, offset: number): KeyPosition | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (offset - lineStart > MAX_LINE) return undefined;
   const before = text.slice(lineStart, offset);
   const typing = /^( *)(-\s+)?([A-Za-z][\w.-]*)?$/.exec(before);
   if (!typing) return undefined;
