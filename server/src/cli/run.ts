@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import { EXIT_USAGE, type CliIO } from './io';
 import { LINT_USAGE, runLint } from './lint';
+import { runTopology, TOPOLOGY_USAGE } from './topology';
 import { CLI_VERSION } from './version';
 
 type Command = (argv: readonly string[], io: CliIO) => number;
@@ -8,6 +9,7 @@ type Command = (argv: readonly string[], io: CliIO) => number;
 /** Subcommands by name; each feature adds its own. */
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
   lint: { usage: LINT_USAGE, run: runLint },
+  topology: { usage: TOPOLOGY_USAGE, run: runTopology },
 };
 
 function usage(): string {
