@@ -95,7 +95,8 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
     arcLevels.set(span, level + 1);
     arcHeights.set(edge.id, 30 + 16 * (span - 1) + 18 * level);
   }
-  const arcBand = Math.max(28, ...[...arcHeights.values()].map((height) => height + 20));
+  const externalCount = graph.edges.filter((edge) => edge.kind === 'external').length;
+  const arcBand = Math.max(28, ...[...arcHeights.values()].map((height) => height + 20)) + externalCount * 7;
 
   const serviceBand = services.length > 0 ? SIZES.service.height + SIZES.outsideGap : 0;
   const frameX = m;
@@ -127,9 +128,19 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
     boxes[node.id] = { x, y: m, ...SIZES.service };
   });
 
+  // Outgoing calls get lanes from the top in the order of their containers, left to right, and
+  // endpoints are stacked in the same order: then no two of these lines cross.
+  const externalEdges = graph.edges
+    .filter((edge) => edge.kind === 'external' && boxes[edge.from])
+    .map((edge, index) => ({ edge, index, x: boxes[edge.from]!.x }))
+    .sort((a, b) => a.x - b.x || a.index - b.index)
+    .map((entry) => entry.edge);
+  const externalLanes = new Map(externalEdges.map((edge, lane) => [edge.id, lane]));
+  const firstLane = (node: TopologyNode) => Math.min(...externalEdges.filter((edge) => edge.to === node.id).map((edge) => externalLanes.get(edge.id)!));
+  const orderedEndpoints = endpoints.map((node, index) => ({ node, index, lane: firstLane(node) })).sort((a, b) => a.lane - b.lane || a.index - b.index).map((entry) => entry.node);
   const endpointX = frameX + frameWidth + SIZES.outsideGap;
-  endpoints.forEach((node, index) => {
-    boxes[node.id] = { x: endpointX, y: frameY + SIZES.frameTitle + index * (SIZES.endpoint.height + 14), ...SIZES.endpoint };
+  orderedEndpoints.forEach((node, index) => {
+    boxes[node.id] = { x: endpointX, y: frameY + SIZES.frameTitle + 24 + index * (SIZES.endpoint.height + 14), ...SIZES.endpoint };
   });
 
   const routes: Record<string, EdgeRoute> = {};
@@ -166,10 +177,15 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
       const end = { x: forward ? to.x : to.x + to.width, y: to.y + to.height / 2 };
       routes[edge.id] = { path: `M ${round(start.x)} ${round(start.y)} L ${round(end.x)} ${round(end.y)}`, labelAt: { x: round((start.x + end.x) / 2), y: round(start.y - 6) } };
     } else if (edge.kind === 'external') {
+      // Calls out of the pod rise to a lane above the arcs, leave the frame on the right and
+      // reach their endpoint, so they never run along or behind the containers.
+      const lane = externalLanes.get(edge.id)!;
       const start = { x: from.x + from.width * 0.85, y: from.y };
+      const laneY = frameY + SIZES.frameTitle + 4 + lane * 7;
+      const exitX = frameX + frameWidth + SIZES.outsideGap / 2 + 8 - lane * 5;
       const end = { x: to.x, y: to.y + to.height / 2 };
       routes[edge.id] = {
-        path: `M ${round(start.x)} ${round(start.y)} C ${round(start.x)} ${round(end.y)} ${round(start.x)} ${round(end.y)} ${round(end.x)} ${round(end.y)}`,
+        path: `M ${round(start.x)} ${round(start.y)} L ${round(start.x)} ${round(laneY)} L ${round(exitX)} ${round(laneY)} L ${round(exitX)} ${round(end.y)} L ${round(end.x)} ${round(end.y)}`,
       };
     } else {
       // Service traffic comes down from above the frame into the serving container (or the pod).
