@@ -229,6 +229,14 @@ describe('topology webview', () => {
     assert.ok(titles.some((title) => title.includes(container.label)), 'the container name appears as text');
     assert.ok(titles.some((title) => title.includes(container.image)), 'the image appears as text');
     assert.match(await page.textContent('.pp-frame-title'), /<img src=x onerror=alert\(1\)>/);
+    // The policy is really in force: an inline script injected now is blocked and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = 2';
+      document.body.append(script);
+    });
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.ok((await page.evaluate(() => window.__violations)).some((violation) => violation.startsWith('script-src')));
     await page.screenshot({ path: path.join(artifacts, 'topology-hostile-light.png'), fullPage: true });
     await page.close();
   });
