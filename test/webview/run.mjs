@@ -43,11 +43,11 @@ function startServer() {
       if (url.pathname === '/page.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(
-          topologyPageHtml({ cspSource: origin, scriptUri: `${origin}/webview/out/main.js`, styleUri: `${origin}/webview/out/main.css`, nonce: 'dGVzdC1ub25jZS1yYW5kb20' }),
+          topologyPageHtml({ cspSource: origin, scriptUri: `${origin}/webview/out/main.js`, styleUri: `${origin}/webview/media/topology.css`, nonce: 'dGVzdC1ub25jZS1yYW5kb20' }),
         );
         return;
       }
-      const allowed = ['/webview/out/main.js', '/webview/out/main.css'];
+      const allowed = ['/webview/out/main.js', '/webview/media/topology.css'];
       if (!allowed.includes(url.pathname)) {
         response.writeHead(404).end();
         return;

@@ -7,7 +7,6 @@ import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '
 import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/protocol';
 import { renderTopologyScene, type SvgElement } from '../../server/src/service/topology/scene';
 import { topologyStylesheet, VSCODE_PALETTE } from '../../server/src/service/topology/styles';
-import './page.css';
 
 interface VsCodeApi {
   postMessage(message: FromTopologyWebview): void;

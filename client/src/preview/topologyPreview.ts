@@ -21,8 +21,11 @@ export const TOPOLOGY_VIEW_TYPE = 'podPatterns.topology';
 const REFRESH_INTERVAL_MS = 300;
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  // Only the bundle may be loaded; the panel is rebuilt from state when hidden (no retainContextWhenHidden).
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'webview', 'out')] };
+  // Only the bundle and its stylesheet may be loaded; the panel is rebuilt from state when hidden (no retainContextWhenHidden).
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'webview', 'out'), vscode.Uri.joinPath(extensionUri, 'webview', 'media')],
+  };
 }
 
 /** One preview panel: which file it shows, whether it follows the active editor, and its last answer. */
@@ -119,10 +122,13 @@ export class TopologyPreview implements vscode.Disposable {
       uri: this.client.code2ProtocolConverter.asUri(uri),
       ...(this.target ? { target: this.target } : this.lastCursorOffset !== undefined ? { offset: this.lastCursorOffset } : {}),
     };
-    this.client.sendRequest<TopologyResult>(TopologyRequest, params).then(
-      (result) => this.accept(uri, result),
-      (error: unknown) => this.client.warn(`Topology request failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    // After a reload the file may not be open yet: opening it hands it to the language server first.
+    Promise.resolve(vscode.workspace.openTextDocument(uri))
+      .then(() => this.client.sendRequest<TopologyResult>(TopologyRequest, params))
+      .then(
+        (result) => this.accept(uri, result),
+        (error: unknown) => this.client.warn(`Topology request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 
   private accept(uri: vscode.Uri, result: TopologyResult): void {
@@ -226,11 +232,10 @@ export class TopologyPreview implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const bundle = vscode.Uri.joinPath(this.extensionUri, 'webview', 'out');
     return topologyPageHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'webview', 'out', 'main.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'webview', 'media', 'topology.css')).toString(),
       nonce: randomBytes(18).toString('base64'),
     });
   }
