@@ -118,6 +118,8 @@ function render(): void {
   status.textContent = '';
   const focusedId = document.activeElement?.getAttribute('data-node-id');
   const svg = toDom(renderTopologyScene(current.graph));
+  // It shrinks to the panel's width (CSS), but not below 70 %: smaller text is no longer readable.
+  svg.style.minWidth = `${Math.round(Number(svg.getAttribute('width')) * 0.7)}px`;
   canvas.replaceChildren(svg);
   for (const node of svg.querySelectorAll<SVGGElement>('[data-node-id]')) {
     node.addEventListener('click', () => reveal(node));
