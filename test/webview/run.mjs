@@ -250,6 +250,14 @@ describe('topology webview', () => {
         await post(page, data);
         await page.waitForSelector('svg.pp-topology');
         await page.screenshot({ path: path.join(artifacts, `topology-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+        if (theme === 'light' && name === 'native-sidecar-deployment.json') {
+          // The README's picture (media/screenshots/topology.png is a reviewed copy of it): page cropped to its content.
+          const box = await page.evaluate(() => {
+            const svg = document.querySelector('svg.pp-topology').getBoundingClientRect();
+            return { x: 0, y: 0, width: Math.ceil(svg.right + 12), height: Math.ceil(svg.bottom + 4) };
+          });
+          await page.screenshot({ path: path.join(artifacts, 'readme-topology.png'), clip: box });
+        }
         assert.deepEqual(problems, []);
         await page.close();
       }

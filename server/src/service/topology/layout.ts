@@ -35,7 +35,7 @@ export const SIZES = {
   margin: 24,
   container: { width: 210, height: 78 },
   volume: { width: 180, height: 48 },
-  endpoint: { width: 280, height: 40 },
+  endpoint: { width: 280, height: 48 },
   service: { width: 180, height: 48 },
   columnGap: 56,
   frameTitle: 56,

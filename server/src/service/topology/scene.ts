@@ -165,6 +165,11 @@ function nodeLines(node: TopologyNode): string[] {
       return [node.label, node.volumeType ?? 'volume'];
     case 'service':
       return [node.label, 'Service'];
+    case 'endpoint': {
+      // A URL on two lines, host then path, so the host is never the part cut off.
+      const url = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)([/?#].*)$/i.exec(node.label);
+      return url ? [url[1]!, url[2]!] : [node.label];
+    }
     default:
       return [node.label];
   }
