@@ -38,9 +38,9 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     track(new TopologyPreview(panel, client, context.extensionUri, {})).show(resource, cursor);
   }
 
+  const hasPods = (editor: vscode.TextEditor | undefined) => !!editor && isYaml(editor.document) && mentionsPodKind(editor.document.getText());
   const updateContext = (editor: vscode.TextEditor | undefined) => {
-    const hasPods = !!editor && isYaml(editor.document) && mentionsPodKind(editor.document.getText());
-    void vscode.commands.executeCommand('setContext', HAS_PODS_CONTEXT, hasPods);
+    void vscode.commands.executeCommand('setContext', HAS_PODS_CONTEXT, hasPods(editor));
   };
   updateContext(vscode.window.activeTextEditor);
 
@@ -58,7 +58,8 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       updateContext(editor);
-      if (!editor || !isYaml(editor.document)) return;
+      // Only files with pods are followed: a values file or a CI workflow leaves the last pod shown.
+      if (!editor || !hasPods(editor)) return;
       const cursor = editor.document.offsetAt(editor.selection.active);
       for (const preview of previews) if (!preview.locked) preview.show(editor.document.uri, cursor);
     }),

@@ -36,6 +36,7 @@ export class TopologyPreview implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
   private lastCursorOffset: number | undefined;
+  private highlighted: string | null = null;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -106,7 +107,14 @@ export class TopologyPreview implements vscode.Disposable {
       this.refreshNow();
       return;
     }
-    void this.post({ type: 'highlight', nodeId: nodeAtOffset(graph.nodes, offset)?.id ?? null });
+    this.highlight(nodeAtOffset(graph.nodes, offset)?.id ?? null);
+  }
+
+  /** Selection events come in bursts while typing or dragging: only a change of node is sent. */
+  private highlight(nodeId: string | null, force = false): void {
+    if (!force && nodeId === this.highlighted) return;
+    this.highlighted = nodeId;
+    void this.post({ type: 'highlight', nodeId });
   }
 
   toggleLock(): void {
@@ -148,7 +156,8 @@ export class TopologyPreview implements vscode.Disposable {
       locked: this.lockedState,
     });
     if (this.lastCursorOffset !== undefined && result.graph) {
-      void this.post({ type: 'highlight', nodeId: nodeAtOffset(result.graph.nodes, this.lastCursorOffset)?.id ?? null });
+      // A new page (after a reload) has no highlight yet: always send it with a new graph.
+      this.highlight(nodeAtOffset(result.graph.nodes, this.lastCursorOffset)?.id ?? null, true);
     }
   }
 
