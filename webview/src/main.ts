@@ -121,7 +121,10 @@ function render(): void {
   // It shrinks to the panel's width (CSS), but not below 70 %: smaller text is no longer readable.
   svg.style.minWidth = `${Math.round(Number(svg.getAttribute('width')) * 0.7)}px`;
   canvas.replaceChildren(svg);
+  // VS Code's webview context menu reads these: the authoring commands, told which node was right-clicked.
+  svg.setAttribute('data-vscode-context', JSON.stringify({ webviewSection: 'pod', preventDefaultContextMenuItems: true }));
   for (const node of svg.querySelectorAll<SVGGElement>('[data-node-id]')) {
+    node.setAttribute('data-vscode-context', JSON.stringify({ nodeId: node.getAttribute('data-node-id') }));
     node.addEventListener('click', () => reveal(node));
     node.addEventListener('keydown', (event) => onNodeKey(event, node));
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { mentionsPodKind } from '../../../server/src/service/model/documentModel';
-import type { TopologyViewState } from '../../../server/src/protocol';
+import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/protocol';
 import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyPreview';
 
 /** Set while the active editor is YAML that names a pod-bearing kind: shows the editor-title button. */
@@ -51,6 +51,13 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
       const active = [...previews].find((preview) => preview.panel.active);
       active?.toggleLock();
     }),
+    // The preview's context menu: "Add … here" on the node right-clicked (its id comes in the webview context).
+    ...TOPOLOGY_AUTHORING_COMMANDS.map((entry) =>
+      vscode.commands.registerCommand(`${entry.command}.fromTopology`, (context?: { nodeId?: unknown }) => {
+        const active = [...previews].find((preview) => preview.panel.active);
+        return active?.runAuthoringCommand(entry.command, typeof context?.nodeId === 'string' ? context.nodeId : undefined);
+      }),
+    ),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TopologyViewState | undefined) {
         track(new TopologyPreview(panel, client, context.extensionUri, state ?? {}));

@@ -212,19 +212,24 @@ export class TopologyPreview implements vscode.Disposable {
     }
   }
 
-  /** The authoring commands act at the editor's cursor: put it inside the shown pod first. */
-  private async runAuthoringCommand(command: string): Promise<void> {
+  /**
+   * Runs an authoring command on the shown pod: at the chosen node when one is given (the
+   * context menu), else at the editor's cursor when it is inside the pod, else at the pod's start.
+   */
+  async runAuthoringCommand(command: string, nodeId?: string): Promise<void> {
     if (!TOPOLOGY_AUTHORING_COMMANDS.some((entry) => entry.command === command)) return;
-    const pod = this.result?.graph?.nodes.find((node) => node.kind === 'pod');
+    const nodes = this.result?.graph?.nodes ?? [];
+    const pod = nodes.find((node) => node.kind === 'pod');
+    const chosen = nodes.find((node) => node.id === nodeId && node.range);
     const editor = await this.editorForResource();
     if (!editor || !pod?.range) return;
-    const offset = editor.document.offsetAt(editor.selection.active);
-    if (offset < pod.range.start || offset > pod.range.end) {
-      const start = new vscode.Position(pod.range.startPosition.line, pod.range.startPosition.character);
-      editor.selection = new vscode.Selection(start, start);
-    }
+    const cursor = editor.document.offsetAt(editor.selection.active);
+    const cursorInPod = cursor >= pod.range.start && cursor <= pod.range.end;
+    const at = chosen?.range?.startPosition ?? (cursorInPod ? editor.selection.active : pod.range.startPosition);
+    const position = new vscode.Position(at.line, at.character);
+    editor.selection = new vscode.Selection(position, position);
     try {
-      await vscode.commands.executeCommand(command);
+      await vscode.commands.executeCommand(command, { uri: editor.document.uri.toString(), position: { line: position.line, character: position.character } });
     } catch (error) {
       void vscode.window.showErrorMessage(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
