@@ -114,6 +114,14 @@ after(async () => {
 });
 
 describe('topology webview', () => {
+  it('serves a page whose policy allows nothing but its own script, styles and images', () => {
+    const html = topologyPageHtml({ cspSource: 'https://self.example', scriptUri: 'https://self.example/main.js', styleUri: 'https://self.example/topology.css', nonce: 'abc123' });
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
+    assert.equal(policy, "default-src 'none'; style-src https://self.example; img-src https://self.example; font-src https://self.example; script-src 'nonce-abc123'");
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, /<script nonce="abc123" src="https:\/\/self.example\/main.js"><\/script>/);
+  });
+
   for (const name of recorded) {
     it(`draws every node and edge of ${name}`, async () => {
       const data = message(name);
