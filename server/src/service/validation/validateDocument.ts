@@ -13,7 +13,7 @@ export function validateDocument(document: DocumentModel, settings: ServiceSetti
   if (!settings.validate) return [];
   const findings: Finding[] = [...document.syntaxFindings];
   for (const resource of document.resources) {
-    findings.push(...checkResourceIdentity(resource));
+    findings.push(...checkResourceIdentity(resource, settings));
     if (!resource.pod) continue;
     if (settings.schemaValidation) findings.push(...validateAgainstSchema(resource, settings));
     findings.push(...runRules(resource.pod, { settings, document }));
