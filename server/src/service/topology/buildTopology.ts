@@ -118,7 +118,9 @@ export function buildTopologyGraph(file: FileAnalysis, target: TopologyTarget, s
     const key = `${from}>${to}:${link.port}`;
     if (seenLinks.has(key)) continue;
     seenLinks.add(key);
-    edges.push({ id: `localhost:${seenLinks.size - 1}`, from, to, kind: 'localhost', label: link.text });
+    // `http://localhost/x` names no port: say which one it reaches.
+    const label = new RegExp(`:${link.port}(?!\\d)`).test(link.text) ? link.text : `${link.text} (port ${link.port})`;
+    edges.push({ id: `localhost:${seenLinks.size - 1}`, from, to, kind: 'localhost', label });
   }
 
   const endpointIds = new Map<string, string>();
