@@ -33,7 +33,7 @@ export interface TopologyLayout {
 
 export const SIZES = {
   margin: 24,
-  container: { width: 210, height: 78 },
+  container: { width: 230, height: 78 },
   volume: { width: 180, height: 48 },
   endpoint: { width: 280, height: 48 },
   service: { width: 180, height: 48 },
