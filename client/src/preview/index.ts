@@ -60,7 +60,10 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     ),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TopologyViewState | undefined) {
-        track(new TopologyPreview(panel, client, context.extensionUri, state ?? {}));
+        const preview = track(new TopologyPreview(panel, client, context.extensionUri, state ?? {}));
+        // A panel closed before it ever showed a file comes back following the active editor.
+        const editor = vscode.window.activeTextEditor;
+        if (!preview.uri && editor && hasPods(editor)) preview.show(editor.document.uri, editor.document.offsetAt(editor.selection.active));
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
