@@ -184,6 +184,19 @@ describe('topology webview', () => {
     await page.close();
   });
 
+  it('says so when the file holds no pod, and disables the pod actions', async () => {
+    const { page, problems } = await openPage('dark');
+    await post(page, { type: 'topology', uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', version: 1, targets: [], graph: null, locked: false });
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
+    assert.equal(await page.locator('svg').count(), 0);
+    assert.equal(await page.textContent('#heading'), 'Topology · values.yaml');
+    assert.deepEqual(await page.$$eval('#toolbar button', (buttons) => buttons.filter((button) => button.disabled).map((button) => button.textContent)), [
+      'Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador', 'Export SVG',
+    ]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('drops an answer older than the one shown', async () => {
     const newer = message('04-sidecar-log-writer.json');
     const older = { ...message('04-sidecar-log-writer.json'), version: 1 };
