@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
+import { registerTopologyPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(outputChannel);
   registerAuthoringCommands(context, () => client);
   await client.start();
+  registerTopologyPreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

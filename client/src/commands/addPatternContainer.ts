@@ -18,8 +18,10 @@ export interface AddPatternArguments {
 }
 
 async function addPatternContainer(pattern: PatternInfo, getClient: () => LanguageClient | undefined, args: AddPatternArguments = {}): Promise<void> {
+  // A caller beside the editor (the topology preview) names the document: reuse its visible editor.
   const editor = args.uri
-    ? await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { preserveFocus: false })
+    ? vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === args.uri) ??
+      (await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { preserveFocus: false }))
     : vscode.window.activeTextEditor;
   const client = getClient();
   if (!editor || editor.document.languageId !== 'yaml') {

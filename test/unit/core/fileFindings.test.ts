@@ -90,3 +90,20 @@ test('a removed apiVersion beside a pod is reported; the same object alone is no
   // Targeting a release that still served it, it is accepted.
   assert.deepEqual(lintText(pdb + pod, { kubernetesVersion: '1.24' }).filter((f) => f.code === 'schema'), []);
 });
+
+test('suppression comments silence schema findings too', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers:
+      - name: a
+        image: busybox:1.36
+        # pod-patterns-disable-next-line schema -- set by our admission webhook
+        colour: blue
+        shade: dark
+  `;
+  const schema = lintText(text).filter((f) => f.code === 'schema');
+  assert.deepEqual(schema.map((f) => f.text), ['shade']);
+});
