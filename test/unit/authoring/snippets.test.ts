@@ -6,6 +6,7 @@ import { expandSnippet } from './snippetSyntax';
 import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { PATTERNS } from '../../../server/src/service/actions/insert/catalog';
+import { TOPOLOGY_AUTHORING_COMMANDS } from '../../../server/src/protocol';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const snippetFile = path.join(repoRoot, 'snippets', 'pods.code-snippets');
@@ -101,4 +102,8 @@ test('package.json contributes the five authoring commands with a category, show
   assert.deepEqual(commands.map((command: { command: string }) => command.command), PATTERNS.map((pattern) => pattern.command), 'the client registers these ids');
   const palette = manifest.contributes.menus.commandPalette.filter((entry: { command: string }) => /^podPatterns\.add[A-Za-z]+$/.test(entry.command));
   assert.ok(palette.length === 5 && palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml'));
+});
+
+test('the topology preview calls the same add commands the client registers', () => {
+  assert.deepEqual(TOPOLOGY_AUTHORING_COMMANDS.map((entry) => entry.command), PATTERNS.map((pattern) => pattern.command));
 });
