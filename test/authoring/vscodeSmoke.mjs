@@ -37,6 +37,39 @@ async function poll(read, accept, timeoutMs = 15_000) {
   return value;
 }
 
+/** Opens the command palette and picks a command, retrying while the workbench is still settling. */
+async function runFromPalette(typed, row) {
+  for (let attempt = 1; ; attempt++) {
+    await page.click('.editor-instance .view-lines');
+    await page.keyboard.press('F1');
+    try {
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 5_000 });
+      await page.keyboard.type(typed);
+      await page.click(row, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** Opens the lightbulb menu at the cursor and clicks an action, retrying while diagnostics settle. */
+async function pickCodeAction(label) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.click(`.action-widget :text("${label}")`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
 /** The editor's visible text, with Monaco's non-breaking spaces made plain. */
 async function editorText() {
   const lines = await page.$$eval('.editor-instance .view-lines .view-line', (elements) =>
@@ -94,9 +127,7 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   await page.click('.editor-instance .view-lines');
   await page.keyboard.press('Control+Home');
 
-  await page.keyboard.press('F1');
-  await page.keyboard.type('Pod Patterns: Add Sidecar');
-  await page.click('.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))', { timeout: 15_000 });
+  await runFromPalette('Pod Patterns: Add Sidecar', '.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))');
   // Our template pick has its own title; its rows carry the template labels.
   await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Pod Patterns: Add Sidecar")', { timeout: 15_000 });
   await page.click('.quick-input-list .monaco-list-row:has-text("Git sync (git-sync v4)")', { timeout: 15_000 });
@@ -120,4 +151,31 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   const withInit = await poll(editorText, (text) => text.includes('- name: git-clone'), 30_000);
   assert.match(withInit, /\n {2}initContainers:\n {2}- name: git-clone\n/);
   assert.match(withInit, /- name: git-content-2/, 'the second shared volume does not collide with the first');
+});
+
+it('a quick fix from the lightbulb on a finding', async () => {
+  await page.click('.explorer-viewlet >> text=registry-pod.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
+  // The warning squiggle means the server has published the diagnostics the fix reads.
+  await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type('k8s.gcr.io');
+  await page.keyboard.press('Escape');
+  await pickCodeAction('Use registry.k8s.io/pause:3.9');
+  const fixed = await poll(editorText, (text) => text.includes('registry.k8s.io/pause:3.9'), 30_000);
+  assert.match(fixed, /image: registry\.k8s\.io\/pause:3\.9 # the old registry/);
+});
+
+it('a snippet expands into a whole pod', async () => {
+  await page.click('.explorer-viewlet >> text=new-pod.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
+  await page.keyboard.type('pod-native-sidecar');
+  await page.keyboard.press('Control+Space');
+  await page.click('.suggest-widget .monaco-list-row:has-text("pod-native-sidecar")', { timeout: 15_000 });
+  const expanded = await poll(editorText, (text) => text.includes('restartPolicy: Always'), 15_000);
+  assert.match(expanded, /^apiVersion: v1\nkind: Pod\n/);
+  assert.match(expanded, /\n {2}initContainers:\n {2}- name: log-shipper\n {4}image: fluent\/fluent-bit:3\.2\.10\n/);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-snippet.png') });
 });
