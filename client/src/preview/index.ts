@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { mentionsPodKind } from '../../../server/src/service/model/documentModel';
+import { mentionsPodKind } from '../../../server/src/service/model/podKinds';
 import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/protocol';
 import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyPreview';
 
