@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
+import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerTopologyPreview } from './preview';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
+    middleware: registerSelectAfterEdit(context),
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);

@@ -61,6 +61,12 @@ export type InsertPatternResponse =
     }
   | { readonly ok: false; readonly reason: string };
 
+/**
+ * Key in a refactoring code action's `data`: the range (in the document once the action's
+ * edit is applied) of the value to fill in. Our client selects it after applying the edit.
+ */
+export const SELECTION_DATA_KEY = 'podPatternsSelection';
+
 /** `workspace/executeCommand` id for editors without the custom request: applies the edit itself. */
 export const INSERT_PATTERN_COMMAND = 'podPatterns.server.insertPattern';
 

@@ -151,6 +151,8 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   const withInit = await poll(editorText, (text) => text.includes('- name: git-clone'), 30_000);
   assert.match(withInit, /\n {2}initContainers:\n {2}- name: git-clone\n/);
   assert.match(withInit, /- name: git-content-2/, 'the second shared volume does not collide with the first');
+  const selected = await poll(() => page.textContent('.statusbar'), (text) => /\(41 selected\)/.test(text ?? ''));
+  assert.match(selected ?? '', /\(41 selected\)/, 'the code action selects the repository URL too');
 });
 
 it('a quick fix from the lightbulb on a finding', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, HoverRequest, ApplyWorkspaceEditRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, HoverRequest, ApplyWorkspaceEditRequest, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../../support/lspHarness';
-import { INSERT_PATTERN_COMMAND, InsertPatternRequest, type InsertPatternResponse } from '../../../server/src/protocol';
+import { INSERT_PATTERN_COMMAND, InsertPatternRequest, SELECTION_DATA_KEY, type InsertPatternResponse } from '../../../server/src/protocol';
 import { readFixture } from './support';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -49,6 +49,8 @@ test('insert request: edits plus the value to fill in, in the edited text', asyn
       context: { diagnostics: [], only: ['refactor'] },
     })) as CodeAction[];
     assert.deepEqual(refactorings.map((action) => action.title.replace(/:.*/, '')), ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador']);
+    const edited = TextDocument.create(uri, 'yaml', 2, apply(text, refactorings[0]!.edit!.changes![uri]!));
+    assert.equal(edited.getText((refactorings[0]!.data as Record<string, Range>)[SELECTION_DATA_KEY]), 'https://github.com/example/repository.git');
 
     const response = await lsp.client.sendRequest<InsertPatternResponse>(InsertPatternRequest, {
       uri, position: { line: 9, character: 2 }, kind: 'ambassador', template: 'cloud-sql-proxy',

@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { codeActionsFor } from '../../service/actions';
 import type { FeatureHandler, ServerState } from './types';
-import { toTextEdits } from './editConversion';
+import { rangeInResult, toTextEdits } from './editConversion';
+import { SELECTION_DATA_KEY } from '../../protocol';
 
 /** Quick fixes for our diagnostics and the insert-pattern refactorings. */
 export const codeActionsHandler: FeatureHandler = {
@@ -36,6 +37,8 @@ export const codeActionsHandler: FeatureHandler = {
         if (action.disabledReason) out.disabled = { reason: action.disabledReason };
         else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(analysis, action.edits) } };
         if (action.isPreferred) out.isPreferred = true;
+        // Where the value to fill in lands once the edit is applied; our client selects it.
+        if (action.selection && !action.disabledReason) out.data = { [SELECTION_DATA_KEY]: rangeInResult(analysis, action.edits, action.selection) };
         if (fixed?.length) out.diagnostics = fixed;
         return out;
       });
