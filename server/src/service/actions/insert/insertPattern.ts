@@ -76,7 +76,9 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
   const template = action.templates.find((candidate) => candidate.id === templateId);
   if (!template) return { ok: false, reason: `unknown template "${templateId}" (choose one of ${action.templates.map((t) => t.id).join(', ')})` };
   const plan = template.build(context);
-  const container = native ? withRestartPolicyAlways(plan.container) : plan.container;
+  // A Guaranteed pod stays Guaranteed only if every container, helpers included, requests its limits.
+  const sized = analyzePod(pod).qosClass === 'Guaranteed' ? requestingLimits(plan.container) : plan.container;
+  const container = native ? withRestartPolicyAlways(sized) : sized;
   const containerName = String(container.name);
   const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
   try {
@@ -98,6 +100,12 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
     if (error instanceof UnsupportedLayout) return { ok: false, reason: error.message };
     throw error;
   }
+}
+
+function requestingLimits(container: ContainerValue): ContainerValue {
+  const resources = container.resources as { limits?: ContainerValue } | undefined;
+  if (!resources?.limits) return container;
+  return { ...container, resources: { requests: resources.limits, limits: resources.limits } };
 }
 
 function withRestartPolicyAlways(container: ContainerValue): ContainerValue {
