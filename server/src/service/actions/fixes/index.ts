@@ -5,6 +5,7 @@ import { duplicateContainerName } from './duplicateContainerName';
 import { gitSyncV3Config } from './gitSyncV3Config';
 import { initContainerPorts } from './initContainerPorts';
 import { initContainerProbe } from './initContainerProbe';
+import { latestImageTag } from './latestImageTag';
 import { memoryVolumeWithoutLimit } from './memoryVolumeWithoutLimit';
 import { missingResources } from './missingResources';
 import { moveToNativeSidecar } from './moveToNativeSidecar';
@@ -35,5 +36,6 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   unresolvedLocalhostPort,
   probePortNotDeclared,
   memoryVolumeWithoutLimit,
+  latestImageTag,
   disableComment,
 ];
