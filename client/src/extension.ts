@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerServerCommands } from './serverCommands';
+import { PodStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -22,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
+  context.subscriptions.push(outputChannel, new PodStatusBar(client), ...registerServerCommands(client, outputChannel));
   await client.start();
 }
 
