@@ -49,11 +49,23 @@ export function parseYamlDocument(text: string): ParsedYaml {
 }
 
 function yamlErrorFinding(text: string, code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): Finding {
-  const start = Math.max(0, Math.min(pos[0], text.length));
+  let start = Math.max(0, Math.min(pos[0], text.length));
+  if (text.slice(start).trim() === '') {
+    // Errors found only at the end of the input (an unclosed bracket, say) are shown on the last
+    // written character, not on an empty line below the document.
+    const lastWritten = text.trimEnd().length - 1;
+    if (lastWritten >= 0) start = lastWritten;
+  }
   let end = Math.max(start, Math.min(pos[1], text.length));
   if (end === start && start < text.length) end = start + 1;
   if (code === 'DUPLICATE_KEY') {
-    return { code: 'duplicate-key', severity: 'error', message: `${firstLine(message)} (strict decoding rejects duplicate fields; lenient decoding keeps the last one).`, range: { start, end } };
+    const key = keyTextAt(text, start);
+    return {
+      code: 'duplicate-key',
+      severity: 'error',
+      message: `Duplicate field ${key ? `"${key}"` : 'in this map'}: strict decoding (kubectl --validate=strict) rejects it; lenient decoding silently keeps the last value.`,
+      range: key ? { start, end: start + key.length } : { start, end },
+    };
   }
   const tolerated = TOLERATED_BY_KUBECTL.has(code);
   return {
@@ -63,6 +75,12 @@ function yamlErrorFinding(text: string, code: string, message: string, pos: [num
     range: { start, end },
     data: { yamlCode: code },
   };
+}
+
+/** The plain key written at an offset (`selector:` → `selector`), for messages. */
+function keyTextAt(text: string, at: number): string | undefined {
+  const match = /^["']?([^"':\n]{1,200})["']?\s*:/.exec(text.slice(at, at + 210));
+  return match ? match[1]!.trim() : undefined;
 }
 
 function firstLine(message: string): string {
