@@ -1,12 +1,12 @@
 // `npm run test:integration`: runs the integration suite (test/integration) inside a real VS Code
 // workbench, code-server driven by headless Chromium, against the packaged VSIX.
 //   1. installs the tools once into ~/.cache/pod-patterns-e2e (see tools.mjs)
-//   2. `npm run package` (production bundles + type-checked, compiled suite) → build/pod-patterns.vsix
+//   2. `npm run package` (production bundles + type-checked, compiled suite) → build/pod-patterns-<version>.vsix
 //   3. installs that VSIX into a fresh code-server and opens a copy of the fixture workspace with the
 //      installed extension as the development extension and the suite as extensionTestsPath
 //   4. answers the suite's page requests (status bar text, webview text, screenshots)
 // Exit code: 0 all checks passed, 1 a check failed (or the run could not start), 2 timed out.
-// Options: --skip-package (reuse build/pod-patterns.vsix), --update-screenshots (copy the
+// Options: --skip-package (reuse the VSIX in build/), --update-screenshots (copy the
 // screenshots into media/screenshots), --timeout=SECONDS (default 300), --keep (keep the run dir).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,8 @@ function timed(label, timings, action) {
 }
 
 function packageVsix() {
-  const vsix = join(repo, 'build', 'pod-patterns.vsix');
+  const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const vsix = join(repo, 'build', `pod-patterns-${version}.vsix`);
   if (flag('skip-package') && existsSync(vsix)) return vsix;
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: 'inherit' });
   if (result.status !== 0 || !existsSync(vsix)) throw new Error('npm run package failed');
@@ -182,9 +183,13 @@ async function main() {
   // The extension host log is flushed lazily: read it only after code-server is gone.
   const hostLogs = findFiles(join(dirs.userData, 'logs'), (name) => name === 'remoteexthost.log');
   const channelLogs = findFiles(join(dirs.userData, 'logs'), (name) => name.includes('Pod Patterns'));
-  const channelErrors = channelLogs.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => /\[error\]/i.test(line)));
+  // "No errors in the log": the extension's own channel, and the host's errors that name the extension.
+  const channelErrors = [
+    ...channelLogs.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => /\[error\]/i.test(line))),
+    ...hostLogs.flatMap((file) => readFileSync(file, 'utf8').split(/\n(?=\d{4}-)/).filter((entry) => /\[error\]/.test(entry) && /pod-patterns/i.test(entry))),
+  ];
   if (outcome.code === 0 && channelErrors.length > 0) {
-    outcome = { code: 1, reason: `the Pod Patterns output channel logged errors:\n${channelErrors.join('\n')}` };
+    outcome = { code: 1, reason: `the extension logged errors:\n${channelErrors.join('\n')}` };
   }
   if (outcome.code === 0 && channelLogs.length === 0) {
     outcome = { code: 1, reason: 'the Pod Patterns output channel log was not found' };
