@@ -19,7 +19,7 @@ export function installExtension(tools, dirs, vsixPath) {
 }
 
 /** Resolves with `{ url, port, stop, output }` once code-server listens. */
-export function startCodeServer(tools, dirs, { startTimeoutMs = 60_000 } = {}) {
+export function startCodeServer(tools, dirs, { startTimeoutMs = 120_000 } = {}) {
   const config = join(dirs.run, 'config.yaml');
   writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const child = spawn(tools.node.binary, [tools.codeServer.entry,

@@ -159,7 +159,7 @@ async function main() {
       ['extensionEnvironment', JSON.stringify({ POD_PATTERNS_E2E_UI_DIR: dirs.ui })],
     ];
     const url = `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     let timer;
     outcome = await Promise.race([finished, new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout(outcome), timeoutMs); })]);
     clearTimeout(timer);

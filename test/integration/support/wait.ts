@@ -1,5 +1,5 @@
 const POLL_INTERVAL_MS = 50;
-export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`
