@@ -1,4 +1,5 @@
 import { UsageError } from './args';
+import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, type CliIO } from './io';
 import { LINT_USAGE, runLint } from './lint';
 import { CLI_VERSION } from './version';
@@ -8,6 +9,7 @@ type Command = (argv: readonly string[], io: CliIO) => number;
 /** Subcommands by name; each feature adds its own. */
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
   lint: { usage: LINT_USAGE, run: runLint },
+  describe: { usage: DESCRIBE_USAGE, run: runDescribe },
 };
 
 function usage(): string {
