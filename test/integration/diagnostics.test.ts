@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, codeOf, openFixture, rangeOfText, replaceText, waitForDiagnostics, waitForFindings } from './support/workspace';
 
+const LATEST_CACHE = 'latest-image-tag@registry.example.com/cache:latest';
+
 describe('diagnostics in the editor', () => {
   afterEach(closeAllEditors);
 
@@ -20,6 +22,15 @@ describe('diagnostics in the editor', () => {
 
     await replaceText(document, 'apps/v1beta1', 'apps/v1');
     await waitForFindings(document, [], 'the error to clear once apiVersion is apps/v1');
+  });
+
+  it('marks schema errors on the bad value and the unknown field', async () => {
+    const { document } = await openFixture('pods/schema-errors.yaml');
+    const diagnostics = await waitForFindings(document, ['schema@Sometimes', 'schema@periodSecond', LATEST_CACHE]);
+    const unknownField = diagnostics.find((d) => document.getText(d.range) === 'periodSecond')!;
+    assert.match(unknownField.message, /unknown field "periodSecond".*periodSeconds/);
+    await replaceText(document, 'periodSecond:', 'periodSeconds:');
+    await waitForFindings(document, ['schema@Sometimes', LATEST_CACHE], 'the unknown-field error to clear after the rename');
   });
 
   it('marks a duplicated field at its second occurrence and clears when it is removed', async () => {
