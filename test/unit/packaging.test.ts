@@ -40,7 +40,8 @@ const ALLOWED = [
   /^extension\/client\/out\/extension\.js$/,
   /^extension\/server\/out\/(server|cli)\.js$/,
   /^extension\/webview\/out\/[\w.-]+\.(js|css)$/,
-  /^extension\/(schemas|snippets)\/[\w./-]+\.json$/,
+  /^extension\/schemas\/[\w./-]+\.json$/,
+  /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|css)$/,
 ];
 
