@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { NO_UI_DRIVER, hasUiDriver, ui } from './support/ui';
+import { waitFor } from './support/wait';
 import { EXTENSION_ID, activateExtension, closeAllEditors, openFixture, replaceText, waitForDiagnostics } from './support/workspace';
 
 interface ContributedCommand {
@@ -29,5 +31,21 @@ describe('commands', () => {
     await replaceText(document, 'extensions/v1beta1', 'apps/v1beta2');
     const [diagnostic] = await waitForDiagnostics(document.uri, 'the edited apiVersion error from the new server', (d) => d.length === 1 && d[0]!.message.includes('apps/v1beta2'));
     assert.match(diagnostic!.message, /Deployment/);
+  });
+
+  it('Show Output reveals the Pod Patterns channel with the server\'s log', async function () {
+    if (!hasUiDriver()) {
+      console.warn(`SKIPPED output channel check: ${NO_UI_DRIVER}`);
+      this.skip();
+    }
+    await openFixture('pods/log-tailer.yaml');
+    await vscode.commands.executeCommand('podPatterns.restartServer');
+    await vscode.commands.executeCommand('podPatterns.showOutput');
+    await waitFor('the Pod Patterns channel in the panel', async () => {
+      const texts = await ui<string[]>({ action: 'texts', selector: '.part.panel [aria-label*="Pod Patterns"]' });
+      // The output view wraps long lines: compare with whitespace collapsed.
+      return texts.some((text) => text.replace(/\s+/g, ' ').includes('Restarting the Pod Patterns language server')) ? true : undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 });

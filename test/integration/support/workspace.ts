@@ -20,12 +20,19 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Closes every editor and drops unsaved edits, so each test starts from the files on disk. */
+/**
+ * Closes every editor and puts edited fixtures back as they are on disk, so each test starts
+ * from the same text. Documents are restored through an edit rather than the revert command,
+ * which acts on whatever editor has focus.
+ */
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (document.isDirty && document.uri.scheme === 'file') {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (!document.isDirty || document.uri.scheme !== 'file') continue;
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), onDisk);
+    if (!(await vscode.workspace.applyEdit(edit)) || !(await document.save())) {
+      throw new Error(`Could not restore ${document.uri.fsPath}`);
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
