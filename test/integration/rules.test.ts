@@ -27,6 +27,13 @@ describe('rules', () => {
     await waitForFindings(document, [UNSHARED], 'the :latest finding to clear once the tag is pinned');
   });
 
+  it('a disable-next-line comment typed above a finding silences that rule there', async () => {
+    const { document } = await openFixture('pods/log-tailer.yaml');
+    await waitForFindings(document, [LATEST, UNSHARED]);
+    await replaceText(document, '      image: registry.example.com/shop:latest', '      # pod-patterns-disable-next-line latest-image-tag -- pinned by the deploy pipeline\n      image: registry.example.com/shop:latest');
+    await waitForFindings(document, [UNSHARED], 'latest-image-tag to be silenced by the comment');
+  });
+
   it('podPatterns.rules turns a rule off or raises its level', async () => {
     const { document } = await openFixture('pods/log-tailer.yaml');
     await waitForFindings(document, [LATEST, UNSHARED]);
