@@ -40,6 +40,7 @@ const ALLOWED = [
   /^extension\/client\/out\/extension\.js$/,
   /^extension\/server\/out\/(server|cli)\.js$/,
   /^extension\/webview\/out\/[\w.-]+\.(js|css)$/,
+  /^extension\/webview\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/schemas\/[\w./-]+\.json$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|css)$/,
