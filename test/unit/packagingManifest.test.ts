@@ -27,7 +27,14 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as Manifest;
+const manifestText = readFileSync(path.join(repo, 'package.json'), 'utf8');
+const manifest = JSON.parse(manifestText) as Manifest;
+
+test('package.json has no duplicate keys (JSON.parse would silently keep the last one)', () => {
+  // Two branches that each add a "commands" array merge into a file with two such keys. npm writes
+  // package.json as JSON.stringify(…, null, 2), so any key lost in a round trip shows as a difference.
+  assert.equal(manifestText, `${JSON.stringify(manifest, null, 2)}\n`, 'package.json differs from its own round trip: a duplicate key, or formatting npm would rewrite');
+});
 
 test('the manifest carries what the marketplace and a careful user expect', () => {
   for (const field of ['publisher', 'displayName', 'description', 'icon', 'repository', 'license', 'engines', 'keywords']) {

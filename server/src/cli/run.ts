@@ -3,6 +3,7 @@ import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, type CliIO } from './io';
 import { LINT_USAGE, runLint } from './lint';
 import { RULES_USAGE, runRulesCommand } from './rulesCommand';
+import { runTopology, TOPOLOGY_USAGE } from './topology';
 import { CLI_VERSION } from './version';
 
 type Command = (argv: readonly string[], io: CliIO) => number;
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, { readonly usage: string; readonly run: Co
   lint: { usage: LINT_USAGE, run: runLint },
   describe: { usage: DESCRIBE_USAGE, run: runDescribe },
   rules: { usage: RULES_USAGE, run: runRulesCommand },
+  topology: { usage: TOPOLOGY_USAGE, run: runTopology },
 };
 
 function usage(): string {
