@@ -91,7 +91,8 @@ async function answerUi(page, request, dirs) {
     case 'frameTexts': {
       const texts = [];
       for (const frame of page.frames()) {
-        try { texts.push(...(await frame.locator(request.selector).allInnerTexts())); } catch { /* frame navigated away */ }
+        // textContent, not innerText: webviews draw with SVG, whose elements have no innerText.
+        try { texts.push(...(await frame.locator(request.selector).allTextContents())); } catch { /* frame navigated away */ }
       }
       return texts;
     }

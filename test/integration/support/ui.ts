@@ -16,7 +16,7 @@ export type UiRequest =
   | { readonly action: 'screenshot'; readonly name: string }
   /** innerText of every element matching `selector` in the workbench page. */
   | { readonly action: 'texts'; readonly selector: string }
-  /** innerText of every element matching `selector` in any frame (webviews live in nested iframes). */
+  /** textContent of every element matching `selector` in any frame (webviews live in nested iframes). */
   | { readonly action: 'frameTexts'; readonly selector: string };
 
 export function hasUiDriver(): boolean {
