@@ -247,3 +247,20 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
   console.log(`odd layouts: ${inserted} insertions, ${refused} refused`);
   assert.ok(inserted >= 50);
 });
+
+test('with the cursor in an app container, the helper serves that container', () => {
+  const before = readFixture('insert', 'expected', 'templates.sidecar.generic.yaml');
+  const analysis = new FileAnalysis(before);
+  const inHelper = before.indexOf('- name: helper') + 3;
+  const result = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: inHelper }, DEFAULT_SETTINGS);
+  assert.ok(result.ok);
+  assert.equal(result.title, 'Add sidecar: Log shipper (Fluent Bit) for "helper"');
+  const pod = new FileAnalysis(applyEdits(before, result.edits)).pods[0]!.pod;
+  const byName = (name: string) => pod.containers.find((container) => container.name === name)!;
+  assert.deepEqual(byName('helper').volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
+  assert.deepEqual(byName('web').volumeMounts.map((mount) => mount.name), ['shared-data'], 'the first app container is left alone');
+  const atTop = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: 0 }, DEFAULT_SETTINGS);
+  assert.ok(atTop.ok);
+  const defaulted = new FileAnalysis(applyEdits(before, atTop.edits)).pods[0]!.pod;
+  assert.deepEqual(defaulted.containers.find((container) => container.name === 'web')!.volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
+});

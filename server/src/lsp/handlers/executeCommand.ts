@@ -10,10 +10,11 @@ async function planInsertion(state: ServerState, params: InsertPatternParams): P
   if (!info) return { ok: false, reason: `unknown pattern "${params.kind}"` };
   const analysis = state.analysisOf(params.uri);
   if (!analysis) return { ok: false, reason: 'the document is not open' };
-  const located = podAt(analysis, analysis.lineIndex.offsetAt(params.position));
+  const offset = analysis.lineIndex.offsetAt(params.position);
+  const located = podAt(analysis, offset);
   if (!located) return { ok: false, reason: 'the cursor is not inside a pod-bearing document (Pod, Deployment, Job, …)' };
   const settings = await state.settingsFor(params.uri);
-  const result = insertPattern(located, { kind: info.kind as PatternKind, template: params.template }, settings);
+  const result = insertPattern(located, { kind: info.kind as PatternKind, template: params.template, at: offset }, settings);
   if (!result.ok) return result;
   return {
     ok: true,

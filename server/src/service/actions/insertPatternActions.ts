@@ -10,7 +10,7 @@ export function insertPatternActions(analysis: FileAnalysis, offset: number, set
   if (!located || located.document.model.templateAt !== undefined) return [];
   const podLabel = located.pod.name ? ` to ${located.pod.kind} ${located.pod.name}` : '';
   return PATTERNS.map((pattern): ServiceCodeAction => {
-    const result = insertPattern(located, { kind: pattern.kind }, settings);
+    const result = insertPattern(located, { kind: pattern.kind, at: offset }, settings);
     if (!result.ok) {
       return { title: `${pattern.title}${podLabel}`, kind: 'refactor.rewrite', edits: [], disabledReason: result.reason };
     }

@@ -33,6 +33,11 @@ export interface InsertPatternRequest {
   readonly kind: PatternKind;
   /** A template id of the pattern; its default when absent. */
   readonly template?: string;
+  /**
+   * A file offset (the cursor, a topology node): when it lies in an app container, the
+   * helper serves that container instead of the pod's main one.
+   */
+  readonly at?: number;
 }
 
 export type InsertPatternResult =
@@ -71,7 +76,7 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
   if (native && !nativeSupported) {
     return { ok: false, reason: `native sidecars need Kubernetes 1.${NATIVE_SIDECAR_MINOR} or newer (target: ${settings.kubernetesVersion})` };
   }
-  const context = templateContext(pod);
+  const context = templateContext(pod, servedContainer(located, request.at));
   const templateId = request.template ?? action.defaultTemplate?.(context) ?? action.templates[0]!.id;
   const template = action.templates.find((candidate) => candidate.id === templateId);
   if (!template) return { ok: false, reason: `unknown template "${templateId}" (choose one of ${action.templates.map((t) => t.id).join(', ')})` };
@@ -88,9 +93,10 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
     const selection = focused?.focus && rangeAfterEdits(fileEdits, fileEdits[edits.indexOf(focused)]!, focused.focus);
     const templateLabel = info.templates.find((candidate) => candidate.id === templateId)?.label ?? templateId;
     const where = native && action.placement === 'helper' ? ' as a native sidecar' : '';
+    const serving = context.main && context.main !== analyzePod(pod).main ? ` for "${context.main.name ?? 'container'}"` : '';
     return {
       ok: true,
-      title: `${sentenceCase(info.title)}${where}: ${templateLabel}`,
+      title: `${sentenceCase(info.title)}${where}: ${templateLabel}${serving}`,
       containerName,
       templateId,
       edits: fileEdits,
@@ -113,8 +119,15 @@ function withRestartPolicyAlways(container: ContainerValue): ContainerValue {
   return { name: name!, image: image!, restartPolicy: 'Always', ...rest };
 }
 
-function templateContext(pod: PodModel): TemplateContext {
-  const main = analyzePod(pod).main;
+/** The app container around a file offset, if any. */
+function servedContainer(located: LocatedPod, at: number | undefined): ContainerModel | undefined {
+  if (at === undefined) return undefined;
+  const local = at - located.document.offset;
+  return located.pod.containers.find((container) => container.group === 'app' && container.node.range.start <= local && local <= container.node.range.end);
+}
+
+function templateContext(pod: PodModel, served?: ContainerModel): TemplateContext {
+  const main = served ?? analyzePod(pod).main;
   const containerNames = new Set(pod.containers.flatMap((container) => (container.name ? [container.name] : [])));
   const volumeNames = new Set(pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])));
   for (const container of pod.containers) for (const mount of container.volumeMounts) if (mount.name) volumeNames.add(mount.name);
