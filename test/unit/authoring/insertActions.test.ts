@@ -122,7 +122,7 @@ test('a native sidecar is refused below Kubernetes 1.29; a Job sidecar then stay
   const pod = new FileAnalysis(applyEdits(before, legacy.edits)).pods[0]!.pod;
   assert.equal(pod.containers.find((container) => container.name === 'log-shipper')?.group, 'app');
   const actions = insertPatternActions(analysis, 0, old);
-  assert.match(actions.find((action) => action.title.startsWith('Add Native Sidecar'))?.disabledReason ?? '', /1\.29/);
+  assert.match(actions.find((action) => action.title === 'Add native sidecar to Job report')?.disabledReason ?? '', /1\.29/);
 });
 
 test('code actions target the pod under the cursor in a multi-document file', () => {

@@ -12,7 +12,8 @@ export function insertPatternActions(analysis: FileAnalysis, offset: number, set
   return PATTERNS.map((pattern): ServiceCodeAction => {
     const result = insertPattern(located, { kind: pattern.kind, at: offset }, settings);
     if (!result.ok) {
-      return { title: `${pattern.title}${podLabel}`, kind: 'refactor.rewrite', edits: [], disabledReason: result.reason };
+      const title = pattern.title.charAt(0) + pattern.title.slice(1).toLowerCase();
+      return { title: `${title}${podLabel}`, kind: 'refactor.rewrite', edits: [], disabledReason: result.reason };
     }
     return { title: `${result.title}${podLabel}`, kind: 'refactor.rewrite', edits: result.edits, selection: result.selection };
   });
