@@ -148,3 +148,11 @@ test('hostile lines complete nothing, quickly', () => {
   assert.deepEqual(completeAt(new FileAnalysis(text), text.length - 2), []);
   assert.ok(Date.now() - started < 1000);
 });
+
+test('a value completed right after the colon gets its space', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:\n  containers:\n  - name: a\n    image: nginx:1.27\n';
+  const at = text.indexOf('restartPolicy:') + 'restartPolicy:'.length;
+  const items = completeAt(new FileAnalysis(text), at);
+  assert.equal(items[0]!.insertText, ' Always');
+  assert.equal(items[0]!.label, 'Always');
+});

@@ -16,7 +16,7 @@ export const completionHandler: FeatureHandler = {
         detail: item.detail,
         documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
         sortText: item.sortText,
-        filterText: item.insertText,
+        filterText: item.label,
         textEdit: { range: { start: lines.positionAt(item.replace.start), end: lines.positionAt(item.replace.end) }, newText: item.insertText },
       }));
     });

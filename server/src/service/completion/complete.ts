@@ -37,7 +37,8 @@ export function completeAt(analysis: FileAnalysis, offset: number): ServiceCompl
   const replace = { start: document.offset + line.valueStart, end: offset };
   const pod = resource.pod;
   const values = [...(pod ? valuesFor(pod, found, line.keyOffset) : []), ...schemaValues(resource, found.path)];
-  return values.map((value, index) => ({ ...value, replace, sortText: String(index).padStart(3, '0') }));
+  const prefix = line.needsSpace ? ' ' : '';
+  return values.map((value, index) => ({ ...value, insertText: prefix + value.insertText, replace, sortText: String(index).padStart(3, '0') }));
 }
 
 function resourceAt(resources: readonly ResourceModel[], offset: number): ResourceModel | undefined {

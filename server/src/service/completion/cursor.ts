@@ -55,6 +55,8 @@ export interface LineAtCursor {
   /** Where the value starts (after `: `); the cursor when nothing is typed yet. */
   readonly valueStart: number;
   readonly typed: string;
+  /** Nothing separates the colon from the cursor yet (`image:|`): a value needs a space first. */
+  readonly needsSpace: boolean;
 }
 
 /** Lines longer than this are not completed: nobody types a key there, and regexes stay linear. */
@@ -68,7 +70,7 @@ export function keyValueBeforeCursor(text: string, offset: number): LineAtCursor
   if (!match) return undefined;
   const keyOffset = lineStart + match[1]!.length;
   const valueStart = keyOffset + match[2]!.length + 1 + match[3]!.length + match[4]!.length;
-  return { keyOffset, key: match[2]!, valueStart, typed: match[5]! };
+  return { keyOffset, key: match[2]!, valueStart, typed: match[5]!, needsSpace: match[3]!.length === 0 && match[4]!.length === 0 };
 }
 
 const KEY_LINE = /^( *)(-\s+)?([^\s#:'"-][^:#]*?):(?:\s|$)/;
