@@ -322,3 +322,16 @@ test('latest-image-tag: pin a repository the product knows to its pinned version
   const fix = realFix(text, 'latest-image-tag', /^Pin to/);
   assert.equal(applyEdits(text, fix.edits), text.replace('"nginx:latest"', '"nginx:1.27"'));
 });
+
+test('helper-breaks-guaranteed-qos: the helper requests exactly its limits', () => {
+  const text = [
+    'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:',
+    '  initContainers:', '  - name: setup', '    image: busybox:1.36', '    resources:', '      requests:', '        cpu: 10m', '        memory: 16Mi', '      limits:', '        memory: 32Mi',
+    '  containers:', '  - name: app', '    image: nginx:1.27', '    resources:', '      requests:', '        cpu: 500m', '        memory: 256Mi', '      limits:', '        cpu: 500m', '        memory: 256Mi', '',
+  ].join('\n');
+  const fix = realFix(text, 'helper-breaks-guaranteed-qos', /^Request exactly the limits/);
+  const after = applyEdits(text, fix.edits);
+  assert.equal(after, text.replace('        memory: 16Mi\n      limits:\n        memory: 32Mi\n', '        memory: 32Mi\n      limits:\n        memory: 32Mi\n        cpu: 10m\n'));
+  assert.deepEqual(newProblems(text, after), []);
+  assert.equal(new FileAnalysis(after).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'helper-breaks-guaranteed-qos').length, 0);
+});

@@ -3,6 +3,7 @@ import { deprecatedRegistry } from './deprecatedRegistry';
 import { disableComment } from './disableComment';
 import { duplicateContainerName } from './duplicateContainerName';
 import { gitSyncV3Config } from './gitSyncV3Config';
+import { helperBreaksGuaranteedQos } from './helperBreaksGuaranteedQos';
 import { initContainerPorts } from './initContainerPorts';
 import { initContainerProbe } from './initContainerProbe';
 import { latestImageTag } from './latestImageTag';
@@ -37,5 +38,6 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   probePortNotDeclared,
   memoryVolumeWithoutLimit,
   latestImageTag,
+  helperBreaksGuaranteedQos,
   disableComment,
 ];
