@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, waitForDiagnostics, waitForFindings } from './support/workspace';
+import { closeAllEditors, findingsOf, fixtureUri, openFixture, settledDiagnostics, waitForDiagnostics, waitForFindings } from './support/workspace';
 
 const LATEST_CACHE = 'latest-image-tag@registry.example.com/cache:latest';
 /** Expected texts after an edit, next to the sources (this file runs from build/test/integration). */
@@ -77,6 +77,6 @@ describe('code actions', () => {
     await vscode.commands.executeCommand('podPatterns.addInitContainer', { uri: document.uri.toString(), position: { line: position.line, character: position.character }, template: 'wait-for-service' });
     // The command resolves once its edit is applied; the init container goes after the native sidecar.
     assert.equal(document.getText(), readFileSync(path.join(EXPECTED, 'web-with-sidecar.wait-for-service.yaml'), 'utf8'));
-    await waitForFindings(document, [], 'still no findings with the init container');
+    assert.deepEqual(findingsOf(document, await settledDiagnostics(document)), [], 'still no findings with the init container');
   });
 });
