@@ -35,6 +35,6 @@ describe('topology preview', () => {
     const all = texts.join('\n');
     for (const name of ['shop', 'log-tailer', 'logs']) assert.ok(all.includes(name), `a node names "${name}": ${JSON.stringify(texts)}`);
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    await ui({ action: 'screenshot', name: 'topology' });
+    await ui({ action: 'screenshot', name: 'topology-in-editor' });
   });
 });

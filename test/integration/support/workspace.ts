@@ -107,3 +107,17 @@ export async function waitForFindings(document: vscode.TextDocument, expected: r
     throw new Error(`${(error as Error).message}\n  expected ${wanted}\n  last seen ${JSON.stringify(seen)}`);
   }
 }
+
+/**
+ * The server's verdict on the document's current text, even when that verdict is "nothing": an empty
+ * list is also what a document the server has not validated yet shows. Duplicates the `kind:` line,
+ * waits for the server to report it, restores the text and waits for that report to go.
+ */
+export async function settledDiagnostics(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  const kindLine = /^kind: \w+$/m.exec(document.getText())?.[0];
+  if (!kindLine) throw new Error(`No "kind:" line in ${document.uri.toString()}`);
+  await replaceText(document, kindLine, `${kindLine}\n${kindLine}`);
+  await waitForDiagnostics(document.uri, 'the deliberate duplicate "kind" to be reported', (d) => d.some((x) => codeOf(x) === 'duplicate-key'));
+  await replaceText(document, `${kindLine}\n${kindLine}`, kindLine);
+  return waitForDiagnostics(document.uri, 'the deliberate duplicate to go', (d) => !d.some((x) => codeOf(x) === 'duplicate-key'));
+}
