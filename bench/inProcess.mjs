@@ -1,13 +1,14 @@
 // Full validation of a file in this process next to a bare `yaml` parse of the same text,
 // alternated run by run so both see the same machine state. Prints JSON timings (ms).
+// The service is loaded from the bundle the product ships (bench/run.mjs builds it with
+// the product's esbuild settings); the bare parse is the `yaml` package as installed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { parseAllDocuments } = require('yaml');
-const service = require('../build/server/src/service/index.js');
-
-const [file, runsArg] = process.argv.slice(2);
+const [serviceBundle, file, runsArg] = process.argv.slice(2);
+const service = require(serviceBundle);
 const text = readFileSync(file, 'utf8');
 const runs = Number(runsArg ?? 5);
 const uri = 'file:///bench.yaml';

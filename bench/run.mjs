@@ -3,6 +3,7 @@
 // spread of several runs, each figure beside its comparison measured in the same run)
 // and writes bench/results.json and bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { podDocument, podFile } from './generatePods.mjs';
 import { LspClient } from './lspClient.mjs';
 import { strictSchemaPath } from './ylsSchema.mjs';
+import { yamlWithoutTokenLogging } from '../scripts/yamlBundlePlugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cache = path.join(root, 'bench', '.cache');
@@ -46,10 +48,12 @@ const log = (message) => process.stderr.write(`${message}\n`);
 const results = { rows: [] };
 
 // --- Full validation in one process vs a bare parse -------------------------------------
+const serviceBundle = path.join(cache, 'service.cjs');
+await build({ entryPoints: [path.join(root, 'server', 'src', 'service', 'index.ts')], outfile: serviceBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', plugins: [yamlWithoutTokenLogging], logLevel: 'warning' });
 const inProcess = {};
 for (const count of SIZES) {
   log(`in-process validation, ${count} pods…`);
-  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'inProcess.mjs'), files[count], String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'inProcess.mjs'), serviceBundle, files[count], String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   inProcess[count] = JSON.parse(out);
 }
 
@@ -143,7 +147,7 @@ log('CLI done');
 
 function countResources(dir) {
   const out = execFileSync(process.execPath, ['-e', `
-    const { FileAnalysis } = require(${JSON.stringify(path.join(root, 'build', 'server', 'src', 'service', 'index.js'))});
+    const { FileAnalysis } = require(${JSON.stringify(serviceBundle)});
     const fs = require('fs'), path = require('path');
     let n = 0;
     (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
