@@ -49,9 +49,10 @@ export function parseYamlDocument(text: string): ParsedYaml {
 }
 
 function yamlErrorFinding(text: string, code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): Finding {
-  const start = Math.max(0, Math.min(pos[0], text.length));
-  let end = Math.max(start, Math.min(pos[1], text.length));
-  if (end === start && start < text.length) end = start + 1;
+  const start = codePointStart(text, Math.max(0, Math.min(pos[0], text.length)));
+  let end = codePointEnd(text, Math.max(start, Math.min(pos[1], text.length)));
+  // An empty range is widened to the character at its start, all of it (both halves of a surrogate pair).
+  if (end === start && start < text.length) end = codePointEnd(text, start + 1);
   if (code === 'DUPLICATE_KEY') {
     return { code: 'duplicate-key', severity: 'error', message: `${firstLine(message)} (strict decoding rejects duplicate fields; lenient decoding keeps the last one).`, range: { start, end } };
   }
@@ -63,6 +64,20 @@ function yamlErrorFinding(text: string, code: string, message: string, pos: [num
     range: { start, end },
     data: { yamlCode: code },
   };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const splitsPair = (text: string, offset: number) =>
+  offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+
+/** An offset moved back so that it does not fall inside a surrogate pair (LSP clients cannot show half a character). */
+function codePointStart(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+function codePointEnd(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset + 1 : offset;
 }
 
 function firstLine(message: string): string {
