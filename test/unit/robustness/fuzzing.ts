@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type ServiceSettings } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 
@@ -217,7 +217,7 @@ export function printPod(pod: unknown, flow: boolean): string {
 }
 
 export interface CheckResult {
-  readonly findings: number;
+  readonly findings: readonly FileFinding[];
   readonly milliseconds: number;
   readonly documents: number;
 }
@@ -271,7 +271,7 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
       }
     }
   });
-  return { findings: findings.length, milliseconds, documents };
+  return { findings, milliseconds, documents };
 }
 
 /** Printed pods must come back unchanged: the tree's JSON equals the object printed. */
