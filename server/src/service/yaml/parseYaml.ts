@@ -136,9 +136,11 @@ function rangeOf(node: YamlNode): Range {
   return { start: r[0], end: r[1] };
 }
 
-/** State of one document's conversion: memoised nodes and the anchors seen so far, in document order. */
+/**
+ * State of one document's conversion: the anchors seen so far, in document order. Each
+ * library node is reached once (aliases are answered from `anchors`), so no memo is needed.
+ */
 interface Conversion {
-  readonly memo: Map<YamlNode, YNode>;
   /** Anchor name → the converted node that most recently carried it (what a later alias refers to). */
   readonly anchors: Map<string, YNode>;
   /** Anchors whose node is being converted: an alias to one of them would make the tree cyclic. */
@@ -147,13 +149,11 @@ interface Conversion {
 }
 
 function newConversion(): Conversion {
-  return { memo: new Map(), anchors: new Map(), open: new Set(), aliasCount: 0 };
+  return { anchors: new Map(), open: new Set(), aliasCount: 0 };
 }
 
 function convert(node: YamlNode, state: Conversion, depth: number): YNode {
   if (depth > MAX_DEPTH) throw new RangeError(`nesting deeper than ${MAX_DEPTH} levels`);
-  const seen = state.memo.get(node);
-  if (seen) return seen;
   if (isAlias(node)) {
     // Resolved from the anchors met so far: the library's own lookup walks the whole document per alias.
     if (state.open.has(node.source)) throw new RangeError(`alias *${node.source} refers to the node that defines it (a cycle)`);
@@ -200,7 +200,6 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
     state.open.delete(anchor);
     state.anchors.set(anchor, out);
   }
-  state.memo.set(node, out);
   return out;
 }
 
