@@ -61,12 +61,25 @@ export function parseYamlDocument(text: string): ParsedYaml {
 }
 
 function yamlErrorFinding(text: string, code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): Finding {
-  const start = codePointStart(text, Math.max(0, Math.min(pos[0], text.length)));
+  let start = Math.max(0, Math.min(pos[0], text.length));
+  if (text.slice(start).trim() === '') {
+    // Errors found only at the end of the input (an unclosed bracket, say) are shown on the last
+    // written character, not on an empty line below the document.
+    const lastWritten = text.trimEnd().length - 1;
+    if (lastWritten >= 0) start = lastWritten;
+  }
+  start = codePointStart(text, start);
   let end = codePointEnd(text, Math.max(start, Math.min(pos[1], text.length)));
   // An empty range is widened to the character at its start, all of it (both halves of a surrogate pair).
   if (end === start && start < text.length) end = codePointEnd(text, start + 1);
   if (code === 'DUPLICATE_KEY') {
-    return { code: 'duplicate-key', severity: 'error', message: `${firstLine(message)} (strict decoding rejects duplicate fields; lenient decoding keeps the last one).`, range: { start, end } };
+    const key = keyTextAt(text, start);
+    return {
+      code: 'duplicate-key',
+      severity: 'error',
+      message: `Duplicate field ${key ? `"${key}"` : 'in this map'}: strict decoding (kubectl --validate=strict) rejects it; lenient decoding silently keeps the last value.`,
+      range: key ? { start, end: codePointEnd(text, start + key.length) } : { start, end },
+    };
   }
   const tolerated = TOLERATED_BY_KUBECTL.has(code);
   return {
@@ -90,6 +103,12 @@ function codePointStart(text: string, offset: number): number {
 
 function codePointEnd(text: string, offset: number): number {
   return splitsPair(text, offset) ? offset + 1 : offset;
+}
+
+/** The plain key written at an offset (`selector:` → `selector`), for messages. */
+function keyTextAt(text: string, at: number): string | undefined {
+  const match = /^["']?([^"':\n]{1,200})["']?\s*:/.exec(text.slice(at, at + 210));
+  return match ? match[1]!.trim() : undefined;
 }
 
 function firstLine(message: string): string {

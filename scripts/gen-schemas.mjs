@@ -1,0 +1,382 @@
+// Generates the bundled strict schema for the pod-bearing kinds, its ahead-of-time
+// compiled validators and the compact field index used by hovers and completion.
+//
+//   node scripts/gen-schemas.mjs [--out <dir>]
+//
+// Source: the TypeScript declarations of `kubernetes-models` (generated upstream from the
+// Kubernetes OpenAPI, with the field descriptions as doc comments), turned into JSON Schema
+// by `ts-json-schema-generator`, then tightened here to what the API server accepts.
+// Outputs (relative to --out, default: the repository root):
+//   schemas/definitions.json                  every definition, shared by all kinds
+//   schemas/<kind>.json                       one small entry schema per kind, referencing it
+//   server/src/service/schema/generated/validators.ts   ajv standalone code (no compile at start-up)
+//   server/src/service/schema/generated/schemaIndex.ts  descriptions/types/enums per field
+// Everything is a pure function of the installed package versions: running it twice gives
+// the same bytes (test/unit/schema/reproducible.test.ts checks it).
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The kinds whose documents carry a pod spec, with where their declarations live. */
+const KINDS = [
+  { kind: 'Pod', apiVersion: 'v1', module: 'kubernetes-models/v1/Pod', type: 'IPod' },
+  { kind: 'PodTemplate', apiVersion: 'v1', module: 'kubernetes-models/v1/PodTemplate', type: 'IPodTemplate' },
+  { kind: 'ReplicationController', apiVersion: 'v1', module: 'kubernetes-models/v1/ReplicationController', type: 'IReplicationController' },
+  { kind: 'Deployment', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/Deployment', type: 'IDeployment' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/StatefulSet', type: 'IStatefulSet' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/DaemonSet', type: 'IDaemonSet' },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/ReplicaSet', type: 'IReplicaSet' },
+  { kind: 'Job', apiVersion: 'batch/v1', module: 'kubernetes-models/batch/v1/Job', type: 'IJob' },
+  { kind: 'CronJob', apiVersion: 'batch/v1', module: 'kubernetes-models/batch/v1/CronJob', type: 'ICronJob' },
+];
+
+/** Packages whose compiled validators tell us the real numeric formats. */
+const MODEL_PACKAGES = ['kubernetes-models', '@kubernetes-models/apimachinery'];
+
+/** Quantities are decimals (`cpu: 0.5`); every other number in these kinds is an int32/int64. */
+const DECIMAL_DEFINITIONS = new Set(['Quantity']);
+
+/** Free-form JSON objects (a managed-fields trie): any content is accepted, as by the API server. */
+const FREE_FORM_DEFINITIONS = new Set(['FieldsV1']);
+
+/** Definitions upstream leaves without a description; hovers need one. */
+const EXTRA_DESCRIPTIONS = {
+  Quantity: 'A quantity: a plain number (`2`, `0.5`) or a number with a unit suffix (`500m`, `128Mi`, `1G`).',
+};
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+}
+
+function fail(message) {
+  console.error(`gen-schemas: ${message}`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const outIndex = argv.indexOf('--out');
+  return { out: outIndex >= 0 ? resolve(argv[outIndex + 1] ?? fail('--out needs a directory')) : repoRoot };
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. TypeScript declarations → raw JSON Schema
+
+function generateRawSchema() {
+  const { createGenerator } = require('ts-json-schema-generator');
+  // The entry file must sit inside the repository so `kubernetes-models` resolves from node_modules.
+  const entry = join(repoRoot, `.gen-schemas-entry-${process.pid}.ts`);
+  const tsconfig = join(repoRoot, `.gen-schemas-tsconfig-${process.pid}.json`);
+  const lines = [];
+  for (const { kind, module, type } of KINDS) {
+    lines.push(`import type { ${type} } from ${JSON.stringify(module)};`, `export type ${kind} = ${type};`);
+  }
+  writeFileSync(entry, `${lines.join('\n')}\n`);
+  writeFileSync(tsconfig, JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true },
+    files: [entry],
+  }));
+  try {
+    return createGenerator({
+      path: entry,
+      tsconfig,
+      type: '*',
+      skipTypeCheck: true,
+      expose: 'export',
+      topRef: true,
+      jsDoc: 'extended',
+      sortProps: true,
+      additionalProperties: false,
+    }).createSchema('*');
+  } finally {
+    rmSync(entry, { force: true });
+    rmSync(tsconfig, { force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Names: `IContainer` → `Container`; the kind aliases (`Pod` = `IPod`) collapse into one.
+
+function renameDefinitions(raw) {
+  const definitions = raw.definitions;
+  const rename = new Map();
+  for (const { kind, type } of KINDS) rename.set(type, kind);
+  for (const name of Object.keys(definitions)) {
+    if (rename.has(name) || KINDS.some((k) => k.kind === name)) continue;
+    rename.set(name, /^I[A-Z]/.test(name) ? name.slice(1) : name);
+  }
+  const targets = new Map();
+  for (const [from, to] of rename) {
+    if (targets.has(to)) fail(`two definitions would both be named ${to}: ${targets.get(to)} and ${from}`);
+    targets.set(to, from);
+  }
+  const rewrite = (node) => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!node || typeof node !== 'object') return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        const name = decodeURIComponent(value.replace('#/definitions/', ''));
+        if (!rename.has(name)) fail(`unexpected reference ${value}`);
+        out[key] = `#/definitions/${rename.get(name)}`;
+      } else {
+        out[key] = rewrite(value);
+      }
+    }
+    return out;
+  };
+  const renamed = {};
+  for (const [name, schema] of Object.entries(definitions)) {
+    if (KINDS.some((k) => k.kind === name)) continue; // the alias: its target carries the content
+    renamed[rename.get(name)] = rewrite(schema);
+  }
+  return renamed;
+}
+
+/** Keeps only what the kinds reach, in a stable (sorted) order. */
+function reachableDefinitions(definitions) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    if (!definitions[name]) fail(`missing definition ${name}`);
+    seen.add(name);
+    JSON.stringify(definitions[name], (key, value) => {
+      if (key === '$ref') visit(value.replace('#/definitions/', ''));
+      return value;
+    });
+  };
+  for (const { kind } of KINDS) visit(kind);
+  const out = {};
+  for (const name of [...seen].sort()) out[name] = definitions[name];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Check the numeric formats against the package's compiled validators.
+
+/** Maps `Container` → the files of the package's compiled validators for that type. */
+function compiledValidatorFiles() {
+  const byShortName = new Map();
+  for (const pkg of MODEL_PACKAGES) {
+    const root = dirname(require.resolve(`${pkg}/package.json`));
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== '_schemas' && entry.name !== 'node_modules') walk(path);
+        } else if (entry.name.endsWith('.d.ts')) {
+          const text = readFileSync(path, 'utf8');
+          for (const match of text.matchAll(/export type \{ I(\w+) as II(oK8s\w+),/g)) {
+            const file = join(root, '_schemas', `I${match[2]}.js`);
+            if (!existsSync(file)) continue;
+            const files = byShortName.get(match[1]) ?? [];
+            files.push(file);
+            byShortName.set(match[1], files);
+          }
+        }
+      }
+    };
+    walk(root);
+  }
+  return byShortName;
+}
+
+function verifyIntegerFormats(definitions) {
+  const files = compiledValidatorFiles();
+  let checked = 0;
+  for (const name of Object.keys(definitions)) {
+    if (DECIMAL_DEFINITIONS.has(name)) continue;
+    const candidates = files.get(name);
+    if (!candidates) fail(`no compiled validator found for ${name}: cannot verify that its numbers are integers`);
+    for (const file of candidates) {
+      const code = readFileSync(file, 'utf8');
+      if (/format:"(double|float)"/.test(code) || /type:"number"/.test(code)) {
+        fail(`${file} has a non-integer number: ${name} would need "number", not "integer"`);
+      }
+      checked++;
+    }
+  }
+  return checked;
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Tighten the schema to what the API server accepts.
+
+// The API server decodes `null` as "not set" (an empty object, list or value). Every
+// definition therefore accepts null, so an optional reference stays a plain `$ref` (no
+// anyOf whose errors would need untangling); a *required* reference adds the target's
+// non-null type next to the `$ref`, so `template: null` is still reported.
+
+function withNull(schema) {
+  if (schema.type === undefined) return schema;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const out = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
+  return out;
+}
+
+function integerTypes(type) {
+  if (Array.isArray(type)) return [...new Set(type.map((t) => (t === 'number' ? 'integer' : t)))];
+  return type === 'number' ? 'integer' : type;
+}
+
+function nonNullTypes(schema) {
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t && t !== 'null');
+  return types.length === 1 ? types[0] : types;
+}
+
+function tighten(schema, context) {
+  if (Array.isArray(schema)) return schema.map((item) => tighten(item, context));
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'type') out.type = context.decimal ? value : integerTypes(value);
+    else if (key === 'properties') {
+      const required = new Set(schema.required ?? []);
+      out.properties = {};
+      for (const [name, property] of Object.entries(value)) {
+        const tightened = tighten(property, context);
+        if (tightened.$ref && required.has(name)) {
+          out.properties[name] = { ...tightened, type: nonNullTypes(context.definitions[tightened.$ref.replace('#/definitions/', '')]) };
+        } else {
+          out.properties[name] = required.has(name) || tightened.$ref ? tightened : withNull(tightened);
+        }
+      }
+    } else if (key === 'additionalProperties' && value && typeof value === 'object') {
+      out.additionalProperties = withNull(tighten(value, context)); // map values: null decodes as ""
+    } else out[key] = tighten(value, context);
+  }
+  const isObject = out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object'));
+  if (isObject && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out;
+}
+
+function tightenDefinitions(definitions) {
+  const out = {};
+  for (const [name, schema] of Object.entries(definitions)) {
+    let tightened = withNull(tighten(schema, { decimal: DECIMAL_DEFINITIONS.has(name), definitions }));
+    if (FREE_FORM_DEFINITIONS.has(name)) {
+      const { additionalProperties: _strict, ...rest } = tightened;
+      tightened = rest;
+    }
+    if (EXTRA_DESCRIPTIONS[name] && !tightened.description) tightened = { description: EXTRA_DESCRIPTIONS[name], ...tightened };
+    out[name] = tightened;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Outputs
+
+function kindFileName(kind) {
+  return `${kind.toLowerCase()}.json`;
+}
+
+function schemaFiles(definitions, header) {
+  const files = new Map();
+  files.set('definitions.json', {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $comment: `${header} One file holds every definition so the pod spec is stored once; schemas/<kind>.json are the entry points, one per kind.`,
+    definitions,
+  });
+  for (const { kind, apiVersion } of KINDS) {
+    files.set(kindFileName(kind), {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $comment: `${header} Entry schema for ${apiVersion} ${kind}.`,
+      $ref: `definitions.json#/definitions/${kind}`,
+    });
+  }
+  return files;
+}
+
+function withoutDocumentation(schema) {
+  return JSON.parse(JSON.stringify(schema, (key, value) => {
+    if ((key === 'description' || key === 'deprecated' || key === '$comment') && typeof value !== 'object') return undefined;
+    return value;
+  }));
+}
+
+function compileValidators(definitionsFile, header) {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  // `strict: false`: the schema keeps documentation keywords (`deprecated`) ajv's strict mode
+  // would question. `inlineRefs: false` shares one function per definition between the kinds
+  // instead of inlining the pod spec nine times.
+  // Documentation keywords are dropped before compiling: ajv embeds the schema objects it
+  // looks properties up in, and the descriptions would triple the module's size.
+  // `messages: false`: findings are worded by our own mapper from the error's keyword and params.
+  const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  ajv.addSchema(withoutDocumentation(definitionsFile), 'definitions.json');
+  const exports = {};
+  for (const { kind } of KINDS) exports[kind] = `definitions.json#/definitions/${kind}`;
+  // Minified here, once: the module is generated anyway, and every build and bundle gets smaller.
+  const { transformSync } = require('esbuild');
+  const code = transformSync(standaloneCode(ajv, exports), { loader: 'js', format: 'esm', minify: true, target: 'es2022' }).code;
+  return `// @ts-nocheck\n// ${header}\n// Ajv ${packageVersion('ajv')} standalone validators, one export per kind (allErrors), minified by esbuild ${packageVersion('esbuild')}.\n${code}\n`;
+}
+
+/**
+ * The compact field index behind describeSchemaAt/knownFields: per definition its
+ * description and fields (description, type, enum, reference to another definition).
+ */
+function schemaIndex(definitions) {
+  const field = (schema) => {
+    let s = schema;
+    const out = {};
+    if (s.description) out.d = s.description;
+    if (s.deprecated) out.x = true;
+    if (s.$ref) out.r = s.$ref.replace('#/definitions/', '');
+    const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== 'null');
+    if (types.length) out.t = types.join('|');
+    if (s.enum) out.e = s.enum.filter((v) => v !== null);
+    if (s.const !== undefined) out.e = [s.const];
+    if (s.items) out.i = field(s.items);
+    if (s.additionalProperties && typeof s.additionalProperties === 'object') out.v = field(s.additionalProperties);
+    if (s.properties) {
+      out.p = {};
+      for (const [name, property] of Object.entries(s.properties)) out.p[name] = field(property);
+      if (s.required?.length) out.q = s.required;
+    }
+    return out;
+  };
+  const index = { kinds: Object.fromEntries(KINDS.map(({ kind }) => [kind, kind])), definitions: {} };
+  for (const [name, schema] of Object.entries(definitions)) index.definitions[name] = field(schema);
+  return index;
+}
+
+function indexModule(index, header) {
+  // JSON.parse of a string literal: parsed lazily on the first hover, cheap for tsc and V8.
+  return `// ${header}\n// Field index (d: description, t: type, e: enum, r: definition, p: properties, q: required, i: items, v: map values, x: deprecated).\nexport const SCHEMA_INDEX_JSON: string = ${JSON.stringify(JSON.stringify(index))};\n`;
+}
+
+function writeOutputs(out, outputs) {
+  for (const [path, content] of outputs) {
+    mkdirSync(dirname(join(out, path)), { recursive: true });
+    writeFileSync(join(out, path), content);
+  }
+}
+
+function main() {
+  const { out } = parseArgs(process.argv.slice(2));
+  const modelsVersion = packageVersion('kubernetes-models');
+  const header = `Generated by scripts/gen-schemas.mjs (npm run gen:schemas) from kubernetes-models@${modelsVersion} `
+    + `(@kubernetes-models/apimachinery@${packageVersion('@kubernetes-models/apimachinery')}) with ts-json-schema-generator@${packageVersion('ts-json-schema-generator')}. Do not edit.`;
+
+  const definitions = reachableDefinitions(renameDefinitions(generateRawSchema()));
+  const checked = verifyIntegerFormats(definitions);
+  const strict = tightenDefinitions(definitions);
+
+  const outputs = new Map();
+  const files = schemaFiles(strict, header);
+  for (const [name, schema] of files) outputs.set(join('schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
+  const generatedDir = join('server', 'src', 'service', 'schema', 'generated');
+  outputs.set(join(generatedDir, 'validators.ts'), compileValidators(files.get('definitions.json'), header));
+  outputs.set(join(generatedDir, 'schemaIndex.ts'), indexModule(schemaIndex(strict), header));
+  writeOutputs(out, outputs);
+  console.log(`gen-schemas: ${Object.keys(strict).length} definitions for ${KINDS.length} kinds (integer formats checked in ${checked} compiled validators) → ${out}`);
+}
+
+main();

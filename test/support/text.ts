@@ -1,0 +1,21 @@
+import { FileAnalysis, resolveSettings, type FileFinding, type ServiceSettings } from '../../server/src/service';
+
+/** Lints a text with the service and returns findings with 0-based line/character ranges. */
+export function lintText(text: string, settings: Partial<ServiceSettings> = {}) {
+  const analysis = new FileAnalysis(text);
+  return analysis.findings(resolveSettings(settings)).map((finding) => located(analysis, finding));
+}
+
+export function located(analysis: FileAnalysis, finding: FileFinding) {
+  const start = analysis.lineIndex.positionAt(finding.range.start);
+  const end = analysis.lineIndex.positionAt(finding.range.end);
+  return { ...finding, start, end, text: analysis.text.slice(finding.range.start, finding.range.end) };
+}
+
+/** Removes a common leading indentation so inline YAML fixtures can be indented with the test code. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length));
+  return lines.map((line) => line.slice(indent)).join('\n');
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText, yaml } from '../../support/text';
+
+test('a YAML syntax error is one diagnostic at its place', () => {
+  const findings = lintText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: x:1}\n');
+  const syntax = findings.filter((f) => f.code === 'yaml-syntax');
+  assert.equal(syntax.length, 1, JSON.stringify(findings));
+  assert.equal(syntax[0]!.severity, 'error');
+  assert.equal(syntax[0]!.start.line, 3);
+});
+
+test('a duplicate key is an error on the repeated key, naming it', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: a
+      name: b
+    spec:
+      containers: [{name: a, image: x:1}]
+  `;
+  const duplicates = lintText(text).filter((f) => f.code === 'duplicate-key');
+  assert.equal(duplicates.length, 1);
+  assert.deepEqual([duplicates[0]!.start, duplicates[0]!.text], [{ line: 4, character: 2 }, 'name']);
+  assert.match(duplicates[0]!.message, /Duplicate field "name"/);
+});
+
+test('files without pods get no findings at all, even when broken', () => {
+  assert.deepEqual(lintText('name: CI\non: [push\njobs: {}\n'), []);
+  assert.deepEqual(lintText('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: 1\n  a: 2\n'), []);
+  assert.deepEqual(lintText(''), []);
+  assert.deepEqual(lintText('# only a comment\n'), []);
+});
+
+test('a broken document that names a pod kind is still reported', () => {
+  const findings = lintText('apiVersion: v1\nkind: Pod\nspec:\n\tcontainers: []\n');
+  assert.ok(findings.some((f) => f.code === 'yaml-syntax' && f.severity === 'error'));
+});
+
+test('Helm templates are skipped with one hint for the whole file', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: {{ .Release.Name }}
+    spec:
+      replicas: {{ .Values.replicas }}
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: {{ .Release.Name }}-b
+  `;
+  const findings = lintText(text);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.code, 'template-skipped');
+  assert.equal(findings[0]!.severity, 'hint');
+  assert.deepEqual(findings[0]!.start, { line: 3, character: 8 });
+});
+
+test('a removed apiVersion of a pod-bearing kind is rejected on the apiVersion value', () => {
+  const findings = lintText('apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.text, 'extensions/v1beta1');
+  assert.match(findings[0]!.message, /removed in Kubernetes 1\.16/);
+});
+
+test('validate: false reports nothing', () => {
+  assert.deepEqual(lintText('apiVersion: v1\nkind: Pod\nspec: [\n', { validate: false }), []);
+});
+
+test('ranges of later documents are file offsets', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n---\napiVersion: apps/v1beta2\nkind: Deployment\n';
+  const findings = lintText(text);
+  const removed = findings.find((f) => f.text === 'apps/v1beta2');
+  assert.ok(removed);
+  assert.deepEqual(removed.start, { line: 5, character: 12 });
+  assert.equal(removed.documentIndex, 1);
+});
