@@ -102,9 +102,34 @@ const cachedFindings = new WeakMap<DocumentModel, { key: string; findings: reado
 function findingsOf(model: DocumentModel, settings: ServiceSettings, key: string): readonly Finding[] {
   const cached = cachedFindings.get(model);
   if (cached && cached.key === key) return cached.findings;
-  const findings = validateDocument(model, settings);
+  const findings = bounded(validateDocument(model, settings), model.text);
   cachedFindings.set(model, { key, findings });
   return findings;
+}
+
+/**
+ * Past this many findings in one document nobody reads them one by one, and each costs the
+ * editor (and the LSP pipe) as much as any other: the rest are summed up in one finding.
+ */
+export const MAX_FINDINGS_PER_DOCUMENT = 500;
+/** Messages quote keys and values from the file; a 1 MB key must not become a 1 MB message. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function bounded(findings: Finding[], text: string): Finding[] {
+  const kept = findings.length > MAX_FINDINGS_PER_DOCUMENT ? findings.slice(0, MAX_FINDINGS_PER_DOCUMENT) : findings;
+  const out = kept.map((finding) =>
+    finding.message.length > MAX_MESSAGE_LENGTH ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : finding,
+  );
+  if (findings.length > kept.length) {
+    const firstLineEnd = text.indexOf('\n');
+    out.push({
+      code: 'too-many-findings',
+      severity: 'warning',
+      message: `${(findings.length - kept.length).toLocaleString('en-US')} more findings in this document are not shown (only the first ${MAX_FINDINGS_PER_DOCUMENT} are).`,
+      range: { start: 0, end: firstLineEnd < 0 ? text.length : firstLineEnd },
+    });
+  }
+  return out;
 }
 
 function shift(finding: Finding, document: AnalyzedDocument): FileFinding {
