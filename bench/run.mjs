@@ -27,7 +27,7 @@ const YLS_SERVER = [path.join(root, 'node_modules', 'yaml-language-server', 'bin
 const CORPUS = path.resolve(root, '..', 'shared', 'corpus');
 
 mkdirSync(cache, { recursive: true });
-const schemaPath = strictSchemaPath(cache);
+const schemaPath = strictSchemaPath(root, cache);
 const files = Object.fromEntries(SIZES.map((count) => {
   const file = path.join(cache, `pods-${count}.yaml`);
   writeFileSync(file, podFile(count));

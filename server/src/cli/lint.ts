@@ -5,10 +5,11 @@ import type { FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { collectInputs } from './inputs';
+import { lintInWorkers } from './lintWorkers';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--jobs N] <files|dirs|globs|->...`;
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -33,23 +34,34 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
 }
 
 export function runLint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule'], boolean: ['quiet', 'no-schema'] });
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema'] });
+  const jobsFlag = lastFlag(args, 'jobs');
+  const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of worker threads from 1 to 256, not "${jobsFlag}"`);
   const format = lastFlag(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const settings = settingsFromFlags(args);
   const quiet = args.flags.has('quiet');
 
-  const reports: FileReport[] = [];
+  let reports: FileReport[] = [];
   let unreadable = false;
+  const readable: { path: string; text: string }[] = [];
   for (const input of collectInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
       unreadable = true;
       continue;
     }
-    const analysis = new FileAnalysis(input.text);
-    reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+    readable.push(input);
+  }
+  if (jobs > 1 && readable.length > 1) {
+    reports = lintInWorkers(readable, settings, jobs);
+  } else {
+    for (const input of readable) {
+      const analysis = new FileAnalysis(input.text);
+      reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+    }
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);
   io.stdout(output);
