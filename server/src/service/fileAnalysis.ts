@@ -3,7 +3,7 @@ import { buildDocumentModel, type DocumentModel } from './model/documentModel';
 import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { LineIndex } from './text/lineIndex';
-import { splitDocuments } from './text/splitDocuments';
+import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
 import { validateDocument } from './validation/validateDocument';
 
 export interface AnalyzedDocument {
@@ -32,13 +32,9 @@ export class FileAnalysis {
   private lineIndexCache: LineIndex | undefined;
 
   constructor(readonly text: string, previous?: FileAnalysis) {
-    const reusable = new Map<string, DocumentModel>();
-    if (previous) for (const document of previous.documents) reusable.set(document.model.text, document.model);
-    this.documents = splitDocuments(text).map((slice) => ({
-      index: slice.index,
-      offset: slice.offset,
-      model: reusable.get(slice.text) ?? buildDocumentModel(slice.text),
-    }));
+    const slices = splitDocuments(text);
+    const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
+    this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
   }
 
   get lineIndex(): LineIndex {
@@ -95,6 +91,43 @@ export class FileAnalysis {
     }
     return out;
   }
+}
+
+/**
+ * The models of a new version of a file: documents equal to one of the previous version
+ * keep its model. An edit changes a run of documents somewhere in the file, so the
+ * documents before it and after it are matched in order (a string comparison each, no
+ * hashing of the whole file); only the few in between are looked up by text.
+ */
+function reuseModels(slices: readonly DocumentSlice[], previous: readonly AnalyzedDocument[]): DocumentModel[] {
+  const models: (DocumentModel | undefined)[] = new Array(slices.length);
+  let front = 0;
+  while (front < slices.length && front < previous.length && slices[front]!.text === previous[front]!.model.text) {
+    models[front] = previous[front]!.model;
+    front++;
+  }
+  let back = 0;
+  while (
+    back < slices.length - front &&
+    back < previous.length - front &&
+    slices[slices.length - 1 - back]!.text === previous[previous.length - 1 - back]!.model.text
+  ) {
+    models[slices.length - 1 - back] = previous[previous.length - 1 - back]!.model;
+    back++;
+  }
+  const middle = new Map<string, DocumentModel>();
+  for (let i = front; i < previous.length - back; i++) middle.set(previous[i]!.model.text, previous[i]!.model);
+  for (let i = front; i < slices.length - back; i++) {
+    const text = slices[i]!.text;
+    // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
+    models[i] = middle.get(text) ?? buildDocumentModel(copyOf(text));
+  }
+  return models as DocumentModel[];
+}
+
+/** A string with its own storage (engines may share a slice's storage with the string it was cut from). */
+function copyOf(text: string): string {
+  return text.length === 0 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 const cachedFindings = new WeakMap<DocumentModel, { key: string; findings: readonly Finding[] }>();
