@@ -11,6 +11,10 @@ import { stringify } from 'yaml';
 import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
+import { Parser } from 'yaml';
+import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
+import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
+import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'robustness');
@@ -213,7 +217,7 @@ export const podObject: fc.Arbitrary<Record<string, unknown>> = fc
 
 /** Prints a pod object as YAML 1.1 (so that `on`, `0644` and friends are quoted as kubectl would need). */
 export function printPod(pod: unknown, flow: boolean): string {
-  return stringify(pod, { version: '1.1', lineWidth: 0, ...(flow ? { collectionStyle: 'flow' } : {}) });
+  return stringify(pod, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false, ...(flow ? { collectionStyle: 'flow' } : {}) });
 }
 
 export interface CheckResult {
@@ -285,20 +289,46 @@ export function checkRoundTrip(pod: unknown, text: string): void {
   if (back !== expected) throw new Error(`round trip changed the object:\n${expected}\n${back}`);
 }
 
+export interface TreeTally {
+  documents: number;
+  /** Documents the fast path built from the CST (the others went through composition). */
+  fromCst: number;
+}
+
+/**
+ * For every document of a text: when the tree built from the CST answers, it is exactly
+ * the composed tree and composition finds no problem; the service's parse equals composition.
+ */
+export function compareTrees(text: string, tally: TreeTally): void {
+  for (const slice of splitDocuments(text)) {
+    tally.documents++;
+    const composed = parseYamlDocumentComposed(slice.text);
+    const fast = treeFromCst(Array.from(new Parser().parse(slice.text)), { version: '1.1', merge: true, maxDepth: 490 });
+    if (fast !== undefined) {
+      tally.fromCst++;
+      if (composed.findings.length > 0) throw new Error(`the CST path accepted a document composition finds problems in: ${JSON.stringify(slice.text)}`);
+      if (JSON.stringify(fast) !== JSON.stringify(composed.root)) throw new Error(`the CST tree differs from the composed tree for ${JSON.stringify(slice.text)}`);
+    }
+    if (JSON.stringify(parseYamlDocument(slice.text)) !== JSON.stringify(composed)) throw new Error(`parseYamlDocument differs from composition for ${JSON.stringify(slice.text)}`);
+  }
+}
+
 export interface FuzzCounts {
   arbitraryText: number;
   mutatedSeeds: number;
   printedPods: number;
+  readonly trees: TreeTally;
 }
 
 /** Runs the three families of cases; `numRuns` is split between them. Throws on the first broken property. */
 export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed?: number } = {}): FuzzCounts {
-  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0 };
+  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, trees: { documents: 0, fromCst: 0 } };
   const share = Math.max(1, Math.floor(numRuns / 3));
   const params = (runs: number) => ({ numRuns: runs, ...(options.seed !== undefined ? { seed: options.seed } : {}), endOnFailure: true });
   fc.assert(
     fc.property(arbitraryText, (text) => {
       checkService(text);
+      compareTrees(text, counts.trees);
       counts.arbitraryText++;
     }),
     params(share),
@@ -306,6 +336,7 @@ export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed
   fc.assert(
     fc.property(mutatedSeed(seeds), ({ text }) => {
       checkService(text);
+      compareTrees(text, counts.trees);
       counts.mutatedSeeds++;
     }),
     params(share),
@@ -315,6 +346,7 @@ export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed
       const text = printPod(pod, flow);
       checkRoundTrip(pod, text);
       checkService(text);
+      compareTrees(text, counts.trees);
       counts.printedPods++;
     }),
     params(numRuns - 2 * share),

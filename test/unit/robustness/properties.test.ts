@@ -12,6 +12,7 @@ describe('language service properties (fast-check)', () => {
     const counts = runFuzz(RUNS, seeds, { seed: 20260322 });
     console.log(`property cases run: ${JSON.stringify(counts)} over ${seeds.length} seed files`);
     assert.equal(counts.arbitraryText + counts.mutatedSeeds + counts.printedPods, RUNS);
+    assert.ok(counts.trees.fromCst > 0, 'some fuzzed documents should take the CST path');
   });
 
   it('holds for every seed file as it is', () => {

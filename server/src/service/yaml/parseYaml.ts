@@ -1,5 +1,6 @@
-import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type CST, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Finding } from '../findings/finding';
+import { treeFromCst } from './cstTree';
 import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
@@ -23,15 +24,38 @@ export interface ParsedYaml {
   readonly findings: readonly Finding[];
 }
 
-/** Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. */
+/**
+ * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Plain
+ * documents are built straight from the syntax tree; the others (and any the fast path is
+ * unsure about) go through the library's full composition, which reports every problem.
+ */
 export function parseYamlDocument(text: string): ParsedYaml {
-  let documents: Document.Parsed[];
+  let tokens: CST.Token[];
   try {
-    documents = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    tokens = Array.from(new Parser().parse(text));
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
   }
-  if (!Array.isArray(documents)) return { root: null, findings: [] };
+  const fast = treeFromCst(tokens, { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_DEPTH - 10 });
+  return fast === undefined ? composedTree(text, tokens) : { root: fast, findings: [] };
+}
+
+/** The library's composition of a document: the reference the fast path must agree with. */
+export function parseYamlDocumentComposed(text: string): ParsedYaml {
+  try {
+    return composedTree(text, Array.from(new Parser().parse(text)));
+  } catch (error) {
+    return { root: null, findings: [internalFinding(text, error)] };
+  }
+}
+
+function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
+  let documents: Document.Parsed[];
+  try {
+    documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+  } catch (error) {
+    return { root: null, findings: [internalFinding(text, error)] };
+  }
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
