@@ -76,7 +76,7 @@ function generateRawSchema() {
   }
   writeFileSync(entry, `${lines.join('\n')}\n`);
   writeFileSync(tsconfig, JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true },
+    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: [], lib: ['es5'] },
     files: [entry],
   }));
   try {
@@ -213,13 +213,13 @@ function verifyIntegerFormats(definitions) {
 function withNull(schema) {
   if (schema.type === undefined) return schema;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const out = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };
+  const out = { ...schema, type: types.includes('null') ? types : [...types, 'null'].sort() };
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
   return out;
 }
 
 function integerTypes(type) {
-  if (Array.isArray(type)) return [...new Set(type.map((t) => (t === 'number' ? 'integer' : t)))];
+  if (Array.isArray(type)) return [...new Set(type.map((t) => (t === 'number' ? 'integer' : t)))].sort();
   return type === 'number' ? 'integer' : type;
 }
 
@@ -228,23 +228,32 @@ function nonNullTypes(schema) {
   return types.length === 1 ? types[0] : types;
 }
 
+/** A reference that must not be null: the target's own non-null type next to the `$ref`. */
+function withTargetType(reference, context) {
+  const target = reference.$ref.replace('#/definitions/', '');
+  const types = nonNullTypes(context.definitions[target]);
+  return { ...reference, type: DECIMAL_DEFINITIONS.has(target) ? types : integerTypes(types) };
+}
+
 function tighten(schema, context) {
   if (Array.isArray(schema)) return schema.map((item) => tighten(item, context));
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'type') out.type = context.decimal ? value : integerTypes(value);
+    if (key === 'type') out.type = context.decimal ? (Array.isArray(value) ? [...value].sort() : value) : integerTypes(value);
     else if (key === 'properties') {
       const required = new Set(schema.required ?? []);
       out.properties = {};
       for (const [name, property] of Object.entries(value)) {
         const tightened = tighten(property, context);
         if (tightened.$ref && required.has(name)) {
-          out.properties[name] = { ...tightened, type: nonNullTypes(context.definitions[tightened.$ref.replace('#/definitions/', '')]) };
+          out.properties[name] = withTargetType(tightened, context);
         } else {
           out.properties[name] = required.has(name) || tightened.$ref ? tightened : withNull(tightened);
         }
       }
+    } else if (key === 'items' && value && typeof value === 'object' && value.$ref) {
+      out.items = withTargetType(tighten(value, context), context); // a `- ` list entry is an empty element, not "no element"
     } else if (key === 'additionalProperties' && value && typeof value === 'object') {
       out.additionalProperties = withNull(tighten(value, context)); // map values: null decodes as ""
     } else out[key] = tighten(value, context);

@@ -1,6 +1,8 @@
 import { UsageError } from './args';
+import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, type CliIO } from './io';
 import { LINT_USAGE, runLint } from './lint';
+import { RULES_USAGE, runRulesCommand } from './rulesCommand';
 import { CLI_VERSION } from './version';
 
 type Command = (argv: readonly string[], io: CliIO) => number;
@@ -8,6 +10,8 @@ type Command = (argv: readonly string[], io: CliIO) => number;
 /** Subcommands by name; each feature adds its own. */
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
   lint: { usage: LINT_USAGE, run: runLint },
+  describe: { usage: DESCRIBE_USAGE, run: runDescribe },
+  rules: { usage: RULES_USAGE, run: runRulesCommand },
 };
 
 function usage(): string {

@@ -20,5 +20,11 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** One line, shown in hovers and the rule list. */
   readonly summary: string;
+  /** The rule runs only when the target Kubernetes version is at least this (`1.29`). */
+  readonly minVersion?: string;
+  /** The rule runs only when the target Kubernetes version is at most this. */
+  readonly maxVersion?: string;
+  /** One line on the quick fix its findings' `data` supports, when there is one. */
+  readonly fix?: string;
   check(pod: PodModel, context: RuleContext): Iterable<RuleFinding>;
 }

@@ -4,6 +4,7 @@ import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { LineIndex } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
+import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
 
 export interface AnalyzedDocument {
@@ -69,6 +70,7 @@ export class FileAnalysis {
     const key = settingsKey(settings);
     const out: FileFinding[] = [];
     let templateHintGiven = false;
+    const fileRelevant = this.isRelevant;
     for (const document of this.documents) {
       const { model } = document;
       if (model.templateAt !== undefined) {
@@ -84,7 +86,15 @@ export class FileAnalysis {
         }
         continue;
       }
-      if (!model.relevant) continue;
+      if (!model.relevant) {
+        // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
+        if (fileRelevant && settings.validate) {
+          for (const resource of model.resources) {
+            for (const finding of checkResourceIdentity(resource, settings)) out.push(shift(finding, document));
+          }
+        }
+        continue;
+      }
       for (const finding of findingsOf(model, settings, key)) {
         out.push(shift(finding, document));
       }

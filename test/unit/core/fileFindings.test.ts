@@ -78,3 +78,32 @@ test('ranges of later documents are file offsets', () => {
   assert.deepEqual(removed.start, { line: 5, character: 12 });
   assert.equal(removed.documentIndex, 1);
 });
+
+test('a removed apiVersion beside a pod is reported; the same object alone is not touched', () => {
+  const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: p}\nspec: {maxUnavailable: 1}\n';
+  const pod = '---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n';
+  const beside = lintText(pdb + pod).filter((f) => f.code === 'schema');
+  assert.equal(beside.length, 1);
+  assert.equal(beside[0]!.text, 'policy/v1beta1');
+  assert.match(beside[0]!.message, /removed in Kubernetes 1\.25\. Use policy\/v1/);
+  assert.deepEqual(lintText(pdb), []);
+  // Targeting a release that still served it, it is accepted.
+  assert.deepEqual(lintText(pdb + pod, { kubernetesVersion: '1.24' }).filter((f) => f.code === 'schema'), []);
+});
+
+test('suppression comments silence schema findings too', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers:
+      - name: a
+        image: busybox:1.36
+        # pod-patterns-disable-next-line schema -- set by our admission webhook
+        colour: blue
+        shade: dark
+  `;
+  const schema = lintText(text).filter((f) => f.code === 'schema');
+  assert.deepEqual(schema.map((f) => f.text), ['shade']);
+});

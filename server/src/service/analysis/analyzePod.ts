@@ -1,5 +1,12 @@
 import type { ContainerModel, PodModel } from '../model/podModel';
-import type { ContainerRole, PodAnalysis, RoleAssignment, VolumeSharing } from './types';
+import { getPair } from '../yaml/nodes';
+import { computeEffectiveResources, formatAmounts, qosClassOf } from './effectiveResources';
+import { findExternalEndpoints } from './endpoints';
+import { findLocalhostLinks, findServedPorts } from './localhostLinks';
+import { assignRoles } from './roles';
+import { textSources, type TextSource } from './textSources';
+import type { ContainerRole, PodAnalysis } from './types';
+import { findVolumeSharing } from './volumeSharing';
 
 const cache = new WeakMap<PodModel, PodAnalysis>();
 
@@ -14,48 +21,27 @@ export function analyzePod(pod: PodModel): PodAnalysis {
 }
 
 function computeAnalysis(pod: PodModel): PodAnalysis {
-  const apps = pod.containers.filter((container) => container.group === 'app');
-  const main = apps[0];
-  const roles: RoleAssignment[] = pod.containers.map((container) => {
-    if (container.group === 'init') return { container, role: 'init', evidence: 'init container' };
-    if (container.group === 'native-sidecar') return { container, role: 'native-sidecar', evidence: 'init container with restartPolicy: Always' };
-    if (container === main) return { container, role: 'main', evidence: 'first app container' };
-    return { container, role: 'sidecar', evidence: 'another app container' };
-  });
+  const sources = new Map<ContainerModel, readonly TextSource[]>(pod.containers.map((container) => [container, textSources(container)]));
+  const volumes = findVolumeSharing(pod);
+  const servedPorts = findServedPorts(pod, sources);
+  const links = findLocalhostLinks(pod, sources, servedPorts);
+  const endpoints = [...sources.values()].flatMap(findExternalEndpoints);
+  const { roles, main } = assignRoles({ pod, sources, links, served: servedPorts, volumes });
   const byContainer = new Map<ContainerModel, ContainerRole>(roles.map((entry) => [entry.container, entry.role]));
-
-  const volumes: VolumeSharing[] = [];
-  const byName = new Map<string, { sharing: VolumeSharing; uses: VolumeSharing['mountedBy'][number][] }>();
-  for (const volume of pod.volumes) {
-    if (volume.name === undefined || byName.has(volume.name)) continue;
-    const uses: VolumeSharing['mountedBy'][number][] = [];
-    const sharing: VolumeSharing = { name: volume.name, volume, type: volume.type, mountedBy: uses };
-    byName.set(volume.name, { sharing, uses });
-    volumes.push(sharing);
-  }
-  for (const container of pod.containers) {
-    for (const mount of container.volumeMounts) {
-      if (mount.name === undefined) continue;
-      let entry = byName.get(mount.name);
-      if (!entry) {
-        const uses: VolumeSharing['mountedBy'][number][] = [];
-        entry = { sharing: { name: mount.name, mountedBy: uses }, uses };
-        byName.set(mount.name, entry);
-        volumes.push(entry.sharing);
-      }
-      entry.uses.push({ container, mount });
-    }
-  }
-
+  const resources = computeEffectiveResources(pod);
+  const hostNetwork = getPair(pod.spec, 'hostNetwork')?.value;
   return {
     pod,
     roles,
     main,
     volumes,
-    links: [],
-    endpoints: [],
-    effectiveResources: { requests: {}, limits: {} },
-    qosClass: 'BestEffort',
+    links,
+    endpoints,
+    effectiveResources: { requests: formatAmounts(resources.requests), limits: formatAmounts(resources.limits) },
+    qosClass: qosClassOf(resources.perContainer),
+    servedPorts,
+    resources,
+    hostNetwork: hostNetwork?.kind === 'scalar' && hostNetwork.value === true,
     roleOf: (container) => byContainer.get(container) ?? 'sidecar',
   };
 }

@@ -1,5 +1,6 @@
 import type { ContainerModel, PodModel, VolumeModel, VolumeMountModel } from '../model/podModel';
-import type { Range } from '../yaml/nodes';
+import type { Range, YScalar } from '../yaml/nodes';
+import type { EffectiveResources } from './effectiveResources';
 
 /** The part a container plays in its pod. */
 export type ContainerRole = 'init' | 'native-sidecar' | 'main' | 'sidecar' | 'adapter' | 'ambassador';
@@ -9,6 +10,11 @@ export interface RoleAssignment {
   readonly role: ContainerRole;
   /** Why: "annotation pod-patterns.dev/roles", "first app container", "image name contains 'exporter'", … */
   readonly evidence: string;
+  /**
+   * For helpers (native sidecars included): the pattern they play, so a native sidecar that
+   * proxies the main container's traffic is known as an ambassador too.
+   */
+  readonly pattern?: 'sidecar' | 'adapter' | 'ambassador';
 }
 
 export interface VolumeUse {
@@ -35,6 +41,26 @@ export interface LocalhostLink {
   readonly range: Range;
   /** The reference as written, e.g. `localhost:9000`. */
   readonly text: string;
+  /** The scalar holding the reference and where in its value the reference starts. */
+  readonly node: YScalar;
+  readonly valueIndex: number;
+  /** Where the reference was found. */
+  readonly source: TextSourceKind;
+}
+
+/** Where a container's free text lives: an env value, a `command` item or an `args` item. */
+export type TextSourceKind = 'env' | 'command' | 'args';
+
+/** A port a container listens on, declared (`containerPort`) or revealed by a flag or env var. */
+export interface ServedPort {
+  readonly container: ContainerModel;
+  readonly port: number;
+  readonly protocol: string;
+  /** `containerPort`, or how it was revealed: `flag --port`, `env PORT`, `instance tcp:5432`. */
+  readonly evidence: string;
+  readonly declared: boolean;
+  /** The containerPort value or the scalar that revealed it. */
+  readonly range: Range;
 }
 
 /** An address outside the pod found in env values, command or args. */
@@ -43,6 +69,8 @@ export interface ExternalEndpoint {
   /** `host:port` or a URL, as written. */
   readonly target: string;
   readonly range: Range;
+  readonly host: string;
+  readonly port?: number;
 }
 
 /** Resource name → quantity in canonical form (`cpu: "250m"`, `memory: "192Mi"`). */
@@ -62,5 +90,11 @@ export interface PodAnalysis {
   /** Sidecar-aware effective requests and limits of the pod (scheduling view). */
   readonly effectiveResources: { readonly requests: ResourceAmounts; readonly limits: ResourceAmounts };
   readonly qosClass: QosClass;
+  /** Every port a container listens on, declared or revealed by flags and env vars. */
+  readonly servedPorts: readonly ServedPort[];
+  /** The parsed figures behind `effectiveResources` (per container, largest init use, running sum). */
+  readonly resources: EffectiveResources;
+  /** `spec.hostNetwork: true`: localhost is the node, not the pod. */
+  readonly hostNetwork: boolean;
   roleOf(container: ContainerModel): ContainerRole;
 }

@@ -21,8 +21,6 @@ export interface WorkloadShape {
   readonly kind: WorkloadKind;
   /** The apiVersions served today (the schema knows these). */
   readonly apiVersions: readonly string[];
-  /** apiVersions that used to serve this kind and are gone, with the release that removed them. */
-  readonly removedApiVersions: Readonly<Record<string, string>>;
   readonly family: WorkloadFamily;
   /** Path from the document root to the pod spec. */
   readonly specPath: readonly string[];
@@ -34,49 +32,47 @@ export interface WorkloadShape {
   readonly selectorStyle?: 'labels' | 'labelSelector';
 }
 
-const appsRemoved = { 'extensions/v1beta1': '1.16', 'apps/v1beta1': '1.16', 'apps/v1beta2': '1.16' };
-
 export const WORKLOADS: Readonly<Record<WorkloadKind, WorkloadShape>> = {
   Pod: {
-    kind: 'Pod', apiVersions: ['v1'], removedApiVersions: {}, family: 'pod',
+    kind: 'Pod', apiVersions: ['v1'], family: 'pod',
     specPath: ['spec'], podMetadataPath: ['metadata'],
   },
   PodTemplate: {
-    kind: 'PodTemplate', apiVersions: ['v1'], removedApiVersions: {}, family: 'template',
+    kind: 'PodTemplate', apiVersions: ['v1'], family: 'template',
     specPath: ['template', 'spec'], podMetadataPath: ['template', 'metadata'],
   },
   ReplicationController: {
-    kind: 'ReplicationController', apiVersions: ['v1'], removedApiVersions: {}, family: 'controller',
+    kind: 'ReplicationController', apiVersions: ['v1'], family: 'controller',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labels',
   },
   Deployment: {
-    kind: 'Deployment', apiVersions: ['apps/v1'], removedApiVersions: appsRemoved, family: 'controller',
+    kind: 'Deployment', apiVersions: ['apps/v1'], family: 'controller',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labelSelector',
   },
   StatefulSet: {
-    kind: 'StatefulSet', apiVersions: ['apps/v1'], removedApiVersions: { 'apps/v1beta1': '1.16', 'apps/v1beta2': '1.16' }, family: 'controller',
+    kind: 'StatefulSet', apiVersions: ['apps/v1'], family: 'controller',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labelSelector',
   },
   DaemonSet: {
-    kind: 'DaemonSet', apiVersions: ['apps/v1'], removedApiVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta2': '1.16' }, family: 'controller',
+    kind: 'DaemonSet', apiVersions: ['apps/v1'], family: 'controller',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labelSelector',
   },
   ReplicaSet: {
-    kind: 'ReplicaSet', apiVersions: ['apps/v1'], removedApiVersions: { 'extensions/v1beta1': '1.16', 'apps/v1beta2': '1.16' }, family: 'controller',
+    kind: 'ReplicaSet', apiVersions: ['apps/v1'], family: 'controller',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labelSelector',
   },
   Job: {
-    kind: 'Job', apiVersions: ['batch/v1'], removedApiVersions: {}, family: 'job',
+    kind: 'Job', apiVersions: ['batch/v1'], family: 'job',
     specPath: ['spec', 'template', 'spec'], podMetadataPath: ['spec', 'template', 'metadata'],
     selectorPath: ['spec', 'selector'], selectorStyle: 'labelSelector',
   },
   CronJob: {
-    kind: 'CronJob', apiVersions: ['batch/v1'], removedApiVersions: { 'batch/v1beta1': '1.25', 'batch/v2alpha1': '1.21' }, family: 'job',
+    kind: 'CronJob', apiVersions: ['batch/v1'], family: 'job',
     specPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
     podMetadataPath: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
   },

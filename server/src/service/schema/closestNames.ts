@@ -7,6 +7,7 @@ export function closestNames(name: string, candidates: readonly string[], limit 
   const wanted = name.toLowerCase();
   const threshold = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
   return candidates
+    .filter((candidate) => Math.abs(candidate.length - wanted.length) <= threshold)
     .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= threshold)
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding';
 import type { ResourceModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
-import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode } from '../yaml/nodes';
+import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import { knownFields } from './describeSchema';
 import { closestNames } from './closestNames';
 import { formatApiPath } from './apiPath';
@@ -36,21 +36,24 @@ interface Located {
  * once, in the API's own field-path style.
  */
 export function validateAgainstSchema(resource: ResourceModel, _settings: ServiceSettings): Finding[] {
-  const validate = resource.kind ? VALIDATORS[resource.kind] : undefined;
-  if (!validate || typeof validate !== 'function') return [];
-  let data: unknown;
+  const kind = resource.kind;
+  if (!kind || !Object.prototype.hasOwnProperty.call(VALIDATORS, kind)) return [];
+  const validate = VALIDATORS[kind];
+  if (typeof validate !== 'function') return [];
+  let valid: boolean;
   try {
-    data = toJSON(resource.root);
+    valid = validate(toJSON(resource.root));
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    // A document too large or too deep to convert: say so once instead of failing the file.
+    const reason = error instanceof RangeError ? 'it is too large or too deeply nested' : error instanceof Error ? error.message : String(error);
     return [{
       code: 'schema',
       severity: 'information',
-      message: `${resource.kind} is too large to check against the schema.`,
+      message: `${resource.kind} was not checked against the schema: ${reason}.`,
       range: kindKeyRange(resource),
     }];
   }
-  if (validate(data)) return [];
+  if (valid) return [];
   return toFindings(resource, validate.errors ?? []);
 }
 
@@ -124,18 +127,32 @@ function toFinding(resource: ResourceModel, error: AjvError): Finding | undefine
 
 function unknownField(resource: ResourceModel, located: Located, field: string): Finding | undefined {
   if (!isMap(located.node)) return undefined;
-  const pair = getPair(located.node, field);
-  if (!pair) return undefined;
+  const pair = pairByKeyText(located.node, field);
   const where = formatApiPath([...resource.pathPrefix, ...located.path]) || resource.kind!;
-  const suggestions = closestNames(field, knownFields(resource.kind!, located.path));
+  const suggestions = suggestionsFor(resource.kind!, located.path, field);
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     code: 'schema',
     severity: 'error',
     message: `unknown field "${field}" in ${where}.${hint}`,
-    range: pair.key.range,
+    range: pair ? pair.key.range : parentKeyRange(resource, located),
     data: { problem: 'unknownField', field, path: where, suggestions },
   };
+}
+
+/** The same typo tends to repeat (one per replica of a copied container): measure it once. */
+const suggestionCache = new Map<string, string[]>();
+
+function suggestionsFor(kind: string, path: Path, field: string): string[] {
+  const schemaPath = path.map((step) => (typeof step === 'number' ? '[]' : step)).join('.');
+  const key = `${kind}\u0000${schemaPath}\u0000${field}`;
+  let suggestions = suggestionCache.get(key);
+  if (!suggestions) {
+    if (suggestionCache.size > 2000) suggestionCache.clear();
+    suggestions = closestNames(field, knownFields(kind, path));
+    suggestionCache.set(key, suggestions);
+  }
+  return [...suggestions];
 }
 
 function missingField(resource: ResourceModel, located: Located, field: string): Finding {
@@ -163,12 +180,17 @@ function wrongType(located: Located, where: string, expected: string[], range: R
 
 function unsupportedValue(located: Located, where: string, allowedValues: readonly unknown[], range: Range): Finding {
   const allowed = allowedValues.filter((value) => value !== null);
+  const node = located.node;
+  const suggestions = isScalar(node) && typeof node.value === 'string'
+    ? closestNames(node.value, allowed.filter((value): value is string => typeof value === 'string'), 1)
+    : [];
+  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     code: 'schema',
     severity: 'error',
-    message: `${where}: unsupported value ${enumValueText(located.node)}; supported values: ${allowed.map((value) => JSON.stringify(value)).join(', ')}.`,
+    message: `${where}: unsupported value ${enumValueText(node)}; supported values: ${allowed.map((value) => JSON.stringify(value)).join(', ')}.${hint}`,
     range,
-    data: { problem: 'enum', allowed, path: where },
+    data: { problem: 'enum', allowed, suggestions, path: where },
   };
 }
 
@@ -208,7 +230,7 @@ function locate(root: YMap, pointer: string): Located | undefined {
   const path: (string | number)[] = [];
   for (const segment of segments) {
     if (isMap(node)) {
-      const found = getPair(node, segment);
+      const found = pairByKeyText(node, segment);
       if (!found) return undefined;
       pair = found;
       node = found.value;
@@ -223,6 +245,18 @@ function locate(root: YMap, pointer: string): Located | undefined {
     }
   }
   return { node, path, ...(pair ? { pair } : {}) };
+}
+
+/**
+ * The pair a JSON key came from. Keys are compared as the JSON conversion writes them
+ * (`1:` and `true:` become "1" and "true"); the last duplicate wins, as in the conversion.
+ */
+function pairByKeyText(map: YMap, name: string): YPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i]!;
+    if ((pair.key.value === null ? '' : String(pair.key.value)) === name) return pair;
+  }
+  return undefined;
 }
 
 function kindKeyRange(resource: ResourceModel): Range {

@@ -4,6 +4,7 @@ import type { ServiceSettings } from '../settings';
 import { checkResourceIdentity } from './resourceIdentity';
 import { validateAgainstSchema } from '../schema/validateSchema';
 import { runRules } from '../../rules';
+import { suppressionsOf } from '../../rules/engine/runRule';
 
 /**
  * All findings for one document under the given settings: YAML syntax, the object's
@@ -13,9 +14,15 @@ export function validateDocument(document: DocumentModel, settings: ServiceSetti
   if (!settings.validate) return [];
   const findings: Finding[] = [...document.syntaxFindings];
   for (const resource of document.resources) {
-    findings.push(...checkResourceIdentity(resource));
+    findings.push(...checkResourceIdentity(resource, settings));
     if (!resource.pod) continue;
-    if (settings.schemaValidation) findings.push(...validateAgainstSchema(resource, settings));
+    if (settings.schemaValidation) {
+      // Suppression comments work for schema findings as for rules (`# pod-patterns-disable-next-line schema`).
+      const suppressions = suppressionsOf(document);
+      for (const finding of validateAgainstSchema(resource, settings)) {
+        if (!suppressions.isSuppressed(finding.code, finding.range.start)) findings.push(finding);
+      }
+    }
     findings.push(...runRules(resource.pod, { settings, document }));
   }
   return findings;

@@ -1,0 +1,43 @@
+import { getPair, isMap, scalarText } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { specPair } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * `dnsPolicy: None` ignores the cluster's DNS settings, so the pod must bring its own:
+ * a `dnsConfig` with at least one nameserver.
+ *
+ * data: `{ hasDnsConfig: boolean }` (quick fix: insert a dnsConfig with a nameserver to fill in).
+ */
+export const dnsConfigRequired: Rule = {
+  id: 'dns-config-required',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'dnsPolicy: None needs a dnsConfig with at least one nameserver.',
+  *check(pod): Iterable<RuleFinding> {
+    const policyPair = specPair(pod, 'dnsPolicy');
+    if (scalarText(policyPair?.value) !== 'None' || !policyPair?.value) return;
+    const dnsConfig = specPair(pod, 'dnsConfig');
+    if (!dnsConfig || !isMap(dnsConfig.value)) {
+      yield {
+        message: explain(
+          apiError.required(`${pod.specPath}.dnsConfig`, 'must provide `dnsConfig` when `dnsPolicy` is None'),
+          'with dnsPolicy: None the pod gets no DNS settings from the cluster; add a dnsConfig with the nameservers to use.',
+        ),
+        range: policyPair.value.range,
+        data: { hasDnsConfig: false },
+      };
+      return;
+    }
+    const nameservers = getPair(dnsConfig.value, 'nameservers')?.value;
+    if (nameservers && nameservers.kind === 'seq' && nameservers.items.length > 0) return;
+    yield {
+      message: explain(
+        apiError.required(`${pod.specPath}.dnsConfig.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None'),
+        'with dnsPolicy: None the pod has no resolver unless dnsConfig lists one.',
+      ),
+      range: dnsConfig.key.range,
+      data: { hasDnsConfig: true },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import type { ContainerModel } from '../../service/model/podModel';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Container names are unique across `initContainers` and `containers` (M1). The API server
+ * checks init containers against every app container and the init containers before them,
+ * and app containers against the app containers before them; we report where it does.
+ *
+ * data: `{ name: string, suggestion: string, containerIndex: number, listKey: 'initContainers' | 'containers' }`
+ * (`suggestion` is a free, valid name for a rename quick fix).
+ */
+export const duplicateContainerName: Rule = {
+  id: 'duplicate-container-name',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Container names must be unique across init containers and containers.',
+  fix: 'Rename the container to data.suggestion.',
+  *check(pod): Iterable<RuleFinding> {
+    const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
+    const seen = new Map<string, ContainerModel>();
+    const report = (container: ContainerModel, other: ContainerModel): RuleFinding => {
+      const name = container.name!;
+      const suggestion = freeContainerName(pod, name, container.listKey === 'initContainers' ? '-init' : '-2');
+      return {
+        message: explain(
+          apiError.duplicate(`${container.path}.name`, name),
+          `${describeContainer(container)} (${shortPath(container)}) has the same name as ${describeContainer(other)} (${shortPath(other)}); container names must be unique across initContainers and containers.`,
+        ),
+        range: container.nameNode!.range,
+        related: [{ range: other.nameNode!.range, message: `"${name}" is first used by ${describeContainer(other)}` }],
+        data: { name, suggestion, containerIndex: container.index, listKey: container.listKey },
+      };
+    };
+
+    for (const container of appContainers) {
+      if (!container.name || !container.nameNode) continue;
+      const other = seen.get(container.name);
+      if (other) yield report(container, other);
+      else seen.set(container.name, container);
+    }
+    const earlierInit = new Map<string, ContainerModel>();
+    for (const container of pod.containers) {
+      if (container.listKey !== 'initContainers' || !container.name || !container.nameNode) continue;
+      const other = earlierInit.get(container.name) ?? seen.get(container.name);
+      if (other) yield report(container, other);
+      else earlierInit.set(container.name, container);
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { EnvVarModel } from '../../service/model/podModel';
+import { explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * A container that defines the same environment variable twice keeps the last one, and
+ * `kubectl apply` may drop one of them on the next change. The API server warns, except when
+ * the later value builds on the earlier one (`PATH=$(PATH):/extra`).
+ *
+ * data: `{ name: string, containerIndex: number, listKey: string, envIndex: number, firstIndex: number }`
+ * (quick fix: delete the earlier definition).
+ */
+export const duplicateEnvName: Rule = {
+  id: 'duplicate-env-name',
+  category: 'api',
+  defaultSeverity: 'warning',
+  summary: 'An environment variable is defined twice in one container.',
+  fix: 'Delete the earlier definition (data.firstIndex).',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const first = new Map<string, EnvVarModel>();
+      for (const env of container.env) {
+        if (env.name === undefined || !env.nameNode) continue;
+        const earlier = first.get(env.name);
+        if (!earlier) {
+          first.set(env.name, env);
+          continue;
+        }
+        const reference = `$(${env.name})`;
+        const value = env.value ?? '';
+        const hides = env.valueFrom !== undefined || value === reference || !value.includes(reference);
+        if (!hides) continue;
+        yield {
+          message: explain(
+            `${env.path}: hides previous definition of "${env.name}", which may be dropped when using apply`,
+            `${describeContainer(container)} defines ${env.name} twice; the container sees only the last value.`,
+          ),
+          range: env.nameNode.range,
+          related: earlier.nameNode ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }] : undefined,
+          data: { name: env.name, containerIndex: container.index, listKey: container.listKey, envIndex: env.index, firstIndex: earlier.index },
+        };
+      }
+    }
+  },
+};

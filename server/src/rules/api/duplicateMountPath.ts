@@ -1,0 +1,45 @@
+import type { VolumeMountModel } from '../../service/model/podModel';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * A container cannot mount two volumes at the same `mountPath` (M3); the API server compares
+ * the paths exactly as written and reports the later mount.
+ *
+ * data: `{ mountPath: string, containerIndex: number, listKey: string, mountIndex: number, firstMountIndex: number }`
+ */
+export const duplicateMountPath: Rule = {
+  id: 'duplicate-mount-path',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Two volume mounts of one container must not use the same mountPath.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const seen = new Map<string, VolumeMountModel>();
+      for (const mount of container.volumeMounts) {
+        if (mount.mountPath === undefined || !mount.mountPathNode || mount.mountPath === '') continue;
+        const first = seen.get(mount.mountPath);
+        if (!first) {
+          seen.set(mount.mountPath, mount);
+          continue;
+        }
+        yield {
+          message: explain(
+            apiError.invalid(`${mount.path}.mountPath`, mount.mountPath, 'must be unique'),
+            `${describeContainer(container)} mounts both "${first.name ?? '?'}" and "${mount.name ?? '?'}" at ${mount.mountPath}; a path can hold one volume only.`,
+          ),
+          range: mount.mountPathNode.range,
+          related: [{ range: first.mountPathNode!.range, message: `${mount.mountPath} is first used by the mount of "${first.name ?? '?'}"` }],
+          data: {
+            mountPath: mount.mountPath,
+            containerIndex: container.index,
+            listKey: container.listKey,
+            mountIndex: mount.index,
+            firstMountIndex: first.index,
+          },
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { VolumeModel } from '../../service/model/podModel';
+import { apiError, explain } from '../engine/apiMessages';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Volume names are unique within a pod.
+ *
+ * data: `{ name: string, volumeIndex: number, firstIndex: number }`
+ */
+export const duplicateVolumeName: Rule = {
+  id: 'duplicate-volume-name',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Volume names must be unique within a pod.',
+  *check(pod): Iterable<RuleFinding> {
+    const seen = new Map<string, VolumeModel>();
+    for (const volume of pod.volumes) {
+      if (!volume.name || !volume.nameNode) continue;
+      const first = seen.get(volume.name);
+      if (!first) {
+        seen.set(volume.name, volume);
+        continue;
+      }
+      yield {
+        message: explain(
+          apiError.duplicate(`${volume.path}.name`, volume.name),
+          `two volumes are named "${volume.name}" (${first.type ?? 'no source'} and ${volume.type ?? 'no source'}); mounts could not tell them apart.`,
+        ),
+        range: volume.nameNode.range,
+        related: first.nameNode ? [{ range: first.nameNode.range, message: `"${volume.name}" is first declared here` }] : undefined,
+        data: { name: volume.name, volumeIndex: volume.index, firstIndex: first.index },
+      };
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import { formatQuantity, isWholeNumber } from '../engine/quantity';
+import { containerResources } from '../engine/resources';
+import type { Rule, RuleFinding } from '../types';
+
+const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
+
+/**
+ * Memory and ephemeral storage count bytes: a fraction (`1.5`, `100m`, often a typo for `100M`
+ * or `100Mi`) is accepted with a warning and rounded by the node.
+ *
+ * data: `{ resource: string, text: string, canonical: string, list: 'requests' | 'limits', containerIndex: number, listKey: string }`
+ */
+export const fractionalMemory: Rule = {
+  id: 'fractional-memory',
+  category: 'api',
+  defaultSeverity: 'warning',
+  summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const { requests, limits } = containerResources(container);
+      for (const [list, entries] of [['limits', limits], ['requests', requests]] as const) {
+        for (const entry of entries) {
+          if (!BYTE_RESOURCES.has(entry.name) || !entry.quantity || isWholeNumber(entry.quantity)) continue;
+          const canonical = formatQuantity(entry.quantity);
+          const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';
+          yield {
+            message: explain(
+              `${container.path}.resources.${list}[${entry.name}]: fractional byte value "${canonical}" is invalid, must be an integer`,
+              `the ${entry.name} ${list === 'requests' ? 'request' : 'limit'} of ${describeContainer(container)} is not a whole number of bytes.${typo}`,
+            ),
+            range: entry.pair.value?.range ?? entry.pair.key.range,
+            data: { resource: entry.name, text: entry.text, canonical, list, containerIndex: container.index, listKey: container.listKey },
+          };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { getPair } from '../../service/yaml/nodes';
+import { explain } from '../engine/apiMessages';
+import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * `hostIP` only means something for a port published on the node with `hostPort`; without it
+ * the API server warns and the field does nothing.
+ *
+ * data: `{ containerIndex: number, listKey: string, portIndex: number, hostIP: string }` (quick fix: delete hostIP or add hostPort).
+ */
+export const hostIpWithoutHostPort: Rule = {
+  id: 'host-ip-without-host-port',
+  category: 'api',
+  defaultSeverity: 'warning',
+  summary: 'hostIP is set on a port without a hostPort, so it has no effect.',
+  *check(pod): Iterable<RuleFinding> {
+    // On a Pod with hostNetwork, hostPort defaults to containerPort, so the hostIP is used.
+    const hostPortDefaulted = isBarePod(pod) && specFlag(pod, 'hostNetwork');
+    for (const container of pod.containers) {
+      for (const port of container.ports) {
+        if (!port.hostIP || (port.hostPort ?? 0) !== 0 || (hostPortDefaulted && port.containerPort !== undefined)) continue;
+        const hostIPPair = port.node.kind === 'map' ? getPair(port.node, 'hostIP') : undefined;
+        if (!hostIPPair) continue;
+        const printed = `{Name:${port.name ?? ''} HostPort:0 ContainerPort:${port.containerPort ?? 0} Protocol:${port.protocol} HostIP:${port.hostIP}}`;
+        yield {
+          message: explain(
+            `${port.path}: hostIP set without hostPort: ${printed}`,
+            `hostIP ${port.hostIP} on a port of ${describeContainer(container)} does nothing unless the port is published on the node with hostPort.`,
+          ),
+          range: hostIPPair.key.range,
+          data: { containerIndex: container.index, listKey: container.listKey, portIndex: port.index, hostIP: port.hostIP },
+        };
+      }
+    }
+  },
+};

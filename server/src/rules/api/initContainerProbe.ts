@@ -1,0 +1,43 @@
+import type { YPair } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import { targetsAtLeast } from '../engine/version';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * A regular init container (no `restartPolicy: Always`) runs to completion before the app
+ * starts: the API server forbids `lifecycle` and probes on it (M8). Native sidecars may have them.
+ *
+ * data: `{ probe: 'lifecycle' | 'livenessProbe' | 'readinessProbe' | 'startupProbe', containerIndex: number, containerName?: string }`
+ * (quick fixes: delete the field, or make the container a native sidecar with `restartPolicy: Always`).
+ */
+export const initContainerProbe: Rule = {
+  id: 'init-container-probe',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
+  fix: 'Remove data.probe, or add restartPolicy: Always to make the container a native sidecar.',
+  *check(pod, context): Iterable<RuleFinding> {
+    const knowsSidecars = targetsAtLeast(context.settings, 28);
+    for (const container of pod.containers) {
+      if (container.group !== 'init') continue;
+      const fields: { name: string; pair: YPair }[] = [];
+      if (container.lifecyclePair) fields.push({ name: 'lifecycle', pair: container.lifecyclePair });
+      for (const probe of container.probes) fields.push({ name: probe.kind, pair: probe.pair });
+      for (const field of fields) {
+        const detail = knowsSidecars ? 'may not be set for init containers without restartPolicy=Always' : 'may not be set for init containers';
+        const remedy = knowsSidecars
+          ? `remove it, or add restartPolicy: Always to make it a native sidecar that keeps running`
+          : 'remove it';
+        yield {
+          message: explain(
+            apiError.forbidden(`${container.path}.${field.name}`, detail),
+            `${describeContainer(container)} runs to completion before the app containers start, so its ${field.name} would never be used: ${remedy}.`,
+          ),
+          range: field.pair.key.range,
+          data: { probe: field.name, containerIndex: container.index, ...(container.name !== undefined ? { containerName: container.name } : {}) },
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { getIn, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Volume mount options that need something else: `mountPropagation: Bidirectional` needs a
+ * privileged container (M6); `recursiveReadOnly` (Enabled or IfPossible) needs `readOnly: true`
+ * and no mount propagation other than None (M7).
+ *
+ * data: `{ containerIndex: number, listKey: string, mountIndex: number, field: 'mountPropagation' | 'recursiveReadOnly' }`
+ */
+export const invalidMountOption: Rule = {
+  id: 'invalid-mount-option',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Bidirectional mount propagation needs a privileged container; recursiveReadOnly needs readOnly: true.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const privilegedNode = getIn(container.map, ['securityContext', 'privileged']);
+      const privileged = isScalar(privilegedNode) && privilegedNode.value === true;
+      for (const mount of container.volumeMounts) {
+        if (mount.node.kind !== 'map') continue;
+        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
+        const propagationPair = getPair(mount.node, 'mountPropagation');
+        const propagation = scalarText(propagationPair?.value);
+        const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
+        if (propagation === 'Bidirectional' && !privileged) {
+          yield {
+            message: explain(
+              apiError.forbidden(`${mount.path}.mountPropagation`, 'Bidirectional mount propagation is available only to privileged containers'),
+              `${where} would propagate mounts back to the node; that needs securityContext.privileged: true (or use HostToContainer).`,
+            ),
+            range: propagationPair!.value!.range,
+            data: data('mountPropagation'),
+          };
+        }
+        const recursivePair = getPair(mount.node, 'recursiveReadOnly');
+        const recursive = scalarText(recursivePair?.value);
+        if (recursive !== 'Enabled' && recursive !== 'IfPossible') continue;
+        if (!mount.readOnly) {
+          yield {
+            message: explain(
+              apiError.forbidden(`${mount.path}.recursiveReadOnly`, 'may only be specified when readOnly is true'),
+              `${where} asks for a recursively read-only mount; set readOnly: true as well.`,
+            ),
+            range: recursivePair!.value!.range,
+            data: data('recursiveReadOnly'),
+          };
+        } else if (propagation !== undefined && propagation !== 'None') {
+          yield {
+            message: explain(
+              apiError.forbidden(`${mount.path}.recursiveReadOnly`, 'may only be specified when mountPropagation is None or not specified'),
+              `${where} cannot be recursively read-only while it propagates mounts.`,
+            ),
+            range: recursivePair!.value!.range,
+            data: data('recursiveReadOnly'),
+          };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,118 @@
+import type { ContainerModel } from '../../service/model/podModel';
+import { getIn, getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../engine/names';
+import { describeContainer } from '../engine/podFacts';
+import { targetMinor } from '../engine/version';
+import type { Rule, RuleContext, RuleFinding } from '../types';
+
+type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
+
+function invalidFinding(kind: NameKind, path: string, node: YScalar, value: string, details: readonly string[], explanation: string, severity?: 'warning'): RuleFinding {
+  const apiText = value === '' ? apiError.required(path) : details.map((detail) => apiError.invalid(path, value, detail)).join('; ');
+  return {
+    message: explain(apiText, explanation),
+    range: node.range,
+    data: { kind, name: value, path },
+    ...(severity ? { severity } : {}),
+  };
+}
+
+/** Relaxed env var names: beta and on by default from 1.32, GA (always on) from 1.34. */
+const RELAXED_ENV_DEFAULT_ON = 32;
+const RELAXED_ENV_GA = 34;
+
+function* envNameFindings(container: ContainerModel, context: RuleContext): Iterable<RuleFinding> {
+  const minor = targetMinor(context.settings);
+  const candidates: { path: string; node: YScalar; value: string; what: string }[] = [];
+  for (const env of container.env) {
+    if (env.nameNode && env.name !== undefined) candidates.push({ path: `${env.path}.name`, node: env.nameNode, value: env.name, what: 'environment variable name' });
+  }
+  const envFrom = getSeq(container.map, 'envFrom');
+  envFrom?.items.forEach((item, index) => {
+    const prefix = isMap(item) ? getPair(item, 'prefix')?.value : undefined;
+    if (isScalar(prefix) && typeof prefix.value === 'string' && prefix.value !== '') {
+      candidates.push({ path: `${container.path}.envFrom[${index}].prefix`, node: prefix, value: prefix.value, what: 'envFrom prefix' });
+    }
+  });
+  for (const candidate of candidates) {
+    const relaxed = relaxedEnvNameErrors(candidate.value);
+    const strict = strictEnvNameErrors(candidate.value);
+    if (candidate.value === '') {
+      yield invalidFinding('env', candidate.path, candidate.node, '', [], `an environment variable of ${describeContainer(container)} has an empty name.`);
+    } else if (minor < RELAXED_ENV_DEFAULT_ON && strict.length > 0) {
+      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, strict,
+        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} is not accepted before Kubernetes 1.32 (letters, digits, '_', '-', '.'; no leading digit).`);
+    } else if (relaxed.length > 0) {
+      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, relaxed,
+        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} may only use printable ASCII characters other than '='.`);
+    } else if (minor < RELAXED_ENV_GA && strict.length > 0) {
+      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, strict,
+        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} relies on relaxed environment variable names (beta, on by default in 1.32 and 1.33, always on from 1.34); a cluster with RelaxedEnvironmentVariableValidation turned off rejects it.`,
+        'warning');
+    }
+  }
+}
+
+/**
+ * Name syntax the API server enforces: container and volume names (and the pod's hostname and
+ * subdomain) are DNS-1123 labels; port names (and probe ports given by name) are IANA service
+ * names; environment variable names follow the strict rule before 1.32 and the relaxed one
+ * after (KEP-4369: beta on by default in 1.32, GA in 1.34; at 1.32–1.33 a name only the
+ * relaxed rule accepts is a warning).
+ *
+ * data: `{ kind: 'container' | 'volume' | 'port' | 'env' | 'pod', name: string, path: string }`
+ */
+export const invalidName: Rule = {
+  id: 'invalid-name',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Container, volume, port and environment variable names must follow the API server\'s syntax.',
+  *check(pod, context): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      if (container.nameNode && container.name !== undefined) {
+        const errors = dns1123LabelErrors(container.name);
+        if (container.name === '' || errors.length > 0) {
+          yield invalidFinding('container', `${container.path}.name`, container.nameNode, container.name, errors,
+            `container names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`);
+        }
+      }
+      for (const port of container.ports) {
+        if (!port.nameNode || !port.name) continue;
+        const errors = portNameErrors(port.name);
+        if (errors.length > 0) {
+          yield invalidFinding('port', `${port.path}.name`, port.nameNode, port.name, errors,
+            `port names of ${describeContainer(container)} are at most 15 lowercase letters, digits and single hyphens, with at least one letter.`);
+        }
+      }
+      for (const probe of container.probes) {
+        for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
+          const port = getIn(probe.node, [handler, 'port']);
+          if (handler === 'grpc' || !isScalar(port) || typeof port.value !== 'string') continue;
+          const errors = portNameErrors(port.value);
+          if (port.value !== '' && errors.length > 0) {
+            yield invalidFinding('port', `${probe.path}.${handler}.port`, port, port.value, errors,
+              `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`);
+          }
+        }
+      }
+      yield* envNameFindings(container, context);
+    }
+    for (const key of ['hostname', 'subdomain']) {
+      const node = getPair(pod.spec, key)?.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
+      const errors = dns1123LabelErrors(node.value);
+      if (errors.length > 0) {
+        yield invalidFinding('pod', `${pod.specPath}.${key}`, node, node.value, errors, `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`);
+      }
+    }
+    for (const volume of pod.volumes) {
+      if (!volume.nameNode || volume.name === undefined) continue;
+      const errors = dns1123LabelErrors(volume.name);
+      if (volume.name === '' || errors.length > 0) {
+        yield invalidFinding('volume', `${volume.path}.name`, volume.nameNode, volume.name, errors,
+          `volume names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`);
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { getIn, isScalar, type Range, type YNode } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+function numberNode(node: YNode | null | undefined): { value: number; range: Range } | undefined {
+  return isScalar(node) && typeof node.value === 'number' ? { value: node.value, range: node.range } : undefined;
+}
+
+/**
+ * Port numbers are 1–65535 (C4, M18): `containerPort` (0 counts as missing), a set `hostPort`
+ * (0 means none), and numeric probe ports.
+ *
+ * data: `{ containerIndex: number, listKey: string, field: string, value: number }`
+ */
+export const invalidPortNumber: Rule = {
+  id: 'invalid-port-number',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'containerPort, hostPort and probe ports must be between 1 and 65535.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const data = (field: string, value: number) => ({ containerIndex: container.index, listKey: container.listKey, field, value });
+      for (const port of container.ports) {
+        const containerPort = numberNode(port.containerPortNode);
+        if (containerPort && containerPort.value === 0) {
+          yield {
+            message: explain(apiError.required(`${port.path}.containerPort`), `a port of ${describeContainer(container)} needs a containerPort between 1 and 65535.`),
+            range: containerPort.range,
+            data: data('containerPort', 0),
+          };
+        } else if (containerPort && !isValidPortNumber(containerPort.value)) {
+          yield {
+            message: explain(apiError.invalid(`${port.path}.containerPort`, containerPort.value, PORT_NUMBER_DETAIL), `${containerPort.value} is not a TCP/UDP port number (${describeContainer(container)}).`),
+            range: containerPort.range,
+            data: data('containerPort', containerPort.value),
+          };
+        }
+        const hostPort = numberNode(port.hostPortNode);
+        if (hostPort && hostPort.value !== 0 && !isValidPortNumber(hostPort.value)) {
+          yield {
+            message: explain(apiError.invalid(`${port.path}.hostPort`, hostPort.value, PORT_NUMBER_DETAIL), `${hostPort.value} is not a port number on the node (${describeContainer(container)}).`),
+            range: hostPort.range,
+            data: data('hostPort', hostPort.value),
+          };
+        }
+      }
+      if (container.group === 'init') continue; // probes are forbidden there altogether (init-container-probe)
+      for (const probe of container.probes) {
+        for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
+          const port = numberNode(getIn(probe.node, [handler, 'port']));
+          if (!port || isValidPortNumber(port.value)) continue;
+          yield {
+            message: explain(apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL), `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`),
+            range: port.range,
+            data: data(`${probe.kind}.${handler}.port`, port.value),
+          };
+        }
+      }
+    }
+  },
+};

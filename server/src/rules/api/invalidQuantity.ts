@@ -1,0 +1,48 @@
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import { QUANTITY_PATTERN_TEXT } from '../engine/quantity';
+import { containerResources } from '../engine/resources';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Resource quantities must parse (`500m`, `1Gi`, `2e3`) and must not be negative. A value that
+ * does not parse stops the API server before validation, with a decoding error.
+ *
+ * data: `{ resource: string, text: string, list: 'requests' | 'limits', containerIndex: number, listKey: string }`
+ */
+export const invalidQuantity: Rule = {
+  id: 'invalid-quantity',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Resource requests and limits must be valid, non-negative Kubernetes quantities.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const { requests, limits } = containerResources(container);
+      for (const [list, entries] of [['requests', requests], ['limits', limits]] as const) {
+        for (const entry of entries) {
+          const range = entry.pair.value?.range ?? entry.pair.key.range;
+          const data = { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey };
+          if (!entry.quantity) {
+            yield {
+              message: explain(
+                `quantities must match the regular expression ${QUANTITY_PATTERN_TEXT}`,
+                `${JSON.stringify(entry.text)} (${entry.name} ${list} of ${describeContainer(container)}) is not a quantity: write a number with an optional suffix such as 250m, 1.5, 512Mi or 2Gi.`,
+              ),
+              range,
+              data,
+            };
+          } else if (entry.quantity.nanos < 0n) {
+            yield {
+              message: explain(
+                apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),
+                `${describeContainer(container)} cannot have a negative ${entry.name} ${list === 'requests' ? 'request' : 'limit'}.`,
+              ),
+              range,
+              data,
+            };
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import { targetsAtLeast } from '../engine/version';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Container-level `restartPolicy` (M10, M11). On an init container only `Always` (a native
+ * sidecar) is accepted. On an app container the field is forbidden; Kubernetes 1.34 accepts it
+ * only with the alpha ContainerRestartRules feature gate, off by default, so a default cluster
+ * still rejects it.
+ *
+ * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
+ * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
+ */
+export const invalidRestartPolicy: Rule = {
+  id: 'invalid-restart-policy',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
+  fix: 'Delete the field, or move an "Always" app container to initContainers as a native sidecar.',
+  *check(pod, context): Iterable<RuleFinding> {
+    const restartRulesExist = targetsAtLeast(context.settings, 34);
+    for (const container of pod.containers) {
+      const pair = container.restartPolicyPair;
+      if (!pair || container.restartPolicy === undefined) continue;
+      const data = {
+        containerIndex: container.index,
+        listKey: container.listKey,
+        restartPolicy: container.restartPolicy,
+        ...(container.name !== undefined ? { containerName: container.name } : {}),
+      };
+      const range = pair.value ? pair.value.range : pair.key.range;
+      if (container.listKey === 'initContainers') {
+        if (container.restartPolicy === 'Always') continue;
+        const gateNote = restartRulesExist ? ' Other values need the alpha ContainerRestartRules feature gate, off by default.' : '';
+        yield {
+          message: explain(
+            apiError.unsupported(`${container.path}.restartPolicy`, container.restartPolicy, ['Always']),
+            `an init container's restartPolicy can only be Always, which makes ${describeContainer(container)} a native sidecar; remove the field to keep it a regular init container.${gateNote}`,
+          ),
+          range,
+          data,
+        };
+        continue;
+      }
+      const advice =
+        container.restartPolicy === 'Always'
+          ? 'to keep a helper running beside the app, move it to initContainers with restartPolicy: Always (a native sidecar)'
+          : 'the pod-level spec.restartPolicy decides restarts; remove the field';
+      const gateNote = restartRulesExist
+        ? ' Kubernetes 1.34 accepts it only with the alpha ContainerRestartRules feature gate, which is off by default.'
+        : '';
+      yield {
+        message: explain(
+          apiError.forbidden(`${container.path}.restartPolicy`, 'may not be set for non-init containers'),
+          `${describeContainer(container)} is an app container: ${advice}.${gateNote}`,
+        ),
+        range: pair.key.range,
+        data,
+      };
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import { getIn, getPair, isMap, isScalar, isSeq, type YMap } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+const MAX_ID = 2147483647;
+
+function flag(map: YMap, key: string): boolean | undefined {
+  const value = getPair(map, key)?.value;
+  return isScalar(value) && typeof value.value === 'boolean' ? value.value : undefined;
+}
+
+function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<RuleFinding> {
+  for (const key of ['runAsUser', 'runAsGroup']) {
+    const value = getPair(map, key)?.value;
+    if (!isScalar(value) || typeof value.value !== 'number' || (value.value >= 0 && value.value <= MAX_ID)) continue;
+    yield {
+      message: explain(apiError.invalid(`${path}.${key}`, value.value, `must be between 0 and ${MAX_ID}, inclusive`), `${key} of ${owner} is not a valid Linux ID.`),
+      range: value.range,
+      data: { field: key, value: value.value },
+    };
+  }
+}
+
+/**
+ * Security-context combinations the API server refuses (C8): `allowPrivilegeEscalation: false`
+ * with `privileged: true` or with the `CAP_SYS_ADMIN` capability (both always allow
+ * escalation), and user or group IDs outside 0–2147483647.
+ *
+ * data: `{ field: string, containerIndex?: number, listKey?: string, value?: number }`
+ */
+export const invalidSecurityContext: Rule = {
+  id: 'invalid-security-context',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'securityContext must not combine allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN; IDs must be in range.',
+  *check(pod): Iterable<RuleFinding> {
+    const podContext = getPair(pod.spec, 'securityContext')?.value;
+    if (isMap(podContext)) yield* idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod');
+    for (const container of pod.containers) {
+      const pair = getPair(container.map, 'securityContext');
+      if (!pair || !isMap(pair.value)) continue;
+      const context = pair.value;
+      const path = `${container.path}.securityContext`;
+      const where = { containerIndex: container.index, listKey: container.listKey };
+      for (const finding of idRangeFindings(context, path, describeContainer(container))) yield { ...finding, data: { ...finding.data, ...where } };
+      if (flag(context, 'allowPrivilegeEscalation') !== false) continue;
+      const escalationPair = getPair(context, 'allowPrivilegeEscalation')!;
+      const related = [{ range: escalationPair.range, message: 'allowPrivilegeEscalation: false' }];
+      if (flag(context, 'privileged') === true) {
+        yield {
+          message: explain(
+            apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"privileged":true}', 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'),
+            `a privileged container can always gain privileges, so ${describeContainer(container)} cannot also forbid it; drop one of the two.`,
+          ),
+          range: getPair(context, 'privileged')!.key.range,
+          related,
+          data: { field: 'privileged', ...where },
+        };
+      }
+      const added = getIn(context, ['capabilities', 'add']);
+      if (isSeq(added)) {
+        for (const item of added.items) {
+          if (!isScalar(item) || item.value !== 'CAP_SYS_ADMIN') continue;
+          yield {
+            message: explain(
+              apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'),
+              `CAP_SYS_ADMIN allows gaining privileges, so ${describeContainer(container)} cannot also forbid it.`,
+            ),
+            range: item.range,
+            related,
+            data: { field: 'capabilities.add', ...where },
+          };
+        }
+      }
+    }
+  },
+};

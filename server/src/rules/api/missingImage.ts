@@ -1,0 +1,40 @@
+import { apiError, explain } from '../engine/apiMessages';
+import { headRange } from '../engine/ranges';
+import { describeContainer, isBarePod } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * Every container needs an image (C2). On a Pod the image must also not start or end with
+ * whitespace (templates keep the old leniency, so they are not checked for it).
+ *
+ * data: `{ containerIndex: number, listKey: string, containerName?: string }`
+ */
+export const missingImage: Rule = {
+  id: 'missing-image',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: 'Every container needs an image.',
+  *check(pod, context): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      if (!container.map) continue;
+      const data = { containerIndex: container.index, listKey: container.listKey, ...(container.name !== undefined ? { containerName: container.name } : {}) };
+      const image = container.image;
+      if (image === undefined || image === '') {
+        yield {
+          message: explain(apiError.required(`${container.path}.image`), `${describeContainer(container)} has no image to run.`),
+          range: container.imagePair?.key.range ?? container.nameNode?.range ?? headRange(container.node, context.document.text),
+          data,
+        };
+      } else if (isBarePod(pod) && image.trim() !== image && container.imageNode) {
+        yield {
+          message: explain(
+            apiError.invalid(`${container.path}.image`, image, 'must not have leading or trailing whitespace'),
+            `the image of ${describeContainer(container)} has spaces around it.`,
+          ),
+          range: container.imageNode.range,
+          data,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { describeContainer } from '../engine/podFacts';
+import type { Rule, RuleFinding } from '../types';
+
+/**
+ * A container's `resources.claims[].name` must name an entry of the pod's `resourceClaims`
+ * (dynamic resource allocation, M23).
+ *
+ * data: `{ claimName: string, podClaims: string[], containerIndex: number, listKey: string }`
+ */
+export const undefinedResourceClaim: Rule = {
+  id: 'undefined-resource-claim',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary: "A container's resources.claims must name one of the pod's resourceClaims.",
+  *check(pod): Iterable<RuleFinding> {
+    const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
+    const podClaims = isSeq(podClaimsNode) ? podClaimsNode.items.flatMap((item) => {
+      const name = scalarText(getIn(item, ['name']));
+      return name ? [name] : [];
+    }) : [];
+    const known = new Set(podClaims);
+    const sorted = [...known].sort();
+    for (const container of pod.containers) {
+      const claims = container.resources.pair && isMap(container.resources.pair.value) ? getPair(container.resources.pair.value, 'claims')?.value : undefined;
+      if (!isSeq(claims)) continue;
+      for (const [index, item] of claims.items.entries()) {
+        const namePair = isMap(item) ? getPair(item, 'name') : undefined;
+        const name = scalarText(namePair?.value);
+        if (!namePair?.value || !name || known.has(name)) continue;
+        const detail = `must be one of the names in pod.spec.resourceClaims${sorted.length === 0 ? ' which is empty' : `: ${sorted.join(', ')}`}`;
+        yield {
+          message: explain(
+            apiError.notFound(`${container.path}.resources.claims[${index}]`, name, detail),
+            `${describeContainer(container)} uses the resource claim "${name}", which the pod does not declare in spec.resourceClaims.`,
+          ),
+          range: namePair.value.range,
+          data: { claimName: name, podClaims, containerIndex: container.index, listKey: container.listKey },
+        };
+      }
+    }
+  },
+};

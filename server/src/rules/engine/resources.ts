@@ -1,0 +1,39 @@
+import type { ContainerModel, ResourceListModel } from '../../service/model/podModel';
+import type { YPair } from '../../service/yaml/nodes';
+import { parseQuantity, type Quantity } from './quantity';
+
+export interface ResourceEntry {
+  readonly name: string;
+  readonly text: string;
+  readonly pair: YPair;
+  /** Undefined when the text is not a quantity. */
+  readonly quantity: Quantity | undefined;
+}
+
+export function resourceEntries(list: ResourceListModel | undefined): ResourceEntry[] {
+  if (!list) return [];
+  return [...list.values].map(([name, { text, pair }]) => ({ name, text, pair, quantity: parseQuantity(text) }));
+}
+
+/** CPU, memory and ephemeral storage may be requested below their limit; extended resources and hugepages may not. */
+export function isOvercommitAllowed(resourceName: string): boolean {
+  const native = !resourceName.includes('/') || resourceName.startsWith('kubernetes.io/');
+  return native && !resourceName.startsWith('hugepages-');
+}
+
+export interface ContainerResources {
+  readonly requests: readonly ResourceEntry[];
+  readonly limits: readonly ResourceEntry[];
+}
+
+const parsedResources = new WeakMap<ContainerModel, ContainerResources>();
+
+/** Parsed once per container model: three rules read the same quantities. */
+export function containerResources(container: ContainerModel): ContainerResources {
+  let resources = parsedResources.get(container);
+  if (!resources) {
+    resources = { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) };
+    parsedResources.set(container, resources);
+  }
+  return resources;
+}

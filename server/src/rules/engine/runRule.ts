@@ -1,0 +1,44 @@
+import type { Finding, Severity } from '../../service/findings/finding';
+import type { DocumentModel } from '../../service/model/documentModel';
+import type { PodModel } from '../../service/model/podModel';
+import type { RuleLevel } from '../../service/settings';
+import type { Rule, RuleContext } from '../types';
+import { parseSuppressions, type Suppressions } from './suppressions';
+import { ruleAppliesTo } from './version';
+
+const suppressionsByDocument = new WeakMap<DocumentModel, Suppressions>();
+
+/** Suppression comments are read once per document text (models are reused while the text is unchanged). */
+export function suppressionsOf(document: DocumentModel): Suppressions {
+  let suppressions = suppressionsByDocument.get(document);
+  if (!suppressions) {
+    suppressions = parseSuppressions(document.text);
+    suppressionsByDocument.set(document, suppressions);
+  }
+  return suppressions;
+}
+
+/**
+ * The severity a finding is reported with: the user's level for the rule wins, then what the
+ * rule chose for this finding (a warning-grade variant), then the rule's default.
+ */
+export function effectiveSeverity(rule: Rule, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
+  if (level === 'off') return undefined;
+  return level ?? findingSeverity ?? rule.defaultSeverity;
+}
+
+/** Runs the rules on one pod: version gating, severity levels, suppression comments, codes. */
+export function runRuleSet(rules: readonly Rule[], pod: PodModel, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const suppressions = suppressionsOf(context.document);
+  for (const rule of rules) {
+    const level = context.settings.rules[rule.id];
+    if (level === 'off' || !ruleAppliesTo(rule, context.settings)) continue;
+    for (const finding of rule.check(pod, context)) {
+      const severity = effectiveSeverity(rule, level, finding.severity);
+      if (!severity || suppressions.isSuppressed(rule.id, finding.range.start)) continue;
+      findings.push({ ...finding, code: rule.id, severity });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,30 @@
+/**
+ * default-container-missing: the `kubectl.kubernetes.io/default-container` annotation
+ * names no container of the pod, so `kubectl logs` and `kubectl exec` fall back to the
+ * first container (often an injected proxy).
+ *
+ * Quick-fix data: `{ value: string, names: string[] }` — replace the annotation value with
+ * one of `names` (app containers first).
+ */
+import { DEFAULT_CONTAINER_ANNOTATION } from '../../service/analysis/roles';
+import type { Rule, RuleFinding } from '../types';
+
+export const defaultContainerMissing: Rule = {
+  id: 'default-container-missing',
+  category: 'pattern',
+  defaultSeverity: 'error',
+  summary: 'The kubectl.kubernetes.io/default-container annotation names no container of the pod.',
+  *check(pod): Iterable<RuleFinding> {
+    const pair = pod.annotations.pairs.get(DEFAULT_CONTAINER_ANNOTATION);
+    const value = pod.annotations.values.get(DEFAULT_CONTAINER_ANNOTATION);
+    if (!pair || value === undefined) return;
+    const apps = pod.containers.filter((container) => container.group === 'app');
+    const names = [...apps, ...pod.containers.filter((container) => container.group !== 'app')].flatMap((container) => (container.name !== undefined ? [container.name] : []));
+    if (names.includes(value)) return;
+    yield {
+      message: `${DEFAULT_CONTAINER_ANNOTATION} names "${value}", but the pod has no such container (${names.map((name) => `"${name}"`).join(', ') || 'none'}): kubectl logs and exec will pick the first container instead.`,
+      range: pair.value?.range ?? pair.key.range,
+      data: { value, names },
+    };
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * init-container-ports: ports on a regular init container. It runs to completion before
+ * the app starts and its ports are never added to a Service's endpoints.
+ *
+ * Quick-fix data: `{ container: string | null, containerIndex: number }` — remove the
+ * `ports` key of `initContainers[containerIndex]` (or make it a native sidecar).
+ */
+import type { Rule, RuleFinding } from '../types';
+import { containerLabel } from './support';
+
+export const initContainerPorts: Rule = {
+  id: 'init-container-ports',
+  category: 'pattern',
+  defaultSeverity: 'warning',
+  summary: 'Ports on a regular init container are never served to Services.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      if (container.group !== 'init' || container.ports.length === 0 || !container.portsPair) continue;
+      yield {
+        message: `Init container ${containerLabel(container)} declares ports (${container.ports.map((port) => port.containerPort ?? '?').join(', ')}), but it runs to completion before the app containers start and Services never route to init container ports. Remove them, or make it a native sidecar (restartPolicy: Always) if it must keep serving.`,
+        range: container.portsPair.key.range,
+        data: { container: container.name ?? null, containerIndex: container.index },
+      };
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * probe-port-not-declared: a probe's named port (`httpGet.port: metrics`) is not declared
+ * in the same container's ports. The kubelet resolves names in the probe's own container
+ * only, so the probe errors on every run (error). A numbered port that the container
+ * neither declares nor reveals by a flag gets a hint.
+ *
+ * Quick-fix data: `{ container: string | null, port: string | number, named: boolean,
+ * declaredNames: string[], declaredIn: string | null }` — `declaredIn` names another
+ * container that declares the named port (the usual copy-paste mistake).
+ */
+import { analyzePod } from '../../service/analysis/analyzePod';
+import { getMap, getPair, isScalar, type YScalar } from '../../service/yaml/nodes';
+import type { Rule, RuleFinding } from '../types';
+import { containerLabel } from './support';
+
+const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+export const probePortNotDeclared: Rule = {
+  id: 'probe-port-not-declared',
+  category: 'pattern',
+  defaultSeverity: 'error',
+  summary: "A probe's named port is not declared in the probe's own container.",
+  *check(pod): Iterable<RuleFinding> {
+    const analysis = analyzePod(pod);
+    for (const container of pod.containers) {
+      // Probes on regular init containers are rejected by the API server already.
+      if (container.group === 'init') continue;
+      const declaredNames = container.ports.flatMap((port) => (port.name !== undefined ? [port.name] : []));
+      for (const probe of container.probes) {
+        for (const handler of HANDLERS) {
+          const portValue = getPair(getMap(probe.node, handler), 'port')?.value;
+          if (!isScalar(portValue) || portValue.value === null) continue;
+          const node: YScalar = portValue;
+          const named = typeof node.value === 'string' && !/^\d+$/.test(node.value);
+          if (named) {
+            const name = String(node.value);
+            if (declaredNames.includes(name)) continue;
+            const elsewhere = pod.containers.find((other) => other !== container && other.ports.some((port) => port.name === name));
+            yield {
+              message:
+                `${probe.kind} of ${containerLabel(container)} uses the port named "${name}", which ${containerLabel(container)} does not declare` +
+                (declaredNames.length ? ` (its ports: ${declaredNames.join(', ')})` : '') +
+                (elsewhere ? `; ${containerLabel(elsewhere)} declares it, but the kubelet looks up probe ports in the probe's own container only` : '') +
+                ': the probe fails with an unknown port on every run.',
+              range: node.range,
+              related: elsewhere ? [{ range: elsewhere.ports.find((port) => port.name === name)!.nameNode?.range ?? elsewhere.node.range, message: `"${name}" is declared in ${containerLabel(elsewhere)}` }] : [],
+              data: { container: container.name ?? null, port: name, named: true, declaredNames, declaredIn: elsewhere?.name ?? null },
+            };
+          } else {
+            const number = Number(node.value);
+            const served = analysis.servedPorts.some((entry) => entry.container === container && entry.port === number);
+            if (served || container.ports.length === 0) continue;
+            yield {
+              severity: 'hint',
+              message: `${probe.kind} of ${containerLabel(container)} checks port ${number}, which is not among the container's declared ports (${container.ports.map((port) => port.containerPort).join(', ')}).`,
+              range: node.range,
+              data: { container: container.name ?? null, port: number, named: false, declaredNames, declaredIn: null },
+            };
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * sidecar-blocks-job-completion: a Job or CronJob pod runs a long-running helper among its
+ * regular containers; the pod only succeeds when every regular container exits, so the
+ * Job never completes.
+ *
+ * Quick-fix data: `{ container: string, containerIndex: number, moveTo: 'initContainers',
+ * restartPolicy: 'Always', minimumVersion: '1.29', supported: boolean }` — move the
+ * container at `containers[containerIndex]` to the end of `initContainers` with
+ * `restartPolicy: Always`; `supported` is false when the target version is below 1.29.
+ */
+import { analyzePod } from '../../service/analysis/analyzePod';
+import { imageRepository } from '../../service/analysis/roles';
+import type { ContainerModel } from '../../service/model/podModel';
+import { minorOf } from '../../service/settings';
+import type { Rule, RuleFinding } from '../types';
+import { containerAnchor, containerLabel, relatedContainer } from './support';
+
+/** Images that serve or ship forever unless told otherwise. */
+const LONG_RUNNING_IMAGES = /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
+const ENDLESS_COMMAND = /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\b[^|;&\n]*?\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
+/** git-sync and similar tools have a run-once mode that makes them safe in a Job. */
+const ONE_TIME = /(?:^|\s)--?one-time(?:=true)?(?:\s|$)/;
+
+function longRunningReason(container: ContainerModel): string | undefined {
+  const text = [...container.command, ...container.args].join(' ');
+  const oneTime = ONE_TIME.test(text) || container.env.some((entry) => /^GIT_?SYNC_ONE_TIME$/.test(entry.name ?? '') && entry.value === 'true');
+  if (oneTime) return undefined;
+  if (ENDLESS_COMMAND.test(text)) return 'its command loops forever';
+  const repository = container.image !== undefined ? imageRepository(container.image) : '';
+  if (container.command.length === 0 && LONG_RUNNING_IMAGES.test(repository)) return `${repository} runs until it is stopped`;
+  return undefined;
+}
+
+export const sidecarBlocksJobCompletion: Rule = {
+  id: 'sidecar-blocks-job-completion',
+  category: 'pattern',
+  defaultSeverity: 'warning',
+  summary: 'A long-running helper among the regular containers of a Job pod keeps the Job from ever completing.',
+  *check(pod, context): Iterable<RuleFinding> {
+    if (pod.shape.family !== 'job') return;
+    const analysis = analyzePod(pod);
+    const supported = minorOf(context.settings.kubernetesVersion) >= 29;
+    for (const { container, role } of analysis.roles) {
+      if (container.group !== 'app' || role === 'main' || !analysis.main) continue;
+      const reason = longRunningReason(container);
+      if (!reason) continue;
+      yield {
+        message:
+          `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
+          `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
+          `Run it as a native sidecar: move it to initContainers with restartPolicy: Always` +
+          (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`),
+        range: containerAnchor(container),
+        related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
+        data: { container: container.name ?? null, containerIndex: container.index, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },
+      };
+    }
+  },
+};

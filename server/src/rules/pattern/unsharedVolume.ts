@@ -1,0 +1,37 @@
+/**
+ * unshared-volume: in a multi-container pod, an emptyDir mounted by one container only.
+ * The pod's volumes exist to pass files between its containers; a scratch emptyDir is
+ * fine, so this is information.
+ *
+ * Quick-fix data: `{ volume: string, mountedBy: string | null, others: string[] }` — a fix
+ * adds the same volumeMount to one of `others`.
+ */
+import { analyzePod } from '../../service/analysis/analyzePod';
+import { getIn, scalarText } from '../../service/yaml/nodes';
+import type { Rule, RuleFinding } from '../types';
+import { containerLabel } from './support';
+
+export const unsharedVolume: Rule = {
+  id: 'unshared-volume',
+  category: 'pattern',
+  defaultSeverity: 'information',
+  summary: 'An emptyDir in a multi-container pod is mounted by one container only.',
+  *check(pod): Iterable<RuleFinding> {
+    if (pod.containers.length < 2) return;
+    for (const sharing of analyzePod(pod).volumes) {
+      if (sharing.type !== 'emptyDir' || !sharing.volume?.nameNode) continue;
+      // Env files (`valueFrom.fileKeyRef`) read the volume without mounting it.
+      const readers = pod.containers.filter((container) => container.env.some((entry) => scalarText(getIn(entry.valueFrom, ['fileKeyRef', 'volumeName'])) === sharing.name));
+      const users = [...new Set([...sharing.mountedBy.map((use) => use.container), ...readers])];
+      if (users.length !== 1) continue;
+      const [user] = users;
+      const others = pod.containers.filter((container) => container !== user);
+      yield {
+        message: `emptyDir "${sharing.name}" is mounted only by ${containerLabel(user!)}: the pod's other containers (${others.map(containerLabel).join(', ')}) cannot see what it holds. Fine for scratch space; to share files, mount it in the other container too.`,
+        range: sharing.volume.nameNode.range,
+        related: sharing.mountedBy.map((use) => ({ range: use.mount.node.range, message: `mounted by ${containerLabel(use.container)} at ${use.mount.mountPath ?? '?'}` })),
+        data: { volume: sharing.name, mountedBy: user!.name ?? null, others: others.flatMap((container) => (container.name !== undefined ? [container.name] : [])) },
+      };
+    }
+  },
+};

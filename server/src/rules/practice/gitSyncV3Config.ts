@@ -1,0 +1,53 @@
+/**
+ * git-sync-v3-config: a git-sync v3 image or `GIT_SYNC_*` variables. v4 renamed the
+ * variables to `GITSYNC_*` (some to new names), moved the default root from /tmp/git to
+ * /git, and changed flags; the old names still work in v4 for now.
+ *
+ * Quick-fix data: `{ container: string | null, renames: { from: string, to: string,
+ * envIndex: number }[] }` — rename `env[envIndex].name` from `from` to `to`.
+ */
+import type { Rule, RuleFinding } from '../types';
+import { containerLabel } from '../pattern/support';
+import { parseImage } from './imageReference';
+
+/** v3 names whose v4 name is not simply `GITSYNC_` + the rest. */
+const V4_NAMES: Readonly<Record<string, string>> = {
+  GIT_SYNC_BRANCH: 'GITSYNC_REF',
+  GIT_SYNC_REV: 'GITSYNC_REF',
+  GIT_SYNC_DEST: 'GITSYNC_LINK',
+  GIT_SYNC_WAIT: 'GITSYNC_PERIOD',
+  GIT_SYNC_TIMEOUT: 'GITSYNC_SYNC_TIMEOUT',
+  GIT_SYNC_MAX_SYNC_FAILURES: 'GITSYNC_MAX_FAILURES',
+};
+
+export function v4Name(name: string): string {
+  return V4_NAMES[name] ?? name.replace(/^GIT_SYNC_/, 'GITSYNC_');
+}
+
+export const gitSyncV3Config: Rule = {
+  id: 'git-sync-v3-config',
+  category: 'practice',
+  defaultSeverity: 'information',
+  summary: 'git-sync v3 image or GIT_SYNC_* variables: v4 renamed them and changed defaults.',
+  *check(pod): Iterable<RuleFinding> {
+    for (const container of pod.containers) {
+      const image = container.image ? parseImage(container.image.trim()) : undefined;
+      const isGitSync = image !== undefined && /(?:^|\/)git-sync$/.test(image.repository);
+      const v3Image = isGitSync && /^v?3\./.test(image!.tag ?? '');
+      const oldVariables = container.env.filter((entry) => entry.name?.startsWith('GIT_SYNC_') && entry.nameNode);
+      if (!v3Image && oldVariables.length === 0) continue;
+      const renames = oldVariables.map((entry) => ({ from: entry.name!, to: v4Name(entry.name!), envIndex: entry.index }));
+      const parts = [
+        v3Image ? `${containerLabel(container)} runs git-sync ${image!.tag}` : `${containerLabel(container)} configures git-sync with v3 variables`,
+        renames.length ? `v4 renames ${renames.map((rename) => `${rename.from} → ${rename.to}`).join(', ')}` : 'v4 renames GIT_SYNC_* variables to GITSYNC_*',
+        'moves the default root from /tmp/git to /git (set --root or mount the volume there) and replaces --branch/--rev with --ref, --dest with --link, --wait with --period',
+      ];
+      yield {
+        message: `${parts[0]}: ${parts[1]}, ${parts[2]}.`,
+        range: v3Image ? container.imageNode!.range : oldVariables[0]!.nameNode!.range,
+        related: oldVariables.map((entry) => ({ range: entry.nameNode!.range, message: `${entry.name} → ${v4Name(entry.name!)} in v4` })),
+        data: { container: container.name ?? null, renames },
+      };
+    }
+  },
+};

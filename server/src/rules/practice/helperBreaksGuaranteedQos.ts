@@ -1,0 +1,50 @@
+/**
+ * helper-breaks-guaranteed-qos: every app container sets equal CPU and memory requests and
+ * limits (Guaranteed), but an init container or native sidecar does not, so the whole pod
+ * is only Burstable: it loses exclusive CPUs under the static CPU manager and is evicted
+ * before Guaranteed pods.
+ *
+ * Quick-fix data: `{ container: string | null, containerPath: string, needs: string[] }` —
+ * `needs` lists `limits.cpu`, `limits.memory`, `requests.cpu = limits.cpu`,
+ * `requests.memory = limits.memory` as they are missing.
+ */
+import { analyzePod } from '../../service/analysis/analyzePod';
+import type { ContainerResources } from '../../service/analysis/effectiveResources';
+import type { Rule, RuleFinding } from '../types';
+import { containerAnchor, containerLabel } from '../pattern/support';
+
+/** What a container lacks to count as Guaranteed (empty when nothing). */
+function guaranteedNeeds(resources: ContainerResources): string[] {
+  const needs: string[] = [];
+  for (const name of ['cpu', 'memory'] as const) {
+    const limit = resources.limits.get(name);
+    if (!limit || limit.nanos === 0n) needs.push(`limits.${name}`);
+    else if (resources.requests.get(name)?.nanos !== limit.nanos) needs.push(`requests.${name} = limits.${name}`);
+  }
+  return needs;
+}
+
+export const helperBreaksGuaranteedQos: Rule = {
+  id: 'helper-breaks-guaranteed-qos',
+  category: 'practice',
+  defaultSeverity: 'warning',
+  summary: 'The app containers are Guaranteed, but an init container or native sidecar keeps the pod Burstable.',
+  *check(pod): Iterable<RuleFinding> {
+    const analysis = analyzePod(pod);
+    if (analysis.qosClass === 'Guaranteed') return;
+    const perContainer = analysis.resources.perContainer;
+    const apps = perContainer.filter((entry) => entry.container.group === 'app');
+    if (apps.length === 0 || apps.some((entry) => guaranteedNeeds(entry).length > 0)) return;
+    for (const entry of perContainer) {
+      if (entry.container.group === 'app') continue;
+      const needs = guaranteedNeeds(entry);
+      if (needs.length === 0) continue;
+      const kind = entry.container.group === 'init' ? 'Init container' : 'Native sidecar';
+      yield {
+        message: `Every app container is Guaranteed, but ${kind.toLowerCase()} ${containerLabel(entry.container)} lacks ${needs.join(', ')}: QoS counts init containers too, so the pod is only Burstable.`,
+        range: entry.container.resources.pair?.key.range ?? containerAnchor(entry.container),
+        data: { container: entry.container.name ?? null, containerPath: entry.container.path, needs },
+      };
+    }
+  },
+};

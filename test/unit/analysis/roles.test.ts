@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseRolesAnnotation } from '../../../server/src/service/analysis/roles';
+import { analysisOf, rolesOf } from './podFrom';
+
+const pod = (annotations: string, body: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+${annotations ? `  annotations:\n${annotations}\n` : ''}spec:
+${body}
+`;
+
+test('the roles annotation wins over names and wiring', () => {
+  const analysis = analysisOf(
+    pod(
+      '    pod-patterns.dev/roles: "gateway=ambassador, stats=adapter,app=main"',
+      `  containers:
+  - name: log-agent
+    image: example.com/a:1
+  - name: app
+    image: example.com/b:1
+  - name: gateway
+    image: example.com/c:1
+  - name: stats
+    image: example.com/proxy:1`,
+    ),
+  );
+  assert.deepEqual(rolesOf(analysis), { 'log-agent': 'sidecar', app: 'main', gateway: 'ambassador', stats: 'adapter' });
+  assert.equal(analysis.roles[2]!.evidence, 'annotation pod-patterns.dev/roles');
+  assert.deepEqual([...parseRolesAnnotation('a=adapter,b=unknown,=main,c')], [['a', 'adapter']]);
+});
+
+test('main is the default-container, else the first app container that is not a helper by name', () => {
+  const byAnnotation = analysisOf(
+    pod('    kubectl.kubernetes.io/default-container: api', '  containers:\n  - name: web\n    image: nginx:1\n  - name: api\n    image: example.com/api:1'),
+  );
+  assert.deepEqual(rolesOf(byAnnotation), { web: 'sidecar', api: 'main' });
+  assert.equal(byAnnotation.main?.name, 'api');
+  const injectedFirst = analysisOf(pod('', '  containers:\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.22.0\n  - name: shop\n    image: example.com/shop:1'));
+  assert.deepEqual(rolesOf(injectedFirst), { 'istio-proxy': 'ambassador', shop: 'main' });
+});
+
+test('words in the name come before words in the image; explicit role words before hints', () => {
+  const analysis = analysisOf(
+    pod(
+      '',
+      `  initContainers:
+  - name: setup
+    image: busybox:1
+  - name: mesh
+    image: envoyproxy/envoy:v1.31.0
+    restartPolicy: Always
+  containers:
+  - name: app
+    image: example.com/app:1
+  - name: log-exporter-sidecar
+    image: example.com/x:1
+  - name: metrics
+    image: quay.io/prometheus/node-exporter:v1.8.2
+  - name: db
+    image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0
+  - name: shipper
+    image: fluent/fluent-bit:3.1
+  - name: helper
+    image: example.com/helper:1`,
+    ),
+  );
+  assert.deepEqual(rolesOf(analysis), {
+    setup: 'init',
+    mesh: 'native-sidecar',
+    app: 'main',
+    'log-exporter-sidecar': 'sidecar',
+    metrics: 'adapter',
+    db: 'ambassador',
+    shipper: 'sidecar',
+    helper: 'sidecar',
+  });
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'metrics')!.evidence, 'image contains "exporter"');
+  // A native sidecar keeps its role and records the pattern it plays.
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'mesh')!.pattern, 'ambassador');
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'setup')!.pattern, undefined);
+});
+
+test('wiring: the main container reaching a helper makes it an ambassador', () => {
+  const analysis = analysisOf(
+    pod('', '  containers:\n  - name: app\n    image: example.com/app:1\n    env:\n    - name: UPSTREAM\n      value: http://localhost:9000/api\n  - name: gate\n    image: example.com/gate:1\n    ports:\n    - containerPort: 9000'),
+  );
+  assert.equal(analysis.roleOf(analysis.roles[1]!.container), 'ambassador');
+  assert.match(analysis.roles[1]!.evidence, /connects to http:\/\/localhost:9000/);
+});
+
+test('wiring: a helper reading the main container over localhost and serving a port is an adapter', () => {
+  const analysis = analysisOf(
+    pod('', '  containers:\n  - name: app\n    image: example.com/app:1\n    ports:\n    - containerPort: 8080\n  - name: conv\n    image: example.com/conv:1\n    args: ["--source=http://127.0.0.1:8080/stats", "--listen=:9102"]'),
+  );
+  assert.deepEqual(rolesOf(analysis), { app: 'main', conv: 'adapter' });
+  assert.match(analysis.roles[1]!.evidence, /main container's http:\/\/127.0.0.1:8080 and serves port 9102/);
+});
+
+test("wiring: a helper reading the main container's file from a shared volume and writing another is an adapter", () => {
+  const analysis = analysisOf(
+    pod(
+      '',
+      `  volumes:
+  - name: logs
+    emptyDir: {}
+  containers:
+  - name: app
+    image: example.com/app:1
+    args: ["--log-file=/var/log/app/out.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  - name: conv
+    image: example.com/conv:1
+    command: ["sh", "-c", "tail -F /in/out.log | jq -c . > /in/out.json"]
+    volumeMounts:
+    - name: logs
+      mountPath: /in`,
+    ),
+  );
+  assert.deepEqual(rolesOf(analysis), { app: 'main', conv: 'adapter' });
+  assert.match(analysis.roles[1]!.evidence, /reads \/in\/out.log, which the main container writes to volume "logs"/);
+});
+
+test('a helper that only serves a shared volume stays a sidecar', () => {
+  const analysis = analysisOf(
+    pod('', '  volumes:\n  - name: www\n    emptyDir: {}\n  containers:\n  - name: app\n    image: example.com/app:1\n    volumeMounts:\n    - {name: www, mountPath: /out}\n  - name: web\n    image: nginx:1\n    ports:\n    - containerPort: 80\n    volumeMounts:\n    - {name: www, mountPath: /usr/share/nginx/html}'),
+  );
+  assert.deepEqual(rolesOf(analysis), { app: 'main', web: 'sidecar' });
+});
+
+test('an auth proxy listed first is not the main container; it reaches the manager on the port its bind flag reveals', () => {
+  const analysis = analysisOf(
+    pod(
+      '',
+      `  containers:
+  - name: kube-rbac-proxy
+    image: quay.io/brancz/kube-rbac-proxy:v0.18.1
+    args: ["--secure-listen-address=0.0.0.0:8443", "--upstream=http://127.0.0.1:8080/"]
+  - name: manager
+    image: example.com/operator:0.9.0
+    args: ["--metrics-bind-address=127.0.0.1:8080"]`,
+    ),
+  );
+  assert.deepEqual(rolesOf(analysis), { 'kube-rbac-proxy': 'ambassador', manager: 'main' });
+  assert.deepEqual(analysis.links.map((link) => [link.from.name, link.to?.name, link.port]), [['kube-rbac-proxy', 'manager', 8080]]);
+});

@@ -1,0 +1,40 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const GENERATED_DIRS = ['schemas', join('server', 'src', 'service', 'schema', 'generated')];
+
+describe('npm run gen:schemas', () => {
+  it('regenerates the committed schemas and compiled validators byte for byte, offline', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pod-patterns-schemas-'));
+    try {
+      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'gen-schemas.mjs'), '--out', out], {
+        cwd: repoRoot,
+        stdio: 'pipe',
+        timeout: 60_000,
+      });
+      for (const dir of GENERATED_DIRS) {
+        const committed = readdirSync(join(repoRoot, dir)).sort();
+        const regenerated = readdirSync(join(out, dir)).sort();
+        assert.deepEqual(regenerated, committed, `files in ${dir}`);
+        for (const name of committed) {
+          const same = readFileSync(join(out, dir, name)).equals(readFileSync(join(repoRoot, dir, name)));
+          assert.ok(same, `${join(dir, name)} differs from a fresh generation: run npm run gen:schemas and commit the result`);
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('records the source package and generator versions in every schema file', () => {
+    for (const name of readdirSync(join(repoRoot, 'schemas'))) {
+      const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8')) as { $comment?: string };
+      assert.match(schema.$comment ?? '', /kubernetes-models@\d+\.\d+\.\d+ .*ts-json-schema-generator@\d+\.\d+\.\d+/, name);
+    }
+  });
+});

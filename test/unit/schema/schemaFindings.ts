@@ -1,0 +1,26 @@
+import { FileAnalysis, DEFAULT_SETTINGS } from '../../../server/src/service';
+
+/** A schema finding with its range as zero-based [startLine, startChar, endLine, endChar]. */
+export interface PlacedFinding {
+  readonly range: [number, number, number, number];
+  readonly message: string;
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Every `schema` finding the service reports for a file's text, placed in the file. */
+export function schemaFindings(text: string): PlacedFinding[] {
+  const analysis = new FileAnalysis(text);
+  return analysis
+    .findings(DEFAULT_SETTINGS)
+    .filter((finding) => finding.code === 'schema')
+    .map((finding) => {
+      const start = analysis.lineIndex.positionAt(finding.range.start);
+      const end = analysis.lineIndex.positionAt(finding.range.end);
+      return { range: [start.line, start.character, end.line, end.character], message: finding.message, data: finding.data };
+    });
+}
+
+/** Joins lines so inline manifests keep their indentation visible in the test source. */
+export function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
