@@ -154,7 +154,7 @@ function findingsOf(model: DocumentModel, settings: ServiceSettings, key: string
  * Past this many findings in one document nobody reads them one by one, and each costs the
  * editor (and the LSP pipe) as much as any other: the rest are summed up in one finding.
  */
-export const MAX_FINDINGS_PER_DOCUMENT = 500;
+export const MAX_FINDINGS_PER_DOCUMENT = 5000;
 /** Messages quote keys and values from the file; a 1 MB key must not become a 1 MB message. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
@@ -168,7 +168,7 @@ function bounded(findings: Finding[], text: string): Finding[] {
     out.push({
       code: 'too-many-findings',
       severity: 'warning',
-      message: `${(findings.length - kept.length).toLocaleString('en-US')} more findings in this document are not shown (only the first ${MAX_FINDINGS_PER_DOCUMENT} are).`,
+      message: `${(findings.length - kept.length).toLocaleString('en-US')} more findings in this document are not shown (only the first ${MAX_FINDINGS_PER_DOCUMENT.toLocaleString('en-US')} are).`,
       range: { start: 0, end: firstLineEnd < 0 ? text.length : firstLineEnd },
     });
   }

@@ -69,6 +69,11 @@ class StdioServer {
   }
 }
 
+/** The codes among `wanted` that the diagnostics carry (other rules may add findings of their own). */
+function codes(diagnostics: readonly Diagnostic[], ...wanted: string[]): string[] {
+  return diagnostics.map((d) => String(d.code)).filter((code) => wanted.includes(code));
+}
+
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
@@ -139,7 +144,7 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
     await server.connection.sendNotification('podPatterns/unknownNotification', { x: 1 });
     const uri = 'file:///robustness/after-ghosts.yaml';
     const diagnostics = await server.open(uri, BROKEN_POD);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['duplicate-key']);
+    assert.deepEqual(codes(diagnostics, 'duplicate-key'), ['duplicate-key']);
     assert.equal(server.exitCode, undefined, 'the server exited');
   });
 
@@ -154,15 +159,16 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
     });
     const { diagnostics, version } = await published;
     assert.equal(version, 2);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['duplicate-key']);
-    assert.ok(diagnostics.every((d) => d.range.start.line === 8), JSON.stringify(diagnostics));
+    const duplicates = diagnostics.filter((d) => d.code === 'duplicate-key');
+    assert.equal(duplicates.length, 1);
+    assert.equal(duplicates[0]!.range.start.line, 8);
   });
 
   it('survives a document whose text is not a string', async () => {
     const uri = 'file:///robustness/not-text.yaml';
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 42 } });
     const diagnostics = await server.open('file:///robustness/after-not-text.yaml', BROKEN_POD);
-    assert.equal(diagnostics.length, 1);
+    assert.deepEqual(codes(diagnostics, 'duplicate-key'), ['duplicate-key']);
     assert.equal(server.exitCode, undefined, 'the server exited');
   });
 
@@ -202,12 +208,15 @@ describe('files above podPatterns.maxFileSize', () => {
     const published = server.nextDiagnostics(uri);
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const onSave = (await published).diagnostics;
-    assert.deepEqual(onSave.map((d) => d.code), ['large-file', 'duplicate-key']);
-    assert.equal(onSave[1]!.range.start.line, 4);
+    // The notice first, then the full validation (rules add their own findings on the padding pods).
+    assert.equal(onSave[0]!.code, 'large-file');
+    const duplicates = onSave.filter((d) => d.code === 'duplicate-key');
+    assert.equal(duplicates.length, 1);
+    assert.equal(duplicates[0]!.range.start.line, 4);
   });
 
   it('validates a file below the limit on every change, without a notice', async () => {
     const diagnostics = await server.open('file:///robustness/small.yaml', BROKEN_POD);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['duplicate-key']);
+    assert.deepEqual(codes(diagnostics, 'duplicate-key', 'large-file'), ['duplicate-key']);
   });
 });
