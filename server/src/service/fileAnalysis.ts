@@ -67,8 +67,21 @@ export class FileAnalysis {
 
   /** Every finding of the file under these settings, ranges in file offsets. */
   findings(settings: ServiceSettings): FileFinding[] {
-    const key = settingsKey(settings);
     const out: FileFinding[] = [];
+    for (const { document, findings } of this.documentFindings(settings)) {
+      for (const finding of findings) out.push(shift(finding, document));
+    }
+    return out;
+  }
+
+  /**
+   * Each document's findings, in file order, with ranges relative to the document. A
+   * document whose model and settings did not change gets the very same array as in the
+   * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
+   */
+  documentFindings(settings: ServiceSettings): DocumentFindings[] {
+    const key = settingsKey(settings);
+    const out: DocumentFindings[] = [];
     let templateHintGiven = false;
     const fileRelevant = this.isRelevant;
     for (const document of this.documents) {
@@ -76,31 +89,38 @@ export class FileAnalysis {
       if (model.templateAt !== undefined) {
         if (!templateHintGiven && settings.validate && model.relevant) {
           templateHintGiven = true;
-          out.push({
-            code: 'template-skipped',
-            severity: 'hint',
-            message: 'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
-            range: { start: document.offset + model.templateAt, end: document.offset + model.templateAt + 2 },
-            documentIndex: document.index,
-          });
+          out.push({ document, findings: [templateHint(model.templateAt)] });
         }
         continue;
       }
       if (!model.relevant) {
         // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
         if (fileRelevant && settings.validate) {
-          for (const resource of model.resources) {
-            for (const finding of checkResourceIdentity(resource, settings)) out.push(shift(finding, document));
-          }
+          const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
+          if (findings.length > 0) out.push({ document, findings });
         }
         continue;
       }
-      for (const finding of findingsOf(model, settings, key)) {
-        out.push(shift(finding, document));
-      }
+      const findings = findingsOf(model, settings, key);
+      if (findings.length > 0) out.push({ document, findings });
     }
     return out;
   }
+}
+
+/** One document's findings, ranges relative to the document's text. */
+export interface DocumentFindings {
+  readonly document: AnalyzedDocument;
+  readonly findings: readonly Finding[];
+}
+
+function templateHint(templateAt: number): Finding {
+  return {
+    code: 'template-skipped',
+    severity: 'hint',
+    message: 'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
+    range: { start: templateAt, end: templateAt + 2 },
+  };
 }
 
 /**
@@ -175,7 +195,7 @@ function bounded(findings: Finding[], text: string): Finding[] {
   return out;
 }
 
-function shift(finding: Finding, document: AnalyzedDocument): FileFinding {
+export function shift(finding: Finding, document: AnalyzedDocument): FileFinding {
   const offset = document.offset;
   return {
     ...finding,

@@ -1,13 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics } from '../../../server/src/service';
 
-const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      ports:\n        - containerPort: ${8000 + i}\n`;
+// Findings in every document (no resources, a duplicate key in some) so that moved diagnostics are checked.
+const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\n${i % 3 === 0 ? '  name: again\n' : ''}spec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      ports:\n        - containerPort: ${8000 + i}\n`;
 const file = (count: number) => Array.from({ length: count }, (_, i) => pod(i)).join('---\n');
 
+/** Findings and LSP diagnostics, which are both reused from the previous analysis where they can be. */
 function strip(analysis: FileAnalysis) {
-  return JSON.stringify(analysis.findings(DEFAULT_SETTINGS));
+  return JSON.stringify([analysis.findings(DEFAULT_SETTINGS), toDiagnostics(analysis, DEFAULT_SETTINGS, 'file:///x.yaml')]);
 }
 
 describe('incremental analysis', () => {
@@ -30,6 +32,19 @@ describe('incremental analysis', () => {
     const deleted = new FileAnalysis(before.text.slice(0, at) + before.text.slice(before.documents[11]!.offset), before);
     assert.equal(deleted.documents.length, 49);
     assert.ok(deleted.documents.every((document) => before.documents.some((old) => old.model === document.model)));
+  });
+
+  it('an edit reuses the diagnostics of every document it did not touch, moved by whole lines', () => {
+    const before = new FileAnalysis(file(30));
+    const first = toDiagnostics(before, DEFAULT_SETTINGS, 'file:///x.yaml');
+    assert.ok(first.length >= 30);
+    const at = before.documents[10]!.offset + 5;
+    const after = new FileAnalysis(`${before.text.slice(0, at)}\n\n${before.text.slice(at)}`, before);
+    const second = toDiagnostics(after, DEFAULT_SETTINGS, 'file:///x.yaml');
+    assert.equal(JSON.stringify(second), JSON.stringify(toDiagnostics(new FileAnalysis(after.text), DEFAULT_SETTINGS, 'file:///x.yaml')));
+    // Documents before the edit keep their diagnostic objects; later ones are two lines down.
+    const firstOfDocument5 = first.find((d) => d.range.start.line >= before.lineIndex.positionAt(before.documents[5]!.offset).line)!;
+    assert.ok(second.includes(firstOfDocument5));
   });
 
   it('any sequence of edits gives the findings of a fresh analysis (200 random sequences of up to 10 edits)', () => {
