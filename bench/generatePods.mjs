@@ -5,7 +5,7 @@
 const IMAGES = ['nginx:1.27.2', 'registry.example.com/shop/api:2.14.0', 'envoyproxy/envoy:v1.31.2', 'fluent/fluent-bit:3.1.9', 'busybox:1.36.1', 'redis:7.4.1'];
 
 /**
- * One pod-bearing document (~42 lines on average), varied by its index; `extraContainers`
+ * One pod-bearing document (~45 lines), varied by its index; `extraContainers`
  * adds app containers (13 lines each) to make a longer pod.
  */
 export function podDocument(index, { extraContainers = 0 } = {}) {
@@ -18,15 +18,19 @@ export function podDocument(index, { extraContainers = 0 } = {}) {
     `${pad}    - name: migrate`,
     `${pad}      image: registry.example.com/shop/migrate:1.${index % 10}.0`,
     `${pad}      command: ["sh", "-c", "migrate up --timeout=60s"]`,
+    `${pad}      resources: { requests: { cpu: 50m, memory: 64Mi }, limits: { memory: 64Mi } }`,
     `${pad}    - name: log-shipper`,
     `${pad}      image: fluent/fluent-bit:3.1.9`,
     `${pad}      restartPolicy: Always`,
+    `${pad}      resources: { requests: { cpu: 20m, memory: 32Mi }, limits: { memory: 64Mi } }`,
     `${pad}      volumeMounts:`,
     `${pad}        - name: logs`,
     `${pad}          mountPath: /var/log/app`,
     `${pad}  containers:`,
     `${pad}    - name: app`,
     `${pad}      image: ${image}`,
+    // One pod in a hundred has a misspelt field: both tools report the same strict-schema error.
+    ...(index % 100 === 50 ? [`${pad}      imagePullPolcy: IfNotPresent`] : []),
     `${pad}      ports:`,
     `${pad}        - containerPort: ${8000 + (index % 100)}`,
     `${pad}      env:`,
@@ -44,13 +48,14 @@ export function podDocument(index, { extraContainers = 0 } = {}) {
     `${pad}      image: envoyproxy/envoy:v1.31.2`,
     `${pad}      ports:`,
     `${pad}        - containerPort: 9901`,
+    `${pad}      resources: { requests: { cpu: 50m, memory: 64Mi }, limits: { memory: 128Mi } }`,
     ...Array.from({ length: extraContainers }, (_, n) => [
       `${pad}    - name: worker-${n}`,
       `${pad}      image: registry.example.com/shop/worker:3.${n}.1`,
       `${pad}      args: ["--queue", "orders-${n}", "--concurrency", "4"]`,
       `${pad}      env:`,
       `${pad}        - name: QUEUE_URL`,
-      `${pad}          value: amqp://localhost:5672`,
+      `${pad}          value: amqp://rabbitmq.shop.svc:5672`,
       `${pad}      resources:`,
       `${pad}        requests: { cpu: 100m, memory: 64Mi }`,
       `${pad}        limits: { memory: 128Mi }`,
