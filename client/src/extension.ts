@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAuthoringCommands } from './commands/addPatternContainer';
+import { registerSelectAfterEdit } from './commands/selectAfterEdit';
+import { registerTopologyPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -20,10 +23,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
+    middleware: registerSelectAfterEdit(context),
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
+  registerAuthoringCommands(context, () => client);
   await client.start();
+  registerTopologyPreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@
  * Custom messages between the extension client, the language server and the webview.
  * Shared by both sides so a renamed field fails to compile on both.
  */
+import type { TopologyGraph, TopologyTarget } from './service/topology/types';
 
 /** Server → client, after each validation: lets the client show a status item and set context keys. */
 export const DocumentSummaryNotification = 'podPatterns/documentSummary';
@@ -21,4 +22,116 @@ export interface PodPatternsSettings {
   readonly schemaValidation?: boolean;
   readonly rules?: Record<string, string>;
   readonly maxFileSize?: number;
+}
+
+/** A zero-based line and UTF-16 character, as in LSP. */
+export interface ProtocolPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface ProtocolRange {
+  readonly start: ProtocolPosition;
+  readonly end: ProtocolPosition;
+}
+
+/**
+ * Client → server: plan the insertion of a pattern container (init, sidecar, native
+ * sidecar, adapter, ambassador) into the pod at `position`. The client applies the
+ * edits and selects `selection`, the value to fill in.
+ */
+export const InsertPatternRequest = 'podPatterns/insertPattern';
+
+export interface InsertPatternParams {
+  readonly uri: string;
+  readonly position: ProtocolPosition;
+  /** `init` | `sidecar` | `native-sidecar` | `adapter` | `ambassador`. */
+  readonly kind: string;
+  /** A template id from the pattern catalog; the pattern's default when absent. */
+  readonly template?: string;
+}
+
+export type InsertPatternResponse =
+  | {
+      readonly ok: true;
+      readonly title: string;
+      readonly edits: readonly { readonly range: ProtocolRange; readonly newText: string }[];
+      /** In the document as it is once the edits are applied. */
+      readonly selection?: ProtocolRange;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Key in a refactoring code action's `data`: the range (in the document once the action's
+ * edit is applied) of the value to fill in. Our client selects it after applying the edit.
+ */
+export const SELECTION_DATA_KEY = 'podPatternsSelection';
+
+/** `workspace/executeCommand` id for editors without the custom request: applies the edit itself. */
+export const INSERT_PATTERN_COMMAND = 'podPatterns.server.insertPattern';
+
+// ---- Topology preview ----
+
+/** Client → server: the topology of one pod of an open document. */
+export const TopologyRequest = 'podPatterns/topology';
+
+export interface TopologyParams {
+  readonly uri: string;
+  /** The pod to draw; when absent, the pod under `offset`, else the first of the file. */
+  readonly target?: { readonly documentIndex: number; readonly podIndex: number };
+  /** A file offset (the editor's cursor) to choose the pod by. */
+  readonly offset?: number;
+}
+
+export interface TopologyResult {
+  readonly uri: string;
+  /** The document version the graph was computed from: older answers are dropped. */
+  readonly version: number | null;
+  /** Every pod of the file, for the document selector. */
+  readonly targets: readonly TopologyTarget[];
+  /** Null when the file holds no pod (or is not open in the server). */
+  readonly graph: TopologyGraph | null;
+}
+
+/** The authoring commands the preview's toolbar offers. */
+export const TOPOLOGY_AUTHORING_COMMANDS = [
+  { command: 'podPatterns.addInitContainer', title: 'Add init container' },
+  { command: 'podPatterns.addSidecar', title: 'Add sidecar' },
+  { command: 'podPatterns.addNativeSidecar', title: 'Add native sidecar' },
+  { command: 'podPatterns.addAdapter', title: 'Add adapter' },
+  { command: 'podPatterns.addAmbassador', title: 'Add ambassador' },
+] as const;
+
+export type TopologyAuthoringCommand = (typeof TOPOLOGY_AUTHORING_COMMANDS)[number]['command'];
+
+/** Extension → webview. */
+export type ToTopologyWebview =
+  | {
+      readonly type: 'topology';
+      readonly uri: string;
+      /** The file's base name, for the heading. */
+      readonly fileName: string;
+      readonly version: number | null;
+      readonly targets: readonly TopologyTarget[];
+      readonly graph: TopologyGraph | null;
+      readonly locked: boolean;
+    }
+  | { readonly type: 'highlight'; readonly nodeId: string | null }
+  | { readonly type: 'locked'; readonly locked: boolean };
+
+/** Webview → extension. */
+export type FromTopologyWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal'; readonly nodeId: string }
+  | { readonly type: 'selectTarget'; readonly documentIndex: number; readonly podIndex: number }
+  | { readonly type: 'toggleLock' }
+  | { readonly type: 'exportSvg' }
+  | { readonly type: 'runCommand'; readonly command: TopologyAuthoringCommand };
+
+/** What the webview keeps with `setState`, and the serializer gets back after a reload. */
+export interface TopologyViewState {
+  readonly uri?: string;
+  readonly documentIndex?: number;
+  readonly podIndex?: number;
+  readonly locked?: boolean;
 }

@@ -4,12 +4,13 @@ import { formatJson } from './formats/json';
 import type { FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { fixInput } from './fix';
 import { collectInputs } from './inputs';
 import { lintInWorkers } from './lintWorkers';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--jobs N] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -34,13 +35,14 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
 }
 
 export function runLint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema'] });
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
   const jobsFlag = lastFlag(args, 'jobs');
   const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of worker threads from 1 to 256, not "${jobsFlag}"`);
   const format = lastFlag(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
+  if (args.flags.has('fix') && args.positionals.includes('-')) throw new UsageError('--fix rewrites files: it cannot fix standard input');
   const settings = settingsFromFlags(args);
   const quiet = args.flags.has('quiet');
 
@@ -53,7 +55,8 @@ export function runLint(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    readable.push(input);
+    const text = args.flags.has('fix') ? fixInput(input.path, input.text, settings, io, format !== 'text') : input.text;
+    readable.push({ path: input.path, text });
   }
   if (jobs > 1 && readable.length > 1) {
     reports = lintInWorkers(readable, settings, jobs);

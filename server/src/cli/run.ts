@@ -1,8 +1,10 @@
 import { UsageError } from './args';
 import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, type CliIO } from './io';
+import { ADD_USAGE, runAdd } from './add';
 import { LINT_USAGE, runLint } from './lint';
 import { RULES_USAGE, runRulesCommand } from './rulesCommand';
+import { runTopology, TOPOLOGY_USAGE } from './topology';
 import { CLI_VERSION } from './version';
 
 type Command = (argv: readonly string[], io: CliIO) => number;
@@ -12,6 +14,8 @@ export const COMMANDS: Record<string, { readonly usage: string; readonly run: Co
   lint: { usage: LINT_USAGE, run: runLint },
   describe: { usage: DESCRIBE_USAGE, run: runDescribe },
   rules: { usage: RULES_USAGE, run: runRulesCommand },
+  topology: { usage: TOPOLOGY_USAGE, run: runTopology },
+  add: { usage: ADD_USAGE, run: runAdd },
 };
 
 function usage(): string {

@@ -3,6 +3,9 @@ import { parseYamlDocument } from '../yaml/parseYaml';
 import type { YNode } from '../yaml/nodes';
 import { findResources } from './buildPodModel';
 import type { PodModel, ResourceModel } from './podModel';
+import { mentionsPodKind } from './podKinds';
+
+export { mentionsPodKind };
 
 /**
  * Everything known about one YAML document that does not depend on settings: its tree,
@@ -24,12 +27,6 @@ export interface DocumentModel {
   readonly relevant: boolean;
 }
 
-const POD_KIND_LINE = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?(?:Pod|PodTemplate|ReplicationController|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*(?:#.*)?$/m;
-
-/** Whether a document's text names a pod-bearing kind (cheap, parse-free). */
-export function mentionsPodKind(text: string): boolean {
-  return POD_KIND_LINE.test(text);
-}
 
 const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
 

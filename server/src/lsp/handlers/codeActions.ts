@@ -1,0 +1,47 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { codeActionsFor } from '../../service/actions';
+import type { FeatureHandler, ServerState } from './types';
+import { rangeInResult, toTextEdits } from './editConversion';
+import { SELECTION_DATA_KEY } from '../../protocol';
+
+/** Quick fixes for our diagnostics and the insert-pattern refactorings. */
+export const codeActionsHandler: FeatureHandler = {
+  capabilities: {
+    codeActionProvider: {
+      codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll],
+      resolveProvider: false,
+    },
+  },
+  register(state: ServerState): void {
+    state.connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+      const analysis = state.analysisOf(params.textDocument.uri);
+      if (!analysis || !analysis.isRelevant) return [];
+      const settings = await state.settingsFor(params.textDocument.uri);
+      const lines = analysis.lineIndex;
+      const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
+      const actions = codeActionsFor(analysis, {
+        start: lines.offsetAt(params.range.start),
+        end: lines.offsetAt(params.range.end),
+        diagnostics: diagnostics.map((diagnostic) => ({
+          code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? ''),
+          source: diagnostic.source,
+          start: lines.offsetAt(diagnostic.range.start),
+          end: lines.offsetAt(diagnostic.range.end),
+          data: diagnostic.data,
+        })),
+        only: params.context.only,
+      }, settings);
+      return actions.map((action): CodeAction => {
+        const fixed = action.fixes?.map((index) => diagnostics[index]!).filter(Boolean);
+        const out: CodeAction = { title: action.title, kind: action.kind };
+        if (action.disabledReason) out.disabled = { reason: action.disabledReason };
+        else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(analysis, action.edits) } };
+        if (action.isPreferred) out.isPreferred = true;
+        // Where the value to fill in lands once the edit is applied; our client selects it.
+        if (action.selection && !action.disabledReason) out.data = { [SELECTION_DATA_KEY]: rangeInResult(analysis, action.edits, action.selection) };
+        if (fixed?.length) out.diagnostics = fixed;
+        return out;
+      });
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import { MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import { completeAt } from '../../service/completion/complete';
+import type { FeatureHandler, ServerState } from './types';
+
+/** Schema keys and enum values, and pod-aware values: volumes, named ports, container names, pinned images. */
+export const completionHandler: FeatureHandler = {
+  capabilities: { completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false } },
+  register(state: ServerState): void {
+    state.connection.onCompletion((params: CompletionParams): CompletionItem[] => {
+      const analysis = state.analysisOf(params.textDocument.uri);
+      if (!analysis || !analysis.isRelevant) return [];
+      const lines = analysis.lineIndex;
+      return completeAt(analysis, lines.offsetAt(params.position)).map((item) => ({
+        label: item.label,
+        kind: item.kind,
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
+        sortText: item.sortText,
+        filterText: item.insertText,
+        textEdit: { range: { start: lines.positionAt(item.replace.start), end: lines.positionAt(item.replace.end) }, newText: item.insertText },
+      }));
+    });
+  },
+};

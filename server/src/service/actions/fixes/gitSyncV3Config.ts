@@ -1,0 +1,21 @@
+import { containerOf, podOf, replaceRange } from './locate';
+import { dataOf, type QuickFix } from './quickFix';
+
+/** Renames `GIT_SYNC_*` variables to their git-sync v4 names (`GITSYNC_*`, some renamed). */
+export const gitSyncV3Config: QuickFix = {
+  codes: ['git-sync-v3-config'],
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const renames = dataOf(context.target).renames;
+    if (!container || !Array.isArray(renames) || renames.length === 0) return [];
+    const edits = renames.flatMap((rename: { from?: unknown; to?: unknown; envIndex?: unknown }) => {
+      const entry = container.env.find((candidate) => candidate.index === rename.envIndex && candidate.name === rename.from);
+      return entry?.nameNode && typeof rename.to === 'string' ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)] : [];
+    });
+    if (edits.length === 0) return [];
+    // v3 images do not read GITSYNC_*: the rename is the safe default only on v4.
+    const v4 = /git-sync(?::|@)v?4\./.test(container.image ?? '');
+    return [{ title: `Rename ${edits.length} GIT_SYNC_* variable${edits.length > 1 ? 's' : ''} to their git-sync v4 names`, edits, preferred: v4 }];
+  },
+};

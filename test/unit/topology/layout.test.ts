@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { layoutTopology, type Box } from '../../../server/src/service/topology';
+import { busyGraph, graphOf, readFixture } from './support';
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+describe('topology layout', () => {
+  it('is deterministic', () => {
+    assert.deepEqual(layoutTopology(busyGraph()), layoutTopology(busyGraph()));
+  });
+
+  it('places init containers first in start order, then adapters, main, sidecars and ambassadors', () => {
+    const layout = layoutTopology(busyGraph());
+    const order = Object.entries(layout.boxes).filter(([id]) => id.startsWith('container:')).sort((a, b) => a[1].x - b[1].x).map(([id]) => id);
+    assert.deepEqual(order, ['container:0', 'container:1', 'container:4', 'container:3', 'container:5', 'container:2']);
+  });
+
+  it('keeps containers and volumes inside the frame, Services above it and endpoints to its right, with no overlaps', () => {
+    const graph = busyGraph();
+    const layout = layoutTopology(graph);
+    const all = Object.entries(layout.boxes);
+    assert.equal(all.length, graph.nodes.length - 1);
+    for (const [id, box] of all) {
+      if (id.startsWith('container:') || id.startsWith('volume:')) assert.ok(inside(box, layout.frame), `${id} inside the frame`);
+      else assert.ok(!overlaps(box, layout.frame), `${id} outside the frame`);
+      if (id.startsWith('service:')) assert.ok(box.y + box.height <= layout.frame.y);
+      if (id.startsWith('endpoint:')) assert.ok(box.x >= layout.frame.x + layout.frame.width);
+      assert.ok(inside(box, { x: 0, y: 0, width: layout.width, height: layout.height }), `${id} inside the picture`);
+      for (const [otherId, other] of all) if (otherId !== id) assert.ok(!overlaps(box, other), `${id} overlaps ${otherId}`);
+    }
+    assert.ok(layout.legend.y >= layout.frame.y + layout.frame.height);
+    assert.ok(layout.legend.y + layout.legend.height <= layout.height);
+  });
+
+  it('routes every edge, arcing localhost calls above the row and mounts down to the volumes', () => {
+    const graph = busyGraph();
+    const layout = layoutTopology(graph);
+    for (const edge of graph.edges) assert.ok(layout.routes[edge.id], `route for ${edge.id}`);
+    const rowTop = layout.boxes['container:3']!.y;
+    const arcTop = Number(layout.routes['localhost:0']!.path.split(' ')[5]);
+    assert.ok(arcTop < rowTop, 'the arc rises above the containers');
+    // A mount leaves the container's bottom and ends on the volume's top.
+    const mount = layout.routes['mount:0:0']!.path.split(' ').map(Number);
+    assert.equal(mount[2], rowTop + layout.boxes['container:3']!.height);
+    assert.equal(mount[mount.length - 1], layout.boxes['volume:0']!.y);
+  });
+
+  it('orders volumes under the containers that mount them', () => {
+    const layout = layoutTopology(busyGraph());
+    // config is mounted by the native sidecar (second box), data by app and logs (further right).
+    assert.ok(layout.boxes['volume:1']!.x < layout.boxes['volume:0']!.x);
+  });
+
+  it('lays out every example pod without overlapping boxes', () => {
+    for (const name of ['01-init-git-sync.yaml', '04-sidecar-log-writer.yaml', '06-ambassador-forward-proxy.yaml', 'native-sidecar-deployment.yaml']) {
+      const layout = layoutTopology(graphOf(readFixture(name)));
+      const boxes = Object.entries(layout.boxes);
+      for (const [id, box] of boxes) for (const [otherId, other] of boxes) if (id !== otherId) assert.ok(!overlaps(box, other), `${name}: ${id} overlaps ${otherId}`);
+    }
+  });
+});

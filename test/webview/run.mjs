@@ -1,0 +1,287 @@
+// Renders the topology preview page in headless Chromium from recorded messages and checks
+// what a user would see and do: nodes and edges, click and keyboard reveal, cursor
+// highlight, stale answers dropped, hostile text shown verbatim without running, and
+// screenshots in light, dark and high-contrast themes under test/artifacts/.
+// Needs `npm run build` and /usr/bin/chromium (Debian `chromium`). Run: npm run test:webview
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { THEMES } from './themes.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { topologyPageHtml } = require(path.join(root, 'build/client/src/preview/html.js'));
+const messagesDir = path.join(root, 'test/fixtures/topology/messages');
+const artifacts = path.join(root, 'test/artifacts');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(chromiumPath)) {
+  throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+const recorded = readdirSync(messagesDir).filter((file) => file.endsWith('.json')).sort();
+assert.ok(recorded.length > 0, `no recorded messages in ${messagesDir}: run node test/webview/record.mjs`);
+const message = (name) => JSON.parse(readFileSync(path.join(messagesDir, name), 'utf8'));
+
+let server;
+let origin;
+let browser;
+
+/** Serves the bundle (like asWebviewUri) and the page shell the extension would set as webview.html. */
+function startServer() {
+  return new Promise((resolve) => {
+    server = createServer((request, response) => {
+      const url = new URL(request.url, 'http://localhost');
+      if (url.pathname === '/favicon.ico') {
+        response.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === '/page.html') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+          topologyPageHtml({ cspSource: origin, scriptUri: `${origin}/webview/out/main.js`, styleUri: `${origin}/webview/media/topology.css`, nonce: 'dGVzdC1ub25jZS1yYW5kb20' }),
+        );
+        return;
+      }
+      const allowed = ['/webview/out/main.js', '/webview/media/topology.css'];
+      if (!allowed.includes(url.pathname)) {
+        response.writeHead(404).end();
+        return;
+      }
+      const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css';
+      response.writeHead(200, { 'content-type': type });
+      response.end(readFileSync(path.join(root, url.pathname)));
+    });
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${server.address().port}`;
+      resolve();
+    });
+  });
+}
+
+/** A page with the VS Code webview API stubbed: posted messages collect in window.__posted. */
+async function openPage(theme = 'light') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error') problems.push(`console error: ${entry.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.addInitScript(({ vars, bodyClass }) => {
+    window.__posted = [];
+    window.__violations = [];
+    let state;
+    window.acquireVsCodeApi = () => ({
+      postMessage: (posted) => window.__posted.push(posted),
+      getState: () => state,
+      setState: (next) => {
+        state = next;
+      },
+    });
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    // VS Code puts the theme on <html> as custom properties and on <body> as a class.
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
+      document.body.classList.add(bodyClass);
+    });
+  }, THEMES[theme]);
+  await page.goto(`${origin}/page.html`);
+  await page.waitForFunction(() => window.__posted.some((posted) => posted.type === 'ready'));
+  return { page, problems };
+}
+
+async function post(page, data) {
+  await page.evaluate((payload) => window.postMessage(payload, '*'), data);
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await startServer();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('topology webview', () => {
+  it('serves a page whose policy allows nothing but its own script, styles and images', () => {
+    const html = topologyPageHtml({ cspSource: 'https://self.example', scriptUri: 'https://self.example/main.js', styleUri: 'https://self.example/topology.css', nonce: 'abc123' });
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
+    assert.equal(policy, "default-src 'none'; style-src https://self.example; img-src https://self.example; font-src https://self.example; script-src 'nonce-abc123'");
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, /<script nonce="abc123" src="https:\/\/self.example\/main.js"><\/script>/);
+  });
+
+  for (const name of recorded) {
+    it(`draws every node and edge of ${name}`, async () => {
+      const data = message(name);
+      const { page, problems } = await openPage('light');
+      await post(page, data);
+      if (!data.graph) {
+        await page.waitForSelector('#status:not(:empty)');
+        assert.equal(await page.locator('svg').count(), 0);
+      } else {
+        await page.waitForSelector('svg.pp-topology');
+        const nodeIds = await page.$$eval('[data-node-id]', (nodes) => nodes.map((node) => node.getAttribute('data-node-id')));
+        assert.deepEqual([...nodeIds].sort(), data.graph.nodes.map((node) => node.id).sort());
+        const edges = await page.$$eval('[data-edge-id]', (nodes) => nodes.map((node) => `${node.getAttribute('data-from')}>${node.getAttribute('data-to')}`));
+        assert.deepEqual([...edges].sort(), data.graph.edges.map((edge) => `${edge.from}>${edge.to}`).sort());
+        // The theme's stylesheet applied: boxes are filled with the theme's widget colour, not SVG's default black.
+        const fill = await page.$eval('.pp-node-box', (box) => getComputedStyle(box).fill);
+        assert.equal(fill, 'rgb(255, 255, 255)');
+      }
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  it('reveals a node on click and on Enter, and moves between nodes with the arrow keys', async () => {
+    const data = message('06-ambassador-forward-proxy.json');
+    const { page, problems } = await openPage('light');
+    await post(page, data);
+    await page.waitForSelector('svg.pp-topology');
+    const container = data.graph.nodes.find((node) => node.kind === 'container' && node.label === 'ambassador-container');
+    await page.click(`[data-node-id="${container.id}"] .pp-node-box`);
+    assert.deepEqual(await page.evaluate(() => window.__posted.at(-1)), { type: 'reveal', nodeId: container.id });
+
+    const first = data.graph.nodes.find((node) => node.kind === 'container' && node.label === 'app-container-poller');
+    await page.focus(`[data-node-id="${first.id}"]`);
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => window.__posted.at(-1)), { type: 'reveal', nodeId: first.id });
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+    assert.notEqual(focused, first.id);
+    assert.equal(data.graph.nodes.find((node) => node.id === focused)?.kind, 'container');
+    await page.keyboard.press('ArrowDown');
+    const below = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+    assert.equal(data.graph.nodes.find((node) => node.id === below)?.kind, 'volume');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('highlights the node under the editor cursor and keeps it across redraws', async () => {
+    const data = message('01-init-git-sync.json');
+    const { page } = await openPage('light');
+    await post(page, data);
+    await page.waitForSelector('svg.pp-topology');
+    await post(page, { type: 'highlight', nodeId: 'volume:0' });
+    assert.deepEqual(await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))), ['volume:0']);
+    await post(page, { ...data, version: 2 });
+    assert.deepEqual(await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))), ['volume:0']);
+    await post(page, { type: 'highlight', nodeId: null });
+    assert.equal(await page.locator('.pp-highlight').count(), 0);
+    await page.close();
+  });
+
+  it('says so when the file holds no pod, and disables the pod actions', async () => {
+    const { page, problems } = await openPage('dark');
+    await post(page, { type: 'topology', uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', version: 1, targets: [], graph: null, locked: false });
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
+    assert.equal(await page.locator('svg').count(), 0);
+    assert.equal(await page.textContent('#heading'), 'Topology · values.yaml');
+    assert.deepEqual(await page.$$eval('#toolbar button', (buttons) => buttons.filter((button) => button.disabled).map((button) => button.textContent)), [
+      'Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador', 'Export SVG',
+    ]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('drops an answer older than the one shown', async () => {
+    const newer = message('04-sidecar-log-writer.json');
+    const older = { ...message('04-sidecar-log-writer.json'), version: 1 };
+    newer.version = 5;
+    newer.graph = { ...newer.graph, pod: { ...newer.graph.pod, name: 'newer-pod' } };
+    const { page } = await openPage('light');
+    await post(page, newer);
+    await post(page, older);
+    await page.waitForSelector('svg.pp-topology');
+    assert.match(await page.textContent('.pp-frame-title'), /newer-pod/);
+    await page.close();
+  });
+
+  it('sends toolbar actions and the document choice to the extension', async () => {
+    const data = message('01-init-git-sync.json');
+    const twoPods = { ...data, targets: [...data.targets, { ...data.targets[0], documentIndex: 2, label: 'Pod other (document 3)' }] };
+    const { page } = await openPage('light');
+    await post(page, twoPods);
+    await page.waitForSelector('svg.pp-topology');
+    await page.click('button[data-command="podPatterns.addSidecar"]');
+    await page.click('#export');
+    await page.click('#lock');
+    await page.selectOption('#target', '2:0');
+    const posted = await page.evaluate(() => window.__posted.filter((entry) => entry.type !== 'ready'));
+    assert.deepEqual(posted, [
+      { type: 'runCommand', command: 'podPatterns.addSidecar' },
+      { type: 'exportSvg' },
+      { type: 'toggleLock' },
+      { type: 'selectTarget', documentIndex: 2, podIndex: 0 },
+    ]);
+    await post(page, { type: 'locked', locked: true });
+    assert.equal(await page.getAttribute('#lock', 'aria-pressed'), 'true');
+    await page.close();
+  });
+
+  it('shows hostile names verbatim and runs none of them', async () => {
+    const data = message('hostile-names.json');
+    const { page, problems } = await openPage('light');
+    await post(page, data);
+    await page.waitForSelector('svg.pp-topology');
+    await page.hover('.pp-volume .pp-node-box');
+    await page.click('.pp-container .pp-node-box');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    // No element came from the text: one script (ours), no img, iframe, b or foreign svg.
+    assert.equal(await page.locator('script').count(), 1);
+    assert.equal(await page.locator('img, iframe, b, svg svg').count(), 0);
+    const titles = await page.$$eval('svg title', (nodes) => nodes.map((node) => node.textContent));
+    const container = data.graph.nodes.find((node) => node.kind === 'container');
+    assert.ok(titles.some((title) => title.includes(container.label)), 'the container name appears as text');
+    assert.ok(titles.some((title) => title.includes(container.image)), 'the image appears as text');
+    assert.match(await page.textContent('.pp-frame-title'), /<img src=x onerror=alert\(1\)>/);
+    // The policy is really in force: an inline script injected now is blocked and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__pwned = 2';
+      document.body.append(script);
+    });
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.ok((await page.evaluate(() => window.__violations)).some((violation) => violation.startsWith('script-src')));
+    await page.screenshot({ path: path.join(artifacts, 'topology-hostile-light.png'), fullPage: true });
+    await page.close();
+  });
+
+  for (const theme of Object.keys(THEMES)) {
+    it(`takes screenshots in the ${theme} theme`, async () => {
+      for (const name of recorded) {
+        const data = message(name);
+        if (!data.graph) continue;
+        const { page, problems } = await openPage(theme);
+        await post(page, data);
+        await page.waitForSelector('svg.pp-topology');
+        await page.screenshot({ path: path.join(artifacts, `topology-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+        if (theme === 'light' && name === 'native-sidecar-deployment.json') {
+          // The README's picture (media/screenshots/topology.png is a reviewed copy of it): page cropped to its content.
+          const box = await page.evaluate(() => {
+            const svg = document.querySelector('svg.pp-topology').getBoundingClientRect();
+            return { x: 0, y: 0, width: Math.ceil(svg.right + 12), height: Math.ceil(svg.bottom + 4) };
+          });
+          await page.screenshot({ path: path.join(artifacts, 'readme-topology.png'), clip: box });
+        }
+        assert.deepEqual(problems, []);
+        await page.close();
+      }
+    });
+  }
+});

