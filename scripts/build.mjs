@@ -5,6 +5,7 @@ import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { yamlWithoutTokenLogging } from './yamlBundlePlugin.mjs';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -40,7 +41,7 @@ for (const extra of ['webview/src/main.ts']) {
   }
 }
 
-const common = { bundle: true, sourcemap: !production, minify: production, target: 'node20', logLevel: 'warning' };
+const common = { plugins: [yamlWithoutTokenLogging], bundle: true, sourcemap: !production, minify: production, target: 'node20', logLevel: 'warning' };
 
 if (watch) {
   for (const options of bundles) {

@@ -6,10 +6,11 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { fixInput } from './fix';
 import { collectInputs } from './inputs';
+import { lintInWorkers } from './lintWorkers';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -34,7 +35,10 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
 }
 
 export function runLint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule'], boolean: ['quiet', 'no-schema', 'fix'] });
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
+  const jobsFlag = lastFlag(args, 'jobs');
+  const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of worker threads from 1 to 256, not "${jobsFlag}"`);
   const format = lastFlag(args, 'format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
@@ -42,8 +46,9 @@ export function runLint(argv: readonly string[], io: CliIO): number {
   const settings = settingsFromFlags(args);
   const quiet = args.flags.has('quiet');
 
-  const reports: FileReport[] = [];
+  let reports: FileReport[] = [];
   let unreadable = false;
+  const readable: { path: string; text: string }[] = [];
   for (const input of collectInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
@@ -51,8 +56,15 @@ export function runLint(argv: readonly string[], io: CliIO): number {
       continue;
     }
     const text = args.flags.has('fix') ? fixInput(input.path, input.text, settings, io, format !== 'text') : input.text;
-    const analysis = new FileAnalysis(text);
-    reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+    readable.push({ path: input.path, text });
+  }
+  if (jobs > 1 && readable.length > 1) {
+    reports = lintInWorkers(readable, settings, jobs);
+  } else {
+    for (const input of readable) {
+      const analysis = new FileAnalysis(input.text);
+      reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+    }
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);
   io.stdout(output);

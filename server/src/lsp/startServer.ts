@@ -11,6 +11,7 @@ import { DocumentSummaryNotification, type DocumentSummary, type PodPatternsSett
 import { toServiceSettings } from './settingsFromClient';
 import { FEATURE_HANDLERS } from './handlers';
 import type { ServerState } from './handlers/types';
+import { isAboveLimit, largeFileNotice, maxFileSizeOf } from './fileSizeLimit';
 
 interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
@@ -28,15 +29,18 @@ export function startServer(connection: Connection): void {
   let globalSettings: ServiceSettings = toServiceSettings(undefined);
   let canPullConfiguration = false;
   let debounceMs = 200;
+  // Files above this size are validated on open (a notice only) and on save, never per keystroke.
+  let maxFileSize = maxFileSizeOf(undefined);
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     if (options.settings) globalSettings = toServiceSettings(options.settings);
+    maxFileSize = maxFileSizeOf(options.settings?.maxFileSize);
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     return {
       capabilities: Object.assign(
-        { textDocumentSync: TextDocumentSyncKind.Incremental },
+        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
         ...FEATURE_HANDLERS.map((handler) => handler.capabilities),
       ),
       serverInfo: { name: 'pod-patterns', version: '0.1.0' },
@@ -53,6 +57,7 @@ export function startServer(connection: Connection): void {
     settingsByUri.clear();
     const pushed = (change.settings as { podPatterns?: PodPatternsSettings } | null)?.podPatterns;
     if (pushed) globalSettings = toServiceSettings(pushed);
+    if (pushed) maxFileSize = maxFileSizeOf(pushed.maxFileSize);
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 
@@ -81,10 +86,14 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  async function validate(uri: string): Promise<void> {
+  async function validate(uri: string, saved = false): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
     try {
+      if (isAboveLimit(document.getText(), maxFileSize)) {
+        await validateLargeFile(uri, saved);
+        return;
+      }
       const settings = await settingsFor(uri);
       const current = documents.get(uri);
       // A newer version arrived while settings were being fetched: its own run will publish.
@@ -108,8 +117,29 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Above the size limit: a notice until the file is saved, then a full validation on each save. */
+  async function validateLargeFile(uri: string, saved: boolean): Promise<void> {
+    const document = documents.get(uri)!;
+    const text = document.getText();
+    if (!saved) {
+      // The last full result (if any) stays visible: it is replaced on the next save.
+      if (analyses.has(uri)) return;
+      published.add(uri);
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [largeFileNotice(text, maxFileSize, false)] });
+      return;
+    }
+    const settings = await settingsFor(uri);
+    const analysis = analysisOf(uri)!;
+    const diagnostics = [largeFileNotice(text, maxFileSize, true), ...(analysis.isRelevant ? toDiagnostics(analysis, settings, uri) : [])];
+    published.add(uri);
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
   // Fires on open too: a document seen for the first time is validated at once, edits after a pause.
   documents.onDidChangeContent((event) => schedule(event.document.uri, analyses.has(event.document.uri) ? debounceMs : 0));
+  documents.onDidSave((event) => {
+    if (isAboveLimit(event.document.getText(), maxFileSize)) void validate(event.document.uri, true);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));

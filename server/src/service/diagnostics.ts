@@ -1,6 +1,6 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import type { FileAnalysis, FileFinding } from './fileAnalysis';
-import type { Severity } from './findings/finding';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { shift, type FileAnalysis, type FileFinding } from './fileAnalysis';
+import type { Finding, Severity } from './findings/finding';
 import type { ServiceSettings } from './settings';
 import { ruleDocsUrl } from './docsLinks';
 
@@ -13,9 +13,48 @@ const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * What a document's findings became as diagnostics, kept while its findings array (stable
+ * while the document and the settings are unchanged) sits at the same place in the file:
+ * a keystroke then converts only the document it touched, not the whole file's findings.
+ */
+interface ConvertedDocument {
+  readonly uri: string;
+  readonly documentIndex: number;
+  readonly startLine: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+const converted = new WeakMap<readonly Finding[], ConvertedDocument>();
+
 /** The file's findings as LSP diagnostics (positions in UTF-16 code units). */
 export function toDiagnostics(analysis: FileAnalysis, settings: ServiceSettings, uri: string): Diagnostic[] {
-  return analysis.findings(settings).map((finding) => toDiagnostic(analysis, finding, uri));
+  const out: Diagnostic[] = [];
+  for (const { document, findings } of analysis.documentFindings(settings)) {
+    // Documents start at a line start, so moving one moves its diagnostics by whole lines.
+    const startLine = analysis.lineIndex.positionAt(document.offset).line;
+    let cached = converted.get(findings);
+    if (!cached || cached.uri !== uri || cached.documentIndex !== document.index) {
+      cached = { uri, documentIndex: document.index, startLine, diagnostics: findings.map((finding) => toDiagnostic(analysis, shift(finding, document), uri)) };
+      converted.set(findings, cached);
+    } else if (cached.startLine !== startLine) {
+      cached = { ...cached, startLine, diagnostics: cached.diagnostics.map((diagnostic) => movedBy(diagnostic, startLine - cached!.startLine)) };
+      converted.set(findings, cached);
+    }
+    for (const diagnostic of cached.diagnostics) out.push(diagnostic);
+  }
+  return out;
+}
+
+function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const move = (range: Range): Range => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  const moved: Diagnostic = { ...diagnostic, range: move(diagnostic.range) };
+  if (diagnostic.relatedInformation) {
+    moved.relatedInformation = diagnostic.relatedInformation.map((related) => ({ ...related, location: { ...related.location, range: move(related.location.range) } }));
+  }
+  return moved;
 }
 
 export function toDiagnostic(analysis: FileAnalysis, finding: FileFinding, uri: string): Diagnostic {

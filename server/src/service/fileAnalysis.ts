@@ -3,7 +3,7 @@ import { buildDocumentModel, type DocumentModel } from './model/documentModel';
 import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { LineIndex } from './text/lineIndex';
-import { splitDocuments } from './text/splitDocuments';
+import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
 import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
 
@@ -33,13 +33,9 @@ export class FileAnalysis {
   private lineIndexCache: LineIndex | undefined;
 
   constructor(readonly text: string, previous?: FileAnalysis) {
-    const reusable = new Map<string, DocumentModel>();
-    if (previous) for (const document of previous.documents) reusable.set(document.model.text, document.model);
-    this.documents = splitDocuments(text).map((slice) => ({
-      index: slice.index,
-      offset: slice.offset,
-      model: reusable.get(slice.text) ?? buildDocumentModel(slice.text),
-    }));
+    const slices = splitDocuments(text);
+    const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
+    this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
   }
 
   get lineIndex(): LineIndex {
@@ -71,8 +67,21 @@ export class FileAnalysis {
 
   /** Every finding of the file under these settings, ranges in file offsets. */
   findings(settings: ServiceSettings): FileFinding[] {
-    const key = settingsKey(settings);
     const out: FileFinding[] = [];
+    for (const { document, findings } of this.documentFindings(settings)) {
+      for (const finding of findings) out.push(shift(finding, document));
+    }
+    return out;
+  }
+
+  /**
+   * Each document's findings, in file order, with ranges relative to the document. A
+   * document whose model and settings did not change gets the very same array as in the
+   * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
+   */
+  documentFindings(settings: ServiceSettings): DocumentFindings[] {
+    const key = settingsKey(settings);
+    const out: DocumentFindings[] = [];
     let templateHintGiven = false;
     const fileRelevant = this.isRelevant;
     for (const document of this.documents) {
@@ -80,31 +89,75 @@ export class FileAnalysis {
       if (model.templateAt !== undefined) {
         if (!templateHintGiven && settings.validate && model.relevant) {
           templateHintGiven = true;
-          out.push({
-            code: 'template-skipped',
-            severity: 'hint',
-            message: 'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
-            range: { start: document.offset + model.templateAt, end: document.offset + model.templateAt + 2 },
-            documentIndex: document.index,
-          });
+          out.push({ document, findings: [templateHint(model.templateAt)] });
         }
         continue;
       }
       if (!model.relevant) {
         // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
         if (fileRelevant && settings.validate) {
-          for (const resource of model.resources) {
-            for (const finding of checkResourceIdentity(resource, settings)) out.push(shift(finding, document));
-          }
+          const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
+          if (findings.length > 0) out.push({ document, findings });
         }
         continue;
       }
-      for (const finding of findingsOf(model, settings, key)) {
-        out.push(shift(finding, document));
-      }
+      const findings = findingsOf(model, settings, key);
+      if (findings.length > 0) out.push({ document, findings });
     }
     return out;
   }
+}
+
+/** One document's findings, ranges relative to the document's text. */
+export interface DocumentFindings {
+  readonly document: AnalyzedDocument;
+  readonly findings: readonly Finding[];
+}
+
+function templateHint(templateAt: number): Finding {
+  return {
+    code: 'template-skipped',
+    severity: 'hint',
+    message: 'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
+    range: { start: templateAt, end: templateAt + 2 },
+  };
+}
+
+/**
+ * The models of a new version of a file: documents equal to one of the previous version
+ * keep its model. An edit changes a run of documents somewhere in the file, so the
+ * documents before it and after it are matched in order (a string comparison each, no
+ * hashing of the whole file); only the few in between are looked up by text.
+ */
+function reuseModels(slices: readonly DocumentSlice[], previous: readonly AnalyzedDocument[]): DocumentModel[] {
+  const models: (DocumentModel | undefined)[] = new Array(slices.length);
+  let front = 0;
+  while (front < slices.length && front < previous.length && slices[front]!.text === previous[front]!.model.text) {
+    models[front] = previous[front]!.model;
+    front++;
+  }
+  let back = 0;
+  while (
+    back < slices.length - front &&
+    back < previous.length - front &&
+    slices[slices.length - 1 - back]!.text === previous[previous.length - 1 - back]!.model.text
+  ) {
+    models[slices.length - 1 - back] = previous[previous.length - 1 - back]!.model;
+    back++;
+  }
+  const middle = new Map<string, DocumentModel>();
+  for (let i = front; i < previous.length - back; i++) middle.set(previous[i]!.model.text, previous[i]!.model);
+  for (let i = front; i < slices.length - back; i++) {
+    const text = slices[i]!.text;
+    // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
+    models[i] = middle.get(text) ?? buildDocumentModel(copyOf(text));
+  }
+  return models as DocumentModel[];
+}
+
+/** A string with its own storage (engines may share a slice's storage with the string it was cut from). */
+function copyOf(text: string): string {
+  return text.length === 0 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 const cachedFindings = new WeakMap<DocumentModel, { key: string; findings: readonly Finding[] }>();
@@ -112,12 +165,37 @@ const cachedFindings = new WeakMap<DocumentModel, { key: string; findings: reado
 function findingsOf(model: DocumentModel, settings: ServiceSettings, key: string): readonly Finding[] {
   const cached = cachedFindings.get(model);
   if (cached && cached.key === key) return cached.findings;
-  const findings = validateDocument(model, settings);
+  const findings = bounded(validateDocument(model, settings), model.text);
   cachedFindings.set(model, { key, findings });
   return findings;
 }
 
-function shift(finding: Finding, document: AnalyzedDocument): FileFinding {
+/**
+ * Past this many findings in one document nobody reads them one by one, and each costs the
+ * editor (and the LSP pipe) as much as any other: the rest are summed up in one finding.
+ */
+export const MAX_FINDINGS_PER_DOCUMENT = 5000;
+/** Messages quote keys and values from the file; a 1 MB key must not become a 1 MB message. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+function bounded(findings: Finding[], text: string): Finding[] {
+  const kept = findings.length > MAX_FINDINGS_PER_DOCUMENT ? findings.slice(0, MAX_FINDINGS_PER_DOCUMENT) : findings;
+  const out = kept.map((finding) =>
+    finding.message.length > MAX_MESSAGE_LENGTH ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : finding,
+  );
+  if (findings.length > kept.length) {
+    const firstLineEnd = text.indexOf('\n');
+    out.push({
+      code: 'too-many-findings',
+      severity: 'warning',
+      message: `${(findings.length - kept.length).toLocaleString('en-US')} more findings in this document are not shown (only the first ${MAX_FINDINGS_PER_DOCUMENT.toLocaleString('en-US')} are).`,
+      range: { start: 0, end: firstLineEnd < 0 ? text.length : firstLineEnd },
+    });
+  }
+  return out;
+}
+
+export function shift(finding: Finding, document: AnalyzedDocument): FileFinding {
   const offset = document.offset;
   return {
     ...finding,

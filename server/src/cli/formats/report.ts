@@ -1,9 +1,14 @@
 import type { FileAnalysis, FileFinding, Severity } from '../../service';
 
+/** What the formats read of a file's analysis: a worker thread (`--jobs`) sends back only this. */
+export interface ReportAnalysis extends Pick<FileAnalysis, 'lineIndex'> {
+  readonly pods: { readonly length: number };
+}
+
 /** One linted file, ready for any output format. */
 export interface FileReport {
   readonly path: string;
-  readonly analysis: FileAnalysis;
+  readonly analysis: ReportAnalysis;
   readonly findings: readonly FileFinding[];
 }
 

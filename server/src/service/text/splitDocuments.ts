@@ -1,5 +1,5 @@
 /**
- * Splits a YAML stream into its documents with one pass over the line starts, so an
+ * Splits a YAML stream into its documents with one scan for marker lines, so an
  * edit re-parses only the document it touched. A line that starts with `---` followed
  * by a space, a tab or the end of the line is a document marker wherever it appears
  * (the YAML spec forbids it as content at column 0), so no parsing is needed to find it.
@@ -14,19 +14,22 @@ export interface DocumentSlice {
 
 export function splitDocuments(text: string): DocumentSlice[] {
   const starts: number[] = [0];
-  let lineStart = 0;
   const length = text.length;
-  while (lineStart < length) {
-    if (lineStart > 0 && isMarker(text, lineStart, 45 /* - */)) {
-      starts.push(lineStart);
-    } else if (isMarker(text, lineStart, 46 /* . */)) {
-      // `...` ends a document; what follows it starts the next one.
-      const next = text.indexOf('\n', lineStart);
-      if (next >= 0 && next + 1 < length) starts.push(next + 1);
+  // Markers can only follow a newline (or open the text), so the native `indexOf` finds the
+  // candidates: a per-line loop in script costs more than the rest of a keystroke.
+  if (isMarker(text, 0, 46 /* . */)) pushDocumentEndMarker(text, 0, starts);
+  let nextStart = text.indexOf('\n---', 0);
+  let nextEnd = text.indexOf('\n...', 0);
+  while (nextStart >= 0 || nextEnd >= 0) {
+    if (nextStart >= 0 && (nextEnd < 0 || nextStart < nextEnd)) {
+      const lineStart = nextStart + 1;
+      if (isMarker(text, lineStart, 45 /* - */) && lineStart > starts[starts.length - 1]!) starts.push(lineStart);
+      nextStart = text.indexOf('\n---', lineStart);
+    } else {
+      const lineStart = nextEnd + 1;
+      if (isMarker(text, lineStart, 46 /* . */)) pushDocumentEndMarker(text, lineStart, starts);
+      nextEnd = text.indexOf('\n...', lineStart);
     }
-    const newline = text.indexOf('\n', lineStart);
-    if (newline < 0) break;
-    lineStart = newline + 1;
   }
   const slices: DocumentSlice[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -36,6 +39,12 @@ export function splitDocuments(text: string): DocumentSlice[] {
     slices.push({ index: slices.length, offset, text: text.slice(offset, end) });
   }
   return slices;
+}
+
+/** `...` ends a document; what follows it starts the next one. */
+function pushDocumentEndMarker(text: string, lineStart: number, starts: number[]): void {
+  const next = text.indexOf('\n', lineStart);
+  if (next >= 0 && next + 1 < text.length && next + 1 > starts[starts.length - 1]!) starts.push(next + 1);
 }
 
 function isMarker(text: string, at: number, code: number): boolean {

@@ -1,6 +1,7 @@
-import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, parseAllDocuments, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type CST, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Finding } from '../findings/finding';
-import type { Range, ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
+import { treeFromCst } from './cstTree';
+import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
  * Kubernetes decodes manifests with a YAML 1.1 decoder: `yes`/`no`/`on`/`off` are booleans
@@ -23,15 +24,38 @@ export interface ParsedYaml {
   readonly findings: readonly Finding[];
 }
 
-/** Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. */
+/**
+ * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Plain
+ * documents are built straight from the syntax tree; the others (and any the fast path is
+ * unsure about) go through the library's full composition, which reports every problem.
+ */
 export function parseYamlDocument(text: string): ParsedYaml {
-  let documents: Document.Parsed[];
+  let tokens: CST.Token[];
   try {
-    documents = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    tokens = Array.from(new Parser().parse(text));
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
   }
-  if (!Array.isArray(documents)) return { root: null, findings: [] };
+  const fast = treeFromCst(tokens, { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_DEPTH - 10 });
+  return fast === undefined ? composedTree(text, tokens) : { root: fast, findings: [] };
+}
+
+/** The library's composition of a document: the reference the fast path must agree with. */
+export function parseYamlDocumentComposed(text: string): ParsedYaml {
+  try {
+    return composedTree(text, Array.from(new Parser().parse(text)));
+  } catch (error) {
+    return { root: null, findings: [internalFinding(text, error)] };
+  }
+}
+
+function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
+  let documents: Document.Parsed[];
+  try {
+    documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+  } catch (error) {
+    return { root: null, findings: [internalFinding(text, error)] };
+  }
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
@@ -39,7 +63,19 @@ export function parseYamlDocument(text: string): ParsedYaml {
     for (const warning of document.warnings) findings.push(yamlErrorFinding(text, warning.code, warning.message, warning.pos, 'warning'));
     if (index === 0 && document.contents) {
       try {
-        root = convert(document.contents as YamlNode, document, new Map(), 0);
+        const state = newConversion();
+        root = convert(document.contents as YamlNode, state, 0);
+        if (state.aliasCount > 0 && expandedSize(root, new Map()) > MAX_EXPANDED_NODES) {
+          // Like Go's decoder ("excessive aliasing"), refuse rather than hand an exponential tree to the checks.
+          findings.push({
+            code: 'yaml-syntax',
+            severity: 'error',
+            message: `This document's aliases expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (an "alias bomb"): it is not validated.`,
+            range: rangeOfFirstLine(text),
+            data: { yamlCode: 'EXCESSIVE_ALIASING' },
+          });
+          root = null;
+        }
       } catch (error) {
         findings.push(internalFinding(text, error));
       }
@@ -56,15 +92,17 @@ function yamlErrorFinding(text: string, code: string, message: string, pos: [num
     const lastWritten = text.trimEnd().length - 1;
     if (lastWritten >= 0) start = lastWritten;
   }
-  let end = Math.max(start, Math.min(pos[1], text.length));
-  if (end === start && start < text.length) end = start + 1;
+  start = codePointStart(text, start);
+  let end = codePointEnd(text, Math.max(start, Math.min(pos[1], text.length)));
+  // An empty range is widened to the character at its start, all of it (both halves of a surrogate pair).
+  if (end === start && start < text.length) end = codePointEnd(text, start + 1);
   if (code === 'DUPLICATE_KEY') {
     const key = keyTextAt(text, start);
     return {
       code: 'duplicate-key',
       severity: 'error',
       message: `Duplicate field ${key ? `"${key}"` : 'in this map'}: strict decoding (kubectl --validate=strict) rejects it; lenient decoding silently keeps the last value.`,
-      range: key ? { start, end: start + key.length } : { start, end },
+      range: key ? { start, end: codePointEnd(text, start + key.length) } : { start, end },
     };
   }
   const tolerated = TOLERATED_BY_KUBECTL.has(code);
@@ -75,6 +113,20 @@ function yamlErrorFinding(text: string, code: string, message: string, pos: [num
     range: { start, end },
     data: { yamlCode: code },
   };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const splitsPair = (text: string, offset: number) =>
+  offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+
+/** An offset moved back so that it does not fall inside a surrogate pair (LSP clients cannot show half a character). */
+function codePointStart(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+function codePointEnd(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset + 1 : offset;
 }
 
 /** The plain key written at an offset (`selector:` → `selector`), for messages. */
@@ -99,6 +151,27 @@ function internalFinding(text: string, error: unknown): Finding {
 }
 
 const MAX_DEPTH = 500;
+/** More values than this once aliases are expanded is refused (the same bound as `toJSON`). */
+const MAX_EXPANDED_NODES = 1_000_000;
+
+/** How many values a tree holds once every alias is expanded, counted over the shared nodes without expanding them. */
+function expandedSize(node: YNode | null, memo: Map<YNode, number>): number {
+  if (node === null) return 1;
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (node.kind === 'map') for (const pair of node.pairs) size += 1 + expandedSize(pair.value, memo);
+  else if (node.kind === 'seq') for (const item of node.items) size += expandedSize(item, memo);
+  // Capped so that the sum cannot run into floating-point trouble on a real bomb.
+  size = Math.min(size, MAX_EXPANDED_NODES + 1);
+  memo.set(node, size);
+  return size;
+}
+
+function rangeOfFirstLine(text: string): Range {
+  const newline = text.indexOf('\n');
+  return { start: 0, end: newline >= 0 ? newline : text.length };
+}
 
 function rangeOf(node: YamlNode): Range {
   const r = node.range;
@@ -106,24 +179,43 @@ function rangeOf(node: YamlNode): Range {
   return { start: r[0], end: r[1] };
 }
 
-function convert(node: YamlNode, document: Document.Parsed, memo: Map<YamlNode, YNode>, depth: number): YNode {
+/**
+ * State of one document's conversion: the anchors seen so far, in document order. Each
+ * library node is reached once (aliases are answered from `anchors`), so no memo is needed.
+ */
+interface Conversion {
+  /** Anchor name → the converted node that most recently carried it (what a later alias refers to). */
+  readonly anchors: Map<string, YNode>;
+  /** Anchors whose node is being converted: an alias to one of them would make the tree cyclic. */
+  readonly open: Set<string>;
+  aliasCount: number;
+}
+
+function newConversion(): Conversion {
+  return { anchors: new Map(), open: new Set(), aliasCount: 0 };
+}
+
+function convert(node: YamlNode, state: Conversion, depth: number): YNode {
   if (depth > MAX_DEPTH) throw new RangeError(`nesting deeper than ${MAX_DEPTH} levels`);
-  const seen = memo.get(node);
-  if (seen) return seen;
-  let out: YNode;
   if (isAlias(node)) {
-    const target = node.resolve(document);
-    if (!target) return { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
-    const resolved = convert(target as YamlNode, document, memo, depth + 1);
+    // Resolved from the anchors met so far: the library's own lookup walks the whole document per alias.
+    if (state.open.has(node.source)) throw new RangeError(`alias *${node.source} refers to the node that defines it (a cycle)`);
+    const resolved = state.anchors.get(node.source);
+    if (!resolved) return { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
+    state.aliasCount++;
     return { ...resolved, viaAlias: true };
-  } else if (isYamlScalar(node)) {
+  }
+  const anchor = node.anchor;
+  if (anchor) state.open.add(anchor);
+  let out: YNode;
+  if (isYamlScalar(node)) {
     out = convertScalar(node);
   } else if (isYamlMap(node)) {
     const pairs: YPair[] = [];
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      const key = convertKey(item.key as YamlNode | null, document, memo, depth);
-      const value = item.value == null ? null : convert(item.value as YamlNode, document, memo, depth + 1);
+      const key = convertKey(item.key as YamlNode | null, state, depth);
+      const value = item.value == null ? null : convert(item.value as YamlNode, state, depth + 1);
       if (key.value === '<<' && key.style === 'plain' && value) {
         // Merge keys: the merged pairs come first so that explicit keys win on lookup.
         const sources = value.kind === 'seq' ? value.items : [value];
@@ -141,33 +233,33 @@ function convert(node: YamlNode, document: Document.Parsed, memo: Map<YamlNode, 
     out = { kind: 'map', pairs, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YMap;
   } else if (isYamlSeq(node)) {
     const items = node.items.map((item) =>
-      item == null ? ({ kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } } as YScalar) : convert(item as YamlNode, document, memo, depth + 1),
+      item == null ? ({ kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } } as YScalar) : convert(item as YamlNode, state, depth + 1),
     );
     out = { kind: 'seq', items, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YSeq;
   } else {
     out = { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
   }
-  memo.set(node, out);
+  if (anchor) {
+    state.open.delete(anchor);
+    state.anchors.set(anchor, out);
+  }
   return out;
 }
 
-function convertKey(key: YamlNode | null, document: Document.Parsed, memo: Map<YamlNode, YNode>, depth: number): YScalar {
+/** Complex keys are rare and only compared as text; a bounded budget keeps an aliased key from expanding. */
+const KEY_BUDGET_NODES = 10_000;
+
+function convertKey(key: YamlNode | null, state: Conversion, depth: number): YScalar {
   if (key == null) return { kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } };
   if (isYamlScalar(key)) {
-    const scalar = convertScalar(key);
+    const scalar = convert(key, state, depth + 1) as YScalar;
     // Field names are compared as text: a YAML 1.1 `on:` key is still the field "on".
     return typeof scalar.value === 'string' || scalar.value === null
       ? scalar
       : { ...scalar, value: key.source !== undefined ? String(key.source) : String(scalar.value) };
   }
-  const converted = convert(key, document, memo, depth + 1);
-  return { kind: 'scalar', value: JSON.stringify(toPlain(converted)), style: 'plain', range: converted.range };
-}
-
-function toPlain(node: YNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(toPlain);
-  return Object.fromEntries(node.pairs.map((pair) => [String(pair.key.value), pair.value ? toPlain(pair.value) : null]));
+  const converted = convert(key, state, depth + 1);
+  return { kind: 'scalar', value: JSON.stringify(toJSON(converted, { nodes: KEY_BUDGET_NODES })), style: 'plain', range: converted.range };
 }
 
 function convertScalar(node: Scalar): YScalar {

@@ -1,0 +1,250 @@
+// `npm run bench [-- --quick]`: measures Pod Patterns against yaml-language-server and a
+// bare `yaml` parse on generated multi-container pod files, prints a table (median and
+// spread of several runs, each figure beside its comparison measured in the same run)
+// and writes bench/results.json and bench/results.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { podDocument, podFile } from './generatePods.mjs';
+import { LspClient } from './lspClient.mjs';
+import { strictSchemaPath } from './ylsSchema.mjs';
+import { yamlWithoutTokenLogging } from '../scripts/yamlBundlePlugin.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cache = path.join(root, 'bench', '.cache');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [10, 100, 500] : [10, 100, 2000];
+const BIG = SIZES[SIZES.length - 1];
+const RUNS = quick ? 3 : 7;
+const YLS_RUNS = quick ? 3 : 5;
+/** yaml-language-server waits this long after every change before validating (not configurable). */
+const YLS_VALIDATION_DELAY_MS = 200;
+const OUR_SERVER = [path.join(root, 'server', 'out', 'server.js'), '--stdio'];
+const YLS_SERVER = [path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
+// `../shared/corpus` next to the repository (a git worktree one level deeper finds it at `../../shared`).
+const CORPUS = [path.resolve(root, '..', 'shared', 'corpus'), path.resolve(root, '..', '..', 'shared', 'corpus')].find((dir) => existsSync(dir));
+
+mkdirSync(cache, { recursive: true });
+const schemaPath = strictSchemaPath(root, cache);
+const files = Object.fromEntries(SIZES.map((count) => {
+  const file = path.join(cache, `pods-${count}.yaml`);
+  writeFileSync(file, podFile(count));
+  return [count, file];
+}));
+
+const ourSettings = { podPatterns: { validate: { enable: true } } };
+const ylsSettings = {
+  yaml: { validate: true, hover: false, completion: false, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false }, yamlVersion: '1.1' },
+  http: { proxy: '', proxyStrictSSL: false },
+};
+const servers = {
+  ours: () => new LspClient(OUR_SERVER, { initializationOptions: { debounceMs: 0 }, settings: ourSettings }),
+  yls: () => new LspClient(YLS_SERVER, { settings: ylsSettings }),
+};
+
+const log = (message) => process.stderr.write(`${message}\n`);
+const results = { rows: [] };
+
+// --- Full validation in one process vs a bare parse -------------------------------------
+const serviceBundle = path.join(cache, 'service.cjs');
+await build({ entryPoints: [path.join(root, 'server', 'src', 'service', 'index.ts')], outfile: serviceBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', plugins: [yamlWithoutTokenLogging], logLevel: 'warning' });
+const inProcess = {};
+for (const count of SIZES) {
+  log(`in-process validation, ${count} pods…`);
+  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'inProcess.mjs'), serviceBundle, files[count], String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  inProcess[count] = JSON.parse(out);
+}
+
+// --- Over stdio: open (full validation) and one-character edits -------------------------
+/** Opens the file, then edits one character in a document in the middle, `runs` times. */
+async function lspSession(kind, count, runs) {
+  const text = readFileSync(files[count], 'utf8');
+  const uri = pathToFileURL(path.join(cache, `edit-${count}.yaml`)).href;
+  const client = servers[kind]();
+  await client.initialize();
+  const opened = performance.now();
+  const first = await client.open(uri, text);
+  const openMs = performance.now() - opened;
+  // The memory limit of the middle document's first app container: 256Mi ↔ 257Mi.
+  const middle = text.indexOf(`shop-${String(Math.floor(count / 2)).padStart(5, '0')}`);
+  const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
+  const lineStart = text.lastIndexOf('\n', digit) + 1;
+  const line = text.slice(0, digit).split('\n').length - 1;
+  const character = digit - lineStart;
+  const keystrokes = [];
+  let version = 1;
+  for (let i = 0; i < runs + 1; i++) {
+    const replacement = i % 2 === 0 ? '7' : '6';
+    const started = performance.now();
+    const published = await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }]);
+    const elapsed = performance.now() - started;
+    if (published.version !== undefined && published.version !== version) throw new Error(`${kind}: diagnostics for version ${published.version}, expected ${version}`);
+    if (i > 0) keystrokes.push(elapsed); // the first edit warms the edit path up
+  }
+  const peakRssMb = client.peakRssMb();
+  await client.stop();
+  return { openMs, keystrokes, diagnostics: first.diagnostics.length, peakRssMb };
+}
+
+const lsp = {};
+for (const count of SIZES) {
+  for (const kind of ['ours', 'yls']) {
+    log(`${kind} over stdio, ${count} pods…`);
+    lsp[`${kind}-${count}`] = await lspSession(kind, count, kind === 'yls' ? YLS_RUNS : RUNS);
+  }
+}
+
+// --- Cold start: spawn, initialize, open a 100-line pod, first diagnostics --------------
+const smallPod = podDocument(1, { extraContainers: 5 });
+async function coldStart(kind) {
+  const client = servers[kind]();
+  await client.initialize();
+  const published = await client.open(pathToFileURL(path.join(cache, 'cold.yaml')).href, smallPod);
+  const elapsed = performance.now() - client.startedAt;
+  await client.stop();
+  return { elapsed, diagnostics: published.diagnostics.length };
+}
+const cold = { ours: [], yls: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const kind of ['ours', 'yls']) cold[kind].push((await coldStart(kind)).elapsed);
+}
+log('cold start done');
+
+// --- CLI throughput -------------------------------------------------------------------
+const cli = path.join(root, 'server', 'out', 'cli.js');
+const supportsJobs = readFileSync(cli, 'utf8').includes('--jobs');
+function timeCli(args) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--quiet', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const elapsed = performance.now() - started;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`lint failed (${run.status}): ${run.stderr}`);
+  return elapsed;
+}
+const splitDir = path.join(cache, `split-${BIG}`);
+rmSync(splitDir, { recursive: true, force: true });
+mkdirSync(splitDir, { recursive: true });
+const PER_FILE = Math.max(1, Math.floor(BIG / 8));
+for (let start = 0, part = 0; start < BIG; start += PER_FILE, part++) {
+  const docs = [];
+  for (let i = start; i < Math.min(BIG, start + PER_FILE); i++) docs.push(podDocument(i));
+  writeFileSync(path.join(splitDir, `part-${part}.yaml`), docs.join('---\n'));
+}
+const corpusResources = CORPUS ? countResources(CORPUS) : undefined;
+if (!CORPUS) log('NOTE: ../shared/corpus is absent: no corpus throughput row.');
+const cliRuns = { oneFile: [], split: [], splitJobs: [], corpus: [], corpusJobs: [] };
+const jobs = Math.max(2, os.availableParallelism());
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  cliRuns.oneFile.push(BIG / (timeCli([files[BIG]]) / 1000));
+  cliRuns.split.push(BIG / (timeCli([splitDir]) / 1000));
+  if (supportsJobs) cliRuns.splitJobs.push(BIG / (timeCli(['--jobs', String(jobs), splitDir]) / 1000));
+  if (corpusResources) {
+    cliRuns.corpus.push(corpusResources / (timeCli([CORPUS]) / 1000));
+    if (supportsJobs) cliRuns.corpusJobs.push(corpusResources / (timeCli(['--jobs', String(jobs), CORPUS]) / 1000));
+  }
+}
+log('CLI done');
+
+function countResources(dir) {
+  const out = execFileSync(process.execPath, ['-e', `
+    const { FileAnalysis } = require(${JSON.stringify(serviceBundle)});
+    const fs = require('fs'), path = require('path');
+    let n = 0;
+    (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f); else if (/\\.ya?ml$/i.test(e.name)) n += new FileAnalysis(fs.readFileSync(f, 'utf8')).documents.reduce((s, d) => s + d.model.resources.length, 0);
+    } })(${JSON.stringify(dir)});
+    process.stdout.write(String(n));`], { encoding: 'utf8' });
+  return Number(out);
+}
+
+// --- VSIX size --------------------------------------------------------------------------
+let vsixBytes = null;
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+if (pkg.scripts?.package) {
+  const before = new Set(readdirSync(root).filter((f) => f.endsWith('.vsix')));
+  const run = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
+  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => path.join(root, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (run.status === 0 && vsix) vsixBytes = statSync(vsix).size;
+  else log(`npm run package failed: ${run.stderr.slice(-500)}`);
+  void before;
+}
+
+// --- Report -----------------------------------------------------------------------------
+const median = (values) => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const spread = (values) => (values.length ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}` : '');
+const fmt = (value) => (value == null ? 'n/a' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const cell = (values) => (values.length ? `${fmt(median(values))} (${spread(values)})` : 'n/a');
+const minus = (values, ms) => values.map((v) => Math.max(0, v - ms));
+const ratio = (a, b) => (a == null || b == null || b === 0 ? 'n/a' : `${(a / b).toFixed(a / b < 0.1 ? 4 : 2)}×`);
+
+const rows = [];
+const addRow = (measure, oursValues, theirsValues, comparison, unit = 'ms') =>
+  rows.push([measure, `${cell(oursValues)}`, comparison, `${cell(theirsValues)}`, ratio(median(oursValues), median(theirsValues)), unit]);
+for (const count of SIZES) {
+  const ours = lsp[`ours-${count}`];
+  const theirs = lsp[`yls-${count}`];
+  addRow(`Keystroke → diagnostics, ${count} pods (stdio)`, ours.keystrokes, minus(theirs.keystrokes, YLS_VALIDATION_DELAY_MS), 'yaml-language-server¹');
+}
+for (const count of SIZES) {
+  addRow(`Open → first diagnostics, ${count} pods (stdio)`, [lsp[`ours-${count}`].openMs], [Math.max(0, lsp[`yls-${count}`].openMs - YLS_VALIDATION_DELAY_MS)], 'yaml-language-server¹');
+}
+for (const count of SIZES) {
+  addRow(`Full validation in one process, ${count} pods (CPU ms)`, inProcess[count].ours, inProcess[count].bare, 'bare `yaml` parseAllDocuments');
+}
+addRow('Cold start: spawn → diagnostics, 100-line pod', cold.ours, cold.yls, 'yaml-language-server');
+rows.push([`CLI, ${BIG} pods in one file, one process`, cell(cliRuns.oneFile), '', '', '', 'resources/s']);
+rows.push([`CLI, ${BIG} pods in 8 files, one process`, cell(cliRuns.split), '', '', '', 'resources/s']);
+rows.push([`CLI, ${BIG} pods in 8 files, --jobs ${jobs}`, supportsJobs ? cell(cliRuns.splitJobs) : 'not yet', '', '', '', 'resources/s']);
+if (corpusResources) {
+  rows.push([`CLI, corpus (${corpusResources} resources), one process`, cell(cliRuns.corpus), '', '', '', 'resources/s']);
+  if (supportsJobs) rows.push([`CLI, corpus, --jobs ${jobs}`, cell(cliRuns.corpusJobs), '', '', '', 'resources/s']);
+}
+const oursRss = lsp[`ours-${BIG}`].peakRssMb;
+const ylsRss = lsp[`yls-${BIG}`].peakRssMb;
+rows.push([`Server peak RSS, ${BIG} pods open and edited`, fmt(oursRss), 'yaml-language-server', fmt(ylsRss), ratio(oursRss, ylsRss), 'MB']);
+rows.push(['VSIX size', vsixBytes == null ? 'not yet' : fmt(vsixBytes / 1024), '', '', '', 'KB']);
+
+const bigLines = readFileSync(files[BIG], 'utf8').split('\n').length;
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0].toFixed(2)} at the end`;
+const json = {
+  machine,
+  date: new Date().toISOString(),
+  keystrokeMs: median(lsp[`ours-${BIG}`].keystrokes),
+  ylsKeystrokeMs: median(minus(lsp[`yls-${BIG}`].keystrokes, YLS_VALIDATION_DELAY_MS)),
+  fullValidationMs: median(inProcess[BIG].ours),
+  bareParseMs: median(inProcess[BIG].bare),
+  ylsFullValidationMs: Math.max(0, lsp[`yls-${BIG}`].openMs - YLS_VALIDATION_DELAY_MS),
+  cliResourcesPerSecond: median(cliRuns.oneFile),
+  coldStartMs: median(cold.ours),
+  vsixBytes,
+  peakRssMb: oursRss ?? null,
+};
+
+const header = ['Measure', 'Pod Patterns: median (min–max)', 'Compared with', 'Comparison: median (min–max)', 'Ratio', 'Unit'];
+const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+const notes = [
+  `Inputs: ${SIZES.join(', ')} generated multi-container pods in one multi-document file (${bigLines.toLocaleString('en-US')} lines at ${BIG}); ${RUNS} runs (${YLS_RUNS} for yaml-language-server edits).`,
+  `Diagnostics on open: Pod Patterns ${lsp[`ours-${BIG}`].diagnostics}, yaml-language-server ${lsp[`yls-${BIG}`].diagnostics} (the generated pods are valid).`,
+  `¹ yaml-language-server ${JSON.parse(readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} with the same strict Kubernetes schema (generated offline from kubernetes-models, no network), YAML 1.1; its fixed ${YLS_VALIDATION_DELAY_MS} ms validation delay is subtracted from its figures. Pod Patterns runs with \`debounceMs: 0\`.`,
+];
+const markdown = `${table}\n\n${notes.join('\n\n')}\n`;
+process.stdout.write(`\n${markdown}\n`);
+
+if (!quick) {
+  writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, 'bench', 'results.md'),
+    `# Benchmark results\n\nCommand: \`npm run bench${quick ? ' -- --quick' : ''}\`\n\nMachine: ${machine}\n\nDate: ${json.date}\n\n${markdown}`,
+  );
+} else {
+  writeFileSync(path.join(cache, 'results-quick.json'), `${JSON.stringify(json, null, 2)}\n`);
+}
+log(JSON.stringify(json));

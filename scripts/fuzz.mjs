@@ -1,0 +1,30 @@
+// `npm run fuzz [-- --runs N] [-- --seed S]`: the robustness properties of the unit suite
+// over many more cases (100,000 by default), with a fresh seed each time unless given.
+// Prints the number of cases per family and the seed, so a failure can be replayed.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { loadSeeds, runFuzz } = require(path.join(root, 'build', 'test', 'unit', 'robustness', 'fuzzing.js'));
+
+const flag = (name) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : undefined;
+};
+const runs = flag('runs') ?? 100_000;
+const seed = flag('seed') ?? Math.floor(Math.random() * 2 ** 31);
+const seeds = loadSeeds();
+console.log(`fuzzing the language service: ${runs} cases, seed ${seed}, ${seeds.length} seed files`);
+const started = performance.now();
+try {
+  const counts = runFuzz(runs, seeds, { seed });
+  const total = counts.arbitraryText + counts.mutatedSeeds + counts.printedPods;
+  console.log(`passed: ${total} cases (${counts.arbitraryText} arbitrary texts, ${counts.mutatedSeeds} mutated seed files, ${counts.printedPods} printed pods) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`CST tree vs composition: ${counts.trees.fromCst} of ${counts.trees.documents} documents took the CST path, all equal to composition`);
+} catch (error) {
+  console.error(String(error?.stack ?? error));
+  console.error(`FAILED (replay with: npm run fuzz -- --seed ${seed} --runs ${runs})`);
+  process.exit(1);
+}

@@ -1,0 +1,104 @@
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { FileAnalysis, LineIndex, type FileFinding, type ServiceSettings } from '../service';
+import type { FileReport } from './formats/report';
+
+/**
+ * `lint --jobs N`: files are validated in N worker threads. The CLI's commands are
+ * synchronous, so the main thread waits on a shared counter (Atomics.wait) and reads the
+ * workers' answers with `receiveMessageOnPort` instead of going through the event loop.
+ */
+const WORKER_FLAG = 'podPatternsLintWorker';
+
+interface Job {
+  readonly id: number;
+  readonly text: string;
+  readonly settings: ServiceSettings;
+}
+
+interface JobResult {
+  readonly id: number;
+  readonly findings?: FileFinding[];
+  readonly podCount?: number;
+  readonly error?: string;
+}
+
+interface WorkerSetup {
+  readonly [WORKER_FLAG]: true;
+  readonly port: MessagePort;
+  readonly done: Int32Array;
+}
+
+export function isLintWorker(): boolean {
+  return !isMainThread && Boolean((workerData as Partial<WorkerSetup> | null)?.[WORKER_FLAG]);
+}
+
+function serveLintWorker(): void {
+  const { port, done } = workerData as WorkerSetup;
+  parentPort!.on('message', (job: Job) => {
+    let result: JobResult;
+    try {
+      const analysis = new FileAnalysis(job.text);
+      result = { id: job.id, findings: analysis.findings(job.settings), podCount: analysis.pods.length };
+    } catch (error) {
+      result = { id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
+    }
+    port.postMessage(result);
+    Atomics.add(done, 0, 1);
+    Atomics.notify(done, 0);
+  });
+}
+
+/** The script a worker runs: the running bundle (or this module when run from the build). */
+const WORKER_ENTRY = __filename;
+
+/** Lints the files in `jobs` worker threads; reports come back in input order. */
+export function lintInWorkers(inputs: readonly { readonly path: string; readonly text: string }[], settings: ServiceSettings, jobs: number): FileReport[] {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: Math.max(1, Math.min(jobs, inputs.length)) }, () => {
+    const channel = new MessageChannel();
+    const setup: WorkerSetup = { [WORKER_FLAG]: true, port: channel.port2, done };
+    const worker = new Worker(WORKER_ENTRY, { workerData: setup, transferList: [channel.port2] });
+    return { worker, port: channel.port1, busy: false };
+  });
+  const results: (JobResult | undefined)[] = new Array(inputs.length);
+  let next = 0;
+  let finished = 0;
+  const feed = (slot: (typeof workers)[number]) => {
+    if (next >= inputs.length) return;
+    slot.worker.postMessage({ id: next, text: inputs[next]!.text, settings } satisfies Job);
+    slot.busy = true;
+    next++;
+  };
+  try {
+    workers.forEach(feed);
+    while (finished < inputs.length) {
+      const seen = Atomics.load(done, 0);
+      let received = false;
+      for (const slot of workers) {
+        const message = receiveMessageOnPort(slot.port);
+        if (!message) continue;
+        const result = message.message as JobResult;
+        results[result.id] = result;
+        finished++;
+        received = true;
+        slot.busy = false;
+        feed(slot);
+      }
+      // Sleeps until a worker counts a finished file (the timeout only guards against a lost wake-up).
+      if (!received) Atomics.wait(done, 0, seen, 1000);
+    }
+  } finally {
+    for (const slot of workers) void slot.worker.terminate();
+  }
+  return inputs.map((input, index) => {
+    const result = results[index]!;
+    if (result.error !== undefined) throw new Error(`linting ${input.path} failed in a worker: ${result.error}`);
+    return {
+      path: input.path,
+      analysis: { lineIndex: new LineIndex(input.text), pods: { length: result.podCount ?? 0 } },
+      findings: result.findings ?? [],
+    };
+  });
+}
+
+if (isLintWorker()) serveLintWorker();
