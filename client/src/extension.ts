@@ -4,6 +4,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerTopologyPreview } from './preview';
+import { registerServerCommands } from './serverCommands';
+import { PodStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -26,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: registerSelectAfterEdit(context),
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
+  context.subscriptions.push(outputChannel, new PodStatusBar(client), ...registerServerCommands(client, outputChannel));
   registerAuthoringCommands(context, () => client);
   await client.start();
   registerTopologyPreview(context, client);

@@ -94,14 +94,14 @@ test('the expander handles the snippet syntax subset', () => {
   assert.throws(() => expandSnippet('${1:open'), /unterminated|not closed/);
 });
 
-test('package.json contributes the five authoring commands with a category, shown on YAML only', () => {
+test('package.json contributes the five authoring commands with a category, shown on YAML files with pods only', () => {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const commands = manifest.contributes.commands.filter((command: { command: string }) => /^podPatterns\.add[A-Za-z]+$/.test(command.command));
   assert.deepEqual(commands.map((command: { title: string }) => command.title), ['Add Init Container', 'Add Sidecar', 'Add Native Sidecar', 'Add Adapter', 'Add Ambassador']);
   assert.ok(commands.every((command: { category: string }) => command.category === 'Pod Patterns'));
   assert.deepEqual(commands.map((command: { command: string }) => command.command), PATTERNS.map((pattern) => pattern.command), 'the client registers these ids');
   const palette = manifest.contributes.menus.commandPalette.filter((entry: { command: string }) => /^podPatterns\.add[A-Za-z]+$/.test(entry.command));
-  assert.ok(palette.length === 5 && palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml'));
+  assert.ok(palette.length === 5 && palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml && podPatterns.documentHasPods'));
 });
 
 test('the topology preview calls the same add commands the client registers', () => {
