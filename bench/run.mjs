@@ -177,12 +177,15 @@ function countResources(dir) {
 let vsixBytes = null;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 if (pkg.scripts?.package) {
-  const before = new Set(readdirSync(root).filter((f) => f.endsWith('.vsix')));
+  const started = Date.now();
   const run = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
-  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => path.join(root, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  // vsce writes the package where the script says (the repository root or build/).
+  const vsix = [root, path.join(root, 'build')]
+    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.vsix')).map((f) => path.join(dir, f)) : []))
+    .filter((file) => statSync(file).mtimeMs >= started - 1000)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (run.status === 0 && vsix) vsixBytes = statSync(vsix).size;
-  else log(`npm run package failed: ${run.stderr.slice(-500)}`);
-  void before;
+  else log(`npm run package failed: ${(run.stderr || run.stdout).slice(-500)}`);
 }
 
 // --- Report -----------------------------------------------------------------------------
