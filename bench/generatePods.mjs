@@ -30,7 +30,7 @@ export function podDocument(index, { extraContainers = 0 } = {}) {
     `${pad}    - name: app`,
     `${pad}      image: ${image}`,
     // One pod in a hundred has a misspelt field: both tools report the same strict-schema error.
-    ...(index % 100 === 50 ? [`${pad}      imagePullPolcy: IfNotPresent`] : []),
+    ...(index % 100 === 5 ? [`${pad}      imagePullPolcy: IfNotPresent`] : []),
     `${pad}      ports:`,
     `${pad}        - containerPort: ${8000 + (index % 100)}`,
     `${pad}      env:`,

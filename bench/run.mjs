@@ -37,7 +37,7 @@ const files = Object.fromEntries(SIZES.map((count) => {
 
 const ourSettings = { podPatterns: { validate: { enable: true } } };
 const ylsSettings = {
-  yaml: { validate: true, hover: false, completion: false, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false }, yamlVersion: '1.1' },
+  yaml: { validate: true, hover: false, completion: false, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, yamlVersion: '1.1' },
   http: { proxy: '', proxyStrictSSL: false },
 };
 const servers = {
@@ -62,12 +62,18 @@ for (const count of SIZES) {
 /** Opens the file, then edits one character in a document in the middle, `runs` times. */
 async function lspSession(kind, count, runs) {
   const text = readFileSync(files[count], 'utf8');
-  const uri = pathToFileURL(path.join(cache, `edit-${count}.yaml`)).href;
+  // A path without dot-folders: yaml-language-server's schema globs skip them.
+  const uri = `file:///pod-patterns-bench/edit-${count}.yaml`;
   const client = servers[kind]();
   await client.initialize();
+  // Both tools report exactly the misspelt fields (one per hundred pods); waiting for that many
+  // skips any early, empty publish (yaml-language-server may send one before its schema is set).
+  const expected = text.split('imagePullPolcy').length - 1;
   const opened = performance.now();
-  const first = await client.open(uri, text);
+  let first = await client.open(uri, text);
+  for (let extra = 0; first.diagnostics.length !== expected && extra < 5; extra++) first = (await within(client.nextDiagnostics(uri), 5000)) ?? first;
   const openMs = performance.now() - opened;
+  if (first.diagnostics.length !== expected) log(`${kind}: ${first.diagnostics.length} diagnostics on open, expected ${expected}`);
   // The memory limit of the middle document's first app container: 256Mi ↔ 257Mi.
   const middle = text.indexOf(`shop-${String(Math.floor(count / 2)).padStart(5, '0')}`);
   const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
@@ -76,10 +82,11 @@ async function lspSession(kind, count, runs) {
   const character = digit - lineStart;
   const keystrokes = [];
   let version = 1;
-  for (let i = 0; i < runs + 1; i++) {
+  for (let i = 0; i < (runs > 0 ? runs + 1 : 0); i++) {
     const replacement = i % 2 === 0 ? '7' : '6';
     const started = performance.now();
-    const published = await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }]);
+    let published = await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }]);
+    for (let extra = 0; published.diagnostics.length !== expected && extra < 5; extra++) published = (await within(client.nextDiagnostics(uri), 5000)) ?? published;
     const elapsed = performance.now() - started;
     if (published.version !== undefined && published.version !== version) throw new Error(`${kind}: diagnostics for version ${published.version}, expected ${version}`);
     if (i > 0) keystrokes.push(elapsed); // the first edit warms the edit path up
@@ -89,11 +96,22 @@ async function lspSession(kind, count, runs) {
   return { openMs, keystrokes, diagnostics: first.diagnostics.length, peakRssMb };
 }
 
+/** The promise's value, or undefined if it takes longer than `ms`. */
+function within(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 const lsp = {};
+/** Opening is a cold first validation in a fresh server: a few sessions give it a median too. */
+const OPEN_RUNS = quick ? 1 : 3;
 for (const count of SIZES) {
   for (const kind of ['ours', 'yls']) {
     log(`${kind} over stdio, ${count} pods…`);
-    lsp[`${kind}-${count}`] = await lspSession(kind, count, kind === 'yls' ? YLS_RUNS : RUNS);
+    const session = await lspSession(kind, count, kind === 'yls' ? YLS_RUNS : RUNS);
+    const opens = [session.openMs];
+    for (let i = 1; i < OPEN_RUNS; i++) opens.push((await lspSession(kind, count, 0)).openMs);
+    lsp[`${kind}-${count}`] = { ...session, opens };
   }
 }
 
@@ -102,7 +120,7 @@ const smallPod = podDocument(1, { extraContainers: 5 });
 async function coldStart(kind) {
   const client = servers[kind]();
   await client.initialize();
-  const published = await client.open(pathToFileURL(path.join(cache, 'cold.yaml')).href, smallPod);
+  const published = await client.open('file:///pod-patterns-bench/cold.yaml', smallPod);
   const elapsed = performance.now() - client.startedAt;
   await client.stop();
   return { elapsed, diagnostics: published.diagnostics.length };
@@ -164,12 +182,15 @@ function countResources(dir) {
 let vsixBytes = null;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 if (pkg.scripts?.package) {
-  const before = new Set(readdirSync(root).filter((f) => f.endsWith('.vsix')));
+  const started = Date.now();
   const run = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
-  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => path.join(root, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  // vsce writes the package where the script says (the repository root or build/).
+  const vsix = [root, path.join(root, 'build')]
+    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.vsix')).map((f) => path.join(dir, f)) : []))
+    .filter((file) => statSync(file).mtimeMs >= started - 1000)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (run.status === 0 && vsix) vsixBytes = statSync(vsix).size;
-  else log(`npm run package failed: ${run.stderr.slice(-500)}`);
-  void before;
+  else log(`npm run package failed: ${(run.stderr || run.stdout).slice(-500)}`);
 }
 
 // --- Report -----------------------------------------------------------------------------
@@ -194,7 +215,7 @@ for (const count of SIZES) {
   addRow(`Keystroke → diagnostics, ${count} pods (stdio)`, ours.keystrokes, minus(theirs.keystrokes, YLS_VALIDATION_DELAY_MS), 'yaml-language-server¹');
 }
 for (const count of SIZES) {
-  addRow(`Open → first diagnostics, ${count} pods (stdio)`, [lsp[`ours-${count}`].openMs], [Math.max(0, lsp[`yls-${count}`].openMs - YLS_VALIDATION_DELAY_MS)], 'yaml-language-server¹');
+  addRow(`Open → first diagnostics, ${count} pods (stdio, fresh server)`, lsp[`ours-${count}`].opens, minus(lsp[`yls-${count}`].opens, YLS_VALIDATION_DELAY_MS), 'yaml-language-server¹');
 }
 for (const count of SIZES) {
   addRow(`Full validation in one process, ${count} pods (CPU ms)`, inProcess[count].ours, inProcess[count].bare, 'bare `yaml` parseAllDocuments');
@@ -221,7 +242,7 @@ const json = {
   ylsKeystrokeMs: median(minus(lsp[`yls-${BIG}`].keystrokes, YLS_VALIDATION_DELAY_MS)),
   fullValidationMs: median(inProcess[BIG].ours),
   bareParseMs: median(inProcess[BIG].bare),
-  ylsFullValidationMs: Math.max(0, lsp[`yls-${BIG}`].openMs - YLS_VALIDATION_DELAY_MS),
+  ylsFullValidationMs: median(minus(lsp[`yls-${BIG}`].opens, YLS_VALIDATION_DELAY_MS)),
   cliResourcesPerSecond: median(cliRuns.oneFile),
   coldStartMs: median(cold.ours),
   vsixBytes,
@@ -231,8 +252,8 @@ const json = {
 const header = ['Measure', 'Pod Patterns: median (min–max)', 'Compared with', 'Comparison: median (min–max)', 'Ratio', 'Unit'];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 const notes = [
-  `Inputs: ${SIZES.join(', ')} generated multi-container pods in one multi-document file (${bigLines.toLocaleString('en-US')} lines at ${BIG}); ${RUNS} runs (${YLS_RUNS} for yaml-language-server edits).`,
-  `Diagnostics on open: Pod Patterns ${lsp[`ours-${BIG}`].diagnostics}, yaml-language-server ${lsp[`yls-${BIG}`].diagnostics} (the generated pods are valid).`,
+  `Inputs: ${SIZES.join(', ')} generated multi-container pods in one multi-document file (${bigLines.toLocaleString('en-US')} lines at ${BIG}); ${RUNS} runs (${YLS_RUNS} for yaml-language-server edits, ${OPEN_RUNS} fresh servers for opening). Opening is the first validation in a fresh process, before the JavaScript engine has optimised anything; the in-process row is the same work once warm. The CLI validates in a fresh process too.`,
+  `Diagnostics on open at ${BIG} pods: Pod Patterns ${lsp[`ours-${BIG}`].diagnostics}, yaml-language-server ${lsp[`yls-${BIG}`].diagnostics} (one pod in a hundred has a misspelt field; the others are valid and warning-free). The in-process and CLI figures are CPU time and wall time of the same single-threaded work; on a loaded machine wall times spread more.`,
   `¹ yaml-language-server ${JSON.parse(readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} with the same strict Kubernetes schema (generated offline from kubernetes-models, no network), YAML 1.1; its fixed ${YLS_VALIDATION_DELAY_MS} ms validation delay is subtracted from its figures. Pod Patterns runs with \`debounceMs: 0\`.`,
 ];
 const markdown = `${table}\n\n${notes.join('\n\n')}\n`;
@@ -240,6 +261,7 @@ process.stdout.write(`\n${markdown}\n`);
 
 if (!quick) {
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(path.join(root, 'bench', 'README-section.md'), readmeSection(markdown, machine, json.date));
   writeFileSync(
     path.join(root, 'bench', 'results.md'),
     `# Benchmark results\n\nCommand: \`npm run bench${quick ? ' -- --quick' : ''}\`\n\nMachine: ${machine}\n\nDate: ${json.date}\n\n${markdown}`,
@@ -248,3 +270,19 @@ if (!quick) {
   writeFileSync(path.join(cache, 'results-quick.json'), `${JSON.stringify(json, null, 2)}\n`);
 }
 log(JSON.stringify(json));
+
+/** The README's "Performance" section: how to reproduce, then the latest table. */
+function readmeSection(table, machineDescription, date) {
+  return `## Performance
+
+Measured with \`npm run bench\` (about two minutes; \`npm run bench -- --quick\` runs a smaller version in under a minute).
+It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
+probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
+the same strict schema, validates the files in one process next to a bare \`yaml\` parse, and times the CLI and a
+cold start. Every figure is a median with its range over several runs, beside its comparison from the same run.
+The latest run is in [bench/results.md](bench/results.md) and [bench/results.json](bench/results.json).
+
+${table}
+Machine: ${machineDescription}, ${date.slice(0, 10)}.
+`;
+}
