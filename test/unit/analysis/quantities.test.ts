@@ -40,7 +40,9 @@ test('formats exactly, keeping binary suffixes for binary input', () => {
   assert.equal(formatQuantity(parse('2048Mi')), '2Gi');
   assert.equal(formatQuantity(parse('1500M')), '1500M');
   assert.equal(formatQuantity(parse('128974848')), '128974848');
-  assert.equal(formatQuantity(parse('1e3')), '1k');
+  // The API server keeps the exponent form it was given: 1e3 prints as 1e3, 1k as 1k.
+  assert.equal(formatQuantity(parse('1e3')), '1e3');
+  assert.equal(formatQuantity(parse('1k')), '1k');
   assert.equal(formatQuantity(parse('0')), '0');
   assert.equal(formatQuantity(addQuantities(parse('512Mi'), parse('64Mi'))), '576Mi');
 });

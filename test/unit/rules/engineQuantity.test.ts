@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareQuantities, formatQuantity, isWholeNumber, parseQuantity } from '../../../server/src/rules/engine/quantity';
+import { compareQuantities, formatQuantity, isWholeNumber, parseQuantity } from '../../../server/src/service/analysis/quantities';
 
 function quantity(text: string) {
   const parsed = parseQuantity(text);

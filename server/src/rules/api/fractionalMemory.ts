@@ -1,6 +1,6 @@
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { formatQuantity, isWholeNumber } from '../engine/quantity';
+import { formatQuantity, isWholeNumber } from '../../service/analysis/quantities';
 import { containerResources } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 

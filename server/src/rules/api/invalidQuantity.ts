@@ -1,6 +1,6 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { QUANTITY_PATTERN_TEXT } from '../engine/quantity';
+import { QUANTITY_PATTERN_TEXT } from '../../service/analysis/quantities';
 import { containerResources } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 

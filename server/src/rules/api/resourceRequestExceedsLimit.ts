@@ -1,6 +1,6 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { compareQuantities, formatQuantity } from '../engine/quantity';
+import { compareQuantities, formatQuantity } from '../../service/analysis/quantities';
 import { containerResources, isOvercommitAllowed } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 

@@ -1,6 +1,6 @@
 import type { ContainerModel, ResourceListModel } from '../../service/model/podModel';
 import type { YPair } from '../../service/yaml/nodes';
-import { parseQuantity, type Quantity } from './quantity';
+import { parseQuantity, type Quantity } from '../../service/analysis/quantities';
 
 export interface ResourceEntry {
   readonly name: string;

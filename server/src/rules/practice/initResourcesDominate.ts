@@ -27,7 +27,7 @@ export const initResourcesDominate: Rule = {
       if (!running || running.nanos === 0n || largest.use.nanos <= running.nanos) continue;
       const own = resources.perContainer.find((entry) => entry.container === largest.container)?.requests.get(resource);
       const container = largest.container;
-      const sidecarShare = own && own.nanos !== largest.use.nanos ? ` (its ${formatQuantity(own)} plus ${formatQuantity({ nanos: largest.use.nanos - own.nanos, binary: own.binary })} of native sidecars already running)` : '';
+      const sidecarShare = own && own.nanos !== largest.use.nanos ? ` (its ${formatQuantity(own)} plus ${formatQuantity({ nanos: largest.use.nanos - own.nanos, format: own.format })} of native sidecars already running)` : '';
       const request = container.resources.requests?.values.get(resource)?.pair ?? container.resources.limits?.values.get(resource)?.pair;
       yield {
         message:

@@ -1,6 +1,6 @@
 import type { ContainerModel, PodModel, ResourceListModel } from '../model/podModel';
 import { getMap, scalarText } from '../yaml/nodes';
-import { addQuantities, formatQuantity, maxQuantity, parseQuantity, type Quantity } from './quantities';
+import { addQuantities, formatQuantity, maxQuantity, parseQuantity, ZERO, type Quantity } from './quantities';
 import type { QosClass, ResourceAmounts } from './types';
 
 /** One container's requests and limits after the API server's defaulting, parsed. */
@@ -60,7 +60,7 @@ function podLevelResources(pod: PodModel): { requests: Map<string, Quantity>; li
 }
 
 function addInto(target: Map<string, Quantity>, source: ReadonlyMap<string, Quantity>): void {
-  for (const [name, quantity] of source) target.set(name, addQuantities(target.get(name) ?? { nanos: 0n, binary: quantity.binary }, quantity));
+  for (const [name, quantity] of source) target.set(name, addQuantities(target.get(name) ?? { nanos: 0n, format: quantity.format }, quantity));
 }
 
 /**
@@ -97,7 +97,7 @@ export function computeEffectiveResources(pod: PodModel): EffectiveResources {
       }
     }
     const effective = new Map(running);
-    for (const [name, { use }] of largestInit) effective.set(name, maxQuantity(effective.get(name) ?? { nanos: 0n, binary: use.binary }, use));
+    for (const [name, { use }] of largestInit) effective.set(name, maxQuantity(effective.get(name) ?? { nanos: 0n, format: use.format }, use));
     return { effective, running, largestInit };
   };
   const requests = aggregate((resources) => resources.requests);
@@ -133,9 +133,9 @@ export function qosClassOf(perContainer: readonly ContainerResources[]): QosClas
   for (const { requests: containerRequests, limits: containerLimits } of perContainer) {
     for (const name of QOS_RESOURCES) {
       const request = containerRequests.get(name);
-      if (request && request.nanos !== 0n) requests.set(name, addQuantities(requests.get(name) ?? { nanos: 0n, binary: false }, request));
+      if (request && request.nanos !== 0n) requests.set(name, addQuantities(requests.get(name) ?? ZERO, request));
       const limit = containerLimits.get(name);
-      if (limit && limit.nanos !== 0n) limits.set(name, addQuantities(limits.get(name) ?? { nanos: 0n, binary: false }, limit));
+      if (limit && limit.nanos !== 0n) limits.set(name, addQuantities(limits.get(name) ?? ZERO, limit));
     }
     if (!QOS_RESOURCES.every((name) => (containerLimits.get(name)?.nanos ?? 0n) !== 0n)) guaranteed = false;
   }

@@ -1,94 +1,130 @@
 /**
- * Kubernetes resource quantities (`250m`, `1.5Gi`, `2e3`, `128974848`) as exact integers of
- * nano-units, so sums and comparisons never suffer from floating point: `0.1 + 0.2` CPUs
- * must compare equal to `300m` exactly as the API server's `resource.Quantity` does.
+ * Kubernetes resource quantities (`500m`, `1.5Gi`, `2e3`, `1k`), parsed exactly as the API
+ * server's `resource.Quantity` does: the value is kept as a whole number of nano-units
+ * (the API server rounds anything finer up to 1n), so comparisons are exact.
  */
 
-/** A parsed quantity: the amount in units of 10^-9 (rounded up like the API server). */
+export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
 export interface Quantity {
+  /** The value in nano-units (value × 10⁹), rounded up like the API server does. */
   readonly nanos: bigint;
-  /** Whether the quantity was written with a binary suffix (Ki, Mi, …): it is printed back that way. */
-  readonly binary: boolean;
+  readonly format: QuantityFormat;
 }
 
-const NANO = 1_000_000_000n;
+/** The pattern the API server quotes when a quantity does not parse. */
+export const QUANTITY_PATTERN_TEXT = "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
-const BINARY_SUFFIXES: Readonly<Record<string, bigint>> = {
-  Ki: 1n << 10n,
-  Mi: 1n << 20n,
-  Gi: 1n << 30n,
-  Ti: 1n << 40n,
-  Pi: 1n << 50n,
-  Ei: 1n << 60n,
-};
-
-/** Decimal SI suffixes as powers of ten. */
+const NUMBER = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
 const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+/** Far beyond any real quantity; keeps hostile exponents from building enormous numbers. */
+const MAX_EXPONENT = 120;
+const NANO = 9;
 
-const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
+const TEN = 10n;
 
-/** Parses a quantity as written in YAML (numbers arrive as their text); undefined when invalid. */
-export function parseQuantity(text: string): Quantity | undefined {
-  const match = QUANTITY.exec(text.trim());
-  if (!match) return undefined;
-  const [, sign, number, suffix, exponentText] = match;
-  const [whole, fraction = ''] = number!.split('.');
-  // The digits as an integer, scaled by 10^-fraction.length.
-  let numerator = BigInt(`${whole || '0'}${fraction}`);
-  let denominator = 10n ** BigInt(fraction.length);
-  if (suffix !== undefined && suffix in BINARY_SUFFIXES) {
-    numerator *= BINARY_SUFFIXES[suffix]!;
-  } else {
-    const exponent = exponentText !== undefined ? Number(exponentText) : DECIMAL_SUFFIXES[suffix ?? '']!;
-    if (!Number.isFinite(exponent) || Math.abs(exponent) > 60) return undefined;
-    if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
-    else denominator *= 10n ** BigInt(-exponent);
-  }
-  numerator *= NANO;
-  // Round up to the next nano-unit, as the API server does for precision it cannot keep.
-  let nanos = numerator / denominator;
-  if (nanos * denominator !== numerator) nanos += 1n;
-  return { nanos: sign === '-' ? -nanos : nanos, binary: suffix !== undefined && suffix in BINARY_SUFFIXES };
+function pow10(exponent: number): bigint {
+  return TEN ** BigInt(exponent);
 }
 
-export const ZERO: Quantity = { nanos: 0n, binary: false };
+/** Parses a quantity as written in YAML (`"500m"`, `1`, `0.5`); undefined when the API server would refuse it. */
+export function parseQuantity(text: string): Quantity | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) return undefined;
+  const match = NUMBER.exec(trimmed);
+  if (!match) return undefined;
+  const [, sign, whole = '', fraction = '', suffix = ''] = match;
+  if (whole.length === 0 && fraction.length === 0) return undefined;
 
+  let decimalExponent = 0;
+  let binaryPower = 0;
+  let format: QuantityFormat;
+  if (suffix in BINARY_SUFFIXES) {
+    binaryPower = BINARY_SUFFIXES[suffix]! * 10;
+    format = 'BinarySI';
+  } else if (suffix in DECIMAL_SUFFIXES) {
+    decimalExponent = DECIMAL_SUFFIXES[suffix]!;
+    format = 'DecimalSI';
+  } else {
+    const exponent = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
+    if (!exponent) return undefined;
+    decimalExponent = Number(exponent[1]);
+    if (!Number.isSafeInteger(decimalExponent) || Math.abs(decimalExponent) > MAX_EXPONENT) return undefined;
+    format = 'DecimalExponent';
+  }
+
+  // value = digits × 10^(decimalExponent − fraction.length) × 2^binaryPower, scaled to nanos.
+  let numerator = BigInt(`${whole}${fraction}` || '0') * (1n << BigInt(binaryPower));
+  let denominator = 1n;
+  const scale = decimalExponent - fraction.length + NANO;
+  if (scale >= 0) numerator *= pow10(scale);
+  else denominator = pow10(-scale);
+  let nanos = numerator / denominator;
+  if (nanos * denominator !== numerator) nanos += 1n; // round up to the next nano-unit
+  return { nanos: sign === '-' ? -nanos : nanos, format };
+}
+
+export function compareQuantities(a: Quantity, b: Quantity): number {
+  return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
+}
+
+/** Whether the value is a whole number (the API server checks memory at milli precision). */
+export function isWholeNumber(quantity: Quantity): boolean {
+  const millis = ceilDivide(quantity.nanos, 1_000_000n);
+  return millis % 1000n === 0n;
+}
+
+function ceilDivide(value: bigint, divisor: bigint): bigint {
+  const quotient = value / divisor;
+  return quotient * divisor === value || value < 0n ? quotient : quotient + 1n;
+}
+
+const DECIMAL_SUFFIX_BY_EXPONENT: Readonly<Record<number, string>> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const BINARY_SUFFIX_BY_POWER = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const NANOS_PER_UNIT = pow10(NANO);
+
+/** The canonical text the API server prints for a quantity (`1.5` → `1500m`, `2048Mi` → `2Gi`). */
+export function formatQuantity(quantity: Quantity): string {
+  const { nanos } = quantity;
+  if (nanos === 0n) return '0';
+  const negative = nanos < 0n;
+  const magnitude = negative ? -nanos : nanos;
+  const sign = negative ? '-' : '';
+
+  const whole = magnitude % NANOS_PER_UNIT === 0n ? magnitude / NANOS_PER_UNIT : undefined;
+  if (quantity.format === 'BinarySI' && whole !== undefined && whole >= 1024n) {
+    let amount = whole;
+    let power = 0;
+    while (power < BINARY_SUFFIX_BY_POWER.length - 1 && amount % 1024n === 0n) {
+      amount /= 1024n;
+      power++;
+    }
+    return `${sign}${amount}${BINARY_SUFFIX_BY_POWER[power]}`;
+  }
+
+  // Strip factors of ten, then bring the exponent down to a multiple of three.
+  let amount = magnitude;
+  let exponent = -NANO;
+  while (amount % TEN === 0n) {
+    amount /= TEN;
+    exponent++;
+  }
+  const extra = ((exponent % 3) + 3) % 3;
+  exponent -= extra;
+  amount *= pow10(extra);
+  if (quantity.format === 'DecimalExponent') return `${sign}${amount}${exponent === 0 ? '' : `e${exponent}`}`;
+  const suffix = DECIMAL_SUFFIX_BY_EXPONENT[exponent];
+  return suffix !== undefined ? `${sign}${amount}${suffix}` : `${sign}${amount}e${exponent}`;
+}
+
+export const ZERO: Quantity = { nanos: 0n, format: 'DecimalSI' };
+
+/** The sum keeps the first non-zero operand's format, so `128Mi + 64Mi` prints as `192Mi`. */
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos + b.nanos, binary: a.nanos !== 0n ? a.binary : b.binary };
+  return { nanos: a.nanos + b.nanos, format: a.nanos !== 0n ? a.format : b.format };
 }
 
 export function maxQuantity(a: Quantity, b: Quantity): Quantity {
   return b.nanos > a.nanos ? b : a;
-}
-
-const BINARY_ORDER: readonly (keyof typeof BINARY_SUFFIXES)[] = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'];
-const DECIMAL_ORDER: readonly [string, number][] = [['E', 18], ['P', 15], ['T', 12], ['G', 9], ['M', 6], ['k', 3], ['', 0], ['m', -3], ['u', -6], ['n', -9]];
-
-/**
- * Prints a quantity in the shortest exact form: binary suffixes when it was written with
- * one and is a whole number of them (`1536Mi`), otherwise the largest decimal suffix that
- * keeps it integral (`250m`, `2`, `1500M`).
- */
-export function formatQuantity(quantity: Quantity): string {
-  const negative = quantity.nanos < 0n;
-  const nanos = negative ? -quantity.nanos : quantity.nanos;
-  const sign = negative ? '-' : '';
-  if (nanos === 0n) return '0';
-  if (quantity.binary && nanos % NANO === 0n) {
-    const units = nanos / NANO;
-    for (const suffix of BINARY_ORDER) {
-      const size = BINARY_SUFFIXES[suffix]!;
-      if (units % size === 0n) return `${sign}${units / size}${suffix}`;
-    }
-  }
-  for (const [suffix, exponent] of DECIMAL_ORDER) {
-    const size = 10n ** BigInt(exponent + 9);
-    if (nanos % size === 0n) return `${sign}${nanos / size}${suffix}`;
-  }
-  return `${sign}${nanos}n`;
-}
-
-/** Compares two quantities: negative, zero or positive like a sort comparator. */
-export function compareQuantities(a: Quantity, b: Quantity): number {
-  return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0;
 }
