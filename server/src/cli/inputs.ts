@@ -42,13 +42,14 @@ export function collectInputs(args: readonly string[], readStdin: () => string):
       }
       continue;
     }
-    if (stats.isDirectory()) walk(arg).forEach(add);
+    if (stats.isDirectory()) walk(arg, (name) => YAML_FILE.test(name)).forEach(add);
     else add(arg);
   }
   return inputs;
 }
 
-function walk(dir: string): string[] {
+/** Files below `dir` (sorted, skipping node_modules and .git) that pass `keep`. */
+function walk(dir: string, keep: (name: string) => boolean = () => true): string[] {
   const out: string[] = [];
   let entries;
   try {
@@ -58,10 +59,10 @@ function walk(dir: string): string[] {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+    const full = dir === '.' ? entry.name : path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full));
-    } else if (entry.isFile() && YAML_FILE.test(entry.name)) {
+      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full, keep));
+    } else if (entry.isFile() && keep(entry.name)) {
       out.push(full);
     }
   }
@@ -95,25 +96,8 @@ function expandGlob(pattern: string): string[] {
   const firstWild = normalised.search(/[*?[]/);
   const base = normalised.slice(0, normalised.lastIndexOf('/', firstWild) + 1) || './';
   const matcher = globToRegExp(normalised.startsWith('./') ? normalised.slice(2) : normalised);
-  const files = walkAll(base === './' ? '.' : base.replace(/\/$/, ''));
+  const files = walk(base === './' ? '.' : base.replace(/\/$/, ''));
   return files.filter((file) => matcher.test(file.split(path.sep).join('/').replace(/^\.\//, '')));
-}
-
-function walkAll(dir: string): string[] {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const full = dir === '.' ? entry.name : path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walkAll(full));
-    } else if (entry.isFile()) out.push(full);
-  }
-  return out.sort();
 }
 
 function describeError(error: unknown): string {
