@@ -4,9 +4,6 @@ import { mentionsPodKind } from '../../../server/src/service/model/podKinds';
 import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/protocol';
 import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyPreview';
 
-/** Set while the active editor is YAML that names a pod-bearing kind: shows the editor-title button. */
-const HAS_PODS_CONTEXT = 'podPatterns.editorHasPods';
-
 /**
  * The topology previews, like the Markdown preview: "Open" shows the file in the preview
  * that follows the active editor; a locked preview keeps its file.
@@ -39,10 +36,6 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
   }
 
   const hasPods = (editor: vscode.TextEditor | undefined) => !!editor && isYaml(editor.document) && mentionsPodKind(editor.document.getText());
-  const updateContext = (editor: vscode.TextEditor | undefined) => {
-    void vscode.commands.executeCommand('setContext', HAS_PODS_CONTEXT, hasPods(editor));
-  };
-  updateContext(vscode.window.activeTextEditor);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('podPatterns.showTopology', (uri?: vscode.Uri) => open(vscode.ViewColumn.Active, uri instanceof vscode.Uri ? uri : undefined)),
@@ -67,7 +60,6 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      updateContext(editor);
       // Only files with pods are followed: a values file or a CI workflow leaves the last pod shown.
       if (!editor || !hasPods(editor)) return;
       const cursor = editor.document.offsetAt(editor.selection.active);
@@ -77,7 +69,6 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
       if (event.contentChanges.length === 0) return;
       const uri = event.document.uri.toString();
       for (const preview of previews) if (preview.uri?.toString() === uri) preview.scheduleRefresh();
-      if (vscode.window.activeTextEditor?.document === event.document) updateContext(vscode.window.activeTextEditor);
     }),
     vscode.window.onDidChangeTextEditorSelection((event) => {
       const offset = event.textEditor.document.offsetAt(event.selections[0]!.active);

@@ -10,6 +10,7 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { getMap, getPair, isScalar, type YScalar } from '../../service/yaml/nodes';
+import { portNameErrors } from '../engine/names';
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from './support';
 
@@ -32,6 +33,8 @@ export const probePortNotDeclared: Rule = {
           if (!isScalar(portValue) || portValue.value === null) continue;
           const node: YScalar = portValue;
           const named = typeof node.value === 'string' && !/^\d+$/.test(node.value);
+          // A name the API server rejects outright is invalid-name's to report: one message per problem.
+          if (named && portNameErrors(String(node.value)).length > 0) continue;
           if (named) {
             const name = String(node.value);
             if (declaredNames.includes(name)) continue;
