@@ -104,7 +104,8 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.click('.editor-instance .view-lines');
   await page.keyboard.press('F1');
   await page.keyboard.type('Pod Patterns: Open Topology Preview to the Side');
-  await page.waitForTimeout(500);
+  // Wait for the palette to list the command rather than for a fixed time.
+  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Open Topology Preview to the Side', { timeout: 15_000 });
   await page.keyboard.press('Enter');
   const frame = await previewFrame();
   const nodes = await frame.$$eval('[data-node-id]', (elements) => elements.map((element) => element.getAttribute('data-node-id')));
@@ -113,7 +114,7 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
 
   // Clicking the secret volume selects its three lines in the editor.
   await frame.click('[data-node-id="volume:1"] .pp-node-box');
-  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(\d+ selected\)/.test(text ?? ''));
+  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(\d+ selected\)/.test(text ?? ''), 30_000);
   assert.match(status ?? '', /Ln 61, Col 7 \(75 selected\)|Ln 64, Col 1 \(75 selected\)/);
 
   // Typing renames a container; the preview follows and highlights the node under the cursor.
