@@ -8,21 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, it } from 'node:test';
-import { repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
+import { pollPage, repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
 let session;
 let page;
 
-async function poll(read, accept, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await page.waitForTimeout(200);
-    value = await read();
-  }
-  return value;
-}
+const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
 
 /** Opens the command palette and picks a command, retrying while the workbench is still settling. */
 async function runFromPalette(typed, row) {

@@ -68,3 +68,14 @@ export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefi
     throw error;
   }
 }
+
+/** Reads until `accept` likes the value or the time is up; returns the last value read (never a fixed sleep). */
+export async function pollPage(page, read, accept, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    value = await read();
+  }
+  return value;
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, it } from 'node:test';
-import { repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
+import { pollPage, repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
 let session;
@@ -31,15 +31,7 @@ async function previewFrame(timeoutMs = 30_000) {
   throw new Error('no topology preview appeared');
 }
 
-async function poll(read, accept, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < deadline) {
-    await page.waitForTimeout(200);
-    value = await read();
-  }
-  return value;
-}
+const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
