@@ -1,4 +1,4 @@
-import { FileAnalysis, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { lintText } from '../../support/text';
 
 /** A schema finding with its range as zero-based [startLine, startChar, endLine, endChar]. */
 export interface PlacedFinding {
@@ -9,15 +9,9 @@ export interface PlacedFinding {
 
 /** Every `schema` finding the service reports for a file's text, placed in the file. */
 export function schemaFindings(text: string): PlacedFinding[] {
-  const analysis = new FileAnalysis(text);
-  return analysis
-    .findings(DEFAULT_SETTINGS)
+  return lintText(text)
     .filter((finding) => finding.code === 'schema')
-    .map((finding) => {
-      const start = analysis.lineIndex.positionAt(finding.range.start);
-      const end = analysis.lineIndex.positionAt(finding.range.end);
-      return { range: [start.line, start.character, end.line, end.character], message: finding.message, data: finding.data };
-    });
+    .map((finding) => ({ range: [finding.start.line, finding.start.character, finding.end.line, finding.end.character], message: finding.message, data: finding.data }));
 }
 
 /** Joins lines so inline manifests keep their indentation visible in the test source. */
