@@ -1,3 +1,4 @@
+import { SHARED_DIR } from '../../support/shared';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -65,11 +66,8 @@ export function syntaxErrors(text: string): string[] {
     .map((finding) => finding.message);
 }
 
-/** `../shared` next to the repository (or next to its worktree folder), when this machine has it. */
+/** A folder of the shared manifests, when this machine has it. */
 export function sharedDir(...parts: string[]): string | undefined {
-  for (const base of [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')]) {
-    const dir = path.join(base, ...parts);
-    if (existsSync(dir)) return dir;
-  }
-  return undefined;
+  const dir = path.join(SHARED_DIR, ...parts);
+  return existsSync(dir) ? dir : undefined;
 }

@@ -12,14 +12,14 @@ import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type FileFinding, type S
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { Parser } from 'yaml';
+import { SHARED_DIR } from '../../support/shared';
 import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
 import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
 import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'robustness');
-// `../shared` next to the repository; a git worktree one level deeper finds it at `../../shared`.
-const SHARED = [path.resolve(REPO_ROOT, '..', 'shared'), path.resolve(REPO_ROOT, '..', '..', 'shared')].find((dir) => existsSync(dir)) ?? path.resolve(REPO_ROOT, '..', 'shared');
+const SHARED = SHARED_DIR;
 
 export interface Seed {
   readonly name: string;

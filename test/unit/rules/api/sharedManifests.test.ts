@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { API_RULES } from '../../../../server/src/rules/api';
 import { resolveSettings } from '../../../../server/src/service/settings';
-import { lint, repoRoot } from './ruleFixtures';
+import { SHARED_DIR } from '../../../support/shared';
+import { lint } from './ruleFixtures';
 
 const API_RULE_IDS = new Set(API_RULES.map((rule) => rule.id));
-const shared = process.env.POD_PATTERNS_SHARED ?? path.resolve(repoRoot(), '..', 'shared');
+const shared = SHARED_DIR;
 const seeds = path.join(shared, 'seed-pods');
 const corpus = path.join(shared, 'corpus');
 
