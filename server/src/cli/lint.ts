@@ -1,4 +1,4 @@
-import { FileAnalysis, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { LineIndex, lintText, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
 import type { FileReport } from './formats/report';
@@ -62,8 +62,8 @@ export function runLint(argv: readonly string[], io: CliIO): number {
     reports = lintInWorkers(readable, settings, jobs);
   } else {
     for (const input of readable) {
-      const analysis = new FileAnalysis(input.text);
-      reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+      const { findings, podCount } = lintText(input.text, settings);
+      reports.push({ path: input.path, analysis: { lineIndex: new LineIndex(input.text), pods: { length: podCount } }, findings });
     }
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);

@@ -1,5 +1,5 @@
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { FileAnalysis, LineIndex, type FileFinding, type ServiceSettings } from '../service';
+import { LineIndex, lintText, type FileFinding, type ServiceSettings } from '../service';
 import type { FileReport } from './formats/report';
 
 /**
@@ -37,8 +37,8 @@ function serveLintWorker(): void {
   parentPort!.on('message', (job: Job) => {
     let result: JobResult;
     try {
-      const analysis = new FileAnalysis(job.text);
-      result = { id: job.id, findings: analysis.findings(job.settings), podCount: analysis.pods.length };
+      const { findings, podCount } = lintText(job.text, job.settings);
+      result = { id: job.id, findings, podCount };
     } catch (error) {
       result = { id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
     }

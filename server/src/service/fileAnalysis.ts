@@ -80,31 +80,84 @@ export class FileAnalysis {
    * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
    */
   documentFindings(settings: ServiceSettings): DocumentFindings[] {
-    const key = settingsKey(settings);
     const out: DocumentFindings[] = [];
-    let templateHintGiven = false;
-    const fileRelevant = this.isRelevant;
-    for (const document of this.documents) {
-      const { model } = document;
-      if (model.templateAt !== undefined) {
-        if (!templateHintGiven && settings.validate && model.relevant) {
-          templateHintGiven = true;
-          out.push({ document, findings: [templateHint(model.templateAt)] });
-        }
-        continue;
-      }
-      if (!model.relevant) {
-        // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
-        if (fileRelevant && settings.validate) {
-          const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
-          if (findings.length > 0) out.push({ document, findings });
-        }
-        continue;
-      }
-      const findings = findingsOf(model, settings, key);
-      if (findings.length > 0) out.push({ document, findings });
-    }
+    eachDocumentFindings(this.documents, settings, true, (document, findings) => out.push({ document, findings }));
     return out;
+  }
+}
+
+/** What `lintText` reports of a file. */
+export interface FileLint {
+  readonly findings: FileFinding[];
+  readonly podCount: number;
+}
+
+/**
+ * The findings of a file seen once (the CLI): the same findings as
+ * `new FileAnalysis(text).findings(settings)`, but each document's tree is dropped as soon
+ * as its findings are known. Keeping every tree of a large file alive until the end makes
+ * the garbage collector copy and mark all of them again and again; this way the heap
+ * holds about one document at a time.
+ */
+export function lintText(text: string, settings: ServiceSettings): FileLint {
+  const findings: FileFinding[] = [];
+  let podCount = 0;
+  function* documents(): Generator<AnalyzedDocument> {
+    for (const slice of splitDocuments(text)) {
+      const model = buildDocumentModel(slice.text);
+      podCount += model.pods.length;
+      yield { index: slice.index, offset: slice.offset, model };
+    }
+  }
+  eachDocumentFindings(documents(), settings, false, (document, documentFindings) => {
+    for (const finding of documentFindings) findings.push(shift(finding, document));
+  });
+  return { findings, podCount };
+}
+
+/**
+ * Each document's findings, in file order, with ranges relative to the document. Objects
+ * that are not pods are checked only when the file holds a pod somewhere, which may be
+ * known only further down: they wait until the first relevant document (or the end).
+ * `reuse` keeps the findings with the model for the next analysis of the same text.
+ */
+function eachDocumentFindings(
+  documents: Iterable<AnalyzedDocument>,
+  settings: ServiceSettings,
+  reuse: boolean,
+  emit: (document: AnalyzedDocument, findings: readonly Finding[]) => void,
+): void {
+  const key = settingsKey(settings);
+  let templateHintGiven = false;
+  let fileRelevant = false;
+  let waiting: AnalyzedDocument[] = [];
+  const checkIdentity = (document: AnalyzedDocument) => {
+    // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
+    const findings = document.model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
+    if (findings.length > 0) emit(document, findings);
+  };
+  for (const document of documents) {
+    const { model } = document;
+    if (model.relevant && !fileRelevant) {
+      fileRelevant = true;
+      for (const earlier of waiting) checkIdentity(earlier);
+      waiting = [];
+    }
+    if (model.templateAt !== undefined) {
+      if (!templateHintGiven && settings.validate && model.relevant) {
+        templateHintGiven = true;
+        emit(document, [templateHint(model.templateAt)]);
+      }
+      continue;
+    }
+    if (!model.relevant) {
+      if (!settings.validate) continue;
+      if (fileRelevant) checkIdentity(document);
+      else waiting.push(document);
+      continue;
+    }
+    const findings = reuse ? findingsOf(model, settings, key) : bounded(validateDocument(model, settings), model.text);
+    if (findings.length > 0) emit(document, findings);
   }
 }
 

@@ -19,7 +19,8 @@ export const sidecarStartOrder: Rule = {
   summary: 'The main container depends on a helper app container that may not be listening yet when it starts.',
   *check(pod, context): Iterable<RuleFinding> {
     const analysis = analyzePod(pod);
-    if (!analysis.main || analysis.hostNetwork) return;
+    // Links first: most pods have none, and then the main container need not be chosen.
+    if (analysis.links.length === 0 || !analysis.main || analysis.hostNetwork) return;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       const helper = link.to;

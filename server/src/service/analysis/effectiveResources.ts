@@ -1,5 +1,5 @@
 import type { ContainerModel, PodModel, ResourceListModel } from '../model/podModel';
-import { getMap, scalarText } from '../yaml/nodes';
+import { getMap, scalarText, type YMap } from '../yaml/nodes';
 import { addQuantities, formatQuantity, maxQuantity, parseQuantity, ZERO, type Quantity } from './quantities';
 import type { QosClass, ResourceAmounts } from './types';
 
@@ -42,25 +42,84 @@ export function containerResources(container: ContainerModel): ContainerResource
   return { container, requests, limits };
 }
 
-function podLevelResources(pod: PodModel): { requests: Map<string, Quantity>; limits: Map<string, Quantity> } {
+const NO_QUANTITIES: ReadonlyMap<string, Quantity> = new Map();
+
+function podLevelList(resources: YMap | undefined, key: string): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  for (const pair of getMap(resources, key)?.pairs ?? []) {
+    const text = scalarText(pair.value);
+    const quantity = text !== undefined ? parseQuantity(text) : undefined;
+    if (quantity) out.set(String(pair.key.value), quantity);
+  }
+  return out;
+}
+
+function podLevelResources(pod: PodModel): { requests: ReadonlyMap<string, Quantity>; limits: ReadonlyMap<string, Quantity> } {
   const resources = getMap(pod.spec, 'resources');
-  const read = (key: string) => {
-    const out = new Map<string, Quantity>();
-    for (const pair of getMap(resources, key)?.pairs ?? []) {
-      const text = scalarText(pair.value);
-      const quantity = text !== undefined ? parseQuantity(text) : undefined;
-      if (quantity) out.set(String(pair.key.value), quantity);
-    }
-    return out;
-  };
-  const limits = read('limits');
-  const requests = read('requests');
+  // Pod-level resources are rare: most pods need no maps of their own.
+  if (!resources) return { requests: NO_QUANTITIES, limits: NO_QUANTITIES };
+  const limits = podLevelList(resources, 'limits');
+  const requests = podLevelList(resources, 'requests');
   for (const [name, limit] of limits) if (!requests.has(name)) requests.set(name, limit);
   return { requests, limits };
 }
 
+/**
+ * Adds each quantity of `source` into `target`. A resource new to `target` takes the source's
+ * quantity itself (quantities are immutable): adding it to a zero of its own format would
+ * build an equal one.
+ */
 function addInto(target: Map<string, Quantity>, source: ReadonlyMap<string, Quantity>): void {
-  for (const [name, quantity] of source) target.set(name, addQuantities(target.get(name) ?? { nanos: 0n, format: quantity.format }, quantity));
+  for (const [name, quantity] of source) {
+    const sum = target.get(name);
+    target.set(name, sum ? addQuantities(sum, quantity) : quantity);
+  }
+}
+
+interface Aggregate {
+  readonly effective: Map<string, Quantity>;
+  readonly running: Map<string, Quantity>;
+  readonly largestInit: Map<string, { container: ContainerModel; use: Quantity }>;
+}
+
+function considerInitUse(largestInit: Aggregate['largestInit'], container: ContainerModel, name: string, use: Quantity): void {
+  const best = largestInit.get(name);
+  if (!best || use.nanos > best.use.nanos) largestInit.set(name, { container, use });
+}
+
+/** One side (requests or limits) of the formula below. */
+function aggregate(perContainer: readonly ContainerResources[], side: 'requests' | 'limits'): Aggregate {
+  const running = new Map<string, Quantity>();
+  const sidecarsSoFar = new Map<string, Quantity>();
+  const largestInit = new Map<string, { container: ContainerModel; use: Quantity }>();
+  for (const resources of perContainer) {
+    const own = resources[side];
+    const container = resources.container;
+    if (container.group === 'app') {
+      addInto(running, own);
+      continue;
+    }
+    if (container.group === 'native-sidecar') {
+      addInto(running, own);
+      addInto(sidecarsSoFar, own);
+      // A sidecar's use is the running total of sidecars up to itself.
+      for (const [name, quantity] of sidecarsSoFar) considerInitUse(largestInit, container, name, quantity);
+    } else {
+      // An init container's use is its own figure plus the sidecars already running, in that key order.
+      for (const [name, quantity] of own) {
+        const sidecars = sidecarsSoFar.get(name);
+        considerInitUse(largestInit, container, name, sidecars ? addQuantities(quantity, sidecars) : quantity);
+      }
+      for (const [name, quantity] of sidecarsSoFar) if (!own.has(name)) considerInitUse(largestInit, container, name, quantity);
+    }
+  }
+  const effective = new Map(running);
+  for (const [name, { use }] of largestInit) {
+    const current = effective.get(name);
+    // Against a missing entry the use competes with zero (a negative use counts as zero).
+    effective.set(name, current ? maxQuantity(current, use) : use.nanos > 0n ? use : { nanos: 0n, format: use.format });
+  }
+  return { effective, running, largestInit };
 }
 
 /**
@@ -72,41 +131,15 @@ function addInto(target: Map<string, Quantity>, source: ReadonlyMap<string, Quan
  */
 export function computeEffectiveResources(pod: PodModel): EffectiveResources {
   const perContainer = pod.containers.map(containerResources);
-  const aggregate = (pick: (resources: ContainerResources) => ReadonlyMap<string, Quantity>) => {
-    const running = new Map<string, Quantity>();
-    const sidecarsSoFar = new Map<string, Quantity>();
-    const largestInit = new Map<string, { container: ContainerModel; use: Quantity }>();
-    for (const resources of perContainer) {
-      const own = pick(resources);
-      if (resources.container.group === 'app') {
-        addInto(running, own);
-        continue;
-      }
-      let use: Map<string, Quantity>;
-      if (resources.container.group === 'native-sidecar') {
-        addInto(running, own);
-        addInto(sidecarsSoFar, own);
-        use = new Map(sidecarsSoFar);
-      } else {
-        use = new Map(own);
-        addInto(use, sidecarsSoFar);
-      }
-      for (const [name, quantity] of use) {
-        const best = largestInit.get(name);
-        if (!best || quantity.nanos > best.use.nanos) largestInit.set(name, { container: resources.container, use: quantity });
-      }
-    }
-    const effective = new Map(running);
-    for (const [name, { use }] of largestInit) effective.set(name, maxQuantity(effective.get(name) ?? { nanos: 0n, format: use.format }, use));
-    return { effective, running, largestInit };
-  };
-  const requests = aggregate((resources) => resources.requests);
-  const limits = aggregate((resources) => resources.limits);
+  const requests = aggregate(perContainer, 'requests');
+  const limits = aggregate(perContainer, 'limits');
   // Pod-level resources (KEP-2837), when set, are what the scheduler and the cgroup use.
   const podLevel = podLevelResources(pod);
+  for (const [name, quantity] of podLevel.requests) requests.effective.set(name, quantity);
+  for (const [name, quantity] of podLevel.limits) limits.effective.set(name, quantity);
   return {
-    requests: new Map([...requests.effective, ...podLevel.requests]),
-    limits: new Map([...limits.effective, ...podLevel.limits]),
+    requests: requests.effective,
+    limits: limits.effective,
     largestInitUse: requests.largestInit,
     runningSum: requests.running,
     perContainer,
@@ -137,7 +170,7 @@ export function qosClassOf(perContainer: readonly ContainerResources[]): QosClas
       const limit = containerLimits.get(name);
       if (limit && limit.nanos !== 0n) limits.set(name, addQuantities(limits.get(name) ?? ZERO, limit));
     }
-    if (!QOS_RESOURCES.every((name) => (containerLimits.get(name)?.nanos ?? 0n) !== 0n)) guaranteed = false;
+    for (const name of QOS_RESOURCES) if ((containerLimits.get(name)?.nanos ?? 0n) === 0n) guaranteed = false;
   }
   if (requests.size === 0 && limits.size === 0) return 'BestEffort';
   if (guaranteed && requests.size === limits.size) {

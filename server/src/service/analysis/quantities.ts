@@ -28,8 +28,28 @@ function pow10(exponent: number): bigint {
   return TEN ** BigInt(exponent);
 }
 
+/**
+ * Parsed quantities by text. A manifest repeats a handful of texts (`50m`, `64Mi`, `1Gi`)
+ * thousands of times, and each parse is BigInt arithmetic; quantities are immutable, so
+ * every caller can share one. Bounded so hostile input cannot grow it without end.
+ */
+const parsedByText = new Map<string, Quantity | null>();
+const MAX_CACHED_QUANTITIES = 1000;
+const MAX_CACHED_TEXT_LENGTH = 40;
+
 /** Parses a quantity as written in YAML (`"500m"`, `1`, `0.5`); undefined when the API server would refuse it. */
 export function parseQuantity(text: string): Quantity | undefined {
+  const cached = parsedByText.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const parsed = parseUncached(text);
+  if (text.length <= MAX_CACHED_TEXT_LENGTH) {
+    if (parsedByText.size >= MAX_CACHED_QUANTITIES) parsedByText.clear();
+    parsedByText.set(text, parsed ?? null);
+  }
+  return parsed;
+}
+
+function parseUncached(text: string): Quantity | undefined {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 200) return undefined;
   const match = NUMBER.exec(trimmed);

@@ -154,11 +154,22 @@ function helperPattern(
 
 const PLAIN_SIDECAR = 'app container beside the main one, with no sign of a proxy or an adapter';
 
-/** Assigns every container its role, most explicit evidence first. */
-export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main?: ContainerModel } {
+/** The main container and why, from the annotations and the app containers alone. */
+export interface MainChoice {
+  readonly main?: ContainerModel;
+  readonly evidence: string;
+}
+
+/** Finding the main container needs neither links nor volumes: rules that only ask for it skip the rest. */
+export function findMain(pod: PodModel): MainChoice {
+  return chooseMain(pod, parseRolesAnnotation(pod.annotations.values.get(ROLES_ANNOTATION)));
+}
+
+/** Assigns every container its role, most explicit evidence first (`mainChoice` is `findMain(pod)`). */
+export function assignRoles(inputs: RoleInputs, mainChoice: MainChoice): { roles: RoleAssignment[]; main?: ContainerModel } {
   const { pod } = inputs;
   const explicit = parseRolesAnnotation(pod.annotations.values.get(ROLES_ANNOTATION));
-  const { main, evidence: mainEvidence } = chooseMain(pod, explicit);
+  const { main, evidence: mainEvidence } = mainChoice;
   const roles = pod.containers.map((container): RoleAssignment => {
     if (container.group === 'init') return { container, role: 'init', evidence: 'init container: runs to completion before the app containers start' };
     if (container === main) return { container, role: 'main', evidence: mainEvidence };
