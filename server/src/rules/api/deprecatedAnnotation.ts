@@ -34,7 +34,6 @@ export const deprecatedAnnotation: Rule = {
   defaultSeverity: 'warning',
   summary: 'The pod uses an annotation that was replaced by a field (seccomp, AppArmor, sysctls, critical-pod).',
   *check(pod): Iterable<RuleFinding> {
-    const base = `${pod.shape.podMetadataPath.join('.')}.annotations`;
     for (const [key, pair] of pod.annotations.pairs) {
       let note = FIXED[key];
       let replacement = note?.match(/"([^"]+)"/)?.[1] ?? '';
@@ -49,6 +48,7 @@ export const deprecatedAnnotation: Rule = {
         replacement = 'securityContext.appArmorProfile';
       }
       if (!note) continue;
+      const base = `${pod.shape.podMetadataPath.join('.')}.annotations`;
       yield {
         message: explain(`${base}[${key}]: ${note}`, `set ${replacement} instead; the annotation ${note.startsWith('deprecated') ? 'is on its way out' : 'no longer has any effect'}.`),
         range: pair.key.range,

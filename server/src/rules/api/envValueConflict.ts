@@ -8,6 +8,7 @@ import type { Rule, RuleFinding } from '../types';
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34. */
 const FILE_KEY_REF_SINCE = 34;
+const VALUE_FROM_SOURCES_WITH_FILES = [...VALUE_FROM_SOURCES, 'fileKeyRef'];
 
 function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {
   return keys.flatMap((key) => {
@@ -32,7 +33,7 @@ export const envValueConflict: Rule = {
   summary: 'An env var needs either value or valueFrom, and valueFrom (like envFrom) exactly one source.',
   fix: 'Delete value, or keep one source.',
   *check(pod, context): Iterable<RuleFinding> {
-    const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? [...VALUE_FROM_SOURCES, 'fileKeyRef'] : VALUE_FROM_SOURCES;
+    const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? VALUE_FROM_SOURCES_WITH_FILES : VALUE_FROM_SOURCES;
     for (const container of pod.containers) {
       for (const env of container.env) {
         if (!env.valueFrom || !env.valueFromPair) continue;

@@ -1,10 +1,12 @@
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { formatQuantity, isWholeNumber } from '../../service/analysis/quantities';
-import { containerResources } from '../engine/resources';
+import { containerResources, type ResourceListKey } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 
 const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
+/** Limits first: the order findings are reported in. */
+const LISTS: readonly ResourceListKey[] = ['limits', 'requests'];
 
 /**
  * Memory and ephemeral storage count bytes: a fraction (`1.5`, `100m`, often a typo for `100M`
@@ -19,9 +21,9 @@ export const fractionalMemory: Rule = {
   summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
-      const { requests, limits } = containerResources(container);
-      for (const [list, entries] of [['limits', limits], ['requests', requests]] as const) {
-        for (const entry of entries) {
+      const resources = containerResources(container);
+      for (const list of LISTS) {
+        for (const entry of resources[list]) {
           if (!BYTE_RESOURCES.has(entry.name) || !entry.quantity || isWholeNumber(entry.quantity)) continue;
           const canonical = formatQuantity(entry.quantity);
           const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';

@@ -55,6 +55,8 @@ export const hostPortConflict: Rule = {
   defaultSeverity: 'error',
   summary: 'Two ports of containers that run together must not use the same hostPort, protocol and hostIP.',
   *check(pod): Iterable<RuleFinding> {
+    // Without hostNetwork only a written hostPort claims a node port, and most pods write none.
+    if (!specFlag(pod, 'hostNetwork') && !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))) return;
     const SIDECAR_CLASH = 'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
     const TEMPLATE_CLASH = 'the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod\'s hostPort defaults to its containerPort';
     /** `acceptedBecause` is set for clashes the API server lets through: a warning saying why it still fails. */

@@ -1,7 +1,13 @@
-import { getIn, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
+import type { ContainerModel } from '../../service/model/podModel';
+import { get, getMap, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
+
+function isPrivileged(container: ContainerModel): boolean {
+  const privilegedNode = get(getMap(container.map, 'securityContext'), 'privileged');
+  return isScalar(privilegedNode) && privilegedNode.value === true;
+}
 
 /**
  * Volume mount options that need something else: `mountPropagation: Bidirectional` needs a
@@ -17,15 +23,16 @@ export const invalidMountOption: Rule = {
   summary: 'Bidirectional mount propagation needs a privileged container; recursiveReadOnly needs readOnly: true.',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
-      const privilegedNode = getIn(container.map, ['securityContext', 'privileged']);
-      const privileged = isScalar(privilegedNode) && privilegedNode.value === true;
       for (const mount of container.volumeMounts) {
         if (mount.node.kind !== 'map') continue;
-        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
         const propagationPair = getPair(mount.node, 'mountPropagation');
+        const recursivePair = getPair(mount.node, 'recursiveReadOnly');
+        // Both options are rare: a mount without them has nothing to check.
+        if (!propagationPair && !recursivePair) continue;
+        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
         const propagation = scalarText(propagationPair?.value);
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
-        if (propagation === 'Bidirectional' && !privileged) {
+        if (propagation === 'Bidirectional' && !isPrivileged(container)) {
           yield {
             message: explain(
               apiError.forbidden(`${mount.path}.mountPropagation`, 'Bidirectional mount propagation is available only to privileged containers'),
@@ -35,7 +42,6 @@ export const invalidMountOption: Rule = {
             data: data('mountPropagation'),
           };
         }
-        const recursivePair = getPair(mount.node, 'recursiveReadOnly');
         const recursive = scalarText(recursivePair?.value);
         if (recursive !== 'Enabled' && recursive !== 'IfPossible') continue;
         if (!mount.readOnly) {

@@ -1,10 +1,12 @@
 import type { ContainerModel } from '../../service/model/podModel';
-import { getIn, getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
+import { get, getMap, getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
 import type { Rule, RuleContext, RuleFinding } from '../types';
+
+const NAMED_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 
 type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
 
@@ -18,23 +20,35 @@ function invalidFinding(kind: NameKind, path: string, node: YScalar, value: stri
   };
 }
 
+/**
+ * A non-empty name the strict rule accepts is accepted by the relaxed one too (its characters
+ * are printable ASCII without '='), so no version can report it.
+ */
+function passesStrictRule(name: string): boolean {
+  return name !== '' && strictEnvNameErrors(name).length === 0;
+}
+
 /** Relaxed env var names: beta and on by default from 1.32, GA (always on) from 1.34. */
 const RELAXED_ENV_DEFAULT_ON = 32;
 const RELAXED_ENV_GA = 34;
 
 function* envNameFindings(container: ContainerModel, context: RuleContext): Iterable<RuleFinding> {
-  const minor = targetMinor(context.settings);
   const candidates: { path: string; node: YScalar; value: string; what: string }[] = [];
+  // Only names the strict rule refuses (or empty ones) can be reported; most names pass it.
   for (const env of container.env) {
-    if (env.nameNode && env.name !== undefined) candidates.push({ path: `${env.path}.name`, node: env.nameNode, value: env.name, what: 'environment variable name' });
+    if (env.nameNode && env.name !== undefined && !passesStrictRule(env.name)) {
+      candidates.push({ path: `${env.path}.name`, node: env.nameNode, value: env.name, what: 'environment variable name' });
+    }
   }
   const envFrom = getSeq(container.map, 'envFrom');
   envFrom?.items.forEach((item, index) => {
     const prefix = isMap(item) ? getPair(item, 'prefix')?.value : undefined;
-    if (isScalar(prefix) && typeof prefix.value === 'string' && prefix.value !== '') {
+    if (isScalar(prefix) && typeof prefix.value === 'string' && prefix.value !== '' && !passesStrictRule(prefix.value)) {
       candidates.push({ path: `${container.path}.envFrom[${index}].prefix`, node: prefix, value: prefix.value, what: 'envFrom prefix' });
     }
   });
+  if (candidates.length === 0) return;
+  const minor = targetMinor(context.settings);
   for (const candidate of candidates) {
     const relaxed = relaxedEnvNameErrors(candidate.value);
     const strict = strictEnvNameErrors(candidate.value);
@@ -86,9 +100,10 @@ export const invalidName: Rule = {
         }
       }
       for (const probe of container.probes) {
-        for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
-          const port = getIn(probe.node, [handler, 'port']);
-          if (handler === 'grpc' || !isScalar(port) || typeof port.value !== 'string') continue;
+        // grpc ports are numbers only: the schema checks them.
+        for (const handler of NAMED_PORT_HANDLERS) {
+          const port = get(getMap(probe.node, handler), 'port');
+          if (!isScalar(port) || typeof port.value !== 'string') continue;
           const errors = portNameErrors(port.value);
           if (port.value !== '' && errors.length > 0) {
             yield invalidFinding('port', `${probe.path}.${handler}.port`, port, port.value, errors,

@@ -1,8 +1,10 @@
-import { getIn, isScalar, type Range, type YNode } from '../../service/yaml/nodes';
+import { get, getMap, isScalar, type Range, type YNode } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
+
+const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 function numberNode(node: YNode | null | undefined): { value: number; range: Range } | undefined {
   return isScalar(node) && typeof node.value === 'number' ? { value: node.value, range: node.range } : undefined;
@@ -48,8 +50,8 @@ export const invalidPortNumber: Rule = {
       }
       if (container.group === 'init') continue; // probes are forbidden there altogether (init-container-probe)
       for (const probe of container.probes) {
-        for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {
-          const port = numberNode(getIn(probe.node, [handler, 'port']));
+        for (const handler of PROBE_PORT_HANDLERS) {
+          const port = numberNode(get(getMap(probe.node, handler), 'port'));
           if (!port || isValidPortNumber(port.value)) continue;
           yield {
             message: explain(apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL), `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`),

@@ -1,8 +1,10 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { QUANTITY_PATTERN_TEXT } from '../../service/analysis/quantities';
-import { containerResources } from '../engine/resources';
+import { containerResources, type ResourceListKey } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
+
+const LISTS: readonly ResourceListKey[] = ['requests', 'limits'];
 
 /**
  * Resource quantities must parse (`500m`, `1Gi`, `2e3`) and must not be negative. A value that
@@ -17,9 +19,10 @@ export const invalidQuantity: Rule = {
   summary: 'Resource requests and limits must be valid, non-negative Kubernetes quantities.',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
-      const { requests, limits } = containerResources(container);
-      for (const [list, entries] of [['requests', requests], ['limits', limits]] as const) {
-        for (const entry of entries) {
+      const resources = containerResources(container);
+      for (const list of LISTS) {
+        for (const entry of resources[list]) {
+          if (entry.quantity && entry.quantity.nanos >= 0n) continue;
           const range = entry.pair.value?.range ?? entry.pair.key.range;
           const data = { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey };
           if (!entry.quantity) {
@@ -31,7 +34,7 @@ export const invalidQuantity: Rule = {
               range,
               data,
             };
-          } else if (entry.quantity.nanos < 0n) {
+          } else {
             yield {
               message: explain(
                 apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),

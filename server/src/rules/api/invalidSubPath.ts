@@ -26,6 +26,7 @@ export const invalidSubPath: Rule = {
         if (mount.node.kind !== 'map') continue;
         const subPath = stringAt(getPair(mount.node, 'subPath')?.value);
         const subPathExpr = stringAt(getPair(mount.node, 'subPathExpr')?.value);
+        if (!subPath && !subPathExpr) continue;
         const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (subPath && subPath.value !== '' && subPathExpr && subPathExpr.value !== '') {

@@ -1,7 +1,12 @@
+import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { headRange } from '../engine/ranges';
 import { describeContainer, isBarePod } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
+
+function findingData(container: ContainerModel): Record<string, unknown> {
+  return { containerIndex: container.index, listKey: container.listKey, ...(container.name !== undefined ? { containerName: container.name } : {}) };
+}
 
 /**
  * Every container needs an image (C2). On a Pod the image must also not start or end with
@@ -17,13 +22,12 @@ export const missingImage: Rule = {
   *check(pod, context): Iterable<RuleFinding> {
     for (const container of pod.containers) {
       if (!container.map) continue;
-      const data = { containerIndex: container.index, listKey: container.listKey, ...(container.name !== undefined ? { containerName: container.name } : {}) };
       const image = container.image;
       if (image === undefined || image === '') {
         yield {
           message: explain(apiError.required(`${container.path}.image`), `${describeContainer(container)} has no image to run.`),
           range: container.imagePair?.key.range ?? container.nameNode?.range ?? headRange(container.node, context.document.text),
-          data,
+          data: findingData(container),
         };
       } else if (isBarePod(pod) && image.trim() !== image && container.imageNode) {
         yield {
@@ -32,7 +36,7 @@ export const missingImage: Rule = {
             `the image of ${describeContainer(container)} has spaces around it.`,
           ),
           range: container.imageNode.range,
-          data,
+          data: findingData(container),
         };
       }
     }

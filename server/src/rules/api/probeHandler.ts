@@ -23,10 +23,16 @@ function* handlerFindings(
   map: YMap,
   handlers: readonly string[],
 ): Iterable<RuleFinding> {
-  const found = handlers.flatMap((key) => {
+  const found: YPair[] = [];
+  for (const key of handlers) {
     const pair = getPair(map, key);
-    return hasValue(pair) ? [pair] : [];
-  });
+    if (hasValue(pair)) found.push(pair);
+  }
+  const exec = found[0]?.key.value === 'exec' ? found[0].value : undefined;
+  const command = isMap(exec) ? getPair(exec, 'command') : undefined;
+  const execWithoutCommand = isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0));
+  // The usual probe has one handler and, for exec, a command: nothing to report.
+  if (found.length === 1 && !execWithoutCommand) return;
   const data = { containerIndex: container.index, listKey: container.listKey, field: what, handlers: found.map((pair) => String(pair.key.value)) };
   if (found.length === 0) {
     yield {
@@ -39,9 +45,7 @@ function* handlerFindings(
     };
     return;
   }
-  const exec = found[0]!.key.value === 'exec' ? found[0]!.value : undefined;
-  const command = isMap(exec) ? getPair(exec, 'command') : undefined;
-  if (isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0))) {
+  if (execWithoutCommand) {
     yield {
       message: explain(apiError.required(`${path}.exec.command`), `the ${what} of ${describeContainer(container)} runs exec without a command.`),
       range: command?.key.range ?? found[0]!.key.range,

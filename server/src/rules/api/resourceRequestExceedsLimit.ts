@@ -1,8 +1,14 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { compareQuantities, formatQuantity } from '../../service/analysis/quantities';
-import { containerResources, isOvercommitAllowed } from '../engine/resources';
+import { containerResources, isOvercommitAllowed, type ResourceEntry } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
+
+/** The entry a decoder keeps for a name written twice: the last (lists are a few entries long, a scan beats building a map). */
+function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEntry | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.name === name) return entries[i];
+  return undefined;
+}
 
 /**
  * Requests and limits (C7): a request may not exceed its limit; extended resources
@@ -23,11 +29,9 @@ export const resourceRequestExceedsLimit: Rule = {
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
       const { requests, limits } = containerResources(container);
-      const limitByName = new Map(limits.map((entry) => [entry.name, entry]));
-      const requestsPath = `${container.path}.resources.requests`;
       for (const request of requests) {
         if (!request.quantity || request.quantity.nanos < 0n) continue;
-        const limit = limitByName.get(request.name);
+        const limit = lastByName(limits, request.name);
         if (!limit) {
           if (isOvercommitAllowed(request.name)) continue;
           const base = { resource: request.name, request: formatQuantity(request.quantity), containerIndex: container.index, listKey: container.listKey };
@@ -47,6 +51,7 @@ export const resourceRequestExceedsLimit: Rule = {
         const shownRequest = formatQuantity(request.quantity);
         const shownLimit = formatQuantity(limit.quantity);
         const data = { resource: request.name, request: shownRequest, limit: shownLimit, containerIndex: container.index, listKey: container.listKey };
+        const requestsPath = `${container.path}.resources.requests`;
         const related = [{ range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` }];
         if (comparison !== 0 && !isOvercommitAllowed(request.name)) {
           yield {

@@ -132,14 +132,16 @@ export const selectorMismatch: Rule = {
     if (!selectorPair || !isMap(selectorPair.value)) return;
     const selector = selectorStyle === 'labels' ? readLabelMap(selectorPair.value) : readLabelSelector(selectorPair.value);
     const templateLabels = pod.labels.values;
-    const data = {
+    // Built only for a finding: most selectors match.
+    const dataOf = () => ({
       kind: pod.kind,
       templateLabels: Object.fromEntries(templateLabels),
       matchLabels: Object.fromEntries(selector.matchLabels),
       missingLabels: Object.fromEntries([...selector.matchLabels].filter(([key, value]) => templateLabels.get(key) !== value)),
-    };
+    });
     if (selector.matchLabels.size === 0 && selector.requirements.length === 0) {
       if (selectorStyle === 'labels') return; // an empty RC selector defaults to the template labels
+      const data = dataOf();
       yield {
         message: explain(
           apiError.invalidPrinted(apiPath, '{}', `empty selector is invalid for ${kindWord}`),
@@ -151,6 +153,7 @@ export const selectorMismatch: Rule = {
       return;
     }
     if (matches(selector, templateLabels) !== false) return;
+    const data = dataOf();
     yield {
       message: explain(
         apiError.invalidPrinted(`${pod.shape.podMetadataPath.join('.')}.labels`, printLabels(templateLabels, targetsAtLeast(context.settings, JSON_VALUES_SINCE)), '`selector` does not match template `labels`'),

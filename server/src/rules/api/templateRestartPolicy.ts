@@ -22,6 +22,7 @@ export const templateRestartPolicy: Rule = {
     if (family !== 'controller' && family !== 'job') return;
     const written = pod.restartPolicy;
     const effective = written ?? 'Always';
+    if (family === 'controller' && effective === 'Always') return;
     const path = `${pod.specPath}.restartPolicy`;
     const anchor = pod.restartPolicyPair?.value?.range ?? pod.restartPolicyPair?.key.range ?? pod.specPair?.key.range ?? pod.kindPair.key.range;
     const defaultedNote = written === undefined ? ' (restartPolicy is not set, and it defaults to Always)' : '';

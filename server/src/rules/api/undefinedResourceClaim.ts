@@ -1,7 +1,18 @@
+import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
+
+function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
+  const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
+  const podClaims = isSeq(podClaimsNode) ? podClaimsNode.items.flatMap((item) => {
+    const name = scalarText(getIn(item, ['name']));
+    return name ? [name] : [];
+  }) : [];
+  const known = new Set(podClaims);
+  return { podClaims, known, sorted: [...known].sort() };
+}
 
 /**
  * A container's `resources.claims[].name` must name an entry of the pod's `resourceClaims`
@@ -15,16 +26,12 @@ export const undefinedResourceClaim: Rule = {
   defaultSeverity: 'error',
   summary: "A container's resources.claims must name one of the pod's resourceClaims.",
   *check(pod): Iterable<RuleFinding> {
-    const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
-    const podClaims = isSeq(podClaimsNode) ? podClaimsNode.items.flatMap((item) => {
-      const name = scalarText(getIn(item, ['name']));
-      return name ? [name] : [];
-    }) : [];
-    const known = new Set(podClaims);
-    const sorted = [...known].sort();
+    // The pod's claims are read only when a container names one (rare).
+    let declared: { podClaims: string[]; known: Set<string>; sorted: string[] } | undefined;
     for (const container of pod.containers) {
       const claims = container.resources.pair && isMap(container.resources.pair.value) ? getPair(container.resources.pair.value, 'claims')?.value : undefined;
       if (!isSeq(claims)) continue;
+      const { podClaims, known, sorted } = (declared ??= podResourceClaims(pod));
       for (const [index, item] of claims.items.entries()) {
         const namePair = isMap(item) ? getPair(item, 'name') : undefined;
         const name = scalarText(namePair?.value);

@@ -15,6 +15,17 @@ function claimTemplateNames(pod: PodModel): string[] {
   });
 }
 
+/** Whether `spec.volumes` has a volume of this (non-empty) name. */
+function declaresVolume(pod: PodModel, name: string): boolean {
+  for (const volume of pod.volumes) if (volume.name === name) return true;
+  return false;
+}
+
+function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: Set<string> } {
+  const existingVolumes = [...pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])), ...claimTemplateNames(pod)];
+  return { existingVolumes, known: new Set(existingVolumes) };
+}
+
 /**
  * Every `volumeMounts[].name` must name a volume in `spec.volumes` (M2), or for a StatefulSet
  * one of its `volumeClaimTemplates`.
@@ -29,11 +40,13 @@ export const undefinedVolume: Rule = {
   summary: 'A volume mount must name a volume declared in the pod.',
   fix: 'Rename the mount to an existing volume, or declare the volume.',
   *check(pod): Iterable<RuleFinding> {
-    const existingVolumes = [...pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])), ...claimTemplateNames(pod)];
-    const known = new Set(existingVolumes);
+    // Most mounts name a volume of the pod: the full list is built only when one does not.
+    let existing: { existingVolumes: string[]; known: Set<string> } | undefined;
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
-        if (!mount.name || !mount.nameNode || known.has(mount.name)) continue;
+        if (!mount.name || !mount.nameNode || declaresVolume(pod, mount.name)) continue;
+        const { existingVolumes, known } = (existing ??= existingVolumesOf(pod));
+        if (known.has(mount.name)) continue;
         const declared = existingVolumes.length > 0 ? `the pod declares ${existingVolumes.map((name) => `"${name}"`).join(', ')}` : 'the pod declares no volumes';
         yield {
           message: explain(

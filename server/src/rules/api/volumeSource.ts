@@ -27,6 +27,10 @@ export const volumeSource: Rule = {
   fix: 'Delete the extra sources.',
   *check(pod): Iterable<RuleFinding> {
     for (const volume of pod.volumes) {
+      // A volume has one source almost always: count before sorting and wording anything.
+      let sourceCount = 0;
+      for (const pair of volume.sources) if (SOURCE_ORDER.has(String(pair.key.value)) && hasValue(pair)) sourceCount++;
+      if (sourceCount < 2) continue;
       const counted = volume.sources
         .filter((pair) => SOURCE_ORDER.has(String(pair.key.value)) && hasValue(pair))
         .sort((a, b) => SOURCE_ORDER.get(String(a.key.value))! - SOURCE_ORDER.get(String(b.key.value))!);

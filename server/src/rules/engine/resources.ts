@@ -11,8 +11,9 @@ export interface ResourceEntry {
 }
 
 export function resourceEntries(list: ResourceListModel | undefined): ResourceEntry[] {
-  if (!list) return [];
-  return [...list.values].map(([name, { text, pair }]) => ({ name, text, pair, quantity: parseQuantity(text) }));
+  const entries: ResourceEntry[] = [];
+  if (list) for (const [name, { text, pair }] of list.values) entries.push({ name, text, pair, quantity: parseQuantity(text) });
+  return entries;
 }
 
 /** CPU, memory and ephemeral storage may be requested below their limit; extended resources and hugepages may not. */
@@ -20,6 +21,8 @@ export function isOvercommitAllowed(resourceName: string): boolean {
   const native = !resourceName.includes('/') || resourceName.startsWith('kubernetes.io/');
   return native && !resourceName.startsWith('hugepages-');
 }
+
+export type ResourceListKey = 'requests' | 'limits';
 
 export interface ContainerResources {
   readonly requests: readonly ResourceEntry[];

@@ -22,11 +22,12 @@ export const duplicateContainerPort: Rule = {
       const reported = new Set<string>();
       for (const port of container.ports) {
         if (port.containerPort === undefined || !port.containerPortNode) continue;
-        const key = `${port.containerPort}/${port.protocol}`;
         const clash = seen.find(
           (entry) => entry.container !== container && entry.port.containerPort === port.containerPort && entry.port.protocol === port.protocol && runTogether(pod, entry.container, container),
         );
-        if (clash && !reported.has(key)) {
+        if (!clash) continue;
+        const key = `${port.containerPort}/${port.protocol}`;
+        if (!reported.has(key)) {
           reported.add(key);
           yield {
             message:

@@ -25,7 +25,7 @@ export const probePortNotDeclared: Rule = {
     const analysis = analyzePod(pod);
     for (const container of pod.containers) {
       // Probes on regular init containers are rejected by the API server already.
-      if (container.group === 'init') continue;
+      if (container.group === 'init' || container.probes.length === 0) continue;
       const declaredNames = container.ports.flatMap((port) => (port.name !== undefined ? [port.name] : []));
       for (const probe of container.probes) {
         for (const handler of HANDLERS) {

@@ -1,9 +1,15 @@
-import type { ContainerModel, PodModel } from '../../service/model/podModel';
+import type { ContainerModel, EnvVarModel, PodModel } from '../../service/model/podModel';
+import { get, getMap, scalarText } from '../../service/yaml/nodes';
 import type { LocalhostLink } from '../../service/analysis/types';
 import { refineRange } from '../../service/analysis/textSources';
 export { runAtOnce as runTogether } from '../../service/analysis/localhostLinks';
 import type { Range } from '../../service/yaml/nodes';
 import type { RelatedFinding } from '../../service/findings/finding';
+
+/** The volume an env var reads through an env file (`valueFrom.fileKeyRef.volumeName`), without mounting it. */
+export function fileKeyRefVolume(variable: EnvVarModel): string | undefined {
+  return scalarText(get(getMap(variable.valueFrom, 'fileKeyRef'), 'volumeName'));
+}
 
 /** `"web"`, or the container's API path when it has no name. */
 export function containerLabel(container: ContainerModel): string {

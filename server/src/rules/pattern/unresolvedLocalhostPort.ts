@@ -38,7 +38,7 @@ export const unresolvedLocalhostPort: Rule = {
     const analysis = analyzePod(pod);
     // With one container, a localhost reference is usually to itself; on the host network,
     // localhost is the node; with injected sidecars, their ports are not in the manifest.
-    if (pod.containers.length < 2 || analysis.hostNetwork || expectsInjectedContainers(pod)) return;
+    if (pod.containers.length < 2 || analysis.links.length === 0 || analysis.hostNetwork || expectsInjectedContainers(pod)) return;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.to || INJECTED_SIDECAR_PORTS.has(link.port)) continue;

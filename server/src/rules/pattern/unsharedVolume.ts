@@ -7,9 +7,9 @@
  * adds the same volumeMount to one of `others`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import { getIn, scalarText } from '../../service/yaml/nodes';
+import type { ContainerModel } from '../../service/model/podModel';
 import type { Rule, RuleFinding } from '../types';
-import { containerLabel } from './support';
+import { containerLabel, fileKeyRefVolume } from './support';
 
 export const unsharedVolume: Rule = {
   id: 'unshared-volume',
@@ -21,9 +21,13 @@ export const unsharedVolume: Rule = {
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume?.nameNode) continue;
       // Env files (`valueFrom.fileKeyRef`) read the volume without mounting it.
-      const readers = pod.containers.filter((container) => container.env.some((entry) => scalarText(getIn(entry.valueFrom, ['fileKeyRef', 'volumeName'])) === sharing.name));
-      const users = [...new Set([...sharing.mountedBy.map((use) => use.container), ...readers])];
-      if (users.length !== 1) continue;
+      const users = new Set<ContainerModel>();
+      for (const use of sharing.mountedBy) users.add(use.container);
+      // Readers can only add users: with two already the volume is shared.
+      if (users.size < 2) {
+        for (const container of pod.containers) if (container.env.some((entry) => fileKeyRefVolume(entry) === sharing.name)) users.add(container);
+      }
+      if (users.size !== 1) continue;
       const [user] = users;
       const others = pod.containers.filter((container) => container !== user);
       yield {

@@ -4,7 +4,8 @@
  *
  * Quick-fix data: `{ volume: string, volumeIndex: number }` — remove `volumes[volumeIndex]`.
  */
-import { getSeq, getString, getIn, isMap, scalarText } from '../../service/yaml/nodes';
+import { getSeq, getString, isMap } from '../../service/yaml/nodes';
+import { fileKeyRefVolume } from './support';
 import type { Rule, RuleFinding } from '../types';
 import { analyzePod } from '../../service/analysis/analyzePod';
 
@@ -21,7 +22,7 @@ export const unusedVolume: Rule = {
         if (name !== undefined) otherUses.add(name);
       }
       for (const variable of container.env) {
-        const name = scalarText(getIn(variable.valueFrom, ['fileKeyRef', 'volumeName']));
+        const name = fileKeyRefVolume(variable);
         if (name !== undefined) otherUses.add(name);
       }
     }

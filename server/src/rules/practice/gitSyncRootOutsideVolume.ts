@@ -8,7 +8,7 @@
  */
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
-import { containerImages, parseImage } from './imageReference';
+import { containerImages, mayBeGitSync, parseImage } from './imageReference';
 
 const V3_ROOT = '/tmp/git';
 
@@ -19,6 +19,7 @@ export const gitSyncRootOutsideVolume: Rule = {
   summary: 'git-sync v4 mounts its volume at the old /tmp/git root without --root: the checkout lands outside the volume.',
   *check(pod): Iterable<RuleFinding> {
     for (const { container, image } of containerImages(pod)) {
+      if (!mayBeGitSync(image)) continue;
       const { repository, tag } = parseImage(image);
       if (!/(?:^|\/)git-sync$/.test(repository) || !/^v?4\./.test(tag ?? '')) continue;
       const argv = [...container.command, ...container.args].join(' ');

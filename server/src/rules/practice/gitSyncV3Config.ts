@@ -6,9 +6,10 @@
  * Quick-fix data: `{ container: string | null, renames: { from: string, to: string,
  * envIndex: number }[] }` — rename `env[envIndex].name` from `from` to `to`.
  */
+import type { EnvVarModel } from '../../service/model/podModel';
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
-import { parseImage } from './imageReference';
+import { mayBeGitSync, parseImage } from './imageReference';
 
 /** v3 names whose v4 name is not simply `GITSYNC_` + the rest. */
 const V4_NAMES: Readonly<Record<string, string>> = {
@@ -19,6 +20,10 @@ const V4_NAMES: Readonly<Record<string, string>> = {
   GIT_SYNC_TIMEOUT: 'GITSYNC_SYNC_TIMEOUT',
   GIT_SYNC_MAX_SYNC_FAILURES: 'GITSYNC_MAX_FAILURES',
 };
+
+function isOldVariable(entry: EnvVarModel): boolean {
+  return Boolean(entry.name?.startsWith('GIT_SYNC_') && entry.nameNode);
+}
 
 export function v4Name(name: string): string {
   return V4_NAMES[name] ?? name.replace(/^GIT_SYNC_/, 'GITSYNC_');
@@ -31,11 +36,11 @@ export const gitSyncV3Config: Rule = {
   summary: 'git-sync v3 image or GIT_SYNC_* variables: v4 renamed them and changed defaults.',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
-      const image = container.image ? parseImage(container.image.trim()) : undefined;
+      const image = container.image && mayBeGitSync(container.image) ? parseImage(container.image.trim()) : undefined;
       const isGitSync = image !== undefined && /(?:^|\/)git-sync$/.test(image.repository);
       const v3Image = isGitSync && /^v?3\./.test(image!.tag ?? '');
-      const oldVariables = container.env.filter((entry) => entry.name?.startsWith('GIT_SYNC_') && entry.nameNode);
-      if (!v3Image && oldVariables.length === 0) continue;
+      if (!v3Image && !container.env.some(isOldVariable)) continue;
+      const oldVariables = container.env.filter(isOldVariable);
       const renames = oldVariables.map((entry) => ({ from: entry.name!, to: v4Name(entry.name!), envIndex: entry.index }));
       const parts = [
         v3Image ? `${containerLabel(container)} runs git-sync ${image!.tag}` : `${containerLabel(container)} configures git-sync with v3 variables`,

@@ -11,7 +11,25 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
+/**
+ * References by image text: three rules read every container's image, and a manifest names
+ * few distinct images. References are immutable, so the rules share them. Bounded against
+ * files with endless distinct images.
+ */
+const parsedImages = new Map<string, ImageReference>();
+const MAX_CACHED_IMAGES = 1000;
+
 export function parseImage(image: string): ImageReference {
+  let reference = parsedImages.get(image);
+  if (!reference) {
+    reference = parseUncached(image);
+    if (parsedImages.size >= MAX_CACHED_IMAGES) parsedImages.clear();
+    parsedImages.set(image, reference);
+  }
+  return reference;
+}
+
+function parseUncached(image: string): ImageReference {
   const at = image.indexOf('@');
   const digest = at >= 0 ? image.slice(at + 1) : undefined;
   const name = at >= 0 ? image.slice(0, at) : image;
@@ -25,9 +43,16 @@ export function parseImage(image: string): ImageReference {
 }
 
 /** Containers with a written image, its trimmed text and the scalar to report on. */
-export function* containerImages(pod: PodModel): Iterable<{ container: ContainerModel; image: string; node: YScalar }> {
+export function containerImages(pod: PodModel): { container: ContainerModel; image: string; node: YScalar }[] {
+  const out: { container: ContainerModel; image: string; node: YScalar }[] = [];
   for (const container of pod.containers) {
     const image = container.image?.trim();
-    if (image && container.imageNode) yield { container, image, node: container.imageNode };
+    if (image && container.imageNode) out.push({ container, image, node: container.imageNode });
   }
+  return out;
+}
+
+/** Whether an image may be git-sync's: a cheap test before parsing the reference. */
+export function mayBeGitSync(image: string): boolean {
+  return image.includes('git-sync');
 }

@@ -16,6 +16,12 @@ const LOCAL_REFERENCE = /(?:\b([a-z][a-z0-9+.-]{0,19}):\/\/(?:[^\s/@'"]*@)?)?(?<
 /** `nc -z localhost 5432`, `telnet 127.0.0.1 6379`: host and port as separate words. */
 const NETCAT_REFERENCE = /\b(?:nc|ncat|netcat|telnet)\s+(?:-[a-zA-Z]+\s+(?:\d+\s+)?)*(localhost|127\.0\.0\.1)\s+(\d{1,5})\b/g;
 
+/**
+ * What every match of `LOCAL_REFERENCE` and `NETCAT_REFERENCE` contains. Most texts (paths,
+ * plain words) name no local host at all: one cheap test spares them both scans.
+ */
+const MAY_NAME_LOCAL_HOST = /localhost|127\.0\.0\.1|\[::1\]/i;
+
 /** Flag or env var names that say "listen here" rather than "connect there". */
 const LISTEN_NAME = /listen|bind|serv(?:e(?!r)|ing)|(?:^|[-_.])(?:addr|address|port|http-?port|https-?port)$/i;
 /** Words that make a port or address name point at something to connect to. */
@@ -62,7 +68,8 @@ interface LocalReference {
   readonly text: string;
 }
 
-function localReferences(source: TextSource): LocalReference[] {
+function localReferences(source: TextSource): readonly LocalReference[] {
+  if (!MAY_NAME_LOCAL_HOST.test(source.text)) return NO_REFERENCES;
   const out: LocalReference[] = [];
   for (const match of source.text.matchAll(LOCAL_REFERENCE)) {
     const scheme = match[1]?.toLowerCase();
@@ -81,18 +88,31 @@ function localReferences(source: TextSource): LocalReference[] {
   return out;
 }
 
+const NO_REFERENCES: readonly LocalReference[] = [];
+
+/** A listen flag with its value (`--port=8080`, `-listen :9113`). */
+const LISTEN_FLAG = /(?:^|\s)--?([A-Za-z][\w.-]*)(?:=|\s+)("[^"]*"|'[^']*'|[^\s'"]+)/g;
+/** Env var names that hold a port or address to listen on. */
+const LISTEN_ENV_NAME = /^(?:PORT|[A-Z0-9_]*(?:LISTEN|BIND)[A-Z0-9_]*|(?:HTTP|HTTPS|GRPC|METRICS|ADMIN|SERVER|APP|WEB)_PORT)$/;
+/** An argv item that is a flag alone (`--port`), its value being the next item. */
+const WHOLE_FLAG = /^--?([A-Za-z][\w.-]*)$/;
+const INSTANCE_PORT = /=tcp:(?:[\d.]+:)?(\d{1,5})\b/g;
+
 /** Ports revealed by flags (`--port=5432`, `-port 8080`, `--listen-address=:9113`), instance strings and env vars. */
 function revealedPorts(source: TextSource): { port: number; evidence: string; index: number; length: number }[] {
   const out: { port: number; evidence: string; index: number; length: number }[] = [];
   if (source.kind === 'env') {
     const name = source.envName ?? '';
-    const port = portOfListenValue(source.text);
-    if (port !== undefined && /^(?:PORT|[A-Z0-9_]*(?:LISTEN|BIND)[A-Z0-9_]*|(?:HTTP|HTTPS|GRPC|METRICS|ADMIN|SERVER|APP|WEB)_PORT)$/.test(name) && isListenName(name.replace(/_/g, '-'))) {
-      out.push({ port, evidence: `env ${name}`, index: 0, length: source.text.length });
+    // The name decides first: most variables are not listen settings, and their values need no parsing.
+    if (LISTEN_ENV_NAME.test(name) && isListenName(name.replace(/_/g, '-'))) {
+      const port = portOfListenValue(source.text);
+      if (port !== undefined) out.push({ port, evidence: `env ${name}`, index: 0, length: source.text.length });
     }
     return out;
   }
-  for (const match of source.text.matchAll(/(?:^|\s)--?([A-Za-z][\w.-]*)(?:=|\s+)("[^"]*"|'[^']*'|[^\s'"]+)/g)) {
+  // A flag needs a `-`, an instance string `=tcp:`: texts without them (most) skip the scans.
+  const hasDash = source.text.includes('-');
+  for (const match of hasDash ? source.text.matchAll(LISTEN_FLAG) : []) {
     const [, name, value] = match;
     if (!isListenName(name!)) continue;
     const port = portOfListenValue(value!);
@@ -101,13 +121,13 @@ function revealedPorts(source: TextSource): { port: number; evidence: string; in
     out.push({ port, evidence: `flag --${name}`, index, length: value!.length });
   }
   // `--port` and its value as two argv items.
-  const flag = source.previous !== undefined ? /^--?([A-Za-z][\w.-]*)$/.exec(source.previous) : null;
+  const flag = source.previous !== undefined ? WHOLE_FLAG.exec(source.previous) : null;
   if (flag && isListenName(flag[1]!)) {
     const port = portOfListenValue(source.text);
     if (port !== undefined) out.push({ port, evidence: `flag --${flag[1]}`, index: 0, length: source.text.length });
   }
   // Cloud SQL / AlloyDB proxy v1 instance strings: `project:region:db=tcp:5432` or `=tcp:0.0.0.0:5432`.
-  for (const match of source.text.matchAll(/=tcp:(?:[\d.]+:)?(\d{1,5})\b/g)) {
+  for (const match of source.text.includes('=tcp:') ? source.text.matchAll(INSTANCE_PORT) : []) {
     const port = validPort(Number(match[1]));
     if (port !== undefined) out.push({ port, evidence: `instance tcp:${port}`, index: match.index + 1, length: match[0].length - 1 });
   }
