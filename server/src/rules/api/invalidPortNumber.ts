@@ -6,6 +6,11 @@ import type { Rule, RuleFinding } from '../types';
 
 const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
+/** A port number the API server accepts (or none written); `0` means unset for a hostPort only. */
+function isAcceptable(value: number | undefined, zeroIsUnset: boolean): boolean {
+  return value === undefined || (value === 0 ? zeroIsUnset : isValidPortNumber(value));
+}
+
 function numberNode(node: YNode | null | undefined): { value: number; range: Range } | undefined {
   return isScalar(node) && typeof node.value === 'number' ? { value: node.value, range: node.range } : undefined;
 }
@@ -25,6 +30,8 @@ export const invalidPortNumber: Rule = {
     for (const container of pod.containers) {
       const data = (field: string, value: number) => ({ containerIndex: container.index, listKey: container.listKey, field, value });
       for (const port of container.ports) {
+        // The model holds the same numbers: ports in range (nearly all) need no closer look.
+        if (isAcceptable(port.containerPort, false) && isAcceptable(port.hostPort, true)) continue;
         const containerPort = numberNode(port.containerPortNode);
         if (containerPort && containerPort.value === 0) {
           yield {

@@ -91,6 +91,18 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
 
 /** Whether the value is a whole number (the API server checks memory at milli precision). */
 export function isWholeNumber(quantity: Quantity): boolean {
+  let whole = wholeNumbers.get(quantity);
+  if (whole === undefined) {
+    whole = isWholeNumberUncached(quantity);
+    wholeNumbers.set(quantity, whole);
+  }
+  return whole;
+}
+
+/** Parsed quantities are shared (see `parseQuantity`), so the BigInt division runs once per distinct value. */
+const wholeNumbers = new WeakMap<Quantity, boolean>();
+
+function isWholeNumberUncached(quantity: Quantity): boolean {
   const millis = ceilDivide(quantity.nanos, 1_000_000n);
   return millis % 1000n === 0n;
 }

@@ -33,7 +33,7 @@ export function findResources(root: YNode | null): ResourceModel[] {
   if (!isMap(root)) return [];
   const kind = scalarText(getPair(root, 'kind')?.value);
   const items = getPair(root, 'items')?.value;
-  if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
+  if (kind !== undefined && kind.endsWith('List') && isSeq(items)) {
     const resources: ResourceModel[] = [];
     items.items.forEach((item, index) => {
       if (isMap(item)) resources.push(resourceAt(item, ['items', index]));
@@ -117,11 +117,6 @@ function scalarAt(map: YMap | undefined, key: string): YScalar | undefined {
   return isScalar(value) && value.value !== null ? value : undefined;
 }
 
-function numberAt(map: YMap | undefined, key: string): number | undefined {
-  const value = scalarAt(map, key)?.value;
-  return typeof value === 'number' ? value : undefined;
-}
-
 function textItems(node: YNode | null | undefined): string[] {
   if (!isSeq(node)) return [];
   const out: string[] = [];
@@ -175,16 +170,18 @@ function buildContainer(
     const containerPortNode = scalarAt(port, 'containerPort');
     const nameNodeOfPort = scalarAt(port, 'name');
     const hostPortNode = scalarAt(port, 'hostPort');
+    const containerPort = containerPortNode?.value;
+    const hostPort = hostPortNode?.value;
     return {
       index: portIndex,
       path: `${path}.ports[${portIndex}]`,
       node: portNode,
-      containerPort: numberAt(port, 'containerPort'),
+      containerPort: typeof containerPort === 'number' ? containerPort : undefined,
       containerPortNode,
       name: scalarText(nameNodeOfPort),
       nameNode: nameNodeOfPort,
       protocol: scalarText(scalarAt(port, 'protocol')) ?? 'TCP',
-      hostPort: numberAt(port, 'hostPort'),
+      hostPort: typeof hostPort === 'number' ? hostPort : undefined,
       hostPortNode,
       hostIP: scalarText(scalarAt(port, 'hostIP')),
     };
