@@ -19,6 +19,7 @@ export const duplicateEnvName: Rule = {
   fix: 'Delete the earlier definition (data.firstIndex).',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
+      if (container.env.length < 2) continue;
       const first = new Map<string, EnvVarModel>();
       for (const env of container.env) {
         if (env.name === undefined || !env.nameNode) continue;

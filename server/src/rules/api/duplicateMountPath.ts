@@ -16,6 +16,7 @@ export const duplicateMountPath: Rule = {
   summary: 'Two volume mounts of one container must not use the same mountPath.',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
+      if (container.volumeMounts.length < 2) continue;
       const seen = new Map<string, VolumeMountModel>();
       for (const mount of container.volumeMounts) {
         if (mount.mountPath === undefined || !mount.mountPathNode || mount.mountPath === '') continue;

@@ -22,6 +22,10 @@ export const duplicatePortName: Rule = {
   summary: 'Port names must be unique within a container (an error) and should be unique across the pod (a warning).',
   fix: 'Rename the port.',
   *check(pod): Iterable<RuleFinding> {
+    // A duplicate takes two named ports, and most pods name at most one.
+    let namedPorts = 0;
+    for (const container of pod.containers) for (const port of container.ports) if (port.name && port.nameNode) namedPorts++;
+    if (namedPorts < 2) return;
     const dataOf = (named: NamedPort, first: NamedPort) => ({
       name: named.port.name!,
       containerIndex: named.container.index,

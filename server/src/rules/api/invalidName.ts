@@ -7,6 +7,7 @@ import { targetMinor } from '../engine/version';
 import type { Rule, RuleContext, RuleFinding } from '../types';
 
 const NAMED_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
+const POD_DNS_LABELS = ['hostname', 'subdomain'] as const;
 
 type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
 
@@ -111,9 +112,10 @@ export const invalidName: Rule = {
           }
         }
       }
-      yield* envNameFindings(container, context);
+      // Most containers have no env names to check: no nested iteration for them.
+      if (container.env.length > 0 || getPair(container.map, 'envFrom')) yield* envNameFindings(container, context);
     }
-    for (const key of ['hostname', 'subdomain']) {
+    for (const key of POD_DNS_LABELS) {
       const node = getPair(pod.spec, key)?.value;
       if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
       const errors = dns1123LabelErrors(node.value);

@@ -51,8 +51,10 @@ export const probePortNotDeclared: Rule = {
             };
           } else {
             const number = Number(node.value);
-            const served = analysis.servedPorts.some((entry) => entry.container === container && entry.port === number);
-            if (served || container.ports.length === 0) continue;
+            if (container.ports.length === 0) continue;
+            // A declared containerPort is among the served ports: only other numbers need the analysis.
+            const declared = container.ports.some((port) => port.containerPort === number && port.containerPortNode !== undefined);
+            if (declared || analysis.servedPorts.some((entry) => entry.container === container && entry.port === number)) continue;
             yield {
               severity: 'hint',
               message: `${probe.kind} of ${containerLabel(container)} checks port ${number}, which is not among the container's declared ports (${container.ports.map((port) => port.containerPort).join(', ')}).`,

@@ -42,7 +42,7 @@ function computeAnalysis(pod: PodModel): PodAnalysis {
   const sourcesOf = () => (sources ??= new Map(pod.containers.map((container) => [container, textSources(container)])));
   const volumesOf = () => (volumes ??= findVolumeSharing(pod));
   const servedPortsOf = () => (servedPorts ??= findServedPorts(pod, sourcesOf()));
-  const linksOf = () => (links ??= findLocalhostLinks(pod, sourcesOf(), servedPortsOf()));
+  const linksOf = () => (links ??= findLocalhostLinks(pod, sourcesOf(), servedPortsOf));
   const mainChoiceOf = () => (mainChoice ??= findMain(pod));
   const rolesOf = () => {
     if (!roleAssignment) {

@@ -181,13 +181,14 @@ export function runAtOnce(pod: PodModel, a: ContainerModel, b: ContainerModel): 
 export function findLocalhostLinks(
   pod: PodModel,
   sources: ReadonlyMap<ContainerModel, readonly TextSource[]>,
-  served: readonly ServedPort[],
+  servedPorts: () => readonly ServedPort[],
 ): LocalhostLink[] {
   const links: LocalhostLink[] = [];
   for (const container of pod.containers) {
     for (const source of sources.get(container) ?? []) {
       for (const reference of localReferences(source)) {
-        const servers = served.filter((entry) => entry.port === reference.port && entry.protocol !== 'UDP');
+        // Asked for only here: most pods reach nothing on localhost and need no served ports.
+        const servers = servedPorts().filter((entry) => entry.port === reference.port && entry.protocol !== 'UDP');
         const to =
           servers.find((entry) => entry.container === container)?.container ??
           servers.find((entry) => runAtOnce(pod, entry.container, container))?.container ??

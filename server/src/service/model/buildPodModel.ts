@@ -1,5 +1,7 @@
 import {
+  get,
   getIn,
+  getMap,
   getPair,
   isMap,
   isScalar,
@@ -53,9 +55,21 @@ function resourceAt(root: YMap, pathPrefix: (string | number)[]): ResourceModel 
 
 const PROBE_KINDS: readonly ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
+/** Per shape, the spec path as text and the path to the spec's parent: the same for every pod of a kind. */
+const SPEC_PATHS = new WeakMap<WorkloadShape, { readonly text: string; readonly parent: readonly string[] }>();
+
+function specPathsOf(shape: WorkloadShape): { readonly text: string; readonly parent: readonly string[] } {
+  let paths = SPEC_PATHS.get(shape);
+  if (!paths) {
+    paths = { text: shape.specPath.join('.'), parent: shape.specPath.slice(0, -1) };
+    SPEC_PATHS.set(shape, paths);
+  }
+  return paths;
+}
+
 export function buildPodModel(root: YMap, shape: WorkloadShape, apiVersion: string): PodModel {
-  const specPathText = shape.specPath.join('.');
-  const specParent = shape.specPath.length > 1 ? getIn(root, shape.specPath.slice(0, -1)) : root;
+  const { text: specPathText, parent: specParentPath } = specPathsOf(shape);
+  const specParent = shape.specPath.length > 1 ? getIn(root, specParentPath) : root;
   const specPair = isMap(specParent) ? getPair(specParent, shape.specPath[shape.specPath.length - 1]!) : undefined;
   const spec = isMap(specPair?.value) ? specPair.value : undefined;
   const metadata = getIn(root, shape.podMetadataPath);
@@ -89,7 +103,7 @@ export function buildPodModel(root: YMap, shape: WorkloadShape, apiVersion: stri
     kind: shape.kind,
     shape,
     apiVersion,
-    name: scalarText(getIn(root, ['metadata', 'name'])),
+    name: scalarText(get(getMap(root, 'metadata'), 'name')),
     root,
     specPath: specPathText,
     kindPair: getPair(root, 'kind')!,
