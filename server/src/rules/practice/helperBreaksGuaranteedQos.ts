@@ -31,10 +31,11 @@ export const helperBreaksGuaranteedQos: Rule = {
   summary: 'The app containers are Guaranteed, but an init container or native sidecar keeps the pod Burstable.',
   *check(pod): Iterable<RuleFinding> {
     const analysis = analyzePod(pod);
-    if (analysis.qosClass === 'Guaranteed') return;
     const perContainer = analysis.resources.perContainer;
     const apps = perContainer.filter((entry) => entry.container.group === 'app');
+    // The app containers first: most pods stop here, without summing the pod's QoS.
     if (apps.length === 0 || apps.some((entry) => guaranteedNeeds(entry).length > 0)) return;
+    if (analysis.qosClass === 'Guaranteed') return;
     for (const entry of perContainer) {
       if (entry.container.group === 'app') continue;
       const needs = guaranteedNeeds(entry);
