@@ -3,17 +3,21 @@ import type { DocumentModel } from '../../service/model/documentModel';
 import type { PodModel } from '../../service/model/podModel';
 import type { RuleLevel } from '../../service/settings';
 import type { Rule, RuleContext } from '../types';
-import { parseSuppressions, type Suppressions } from './suppressions';
+import { NOTHING_SUPPRESSED, parseSuppressions, type Suppressions } from './suppressions';
 import { ruleAppliesTo } from './version';
 
 const suppressionsByDocument = new WeakMap<DocumentModel, Suppressions>();
 
-/** Suppression comments are read once per document text (models are reused while the text is unchanged). */
+/**
+ * Suppression comments are read once per document text (models are reused while the text is
+ * unchanged). Only documents that have such a comment are remembered: for the others (nearly
+ * all) the text search is cheaper than keeping an entry per document.
+ */
 export function suppressionsOf(document: DocumentModel): Suppressions {
   let suppressions = suppressionsByDocument.get(document);
   if (!suppressions) {
     suppressions = parseSuppressions(document.text);
-    suppressionsByDocument.set(document, suppressions);
+    if (suppressions !== NOTHING_SUPPRESSED) suppressionsByDocument.set(document, suppressions);
   }
   return suppressions;
 }

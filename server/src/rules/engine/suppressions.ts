@@ -16,7 +16,8 @@ export interface Suppressions {
   isSuppressed(ruleId: string, offset: number): boolean;
 }
 
-const NOTHING_SUPPRESSED: Suppressions = { isSuppressed: () => false };
+/** What a document without suppression comments gets (always this one object). */
+export const NOTHING_SUPPRESSED: Suppressions = { isSuppressed: () => false };
 
 function parseIds(list: string | undefined): ReadonlySet<string> | undefined {
   const withoutReason = (list ?? '').split(/(?:^|[ \t])--(?:[ \t]|$)/)[0]!;
