@@ -1,3 +1,4 @@
+import type { ContainerModel } from '../../service/model/podModel';
 import { get, getMap, isScalar, type Range, type YNode } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
@@ -5,6 +6,10 @@ import { describeContainer } from '../engine/podFacts';
 import type { Rule, RuleFinding } from '../types';
 
 const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+function portData(container: ContainerModel, field: string, value: number): Record<string, unknown> {
+  return { containerIndex: container.index, listKey: container.listKey, field, value };
+}
 
 /** A port number the API server accepts (or none written); `0` means unset for a hostPort only. */
 function isAcceptable(value: number | undefined, zeroIsUnset: boolean): boolean {
@@ -28,7 +33,6 @@ export const invalidPortNumber: Rule = {
   summary: 'containerPort, hostPort and probe ports must be between 1 and 65535.',
   *check(pod): Iterable<RuleFinding> {
     for (const container of pod.containers) {
-      const data = (field: string, value: number) => ({ containerIndex: container.index, listKey: container.listKey, field, value });
       for (const port of container.ports) {
         // The model holds the same numbers: ports in range (nearly all) need no closer look.
         if (isAcceptable(port.containerPort, false) && isAcceptable(port.hostPort, true)) continue;
@@ -37,13 +41,13 @@ export const invalidPortNumber: Rule = {
           yield {
             message: explain(apiError.required(`${port.path}.containerPort`), `a port of ${describeContainer(container)} needs a containerPort between 1 and 65535.`),
             range: containerPort.range,
-            data: data('containerPort', 0),
+            data: portData(container, 'containerPort', 0),
           };
         } else if (containerPort && !isValidPortNumber(containerPort.value)) {
           yield {
             message: explain(apiError.invalid(`${port.path}.containerPort`, containerPort.value, PORT_NUMBER_DETAIL), `${containerPort.value} is not a TCP/UDP port number (${describeContainer(container)}).`),
             range: containerPort.range,
-            data: data('containerPort', containerPort.value),
+            data: portData(container, 'containerPort', containerPort.value),
           };
         }
         const hostPort = numberNode(port.hostPortNode);
@@ -51,7 +55,7 @@ export const invalidPortNumber: Rule = {
           yield {
             message: explain(apiError.invalid(`${port.path}.hostPort`, hostPort.value, PORT_NUMBER_DETAIL), `${hostPort.value} is not a port number on the node (${describeContainer(container)}).`),
             range: hostPort.range,
-            data: data('hostPort', hostPort.value),
+            data: portData(container, 'hostPort', hostPort.value),
           };
         }
       }
@@ -63,7 +67,7 @@ export const invalidPortNumber: Rule = {
           yield {
             message: explain(apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL), `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`),
             range: port.range,
-            data: data(`${probe.kind}.${handler}.port`, port.value),
+            data: portData(container, `${probe.kind}.${handler}.port`, port.value),
           };
         }
       }

@@ -1,5 +1,5 @@
 import type { ContainerModel } from '../model/podModel';
-import { isScalar, type Range, type YScalar } from '../yaml/nodes';
+import { isScalar, type Range, type YScalar, type YSeq } from '../yaml/nodes';
 import type { TextSourceKind } from './types';
 
 /** One piece of free text of a container where addresses, ports and paths may hide. */
@@ -22,19 +22,25 @@ export function textSources(container: ContainerModel): TextSource[] {
       sources.push({ container, kind: 'env', node: variable.valueNode, text: variable.value, envName: variable.name });
     }
   }
-  let previous: string | undefined;
-  for (const [kind, seq] of [['command', container.commandNode], ['args', container.argsNode]] as const) {
-    for (const item of seq?.items ?? []) {
-      if (!isScalar(item) || item.value === null) {
-        previous = undefined;
-        continue;
-      }
-      const text = String(item.value);
-      sources.push({ container, kind, node: item, text, previous });
-      previous = text;
-    }
-  }
+  // args follow command as one argv, so a flag at the end of command pairs with the first arg.
+  const previous = argvSources(sources, container, 'command', container.commandNode, undefined);
+  argvSources(sources, container, 'args', container.argsNode, previous);
   return sources;
+}
+
+/** Adds the items of `command` or `args`; returns the last item's text (the flag a next value may belong to). */
+function argvSources(sources: TextSource[], container: ContainerModel, kind: 'command' | 'args', seq: YSeq | undefined, previous: string | undefined): string | undefined {
+  if (!seq) return previous;
+  for (const item of seq.items) {
+    if (!isScalar(item) || item.value === null) {
+      previous = undefined;
+      continue;
+    }
+    const text = String(item.value);
+    sources.push({ container, kind, node: item, text, previous });
+    previous = text;
+  }
+  return previous;
 }
 
 /**
