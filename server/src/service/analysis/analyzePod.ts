@@ -14,7 +14,7 @@ const cache = new WeakMap<PodModel, PodAnalysis>();
 export function analyzePod(pod: PodModel): PodAnalysis {
   let analysis = cache.get(pod);
   if (!analysis) {
-    analysis = computeAnalysis(pod);
+    analysis = new LazyPodAnalysis(pod);
     cache.set(pod, analysis);
   }
   return analysis;
@@ -22,74 +22,89 @@ export function analyzePod(pod: PodModel): PodAnalysis {
 
 /**
  * Each part is computed when first asked for, then kept: the rules read a few parts of
- * every pod (links, served ports, resources), while endpoints, roles and formatted amounts
- * serve the hover, topology and `describe`. The parts are pure functions of the model, so
- * when they are computed does not change what they are.
+ * every pod (links, resources), while endpoints, roles and formatted amounts serve the
+ * hover, topology and `describe`. The parts are pure functions of the model, so when they
+ * are computed does not change what they are. A class, because every pod the CLI checks
+ * gets one: getters on the prototype cost nothing per pod, closures would.
  */
-function computeAnalysis(pod: PodModel): PodAnalysis {
-  let sources: Map<ContainerModel, readonly TextSource[]> | undefined;
-  let volumes: VolumeSharing[] | undefined;
-  let servedPorts: ServedPort[] | undefined;
-  let links: LocalhostLink[] | undefined;
-  let endpoints: ExternalEndpoint[] | undefined;
-  let mainChoice: MainChoice | undefined;
-  let roleAssignment: { roles: RoleAssignment[]; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
-  let resources: EffectiveResources | undefined;
-  let effectiveResources: PodAnalysis['effectiveResources'] | undefined;
-  let qosClass: QosClass | undefined;
-  let hostNetwork: boolean | undefined;
+class LazyPodAnalysis implements PodAnalysis {
+  private sourcesPart: Map<ContainerModel, readonly TextSource[]> | undefined;
+  private volumesPart: VolumeSharing[] | undefined;
+  private servedPortsPart: ServedPort[] | undefined;
+  private linksPart: LocalhostLink[] | undefined;
+  private endpointsPart: ExternalEndpoint[] | undefined;
+  private mainPart: MainChoice | undefined;
+  private rolesPart: { roles: RoleAssignment[]; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
+  private resourcesPart: EffectiveResources | undefined;
+  private effectiveResourcesPart: PodAnalysis['effectiveResources'] | undefined;
+  private qosClassPart: QosClass | undefined;
+  private hostNetworkPart: boolean | undefined;
 
-  const sourcesOf = () => (sources ??= new Map(pod.containers.map((container) => [container, textSources(container)])));
-  const volumesOf = () => (volumes ??= findVolumeSharing(pod));
-  const servedPortsOf = () => (servedPorts ??= findServedPorts(pod, sourcesOf()));
-  const linksOf = () => (links ??= findLocalhostLinks(pod, sourcesOf(), servedPortsOf));
-  const mainChoiceOf = () => (mainChoice ??= findMain(pod));
-  const rolesOf = () => {
-    if (!roleAssignment) {
-      const { roles } = assignRoles({ pod, sources: sourcesOf(), links: linksOf(), served: servedPortsOf(), volumes: volumesOf() }, mainChoiceOf());
-      roleAssignment = { roles, byContainer: new Map(roles.map((entry) => [entry.container, entry.role])) };
+  constructor(readonly pod: PodModel) {}
+
+  private get sources(): Map<ContainerModel, readonly TextSource[]> {
+    return (this.sourcesPart ??= new Map(this.pod.containers.map((container) => [container, textSources(container)])));
+  }
+
+  private get mainChoice(): MainChoice {
+    return (this.mainPart ??= findMain(this.pod));
+  }
+
+  private get roleAssignment(): { roles: RoleAssignment[]; byContainer: Map<ContainerModel, ContainerRole> } {
+    if (!this.rolesPart) {
+      const inputs = { pod: this.pod, sources: this.sources, links: this.links, served: this.servedPorts, volumes: this.volumes };
+      const { roles } = assignRoles(inputs, this.mainChoice);
+      this.rolesPart = { roles, byContainer: new Map(roles.map((entry) => [entry.container, entry.role])) };
     }
-    return roleAssignment;
-  };
-  const resourcesOf = () => (resources ??= computeEffectiveResources(pod));
+    return this.rolesPart;
+  }
 
-  return {
-    pod,
-    get roles() {
-      return rolesOf().roles;
-    },
-    get main() {
-      return mainChoiceOf().main;
-    },
-    get volumes() {
-      return volumesOf();
-    },
-    get links() {
-      return linksOf();
-    },
-    get endpoints() {
-      return (endpoints ??= [...sourcesOf().values()].flatMap(findExternalEndpoints));
-    },
-    get effectiveResources() {
-      const amounts = resourcesOf();
-      return (effectiveResources ??= { requests: formatAmounts(amounts.requests), limits: formatAmounts(amounts.limits) });
-    },
-    get qosClass() {
-      return (qosClass ??= qosClassOf(resourcesOf().perContainer));
-    },
-    get servedPorts() {
-      return servedPortsOf();
-    },
-    get resources() {
-      return resourcesOf();
-    },
-    get hostNetwork() {
-      if (hostNetwork === undefined) {
-        const value = getPair(pod.spec, 'hostNetwork')?.value;
-        hostNetwork = value?.kind === 'scalar' && value.value === true;
-      }
-      return hostNetwork;
-    },
-    roleOf: (container) => rolesOf().byContainer.get(container) ?? 'sidecar',
-  };
+  get roles(): readonly RoleAssignment[] {
+    return this.roleAssignment.roles;
+  }
+
+  get main(): ContainerModel | undefined {
+    return this.mainChoice.main;
+  }
+
+  get volumes(): readonly VolumeSharing[] {
+    return (this.volumesPart ??= findVolumeSharing(this.pod));
+  }
+
+  get links(): readonly LocalhostLink[] {
+    return (this.linksPart ??= findLocalhostLinks(this.pod, this.sources, () => this.servedPorts));
+  }
+
+  get endpoints(): readonly ExternalEndpoint[] {
+    return (this.endpointsPart ??= [...this.sources.values()].flatMap(findExternalEndpoints));
+  }
+
+  get effectiveResources(): PodAnalysis['effectiveResources'] {
+    const amounts = this.resources;
+    return (this.effectiveResourcesPart ??= { requests: formatAmounts(amounts.requests), limits: formatAmounts(amounts.limits) });
+  }
+
+  get qosClass(): QosClass {
+    return (this.qosClassPart ??= qosClassOf(this.resources.perContainer));
+  }
+
+  get servedPorts(): readonly ServedPort[] {
+    return (this.servedPortsPart ??= findServedPorts(this.pod, this.sources));
+  }
+
+  get resources(): EffectiveResources {
+    return (this.resourcesPart ??= computeEffectiveResources(this.pod));
+  }
+
+  get hostNetwork(): boolean {
+    if (this.hostNetworkPart === undefined) {
+      const value = getPair(this.pod.spec, 'hostNetwork')?.value;
+      this.hostNetworkPart = value?.kind === 'scalar' && value.value === true;
+    }
+    return this.hostNetworkPart;
+  }
+
+  roleOf(container: ContainerModel): ContainerRole {
+    return this.roleAssignment.byContainer.get(container) ?? 'sidecar';
+  }
 }
