@@ -18,13 +18,17 @@ export interface ImageReference {
  */
 const parsedImages = new Map<string, ImageReference>();
 const MAX_CACHED_IMAGES = 1000;
+/** Real references are short; a hostile megabyte-long one is parsed but not kept. */
+const MAX_CACHED_IMAGE_LENGTH = 256;
 
 export function parseImage(image: string): ImageReference {
   let reference = parsedImages.get(image);
   if (!reference) {
     reference = parseUncached(image);
-    if (parsedImages.size >= MAX_CACHED_IMAGES) parsedImages.clear();
-    parsedImages.set(image, reference);
+    if (image.length <= MAX_CACHED_IMAGE_LENGTH) {
+      if (parsedImages.size >= MAX_CACHED_IMAGES) parsedImages.clear();
+      parsedImages.set(image, reference);
+    }
   }
   return reference;
 }

@@ -37,7 +37,8 @@ export function buildDocumentModel(text: string): DocumentModel {
   }
   const { root, findings } = parseYamlDocument(text);
   const resources = findResources(root);
-  const pods = resources.flatMap((resource) => (resource.pod ? [resource.pod] : []));
+  const pods: PodModel[] = [];
+  for (const resource of resources) if (resource.pod) pods.push(resource.pod);
   return { text, root, syntaxFindings: findings, resources, pods, relevant: pods.length > 0 || mentionsPodKind(text) };
 }
 
