@@ -1,5 +1,5 @@
-import { Document, isScalar as isYamlScalar } from 'yaml';
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
+import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
 
 /**
  * Builds our tree straight from a document's text, in one pass over its lines, for the
@@ -16,7 +16,7 @@ import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
  * that value; other comments after a collection's last value stay with the collection
  * unless they are less indented than it, in which case they move to its parent.
  */
-export function treeFromText(text: string, options: TextTreeOptions): YNode | null | undefined {
+export function treeFromText(text: string, options: FastTreeOptions): YNode | null | undefined {
   if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
   try {
     return new TextScanner(text, options).document();
@@ -24,12 +24,6 @@ export function treeFromText(text: string, options: TextTreeOptions): YNode | nu
     if (error === BAIL) return undefined;
     throw error;
   }
-}
-
-export interface TextTreeOptions {
-  readonly version: '1.1' | '1.2';
-  readonly merge: boolean;
-  readonly maxDepth: number;
 }
 
 /** Tabs, CR, the byte order mark and control characters: all legal somewhere, all left to the library. */
@@ -63,36 +57,6 @@ const DOT = 46;
 /** Characters that cannot start a plain scalar here (or that start something this scanner leaves to the library). */
 const NOT_PLAIN_START = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((character) => character.charCodeAt(0)));
 const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
-
-/**
- * First characters of the plain scalars a YAML 1.1 or 1.2 core tag may claim (null, booleans,
- * numbers, timestamps, `.inf`/`.nan`, `~`); any other plain scalar is a string as written.
- */
-const MAY_RESOLVE = /^[-+.~0-9nNyYtTfFoO]/;
-
-interface ResolvingTag {
-  readonly default?: boolean | 'key';
-  readonly test?: RegExp;
-  resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
-}
-
-interface Schema {
-  readonly tags: readonly ResolvingTag[];
-  readonly options: unknown;
-}
-
-/** The library's scalar tags for a YAML version, so plain values resolve exactly as it resolves them. */
-const schemas = new Map<string, Schema>();
-function schemaFor(options: TextTreeOptions): Schema {
-  const key = `${options.version}|${options.merge}`;
-  let schema = schemas.get(key);
-  if (!schema) {
-    const document = new Document(undefined, { version: options.version, merge: options.merge });
-    schema = { tags: document.schema.tags as unknown as readonly ResolvingTag[], options: document.options };
-    schemas.set(key, schema);
-  }
-  return schema;
-}
 
 /** A node with where the library's node ends once the comments it owns are counted (its `range[2]`). */
 interface Built<T extends YNode | null = YNode | null> {
@@ -135,14 +99,14 @@ interface Gap {
 
 class TextScanner {
   private readonly length: number;
-  private readonly schema: Schema;
+  private readonly resolve: PlainScalarResolver;
 
   constructor(
     private readonly text: string,
-    private readonly options: TextTreeOptions,
+    private readonly options: FastTreeOptions,
   ) {
     this.length = text.length;
-    this.schema = schemaFor(options);
+    this.resolve = plainScalarResolver(options);
   }
 
   document(): YNode {
@@ -339,7 +303,7 @@ class TextScanner {
         const source = this.text.slice(start, end);
         if (source === '<<' && this.options.merge) bail();
         let value: ScalarValue = source;
-        if (MAY_RESOLVE.test(source) && this.resolvePlain(source, true) === null) value = null;
+        if (this.resolve(source, true, bail) === null) value = null;
         return { node: { kind: 'scalar', value, style: 'plain', range: { start, end } }, colon: i };
       }
     }
@@ -377,22 +341,8 @@ class TextScanner {
 
   private plainScalar(start: number, end: number): YScalar {
     const source = this.text.slice(start, end);
-    const value = MAY_RESOLVE.test(source) ? this.resolvePlain(source, false) : source;
+    const value = this.resolve(source, false, bail);
     return { kind: 'scalar', value, style: 'plain', range: { start, end } };
-  }
-
-  /** A plain scalar's value as the library's default tags resolve it. */
-  private resolvePlain(source: string, atKey: boolean): ScalarValue {
-    for (const tag of this.schema.tags) {
-      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) {
-        const result = tag.resolve(source, bail, this.schema.options);
-        const value = isYamlScalar(result) ? result.value : result;
-        if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
-        if (typeof value === 'bigint') return Number(value);
-        return source;
-      }
-    }
-    return source;
   }
 
   /** A single- or double-quoted scalar that closes on its own line. */
@@ -578,7 +528,7 @@ class TextScanner {
     const source = this.text.slice(at, end);
     if (atKey) {
       if (source === '<<' && this.options.merge) bail();
-      const value = MAY_RESOLVE.test(source) ? this.resolvePlain(source, true) : source;
+      const value = this.resolve(source, true, bail);
       return { node: { kind: 'scalar', value: value === null ? null : typeof value === 'string' ? value : source, style: 'plain', range: { start: at, end } } };
     }
     return { node: this.plainScalar(at, end) };
