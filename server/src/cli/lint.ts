@@ -1,7 +1,7 @@
-import { FileAnalysis, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { lintText, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
-import type { FileReport } from './formats/report';
+import { reportAnalysis, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { fixInput } from './fix';
@@ -62,8 +62,8 @@ export function runLint(argv: readonly string[], io: CliIO): number {
     reports = lintInWorkers(readable, settings, jobs);
   } else {
     for (const input of readable) {
-      const analysis = new FileAnalysis(input.text);
-      reports.push({ path: input.path, analysis, findings: analysis.findings(settings) });
+      const { findings, podCount } = lintText(input.text, settings);
+      reports.push({ path: input.path, analysis: reportAnalysis(input.text, podCount), findings });
     }
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);

@@ -1,6 +1,6 @@
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { FileAnalysis, LineIndex, type FileFinding, type ServiceSettings } from '../service';
-import type { FileReport } from './formats/report';
+import { lintText, type FileFinding, type ServiceSettings } from '../service';
+import { reportAnalysis, type FileReport } from './formats/report';
 
 /**
  * `lint --jobs N`: files are validated in N worker threads. The CLI's commands are
@@ -37,8 +37,8 @@ function serveLintWorker(): void {
   parentPort!.on('message', (job: Job) => {
     let result: JobResult;
     try {
-      const analysis = new FileAnalysis(job.text);
-      result = { id: job.id, findings: analysis.findings(job.settings), podCount: analysis.pods.length };
+      const { findings, podCount } = lintText(job.text, job.settings);
+      result = { id: job.id, findings, podCount };
     } catch (error) {
       result = { id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
     }
@@ -95,7 +95,7 @@ export function lintInWorkers(inputs: readonly { readonly path: string; readonly
     if (result.error !== undefined) throw new Error(`linting ${input.path} failed in a worker: ${result.error}`);
     return {
       path: input.path,
-      analysis: { lineIndex: new LineIndex(input.text), pods: { length: result.podCount ?? 0 } },
+      analysis: reportAnalysis(input.text, result.podCount ?? 0),
       findings: result.findings ?? [],
     };
   });

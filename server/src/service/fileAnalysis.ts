@@ -80,31 +80,72 @@ export class FileAnalysis {
    * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
    */
   documentFindings(settings: ServiceSettings): DocumentFindings[] {
-    const key = settingsKey(settings);
+    const walk = new FindingsWalk(settings);
     const out: DocumentFindings[] = [];
-    let templateHintGiven = false;
-    const fileRelevant = this.isRelevant;
     for (const document of this.documents) {
-      const { model } = document;
-      if (model.templateAt !== undefined) {
-        if (!templateHintGiven && settings.validate && model.relevant) {
-          templateHintGiven = true;
-          out.push({ document, findings: [templateHint(model.templateAt)] });
-        }
-        continue;
-      }
-      if (!model.relevant) {
-        // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
-        if (fileRelevant && settings.validate) {
-          const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
-          if (findings.length > 0) out.push({ document, findings });
-        }
-        continue;
-      }
-      const findings = findingsOf(model, settings, key);
-      if (findings.length > 0) out.push({ document, findings });
+      const step = walk.next(document);
+      if (step && (!step.onlyIfFileRelevant || this.isRelevant)) out.push(step);
     }
     return out;
+  }
+}
+
+/**
+ * Findings of a whole file without keeping its documents: each document's model is
+ * dropped as soon as its findings are known. For one-shot linting (the CLI), where
+ * nothing asks about the file afterwards, this keeps the heap to the findings alone.
+ */
+export function lintText(text: string, settings: ServiceSettings): { findings: FileFinding[]; podCount: number } {
+  const walk = new FindingsWalk(settings);
+  const shifted: { readonly findings: readonly FileFinding[]; readonly onlyIfFileRelevant: boolean }[] = [];
+  let fileRelevant = false;
+  let podCount = 0;
+  for (const slice of splitDocuments(text)) {
+    const model = buildDocumentModel(slice.text);
+    podCount += model.pods.length;
+    fileRelevant ||= model.relevant;
+    const step = walk.next({ index: slice.index, offset: slice.offset, model });
+    // Shifted findings keep the document's index and offset, not its model.
+    if (step) shifted.push({ findings: step.findings.map((finding) => shift(finding, step.document)), onlyIfFileRelevant: step.onlyIfFileRelevant });
+  }
+  const findings: FileFinding[] = [];
+  for (const step of shifted) {
+    if (step.onlyIfFileRelevant && !fileRelevant) continue;
+    for (const finding of step.findings) findings.push(finding);
+  }
+  return { findings, podCount };
+}
+
+interface DocumentFindingsStep extends DocumentFindings {
+  /** Findings on objects beside the pods: reported only when the file holds or names a pod. */
+  readonly onlyIfFileRelevant: boolean;
+}
+
+/** The decisions of a file's findings, document by document in file order. */
+class FindingsWalk {
+  private readonly key: string;
+  private templateHintGiven = false;
+
+  constructor(private readonly settings: ServiceSettings) {
+    this.key = settingsKey(settings);
+  }
+
+  next(document: AnalyzedDocument): DocumentFindingsStep | undefined {
+    const { model } = document;
+    const settings = this.settings;
+    if (model.templateAt !== undefined) {
+      if (this.templateHintGiven || !settings.validate || !model.relevant) return undefined;
+      this.templateHintGiven = true;
+      return { document, findings: [templateHint(model.templateAt)], onlyIfFileRelevant: false };
+    }
+    if (!model.relevant) {
+      // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
+      if (!settings.validate) return undefined;
+      const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
+      return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
+    }
+    const findings = findingsOf(model, settings, this.key);
+    return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
   }
 }
 
