@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, FileAnalysis, lintText, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { Parser } from 'yaml';
@@ -276,6 +276,10 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
       }
     }
   });
+  // The CLI's one-shot path (models dropped as it goes) must say exactly what the editor's analysis says.
+  const oneShot = lintText(text, settings);
+  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings)) throw new Error('lintText gives other findings than FileAnalysis');
+  if (oneShot.podCount !== analysis.pods.length) throw new Error(`lintText counts ${oneShot.podCount} pods, FileAnalysis ${analysis.pods.length}`);
   return { findings, milliseconds, documents };
 }
 
