@@ -60,6 +60,11 @@ function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
   }
+  if (documents.some((document) => document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))) {
+    // The library ran out of stack, at a place that depends on how deep the caller's stack already was:
+    // one finding at the top says so, the same whoever asks.
+    return { root: null, findings: [tooDeepFinding(text)] };
+  }
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
@@ -142,6 +147,16 @@ function keyTextAt(text: string, at: number): string | undefined {
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.trim();
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+function tooDeepFinding(text: string): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: 'This document could not be read: nesting deeper than the YAML parser can follow.',
+    range: rangeOfFirstLine(text),
+    data: { yamlCode: 'RESOURCE_EXHAUSTION' },
+  };
 }
 
 function internalFinding(text: string, error: unknown): Finding {

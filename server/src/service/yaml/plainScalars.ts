@@ -21,6 +21,9 @@ interface ResolvingTag {
   resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
 }
 
+const MAX_KNOWN_SCALARS = 10_000;
+const MAX_KNOWN_SCALAR_LENGTH = 64;
+
 export type PlainScalarResolver = (source: string, atKey: boolean, onError: (message: string) => never) => ScalarValue;
 
 const resolvers = new Map<string, PlainScalarResolver>();
@@ -37,8 +40,7 @@ export function plainScalarResolver(options: FastTreeOptions): PlainScalarResolv
     const document = new Document(undefined, { version: options.version, merge: options.merge });
     const tags = document.schema.tags as unknown as readonly ResolvingTag[];
     const documentOptions = document.options;
-    resolver = (source, atKey, onError) => {
-      if (!MAY_RESOLVE.test(source)) return source;
+    const resolveWithTags = (source: string, atKey: boolean, onError: (message: string) => never): ScalarValue => {
       for (const tag of tags) {
         if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(source)) {
           const result = tag.resolve(source, onError, documentOptions);
@@ -46,6 +48,18 @@ export function plainScalarResolver(options: FastTreeOptions): PlainScalarResolv
         }
       }
       return source;
+    };
+    // Manifests repeat the same few quantities, ports and flags thousands of times; each costs a dozen regular expressions.
+    const known = new Map<string, ScalarValue>();
+    resolver = (source, atKey, onError) => {
+      if (!MAY_RESOLVE.test(source)) return source;
+      const cacheKey = atKey ? `k${source}` : `v${source}`;
+      const cached = known.get(cacheKey);
+      if (cached !== undefined || known.has(cacheKey)) return cached!;
+      const value = resolveWithTags(source, atKey, onError);
+      if (known.size >= MAX_KNOWN_SCALARS) known.clear();
+      if (source.length <= MAX_KNOWN_SCALAR_LENGTH) known.set(cacheKey, value);
+      return value;
     };
     resolvers.set(key, resolver);
   }

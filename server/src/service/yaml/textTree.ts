@@ -55,8 +55,13 @@ const GREATER = 62;
 const DOT = 46;
 
 /** Characters that cannot start a plain scalar here (or that start something this scanner leaves to the library). */
-const NOT_PLAIN_START = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((character) => character.charCodeAt(0)));
-const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
+/** ASCII character classes, looked up by code for every character of a flow value. */
+const NOT_PLAIN_START = 1;
+const FLOW_INDICATOR = 2;
+const CHARACTER_CLASS = new Uint8Array(128);
+for (const character of '?:,[]{}#&*!|>\'"%@`') CHARACTER_CLASS[character.charCodeAt(0)]! |= NOT_PLAIN_START;
+for (const character of ',[]{}') CHARACTER_CLASS[character.charCodeAt(0)]! |= FLOW_INDICATOR;
+const isFlowIndicator = (code: number) => code < 128 && (CHARACTER_CLASS[code]! & FLOW_INDICATOR) !== 0;
 
 /** A node with where the library's node ends once the comments it owns are counted (its `range[2]`). */
 interface Built<T extends YNode | null = YNode | null> {
@@ -292,20 +297,20 @@ class TextScanner {
       return { node, colon };
     }
     if (!this.canStartPlain(start)) return undefined;
-    for (let i = start; i < this.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === NEWLINE) return undefined;
-      if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) return undefined;
-      if (c === COLON && this.isBreakOrEnd(i + 1)) {
-        let end = i;
-        while (this.text.charCodeAt(end - 1) === SPACE) end--;
-        if (i - start > MAX_IMPLICIT_KEY_LENGTH) bail();
-        const source = this.text.slice(start, end);
-        if (source === '<<' && this.options.merge) bail();
-        let value: ScalarValue = source;
-        if (this.resolve(source, true, bail) === null) value = null;
-        return { node: { kind: 'scalar', value, style: 'plain', range: { start, end } }, colon: i };
-      }
+    const lineEnd = this.lineEnd(start);
+    let searched = start;
+    for (let colon = this.text.indexOf(':', start); colon >= 0 && colon < lineEnd; colon = this.text.indexOf(':', colon + 1)) {
+      // A comment before the colon ends the line's content: no key here.
+      for (; searched < colon; searched++) if (this.text.charCodeAt(searched) === HASH && this.text.charCodeAt(searched - 1) === SPACE) return undefined;
+      if (!this.isBreakOrEnd(colon + 1)) continue;
+      let end = colon;
+      while (this.text.charCodeAt(end - 1) === SPACE) end--;
+      if (colon - start > MAX_IMPLICIT_KEY_LENGTH) bail();
+      const source = this.text.slice(start, end);
+      if (source === '<<' && this.options.merge) bail();
+      let value: ScalarValue = source;
+      if (this.resolve(source, true, bail) === null) value = null;
+      return { node: { kind: 'scalar', value, style: 'plain', range: { start, end } }, colon };
     }
     return undefined;
   }
@@ -317,7 +322,7 @@ class TextScanner {
 
   private canStartPlain(at: number): boolean {
     const code = this.text.charCodeAt(at);
-    if (NOT_PLAIN_START.has(code)) return false;
+    if (code < 128 && (CHARACTER_CLASS[code]! & NOT_PLAIN_START) !== 0) return false;
     if (code === DASH && this.isBreakOrEnd(at + 1)) return false;
     return at < this.length && code !== NEWLINE && code !== SPACE;
   }
@@ -514,10 +519,10 @@ class TextScanner {
     for (let i = at; i < this.length; i++) {
       const c = this.text.charCodeAt(i);
       if (c === NEWLINE) bail();
-      if (FLOW_INDICATORS.has(c)) break;
+      if (isFlowIndicator(c)) break;
       if (c === COLON) {
         const next = this.text.charCodeAt(i + 1);
-        if (next === SPACE || FLOW_INDICATORS.has(next)) break;
+        if (next === SPACE || isFlowIndicator(next)) break;
         bail();
       }
       if (c === HASH && this.text.charCodeAt(i - 1) === SPACE) bail();
@@ -539,6 +544,12 @@ class TextScanner {
   private skipSpaces(at: number): number {
     while (this.text.charCodeAt(at) === SPACE) at++;
     return at;
+  }
+
+  /** The offset of the newline that ends the line holding `at` (the text's length on the last line). */
+  private lineEnd(at: number): number {
+    const newline = this.text.indexOf('\n', at);
+    return newline < 0 ? this.length : newline;
   }
 
   /** The start of the line after the one holding `at` (the text's length on the last line). */
