@@ -102,6 +102,17 @@ async function post(page, data) {
   await page.evaluate((payload) => window.postMessage(payload, '*'), data);
 }
 
+/** A page showing the recorded answer `name`, drawn. */
+async function pageShowing(name) {
+  const data = message(name);
+  const { page, problems } = await openPage('light');
+  await post(page, data);
+  await page.waitForSelector('svg.pp-topology');
+  return { page, problems, data };
+}
+
+const revealsPosted = (page) => page.evaluate(() => window.__posted.filter((posted) => posted.type === 'reveal'));
+
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   await startServer();
@@ -167,6 +178,52 @@ describe('topology webview', () => {
     const below = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
     assert.equal(data.graph.nodes.find((node) => node.id === below)?.kind, 'volume');
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('reveals a node when the picture is redrawn between the press and the release', async () => {
+    const { page, problems, data } = await pageShowing('native-sidecar-deployment.json');
+    const box = await page.locator('[data-node-id="volume:1"] .pp-node-box').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.evaluate(() => {
+      window.__pressedSvg = document.querySelector('svg.pp-topology');
+    });
+    await page.mouse.down();
+    // A newer answer (an edit, or the answer to the page's "ready") replaces the SVG under the pressed button.
+    await post(page, { ...data, version: data.version + 1 });
+    await page.waitForFunction(() => document.querySelector('svg.pp-topology') !== window.__pressedSvg);
+    await page.mouse.up();
+    assert.deepEqual(await revealsPosted(page), [{ type: 'reveal', nodeId: 'volume:1' }]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('leaves the focus where it was on a click on a node (the reveal gives it to the editor)', async () => {
+    const { page } = await pageShowing('native-sidecar-deployment.json');
+    await page.click('[data-node-id="container:1"] .pp-node-box');
+    assert.deepEqual(await revealsPosted(page), [{ type: 'reveal', nodeId: 'container:1' }]);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id') ?? document.activeElement?.tagName), 'BODY');
+    // The nodes still take the keyboard focus: Enter on one reveals it.
+    await page.focus('[data-node-id="container:1"]');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await revealsPosted(page)).at(-1), { type: 'reveal', nodeId: 'container:1' });
+    await page.close();
+  });
+
+  it('does not redraw for an answer identical to the one shown', async () => {
+    const { page, data } = await pageShowing('native-sidecar-deployment.json');
+    await page.evaluate(() => {
+      window.__shownSvg = document.querySelector('svg.pp-topology');
+    });
+    await post(page, structuredClone(data));
+    // Messages are handled in order: once the highlight of this later message shows, the copy above was handled.
+    await post(page, { type: 'highlight', nodeId: 'volume:0' });
+    await page.waitForSelector('.pp-highlight');
+    assert.equal(await page.evaluate(() => document.querySelector('svg.pp-topology') === window.__shownSvg), true);
+    await post(page, { ...data, version: data.version + 1 });
+    await post(page, { type: 'highlight', nodeId: 'volume:1' });
+    await page.waitForSelector('[data-node-id="volume:1"].pp-highlight');
+    assert.equal(await page.evaluate(() => document.querySelector('svg.pp-topology') === window.__shownSvg), false, 'a newer version is drawn');
     await page.close();
   });
 

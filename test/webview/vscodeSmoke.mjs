@@ -33,13 +33,20 @@ async function previewFrame(timeoutMs = 30_000) {
 
 const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
 
+/** The status bar's entries as text (the bar also holds a stylesheet, whose text is left out). */
+const statusBar = () => page.$$eval('.statusbar-item', (items) => items.map((item) => item.textContent?.trim() ?? '').filter(Boolean).join(' | '));
+const EDITOR_FOCUSED = '.editor-instance .monaco-editor.focused';
+
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   session = await startCodeServerSession({ workspaceFrom: path.join(root, 'test/fixtures/topology'), viewport: { width: 1600, height: 900 }, tmpPrefix: 'pp-topology-vscode-' });
   page = session.page;
 });
 
+let passed = false;
+
 after(async () => {
+  if (!passed) await page?.screenshot({ path: path.join(artifacts, 'vscode-topology-failure.png') }).catch(() => {});
   await session?.close();
 });
 
@@ -47,7 +54,14 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.click('.explorer-viewlet >> text=native-sidecar-deployment.yaml', { timeout: 30_000 });
   await page.waitForSelector('.editor-instance .view-lines');
   await page.click('.editor-instance .view-lines');
+  await page.waitForSelector(EDITOR_FOCUSED);
+  // The palette lists the command only when the focused editor's language is YAML (its "when"), and a file
+  // opened while the workbench still registers languages starts as Plain Text: wait for YAML and for the
+  // extension's status entry (it is active) before opening the palette.
+  await page.waitForFunction(() => document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML'
+    && !!document.querySelector('.statusbar-item[aria-label^="Pod Patterns:"], .statusbar-item [aria-label^="Pod Patterns:"]'), undefined, { timeout: 60_000 });
   await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('Pod Patterns: Open Topology Preview to the Side');
   // Wait for the palette to list the command rather than for a fixed time.
   await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Open Topology Preview to the Side', { timeout: 15_000 });
@@ -59,8 +73,10 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
 
   // Clicking the secret volume selects its three lines in the editor.
   await frame.click('[data-node-id="volume:1"] .pp-node-box');
-  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(\d+ selected\)/.test(text ?? ''), 30_000);
-  assert.match(status ?? '', /Ln 61, Col 7 \(75 selected\)|Ln 64, Col 1 \(75 selected\)/);
+  const status = await poll(statusBar, (text) => /\(\d+ selected\)/.test(text), 30_000);
+  assert.match(status, /Ln 61, Col 7 \(75 selected\)|Ln 64, Col 1 \(75 selected\)/);
+  // The reveal hands the keyboard to the editor: what is typed next goes there.
+  await page.waitForSelector(EDITOR_FOCUSED);
 
   // Typing renames a container; the preview follows and highlights the node under the cursor.
   await page.keyboard.press('Control+Home');
@@ -85,4 +101,5 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   const restoredTitles = await poll(() => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.length === 3);
   assert.equal(restoredTitles.length, 3);
   await page.screenshot({ path: path.join(artifacts, 'vscode-topology-restored.png') });
+  passed = true;
 });

@@ -27,6 +27,7 @@ const canvas = element('main', { id: 'canvas', 'aria-label': 'Pod topology' });
 const status = element('p', { id: 'status', role: 'status' });
 document.body.prepend(toolbar, heading, status, canvas);
 buildToolbar();
+handleNodeClicks();
 status.textContent = 'Waiting for a pod…';
 
 window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
@@ -36,6 +37,8 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
     case 'topology':
       // Answers can cross: never let an older version of the same file replace a newer one.
       if (current && current.uri === message.uri && message.version !== null && current.version !== null && message.version < current.version) return;
+      // The answer to the page's "ready" repeats the one sent while it loaded: redrawing it would only replace the nodes under the pointer.
+      if (current && JSON.stringify(current) === JSON.stringify(message)) return;
       current = message;
       vscode.setState({
         uri: message.uri,
@@ -144,6 +147,38 @@ function toDom(scene: SvgElement): SVGElement {
     else node.append(toDom(child));
   }
   return node;
+}
+
+/**
+ * Makes a click on a node reliably reveal it in the editor:
+ * - The press does not take the focus into the preview. The reveal gives it to the editor, and VS Code
+ *   learns that a webview got the focus only by polling (every 250 ms): a report arriving after the
+ *   reveal made the preview the active editor again, with the editor's cursor and selection gone from
+ *   the status bar and the editor commands pointed at no editor.
+ * - A redraw (an edit, a newer answer) replaces the SVG. When it lands between the press and the
+ *   release, Chromium sends the click to no node and the click would be lost: a release on the node
+ *   with the pressed node's id is then taken as the click.
+ */
+function handleNodeClicks(): void {
+  let pressed: Element | undefined;
+  canvas.addEventListener('pointerdown', (event) => {
+    pressed = event.button === 0 ? nodeOf(event.target) : undefined;
+  });
+  canvas.addEventListener('mousedown', (event) => {
+    if (event.button === 0 && nodeOf(event.target)) event.preventDefault();
+  });
+  canvas.addEventListener('pointerup', (event) => {
+    const pressedNode = pressed;
+    pressed = undefined;
+    // Still in the page: no redraw came between, and the browser's own click follows.
+    if (event.button !== 0 || !pressedNode || pressedNode.isConnected) return;
+    const released = nodeOf(event.target);
+    if (released && released.getAttribute('data-node-id') === pressedNode.getAttribute('data-node-id')) reveal(released);
+  });
+}
+
+function nodeOf(target: EventTarget | null): Element | undefined {
+  return target instanceof Element ? (target.closest('[data-node-id]') ?? undefined) : undefined;
 }
 
 function reveal(node: Element): void {

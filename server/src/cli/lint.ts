@@ -1,7 +1,7 @@
-import { LineIndex, lintText, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { lintText, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
-import type { FileReport } from './formats/report';
+import { reportAnalysis, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { fixInput } from './fix';
@@ -63,7 +63,7 @@ export function runLint(argv: readonly string[], io: CliIO): number {
   } else {
     for (const input of readable) {
       const { findings, podCount } = lintText(input.text, settings);
-      reports.push({ path: input.path, analysis: { lineIndex: new LineIndex(input.text), pods: { length: podCount } }, findings });
+      reports.push({ path: input.path, analysis: reportAnalysis(input.text, podCount), findings });
     }
   }
   const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);

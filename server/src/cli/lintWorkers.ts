@@ -1,6 +1,6 @@
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { LineIndex, lintText, type FileFinding, type ServiceSettings } from '../service';
-import type { FileReport } from './formats/report';
+import { lintText, type FileFinding, type ServiceSettings } from '../service';
+import { reportAnalysis, type FileReport } from './formats/report';
 
 /**
  * `lint --jobs N`: files are validated in N worker threads. The CLI's commands are
@@ -95,7 +95,7 @@ export function lintInWorkers(inputs: readonly { readonly path: string; readonly
     if (result.error !== undefined) throw new Error(`linting ${input.path} failed in a worker: ${result.error}`);
     return {
       path: input.path,
-      analysis: { lineIndex: new LineIndex(input.text), pods: { length: result.podCount ?? 0 } },
+      analysis: reportAnalysis(input.text, result.podCount ?? 0),
       findings: result.findings ?? [],
     };
   });

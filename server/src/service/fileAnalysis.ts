@@ -80,84 +80,72 @@ export class FileAnalysis {
    * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
    */
   documentFindings(settings: ServiceSettings): DocumentFindings[] {
+    const walk = new FindingsWalk(settings);
     const out: DocumentFindings[] = [];
-    eachDocumentFindings(this.documents, settings, true, (document, findings) => out.push({ document, findings }));
+    for (const document of this.documents) {
+      const step = walk.next(document);
+      if (step && (!step.onlyIfFileRelevant || this.isRelevant)) out.push(step);
+    }
     return out;
   }
 }
 
-/** What `lintText` reports of a file. */
-export interface FileLint {
-  readonly findings: FileFinding[];
-  readonly podCount: number;
-}
-
 /**
- * The findings of a file seen once (the CLI): the same findings as
- * `new FileAnalysis(text).findings(settings)`, but each document's tree is dropped as soon
- * as its findings are known. Keeping every tree of a large file alive until the end makes
- * the garbage collector copy and mark all of them again and again; this way the heap
- * holds about one document at a time.
+ * Findings of a whole file without keeping its documents: each document's model is
+ * dropped as soon as its findings are known. For one-shot linting (the CLI), where
+ * nothing asks about the file afterwards, this keeps the heap to the findings alone.
  */
-export function lintText(text: string, settings: ServiceSettings): FileLint {
-  const findings: FileFinding[] = [];
+export function lintText(text: string, settings: ServiceSettings): { findings: FileFinding[]; podCount: number } {
+  const walk = new FindingsWalk(settings);
+  const shifted: { readonly findings: readonly FileFinding[]; readonly onlyIfFileRelevant: boolean }[] = [];
+  let fileRelevant = false;
   let podCount = 0;
-  function* documents(): Generator<AnalyzedDocument> {
-    for (const slice of splitDocuments(text)) {
-      const model = buildDocumentModel(slice.text);
-      podCount += model.pods.length;
-      yield { index: slice.index, offset: slice.offset, model };
-    }
+  for (const slice of splitDocuments(text)) {
+    const model = buildDocumentModel(slice.text);
+    podCount += model.pods.length;
+    fileRelevant ||= model.relevant;
+    const step = walk.next({ index: slice.index, offset: slice.offset, model });
+    // Shifted findings keep the document's index and offset, not its model.
+    if (step) shifted.push({ findings: step.findings.map((finding) => shift(finding, step.document)), onlyIfFileRelevant: step.onlyIfFileRelevant });
   }
-  eachDocumentFindings(documents(), settings, false, (document, documentFindings) => {
-    for (const finding of documentFindings) findings.push(shift(finding, document));
-  });
+  const findings: FileFinding[] = [];
+  for (const step of shifted) {
+    if (step.onlyIfFileRelevant && !fileRelevant) continue;
+    for (const finding of step.findings) findings.push(finding);
+  }
   return { findings, podCount };
 }
 
-/**
- * Each document's findings, in file order, with ranges relative to the document. Objects
- * that are not pods are checked only when the file holds a pod somewhere, which may be
- * known only further down: they wait until the first relevant document (or the end).
- * `reuse` keeps the findings with the model for the next analysis of the same text.
- */
-function eachDocumentFindings(
-  documents: Iterable<AnalyzedDocument>,
-  settings: ServiceSettings,
-  reuse: boolean,
-  emit: (document: AnalyzedDocument, findings: readonly Finding[]) => void,
-): void {
-  const key = settingsKey(settings);
-  let templateHintGiven = false;
-  let fileRelevant = false;
-  let waiting: AnalyzedDocument[] = [];
-  const checkIdentity = (document: AnalyzedDocument) => {
-    // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
-    const findings = document.model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
-    if (findings.length > 0) emit(document, findings);
-  };
-  for (const document of documents) {
+interface DocumentFindingsStep extends DocumentFindings {
+  /** Findings on objects beside the pods: reported only when the file holds or names a pod. */
+  readonly onlyIfFileRelevant: boolean;
+}
+
+/** The decisions of a file's findings, document by document in file order. */
+class FindingsWalk {
+  private readonly key: string;
+  private templateHintGiven = false;
+
+  constructor(private readonly settings: ServiceSettings) {
+    this.key = settingsKey(settings);
+  }
+
+  next(document: AnalyzedDocument): DocumentFindingsStep | undefined {
     const { model } = document;
-    if (model.relevant && !fileRelevant) {
-      fileRelevant = true;
-      for (const earlier of waiting) checkIdentity(earlier);
-      waiting = [];
-    }
+    const settings = this.settings;
     if (model.templateAt !== undefined) {
-      if (!templateHintGiven && settings.validate && model.relevant) {
-        templateHintGiven = true;
-        emit(document, [templateHint(model.templateAt)]);
-      }
-      continue;
+      if (this.templateHintGiven || !settings.validate || !model.relevant) return undefined;
+      this.templateHintGiven = true;
+      return { document, findings: [templateHint(model.templateAt)], onlyIfFileRelevant: false };
     }
     if (!model.relevant) {
-      if (!settings.validate) continue;
-      if (fileRelevant) checkIdentity(document);
-      else waiting.push(document);
-      continue;
+      // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
+      if (!settings.validate) return undefined;
+      const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
+      return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
     }
-    const findings = reuse ? findingsOf(model, settings, key) : bounded(validateDocument(model, settings), model.text);
-    if (findings.length > 0) emit(document, findings);
+    const findings = findingsOf(model, settings, this.key);
+    return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
   }
 }
 

@@ -2,7 +2,7 @@
  * The pure language service: text and settings in, results out. Nothing here knows
  * about the LSP transport; the language server and the CLI are thin hosts over it.
  */
-export { FileAnalysis, lintText, type AnalyzedDocument, type FileFinding, type FileLint, type LocatedPod } from './fileAnalysis';
+export { FileAnalysis, lintText, type AnalyzedDocument, type FileFinding, type LocatedPod } from './fileAnalysis';
 export { toDiagnostics, toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 export { DEFAULT_SETTINGS, NEWEST_KUBERNETES_VERSION, resolveSettings, normaliseVersion, type ServiceSettings, type RuleLevel } from './settings';
 export type { Finding, Severity } from './findings/finding';

@@ -8,13 +8,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { DEFAULT_SETTINGS, FileAnalysis, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, FileAnalysis, lintText, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { Parser } from 'yaml';
 import { SHARED_DIR } from '../../support/shared';
 import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
 import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
+import { treeFromText } from '../../../server/src/service/yaml/textTree';
 import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -275,6 +276,10 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
       }
     }
   });
+  // The CLI's one-shot path (models dropped as it goes) must say exactly what the editor's analysis says.
+  const oneShot = lintText(text, settings);
+  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings)) throw new Error('lintText gives other findings than FileAnalysis');
+  if (oneShot.podCount !== analysis.pods.length) throw new Error(`lintText counts ${oneShot.podCount} pods, FileAnalysis ${analysis.pods.length}`);
   return { findings, milliseconds, documents };
 }
 
@@ -291,23 +296,34 @@ export function checkRoundTrip(pod: unknown, text: string): void {
 
 export interface TreeTally {
   documents: number;
-  /** Documents the fast path built from the CST (the others went through composition). */
+  /** Documents the text scanner read (the others went through the CST or composition). */
+  fromText: number;
+  /** Documents the tree builder on the CST took when handed them (tried on every document). */
   fromCst: number;
 }
 
+export const newTreeTally = (): TreeTally => ({ documents: 0, fromText: 0, fromCst: 0 });
+
+const FAST_OPTIONS = { version: '1.1', merge: true, maxDepth: 490 } as const;
+
 /**
- * For every document of a text: when the tree built from the CST answers, it is exactly
- * the composed tree and composition finds no problem; the service's parse equals composition.
+ * For every document of a text: whenever the text scanner or the tree builder on the CST
+ * answers, its tree is exactly the composed tree and composition finds no problem; the
+ * service's parse equals composition.
  */
 export function compareTrees(text: string, tally: TreeTally): void {
   for (const slice of splitDocuments(text)) {
     tally.documents++;
     const composed = parseYamlDocumentComposed(slice.text);
-    const fast = treeFromCst(Array.from(new Parser().parse(slice.text)), { version: '1.1', merge: true, maxDepth: 490 });
-    if (fast !== undefined) {
-      tally.fromCst++;
-      if (composed.findings.length > 0) throw new Error(`the CST path accepted a document composition finds problems in: ${JSON.stringify(slice.text)}`);
-      if (JSON.stringify(fast) !== JSON.stringify(composed.root)) throw new Error(`the CST tree differs from the composed tree for ${JSON.stringify(slice.text)}`);
+    const fastPaths = [
+      { name: 'text scanner', tree: treeFromText(slice.text, FAST_OPTIONS), count: () => tally.fromText++ },
+      { name: 'CST path', tree: treeFromCst(Array.from(new Parser().parse(slice.text)), FAST_OPTIONS), count: () => tally.fromCst++ },
+    ];
+    for (const { name, tree, count } of fastPaths) {
+      if (tree === undefined) continue;
+      count();
+      if (composed.findings.length > 0) throw new Error(`the ${name} accepted a document composition finds problems in: ${JSON.stringify(slice.text)}`);
+      if (JSON.stringify(tree) !== JSON.stringify(composed.root)) throw new Error(`the ${name}'s tree differs from the composed tree for ${JSON.stringify(slice.text)}`);
     }
     if (JSON.stringify(parseYamlDocument(slice.text)) !== JSON.stringify(composed)) throw new Error(`parseYamlDocument differs from composition for ${JSON.stringify(slice.text)}`);
   }
@@ -322,7 +338,7 @@ export interface FuzzCounts {
 
 /** Runs the three families of cases; `numRuns` is split between them. Throws on the first broken property. */
 export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed?: number } = {}): FuzzCounts {
-  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, trees: { documents: 0, fromCst: 0 } };
+  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, trees: newTreeTally() };
   const share = Math.max(1, Math.floor(numRuns / 3));
   const params = (runs: number) => ({ numRuns: runs, ...(options.seed !== undefined ? { seed: options.seed } : {}), endOnFailure: true });
   fc.assert(

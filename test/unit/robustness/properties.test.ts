@@ -13,6 +13,7 @@ describe('language service properties (fast-check)', () => {
     console.log(`property cases run: ${JSON.stringify(counts)} over ${seeds.length} seed files`);
     assert.equal(counts.arbitraryText + counts.mutatedSeeds + counts.printedPods, RUNS);
     assert.ok(counts.trees.fromCst > 0, 'some fuzzed documents should take the CST path');
+    assert.ok(counts.trees.fromText > 0, 'some fuzzed documents should be read by the text scanner');
   });
 
   it('holds for every seed file as it is', () => {

@@ -1,8 +1,13 @@
-import type { FileAnalysis, FileFinding, Severity } from '../../service';
+import { LineIndex, type FileAnalysis, type FileFinding, type Severity } from '../../service';
 
 /** What the formats read of a file's analysis: a worker thread (`--jobs`) sends back only this. */
 export interface ReportAnalysis extends Pick<FileAnalysis, 'lineIndex'> {
   readonly pods: { readonly length: number };
+}
+
+/** What the formats read of a file linted without keeping its analysis. */
+export function reportAnalysis(text: string, podCount: number): ReportAnalysis {
+  return { lineIndex: new LineIndex(text), pods: { length: podCount } };
 }
 
 /** One linted file, ready for any output format. */

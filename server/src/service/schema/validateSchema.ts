@@ -1,11 +1,10 @@
 import type { Finding } from '../findings/finding';
 import type { ResourceModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
-import { getPair, isMap, isScalar, isSeq, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
+import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import { knownFields } from './describeSchema';
 import { closestNames } from './closestNames';
 import { formatApiPath } from './apiPath';
-import { jsonValue } from './jsonValue';
 import * as generated from './generated/validators';
 
 /** The shape of an error from ajv's standalone code (compiled with `messages: false`). */
@@ -43,7 +42,7 @@ export function validateAgainstSchema(resource: ResourceModel, _settings: Servic
   if (typeof validate !== 'function') return [];
   let valid: boolean;
   try {
-    valid = validate(jsonValue(resource.root));
+    valid = validate(toJSON(resource.root));
   } catch (error) {
     // A document too large or too deep to convert: say so once instead of failing the file.
     const reason = error instanceof RangeError ? 'it is too large or too deeply nested' : error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
-import { CST, Document, isScalar as isYamlScalar } from 'yaml';
+import { CST } from 'yaml';
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
+import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
 
 /**
  * Builds our tree straight from the `yaml` library's concrete syntax tree, skipping the
@@ -9,7 +10,7 @@ import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
  * composer would report. Anything else returns `undefined` and goes the composed way, so
  * the result is always the one the composed path gives (a differential test checks it).
  */
-export function treeFromCst(tokens: readonly CST.Token[], options: TreeOptions): YNode | null | undefined {
+export function treeFromCst(tokens: readonly CST.Token[], options: FastTreeOptions): YNode | null | undefined {
   try {
     let document: CST.Document | undefined;
     for (const token of tokens) {
@@ -27,12 +28,6 @@ export function treeFromCst(tokens: readonly CST.Token[], options: TreeOptions):
     if (error === BAIL) return undefined;
     throw error;
   }
-}
-
-export interface TreeOptions {
-  readonly version: '1.1' | '1.2';
-  readonly merge: boolean;
-  readonly maxDepth: number;
 }
 
 const BAIL = new Error('not a simple document');
@@ -55,45 +50,15 @@ interface Built<T extends YNode | null = YNode | null> {
   readonly endWithComments: number;
 }
 
-/**
- * Plain scalars that no YAML 1.1 or 1.2 core tag can claim: in both schemas only null and
- * booleans start with a letter, and only with one of these. Saves a dozen regular
- * expressions per field name and string value (the differential test covers the shortcut).
- */
-const PLAIN_STRING_START = /^[a-eg-mp-su-xzA-EG-MP-SU-XZ]/;
-
 type ScalarToken = CST.FlowScalar | CST.BlockScalar;
 const SCALAR_TYPES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar']);
 const isScalarToken = (token: CST.Token | null | undefined): token is ScalarToken => token != null && SCALAR_TYPES.has(token.type);
 
-interface ResolvingTag {
-  readonly default?: boolean | 'key';
-  readonly test?: RegExp;
-  resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
-}
-
-/** The schema's scalar tags and the options their `resolve` expects, made once per YAML version. */
-const schemas = new Map<string, { readonly tags: readonly ResolvingTag[]; readonly options: unknown }>();
-
-function schemaFor(options: TreeOptions): { readonly tags: readonly ResolvingTag[]; readonly options: unknown } {
-  const key = `${options.version}|${options.merge}`;
-  let schema = schemas.get(key);
-  if (!schema) {
-    const document = new Document(undefined, { version: options.version, merge: options.merge });
-    schema = { tags: document.schema.tags as unknown as readonly ResolvingTag[], options: document.options };
-    schemas.set(key, schema);
-  }
-  return schema;
-}
-
 class Builder {
-  private readonly tags: readonly ResolvingTag[];
-  private readonly documentOptions: unknown;
+  private readonly resolvePlain: PlainScalarResolver;
 
-  constructor(private readonly options: TreeOptions) {
-    const schema = schemaFor(options);
-    this.tags = schema.tags;
-    this.documentOptions = schema.options;
+  constructor(private readonly options: FastTreeOptions) {
+    this.resolvePlain = plainScalarResolver(options);
   }
 
   /** The checks of the library's `resolveProps`, bailing out wherever it would report something. */
@@ -163,17 +128,10 @@ class Builder {
   scalar(token: ScalarToken, atKey: boolean): Built<YScalar> {
     const resolved = CST.resolveAsScalar(token, true, bail);
     if (!resolved) bail();
-    let value: unknown = resolved.value;
-    if (resolved.type === 'PLAIN' && !PLAIN_STRING_START.test(resolved.value)) {
-      const tag = this.tags.find((candidate) => (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(resolved.value));
-      if (tag) {
-        const result = tag.resolve(resolved.value, bail, this.documentOptions);
-        value = isYamlScalar(result) ? result.value : result;
-      }
-    }
+    const value = resolved.type === 'PLAIN' ? this.resolvePlain(resolved.value, atKey, bail) : resolved.value;
     const style = resolved.type === 'QUOTE_DOUBLE' ? 'double' : resolved.type === 'QUOTE_SINGLE' ? 'single' : resolved.type === 'PLAIN' ? 'plain' : 'block';
     return {
-      node: { kind: 'scalar', value: scalarValue(value, resolved.value), style, range: { start: resolved.range[0], end: resolved.range[1] } },
+      node: { kind: 'scalar', value, style, range: { start: resolved.range[0], end: resolved.range[1] } },
       endWithComments: resolved.range[2],
     };
   }
@@ -311,11 +269,4 @@ function emptyScalarPosition(offset: number, before: readonly CST.SourceToken[])
     break;
   }
   return offset;
-}
-
-/** As the composed path stores scalar values: numbers and booleans as they are, anything else as its text. */
-function scalarValue(value: unknown, source: string): ScalarValue {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  return source;
 }

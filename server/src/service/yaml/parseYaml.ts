@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type CST, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Finding } from '../findings/finding';
 import { treeFromCst } from './cstTree';
+import { treeFromText } from './textTree';
 import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
@@ -25,18 +26,21 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Plain
- * documents are built straight from the syntax tree; the others (and any the fast path is
- * unsure about) go through the library's full composition, which reports every problem.
+ * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Documents
+ * in the shapes manifests are usually written in are read straight from the text; the
+ * next-simplest are built from the library's syntax tree; the others (and any the fast
+ * paths are unsure about) go through the library's full composition, which reports every problem.
  */
 export function parseYamlDocument(text: string): ParsedYaml {
+  const scanned = treeFromText(text, FAST_PATH_OPTIONS);
+  if (scanned !== undefined) return { root: scanned, findings: [] };
   let tokens: CST.Token[];
   try {
     tokens = Array.from(new Parser().parse(text));
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
   }
-  const fast = treeFromCst(tokens, { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_DEPTH - 10 });
+  const fast = treeFromCst(tokens, FAST_PATH_OPTIONS);
   return fast === undefined ? composedTree(text, tokens) : { root: fast, findings: [] };
 }
 
@@ -55,6 +59,11 @@ function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
     documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
+  }
+  if (documents.some((document) => document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))) {
+    // The library ran out of stack, at a place that depends on how deep the caller's stack already was:
+    // one finding at the top says so, the same whoever asks.
+    return { root: null, findings: [tooDeepFinding(text)] };
   }
   const findings: Finding[] = [];
   let root: YNode | null = null;
@@ -140,6 +149,16 @@ function firstLine(message: string): string {
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
+function tooDeepFinding(text: string): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: 'This document could not be read: nesting deeper than the YAML parser can follow.',
+    range: rangeOfFirstLine(text),
+    data: { yamlCode: 'RESOURCE_EXHAUSTION' },
+  };
+}
+
 function internalFinding(text: string, error: unknown): Finding {
   const reason = error instanceof Error ? error.message : String(error);
   return {
@@ -151,6 +170,7 @@ function internalFinding(text: string, error: unknown): Finding {
 }
 
 const MAX_DEPTH = 500;
+const FAST_PATH_OPTIONS = { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_DEPTH - 10 } as const;
 /** More values than this once aliases are expanded is refused (the same bound as `toJSON`). */
 const MAX_EXPANDED_NODES = 1_000_000;
 

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { compareTrees, loadSeeds, newTreeTally } from './fuzzing';
+
+// The fuzzed texts get the same comparison in properties.test.ts (and `npm run fuzz`).
+describe('the trees built by the fast paths equal the composed tree', () => {
+  it('on every document of every seed file', () => {
+    const tally = newTreeTally();
+    for (const seed of loadSeeds(() => undefined)) compareTrees(seed.text, tally);
+    console.log(`seed files: of ${tally.documents} documents, ${tally.fromText} read by the text scanner, ${tally.fromCst} by the CST path, all equal to composition`);
+    assert.ok(tally.fromText > tally.documents / 2, 'the text scanner should read most real documents');
+    assert.ok(tally.fromCst > tally.documents / 2, 'the CST path should take most real documents');
+  });
+
+  it('on documents written to exercise each construct of the CST path', () => {
+    const tally = newTreeTally();
+    const texts = [
+      'a: 1 # c\nb:\n  - x\n  - {k: v, m: [1, 2]}\nc: |\n  hi\nd:\ne: >-\n  folded\n  text\n',
+      '---\n# comment\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    args: ["x", \'y\', z,]\n    env: []\n    ports: [ ]\n',
+      'on: yes\noff: NO\n0644: 0644\n1.5: .inf\n~: null\n"quoted": \'single\'\ntime: 2001-12-14\nsexa: 1:30\nbig: 123456789012345678901234567890\n',
+      'a:\n  b:\n    c:\n      - - 1\n        - 2\n      -   d: e\n          f: g\n',
+      'empty:   # trailing comment\nnext: 1\nlast:\n',
+      'x: {a: 1, b: {c: [d, {e: f}]}}  # c\n',
+    ];
+    for (const text of texts) compareTrees(text, tally);
+    assert.equal(tally.fromCst, tally.documents, 'each of these documents should be built from the CST');
+  });
+
+  it('on documents written to exercise where the text scanner puts comment lines, blank lines and block scalars', () => {
+    const tally = newTreeTally();
+    const texts = [
+      // Comment lines after a value: deeper ones belong to the value, the others to the collection or its parent.
+      'a: 1 # c\n\n# x\nb:\n  c: d\n\n  # z\ne:\n- f\n- g: h\n  i: j\n\n# end\n\n',
+      'b:\n  c: d\n  # z\ne: 1',
+      'b:\n  c: d\n      # z\ne: 1',
+      'b:\n  c: d\n  # z\n',
+      'b:\n  c: d\n   # z\n\n  # y\n',
+      'a:\n  b:\n    c: 1\n   # q\n  # r\n # s\nd: 1',
+      'a:\n  - x\n    # deeper\n  # same\n# root\nb: [1, 2] # c\n    # owned\n\n    # owned too\n  # not\n',
+      // Block scalars: literal, folded, chomping, trailing blank lines.
+      'b:\n  k: |\n    x\n\n  # c\n\ne: 1',
+      'b:\n  k: |+\n    x\n\n\ne: 1',
+      'b:\n- >-\n  a\n  b\n\n  c\n  e\n',
+      'script: |-\n  set -e\n  echo "#not a comment"\n\n  exit 0\nnext: >\n  one\n  two\n\n\n  three\n',
+      // Compact sequences, nested maps in items, quoted keys, empty values, flow collections, escapes.
+      'spec:\n  containers:\n  - name: app\n    ports:\n    - containerPort: 80\n  volumes:\n  - name: v\n    emptyDir: {}\n',
+      '"quoted key": \'it\'\'s\'\nplain key: "tab\\tand \\"quote\\" \\\\"\nempty:\nafter: ~\nlist: [a, "b", \'c\', [d], {e: f}]\n',
+      '---\napiVersion: v1\nkind: Pod # a pod\nmetadata:\n  name: x\n  labels: {app: web, tier: "1"}\n',
+    ];
+    for (const text of texts) compareTrees(text, tally);
+    assert.equal(tally.fromText, tally.documents, 'each of these documents should be read by the text scanner');
+  });
+});
