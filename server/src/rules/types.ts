@@ -26,5 +26,9 @@ export interface Rule {
   readonly maxVersion?: string;
   /** One line on the quick fix its findings' `data` supports, when there is one. */
   readonly fix?: string;
+  /**
+   * The findings on one pod. The rules here return an array (empty for most pods): a
+   * generator object per rule and pod cost about as much as the checks themselves.
+   */
   check(pod: PodModel, context: RuleContext): Iterable<RuleFinding>;
 }

@@ -33,7 +33,8 @@ export const deprecatedAnnotation: Rule = {
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'The pod uses an annotation that was replaced by a field (seccomp, AppArmor, sysctls, critical-pod).',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const [key, pair] of pod.annotations.pairs) {
       let note = FIXED[key];
       let replacement = note?.match(/"([^"]+)"/)?.[1] ?? '';
@@ -49,12 +50,13 @@ export const deprecatedAnnotation: Rule = {
       }
       if (!note) continue;
       const base = `${pod.shape.podMetadataPath.join('.')}.annotations`;
-      yield {
+      findings.push({
         message: explain(`${base}[${key}]: ${note}`, `set ${replacement} instead; the annotation ${note.startsWith('deprecated') ? 'is on its way out' : 'no longer has any effect'}.`),
         range: pair.key.range,
         tags: ['deprecated'],
         data: { annotation: key, replacement },
-      };
+      });
     }
+    return findings;
   },
 };

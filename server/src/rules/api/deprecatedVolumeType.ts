@@ -29,7 +29,8 @@ export const deprecatedVolumeType: Rule = {
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'The volume uses a deprecated or removed in-tree volume plugin.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const volume of pod.volumes) {
       for (const source of volume.sources) {
         const type = String(source.key.value);
@@ -38,7 +39,7 @@ export const deprecatedVolumeType: Rule = {
         const label = volume.name ? `volume "${volume.name}"` : `volume #${volume.index + 1}`;
         // The API server's path spells storageos as storageOS.
         const pathKey = type === 'storageos' ? 'storageOS' : type;
-        yield {
+        findings.push({
           message: explain(
             `${volume.path}.${pathKey}: ${note}`,
             `${label} uses the ${type} plugin; ${ADVICE[type] ?? 'move to the CSI driver for this storage'}.`,
@@ -46,8 +47,9 @@ export const deprecatedVolumeType: Rule = {
           range: source.key.range,
           tags: ['deprecated'],
           data: { ...(volume.name !== undefined ? { volumeName: volume.name } : {}), volumeIndex: volume.index, type },
-        };
+        });
       }
     }
+    return findings;
   },
 };

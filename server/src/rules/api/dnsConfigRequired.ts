@@ -14,30 +14,32 @@ export const dnsConfigRequired: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'dnsPolicy: None needs a dnsConfig with at least one nameserver.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const policyPair = specPair(pod, 'dnsPolicy');
-    if (scalarText(policyPair?.value) !== 'None' || !policyPair?.value) return;
+    if (scalarText(policyPair?.value) !== 'None' || !policyPair?.value) return findings;
     const dnsConfig = specPair(pod, 'dnsConfig');
     if (!dnsConfig || !isMap(dnsConfig.value)) {
-      yield {
+      findings.push({
         message: explain(
           apiError.required(`${pod.specPath}.dnsConfig`, 'must provide `dnsConfig` when `dnsPolicy` is None'),
           'with dnsPolicy: None the pod gets no DNS settings from the cluster; add a dnsConfig with the nameservers to use.',
         ),
         range: policyPair.value.range,
         data: { hasDnsConfig: false },
-      };
-      return;
+      });
+      return findings;
     }
     const nameservers = getPair(dnsConfig.value, 'nameservers')?.value;
-    if (nameservers && nameservers.kind === 'seq' && nameservers.items.length > 0) return;
-    yield {
+    if (nameservers && nameservers.kind === 'seq' && nameservers.items.length > 0) return findings;
+    findings.push({
       message: explain(
         apiError.required(`${pod.specPath}.dnsConfig.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None'),
         'with dnsPolicy: None the pod has no resolver unless dnsConfig lists one.',
       ),
       range: dnsConfig.key.range,
       data: { hasDnsConfig: true },
-    };
+    });
+    return findings;
   },
 };

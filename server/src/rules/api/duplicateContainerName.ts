@@ -17,7 +17,8 @@ export const duplicateContainerName: Rule = {
   defaultSeverity: 'error',
   summary: 'Container names must be unique across init containers and containers.',
   fix: 'Rename the container to data.suggestion.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
     const seen = new Map<string, ContainerModel>();
     const report = (container: ContainerModel, other: ContainerModel): RuleFinding => {
@@ -37,15 +38,16 @@ export const duplicateContainerName: Rule = {
     for (const container of appContainers) {
       if (!container.name || !container.nameNode) continue;
       const other = seen.get(container.name);
-      if (other) yield report(container, other);
+      if (other) findings.push(report(container, other));
       else seen.set(container.name, container);
     }
     const earlierInit = new Map<string, ContainerModel>();
     for (const container of pod.containers) {
       if (container.listKey !== 'initContainers' || !container.name || !container.nameNode) continue;
       const other = earlierInit.get(container.name) ?? seen.get(container.name);
-      if (other) yield report(container, other);
+      if (other) findings.push(report(container, other));
       else earlierInit.set(container.name, container);
     }
+    return findings;
   },
 };

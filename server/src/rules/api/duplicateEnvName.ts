@@ -17,7 +17,8 @@ export const duplicateEnvName: Rule = {
   defaultSeverity: 'warning',
   summary: 'An environment variable is defined twice in one container.',
   fix: 'Delete the earlier definition (data.firstIndex).',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (container.env.length < 2) continue;
       const first = new Map<string, EnvVarModel>();
@@ -32,7 +33,7 @@ export const duplicateEnvName: Rule = {
         const value = env.value ?? '';
         const hides = env.valueFrom !== undefined || value === reference || !value.includes(reference);
         if (!hides) continue;
-        yield {
+        findings.push({
           message: explain(
             `${env.path}: hides previous definition of "${env.name}", which may be dropped when using apply`,
             `${describeContainer(container)} defines ${env.name} twice; the container sees only the last value.`,
@@ -40,8 +41,9 @@ export const duplicateEnvName: Rule = {
           range: env.nameNode.range,
           related: earlier.nameNode ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }] : undefined,
           data: { name: env.name, containerIndex: container.index, listKey: container.listKey, envIndex: env.index, firstIndex: earlier.index },
-        };
+        });
       }
     }
+    return findings;
   },
 };

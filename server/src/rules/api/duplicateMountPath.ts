@@ -14,7 +14,8 @@ export const duplicateMountPath: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Two volume mounts of one container must not use the same mountPath.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (container.volumeMounts.length < 2) continue;
       const seen = new Map<string, VolumeMountModel>();
@@ -25,7 +26,7 @@ export const duplicateMountPath: Rule = {
           seen.set(mount.mountPath, mount);
           continue;
         }
-        yield {
+        findings.push({
           message: explain(
             apiError.invalid(`${mount.path}.mountPath`, mount.mountPath, 'must be unique'),
             `${describeContainer(container)} mounts both "${first.name ?? '?'}" and "${mount.name ?? '?'}" at ${mount.mountPath}; a path can hold one volume only.`,
@@ -39,8 +40,9 @@ export const duplicateMountPath: Rule = {
             mountIndex: mount.index,
             firstMountIndex: first.index,
           },
-        };
+        });
       }
     }
+    return findings;
   },
 };

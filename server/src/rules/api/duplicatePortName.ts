@@ -21,11 +21,12 @@ export const duplicatePortName: Rule = {
   defaultSeverity: 'error',
   summary: 'Port names must be unique within a container (an error) and should be unique across the pod (a warning).',
   fix: 'Rename the port.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // A duplicate takes two named ports, and most pods name at most one.
+    const findings: RuleFinding[] = [];
     let namedPorts = 0;
     for (const container of pod.containers) for (const port of container.ports) if (port.name && port.nameNode) namedPorts++;
-    if (namedPorts < 2) return;
+    if (namedPorts < 2) return findings;
     const dataOf = (named: NamedPort, first: NamedPort) => ({
       name: named.port.name!,
       containerIndex: named.container.index,
@@ -43,7 +44,7 @@ export const duplicatePortName: Rule = {
           own.set(port.name, port);
           continue;
         }
-        yield {
+        findings.push({
           message: explain(
             apiError.duplicate(`${port.path}.name`, port.name),
             `${describeContainer(container)} declares two ports named "${port.name}" (${first.containerPort ?? '?'} and ${port.containerPort ?? '?'}).`,
@@ -51,7 +52,7 @@ export const duplicatePortName: Rule = {
           range: port.nameNode.range,
           related: first.nameNode ? [{ range: first.nameNode.range, message: `"${port.name}" is first declared here` }] : undefined,
           data: dataOf({ container, port }, { container, port: first }),
-        };
+        });
       }
     }
 
@@ -71,7 +72,7 @@ export const duplicatePortName: Rule = {
           firstByName.set(port.name, { container, port });
           continue;
         }
-        yield {
+        findings.push({
           severity: 'warning',
           message: explain(
             `${port.path}: duplicate port name "${port.name}" with ${first.port.path}, services and probes that select ports by name will use ${first.port.path}`,
@@ -80,8 +81,9 @@ export const duplicatePortName: Rule = {
           range: port.nameNode.range,
           related: first.port.nameNode ? [{ range: first.port.nameNode.range, message: `"${port.name}" in ${describeContainer(first.container)} wins name lookups` }] : undefined,
           data: dataOf({ container, port }, first),
-        };
+        });
       }
     }
+    return findings;
   },
 };

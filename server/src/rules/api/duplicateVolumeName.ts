@@ -12,7 +12,8 @@ export const duplicateVolumeName: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Volume names must be unique within a pod.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const seen = new Map<string, VolumeModel>();
     for (const volume of pod.volumes) {
       if (!volume.name || !volume.nameNode) continue;
@@ -21,7 +22,7 @@ export const duplicateVolumeName: Rule = {
         seen.set(volume.name, volume);
         continue;
       }
-      yield {
+      findings.push({
         message: explain(
           apiError.duplicate(`${volume.path}.name`, volume.name),
           `two volumes are named "${volume.name}" (${first.type ?? 'no source'} and ${volume.type ?? 'no source'}); mounts could not tell them apart.`,
@@ -29,7 +30,8 @@ export const duplicateVolumeName: Rule = {
         range: volume.nameNode.range,
         related: first.nameNode ? [{ range: first.nameNode.range, message: `"${volume.name}" is first declared here` }] : undefined,
         data: { name: volume.name, volumeIndex: volume.index, firstIndex: first.index },
-      };
+      });
     }
+    return findings;
   },
 };

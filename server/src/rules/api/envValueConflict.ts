@@ -32,7 +32,8 @@ export const envValueConflict: Rule = {
   defaultSeverity: 'error',
   summary: 'An env var needs either value or valueFrom, and valueFrom (like envFrom) exactly one source.',
   fix: 'Delete value, or keep one source.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? VALUE_FROM_SOURCES_WITH_FILES : VALUE_FROM_SOURCES;
     for (const container of pod.containers) {
       for (const env of container.env) {
@@ -49,16 +50,16 @@ export const envValueConflict: Rule = {
           hasValue: env.value !== undefined && env.value !== '',
         };
         if (sources.length === 0) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'),
               `valueFrom of ${label} in ${describeContainer(container)} names no source.`,
             ),
             range: env.valueFromPair.key.range,
             data,
-          };
+          });
         } else if (env.value !== undefined && env.value !== '') {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(path, '', 'may not be specified when `value` is not empty'),
               `${label} in ${describeContainer(container)} has both a value and a valueFrom; keep one.`,
@@ -66,16 +67,16 @@ export const envValueConflict: Rule = {
             range: env.valueFromPair.key.range,
             related: env.valueNode ? [{ range: env.valueNode.range, message: `the literal value of ${label}` }] : undefined,
             data,
-          };
+          });
         } else if (sources.length > 1) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(path, '', 'may not have more than one field specified at a time'),
               `valueFrom of ${label} in ${describeContainer(container)} names ${sources.map((pair) => String(pair.key.value)).join(' and ')}; keep one.`,
             ),
             range: sources[1]!.key.range,
             data,
-          };
+          });
         }
       }
       const envFrom = getPair(container.map, 'envFrom')?.value;
@@ -85,25 +86,26 @@ export const envValueConflict: Rule = {
         const sources = sourcesOf(item, ['configMapRef', 'secretRef']);
         const data = { containerIndex: container.index, listKey: container.listKey, envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
         if (sources.length === 0) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(`${container.path}.envFrom`, '', 'must specify one of: `configMapRef` or `secretRef`'),
               `envFrom[${index}] of ${describeContainer(container)} names neither a ConfigMap nor a Secret.`,
             ),
             range: item.pairs[0]?.key.range ?? { start: item.range.start, end: item.range.start + 1 },
             data,
-          };
+          });
         } else if (sources.length > 1) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(`${container.path}.envFrom[${index}]`, '', 'may not have more than one field specified at a time'),
               `envFrom[${index}] of ${describeContainer(container)} names both a ConfigMap and a Secret; use one entry for each.`,
             ),
             range: sources[1]!.key.range,
             data,
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

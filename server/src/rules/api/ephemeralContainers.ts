@@ -15,12 +15,13 @@ export const ephemeralContainers: Rule = {
   defaultSeverity: 'error',
   summary: 'ephemeralContainers cannot be set in a manifest: they are added to running pods by kubectl debug.',
   fix: 'Delete ephemeralContainers.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const pair = specPair(pod, 'ephemeralContainers');
-    if (!pair || pair.value?.kind !== 'seq' || pair.value.items.length === 0) return;
+    if (!pair || pair.value?.kind !== 'seq' || pair.value.items.length === 0) return findings;
     const template = !isBarePod(pod);
     const path = `${pod.specPath}.ephemeralContainers`;
-    yield {
+    findings.push({
       message: explain(
         template ? apiError.forbidden(path, 'ephemeral containers not allowed in pod template') : apiError.forbidden(path, 'cannot be set on create'),
         'ephemeral containers are attached to a running pod with kubectl debug, never written in a manifest; move the container to containers or delete it.',
@@ -28,6 +29,7 @@ export const ephemeralContainers: Rule = {
       range: pair.key.range,
       data: { count: pair.value.items.length, template },
       ...(template ? {} : { severity: 'warning' as const }),
-    };
+    });
+    return findings;
   },
 };

@@ -19,7 +19,8 @@ export const fractionalMemory: Rule = {
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       const resources = containerResources(container);
       for (const list of LISTS) {
@@ -27,16 +28,17 @@ export const fractionalMemory: Rule = {
           if (!BYTE_RESOURCES.has(entry.name) || !entry.quantity || isWholeNumber(entry.quantity)) continue;
           const canonical = formatQuantity(entry.quantity);
           const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';
-          yield {
+          findings.push({
             message: explain(
               `${container.path}.resources.${list}[${entry.name}]: fractional byte value "${canonical}" is invalid, must be an integer`,
               `the ${entry.name} ${list === 'requests' ? 'request' : 'limit'} of ${describeContainer(container)} is not a whole number of bytes.${typo}`,
             ),
             range: entry.pair.value?.range ?? entry.pair.key.range,
             data: { resource: entry.name, text: entry.text, canonical, list, containerIndex: container.index, listKey: container.listKey },
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

@@ -14,8 +14,9 @@ export const hostIpWithoutHostPort: Rule = {
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'hostIP is set on a port without a hostPort, so it has no effect.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // On a Pod with hostNetwork, hostPort defaults to containerPort, so the hostIP is used.
+    const findings: RuleFinding[] = [];
     const hostPortDefaulted = isBarePod(pod) && specFlag(pod, 'hostNetwork');
     for (const container of pod.containers) {
       for (const port of container.ports) {
@@ -23,15 +24,16 @@ export const hostIpWithoutHostPort: Rule = {
         const hostIPPair = port.node.kind === 'map' ? getPair(port.node, 'hostIP') : undefined;
         if (!hostIPPair) continue;
         const printed = `{Name:${port.name ?? ''} HostPort:0 ContainerPort:${port.containerPort ?? 0} Protocol:${port.protocol} HostIP:${port.hostIP}}`;
-        yield {
+        findings.push({
           message: explain(
             `${port.path}: hostIP set without hostPort: ${printed}`,
             `hostIP ${port.hostIP} on a port of ${describeContainer(container)} does nothing unless the port is published on the node with hostPort.`,
           ),
           range: hostIPPair.key.range,
           data: { containerIndex: container.index, listKey: container.listKey, portIndex: port.index, hostIP: port.hostIP },
-        };
+        });
       }
     }
+    return findings;
   },
 };

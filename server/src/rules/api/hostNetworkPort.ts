@@ -16,15 +16,16 @@ export const hostNetworkPort: Rule = {
   defaultSeverity: 'error',
   summary: 'With hostNetwork, a hostPort must equal its containerPort.',
   fix: 'Set hostPort to data.containerPort, or delete it.',
-  *check(pod): Iterable<RuleFinding> {
-    if (!specFlag(pod, 'hostNetwork')) return;
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    if (!specFlag(pod, 'hostNetwork')) return findings;
     const template = !isBarePod(pod);
     for (const container of pod.containers) {
       if (container.listKey !== 'containers') continue;
       for (const port of container.ports) {
         if (port.containerPort === undefined || port.hostPort === undefined || !port.hostPortNode) continue;
         if (port.hostPort === port.containerPort || (template && port.hostPort === 0)) continue;
-        yield {
+        findings.push({
           message: explain(
             apiError.invalid(`${port.path}.hostPort`, port.hostPort, 'must match `containerPort` when `hostNetwork` is true'),
             `the pod uses the node's network, so ${describeContainer(container)} listens on ${port.containerPort} on the node; hostPort ${port.hostPort} cannot remap it.`,
@@ -32,8 +33,9 @@ export const hostNetworkPort: Rule = {
           range: port.hostPortNode.range,
           related: port.containerPortNode ? [{ range: port.containerPortNode.range, message: 'the containerPort' }] : undefined,
           data: { containerIndex: container.index, portIndex: port.index, containerPort: port.containerPort, hostPort: port.hostPort },
-        };
+        });
       }
     }
+    return findings;
   },
 };

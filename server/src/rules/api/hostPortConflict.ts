@@ -54,9 +54,10 @@ export const hostPortConflict: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Two ports of containers that run together must not use the same hostPort, protocol and hostIP.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // Without hostNetwork only a written hostPort claims a node port, and most pods write none.
-    if (!specFlag(pod, 'hostNetwork') && !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))) return;
+    const findings: RuleFinding[] = [];
+    if (!specFlag(pod, 'hostNetwork') && !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))) return findings;
     const SIDECAR_CLASH = 'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
     const TEMPLATE_CLASH = 'the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod\'s hostPort defaults to its containerPort';
     /** `acceptedBecause` is set for clashes the API server lets through: a warning saying why it still fails. */
@@ -93,7 +94,7 @@ export const hostPortConflict: Rule = {
       if (container.listKey !== 'containers') continue;
       for (const use of hostPortsOf(pod, container)) {
         const other = appUses.get(use.key);
-        if (other) yield finding(use, other, use.port.path, templateOnly(use, other));
+        if (other) findings.push(finding(use, other, use.port.path, templateOnly(use, other)));
         else appUses.set(use.key, use);
       }
     }
@@ -104,7 +105,7 @@ export const hostPortConflict: Rule = {
       const own = new Map<string, HostPortUse>();
       for (const use of hostPortsOf(pod, container)) {
         const other = own.get(use.key);
-        if (other) yield finding(use, other, use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'), templateOnly(use, other));
+        if (other) findings.push(finding(use, other, use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'), templateOnly(use, other)));
         else own.set(use.key, use);
       }
     }
@@ -115,9 +116,10 @@ export const hostPortConflict: Rule = {
       for (const use of hostPortsOf(pod, container)) {
         const earlierSidecar = sidecarUses.get(use.key);
         const other = earlierSidecar && earlierSidecar.container !== container ? earlierSidecar : appUses.get(use.key);
-        if (other) yield finding(use, other, use.port.path, SIDECAR_CLASH);
+        if (other) findings.push(finding(use, other, use.port.path, SIDECAR_CLASH));
         if (!earlierSidecar) sidecarUses.set(use.key, use);
       }
     }
+    return findings;
   },
 };

@@ -17,7 +17,8 @@ export const initContainerProbe: Rule = {
   defaultSeverity: 'error',
   summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
   fix: 'Remove data.probe, or add restartPolicy: Always to make the container a native sidecar.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const knowsSidecars = targetsAtLeast(context.settings, 28);
     for (const container of pod.containers) {
       if (container.group !== 'init') continue;
@@ -29,15 +30,16 @@ export const initContainerProbe: Rule = {
         const remedy = knowsSidecars
           ? `remove it, or add restartPolicy: Always to make it a native sidecar that keeps running`
           : 'remove it';
-        yield {
+        findings.push({
           message: explain(
             apiError.forbidden(`${container.path}.${field.name}`, detail),
             `${describeContainer(container)} runs to completion before the app containers start, so its ${field.name} would never be used: ${remedy}.`,
           ),
           range: field.pair.key.range,
           data: { probe: field.name, containerIndex: container.index, ...(container.name !== undefined ? { containerName: container.name } : {}) },
-        };
+        });
       }
     }
+    return findings;
   },
 };

@@ -41,7 +41,8 @@ export const invalidFieldRef: Rule = {
   defaultSeverity: 'error',
   summary: 'An env var fieldRef or resourceFieldRef must name a field the downward API offers to env vars.',
   fix: 'Replace the value with data.suggestion.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       for (const env of container.env) {
         if (!env.valueFrom) continue;
@@ -60,16 +61,17 @@ export const invalidFieldRef: Rule = {
           const path = `${env.path}.valueFrom.${check.source}.${check.field}`;
           const suggestion = closest(value, check.allowed);
           const apiText = check.field === 'fieldPath' ? fieldPathFinding(path, value) : apiError.unsupported(path, value, check.allowed);
-          yield {
+          findings.push({
             message: explain(
               apiText,
               `${env.name ?? `env[${env.index}]`} in ${describeContainer(container)} reads ${goQuote(value)}, which the downward API does not offer to environment variables${suggestion ? `; did you mean ${goQuote(suggestion)}?` : '.'}`,
             ),
             range: check.pair.value.range,
             data: { containerIndex: container.index, listKey: container.listKey, envIndex: env.index, field: check.field, value, ...(suggestion ? { suggestion } : {}) },
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

@@ -21,7 +21,8 @@ export const invalidMountOption: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Bidirectional mount propagation needs a privileged container; recursiveReadOnly needs readOnly: true.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
         if (mount.node.kind !== 'map') continue;
@@ -33,37 +34,38 @@ export const invalidMountOption: Rule = {
         const propagation = scalarText(propagationPair?.value);
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (propagation === 'Bidirectional' && !isPrivileged(container)) {
-          yield {
+          findings.push({
             message: explain(
               apiError.forbidden(`${mount.path}.mountPropagation`, 'Bidirectional mount propagation is available only to privileged containers'),
               `${where} would propagate mounts back to the node; that needs securityContext.privileged: true (or use HostToContainer).`,
             ),
             range: propagationPair!.value!.range,
             data: data('mountPropagation'),
-          };
+          });
         }
         const recursive = scalarText(recursivePair?.value);
         if (recursive !== 'Enabled' && recursive !== 'IfPossible') continue;
         if (!mount.readOnly) {
-          yield {
+          findings.push({
             message: explain(
               apiError.forbidden(`${mount.path}.recursiveReadOnly`, 'may only be specified when readOnly is true'),
               `${where} asks for a recursively read-only mount; set readOnly: true as well.`,
             ),
             range: recursivePair!.value!.range,
             data: data('recursiveReadOnly'),
-          };
+          });
         } else if (propagation !== undefined && propagation !== 'None') {
-          yield {
+          findings.push({
             message: explain(
               apiError.forbidden(`${mount.path}.recursiveReadOnly`, 'may only be specified when mountPropagation is None or not specified'),
               `${where} cannot be recursively read-only while it propagates mounts.`,
             ),
             range: recursivePair!.value!.range,
             data: data('recursiveReadOnly'),
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

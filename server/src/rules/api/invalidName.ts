@@ -83,21 +83,22 @@ export const invalidName: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Container, volume, port and environment variable names must follow the API server\'s syntax.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (container.nameNode && container.name !== undefined) {
         const errors = dns1123LabelErrors(container.name);
         if (container.name === '' || errors.length > 0) {
-          yield invalidFinding('container', `${container.path}.name`, container.nameNode, container.name, errors,
-            `container names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`);
+          findings.push(invalidFinding('container', `${container.path}.name`, container.nameNode, container.name, errors,
+            `container names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`));
         }
       }
       for (const port of container.ports) {
         if (!port.nameNode || !port.name) continue;
         const errors = portNameErrors(port.name);
         if (errors.length > 0) {
-          yield invalidFinding('port', `${port.path}.name`, port.nameNode, port.name, errors,
-            `port names of ${describeContainer(container)} are at most 15 lowercase letters, digits and single hyphens, with at least one letter.`);
+          findings.push(invalidFinding('port', `${port.path}.name`, port.nameNode, port.name, errors,
+            `port names of ${describeContainer(container)} are at most 15 lowercase letters, digits and single hyphens, with at least one letter.`));
         }
       }
       for (const probe of container.probes) {
@@ -107,29 +108,32 @@ export const invalidName: Rule = {
           if (!isScalar(port) || typeof port.value !== 'string') continue;
           const errors = portNameErrors(port.value);
           if (port.value !== '' && errors.length > 0) {
-            yield invalidFinding('port', `${probe.path}.${handler}.port`, port, port.value, errors,
-              `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`);
+            findings.push(invalidFinding('port', `${probe.path}.${handler}.port`, port, port.value, errors,
+              `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`));
           }
         }
       }
       // Most containers have no env names to check: no nested iteration for them.
-      if (container.env.length > 0 || getPair(container.map, 'envFrom')) yield* envNameFindings(container, context);
+      if (container.env.length > 0 || getPair(container.map, 'envFrom')) {
+        for (const finding of envNameFindings(container, context)) findings.push(finding);
+      }
     }
     for (const key of POD_DNS_LABELS) {
       const node = getPair(pod.spec, key)?.value;
       if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
       const errors = dns1123LabelErrors(node.value);
       if (errors.length > 0) {
-        yield invalidFinding('pod', `${pod.specPath}.${key}`, node, node.value, errors, `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`);
+        findings.push(invalidFinding('pod', `${pod.specPath}.${key}`, node, node.value, errors, `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`));
       }
     }
     for (const volume of pod.volumes) {
       if (!volume.nameNode || volume.name === undefined) continue;
       const errors = dns1123LabelErrors(volume.name);
       if (volume.name === '' || errors.length > 0) {
-        yield invalidFinding('volume', `${volume.path}.name`, volume.nameNode, volume.name, errors,
-          `volume names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`);
+        findings.push(invalidFinding('volume', `${volume.path}.name`, volume.nameNode, volume.name, errors,
+          `volume names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`));
       }
     }
+    return findings;
   },
 };

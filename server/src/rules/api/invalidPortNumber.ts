@@ -31,32 +31,33 @@ export const invalidPortNumber: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'containerPort, hostPort and probe ports must be between 1 and 65535.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       for (const port of container.ports) {
         // The model holds the same numbers: ports in range (nearly all) need no closer look.
         if (isAcceptable(port.containerPort, false) && isAcceptable(port.hostPort, true)) continue;
         const containerPort = numberNode(port.containerPortNode);
         if (containerPort && containerPort.value === 0) {
-          yield {
+          findings.push({
             message: explain(apiError.required(`${port.path}.containerPort`), `a port of ${describeContainer(container)} needs a containerPort between 1 and 65535.`),
             range: containerPort.range,
             data: portData(container, 'containerPort', 0),
-          };
+          });
         } else if (containerPort && !isValidPortNumber(containerPort.value)) {
-          yield {
+          findings.push({
             message: explain(apiError.invalid(`${port.path}.containerPort`, containerPort.value, PORT_NUMBER_DETAIL), `${containerPort.value} is not a TCP/UDP port number (${describeContainer(container)}).`),
             range: containerPort.range,
             data: portData(container, 'containerPort', containerPort.value),
-          };
+          });
         }
         const hostPort = numberNode(port.hostPortNode);
         if (hostPort && hostPort.value !== 0 && !isValidPortNumber(hostPort.value)) {
-          yield {
+          findings.push({
             message: explain(apiError.invalid(`${port.path}.hostPort`, hostPort.value, PORT_NUMBER_DETAIL), `${hostPort.value} is not a port number on the node (${describeContainer(container)}).`),
             range: hostPort.range,
             data: portData(container, 'hostPort', hostPort.value),
-          };
+          });
         }
       }
       if (container.group === 'init') continue; // probes are forbidden there altogether (init-container-probe)
@@ -64,13 +65,14 @@ export const invalidPortNumber: Rule = {
         for (const handler of PROBE_PORT_HANDLERS) {
           const port = numberNode(get(getMap(probe.node, handler), 'port'));
           if (!port || isValidPortNumber(port.value)) continue;
-          yield {
+          findings.push({
             message: explain(apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL), `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`),
             range: port.range,
             data: portData(container, `${probe.kind}.${handler}.port`, port.value),
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

@@ -17,7 +17,8 @@ export const invalidQuantity: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Resource requests and limits must be valid, non-negative Kubernetes quantities.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       const resources = containerResources(container);
       for (const list of LISTS) {
@@ -26,26 +27,27 @@ export const invalidQuantity: Rule = {
           const range = entry.pair.value?.range ?? entry.pair.key.range;
           const data = { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey };
           if (!entry.quantity) {
-            yield {
+            findings.push({
               message: explain(
                 `quantities must match the regular expression ${QUANTITY_PATTERN_TEXT}`,
                 `${JSON.stringify(entry.text)} (${entry.name} ${list} of ${describeContainer(container)}) is not a quantity: write a number with an optional suffix such as 250m, 1.5, 512Mi or 2Gi.`,
               ),
               range,
               data,
-            };
+            });
           } else {
-            yield {
+            findings.push({
               message: explain(
                 apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),
                 `${describeContainer(container)} cannot have a negative ${entry.name} ${list === 'requests' ? 'request' : 'limit'}.`,
               ),
               range,
               data,
-            };
+            });
           }
         }
       }
     }
+    return findings;
   },
 };

@@ -18,7 +18,8 @@ export const invalidRestartPolicy: Rule = {
   defaultSeverity: 'error',
   summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
   fix: 'Delete the field, or move an "Always" app container to initContainers as a native sidecar.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const restartRulesExist = targetsAtLeast(context.settings, 34);
     for (const container of pod.containers) {
       const pair = container.restartPolicyPair;
@@ -33,14 +34,14 @@ export const invalidRestartPolicy: Rule = {
       if (container.listKey === 'initContainers') {
         if (container.restartPolicy === 'Always') continue;
         const gateNote = restartRulesExist ? ' Other values need the alpha ContainerRestartRules feature gate, off by default.' : '';
-        yield {
+        findings.push({
           message: explain(
             apiError.unsupported(`${container.path}.restartPolicy`, container.restartPolicy, ['Always']),
             `an init container's restartPolicy can only be Always, which makes ${describeContainer(container)} a native sidecar; remove the field to keep it a regular init container.${gateNote}`,
           ),
           range,
           data,
-        };
+        });
         continue;
       }
       const advice =
@@ -50,14 +51,15 @@ export const invalidRestartPolicy: Rule = {
       const gateNote = restartRulesExist
         ? ' Kubernetes 1.34 accepts it only with the alpha ContainerRestartRules feature gate, which is off by default.'
         : '';
-      yield {
+      findings.push({
         message: explain(
           apiError.forbidden(`${container.path}.restartPolicy`, 'may not be set for non-init containers'),
           `${describeContainer(container)} is an app container: ${advice}.${gateNote}`,
         ),
         range: pair.key.range,
         data,
-      };
+      });
     }
+    return findings;
   },
 };

@@ -34,21 +34,24 @@ export const invalidSecurityContext: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'securityContext must not combine allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN; IDs must be in range.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const podContext = getPair(pod.spec, 'securityContext')?.value;
-    if (isMap(podContext)) yield* idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod');
+    if (isMap(podContext)) {
+      for (const finding of idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod')) findings.push(finding);
+    }
     for (const container of pod.containers) {
       const pair = getPair(container.map, 'securityContext');
       if (!pair || !isMap(pair.value)) continue;
       const context = pair.value;
       const path = `${container.path}.securityContext`;
       const where = { containerIndex: container.index, listKey: container.listKey };
-      for (const finding of idRangeFindings(context, path, describeContainer(container))) yield { ...finding, data: { ...finding.data, ...where } };
+      for (const finding of idRangeFindings(context, path, describeContainer(container))) findings.push({ ...finding, data: { ...finding.data, ...where } });
       if (flag(context, 'allowPrivilegeEscalation') !== false) continue;
       const escalationPair = getPair(context, 'allowPrivilegeEscalation')!;
       const related = [{ range: escalationPair.range, message: 'allowPrivilegeEscalation: false' }];
       if (flag(context, 'privileged') === true) {
-        yield {
+        findings.push({
           message: explain(
             apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"privileged":true}', 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'),
             `a privileged container can always gain privileges, so ${describeContainer(container)} cannot also forbid it; drop one of the two.`,
@@ -56,13 +59,13 @@ export const invalidSecurityContext: Rule = {
           range: getPair(context, 'privileged')!.key.range,
           related,
           data: { field: 'privileged', ...where },
-        };
+        });
       }
       const added = getIn(context, ['capabilities', 'add']);
       if (isSeq(added)) {
         for (const item of added.items) {
           if (!isScalar(item) || item.value !== 'CAP_SYS_ADMIN') continue;
-          yield {
+          findings.push({
             message: explain(
               apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'),
               `CAP_SYS_ADMIN allows gaining privileges, so ${describeContainer(container)} cannot also forbid it.`,
@@ -70,9 +73,10 @@ export const invalidSecurityContext: Rule = {
             range: item.range,
             related,
             data: { field: 'capabilities.add', ...where },
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

@@ -20,7 +20,8 @@ export const invalidSubPath: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume mount subPath must be relative without "..", and subPath and subPathExpr exclude each other.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
         if (mount.node.kind !== 'map') continue;
@@ -30,7 +31,7 @@ export const invalidSubPath: Rule = {
         const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (subPath && subPath.value !== '' && subPathExpr && subPathExpr.value !== '') {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(`${mount.path}.subPathExpr`, String(subPathExpr.value), 'subPathExpr and subPath are mutually exclusive'),
               `${where} sets both subPath and subPathExpr; keep one.`,
@@ -38,28 +39,29 @@ export const invalidSubPath: Rule = {
             range: subPathExpr.range,
             related: [{ range: subPath.range, message: 'subPath of the same mount' }],
             data: data('subPathExpr'),
-          };
+          });
         }
         for (const [field, node] of [['subPath', subPath], ['subPathExpr', subPathExpr]] as const) {
           if (!node) continue;
           const value = String(node.value);
           const apiPath = `${container.path}.volumeMounts.${field}`;
           if (value.startsWith('/')) {
-            yield {
+            findings.push({
               message: explain(apiError.invalid(apiPath, value, 'must be a relative path'), `${field} of ${where} is a path inside the volume, so it cannot start with "/".`),
               range: node.range,
               data: data(field),
-            };
+            });
           }
           if (value.split(/[\\/]/).includes('..')) {
-            yield {
+            findings.push({
               message: explain(apiError.invalid(apiPath, value, "must not contain '..'"), `${field} of ${where} may not leave the volume with "..".`),
               range: node.range,
               data: data(field),
-            };
+            });
           }
         }
       }
     }
+    return findings;
   },
 };

@@ -16,9 +16,10 @@ export const invalidToleration: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A toleration with no key needs operator Exists; tolerationSeconds needs effect NoExecute; Exists takes no value.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const tolerations = specPair(pod, 'tolerations')?.value;
-    if (!isSeq(tolerations)) return;
+    if (!isSeq(tolerations)) return findings;
     for (const [index, item] of tolerations.items.entries()) {
       if (!isMap(item)) continue;
       const path = `${pod.specPath}.tolerations[${index}]`;
@@ -32,35 +33,36 @@ export const invalidToleration: Rule = {
       const secondsPair = getPair(item, 'tolerationSeconds');
       const anchor = item.pairs[0]?.key.range ?? item.range;
       if (key === '' && operator !== 'Exists') {
-        yield {
+        findings.push({
           message: explain(
             apiError.invalid(`${path}.operator`, operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
             'a toleration without a key tolerates every taint, which is written operator: Exists; add the taint key to tolerate just one.',
           ),
           range: operatorPair?.value?.range ?? anchor,
           data: { tolerationIndex: index, field: 'operator' },
-        };
+        });
       }
       if (hasValue(secondsPair) && effect !== 'NoExecute') {
-        yield {
+        findings.push({
           message: explain(
             apiError.invalid(`${path}.effect`, effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"),
             'tolerationSeconds says how long the pod may stay on a node after a NoExecute taint appears; it means nothing for other effects.',
           ),
           range: effectPair?.value?.range ?? secondsPair.key.range,
           data: { tolerationIndex: index, field: 'effect' },
-        };
+        });
       }
       if (operator === 'Exists' && value !== '' && valuePair?.value) {
-        yield {
+        findings.push({
           message: explain(
             apiError.invalidPrinted(`${path}.operator`, JSON.stringify({ key, operator, value, effect }), "value must be empty when `operator` is 'Exists'"),
             'operator: Exists matches any value of the key; remove value, or use operator: Equal to match this value only.',
           ),
           range: valuePair.value.range,
           data: { tolerationIndex: index, field: 'value' },
-        };
+        });
       }
     }
+    return findings;
   },
 };

@@ -19,26 +19,28 @@ export const missingImage: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Every container needs an image.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (!container.map) continue;
       const image = container.image;
       if (image === undefined || image === '') {
-        yield {
+        findings.push({
           message: explain(apiError.required(`${container.path}.image`), `${describeContainer(container)} has no image to run.`),
           range: container.imagePair?.key.range ?? container.nameNode?.range ?? headRange(container.node, context.document.text),
           data: findingData(container),
-        };
+        });
       } else if (isBarePod(pod) && image.trim() !== image && container.imageNode) {
-        yield {
+        findings.push({
           message: explain(
             apiError.invalid(`${container.path}.image`, image, 'must not have leading or trailing whitespace'),
             `the image of ${describeContainer(container)} has spaces around it.`,
           ),
           range: container.imageNode.range,
           data: findingData(container),
-        };
+        });
       }
     }
+    return findings;
   },
 };

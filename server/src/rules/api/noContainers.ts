@@ -14,14 +14,15 @@ export const noContainers: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A pod needs at least one container in spec.containers.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const pair = pod.containersPair;
-    if (!pair) return;
+    if (!pair) return findings;
     const value = pair.value;
     const empty = value === null || (isScalar(value) && value.value === null) || (value.kind === 'seq' && value.items.length === 0);
-    if (!empty) return;
+    if (!empty) return findings;
     const initCount = pod.containers.filter((container) => container.listKey === 'initContainers').length;
-    yield {
+    findings.push({
       message: explain(
         apiError.required(`${pod.specPath}.containers`),
         initCount > 0
@@ -30,6 +31,7 @@ export const noContainers: Rule = {
       ),
       range: pair.key.range,
       data: { initContainers: initCount },
-    };
+    });
+    return findings;
   },
 };

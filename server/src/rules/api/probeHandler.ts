@@ -80,34 +80,35 @@ export const probeHandler: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A probe or lifecycle hook needs exactly one handler; liveness and startup probes need successThreshold 1.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (container.group === 'init') continue;
       for (const probe of container.probes) {
         if (!probe.node) continue;
-        yield* handlerFindings(container, probe.kind, probe.path, probe.pair, probe.node, PROBE_HANDLERS);
+        for (const finding of handlerFindings(container, probe.kind, probe.path, probe.pair, probe.node, PROBE_HANDLERS)) findings.push(finding);
         for (const key of NON_NEGATIVE_FIELDS) {
           const field = numberOf(probe.node, key);
           if (!field || field.value >= 0) continue;
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(`${probe.path}.${key}`, field.value, 'must be greater than or equal to 0'),
               `${key} of the ${probe.kind} of ${describeContainer(container)} cannot be negative.`,
             ),
             range: field.pair.value!.range,
             data: { containerIndex: container.index, listKey: container.listKey, field: probe.kind, handlers: [] },
-          };
+          });
         }
         const threshold = numberOf(probe.node, 'successThreshold');
         if ((probe.kind === 'livenessProbe' || probe.kind === 'startupProbe') && threshold && threshold.value >= 0 && threshold.value !== 1) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(`${probe.path}.successThreshold`, threshold.value, 'must be 1'),
               `a ${probe.kind} succeeds on its first success; only readiness probes may ask for more (${describeContainer(container)}).`,
             ),
             range: threshold.pair.value!.range,
             data: { containerIndex: container.index, listKey: container.listKey, field: probe.kind, handlers: [] },
-          };
+          });
         }
       }
       const lifecycle = container.lifecyclePair?.value;
@@ -115,9 +116,10 @@ export const probeHandler: Rule = {
         for (const hook of ['postStart', 'preStop']) {
           const pair = getPair(lifecycle, hook);
           if (!hasValue(pair) || !isMap(pair.value)) continue;
-          yield* handlerFindings(container, `${hook} hook`, `${container.path}.lifecycle.${hook}`, pair, pair.value, LIFECYCLE_HANDLERS);
+          for (const finding of handlerFindings(container, `${hook} hook`, `${container.path}.lifecycle.${hook}`, pair, pair.value, LIFECYCLE_HANDLERS)) findings.push(finding);
         }
       }
     }
+    return findings;
   },
 };

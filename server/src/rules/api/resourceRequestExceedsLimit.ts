@@ -26,7 +26,8 @@ export const resourceRequestExceedsLimit: Rule = {
   defaultSeverity: 'error',
   summary: 'A resource request must not exceed its limit; extended resources need request = limit.',
   fix: 'Set the request to the limit (data.limit).',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       const { requests, limits } = containerResources(container);
       for (const request of requests) {
@@ -35,14 +36,14 @@ export const resourceRequestExceedsLimit: Rule = {
         if (!limit) {
           if (isOvercommitAllowed(request.name)) continue;
           const base = { resource: request.name, request: formatQuantity(request.quantity), containerIndex: container.index, listKey: container.listKey };
-          yield {
+          findings.push({
             message: explain(
               apiError.required(`${container.path}.resources.limits`, 'Limit must be set for non overcommitable resources'),
               `${describeContainer(container)} requests ${request.name} without a limit; extended resources and hugepages need a limit equal to the request.`,
             ),
             range: request.pair.key.range,
             data: base,
-          };
+          });
           continue;
         }
         if (!limit.quantity) continue;
@@ -54,7 +55,7 @@ export const resourceRequestExceedsLimit: Rule = {
         const requestsPath = `${container.path}.resources.requests`;
         const related = [{ range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` }];
         if (comparison !== 0 && !isOvercommitAllowed(request.name)) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(requestsPath, shownRequest, `must be equal to ${request.name} limit of ${shownLimit}`),
               `${request.name} cannot be overcommitted, so the request of ${describeContainer(container)} must equal its limit.`,
@@ -62,9 +63,9 @@ export const resourceRequestExceedsLimit: Rule = {
             range: request.pair.value!.range,
             related,
             data,
-          };
+          });
         } else if (comparison > 0) {
-          yield {
+          findings.push({
             message: explain(
               apiError.invalid(requestsPath, shownRequest, `must be less than or equal to ${request.name} limit of ${shownLimit}`),
               `${describeContainer(container)} requests more ${request.name} (${request.text}) than its limit (${limit.text}).`,
@@ -72,9 +73,10 @@ export const resourceRequestExceedsLimit: Rule = {
             range: request.pair.value!.range,
             related,
             data,
-          };
+          });
         }
       }
     }
+    return findings;
   },
 };

@@ -113,23 +113,24 @@ export const selectorMismatch: Rule = {
   defaultSeverity: 'error',
   summary: "A controller's selector must be non-empty and match its pod template's labels.",
   fix: 'Add data.missingLabels to the pod template labels.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { selectorPath, selectorStyle } = pod.shape;
-    if (!selectorPath || !selectorStyle) return;
+    if (!selectorPath || !selectorStyle) return findings;
     if (pod.kind === 'Job') {
       const manualSelector = getIn(pod.root, ['spec', 'manualSelector']);
-      if (!isScalar(manualSelector) || manualSelector.value !== true) return;
+      if (!isScalar(manualSelector) || manualSelector.value !== true) return findings;
     }
 
     // Without a pod template there is nothing to match (the missing template is reported by the schema).
-    if (!isMap(getIn(pod.root, pod.shape.podMetadataPath.slice(0, -1)))) return;
+    if (!isMap(getIn(pod.root, pod.shape.podMetadataPath.slice(0, -1)))) return findings;
 
     const parent = getIn(pod.root, selectorPath.slice(0, -1));
     const selectorPair = isMap(parent) ? getPair(parent, selectorPath[selectorPath.length - 1]!) : undefined;
     const apiPath = selectorPath.join('.');
     const kindWord = pod.kind.toLowerCase();
     // A missing selector is a missing required field (the schema reports it); an RC takes the template's labels.
-    if (!selectorPair || !isMap(selectorPair.value)) return;
+    if (!selectorPair || !isMap(selectorPair.value)) return findings;
     const selector = selectorStyle === 'labels' ? readLabelMap(selectorPair.value) : readLabelSelector(selectorPair.value);
     const templateLabels = pod.labels.values;
     // Built only for a finding: most selectors match.
@@ -140,21 +141,21 @@ export const selectorMismatch: Rule = {
       missingLabels: Object.fromEntries([...selector.matchLabels].filter(([key, value]) => templateLabels.get(key) !== value)),
     });
     if (selector.matchLabels.size === 0 && selector.requirements.length === 0) {
-      if (selectorStyle === 'labels') return; // an empty RC selector defaults to the template labels
+      if (selectorStyle === 'labels') return findings; // an empty RC selector defaults to the template labels
       const data = dataOf();
-      yield {
+      findings.push({
         message: explain(
           apiError.invalidPrinted(apiPath, '{}', `empty selector is invalid for ${kindWord}`),
           `an empty selector would select every pod in the namespace; select the pod template's labels.`,
         ),
         range: selectorPair.key.range,
         data,
-      };
-      return;
+      });
+      return findings;
     }
-    if (matches(selector, templateLabels) !== false) return;
+    if (matches(selector, templateLabels) !== false) return findings;
     const data = dataOf();
-    yield {
+    findings.push({
       message: explain(
         apiError.invalidPrinted(`${pod.shape.podMetadataPath.join('.')}.labels`, printLabels(templateLabels, targetsAtLeast(context.settings, JSON_VALUES_SINCE)), '`selector` does not match template `labels`'),
         templateLabels.size === 0
@@ -164,6 +165,7 @@ export const selectorMismatch: Rule = {
       range: labelsAnchor(pod),
       related: [{ range: selectorPair.key.range, message: `the ${pod.kind}'s selector` }],
       data,
-    };
+    });
+    return findings;
   },
 };

@@ -15,12 +15,13 @@ export const shareProcessNamespaceHostPid: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: 'shareProcessNamespace and hostPID cannot both be true.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const share = specPair(pod, 'shareProcessNamespace');
     const hostPID = specPair(pod, 'hostPID');
     const isTrue = (pair: typeof share) => isScalar(pair?.value) && pair.value.value === true;
-    if (!share || !hostPID || !isTrue(share) || !isTrue(hostPID)) return;
-    yield {
+    if (!share || !hostPID || !isTrue(share) || !isTrue(hostPID)) return findings;
+    findings.push({
       message: explain(
         apiError.invalid(`${pod.specPath}.securityContext.shareProcessNamespace`, true, 'ShareProcessNamespace and HostPID cannot both be enabled'),
         'the containers either share a process namespace of the pod (shareProcessNamespace) or use the node\'s (hostPID), not both.',
@@ -28,6 +29,7 @@ export const shareProcessNamespaceHostPid: Rule = {
       range: share.key.range,
       related: [{ range: hostPID.key.range, message: 'hostPID: true' }],
       data: {},
-    };
+    });
+    return findings;
   },
 };

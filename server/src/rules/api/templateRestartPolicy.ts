@@ -17,27 +17,28 @@ export const templateRestartPolicy: Rule = {
   defaultSeverity: 'error',
   summary: 'Controllers need restartPolicy Always; Jobs need OnFailure or Never (Never with a podFailurePolicy).',
   fix: 'Set restartPolicy to data.supported[0].',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const family = pod.shape.family;
-    if (family !== 'controller' && family !== 'job') return;
+    if (family !== 'controller' && family !== 'job') return findings;
     const written = pod.restartPolicy;
     const effective = written ?? 'Always';
-    if (family === 'controller' && effective === 'Always') return;
+    if (family === 'controller' && effective === 'Always') return findings;
     const path = `${pod.specPath}.restartPolicy`;
     const anchor = pod.restartPolicyPair?.value?.range ?? pod.restartPolicyPair?.key.range ?? pod.specPair?.key.range ?? pod.kindPair.key.range;
     const defaultedNote = written === undefined ? ' (restartPolicy is not set, and it defaults to Always)' : '';
 
     if (family === 'controller') {
-      if (effective === 'Always') return;
-      yield {
+      if (effective === 'Always') return findings;
+      findings.push({
         message: explain(
           apiError.unsupported(path, effective, ['Always']),
           `a ${pod.kind} replaces pods that stop, so its pods must always restart; remove restartPolicy or set it to Always.`,
         ),
         range: anchor,
         data: { kind: pod.kind, restartPolicy: effective, defaulted: false, supported: ['Always'] },
-      };
-      return;
+      });
+      return findings;
     }
 
     const jobSpecPath = pod.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : ['spec'];
@@ -45,25 +46,26 @@ export const templateRestartPolicy: Rule = {
     const hasPodFailurePolicy = isMap(podFailurePolicy);
     if (effective !== 'OnFailure' && effective !== 'Never') {
       const supported = hasPodFailurePolicy ? ['Never'] : ['OnFailure', 'Never'];
-      yield {
+      findings.push({
         message: explain(
           apiError.unsupported(path, effective, ['OnFailure', 'Never']),
           `a ${pod.kind}'s pods must be allowed to finish${defaultedNote}: set restartPolicy to ${supported.join(' or ')}.`,
         ),
         range: anchor,
         data: { kind: pod.kind, ...(written !== undefined ? { restartPolicy: written } : {}), defaulted: written === undefined, supported },
-      };
-      return;
+      });
+      return findings;
     }
     if (hasPodFailurePolicy && effective !== 'Never') {
-      yield {
+      findings.push({
         message: explain(
           apiError.invalid(path, effective, 'only "Never" is supported when podFailurePolicy is specified'),
           `with a podFailurePolicy, the Job controller must see every pod failure, so pods may not restart in place: set restartPolicy to Never.`,
         ),
         range: anchor,
         data: { kind: pod.kind, restartPolicy: effective, defaulted: false, supported: ['Never'] },
-      };
+      });
     }
+    return findings;
   },
 };

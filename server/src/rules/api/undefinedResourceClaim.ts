@@ -25,8 +25,9 @@ export const undefinedResourceClaim: Rule = {
   category: 'api',
   defaultSeverity: 'error',
   summary: "A container's resources.claims must name one of the pod's resourceClaims.",
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // The pod's claims are read only when a container names one (rare).
+    const findings: RuleFinding[] = [];
     let declared: { podClaims: string[]; known: Set<string>; sorted: string[] } | undefined;
     for (const container of pod.containers) {
       const claims = container.resources.pair && isMap(container.resources.pair.value) ? getPair(container.resources.pair.value, 'claims')?.value : undefined;
@@ -37,15 +38,16 @@ export const undefinedResourceClaim: Rule = {
         const name = scalarText(namePair?.value);
         if (!namePair?.value || !name || known.has(name)) continue;
         const detail = `must be one of the names in pod.spec.resourceClaims${sorted.length === 0 ? ' which is empty' : `: ${sorted.join(', ')}`}`;
-        yield {
+        findings.push({
           message: explain(
             apiError.notFound(`${container.path}.resources.claims[${index}]`, name, detail),
             `${describeContainer(container)} uses the resource claim "${name}", which the pod does not declare in spec.resourceClaims.`,
           ),
           range: namePair.value.range,
           data: { claimName: name, podClaims, containerIndex: container.index, listKey: container.listKey },
-        };
+        });
       }
     }
+    return findings;
   },
 };

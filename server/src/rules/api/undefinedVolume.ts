@@ -39,8 +39,9 @@ export const undefinedVolume: Rule = {
   defaultSeverity: 'error',
   summary: 'A volume mount must name a volume declared in the pod.',
   fix: 'Rename the mount to an existing volume, or declare the volume.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // Most mounts name a volume of the pod: the full list is built only when one does not.
+    const findings: RuleFinding[] = [];
     let existing: { existingVolumes: string[]; known: Set<string> } | undefined;
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
@@ -48,7 +49,7 @@ export const undefinedVolume: Rule = {
         const { existingVolumes, known } = (existing ??= existingVolumesOf(pod));
         if (known.has(mount.name)) continue;
         const declared = existingVolumes.length > 0 ? `the pod declares ${existingVolumes.map((name) => `"${name}"`).join(', ')}` : 'the pod declares no volumes';
-        yield {
+        findings.push({
           message: explain(
             apiError.notFound(`${mount.path}.name`, mount.name),
             `${describeContainer(container)} mounts volume "${mount.name}"${mount.mountPath ? ` at ${mount.mountPath}` : ''}, but no volume has that name (${declared}).`,
@@ -61,8 +62,9 @@ export const undefinedVolume: Rule = {
             ...(container.name !== undefined ? { containerName: container.name } : {}),
             ...(mount.mountPath !== undefined ? { mountPath: mount.mountPath } : {}),
           },
-        };
+        });
       }
     }
+    return findings;
   },
 };

@@ -25,7 +25,8 @@ export const volumeSource: Rule = {
   defaultSeverity: 'error',
   summary: 'A volume must not specify more than one volume source.',
   fix: 'Delete the extra sources.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const volume of pod.volumes) {
       // A volume has one source almost always: count before sorting and wording anything.
       let sourceCount = 0;
@@ -44,7 +45,7 @@ export const volumeSource: Rule = {
       const kept = String(counted[0]!.key.value);
       for (const extra of counted.slice(1)) {
         const key = String(extra.key.value);
-        yield {
+        findings.push({
           message: explain(
             apiError.forbidden(`${volume.path}.${key}`, 'may not specify more than 1 volume type'),
             `${label} has both ${kept} and ${key}; a volume has exactly one source, so split it into two volumes or delete one.`,
@@ -52,8 +53,9 @@ export const volumeSource: Rule = {
           range: extra.key.range,
           related: [{ range: counted[0]!.key.range, message: `${label} already has the source ${kept}` }],
           data,
-        };
+        });
       }
     }
+    return findings;
   },
 };

@@ -16,11 +16,12 @@ export const duplicateContainerPort: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'Two containers that run at the same time declare the same containerPort: the second cannot bind it.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
     // A clash takes ports in two containers; most pods declare one or two ports in all.
+    const findings: RuleFinding[] = [];
     let declaredPorts = 0;
     for (const container of pod.containers) declaredPorts += container.ports.length;
-    if (declaredPorts < 2) return;
+    if (declaredPorts < 2) return findings;
     const seen: { container: ContainerModel; port: PortModel }[] = [];
     for (const container of pod.containers) {
       const reported = new Set<string>();
@@ -33,17 +34,18 @@ export const duplicateContainerPort: Rule = {
         const key = `${port.containerPort}/${port.protocol}`;
         if (!reported.has(key)) {
           reported.add(key);
-          yield {
+          findings.push({
             message:
               `${containerLabel(container)} declares containerPort ${key}, which ${containerLabel(clash.container)} also declares: ` +
               `both run at the same time in the pod's one network namespace, so whichever starts second cannot bind it.`,
             range: port.containerPortNode.range,
             related: [{ range: clash.port.containerPortNode!.range, message: `${containerLabel(clash.container)} declares ${key} here` }],
             data: { port: port.containerPort, protocol: port.protocol, otherContainer: clash.container.name ?? null },
-          };
+          });
         }
       }
       for (const port of container.ports) seen.push({ container, port });
     }
+    return findings;
   },
 };

@@ -13,14 +13,16 @@ export const initContainerPorts: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'Ports on a regular init container are never served to Services.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       if (container.group !== 'init' || container.ports.length === 0 || !container.portsPair) continue;
-      yield {
+      findings.push({
         message: `Init container ${containerLabel(container)} declares ports (${container.ports.map((port) => port.containerPort ?? '?').join(', ')}), but it runs to completion before the app containers start and Services never route to init container ports. Remove them, or make it a native sidecar (restartPolicy: Always) if it must keep serving.`,
         range: container.portsPair.key.range,
         data: { container: container.name ?? null, containerIndex: container.index },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -22,9 +22,10 @@ export const initWaitsOnLaterContainer: Rule = {
   category: 'pattern',
   defaultSeverity: 'error',
   summary: 'An init container waits for a localhost port that only a container started after it serves: the pod never starts.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
-    if (analysis.hostNetwork) return;
+    if (analysis.hostNetwork) return findings;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.from.group !== 'init' || !link.to) continue;
@@ -39,7 +40,7 @@ export const initWaitsOnLaterContainer: Rule = {
       );
       if (available) continue;
       const server = servers[0]!;
-      yield {
+      findings.push({
         message:
           `Init container ${containerLabel(link.from)} connects to ${link.text}, served only by ${containerLabel(server.container)}, ` +
           `${WHY[server.container.group]}: ${containerLabel(link.from)} never gets an answer and the pod never starts. ` +
@@ -47,7 +48,8 @@ export const initWaitsOnLaterContainer: Rule = {
         range: linkRange(context.document.text, link),
         related: servers.map((entry) => ({ range: entry.range, message: `${containerLabel(entry.container)} serves port ${entry.port}` })),
         data: { port: link.port, servedBy: server.container.name ?? null, servedByGroup: server.container.group },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -16,7 +16,8 @@ export const memoryVolumeWithoutLimit: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A memory-backed emptyDir has no sizeLimit and a container mounting it has no memory limit.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume) continue;
       const emptyDir = getMap(sharing.volume.node, 'emptyDir');
@@ -24,11 +25,12 @@ export const memoryVolumeWithoutLimit: Rule = {
       if (getString(emptyDir, 'medium') !== 'Memory' || !medium || getPair(emptyDir, 'sizeLimit')) continue;
       const unbounded = [...new Set(sharing.mountedBy.map((use) => use.container))].filter((container) => !container.resources.limits?.values.has('memory'));
       if (unbounded.length === 0) continue;
-      yield {
+      findings.push({
         message: `emptyDir "${sharing.name}" lives in memory with no sizeLimit, and ${unbounded.map(containerLabel).join(', ')} ${unbounded.length === 1 ? 'has' : 'have'} no memory limit: what they write there is unbounded node memory. Set emptyDir.sizeLimit or a memory limit.`,
         range: medium.range,
         data: { volume: sharing.name, containers: unbounded.flatMap((container) => (container.name !== undefined ? [container.name] : [])) },
-      };
+      });
     }
+    return findings;
   },
 };

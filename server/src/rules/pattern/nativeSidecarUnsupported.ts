@@ -14,10 +14,11 @@ export const nativeSidecarUnsupported: Rule = {
   category: 'pattern',
   defaultSeverity: 'error',
   summary: 'Native sidecars (init containers with restartPolicy: Always) need Kubernetes 1.29 or later.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const target = context.settings.kubernetesVersion;
     const minor = minorOf(target);
-    if (minor >= 29) return;
+    if (minor >= 29) return findings;
     for (const container of pod.containers) {
       if (container.group !== 'native-sidecar' || !container.restartPolicyPair) continue;
       const where = `${container.path}.restartPolicy`;
@@ -25,11 +26,12 @@ export const nativeSidecarUnsupported: Rule = {
         minor < 28
           ? `${containerLabel(container)} is a native sidecar, but Kubernetes ${target} has no restartPolicy field on containers: the API server rejects or drops ${where}, and the container then runs as a regular init container that never finishes. Native sidecars need 1.29 or later.`
           : `${containerLabel(container)} is a native sidecar, but in Kubernetes 1.28 they are alpha behind the SidecarContainers feature gate, off by default: without it ${where} is dropped or refused (kubelets report InitContainerRestartPolicyForbidden), and the container would block the pod like a regular init container that never finishes. Native sidecars are on by default from 1.29.`;
-      yield {
+      findings.push({
         message,
         range: container.restartPolicyPair.range,
         data: { container: container.name ?? null, targetVersion: target, minimumVersion: '1.29' },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -21,7 +21,8 @@ export const probePortNotDeclared: Rule = {
   category: 'pattern',
   defaultSeverity: 'error',
   summary: "A probe's named port is not declared in the probe's own container.",
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
     for (const container of pod.containers) {
       // Probes on regular init containers are rejected by the API server already.
@@ -39,7 +40,7 @@ export const probePortNotDeclared: Rule = {
             const name = String(node.value);
             if (declaredNames.includes(name)) continue;
             const elsewhere = pod.containers.find((other) => other !== container && other.ports.some((port) => port.name === name));
-            yield {
+            findings.push({
               message:
                 `${probe.kind} of ${containerLabel(container)} uses the port named "${name}", which ${containerLabel(container)} does not declare` +
                 (declaredNames.length ? ` (its ports: ${declaredNames.join(', ')})` : '') +
@@ -48,22 +49,23 @@ export const probePortNotDeclared: Rule = {
               range: node.range,
               related: elsewhere ? [{ range: elsewhere.ports.find((port) => port.name === name)!.nameNode?.range ?? elsewhere.node.range, message: `"${name}" is declared in ${containerLabel(elsewhere)}` }] : [],
               data: { container: container.name ?? null, port: name, named: true, declaredNames, declaredIn: elsewhere?.name ?? null },
-            };
+            });
           } else {
             const number = Number(node.value);
             if (container.ports.length === 0) continue;
             // A declared containerPort is among the served ports: only other numbers need the analysis.
             const declared = container.ports.some((port) => port.containerPort === number && port.containerPortNode !== undefined);
             if (declared || analysis.servedPorts.some((entry) => entry.container === container && entry.port === number)) continue;
-            yield {
+            findings.push({
               severity: 'hint',
               message: `${probe.kind} of ${containerLabel(container)} checks port ${number}, which is not among the container's declared ports (${container.ports.map((port) => port.containerPort).join(', ')}).`,
               range: node.range,
               data: { container: container.name ?? null, port: number, named: false, declaredNames, declaredIn: null },
-            };
+            });
           }
         }
       }
     }
+    return findings;
   },
 };

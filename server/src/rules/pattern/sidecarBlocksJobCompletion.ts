@@ -36,15 +36,16 @@ export const sidecarBlocksJobCompletion: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A long-running helper among the regular containers of a Job pod keeps the Job from ever completing.',
-  *check(pod, context): Iterable<RuleFinding> {
-    if (pod.shape.family !== 'job') return;
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    if (pod.shape.family !== 'job') return findings;
     const analysis = analyzePod(pod);
     const supported = minorOf(context.settings.kubernetesVersion) >= 29;
     for (const { container, role } of analysis.roles) {
       if (container.group !== 'app' || role === 'main' || !analysis.main) continue;
       const reason = longRunningReason(container);
       if (!reason) continue;
-      yield {
+      findings.push({
         message:
           `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
           `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
@@ -53,7 +54,8 @@ export const sidecarBlocksJobCompletion: Rule = {
         range: containerAnchor(container),
         related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
         data: { container: container.name ?? null, containerIndex: container.index, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },
-      };
+      });
     }
+    return findings;
   },
 };

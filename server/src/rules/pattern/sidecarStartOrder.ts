@@ -17,10 +17,11 @@ export const sidecarStartOrder: Rule = {
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'The main container depends on a helper app container that may not be listening yet when it starts.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
     // Links first: most pods have none, and then the main container need not be chosen.
-    if (analysis.links.length === 0 || !analysis.main || analysis.hostNetwork) return;
+    if (analysis.links.length === 0 || !analysis.main || analysis.hostNetwork) return findings;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       const helper = link.to;
@@ -28,14 +29,15 @@ export const sidecarStartOrder: Rule = {
       const key = `${pod.containers.indexOf(helper)}:${link.port}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      yield {
+      findings.push({
         message:
           `${containerLabel(link.from)} reaches ${containerLabel(helper)} on ${link.text}, but app containers start side by side: ${containerLabel(link.from)} may connect before ${containerLabel(helper)} listens. ` +
           `Making ${containerLabel(helper)} a native sidecar (initContainers, restartPolicy: Always) with a startupProbe on port ${link.port} starts it first.`,
         range: linkRange(context.document.text, link),
         related: [relatedContainer(helper, `${containerLabel(helper)} serves port ${link.port}`)],
         data: { container: helper.name ?? null, containerIndex: helper.index, port: link.port },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -34,11 +34,12 @@ export const unresolvedLocalhostPort: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A container connects to a localhost port that no container of the pod serves.',
-  *check(pod, context): Iterable<RuleFinding> {
+  check(pod, context): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
     // With one container, a localhost reference is usually to itself; on the host network,
     // localhost is the node; with injected sidecars, their ports are not in the manifest.
-    if (pod.containers.length < 2 || analysis.links.length === 0 || analysis.hostNetwork || expectsInjectedContainers(pod)) return;
+    if (pod.containers.length < 2 || analysis.links.length === 0 || analysis.hostNetwork || expectsInjectedContainers(pod)) return findings;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.to || INJECTED_SIDECAR_PORTS.has(link.port)) continue;
@@ -49,7 +50,7 @@ export const unresolvedLocalhostPort: Rule = {
       const others = analysis.servedPorts.filter((entry) => entry.container !== link.from);
       const suggestedPort = suggestion(link.port, others);
       const servedList = others.map((entry) => `${entry.port} (${containerLabel(entry.container)})`).join(', ');
-      yield {
+      findings.push({
         message:
           `${containerLabel(link.from)} connects to ${link.text}, but no container in this pod declares port ${link.port} or reveals it with a listen flag such as --port` +
           (servedList ? `; ports served here: ${servedList}` : '') +
@@ -57,7 +58,8 @@ export const unresolvedLocalhostPort: Rule = {
         range: linkRange(context.document.text, link),
         related: others.map((entry) => ({ range: entry.range, message: `${containerLabel(entry.container)} serves port ${entry.port} (${entry.evidence})` })),
         data: { port: link.port, suggestedPort: suggestedPort ?? null },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -16,8 +16,9 @@ export const unsharedVolume: Rule = {
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'An emptyDir in a multi-container pod is mounted by one container only.',
-  *check(pod): Iterable<RuleFinding> {
-    if (pod.containers.length < 2) return;
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    if (pod.containers.length < 2) return findings;
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume?.nameNode) continue;
       // Env files (`valueFrom.fileKeyRef`) read the volume without mounting it.
@@ -30,12 +31,13 @@ export const unsharedVolume: Rule = {
       if (users.size !== 1) continue;
       const [user] = users;
       const others = pod.containers.filter((container) => container !== user);
-      yield {
+      findings.push({
         message: `emptyDir "${sharing.name}" is mounted only by ${containerLabel(user!)}: the pod's other containers (${others.map(containerLabel).join(', ')}) cannot see what it holds. Fine for scratch space; to share files, mount it in the other container too.`,
         range: sharing.volume.nameNode.range,
         related: sharing.mountedBy.map((use) => ({ range: use.mount.node.range, message: `mounted by ${containerLabel(use.container)} at ${use.mount.mountPath ?? '?'}` })),
         data: { volume: sharing.name, mountedBy: user!.name ?? null, others: others.flatMap((container) => (container.name !== undefined ? [container.name] : [])) },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -14,7 +14,8 @@ export const unusedVolume: Rule = {
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A declared volume is mounted by no container.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const otherUses = new Set<string>();
     for (const container of pod.containers) {
       for (const device of getSeq(container.map, 'volumeDevices')?.items ?? []) {
@@ -29,12 +30,13 @@ export const unusedVolume: Rule = {
     for (const sharing of analyzePod(pod).volumes) {
       const volume = sharing.volume;
       if (!volume?.nameNode || sharing.mountedBy.length > 0 || otherUses.has(sharing.name) || !isMap(volume.node)) continue;
-      yield {
+      findings.push({
         message: `Volume "${sharing.name}" is declared but no container mounts it: add a volumeMount where it is needed, or remove it.`,
         range: volume.nameNode.range,
         tags: ['unnecessary'],
         data: { volume: sharing.name, volumeIndex: volume.index },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -20,16 +20,18 @@ export const deprecatedRegistry: Rule = {
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'The image comes from the frozen k8s.gcr.io registry; use registry.k8s.io.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const { container, image, node } of containerImages(pod)) {
       const replacement = replacementImage(image);
       if (!replacement) continue;
-      yield {
+      findings.push({
         message: `${containerLabel(container)} pulls "${image}" from ${image.slice(0, image.indexOf('/', image.startsWith('gcr.io/') ? 7 : 0))}, frozen since April 2023 and being phased out: use "${replacement}".`,
         range: node.range,
         tags: ['deprecated'],
         data: { image, replacement },
-      };
+      });
     }
+    return findings;
   },
 };

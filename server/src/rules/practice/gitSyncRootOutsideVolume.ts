@@ -17,7 +17,8 @@ export const gitSyncRootOutsideVolume: Rule = {
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'git-sync v4 mounts its volume at the old /tmp/git root without --root: the checkout lands outside the volume.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const { container, image } of containerImages(pod)) {
       if (!mayBeGitSync(image)) continue;
       const { repository, tag } = parseImage(image);
@@ -26,11 +27,12 @@ export const gitSyncRootOutsideVolume: Rule = {
       const rootSet = /(?:^|\s)--?root(?:=|\s)/.test(argv) || container.env.some((entry) => entry.name === 'GITSYNC_ROOT' || entry.name === 'GIT_SYNC_ROOT');
       const mount = container.volumeMounts.find((entry) => entry.mountPath?.replace(/\/+$/, '') === V3_ROOT);
       if (rootSet || !mount?.mountPathNode) continue;
-      yield {
+      findings.push({
         message: `${containerLabel(container)} runs git-sync ${tag} with volume "${mount.name ?? '?'}" mounted at ${V3_ROOT}, the v3 default root; v4 checks out under /git unless --root is set, so the files never reach the volume. Add --root=${V3_ROOT} or mount the volume at /git.`,
         range: mount.mountPathNode.range,
         data: { container: container.name ?? null, mountPath: V3_ROOT, rootArgument: `--root=${V3_ROOT}` },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -34,7 +34,8 @@ export const gitSyncV3Config: Rule = {
   category: 'practice',
   defaultSeverity: 'information',
   summary: 'git-sync v3 image or GIT_SYNC_* variables: v4 renamed them and changed defaults.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       const image = container.image && mayBeGitSync(container.image) ? parseImage(container.image.trim()) : undefined;
       const isGitSync = image !== undefined && /(?:^|\/)git-sync$/.test(image.repository);
@@ -47,12 +48,13 @@ export const gitSyncV3Config: Rule = {
         renames.length ? `v4 renames ${renames.map((rename) => `${rename.from} → ${rename.to}`).join(', ')}` : 'v4 renames GIT_SYNC_* variables to GITSYNC_*',
         'moves the default root from /tmp/git to /git (set --root or mount the volume there) and replaces --branch/--rev with --ref, --dest with --link, --wait with --period',
       ];
-      yield {
+      findings.push({
         message: `${parts[0]}: ${parts[1]}, ${parts[2]}.`,
         range: v3Image ? container.imageNode!.range : oldVariables[0]!.nameNode!.range,
         related: oldVariables.map((entry) => ({ range: entry.nameNode!.range, message: `${entry.name} → ${v4Name(entry.name!)} in v4` })),
         data: { container: container.name ?? null, renames },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -29,23 +29,25 @@ export const helperBreaksGuaranteedQos: Rule = {
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'The app containers are Guaranteed, but an init container or native sidecar keeps the pod Burstable.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
     const perContainer = analysis.resources.perContainer;
     const apps = perContainer.filter((entry) => entry.container.group === 'app');
     // The app containers first: most pods stop here, without summing the pod's QoS.
-    if (apps.length === 0 || apps.some((entry) => guaranteedNeeds(entry).length > 0)) return;
-    if (analysis.qosClass === 'Guaranteed') return;
+    if (apps.length === 0 || apps.some((entry) => guaranteedNeeds(entry).length > 0)) return findings;
+    if (analysis.qosClass === 'Guaranteed') return findings;
     for (const entry of perContainer) {
       if (entry.container.group === 'app') continue;
       const needs = guaranteedNeeds(entry);
       if (needs.length === 0) continue;
       const kind = entry.container.group === 'init' ? 'Init container' : 'Native sidecar';
-      yield {
+      findings.push({
         message: `Every app container is Guaranteed, but ${kind.toLowerCase()} ${containerLabel(entry.container)} lacks ${needs.join(', ')}: QoS counts init containers too, so the pod is only Burstable.`,
         range: entry.container.resources.pair?.key.range ?? containerAnchor(entry.container),
         data: { container: entry.container.name ?? null, containerPath: entry.container.path, needs },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -17,7 +17,8 @@ export const initResourcesDominate: Rule = {
   category: 'practice',
   defaultSeverity: 'information',
   summary: "An init container's request sets the pod's effective request, above what the running containers need.",
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { resources } = analyzePod(pod);
     for (const resource of ['cpu', 'memory'] as const) {
       const largest = resources.largestInitUse.get(resource);
@@ -29,13 +30,14 @@ export const initResourcesDominate: Rule = {
       const container = largest.container;
       const sidecarShare = own && own.nanos !== largest.use.nanos ? ` (its ${formatQuantity(own)} plus ${formatQuantity({ nanos: largest.use.nanos - own.nanos, format: own.format })} of native sidecars already running)` : '';
       const request = container.resources.requests?.values.get(resource)?.pair ?? container.resources.limits?.values.get(resource)?.pair;
-      yield {
+      findings.push({
         message:
           `Init container ${containerLabel(container)} sets this pod's effective ${resource} request: it needs ${formatQuantity(largest.use)}${sidecarShare}, ` +
           `more than the ${formatQuantity(running)} the native sidecars and app containers request together, so the scheduler reserves ${formatQuantity(largest.use)} for the whole pod.`,
         range: request?.range ?? containerAnchor(container),
         data: { container: container.name ?? null, resource, initUse: formatQuantity(largest.use), runningSum: formatQuantity(running), effective: formatQuantity(largest.use) },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -13,16 +13,18 @@ export const latestImageTag: Rule = {
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'An image has no tag or uses :latest, and no digest.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const { container, image, node } of containerImages(pod)) {
       if (/\$[({]/.test(image)) continue;
       const { tag, digest } = parseImage(image);
       if (digest !== undefined || (tag !== undefined && tag !== 'latest')) continue;
-      yield {
+      findings.push({
         message: `${containerLabel(container)} runs "${image}" ${tag === undefined ? 'without a tag, which means :latest' : 'with :latest'}: the image changes whenever the tag moves and imagePullPolicy defaults to Always. Pin a version tag or a digest.`,
         range: node.range,
         data: { image, tag: tag ?? null },
-      };
+      });
     }
+    return findings;
   },
 };

@@ -16,7 +16,8 @@ export const missingResources: Rule = {
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'A container has no CPU request, memory request or memory limit.',
-  *check(pod): Iterable<RuleFinding> {
+  check(pod): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
       const requests = container.resources.requests?.values;
       const limits = container.resources.limits?.values;
@@ -28,11 +29,12 @@ export const missingResources: Rule = {
       const kind = container.group === 'app' ? 'Container' : container.group === 'init' ? 'Init container' : 'Native sidecar';
       const list = missing.map((key) => LABELS[key]);
       const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
-      yield {
+      findings.push({
         message: `${kind} ${containerLabel(container)} sets no ${joined}: the scheduler cannot reserve room for it${missing.includes('limits.memory') ? ' and nothing bounds its memory' : ''}.`,
         range: container.resources.pair?.key.range ?? containerAnchor(container),
         data: { container: container.name ?? null, containerPath: container.path, missing },
-      };
+      });
     }
+    return findings;
   },
 };
