@@ -20,8 +20,8 @@ console.log(`fuzzing the language service: ${runs} cases, seed ${seed}, ${seeds.
 const started = performance.now();
 try {
   const counts = runFuzz(runs, seeds, { seed });
-  const total = counts.arbitraryText + counts.mutatedSeeds + counts.printedPods;
-  console.log(`passed: ${total} cases (${counts.arbitraryText} arbitrary texts, ${counts.mutatedSeeds} mutated seed files, ${counts.printedPods} printed pods) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const total = counts.arbitraryText + counts.mutatedSeeds + counts.printedPods + counts.blockYaml;
+  console.log(`passed: ${total} cases (${counts.arbitraryText} arbitrary texts, ${counts.mutatedSeeds} mutated seed files, ${counts.printedPods} printed pods, ${counts.blockYaml} written block YAML documents) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`fast trees vs composition: of ${counts.trees.documents} documents, ${counts.trees.fromText} read by the text scanner and ${counts.trees.fromCst} by the CST path, all equal to composition`);
 } catch (error) {
   console.error(String(error?.stack ?? error));

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { parseYamlDocument } from '../../../server/src/service/yaml/parseYaml';
 import { compareTrees, loadSeeds, newTreeTally } from './fuzzing';
 
 // The fuzzed texts get the same comparison in properties.test.ts (and `npm run fuzz`).
@@ -17,7 +18,7 @@ describe('the trees built by the fast paths equal the composed tree', () => {
     const texts = [
       'a: 1 # c\nb:\n  - x\n  - {k: v, m: [1, 2]}\nc: |\n  hi\nd:\ne: >-\n  folded\n  text\n',
       '---\n# comment\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    args: ["x", \'y\', z,]\n    env: []\n    ports: [ ]\n',
-      'on: yes\noff: NO\n0644: 0644\n1.5: .inf\n~: null\n"quoted": \'single\'\ntime: 2001-12-14\nsexa: 1:30\nbig: 123456789012345678901234567890\n',
+      'a: yes\nb: NO\nc: 0644\nd: .inf\n~: null\n"quoted": \'single\'\ntime: 2001-12-14\nsexa: 1:30\nbig: 123456789012345678901234567890\n',
       'a:\n  b:\n    c:\n      - - 1\n        - 2\n      -   d: e\n          f: g\n',
       'empty:   # trailing comment\nnext: 1\nlast:\n',
       'x: {a: 1, b: {c: [d, {e: f}]}}  # c\n',
@@ -49,5 +50,14 @@ describe('the trees built by the fast paths equal the composed tree', () => {
     ];
     for (const text of texts) compareTrees(text, tally);
     assert.equal(tally.fromText, tally.documents, 'each of these documents should be read by the text scanner');
+  });
+
+  it('leaves keys that resolve to booleans or numbers to the library, which finds `yes:` and `on:` to be one key', () => {
+    const tally = newTreeTally();
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  yes: 1\n  on: 2\n  1: a\n  0x1: b\n';
+    compareTrees(text, tally);
+    assert.deepEqual([tally.fromText, tally.fromCst], [0, 0]);
+    const duplicates = parseYamlDocument(text).findings.filter((finding) => finding.code === 'duplicate-key');
+    assert.deepEqual(duplicates.map((finding) => text.slice(finding.range.start, finding.range.end)), ['on', '0x1']);
   });
 });

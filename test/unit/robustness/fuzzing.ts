@@ -13,6 +13,7 @@ import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { Parser } from 'yaml';
 import { SHARED_DIR } from '../../support/shared';
+import { blockYamlArbitrary } from './blockYaml';
 import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
 import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
 import { treeFromText } from '../../../server/src/service/yaml/textTree';
@@ -70,7 +71,7 @@ export const arbitraryText: fc.Arbitrary<string> = fc
   .map((parts) => parts.join(''));
 
 /** A small deterministic generator, seeded by fast-check so a failing case replays exactly. */
-class Choices {
+export class Choices {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -333,13 +334,14 @@ export interface FuzzCounts {
   arbitraryText: number;
   mutatedSeeds: number;
   printedPods: number;
+  blockYaml: number;
   readonly trees: TreeTally;
 }
 
-/** Runs the three families of cases; `numRuns` is split between them. Throws on the first broken property. */
+/** Runs the four families of cases; `numRuns` is split between them. Throws on the first broken property. */
 export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed?: number } = {}): FuzzCounts {
-  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, trees: newTreeTally() };
-  const share = Math.max(1, Math.floor(numRuns / 3));
+  const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, blockYaml: 0, trees: newTreeTally() };
+  const share = Math.max(1, Math.floor(numRuns / 4));
   const params = (runs: number) => ({ numRuns: runs, ...(options.seed !== undefined ? { seed: options.seed } : {}), endOnFailure: true });
   fc.assert(
     fc.property(arbitraryText, (text) => {
@@ -365,7 +367,15 @@ export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed
       compareTrees(text, counts.trees);
       counts.printedPods++;
     }),
-    params(numRuns - 2 * share),
+    params(share),
+  );
+  fc.assert(
+    fc.property(blockYamlArbitrary((seed) => new Choices(seed)), (text) => {
+      checkService(text);
+      compareTrees(text, counts.trees);
+      counts.blockYaml++;
+    }),
+    params(numRuns - 3 * share),
   );
   return counts;
 }

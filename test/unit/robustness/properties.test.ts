@@ -6,12 +6,12 @@ import { checkService, loadSeeds, runFuzz } from './fuzzing';
 const RUNS = 3000;
 
 describe('language service properties (fast-check)', () => {
-  it(`holds for ${RUNS} arbitrary texts, mutated seed files and printed pods`, () => {
+  it(`holds for ${RUNS} arbitrary texts, mutated seed files, printed pods and written block YAML`, () => {
     const seeds = loadSeeds();
     assert.ok(seeds.length >= 3);
     const counts = runFuzz(RUNS, seeds, { seed: 20260322 });
     console.log(`property cases run: ${JSON.stringify(counts)} over ${seeds.length} seed files`);
-    assert.equal(counts.arbitraryText + counts.mutatedSeeds + counts.printedPods, RUNS);
+    assert.equal(counts.arbitraryText + counts.mutatedSeeds + counts.printedPods + counts.blockYaml, RUNS);
     assert.ok(counts.trees.fromCst > 0, 'some fuzzed documents should take the CST path');
     assert.ok(counts.trees.fromText > 0, 'some fuzzed documents should be read by the text scanner');
   });

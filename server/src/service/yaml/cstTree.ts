@@ -143,9 +143,10 @@ class Builder {
     const built = this.scalar(token, true);
     const scalar = built.node;
     if (scalar.style === 'plain' && scalar.value === '<<' && this.options.merge) bail();
-    // Field names are compared as text: a YAML 1.1 `on:` key is still the field "on".
-    if (typeof scalar.value === 'string' || scalar.value === null) return built;
-    return { node: { ...scalar, value: CST.resolveAsScalar(token, true, bail)!.value }, endWithComments: built.endWithComments };
+    // Keys such as `on:` or `1:` resolve to booleans and numbers, and the library finds duplicates among
+    // them by value (`yes:` and `on:` are the same key): left to it.
+    if (typeof scalar.value !== 'string' && scalar.value !== null) bail();
+    return built;
   }
 
   private pair(key: YScalar, value: YNode | null, pairs: YPair[], seen: Set<ScalarValue>): void {

@@ -1,4 +1,4 @@
-import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes';
+import type { YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
 
 /**
@@ -308,11 +308,20 @@ class TextScanner {
       if (colon - start > MAX_IMPLICIT_KEY_LENGTH) bail();
       const source = this.text.slice(start, end);
       if (source === '<<' && this.options.merge) bail();
-      let value: ScalarValue = source;
-      if (this.resolve(source, true, bail) === null) value = null;
-      return { node: { kind: 'scalar', value, style: 'plain', range: { start, end } }, colon };
+      return { node: { kind: 'scalar', value: this.keyValue(source), style: 'plain', range: { start, end } }, colon };
     }
     return undefined;
+  }
+
+  /**
+   * A plain key's value: its text, or null. Keys such as `on:` or `1:` resolve to booleans and
+   * numbers, and the library finds duplicates among them by value (`yes:` and `on:` are the
+   * same key): left to it.
+   */
+  private keyValue(source: string): string | null {
+    const value = this.resolve(source, true, bail);
+    if (value !== null && typeof value !== 'string') bail();
+    return value;
   }
 
   private checkNewKey(pairs: readonly YPair[], key: YScalar): void {
@@ -533,8 +542,7 @@ class TextScanner {
     const source = this.text.slice(at, end);
     if (atKey) {
       if (source === '<<' && this.options.merge) bail();
-      const value = this.resolve(source, true, bail);
-      return { node: { kind: 'scalar', value: value === null ? null : typeof value === 'string' ? value : source, style: 'plain', range: { start: at, end } } };
+      return { node: { kind: 'scalar', value: this.keyValue(source), style: 'plain', range: { start: at, end } } };
     }
     return { node: this.plainScalar(at, end) };
   }
