@@ -2,9 +2,9 @@ import type { ContainerModel, PodModel } from '../model/podModel';
 import { getPair } from '../yaml/nodes';
 import { computeEffectiveResources, formatAmounts, qosClassOf, type EffectiveResources } from './effectiveResources';
 import { findExternalEndpoints } from './endpoints';
-import { findLocalhostLinks, findServedPorts } from './localhostLinks';
+import { findLocalhostLinks, findServedPorts, mayNameLocalHost } from './localhostLinks';
 import { assignRoles, findMain, type MainChoice } from './roles';
-import { textSources, type TextSource } from './textSources';
+import { someText, textSources, type TextSource } from './textSources';
 import type { ContainerRole, ExternalEndpoint, LocalhostLink, PodAnalysis, QosClass, RoleAssignment, ServedPort, VolumeSharing } from './types';
 import { findVolumeSharing } from './volumeSharing';
 
@@ -72,7 +72,12 @@ class LazyPodAnalysis implements PodAnalysis {
   }
 
   get links(): readonly LocalhostLink[] {
-    return (this.linksPart ??= findLocalhostLinks(this.pod, this.sources, () => this.servedPorts));
+    if (!this.linksPart) {
+      // Most pods name no local host in any text: then they have no links, and no text sources need building.
+      const mayLink = this.pod.containers.some((container) => someText(container, mayNameLocalHost));
+      this.linksPart = mayLink ? findLocalhostLinks(this.pod, this.sources, () => this.servedPorts) : [];
+    }
+    return this.linksPart;
   }
 
   get endpoints(): readonly ExternalEndpoint[] {

@@ -68,8 +68,13 @@ interface LocalReference {
   readonly text: string;
 }
 
+/** Whether a text may hold a localhost reference (a superset of the texts `localReferences` finds any in). */
+export function mayNameLocalHost(text: string): boolean {
+  return MAY_NAME_LOCAL_HOST.test(text);
+}
+
 function localReferences(source: TextSource): readonly LocalReference[] {
-  if (!MAY_NAME_LOCAL_HOST.test(source.text)) return NO_REFERENCES;
+  if (!mayNameLocalHost(source.text)) return NO_REFERENCES;
   const out: LocalReference[] = [];
   for (const match of source.text.matchAll(LOCAL_REFERENCE)) {
     const scheme = match[1]?.toLowerCase();

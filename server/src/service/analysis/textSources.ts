@@ -28,6 +28,23 @@ export function textSources(container: ContainerModel): TextSource[] {
   return sources;
 }
 
+/**
+ * Whether any text `textSources` would list for the container passes `test`, without
+ * building the sources: most containers need no more than this answer.
+ */
+export function someText(container: ContainerModel, test: (text: string) => boolean): boolean {
+  for (const variable of container.env) {
+    if (isScalar(variable.valueNode) && variable.value !== undefined && test(variable.value)) return true;
+  }
+  return someArgvText(container.commandNode, test) || someArgvText(container.argsNode, test);
+}
+
+function someArgvText(seq: YSeq | undefined, test: (text: string) => boolean): boolean {
+  if (!seq) return false;
+  for (const item of seq.items) if (isScalar(item) && item.value !== null && test(String(item.value))) return true;
+  return false;
+}
+
 /** Adds the items of `command` or `args`; returns the last item's text (the flag a next value may belong to). */
 function argvSources(sources: TextSource[], container: ContainerModel, kind: 'command' | 'args', seq: YSeq | undefined, previous: string | undefined): string | undefined {
   if (!seq) return previous;
