@@ -2,6 +2,7 @@ import type { Finding } from './findings/finding';
 import { buildDocumentModel, type DocumentModel } from './model/documentModel';
 import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
+import { setSlot, slotOf } from './slots';
 import { LineIndex } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
 import { checkResourceIdentity } from './validation/resourceIdentity';
@@ -201,13 +202,13 @@ function copyOf(text: string): string {
   return text.length === 0 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
-const cachedFindings = new WeakMap<DocumentModel, { key: string; findings: readonly Finding[] }>();
+const CACHED_FINDINGS = Symbol('findings');
 
 function findingsOf(model: DocumentModel, settings: ServiceSettings, key: string): readonly Finding[] {
-  const cached = cachedFindings.get(model);
+  const cached = slotOf<{ key: string; findings: readonly Finding[] }>(model, CACHED_FINDINGS);
   if (cached && cached.key === key) return cached.findings;
   const findings = bounded(validateDocument(model, settings), model.text);
-  cachedFindings.set(model, { key, findings });
+  setSlot(model, CACHED_FINDINGS, { key, findings });
   return findings;
 }
 

@@ -1,6 +1,7 @@
 import type { ContainerModel, ResourceListModel } from '../../service/model/podModel';
 import type { YPair } from '../../service/yaml/nodes';
 import { parseQuantity, type Quantity } from '../../service/analysis/quantities';
+import { setSlot, slotOf } from '../../service/slots';
 
 export interface ResourceEntry {
   readonly name: string;
@@ -29,14 +30,12 @@ export interface ContainerResources {
   readonly limits: readonly ResourceEntry[];
 }
 
-const parsedResources = new WeakMap<ContainerModel, ContainerResources>();
+const PARSED_RESOURCES = Symbol('parsed resources');
 
 /** Parsed once per container model: three rules read the same quantities. */
 export function containerResources(container: ContainerModel): ContainerResources {
-  let resources = parsedResources.get(container);
-  if (!resources) {
-    resources = { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) };
-    parsedResources.set(container, resources);
-  }
-  return resources;
+  return (
+    slotOf<ContainerResources>(container, PARSED_RESOURCES) ??
+    setSlot(container, PARSED_RESOURCES, { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) })
+  );
 }

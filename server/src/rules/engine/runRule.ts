@@ -5,21 +5,20 @@ import type { RuleLevel } from '../../service/settings';
 import type { Rule, RuleContext } from '../types';
 import { NOTHING_SUPPRESSED, parseSuppressions, type Suppressions } from './suppressions';
 import { ruleAppliesTo } from './version';
+import { setSlot, slotOf } from '../../service/slots';
 
-const suppressionsByDocument = new WeakMap<DocumentModel, Suppressions>();
+const SUPPRESSIONS = Symbol('suppressions');
 
 /**
  * Suppression comments are read once per document text (models are reused while the text is
  * unchanged). Only documents that have such a comment are remembered: for the others (nearly
- * all) the text search is cheaper than keeping an entry per document.
+ * all) the text search is cheaper than keeping a slot per document.
  */
 export function suppressionsOf(document: DocumentModel): Suppressions {
-  let suppressions = suppressionsByDocument.get(document);
-  if (!suppressions) {
-    suppressions = parseSuppressions(document.text);
-    if (suppressions !== NOTHING_SUPPRESSED) suppressionsByDocument.set(document, suppressions);
-  }
-  return suppressions;
+  const remembered = slotOf<Suppressions>(document, SUPPRESSIONS);
+  if (remembered) return remembered;
+  const suppressions = parseSuppressions(document.text);
+  return suppressions === NOTHING_SUPPRESSED ? suppressions : setSlot(document, SUPPRESSIONS, suppressions);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ContainerModel, PodModel } from '../model/podModel';
+import { setSlot, slotOf } from '../slots';
 import { getPair } from '../yaml/nodes';
 import { computeEffectiveResources, formatAmounts, qosClassOf, type EffectiveResources } from './effectiveResources';
 import { findExternalEndpoints } from './endpoints';
@@ -8,16 +9,11 @@ import { someText, textSources, type TextSource } from './textSources';
 import type { ContainerRole, ExternalEndpoint, LocalhostLink, PodAnalysis, QosClass, RoleAssignment, ServedPort, VolumeSharing } from './types';
 import { findVolumeSharing } from './volumeSharing';
 
-const cache = new WeakMap<PodModel, PodAnalysis>();
+const ANALYSIS = Symbol('pod analysis');
 
 /** Analyses a pod once; every feature asking about the same model gets the same answer. */
 export function analyzePod(pod: PodModel): PodAnalysis {
-  let analysis = cache.get(pod);
-  if (!analysis) {
-    analysis = new LazyPodAnalysis(pod);
-    cache.set(pod, analysis);
-  }
-  return analysis;
+  return slotOf<PodAnalysis>(pod, ANALYSIS) ?? setSlot(pod, ANALYSIS, new LazyPodAnalysis(pod));
 }
 
 /**
