@@ -1,14 +1,21 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseYamlDocument } from '../../../server/src/service/yaml/parseYaml';
+import { SHARED_DIR } from '../../support/shared';
 import { compareTrees, loadSeeds, newTreeTally } from './fuzzing';
 
 // The fuzzed texts get the same comparison in properties.test.ts (and `npm run fuzz`).
 describe('the trees built by the fast paths equal the composed tree', () => {
   it('on every document of every seed file', () => {
     const tally = newTreeTally();
-    for (const seed of loadSeeds(() => undefined)) compareTrees(seed.text, tally);
+    for (const seed of loadSeeds()) compareTrees(seed.text, tally);
     console.log(`seed files: of ${tally.documents} documents, ${tally.fromText} read by the text scanner, ${tally.fromCst} by the CST path, all equal to composition`);
+    if (!existsSync(path.join(SHARED_DIR, 'corpus'))) {
+      console.log(`NOTE: ${SHARED_DIR}/corpus is absent: how many real manifests the fast paths take is not checked, only that what they build is right.`);
+      return;
+    }
     assert.ok(tally.fromText > tally.documents / 2, 'the text scanner should read most real documents');
     assert.ok(tally.fromCst > tally.documents / 2, 'the CST path should take most real documents');
   });
