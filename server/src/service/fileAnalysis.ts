@@ -82,10 +82,11 @@ export class FileAnalysis {
    */
   documentFindings(settings: ServiceSettings): DocumentFindings[] {
     const walk = new FindingsWalk(settings);
+    const fileRelevant = this.isRelevant;
     const out: DocumentFindings[] = [];
     for (const document of this.documents) {
       const step = walk.next(document);
-      if (step && (!step.onlyIfFileRelevant || this.isRelevant)) out.push(step);
+      if (step && (!step.onlyIfFileRelevant || fileRelevant)) out.push(step);
     }
     return out;
   }
