@@ -48,6 +48,9 @@ describe('the trees built by the fast paths equal the composed tree', () => {
       // Block scalars: literal, folded, chomping, trailing blank lines.
       'b:\n  k: |\n    x\n\n  # c\n\ne: 1',
       'b:\n  k: |+\n    x\n\n\ne: 1',
+      'k: |+\n  x\n\n',
+      'k: |+\n  x',
+      'k: >-\n  x\n  y',
       'b:\n- >-\n  a\n  b\n\n  c\n  e\n',
       'script: |-\n  set -e\n  echo "#not a comment"\n\n  exit 0\nnext: >\n  one\n  two\n\n\n  three\n',
       // Compact sequences, nested maps in items, quoted keys, empty values, flow collections, escapes.

@@ -213,7 +213,6 @@ class TextScanner {
     const next = gap.stop;
     if (next.indent > indent || (next.indent === indent && this.isSeqIndicator(next.at))) {
       const nested = this.isSeqIndicator(next.at) ? this.blockSeq(next.at, next.indent, depth + 1) : this.blockMap(next.at, next.indent, depth + 1);
-      if (nested.node.kind === 'map' && !this.blockKey(next.at)) bail();
       return { value: nested.node, offset: nested.endWithComments, stop: nested.stop };
     }
     // Comments after an empty value belong to it in the library's tree: left to the library.
@@ -307,7 +306,6 @@ class TextScanner {
       while (this.text.charCodeAt(end - 1) === SPACE) end--;
       if (colon - start > MAX_IMPLICIT_KEY_LENGTH) bail();
       const source = this.text.slice(start, end);
-      if (source === '<<' && this.options.merge) bail();
       return { node: { kind: 'scalar', value: this.keyValue(source), style: 'plain', range: { start, end } }, colon };
     }
     return undefined;
@@ -316,9 +314,10 @@ class TextScanner {
   /**
    * A plain key's value: its text, or null. Keys such as `on:` or `1:` resolve to booleans and
    * numbers, and the library finds duplicates among them by value (`yes:` and `on:` are the
-   * same key): left to it.
+   * same key): left to it, as is the merge key `<<`.
    */
   private keyValue(source: string): string | null {
+    if (source === '<<' && this.options.merge) bail();
     const value = this.resolve(source, true, bail);
     if (value !== null && typeof value !== 'string') bail();
     return value;
@@ -466,7 +465,6 @@ class TextScanner {
     } else if (chomp === 'clip') {
       value += '\n';
     }
-    if (chomp === 'keep' && lineStart >= this.length && blankAfterContent > 0) bail();
     const gap = this.scanGap(end, indent, false);
     if (gap.stop.indent > indent) bail();
     return { node: { kind: 'scalar', value, style: 'block', range: { start, end } }, endWithComments: end, stop: gap.stop };
@@ -495,12 +493,11 @@ class TextScanner {
       }
       first = false;
       if (isMap) {
-        const key = this.flowScalar(at, true);
-        if (key.node.range.end - at > MAX_IMPLICIT_KEY_LENGTH) bail();
-        if (this.text.charCodeAt(key.node.range.end) !== COLON || this.text.charCodeAt(key.node.range.end + 1) !== SPACE) bail();
-        const keyNode: YScalar = key.node.value === null || typeof key.node.value === 'string' ? key.node : bail();
+        const keyNode = this.flowScalar(at, true);
+        if (keyNode.range.end - at > MAX_IMPLICIT_KEY_LENGTH) bail();
+        if (this.text.charCodeAt(keyNode.range.end) !== COLON || this.text.charCodeAt(keyNode.range.end + 1) !== SPACE) bail();
         this.checkNewKey(pairs, keyNode);
-        const value = this.flowValue(this.skipSpaces(key.node.range.end + 1), depth);
+        const value = this.flowValue(this.skipSpaces(keyNode.range.end + 1), depth);
         pairs.push({ key: keyNode, value: value.node, range: { start: keyNode.range.start, end: Math.max(value.node.range.end, keyNode.range.end) } });
         at = this.skipSpaces(value.end);
       } else {
@@ -516,13 +513,13 @@ class TextScanner {
     const code = this.text.charCodeAt(at);
     if (code === OPEN_BRACKET || code === OPEN_BRACE) return this.flowCollection(at, depth + 1);
     const scalar = this.flowScalar(at, false);
-    return { node: scalar.node, end: scalar.node.range.end };
+    return { node: scalar, end: scalar.range.end };
   }
 
   /** A quoted or plain scalar inside a flow collection, ending before `,`, a bracket or `: `. */
-  private flowScalar(at: number, atKey: boolean): { node: YScalar } {
+  private flowScalar(at: number, atKey: boolean): YScalar {
     const code = this.text.charCodeAt(at);
-    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) return { node: this.quoted(at) };
+    if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) return this.quoted(at);
     if (!this.canStartPlain(at)) bail();
     let end = at;
     for (let i = at; i < this.length; i++) {
@@ -538,13 +535,9 @@ class TextScanner {
       if (c !== SPACE) end = i + 1;
     }
     // `a : b` and a key that runs into the end of the text are left to the library.
-    if (atKey && (this.text.charCodeAt(end) !== COLON || end - at > MAX_IMPLICIT_KEY_LENGTH)) bail();
-    const source = this.text.slice(at, end);
-    if (atKey) {
-      if (source === '<<' && this.options.merge) bail();
-      return { node: { kind: 'scalar', value: this.keyValue(source), style: 'plain', range: { start: at, end } } };
-    }
-    return { node: this.plainScalar(at, end) };
+    if (atKey && this.text.charCodeAt(end) !== COLON) bail();
+    if (atKey) return { kind: 'scalar', value: this.keyValue(this.text.slice(at, end)), style: 'plain', range: { start: at, end } };
+    return this.plainScalar(at, end);
   }
 
   // --- characters and lines ----------------------------------------------------------------
