@@ -1,7 +1,7 @@
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { formatQuantity, isWholeNumber } from '../../service/analysis/quantities';
-import { containerResources, type ResourceListKey } from '../engine/resources';
+import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 
 const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
@@ -20,25 +20,18 @@ export const fractionalMemory: Rule = {
   defaultSeverity: 'warning',
   summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
   check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const container of pod.containers) {
-      const resources = containerResources(container);
-      for (const list of LISTS) {
-        for (const entry of resources[list]) {
-          if (!BYTE_RESOURCES.has(entry.name) || !entry.quantity || isWholeNumber(entry.quantity)) continue;
-          const canonical = formatQuantity(entry.quantity);
-          const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';
-          findings.push({
-            message: explain(
-              `${container.path}.resources.${list}[${entry.name}]: fractional byte value "${canonical}" is invalid, must be an integer`,
-              `the ${entry.name} ${list === 'requests' ? 'request' : 'limit'} of ${describeContainer(container)} is not a whole number of bytes.${typo}`,
-            ),
-            range: entry.pair.value?.range ?? entry.pair.key.range,
-            data: { resource: entry.name, text: entry.text, canonical, list, containerIndex: container.index, listKey: container.listKey },
-          });
-        }
-      }
-    }
-    return findings;
+    const fractional = writtenQuantities(pod, LISTS, (entry) => BYTE_RESOURCES.has(entry.name) && entry.quantity !== undefined && !isWholeNumber(entry.quantity));
+    return fractional.map(({ container, list, entry, range, data }) => {
+      const canonical = formatQuantity(entry.quantity!);
+      const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';
+      return {
+        message: explain(
+          `${container.path}.resources.${list}[${entry.name}]: fractional byte value "${canonical}" is invalid, must be an integer`,
+          `the ${entry.name} ${listNoun(list)} of ${describeContainer(container)} is not a whole number of bytes.${typo}`,
+        ),
+        range,
+        data: { resource: data.resource, text: data.text, canonical, list, containerIndex: data.containerIndex, listKey: data.listKey },
+      };
+    });
   },
 };

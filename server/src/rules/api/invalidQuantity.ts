@@ -1,7 +1,7 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { QUANTITY_PATTERN_TEXT } from '../../service/analysis/quantities';
-import { containerResources, type ResourceListKey } from '../engine/resources';
+import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
 import type { Rule, RuleFinding } from '../types';
 
 const LISTS: readonly ResourceListKey[] = ['requests', 'limits'];
@@ -18,36 +18,19 @@ export const invalidQuantity: Rule = {
   defaultSeverity: 'error',
   summary: 'Resource requests and limits must be valid, non-negative Kubernetes quantities.',
   check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const container of pod.containers) {
-      const resources = containerResources(container);
-      for (const list of LISTS) {
-        for (const entry of resources[list]) {
-          if (entry.quantity && entry.quantity.nanos >= 0n) continue;
-          const range = entry.pair.value?.range ?? entry.pair.key.range;
-          const data = { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey };
-          if (!entry.quantity) {
-            findings.push({
-              message: explain(
-                `quantities must match the regular expression ${QUANTITY_PATTERN_TEXT}`,
-                `${JSON.stringify(entry.text)} (${entry.name} ${list} of ${describeContainer(container)}) is not a quantity: write a number with an optional suffix such as 250m, 1.5, 512Mi or 2Gi.`,
-              ),
-              range,
-              data,
-            });
-          } else {
-            findings.push({
-              message: explain(
-                apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),
-                `${describeContainer(container)} cannot have a negative ${entry.name} ${list === 'requests' ? 'request' : 'limit'}.`,
-              ),
-              range,
-              data,
-            });
-          }
-        }
-      }
-    }
-    return findings;
+    const invalid = writtenQuantities(pod, LISTS, (entry) => !entry.quantity || entry.quantity.nanos < 0n);
+    return invalid.map(({ container, list, entry, range, data }) => ({
+      message: entry.quantity
+        ? explain(
+            apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),
+            `${describeContainer(container)} cannot have a negative ${entry.name} ${listNoun(list)}.`,
+          )
+        : explain(
+            `quantities must match the regular expression ${QUANTITY_PATTERN_TEXT}`,
+            `${JSON.stringify(entry.text)} (${entry.name} ${list} of ${describeContainer(container)}) is not a quantity: write a number with an optional suffix such as 250m, 1.5, 512Mi or 2Gi.`,
+          ),
+      range,
+      data,
+    }));
   },
 };

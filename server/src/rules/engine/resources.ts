@@ -1,5 +1,5 @@
-import type { ContainerModel, ResourceListModel } from '../../service/model/podModel';
-import type { YPair } from '../../service/yaml/nodes';
+import type { ContainerModel, PodModel, ResourceListModel } from '../../service/model/podModel';
+import type { Range, YPair } from '../../service/yaml/nodes';
 import { parseQuantity, type Quantity } from '../../service/analysis/quantities';
 import { setSlot, slotOf } from '../../service/slots';
 
@@ -39,3 +39,36 @@ export function containerResources(container: ContainerModel): ContainerResource
     setSlot(container, PARSED_RESOURCES, { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) })
   );
 }
+
+/** One written request or limit of one container, with what a finding on it needs. */
+export interface WrittenQuantity {
+  readonly container: ContainerModel;
+  readonly list: ResourceListKey;
+  readonly entry: ResourceEntry;
+  /** The value, or the key when the value is missing. */
+  readonly range: Range;
+  /** The finding data the quick fixes read: `{ resource, text, list, containerIndex, listKey }`. */
+  readonly data: { resource: string; text: string; list: ResourceListKey; containerIndex: number; listKey: string };
+}
+
+/**
+ * Every request and limit of every container that passes `keep`, lists in the given order
+ * (the order findings are reported in); what a finding needs is built only for those kept.
+ */
+export function writtenQuantities(pod: PodModel, lists: readonly ResourceListKey[], keep: (entry: ResourceEntry) => boolean): WrittenQuantity[] {
+  const out: WrittenQuantity[] = [];
+  for (const container of pod.containers) {
+    const resources = containerResources(container);
+    for (const list of lists) {
+      for (const entry of resources[list]) {
+        if (!keep(entry)) continue;
+        const range = entry.pair.value?.range ?? entry.pair.key.range;
+        out.push({ container, list, entry, range, data: { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey } });
+      }
+    }
+  }
+  return out;
+}
+
+/** "request" or "limit", for messages. */
+export const listNoun = (list: ResourceListKey): string => (list === 'requests' ? 'request' : 'limit');
