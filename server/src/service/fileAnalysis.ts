@@ -3,7 +3,7 @@ import { buildDocumentModel, type DocumentModel } from './model/documentModel';
 import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
-import { LineIndex } from './text/lineIndex';
+import { firstLineRange, LineIndex } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
 import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
@@ -227,12 +227,11 @@ function bounded(findings: Finding[], text: string): Finding[] {
     finding.message.length > MAX_MESSAGE_LENGTH ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : finding,
   );
   if (findings.length > kept.length) {
-    const firstLineEnd = text.indexOf('\n');
     out.push({
       code: 'too-many-findings',
       severity: 'warning',
       message: `${(findings.length - kept.length).toLocaleString('en-US')} more findings in this document are not shown (only the first ${MAX_FINDINGS_PER_DOCUMENT.toLocaleString('en-US')} are).`,
-      range: { start: 0, end: firstLineEnd < 0 ? text.length : firstLineEnd },
+      range: firstLineRange(text),
     });
   }
   return out;

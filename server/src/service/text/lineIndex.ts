@@ -4,6 +4,12 @@ export interface Position {
   character: number;
 }
 
+/** The offsets of a text's first line, without its line break: where findings about a whole document go. */
+export function firstLineRange(text: string): { start: number; end: number } {
+  const newline = text.indexOf('\n');
+  return { start: 0, end: newline >= 0 ? newline : text.length };
+}
+
 /** Converts file offsets to positions and back with a binary search over line starts. */
 export class LineIndex {
   private readonly lineStarts: number[];

@@ -2,6 +2,7 @@ import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar
 import type { Finding } from '../findings/finding';
 import { treeFromCst } from './cstTree';
 import { treeFromText } from './textTree';
+import { firstLineRange } from '../text/lineIndex';
 import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
@@ -80,7 +81,7 @@ function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
             code: 'yaml-syntax',
             severity: 'error',
             message: `This document's aliases expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (an "alias bomb"): it is not validated.`,
-            range: rangeOfFirstLine(text),
+            range: firstLineRange(text),
             data: { yamlCode: 'EXCESSIVE_ALIASING' },
           });
           root = null;
@@ -154,7 +155,7 @@ function tooDeepFinding(text: string): Finding {
     code: 'yaml-syntax',
     severity: 'error',
     message: 'This document could not be read: nesting deeper than the YAML parser can follow.',
-    range: rangeOfFirstLine(text),
+    range: firstLineRange(text),
     data: { yamlCode: 'RESOURCE_EXHAUSTION' },
   };
 }
@@ -165,7 +166,7 @@ function internalFinding(text: string, error: unknown): Finding {
     code: 'yaml-syntax',
     severity: 'error',
     message: `This document could not be read: ${reason}`,
-    range: { start: 0, end: Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length) },
+    range: firstLineRange(text),
   };
 }
 
@@ -186,11 +187,6 @@ function expandedSize(node: YNode | null, memo: Map<YNode, number>): number {
   size = Math.min(size, MAX_EXPANDED_NODES + 1);
   memo.set(node, size);
   return size;
-}
-
-function rangeOfFirstLine(text: string): Range {
-  const newline = text.indexOf('\n');
-  return { start: 0, end: newline >= 0 ? newline : text.length };
 }
 
 function rangeOf(node: YamlNode): Range {
