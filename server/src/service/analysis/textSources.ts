@@ -1,5 +1,5 @@
 import type { ContainerModel } from '../model/podModel';
-import { isScalar, type Range, type YScalar, type YSeq } from '../yaml/nodes';
+import { isScalar, type Range, type YScalar } from '../yaml/nodes';
 import type { TextSourceKind } from './types';
 
 /** One piece of free text of a container where addresses, ports and paths may hide. */
@@ -17,14 +17,10 @@ export interface TextSource {
 /** Env values, then `command` and `args` items (as one argv: args follow command). */
 export function textSources(container: ContainerModel): TextSource[] {
   const sources: TextSource[] = [];
-  for (const variable of container.env) {
-    if (isScalar(variable.valueNode) && variable.value !== undefined) {
-      sources.push({ container, kind: 'env', node: variable.valueNode, text: variable.value, envName: variable.name });
-    }
-  }
-  // args follow command as one argv, so a flag at the end of command pairs with the first arg.
-  const previous = argvSources(sources, container, 'command', container.commandNode, undefined);
-  argvSources(sources, container, 'args', container.argsNode, previous);
+  visitTexts(container, (source) => {
+    sources.push(source);
+    return false;
+  });
   return sources;
 }
 
@@ -33,31 +29,31 @@ export function textSources(container: ContainerModel): TextSource[] {
  * building the sources: most containers need no more than this answer.
  */
 export function someText(container: ContainerModel, test: (text: string) => boolean): boolean {
+  return visitTexts(container, (source) => test(source.text));
+}
+
+/** Hands each text source to `visit` in order until it returns true; says whether one did. */
+function visitTexts(container: ContainerModel, visit: (source: TextSource) => boolean): boolean {
   for (const variable of container.env) {
-    if (isScalar(variable.valueNode) && variable.value !== undefined && test(variable.value)) return true;
-  }
-  return someArgvText(container.commandNode, test) || someArgvText(container.argsNode, test);
-}
-
-function someArgvText(seq: YSeq | undefined, test: (text: string) => boolean): boolean {
-  if (!seq) return false;
-  for (const item of seq.items) if (isScalar(item) && item.value !== null && test(String(item.value))) return true;
-  return false;
-}
-
-/** Adds the items of `command` or `args`; returns the last item's text (the flag a next value may belong to). */
-function argvSources(sources: TextSource[], container: ContainerModel, kind: 'command' | 'args', seq: YSeq | undefined, previous: string | undefined): string | undefined {
-  if (!seq) return previous;
-  for (const item of seq.items) {
-    if (!isScalar(item) || item.value === null) {
-      previous = undefined;
-      continue;
+    if (isScalar(variable.valueNode) && variable.value !== undefined) {
+      if (visit({ container, kind: 'env', node: variable.valueNode, text: variable.value, envName: variable.name })) return true;
     }
-    const text = String(item.value);
-    sources.push({ container, kind, node: item, text, previous });
-    previous = text;
   }
-  return previous;
+  // args follow command as one argv, so a flag at the end of command pairs with the first arg.
+  let previous: string | undefined;
+  for (const [kind, seq] of [['command', container.commandNode], ['args', container.argsNode]] as const) {
+    if (!seq) continue;
+    for (const item of seq.items) {
+      if (!isScalar(item) || item.value === null) {
+        previous = undefined;
+        continue;
+      }
+      const text = String(item.value);
+      if (visit({ container, kind, node: item, text, previous })) return true;
+      previous = text;
+    }
+  }
+  return false;
 }
 
 /**
