@@ -28,7 +28,8 @@ async function previewFrame(timeoutMs = 30_000) {
     }
     await page.waitForTimeout(300);
   }
-  throw new Error('no topology preview appeared');
+  const tabs = await page.$$eval('.tabs-container .tab', (elements) => elements.map((element) => element.getAttribute('aria-label') ?? element.textContent)).catch(() => []);
+  throw new Error(`no topology preview appeared; open editors: ${JSON.stringify(tabs)}`);
 }
 
 const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
@@ -95,7 +96,15 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   assert.deepEqual(menu, ['Add Init Container Here', 'Add Sidecar Here', 'Add Native Sidecar Here', 'Add Adapter Here', 'Add Ambassador Here']);
   await page.keyboard.press('Escape');
 
-  await page.reload();
+  // Reload the way a user does, through the workbench: it saves its editor layout (and so the preview's place)
+  // before it reloads. A bare page reload can outrun that save and come back without the preview.
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('Developer: Reload Window');
+  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Reload Window', { timeout: 15_000 });
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (navigated) => navigated === page.mainFrame(), timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await reloaded;
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const restored = await previewFrame();
   const restoredTitles = await poll(() => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.length === 3);
