@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaFindings, yaml } from './schemaFindings';
+import { APP_POD, schemaFindings, yaml } from './schemaFindings';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'schema');
 
@@ -64,13 +64,7 @@ describe('the strict schema accepts what the API server accepts', () => {
 
   it('accepts a YAML 1.1 octal defaultMode', () => {
     assert.deepEqual(schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '  volumes:',
       '  - name: config',
       '    configMap:',

@@ -18,3 +18,17 @@ export function schemaFindings(text: string): PlacedFinding[] {
 export function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The first seven lines (0–6) of a Pod with one container, `app`: a test spreads it into `yaml(…)`
+ * and writes the lines under test after it, so the ranges it asserts start at line 7.
+ */
+export const APP_POD: readonly string[] = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata: {name: web}',
+  'spec:',
+  '  containers:',
+  '  - name: app',
+  '    image: nginx:1.27',
+];

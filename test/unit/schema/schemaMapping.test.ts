@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { schemaFindings, yaml } from './schemaFindings';
+import { APP_POD, schemaFindings, yaml } from './schemaFindings';
 
 describe('schema findings are placed on the exact key or value', () => {
   it('reports a misspelt field once, on the key, with the closest known field', () => {
@@ -24,13 +24,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('offers no suggestion when nothing is close', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    flavour: vanilla',
     ));
     assert.equal(findings.length, 1);
@@ -41,13 +35,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('reports a string containerPort once, on the value', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    ports:',
       '    - containerPort: "8080"',
     ));
@@ -73,13 +61,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('reports a missing required field of a list item on the item\'s first key', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    ports:',
       '    - protocol: TCP',
     ));
@@ -132,13 +114,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('suggests the allowed value a misspelt enum value is closest to', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    ports:',
       '    - {containerPort: 53, protocol: udp}',
     ));
@@ -150,13 +126,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('reports a number where an enum string is expected once, as a type error', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    ports:',
       '    - containerPort: 80',
       '      protocol: 6',
@@ -238,13 +208,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('flags an unquoted yes in an env value: YAML 1.1 reads it as a boolean, as the API server does', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    env:',
       '    - name: FEATURE_ENABLED',
       '      value: yes',
@@ -302,13 +266,7 @@ describe('schema findings are placed on the exact key or value', () => {
 
   it('names several problems in one pod separately, in document order', () => {
     const findings = schemaFindings(yaml(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: web}',
-      'spec:',
-      '  containers:',
-      '  - name: app',
-      '    image: nginx:1.27',
+      ...APP_POD,
       '    imagePullPolicy: Sometimes',
       '    ports:',
       '    - containerPort: http',
