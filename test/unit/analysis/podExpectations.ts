@@ -8,6 +8,10 @@ import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 /** The expectations format shared by the seed pods' expected.json and our examples'. */
 export interface PodExpectations {
   readonly roles?: Record<string, string>;
+  /** The helper pattern a native sidecar plays. */
+  readonly patterns?: Record<string, string>;
+  /** Container → texts that must each appear in one of its reasons, in this order. */
+  readonly reasons?: Record<string, string[]>;
   readonly sharedVolumes?: Record<string, string[]>;
   readonly localhostLinks?: { from: string; to: string | null; port: number }[];
   readonly findings?: { rule: string; container?: string }[];
@@ -25,6 +29,13 @@ export function testPodExpectations(label: string, dir: string, pods: Record<str
 
       const roles = Object.fromEntries(pod.roles.map((entry) => [entry.container.name, entry.role]));
       for (const [name, role] of Object.entries(expected.roles ?? {})) assert.equal(roles[name], role, `role of ${name}`);
+      for (const [name, pattern] of Object.entries(expected.patterns ?? {})) assert.equal(pod.roles.find((entry) => entry.container.name === name)?.pattern, pattern, `pattern of ${name}`);
+      for (const [name, texts] of Object.entries(expected.reasons ?? {})) {
+        const reasons = pod.roles.find((entry) => entry.container.name === name)?.reasons ?? [];
+        const positions = texts.map((text) => reasons.findIndex((reason) => reason.includes(text)));
+        assert.ok(positions.every((at) => at >= 0), `reasons of ${name} ${JSON.stringify(reasons)} name ${JSON.stringify(texts)}`);
+        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `reasons of ${name} in the order ${JSON.stringify(texts)}: ${JSON.stringify(reasons)}`);
+      }
 
       for (const [volume, containers] of Object.entries(expected.sharedVolumes ?? {})) {
         const sharing = pod.volumes.find((entry) => entry.name === volume);
