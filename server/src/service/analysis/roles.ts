@@ -109,6 +109,8 @@ function patternFromWords(text: string): { pattern: HelperPattern; word: string;
 
 const PATH_IN_TEXT = /(?:^|[\s'"=:>|(])(\/[\w.@+-]+(?:\/[\w.@+-]+)*)/g;
 const WRITE_TO_PATH = /(?:>>?|\btee(?:\s+-a)?)\s*(\/[\w.@+/-]+)/g;
+/** A path a shell command reads (`tail -F /var/log/app.log`), so the container is not its writer. */
+const READ_FROM_PATH = /\b(?:tail|cat|head|less|grep|awk|sed|jq)\b[^|;&\n]*?\s(\/[\w.@+/-]+)/g;
 const TRANSFORM_COMMAND = /(?:^|[\s|;&(])(?:sed|awk|gawk|jq|cut|tr|perl|logfmt|python3?|ruby|node)\b/;
 
 interface VolumePath {
@@ -202,8 +204,10 @@ class PodEvidence {
   /** Other containers naming a file this container names on a volume both mount (the first file only). */
   readersOfFilesOf(container: ContainerModel): { path: string; reader: ContainerModel }[] {
     const { sources, pod } = this.inputs;
-    const own = volumePaths(container, sources.get(container) ?? [], PATH_IN_TEXT).filter(
-      (entry) => !container.volumeMounts.some((mount) => mount.name === entry.volume && mount.readOnly),
+    const ownSources = sources.get(container) ?? [];
+    const read = new Set(volumePaths(container, ownSources, READ_FROM_PATH).map((entry) => entry.path));
+    const own = volumePaths(container, ownSources, PATH_IN_TEXT).filter(
+      (entry) => !read.has(entry.path) && !container.volumeMounts.some((mount) => mount.name === entry.volume && mount.readOnly),
     );
     for (const written of own) {
       const readers = pod.containers.filter(
@@ -215,6 +219,20 @@ class PodEvidence {
       if (readers.length > 0) return readers.map((reader) => ({ path: written.path, reader }));
     }
     return [];
+  }
+
+  /** A helper that writes into a volume the container mounts (git-sync, Vault Agent, a shell redirect). */
+  writerFor(container: ContainerModel): { writer: ContainerModel; volume: string } | undefined {
+    for (const volume of this.inputs.volumes) {
+      if (!volume.mountedBy.some((use) => use.container === container)) continue;
+      for (const use of volume.mountedBy) {
+        if (use.container === container || use.container.group === 'init' || use.mount.readOnly) continue;
+        const byImage = this.imageOf(use.container)?.writesVolume === true;
+        const byCommand = volumePaths(use.container, this.inputs.sources.get(use.container) ?? [], WRITE_TO_PATH).some((entry) => entry.volume === volume.name);
+        if (byImage || byCommand) return { writer: use.container, volume: volume.name };
+      }
+    }
+    return undefined;
   }
 
   ownPorts(container: ContainerModel): number[] {
@@ -258,6 +276,8 @@ function mainEvidence(container: ContainerModel, facts: PodEvidence, apps: reado
   }
   const words = (name !== undefined ? patternFromWords(name) : undefined) ?? (container.image !== undefined ? patternFromWords(imageRepository(container.image)) : undefined);
   if (words) against.push({ kind: 'name', weight: WEIGHT.nameWord, text: `its name or image says "${words.word}"` });
+  const writer = facts.writerFor(container);
+  if (writer) support.push({ kind: 'wiring', weight: WEIGHT.filesRead, text: `reads volume "${writer.volume}", which ${label(writer.writer)} writes` });
   const readers = facts.readersOfFilesOf(container);
   if (readers.length > 0) support.push({ kind: 'wiring', weight: WEIGHT.filesRead, text: `writes ${readers[0]!.path}, which ${readers.map((entry) => label(entry.reader)).join(' and ')} read${readers.length > 1 ? '' : 's'}` });
   if (container === apps[0]) support.push({ kind: 'position', weight: WEIGHT.first, text: 'first app container' });
