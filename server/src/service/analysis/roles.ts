@@ -1,4 +1,4 @@
-import type { ContainerModel, PodModel } from '../model/podModel';
+import type { ContainerModel, PodModel, VolumeMountModel } from '../model/podModel';
 import { helperImageOf, imageRepository, type HelperImage, type HelperPattern } from './helperImages';
 import type { ServiceExposure } from './services';
 import type { TextSource } from './textSources';
@@ -110,7 +110,7 @@ function patternFromWords(text: string): { pattern: HelperPattern; word: string;
 const PATH_IN_TEXT = /(?:^|[\s'"=:>|(])(\/[\w.@+-]+(?:\/[\w.@+-]+)*)/g;
 const WRITE_TO_PATH = /(?:>>?|\btee(?:\s+-a)?)\s*(\/[\w.@+/-]+)/g;
 /** A path a shell command reads (`tail -F /var/log/app.log`), so the container is not its writer. */
-const READ_FROM_PATH = /\b(?:tail|cat|head|less|grep|awk|sed|jq)\b[^|;&\n]*?\s(\/[\w.@+/-]+)/g;
+const READ_FROM_PATH = /\b(?:tail|cat|head|less|grep|awk|sed|jq)\b[^|;&\n]{0,200}?\s(\/[\w.@+/-]+)/g;
 const TRANSFORM_COMMAND = /(?:^|[\s|;&(])(?:sed|awk|gawk|jq|cut|tr|perl|logfmt|python3?|ruby|node)\b/;
 
 interface VolumePath {
@@ -158,14 +158,41 @@ function via(link: LocalhostLink): string {
   return link.via !== undefined ? ` (${/^[A-Z0-9_]+$/.test(link.via) ? link.via : `--${link.via}`})` : '';
 }
 
-/** What is known of each container before any role is chosen. */
+type PathKind = 'mention' | 'write' | 'read';
+const PATH_PATTERNS: Readonly<Record<PathKind, RegExp>> = { mention: PATH_IN_TEXT, write: WRITE_TO_PATH, read: READ_FROM_PATH };
+
+/**
+ * What is known of each container before any role is chosen, indexed once per pod so
+ * that a pod of many containers costs about as much per container as a small one.
+ */
 class PodEvidence {
   readonly explicit: ReadonlyMap<string, ContainerRole>;
+  /** Links between two different containers, by the container they start from and the one they reach. */
+  readonly linksFrom = new Map<ContainerModel, LocalhostLink[]>();
+  readonly linksTo = new Map<ContainerModel, LocalhostLink[]>();
   private readonly images = new Map<ContainerModel, HelperImage | undefined>();
   private readonly kinds = new Map<LocalhostLink, LinkKind>();
+  private readonly ports = new Map<ContainerModel, number[]>();
+  private readonly mounts = new Map<ContainerModel, Map<string, VolumeMountModel>>();
+  private readonly paths = new Map<ContainerModel, Partial<Record<PathKind, VolumePath[]>>>();
+  private mentionIndex: Map<string, ContainerModel[]> | undefined;
+  private writersIndex: Map<string, ContainerModel[]> | undefined;
 
   constructor(readonly inputs: RoleInputs) {
     this.explicit = parseRolesAnnotation(inputs.pod.annotations.values.get(ROLES_ANNOTATION));
+    for (const link of inputs.links) {
+      if (!link.to || link.to === link.from) continue;
+      push(this.linksFrom, link.from, link);
+      push(this.linksTo, link.to, link);
+    }
+    for (const entry of inputs.served) push(this.ports, entry.container, entry.port);
+    for (const volume of inputs.volumes) {
+      for (const use of volume.mountedBy) {
+        let own = this.mounts.get(use.container);
+        if (!own) this.mounts.set(use.container, (own = new Map()));
+        if (!own.has(volume.name)) own.set(volume.name, use.mount);
+      }
+    }
   }
 
   imageOf(container: ContainerModel): HelperImage | undefined {
@@ -184,60 +211,79 @@ class PodEvidence {
     return kind;
   }
 
-  /** Links between two different containers. */
-  get crossLinks(): readonly LocalhostLink[] {
-    return this.inputs.links.filter((link) => link.to !== undefined && link.to !== link.from);
+  ownPorts(container: ContainerModel): readonly number[] {
+    return this.ports.get(container) ?? NONE;
+  }
+
+  /** The volumes the container mounts, by name (the first mount of each). */
+  mountsOf(container: ContainerModel): ReadonlyMap<string, VolumeMountModel> {
+    return this.mounts.get(container) ?? NO_MOUNTS;
+  }
+
+  pathsOf(container: ContainerModel, kind: PathKind): readonly VolumePath[] {
+    let own = this.paths.get(container);
+    if (!own) this.paths.set(container, (own = {}));
+    return (own[kind] ??= volumePaths(container, this.inputs.sources.get(container) ?? [], PATH_PATTERNS[kind]));
   }
 
   servesPort(container: ContainerModel, targetPort: string): boolean {
     const numeric = /^\d+$/.test(targetPort) ? Number(targetPort) : undefined;
     if (numeric === undefined) return container.ports.some((port) => port.name === targetPort);
-    return this.inputs.served.some((entry) => entry.container === container && entry.port === numeric);
+    return this.ownPorts(container).includes(numeric);
   }
 
   /** The Service ports whose traffic lands on the container. */
   exposuresOn(container: ContainerModel): ServiceExposure[] {
-    if (container.group === 'init') return [];
+    if (container.group === 'init' || this.inputs.exposures.length === 0) return [];
     return this.inputs.exposures.filter((exposure) => this.servesPort(container, exposure.targetPort));
   }
 
-  /** Other containers naming a file this container names on a volume both mount (the first file only). */
+  /** Other running containers naming a file this container writes or names, on a volume both mount (the first such file). */
   readersOfFilesOf(container: ContainerModel): { path: string; reader: ContainerModel }[] {
-    const { sources, pod } = this.inputs;
-    const ownSources = sources.get(container) ?? [];
-    const read = new Set(volumePaths(container, ownSources, READ_FROM_PATH).map((entry) => entry.path));
-    const own = volumePaths(container, ownSources, PATH_IN_TEXT).filter(
-      (entry) => !read.has(entry.path) && !container.volumeMounts.some((mount) => mount.name === entry.volume && mount.readOnly),
-    );
-    for (const written of own) {
-      const readers = pod.containers.filter(
-        (other) =>
-          other !== container &&
-          other.group !== 'init' &&
-          volumePaths(other, sources.get(other) ?? [], PATH_IN_TEXT).some((entry) => entry.volume === written.volume && entry.relative === written.relative),
-      );
+    if (!this.mentionIndex) {
+      this.mentionIndex = new Map();
+      for (const other of this.inputs.pod.containers) {
+        if (other.group === 'init') continue;
+        for (const entry of new Set(this.pathsOf(other, 'mention').map((path) => `${path.volume}\0${path.relative}`))) push(this.mentionIndex, entry, other);
+      }
+    }
+    const read = new Set(this.pathsOf(container, 'read').map((entry) => entry.path));
+    const mounts = this.mountsOf(container);
+    for (const written of this.pathsOf(container, 'mention')) {
+      if (read.has(written.path) || mounts.get(written.volume)?.readOnly) continue;
+      const readers = (this.mentionIndex.get(`${written.volume}\0${written.relative}`) ?? []).filter((other) => other !== container);
       if (readers.length > 0) return readers.map((reader) => ({ path: written.path, reader }));
     }
     return [];
   }
 
-  /** A helper that writes into a volume the container mounts (git-sync, Vault Agent, a shell redirect). */
+  /** A running helper that writes into a volume the container mounts (git-sync, Vault Agent, a shell redirect). */
   writerFor(container: ContainerModel): { writer: ContainerModel; volume: string } | undefined {
-    for (const volume of this.inputs.volumes) {
-      if (!volume.mountedBy.some((use) => use.container === container)) continue;
-      for (const use of volume.mountedBy) {
-        if (use.container === container || use.container.group === 'init' || use.mount.readOnly) continue;
-        const byImage = this.imageOf(use.container)?.writesVolume === true;
-        const byCommand = volumePaths(use.container, this.inputs.sources.get(use.container) ?? [], WRITE_TO_PATH).some((entry) => entry.volume === volume.name);
-        if (byImage || byCommand) return { writer: use.container, volume: volume.name };
+    if (!this.writersIndex) {
+      this.writersIndex = new Map();
+      for (const volume of this.inputs.volumes) {
+        for (const use of volume.mountedBy) {
+          if (use.container.group === 'init' || use.mount.readOnly) continue;
+          const byImage = this.imageOf(use.container)?.writesVolume === true;
+          if (byImage || this.pathsOf(use.container, 'write').some((entry) => entry.volume === volume.name)) push(this.writersIndex, volume.name, use.container);
+        }
       }
+    }
+    for (const volume of this.mountsOf(container).keys()) {
+      const writer = this.writersIndex.get(volume)?.find((candidate) => candidate !== container);
+      if (writer) return { writer, volume };
     }
     return undefined;
   }
+}
 
-  ownPorts(container: ContainerModel): number[] {
-    return this.inputs.served.filter((entry) => entry.container === container).map((entry) => entry.port);
-  }
+const NONE: readonly number[] = [];
+const NO_MOUNTS: ReadonlyMap<string, VolumeMountModel> = new Map();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Evidence for and against each app container being the main one. */
@@ -256,17 +302,15 @@ function mainEvidence(container: ContainerModel, facts: PodEvidence, apps: reado
     support.push({ kind: 'wiring', weight: WEIGHT.serviceTraffic, text: `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}` });
     break;
   }
-  for (const link of facts.crossLinks) {
+  for (const link of facts.linksTo.get(container) ?? []) {
     const kind = facts.kindOf(link);
-    if (link.to === container && kind !== 'client') {
-      support.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: servedByHelperText(link, kind) });
-    } else if (link.from === container && kind !== 'client') {
-      against.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: `works for ${label(link.to!)} on ${where(link)}` });
-    } else if (link.from === container) {
-      support.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `calls ${label(link.to!)} on ${where(link)}` });
-    } else if (link.to === container) {
-      against.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `${label(link.from)} calls it on ${where(link)}` });
-    }
+    if (kind !== 'client') support.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: servedByHelperText(link, kind) });
+    else against.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `${label(link.from)} calls it on ${where(link)}` });
+  }
+  for (const link of facts.linksFrom.get(container) ?? []) {
+    const kind = facts.kindOf(link);
+    if (kind !== 'client') against.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: `works for ${label(link.to!)} on ${where(link)}` });
+    else support.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `calls ${label(link.to!)} on ${where(link)}` });
   }
   const image = facts.imageOf(container);
   if (image) against.push({ kind: 'image', weight: WEIGHT.image, text: `its image is ${image.title}` });
@@ -315,8 +359,10 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
     return { main: apps[0], reasons: [...reasonsOf(evidence.for.filter((entry) => entry.kind !== 'position')), 'the only app container'].slice(0, MAX_REASONS) };
   }
   let best: { container: ContainerModel; score: number; evidence: { for: Evidence[]; against: Evidence[] } } | undefined;
+  const evidenceOf = new Map<ContainerModel, { for: Evidence[]; against: Evidence[] }>();
   for (const container of apps) {
     const evidence = mainEvidence(container, facts, apps);
+    evidenceOf.set(container, evidence);
     const score = sum(evidence.for) - sum(evidence.against);
     if (!best || score > best.score) best = { container, score, evidence };
   }
@@ -324,8 +370,8 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
   const reasons = reasonsOf(chosen.evidence.for.filter((entry) => entry.kind !== 'position'));
   if (reasons.length === 0) {
     // Nothing speaks for it but that the others look like helpers, or that it comes first.
-    const helpers = apps.filter((container) => container !== chosen.container && mainEvidence(container, facts, apps).against.length > 0);
-    const helperTexts = helpers.map((helper) => `${label(helper)}: ${ordered(mainEvidence(helper, facts, apps).against)[0]!.text}`);
+    const helpers = apps.filter((container) => container !== chosen.container && evidenceOf.get(container)!.against.length > 0).slice(0, MAX_REASONS);
+    const helperTexts = helpers.map((helper) => `${label(helper)}: ${ordered(evidenceOf.get(helper)!.against)[0]!.text}`);
     reasons.push(helpers.length > 0 ? `the other app containers are helpers (${helperTexts.join('; ')})` : 'first app container');
   }
   return { main: chosen.container, reasons };
@@ -361,7 +407,7 @@ type AddEvidence = (pattern: HelperPattern, kind: EvidenceKind, weight: number, 
 function addLinkEvidence(container: ContainerModel, main: ContainerModel, facts: PodEvidence, image: HelperImage | undefined, add: AddEvidence): void {
   const mainName = label(main);
   const ownPorts = facts.ownPorts(container);
-  for (const link of facts.crossLinks) {
+  for (const link of [...(facts.linksTo.get(container) ?? []), ...(facts.linksFrom.get(container) ?? [])]) {
     const kind = facts.kindOf(link);
     if (link.from === main && link.to === container && kind === 'client') {
       const outside = image?.forwardsTo ?? facts.inputs.endpoints().find((endpoint) => endpoint.from === container)?.target;
@@ -382,21 +428,18 @@ function addLinkEvidence(container: ContainerModel, main: ContainerModel, facts:
 }
 
 function addVolumeEvidence(container: ContainerModel, main: ContainerModel, facts: PodEvidence, image: HelperImage | undefined, add: AddEvidence): void {
-  const { sources, volumes } = facts.inputs;
   const mainName = label(main);
-  const shared = volumes.filter((volume) => volume.mountedBy.some((use) => use.container === main) && volume.mountedBy.some((use) => use.container === container));
+  const mainMounts = facts.mountsOf(main);
+  const shared = [...facts.mountsOf(container)].filter(([volume]) => mainMounts.has(volume));
   if (shared.length === 0) return;
-  const ownSources = sources.get(container) ?? [];
-  const writes = volumePaths(container, ownSources, WRITE_TO_PATH);
-  const mainWrites = new Set(
-    shared.filter((volume) => volume.mountedBy.some((use) => use.container === main && !use.mount.readOnly)).map((volume) => volume.name),
-  );
-  const mainPaths = volumePaths(main, sources.get(main) ?? [], PATH_IN_TEXT).filter((entry) => mainWrites.has(entry.volume));
+  const ownSources = facts.inputs.sources.get(container) ?? [];
+  const writes = facts.pathsOf(container, 'write');
+  const mainWrites = new Set(shared.filter(([volume]) => !mainMounts.get(volume)!.readOnly).map(([volume]) => volume));
+  const mainPaths = facts.pathsOf(main, 'mention').filter((entry) => mainWrites.has(entry.volume));
   const ownPorts = facts.ownPorts(container);
 
   // Reading a file the main container writes: an adapter when it turns it into something new.
-  const ownPaths = volumePaths(container, ownSources, PATH_IN_TEXT);
-  for (const read of ownPaths) {
+  for (const read of facts.pathsOf(container, 'mention')) {
     if (writes.some((entry) => entry.path === read.path)) continue;
     const source = mainPaths.find((entry) => entry.volume === read.volume && entry.relative === read.relative);
     if (!source) continue;
@@ -409,22 +452,22 @@ function addVolumeEvidence(container: ContainerModel, main: ContainerModel, fact
     return;
   }
 
-  for (const volume of shared) {
-    const own = volume.mountedBy.find((use) => use.container === container)!.mount;
-    const mains = volume.mountedBy.find((use) => use.container === main)!.mount;
-    const written = writes.find((entry) => entry.volume === volume.name);
+  // Writing what the main container reads.
+  for (const [volume, own] of shared) {
+    const mains = mainMounts.get(volume)!;
+    const written = writes.find((entry) => entry.volume === volume);
     const writerByImage = image?.writesVolume && !own.readOnly;
     if (written || writerByImage || (!own.readOnly && mains.readOnly)) {
-      const what = written ? `writes ${written.path} to volume "${volume.name}"` : `writes volume "${volume.name}" at ${own.mountPath ?? '?'}`;
+      const what = written ? `writes ${written.path} to volume "${volume}"` : `writes volume "${volume}" at ${own.mountPath ?? '?'}`;
       add('sidecar', 'wiring', WEIGHT.writesForMain, `${what}, which ${mainName} reads at ${mains.mountPath ?? '?'}`);
       return;
     }
   }
 
   // Serving or shipping a volume the main container fills, without naming a file of it.
-  const filled = shared.find((volume) => mainWrites.has(volume.name) && mainPaths.some((entry) => entry.volume === volume.name));
-  if (filled && ownPorts.length > 0) add('sidecar', 'wiring', WEIGHT.servesMainsVolume, `serves the files of volume "${filled.name}", which ${mainName} writes, on :${ownPorts[0]}`);
-  else if (filled) add('sidecar', 'wiring', WEIGHT.servesMainsVolume - 10, `reads volume "${filled.name}", which ${mainName} writes`);
+  const filled = shared.find(([volume]) => mainWrites.has(volume) && mainPaths.some((entry) => entry.volume === volume))?.[0];
+  if (filled && ownPorts.length > 0) add('sidecar', 'wiring', WEIGHT.servesMainsVolume, `serves the files of volume "${filled}", which ${mainName} writes, on :${ownPorts[0]}`);
+  else if (filled) add('sidecar', 'wiring', WEIGHT.servesMainsVolume - 10, `reads volume "${filled}", which ${mainName} writes`);
 }
 
 const PLAIN_SIDECAR = `runs beside the main container with no sign of a proxy or an adapter`;
