@@ -195,7 +195,7 @@ export const HELPER_IMAGES: readonly HelperImage[] = [
     id: 'fluentd',
     title: 'the Fluentd log shipper',
     upstream: 'fluent/fluentd',
-    repositories: ['fluentd', 'fluentd-kubernetes-daemonset'],
+    repositories: ['fluentd', 'fluentd-kubernetes-daemonset', 'fluentd-gcp', 'fluentd-elasticsearch'],
     pattern: 'sidecar',
     does: "ships the app's logs",
   },
