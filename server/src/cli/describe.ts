@@ -1,7 +1,4 @@
-import { FileAnalysis } from '../service';
-import { analyzePod } from '../service/analysis/analyzePod';
-import type { PodAnalysis } from '../service/analysis/types';
-import type { LocatedPod } from '../service/fileAnalysis';
+import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { collectInputs } from './inputs';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
@@ -22,8 +19,7 @@ export interface DescribedPod {
   readonly qosClass: string;
 }
 
-export function describePod(path: string, located: LocatedPod): DescribedPod {
-  const analysis: PodAnalysis = analyzePod(located.pod);
+export function describePod(path: string, located: LocatedPod, analysis: PodAnalysis): DescribedPod {
   return {
     path,
     documentIndex: located.document.index,
@@ -80,7 +76,7 @@ export function describeText(pod: DescribedPod): string {
   return lines.join('\n');
 }
 
-export function runDescribe(argv: readonly string[], io: CliIO): number {
+export function runDescribe(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
@@ -93,7 +89,7 @@ export function runDescribe(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    for (const located of new FileAnalysis(input.text).pods) pods.push(describePod(input.path, located));
+    for (const located of service.parseFile(input.text).pods) pods.push(describePod(input.path, located, service.podAnalysis(located)));
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
   else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod) => describeText(pod)).join('\n\n') + '\n');

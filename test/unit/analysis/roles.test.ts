@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { parseRolesAnnotation } from '../../../server/src/service/analysis/roles';
 import { analysisOf, rolesOf } from './podFrom';
@@ -174,16 +174,16 @@ spec:
     - containerPort: 8080
 `;
   const service = (targetPort: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector: {app: shop}\n  ports:\n  - port: 80\n    targetPort: ${targetPort}\n`;
-  const mainOf = (file: FileAnalysis) => analyzePod(file.pods[0]!.pod).main?.name;
-  const first = new FileAnalysis(`${podText}---\n${service(8080)}`);
+  const mainOf = (file: ParsedFile) => analyzePod(file.pods[0]!.pod).main?.name;
+  const first = new ParsedFile(`${podText}---\n${service(8080)}`);
   assert.equal(mainOf(first), 'api');
   assert.deepEqual(analyzePod(first.pods[0]!.pod).roles[1]!.reasons, ['receives the Service "shop"\'s traffic on :8080']);
   first.findings(DEFAULT_SETTINGS);
   // The pod's document is reused as it is; only the Service changed.
-  const second = new FileAnalysis(`${podText}---\n${service(3000)}`, first);
+  const second = new ParsedFile(`${podText}---\n${service(3000)}`, first);
   assert.equal(second.pods[0]!.pod, first.pods[0]!.pod);
   assert.equal(mainOf(second), 'ui');
-  const third = new FileAnalysis(podText, second);
+  const third = new ParsedFile(podText, second);
   assert.equal(mainOf(third), 'ui');
   assert.deepEqual(analyzePod(third.pods[0]!.pod).roles[0]!.reasons, ['first app container']);
 });

@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ServiceSettings } from '../settings';
 import type { ServiceCodeAction } from './codeAction';
 import { QUICK_FIXES } from './fixes';
@@ -24,7 +24,7 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** The fixes for one finding, preferred first. */
-export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: ServiceSettings): FixCandidate[] {
+export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: ServiceSettings): FixCandidate[] {
   const document = analysis.documentAt(target.start);
   if (!document) return [];
   const out: FixCandidate[] = [];
@@ -40,7 +40,7 @@ export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: Se
 }
 
 /** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
-export function codeActionsFor(analysis: FileAnalysis, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[] {
+export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[] {
   const actions: ServiceCodeAction[] = [];
   if (wanted(request.only, 'quickfix')) {
     request.diagnostics.forEach((diagnostic, index) => {
@@ -68,7 +68,7 @@ export function codeActionsFor(analysis: FileAnalysis, request: CodeActionReques
  * The preferred fix of every finding of one code in the file, when they do not overlap;
  * undefined when this code has no safe fix.
  */
-export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: ServiceSettings): { edits: OffsetEdit[]; count: number } | undefined {
+export function fixAllOfKind(analysis: ParsedFile, code: string, settings: ServiceSettings): { edits: OffsetEdit[]; count: number } | undefined {
   const findings = analysis.findings(settings)
     .filter((finding) => finding.code === code)
     .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
@@ -77,7 +77,7 @@ export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: Ser
 }
 
 /** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
-export function combinePreferredFixes(analysis: FileAnalysis, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
+export function combinePreferredFixes(analysis: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
   const edits: OffsetEdit[] = [];
   // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
   const taken: OffsetEdit[] = [];

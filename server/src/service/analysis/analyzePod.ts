@@ -5,7 +5,7 @@ import { computeEffectiveResources, formatAmounts, qosClassOf, type EffectiveRes
 import { findExternalEndpoints } from './endpoints';
 import { findLocalhostLinks, findServedPorts, mayNameLocalHost } from './localhostLinks';
 import { assignRoles } from './roles';
-import { exposuresOf, type ServiceExposure } from './services';
+import { exposuresOf, type ServiceExposure } from '../model/serviceExposures';
 import { someText, textSources, type TextSource } from './textSources';
 import type { ContainerRole, ExternalEndpoint, LocalhostLink, PodAnalysis, QosClass, RoleAssignment, ServedPort, VolumeSharing } from './types';
 import { findVolumeSharing } from './volumeSharing';

@@ -1,6 +1,6 @@
 import type { ContainerModel, PodModel, VolumeMountModel } from '../model/podModel';
 import { helperImageOf, imageRepository, type HelperImage, type HelperPattern } from './helperImages';
-import type { ServiceExposure } from './services';
+import type { ServiceExposure } from '../model/serviceExposures';
 import type { TextSource } from './textSources';
 import type { ContainerRole, ExternalEndpoint, LocalhostLink, RoleAssignment, ServedPort, VolumeSharing } from './types';
 

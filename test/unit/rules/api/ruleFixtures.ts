@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FileAnalysis, resolveSettings, type FileFinding, type RuleLevel, type ServiceSettings } from '../../../../server/src/service';
+import { ParsedFile, resolveSettings, type FileFinding, type RuleLevel, type ServiceSettings } from '../../../../server/src/service';
 
 /** The repository root, found from the compiled test's folder (build/test/unit/...). */
 export function repoRoot(): string {
@@ -73,7 +73,7 @@ export interface ActualFinding {
 
 /** Every finding of the file, with 1-based ranges. */
 export function lint(text: string, settings: ServiceSettings): ActualFinding[] {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   return analysis.findings(settings).map((finding) => {
     const start = analysis.lineIndex.positionAt(finding.range.start);
     const end = analysis.lineIndex.positionAt(finding.range.end);

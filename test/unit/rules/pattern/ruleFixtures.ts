@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { FileAnalysis, resolveSettings, type ServiceSettings } from '../../../../server/src/service';
+import { ParsedFile, resolveSettings, type ServiceSettings } from '../../../../server/src/service';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/rules');
@@ -25,7 +25,7 @@ function settingsOf(text: string): ServiceSettings {
 }
 
 export function findingsOf(text: string, ruleId: string, settings = settingsOf(text)) {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   return analysis.findings(settings).filter((finding) => finding.code === ruleId).map((finding) => ({ finding, analysis }));
 }
 

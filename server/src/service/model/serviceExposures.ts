@@ -1,4 +1,4 @@
-import type { ContainerModel, PodModel, ResourceModel } from '../model/podModel';
+import type { ContainerModel, PodModel, ResourceModel } from './podModel';
 import { setSlot, slotOf } from '../slots';
 import { getMap, getSeq, isMap, isScalar, scalarText } from '../yaml/nodes';
 
