@@ -311,9 +311,11 @@ test('"fix all of this kind" applies the preferred fix of every such finding in 
 test('latest-image-tag: pin a repository the product knows to its pinned version', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: web\n    image: "nginx:latest"\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n  - name: sh\n    image: docker.io/library/busybox\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n  - name: other\n    image: example/unknown\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
   const analysis = new ParsedFile(text);
-  const titles = analysis.findings(DEFAULT_SETTINGS)
+  // One finding per image: the strict preset (the recommended one groups them per pod).
+  const strict = resolveSettings({ preset: 'strict' });
+  const titles = analysis.findings(strict)
     .filter((finding) => finding.code === 'latest-image-tag')
-    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).map((fix) => fix.title));
+    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, strict).map((fix) => fix.title));
   assert.deepEqual(titles, [
     ['Pin to nginx:1.27', 'Disable latest-image-tag for this line'],
     ['Pin to busybox:1.36', 'Disable latest-image-tag for this line'],
