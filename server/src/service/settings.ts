@@ -1,5 +1,13 @@
+/** The levels a user can give a rule (`podPatterns.rules`, `--rule ID=LEVEL`), listed once here. */
+export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
+
 /** What a user can set; hosts read it from `podPatterns.*` settings or CLI flags. */
-export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 export interface ServiceSettings {
   /** Target Kubernetes version, `1.MINOR`. */

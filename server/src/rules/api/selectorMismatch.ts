@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isScalar, isSeq, scalarText, type Range, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 interface Requirement {
   readonly key: string;
@@ -105,14 +105,13 @@ function labelsAnchor(pod: PodModel): Range {
  * without a selector takes the template's labels.
  *
  * data: `{ kind: string, templateLabels: Record<string,string>, matchLabels: Record<string,string>, missingLabels: Record<string,string> }`
- * (quick fix: add `missingLabels` to the template's labels).
+ *.
  */
-export const selectorMismatch: Rule = {
+export const selectorMismatch = defineRule({
   id: 'selector-mismatch',
   category: 'api',
   defaultSeverity: 'error',
   summary: "A controller's selector must be non-empty and match its pod template's labels.",
-  fix: 'Add data.missingLabels to the pod template labels.',
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const { selectorPath, selectorStyle } = pod.shape;
@@ -168,4 +167,4 @@ export const selectorMismatch: Rule = {
     });
     return findings;
   },
-};
+});

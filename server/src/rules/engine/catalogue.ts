@@ -9,10 +9,11 @@ export interface RuleCatalogueEntry {
   readonly summary: string;
   readonly minVersion?: string;
   readonly maxVersion?: string;
+  /** What the quick fixes do: the descriptions of the rule's fixers, absent when it has none. */
   readonly fix?: string;
 }
 
-export function catalogueOf(rules: readonly Rule[]): RuleCatalogueEntry[] {
+export function catalogueOf(rules: readonly Rule<object>[]): RuleCatalogueEntry[] {
   return rules.map((rule) => ({
     id: rule.id,
     category: rule.category,
@@ -20,6 +21,6 @@ export function catalogueOf(rules: readonly Rule[]): RuleCatalogueEntry[] {
     summary: rule.summary,
     ...(rule.minVersion !== undefined ? { minVersion: rule.minVersion } : {}),
     ...(rule.maxVersion !== undefined ? { maxVersion: rule.maxVersion } : {}),
-    ...(rule.fix !== undefined ? { fix: rule.fix } : {}),
+    ...(rule.fixes?.length ? { fix: rule.fixes.map((fixer) => fixer.description).join(' ') } : {}),
   }));
 }

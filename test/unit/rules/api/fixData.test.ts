@@ -58,7 +58,7 @@ describe('quick-fix data of the api rules', () => {
   containers:
   - {name: web, image: nginx:1.27}
 `);
-    assert.deepEqual(dataOf(text, 'init-container-probe'), [{ probe: 'startupProbe', containerIndex: 0, containerName: 'setup' }]);
+    assert.deepEqual(dataOf(text, 'init-container-probe'), [{ listKey: 'initContainers', containerIndex: 0, probe: 'startupProbe', containerName: 'setup' }]);
   });
 
   it('template-restart-policy says what to write', () => {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { API_RULES } from '../../../../server/src/rules/api';
 import { byPosition, fixtureFiles, lint, parseFixture, repoRoot } from './ruleFixtures';
 
-const API_RULE_IDS = new Set(API_RULES.map((rule) => rule.id));
+const API_RULE_IDS = new Set<string>(API_RULES.map((rule) => rule.id));
 
 for (const rule of API_RULES) {
   describe(`rule ${rule.id}`, () => {
