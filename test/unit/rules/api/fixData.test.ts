@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveSettings } from '../../../../server/src/service/settings';
-import { lint } from './ruleFixtures';
+import { lint } from '../../../support/ruleFixtures';
 
 /** The `data` each rule attaches is the contract with the quick fixes: its shape is asserted here. */
 function dataOf(text: string, code: string): unknown[] {

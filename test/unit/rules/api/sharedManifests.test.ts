@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { API_RULES } from '../../../../server/src/rules/api';
 import { resolveSettings } from '../../../../server/src/service/settings';
 import { SHARED_DIR } from '../../../support/shared';
-import { lint } from './ruleFixtures';
+import { lint } from '../../../support/ruleFixtures';
 
 const API_RULE_IDS = new Set<string>(API_RULES.map((rule) => rule.id));
 const shared = SHARED_DIR;
