@@ -350,3 +350,26 @@ test('a fixer that throws offers nothing, and the injected logger hears about it
   assert.match(reported[0]!, /git-sync-v3-config finding: Error: unreadable data/);
   assert.throws(() => fixesFor(new FileAnalysis(text), hostile, DEFAULT_SETTINGS, THROWING_LOGGER), /unreadable data/);
 });
+
+/** The fixes a rule offers (its own, not the suppression comment) for its first finding in `text`. */
+function ruleFixes(text: string, code: string) {
+  const analysis = new FileAnalysis(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === code)!;
+  return fixesFor(analysis, { code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER).filter((fix) => !fix.title.startsWith('Disable '));
+}
+
+test('template-restart-policy: a Job without restartPolicy is offered both values, inserted in the template spec, neither applied unasked', () => {
+  const text = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n      - name: migrate\n        image: flyway/flyway:10\n';
+  const fixes = ruleFixes(text, 'template-restart-policy');
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set restartPolicy: OnFailure', false], ['Set restartPolicy: Never', false]]);
+  const fixed = applyEdits(text, fixes[1]!.edits);
+  assert.equal(fixed, text.replace('image: flyway/flyway:10\n', 'image: flyway/flyway:10\n      restartPolicy: Never\n'));
+  assert.deepEqual(new FileAnalysis(fixed).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'template-restart-policy'), []);
+});
+
+test('ephemeral-containers: deleting the list is offered, not applied unasked', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  ephemeralContainers:\n  - name: debugger\n    image: busybox:1.36\n';
+  const fixes = ruleFixes(text, 'ephemeral-containers');
+  assert.deepEqual(fixes.map((fix) => fix.preferred ?? false), [false]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n');
+});
