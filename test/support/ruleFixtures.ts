@@ -8,19 +8,9 @@ import { fixAllOfKind } from '../../server/src/service/actions';
 import { applyEdits } from '../../server/src/service/edits/textEdits';
 import { THROWING_LOGGER } from '../../server/src/service/logger';
 import { isRuleLevel } from '../../server/src/service/settings';
+import { REPO_ROOT } from './repo';
 
-/** The repository root, found from the compiled file's folder (build/test/...). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const RULE_FIXTURES_DIR = path.join(repoRoot(), 'test', 'fixtures', 'rules');
+export const RULE_FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
 
 export interface ExpectedFinding {
   readonly severity: string;

@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import { RULE_CATALOGUE } from '../../server/src/rules';
 import { renderRuleTables, replaceGeneratedSection } from '../../server/src/rules/engine/catalogue';
 import { NON_RULE_CODES } from '../../server/src/service/actions/fixes';
-import { repoRoot } from '../support/ruleFixtures';
+import { REPO_ROOT } from '../support/repo';
 
-const repo = repoRoot();
+const repo = REPO_ROOT;
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
 
 test('the README rule tables are the ones generated from the catalogue (npm run gen:readme-rules)', () => {
