@@ -373,3 +373,14 @@ test('ephemeral-containers: deleting the list is offered, not applied unasked', 
   assert.deepEqual(fixes.map((fix) => fix.preferred ?? false), [false]);
   assert.equal(applyEdits(text, fixes[0]!.edits), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n');
 });
+
+test('selector-mismatch: the selector labels the template lacks are added to it, offered only when that makes them match', () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const fixes = ruleFixes(text, 'selector-mismatch');
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred ?? false]), [["Add tier: frontend to the pod template's labels", false]]);
+  const fixed = applyEdits(text, fixes[0]!.edits);
+  assert.equal(fixed, text.replace('        app: web\n', '        app: web\n        tier: frontend\n'));
+  assert.deepEqual(new FileAnalysis(fixed).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'selector-mismatch'), []);
+  // A label the template sets to another value is not rewritten: other selectors may rely on it.
+  assert.deepEqual(ruleFixes(text.replace('        app: web\n', '        app: api\n'), 'selector-mismatch'), []);
+});

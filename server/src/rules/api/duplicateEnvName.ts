@@ -8,8 +8,7 @@ import { defineRule, type RuleFinding } from '../types';
  * `kubectl apply` may drop one of them on the next change. The API server warns, except when
  * the later value builds on the earlier one (`PATH=$(PATH):/extra`).
  *
- * data: `{ name: string, containerIndex: number, listKey: string, envIndex: number, firstIndex: number }`
- *.
+ * data: `{ name: string, containerIndex: number, listKey: string, envIndex: number, firstIndex: number }`.
  */
 export const duplicateEnvName = defineRule({
   id: 'duplicate-env-name',

@@ -23,8 +23,7 @@ function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {
  * `configMapRef` and `secretRef` (C6). A merge of two manifests (`kubectl apply` over a live
  * object, Helm overrides) is the usual way to get both.
  *
- * data: `{ envName?: string, containerIndex: number, listKey: string, envIndex: number, sources: string[], hasValue: boolean }`
- *.
+ * data: `{ envName?: string, containerIndex: number, listKey: string, envIndex: number, sources: string[], hasValue: boolean }`.
  */
 export const envValueConflict = defineRule({
   id: 'env-value-conflict',

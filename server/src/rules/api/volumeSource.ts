@@ -16,8 +16,7 @@ const SOURCE_ORDER = new Map(VOLUME_SOURCE_KEYS.map((key, index) => [key, index]
  * volume with none is not an error: the API server's defaulting turns it into an `emptyDir`
  * (also when the source is written with no value, `emptyDir:`).
  *
- * data: `{ volumeName?: string, volumeIndex: number, sources: string[] }`
- *.
+ * data: `{ volumeName?: string, volumeIndex: number, sources: string[] }`.
  */
 export const volumeSource = defineRule({
   id: 'volume-source',
