@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../server/src/rules/types';
-import { FileAnalysis, resolveSettings, type FileFinding, type RuleLevel, type ServiceSettings } from '../../server/src/service';
+import { ParsedFile, resolveSettings, type FileFinding, type RuleLevel, type ServiceSettings } from '../../server/src/service';
 import { fixAllOfKind } from '../../server/src/service/actions';
 import { applyEdits } from '../../server/src/service/edits/textEdits';
 import { THROWING_LOGGER } from '../../server/src/service/logger';
@@ -97,7 +97,7 @@ export interface ActualFinding {
 
 /** Every finding of the file, with 1-based ranges. */
 export function lint(text: string, settings: ServiceSettings = resolveSettings({})): ActualFinding[] {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   return analysis.findings(settings).map((finding) => {
     const start = analysis.lineIndex.positionAt(finding.range.start);
     const end = analysis.lineIndex.positionAt(finding.range.end);
@@ -150,7 +150,7 @@ export function testRuleFixtures(rule: Rule<object>, apiRuleIds: ReadonlySet<str
           });
         });
         it(`${file}: "fix all" gives ${fixture.fixed === undefined ? 'no edit' : file.replace(/\.ya?ml$/, '.fixed.yaml')}`, () => {
-          const all = fixAllOfKind(new FileAnalysis(fixture.text), rule.id, fixture.settings, THROWING_LOGGER);
+          const all = fixAllOfKind(new ParsedFile(fixture.text), rule.id, fixture.settings, THROWING_LOGGER);
           const output = all ? applyEdits(fixture.text, all.edits) : undefined;
           assert.equal(output, fixture.fixed);
           if (output !== undefined) {

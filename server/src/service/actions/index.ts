@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ServiceSettings } from '../settings';
 import type { ServiceCodeAction } from './codeAction';
 import { findRule } from '../../rules';
@@ -40,7 +40,7 @@ function fixersOf(code: string): readonly QuickFixer[] {
  * The fixes for one finding, preferred first. A fixer that throws offers nothing, and the
  * logger hears about it (tests inject one that rethrows, so no bug hides behind the menu).
  */
-export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): FixCandidate[] {
+export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): FixCandidate[] {
   const document = analysis.documentAt(target.start);
   if (!document) return [];
   const out: FixCandidate[] = [];
@@ -56,7 +56,7 @@ export function fixesFor(analysis: FileAnalysis, target: FixTarget, settings: Se
 }
 
 /** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
-export function codeActionsFor(analysis: FileAnalysis, request: CodeActionRequest, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): ServiceCodeAction[] {
+export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): ServiceCodeAction[] {
   const actions: ServiceCodeAction[] = [];
   if (wanted(request.only, 'quickfix')) {
     request.diagnostics.forEach((diagnostic, index) => {
@@ -84,7 +84,7 @@ export function codeActionsFor(analysis: FileAnalysis, request: CodeActionReques
  * The preferred fix of every finding of one code in the file, when they do not overlap;
  * undefined when this code has no safe fix.
  */
-export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } | undefined {
+export function fixAllOfKind(analysis: ParsedFile, code: string, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } | undefined {
   const findings = analysis.findings(settings)
     .filter((finding) => finding.code === code)
     .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
@@ -93,7 +93,7 @@ export function fixAllOfKind(analysis: FileAnalysis, code: string, settings: Ser
 }
 
 /** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
-export function combinePreferredFixes(analysis: FileAnalysis, findings: readonly FixTarget[], settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } {
+export function combinePreferredFixes(analysis: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } {
   const edits: OffsetEdit[] = [];
   // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
   const taken: OffsetEdit[] = [];

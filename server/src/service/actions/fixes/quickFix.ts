@@ -1,4 +1,4 @@
-import type { FileAnalysis, AnalyzedDocument } from '../../fileAnalysis';
+import type { ParsedFile, AnalyzedDocument } from '../../parsedFile';
 import type { OffsetEdit } from '../../edits/textEdits';
 import type { ServiceSettings } from '../../settings';
 import type { Logger } from '../../logger';
@@ -12,7 +12,7 @@ export interface FixTarget {
 }
 
 export interface FixContext<Data extends object = Readonly<Record<string, unknown>>> {
-  readonly analysis: FileAnalysis;
+  readonly analysis: ParsedFile;
   readonly document: AnalyzedDocument;
   readonly target: FixTarget;
   /**

@@ -1,6 +1,4 @@
-import type { ContainerRole, QosClass } from '../analysis/types';
-import type { Severity } from '../findings/finding';
-import type { Position } from '../text/lineIndex';
+import type { ContainerRole, Position, QosClass, Severity } from '../vocabulary';
 
 /** A source range in the whole file, both as offsets and as LSP positions. */
 export interface TopologyRange {

@@ -1,4 +1,4 @@
-import type { ContainerRole } from '../analysis/types';
+import type { ContainerRole } from '../vocabulary';
 import { LEGEND_ENTRIES, SIZES, layoutTopology, type Box, type TopologyLayout } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 

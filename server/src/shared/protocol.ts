@@ -1,11 +1,9 @@
 /**
- * Custom messages between the extension client, the language server and the webview.
- * Shared by both sides so a renamed field fails to compile on both.
+ * Custom LSP messages between the extension client and the language server, typed once here:
+ * both sides use these objects, so a renamed field or method fails to compile on both.
  */
-import type { TopologyGraph, TopologyTarget } from './service/topology/types';
-
-/** Server → client, after each validation: lets the client show a status item and set context keys. */
-export const DocumentSummaryNotification = 'podPatterns/documentSummary';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { TopologyGraph, TopologyTarget } from './topology/types';
 
 export interface DocumentSummary {
   readonly uri: string;
@@ -14,6 +12,9 @@ export interface DocumentSummary {
   readonly errors: number;
   readonly warnings: number;
 }
+
+/** Server → client, after each validation: lets the client show a status item and set context keys. */
+export const DocumentSummaryNotification = new NotificationType<DocumentSummary>('podPatterns/documentSummary');
 
 /** Settings the client passes at start-up and on change (section `podPatterns`). */
 export interface PodPatternsSettings {
@@ -35,13 +36,6 @@ export interface ProtocolRange {
   readonly end: ProtocolPosition;
 }
 
-/**
- * Client → server: plan the insertion of a pattern container (init, sidecar, native
- * sidecar, adapter, ambassador) into the pod at `position`. The client applies the
- * edits and selects `selection`, the value to fill in.
- */
-export const InsertPatternRequest = 'podPatterns/insertPattern';
-
 export interface InsertPatternParams {
   readonly uri: string;
   readonly position: ProtocolPosition;
@@ -62,6 +56,13 @@ export type InsertPatternResponse =
   | { readonly ok: false; readonly reason: string };
 
 /**
+ * Client → server: plan the insertion of a pattern container (init, sidecar, native
+ * sidecar, adapter, ambassador) into the pod at `position`. The client applies the
+ * edits and selects `selection`, the value to fill in.
+ */
+export const InsertPatternRequest = new RequestType<InsertPatternParams, InsertPatternResponse, void>('podPatterns/insertPattern');
+
+/**
  * Key in a refactoring code action's `data`: the range (in the document once the action's
  * edit is applied) of the value to fill in. Our client selects it after applying the edit.
  */
@@ -71,9 +72,6 @@ export const SELECTION_DATA_KEY = 'podPatternsSelection';
 export const INSERT_PATTERN_COMMAND = 'podPatterns.server.insertPattern';
 
 // ---- Topology preview ----
-
-/** Client → server: the topology of one pod of an open document. */
-export const TopologyRequest = 'podPatterns/topology';
 
 export interface TopologyParams {
   readonly uri: string;
@@ -93,45 +91,5 @@ export interface TopologyResult {
   readonly graph: TopologyGraph | null;
 }
 
-/** The authoring commands the preview's toolbar offers. */
-export const TOPOLOGY_AUTHORING_COMMANDS = [
-  { command: 'podPatterns.addInitContainer', title: 'Add init container' },
-  { command: 'podPatterns.addSidecar', title: 'Add sidecar' },
-  { command: 'podPatterns.addNativeSidecar', title: 'Add native sidecar' },
-  { command: 'podPatterns.addAdapter', title: 'Add adapter' },
-  { command: 'podPatterns.addAmbassador', title: 'Add ambassador' },
-] as const;
-
-export type TopologyAuthoringCommand = (typeof TOPOLOGY_AUTHORING_COMMANDS)[number]['command'];
-
-/** Extension → webview. */
-export type ToTopologyWebview =
-  | {
-      readonly type: 'topology';
-      readonly uri: string;
-      /** The file's base name, for the heading. */
-      readonly fileName: string;
-      readonly version: number | null;
-      readonly targets: readonly TopologyTarget[];
-      readonly graph: TopologyGraph | null;
-      readonly locked: boolean;
-    }
-  | { readonly type: 'highlight'; readonly nodeId: string | null }
-  | { readonly type: 'locked'; readonly locked: boolean };
-
-/** Webview → extension. */
-export type FromTopologyWebview =
-  | { readonly type: 'ready' }
-  | { readonly type: 'reveal'; readonly nodeId: string }
-  | { readonly type: 'selectTarget'; readonly documentIndex: number; readonly podIndex: number }
-  | { readonly type: 'toggleLock' }
-  | { readonly type: 'exportSvg' }
-  | { readonly type: 'runCommand'; readonly command: TopologyAuthoringCommand };
-
-/** What the webview keeps with `setState`, and the serializer gets back after a reload. */
-export interface TopologyViewState {
-  readonly uri?: string;
-  readonly documentIndex?: number;
-  readonly podIndex?: number;
-  readonly locked?: boolean;
-}
+/** Client → server: the topology of one pod of an open document. */
+export const TopologyRequest = new RequestType<TopologyParams, TopologyResult, void>('podPatterns/topology');

@@ -1,4 +1,4 @@
-import type { ContainerRole } from '../analysis/types';
+import type { ContainerRole } from '../vocabulary';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
 export interface Box {
