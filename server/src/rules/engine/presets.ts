@@ -43,7 +43,7 @@ function joinWords(words: readonly string[]): string {
  * finding (its own range and message) as related information. The data is the first
  * finding's, so its quick fix still applies there.
  */
-export function groupFindings(ruleId: string, findings: readonly RuleFinding[]): RuleFinding[] {
+export function groupFindings<Data extends object>(ruleId: string, findings: readonly RuleFinding<Data>[]): RuleFinding<Data>[] {
   if (findings.length < 2) return [...findings];
   const first = findings[0]!;
   const items = findings.map((finding) => ITEM_TEXT[ruleId]?.((finding.data ?? {}) as Readonly<Record<string, unknown>>)).filter((item): item is string => item !== undefined);

@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../../service/findings/finding';
 import type { DocumentModel } from '../../service/model/documentModel';
 import type { PodModel } from '../../service/model/podModel';
 import type { RuleLevel } from '../../service/settings';
-import type { Rule, RuleContext } from '../types';
+import type { FindingData, Rule, RuleContext } from '../types';
 import { NOTHING_SUPPRESSED, parseSuppressions, type Suppressions } from './suppressions';
 import { groupedPerPod, groupFindings, presetLevel } from './presets';
 import { ruleAppliesTo } from './version';
@@ -27,13 +27,13 @@ export function suppressionsOf(document: DocumentModel): Suppressions {
  * preset's), then what the rule chose for this finding (a warning-grade variant), then the
  * rule's default.
  */
-export function effectiveSeverity(rule: Rule, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
+export function effectiveSeverity(rule: Rule<object>, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
   if (level === 'off') return undefined;
   return level ?? findingSeverity ?? rule.defaultSeverity;
 }
 
 /** Runs the rules on one pod: version gating, severity levels, suppression comments, codes. */
-export function runRuleSet(rules: readonly Rule[], pod: PodModel, context: RuleContext): Finding[] {
+export function runRuleSet(rules: readonly Rule<object>[], pod: PodModel, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const suppressions = suppressionsOf(context.document);
   const { preset } = context.settings;
@@ -44,7 +44,8 @@ export function runRuleSet(rules: readonly Rule[], pod: PodModel, context: RuleC
     for (const finding of groupedPerPod(rule.id, preset) ? groupFindings(rule.id, [...reported]) : reported) {
       const severity = effectiveSeverity(rule, level, finding.severity);
       if (!severity || suppressions.isSuppressed(rule.id, finding.range.start)) continue;
-      findings.push({ ...finding, code: rule.id, severity });
+      // Rule data is typed per rule; once reported it is the plain JSON every finding carries.
+      findings.push({ ...finding, data: finding.data as FindingData | undefined, code: rule.id, severity });
     }
   }
   return findings;
