@@ -126,7 +126,8 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
   return { findings, podCount };
 }
 
-const SERVICE_KIND = /^\s*kind:\s*["']?Service["']?\s*(?:#.*)?$/m;
+/** `kind: Service` on a line of its own (also as a List item); `[ \t]` rather than `\s` keeps the scan linear. */
+const SERVICE_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Service["']?[ \t]*(?:#[^\r\n]*)?\r?$/m;
 
 /** The Services of a file, from only the documents that may hold one (most files hold none). */
 function servicesOf(text: string, slices: readonly DocumentSlice[]): ResourceModel[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, lintText, ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { parseRolesAnnotation } from '../../../server/src/service/analysis/roles';
 import { analysisOf, rolesOf } from './podFrom';
@@ -186,4 +186,19 @@ spec:
   const third = new ParsedFile(podText, second);
   assert.equal(mainOf(third), 'ui');
   assert.deepEqual(analyzePod(third.pods[0]!.pod).roles[0]!.reasons, ['first app container']);
+});
+
+test('the CLI sees the Services of the file too, in any document order, in Lists and with CRLF line ends', () => {
+  // Each calls the other: only the Service says which is main, and sidecar-start-order follows main's calls.
+  const pod =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: shop}\nspec:\n  containers:\n  - name: ui\n    image: example.com/ui:1\n    env: [{name: API_URL, value: "http://localhost:8080"}]\n    ports: [{containerPort: 3000}]\n' +
+    '  - name: api\n    image: example.com/api:1\n    env: [{name: UI_URL, value: "http://localhost:3000"}]\n    ports: [{containerPort: 8080}]\n';
+  const list = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: shop}\n  spec:\n    selector: {app: shop}\n    ports: [{port: 80, targetPort: 8080}]\n';
+  for (const text of [`${pod}---\n${list}`, `${list}---\n${pod}`, `${pod}---\n${list}`.replace(/\n/g, '\r\n')]) {
+    const fromEditor = new ParsedFile(text).findings(DEFAULT_SETTINGS);
+    const fromCli = lintText(text, DEFAULT_SETTINGS).findings;
+    assert.deepEqual(fromCli.map((finding) => finding.message), fromEditor.map((finding) => finding.message));
+    assert.deepEqual(fromCli.filter((finding) => finding.code === 'sidecar-start-order').map((finding) => finding.message.slice(0, 40)), ['"api" reaches "ui" on http://localhost:3']);
+    assert.equal(analyzePod(new ParsedFile(text).pods[0]!.pod).main?.name, 'api');
+  }
 });
