@@ -386,3 +386,14 @@ test('selector-mismatch: the selector labels the template lacks are added to it,
   // A label the template sets to another value is not rewritten: other selectors may rely on it.
   assert.deepEqual(ruleFixes(text.replace('        app: web\n', '        app: api\n'), 'selector-mismatch'), []);
 });
+
+test('missing-resources: beside pod-level resources the fix adds only what the pod does not settle', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  resources:\n    requests: {cpu: "1", memory: 1Gi}\n  containers:\n  - name: app\n    image: example.com/app:1.0.0\n';
+  const analysis = new ParsedFile(text);
+  const strict = resolveSettings({ preset: 'strict' });
+  const finding = analysis.findings(strict).find((candidate) => candidate.code === 'missing-resources')!;
+  assert.equal(finding.message, 'Container "app" sets no memory limit: nothing bounds its memory. The pod-level resources cover the rest.');
+  const [fix] = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, strict, THROWING_LOGGER);
+  assert.ok(fix);
+  assert.equal(applyEdits(text, fix.edits), `${text}    resources:\n      limits:\n        memory: 256Mi\n`);
+});
