@@ -1,6 +1,5 @@
 import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type CST, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Finding } from '../findings/finding';
-import { treeFromCst } from './cstTree';
 import { treeFromText } from './textTree';
 import { firstLineRange } from '../text/lineIndex';
 import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
@@ -29,23 +28,15 @@ export interface ParsedYaml {
 /**
  * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Documents
  * in the shapes manifests are usually written in are read straight from the text; the
- * next-simplest are built from the library's syntax tree; the others (and any the fast
- * paths are unsure about) go through the library's full composition, which reports every problem.
+ * others (and any the text scanner is unsure about) go through the library's full
+ * composition, which reports every problem.
  */
 export function parseYamlDocument(text: string): ParsedYaml {
   const scanned = treeFromText(text, FAST_PATH_OPTIONS);
-  if (scanned !== undefined) return { root: scanned, findings: [] };
-  let tokens: CST.Token[];
-  try {
-    tokens = Array.from(new Parser().parse(text));
-  } catch (error) {
-    return { root: null, findings: [internalFinding(text, error)] };
-  }
-  const fast = treeFromCst(tokens, FAST_PATH_OPTIONS);
-  return fast === undefined ? composedTree(text, tokens) : { root: fast, findings: [] };
+  return scanned !== undefined ? { root: scanned, findings: [] } : parseYamlDocumentComposed(text);
 }
 
-/** The library's composition of a document: the reference the fast path must agree with. */
+/** The library's composition of a document: the reference the text scanner must agree with. */
 export function parseYamlDocumentComposed(text: string): ParsedYaml {
   try {
     return composedTree(text, Array.from(new Parser().parse(text)));
