@@ -1,5 +1,5 @@
 import type { Finding } from './findings/finding';
-import { buildDocumentModel, type DocumentModel } from './model/documentModel';
+import { buildDocumentModel, mentionsPodKind, type DocumentModel } from './model/documentModel';
 import type { PodModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
@@ -35,6 +35,10 @@ export class FileAnalysis {
 
   constructor(readonly text: string, previous?: FileAnalysis) {
     const slices = splitDocuments(text);
+    if (slices.length > MAX_DOCUMENTS) {
+      this.documents = [{ index: 0, offset: 0, model: tooManyDocuments(text, slices.length) }];
+      return;
+    }
     const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
     this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
   }
@@ -102,8 +106,10 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
   const shifted: { readonly findings: readonly FileFinding[]; readonly onlyIfFileRelevant: boolean }[] = [];
   let fileRelevant = false;
   let podCount = 0;
-  for (const slice of splitDocuments(text)) {
-    const model = buildDocumentModel(slice.text);
+  const slices = splitDocuments(text);
+  const refused = slices.length > MAX_DOCUMENTS;
+  for (const slice of refused ? [{ index: 0, offset: 0, text }] : slices) {
+    const model = refused ? tooManyDocuments(text, slices.length) : buildDocumentModel(slice.text);
     podCount += model.pods.length;
     fileRelevant ||= model.relevant;
     const step = walk.next({ index: slice.index, offset: slice.offset, model });
@@ -116,6 +122,26 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
     for (const finding of step.findings) findings.push(finding);
   }
   return { findings, podCount };
+}
+
+/**
+ * Each document costs a parse and a model however small it is, so a file of a million `---`
+ * lines would take minutes: past this many documents (twice what a 10 MB file of real pods
+ * holds) the file is refused with one finding, as the pre-scan refuses a document nested
+ * too deeply.
+ */
+export const MAX_DOCUMENTS = 100_000;
+
+/** The whole file as one unparsed document whose only finding says why. */
+function tooManyDocuments(text: string, count: number): DocumentModel {
+  const finding: Finding = {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `This file is not read: it holds ${count.toLocaleString('en-US')} YAML documents, more than the ${MAX_DOCUMENTS.toLocaleString('en-US')} Pod Patterns checks in one file. Split it into smaller files.`,
+    range: firstLineRange(text),
+    data: { yamlCode: 'TOO_MANY_DOCUMENTS' },
+  };
+  return { text, root: null, syntaxFindings: [finding], resources: [], pods: [], relevant: mentionsPodKind(text) };
 }
 
 interface DocumentFindingsStep extends DocumentFindings {
