@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DEFAULT_SETTINGS, FileAnalysis, lintText, LineIndex, type FileFinding } from '../../../server/src/service';
-import { MAX_DOCUMENTS } from '../../../server/src/service/fileAnalysis';
+import { DEFAULT_SETTINGS, ParsedFile, lintText, LineIndex, type FileFinding } from '../../../server/src/service';
+import { MAX_DOCUMENTS } from '../../../server/src/service/parsedFile';
 import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
 import { findExcessiveNesting, MAX_NESTING } from '../../../server/src/service/yaml/preScan';
 import { parseYamlDocument } from '../../../server/src/service/yaml/parseYaml';
@@ -81,7 +81,7 @@ describe('hostile shapes: bounded work, a finding that names the problem, no thr
     assert.match(findings[0]!.message, /Missing "apiVersion"/);
     assert.equal(splitDocuments(text)[0]!.offset, 1);
     // The editor's analysis agrees, and ranges sit on the text after the mark.
-    assert.deepEqual(new FileAnalysis(text).findings(DEFAULT_SETTINGS), findings);
+    assert.deepEqual(new ParsedFile(text).findings(DEFAULT_SETTINGS), findings);
     assert.equal(text.slice(findings[0]!.range.start, findings[0]!.range.end), 'kind');
   });
 

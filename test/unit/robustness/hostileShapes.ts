@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS, lintText, LineIndex, type FileFinding } from '../../../server/src/service';
-import { MAX_DOCUMENTS } from '../../../server/src/service/fileAnalysis';
+import { MAX_DOCUMENTS } from '../../../server/src/service/parsedFile';
 import { MAX_NESTING } from '../../../server/src/service/yaml/preScan';
 import { checkService } from './fuzzing';
 

@@ -1,10 +1,7 @@
+import type { Position } from '../../shared/vocabulary';
 import { withLineFeeds } from './lineBreaks';
 
-/** Zero-based line and UTF-16 column, as LSP positions are. */
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Position } from '../../shared/vocabulary';
 
 /** The offsets of a text's first line, without its line break: where findings about a whole document go. */
 export function firstLineRange(text: string): { start: number; end: number } {
