@@ -11,10 +11,10 @@ import { checkHostileCase, runHostileShapes, UNIT_SCALE, type HostileCase } from
 
 /**
  * The goal for any input up to the 5 MB size limit is 5 s on an idle machine. Generated cases
- * are kept small enough to assert half of it while other work shares the machine; the
- * megabyte fixtures get the whole goal.
+ * are kept small (tens of milliseconds idle) so that asserting the goal itself leaves room for
+ * a machine busy with other work; an unbounded parse of the deep shapes would still fail it.
  */
-const BUDGET_MS = 2500;
+const BUDGET_MS = 5000;
 const FIXTURE_BUDGET_MS = 5000;
 const LF = { ending: 'lf', bom: false, salt: 0 } as const;
 

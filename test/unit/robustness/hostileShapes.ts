@@ -33,7 +33,7 @@ export interface HostileScale {
 }
 
 /** Seconds in `npm test`: large enough that an unbounded parse of the deep shapes would fail the time bound. */
-export const UNIT_SCALE: HostileScale = { maxDepth: 60_000, maxLine: 50_000, maxDocuments: 3_000, maxKeys: 500 };
+export const UNIT_SCALE: HostileScale = { maxDepth: 60_000, maxLine: 50_000, maxDocuments: 1_000, maxKeys: 500 };
 /** `npm run fuzz`: up to the 5 MB size limit. */
 export const FUZZ_SCALE: HostileScale = { maxDepth: 5 * 2 ** 20, maxLine: 5 * 2 ** 20, maxDocuments: 2 * MAX_DOCUMENTS, maxKeys: 3_000 };
 
