@@ -1,6 +1,6 @@
 import { attachFileServices, exposureKey } from './model/serviceExposures';
 import type { Finding } from './findings/finding';
-import { buildDocumentModel, type DocumentModel } from './model/documentModel';
+import { buildDocumentModel, mentionsPodKind, type DocumentModel } from './model/documentModel';
 import type { PodModel, ResourceModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
@@ -36,6 +36,10 @@ export class ParsedFile {
 
   constructor(readonly text: string, previous?: ParsedFile) {
     const slices = splitDocuments(text);
+    if (slices.length > MAX_DOCUMENTS) {
+      this.documents = [{ index: 0, offset: 0, model: tooManyDocuments(text, slices.length) }];
+      return;
+    }
     const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
     this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
     attachFileServices(
@@ -108,9 +112,10 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
   let fileRelevant = false;
   let podCount = 0;
   const slices = splitDocuments(text);
-  const services = servicesOf(text, slices);
-  for (const slice of slices) {
-    const model = buildDocumentModel(slice.text);
+  const refused = slices.length > MAX_DOCUMENTS;
+  const services = refused ? [] : servicesOf(text, slices);
+  for (const slice of refused ? [{ index: 0, offset: 0, text }] : slices) {
+    const model = refused ? tooManyDocuments(text, slices.length) : buildDocumentModel(slice.text);
     attachFileServices(services, model.pods);
     podCount += model.pods.length;
     fileRelevant ||= model.relevant;
@@ -133,6 +138,26 @@ const SERVICE_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Service["']?[ \t]*(?:#[
 function servicesOf(text: string, slices: readonly DocumentSlice[]): ResourceModel[] {
   if (!SERVICE_KIND.test(text)) return [];
   return slices.filter((slice) => SERVICE_KIND.test(slice.text)).flatMap((slice) => buildDocumentModel(slice.text).resources.filter((resource) => resource.kind === 'Service'));
+}
+
+/**
+ * Each document costs a parse and a model however small it is, so a file of a million `---`
+ * lines would take minutes: past this many documents (twice what a 10 MB file of real pods
+ * holds) the file is refused with one finding, as the pre-scan refuses a document nested
+ * too deeply.
+ */
+export const MAX_DOCUMENTS = 100_000;
+
+/** The whole file as one unparsed document whose only finding says why. */
+function tooManyDocuments(text: string, count: number): DocumentModel {
+  const finding: Finding = {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `This file is not read: it holds ${count.toLocaleString('en-US')} YAML documents, more than the ${MAX_DOCUMENTS.toLocaleString('en-US')} Pod Patterns checks in one file. Split it into smaller files.`,
+    range: firstLineRange(text),
+    data: { yamlCode: 'TOO_MANY_DOCUMENTS' },
+  };
+  return { text, root: null, syntaxFindings: [finding], resources: [], pods: [], relevant: mentionsPodKind(text) };
 }
 
 interface DocumentFindingsStep extends DocumentFindings {
