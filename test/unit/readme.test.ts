@@ -16,7 +16,7 @@ test('the README lists every rule with its severity and a link to its page', () 
 });
 
 test('every code a diagnostic can carry has a page in docs/rules/', () => {
-  const codes = [...RULE_CATALOGUE.map((rule) => rule.id), 'schema', 'yaml-syntax', 'duplicate-key', 'template-skipped'];
+  const codes = [...RULE_CATALOGUE.map((rule) => rule.id), 'schema', 'field-version', 'target-version', 'yaml-syntax', 'duplicate-key', 'template-skipped'];
   for (const code of codes) assert.ok(existsSync(path.join(repo, 'docs', 'rules', `${code}.md`)), `docs/rules/${code}.md exists`);
 });
 

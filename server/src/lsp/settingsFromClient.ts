@@ -1,4 +1,4 @@
-import { normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
 import type { PodPatternsSettings } from '../protocol';
 
 const LEVELS = new Set<RuleLevel>(['off', 'hint', 'information', 'warning', 'error']);
@@ -14,7 +14,8 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
   return resolveSettings({
     validate: raw?.validate?.enable !== false,
     schemaValidation: raw?.schemaValidation !== false,
-    kubernetesVersion: normaliseVersion(raw?.kubernetesVersion) ?? undefined,
+    // Passed as written: an unusable value becomes a notice in the file (settings.kubernetesVersionProblem).
+    kubernetesVersion: typeof raw?.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== '' ? raw.kubernetesVersion : undefined,
     rules,
   } as Partial<ServiceSettings>);
 }

@@ -4,7 +4,7 @@
  */
 export { FileAnalysis, lintText, type AnalyzedDocument, type FileFinding, type LocatedPod } from './fileAnalysis';
 export { toDiagnostics, toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
-export { DEFAULT_SETTINGS, NEWEST_KUBERNETES_VERSION, resolveSettings, normaliseVersion, type ServiceSettings, type RuleLevel } from './settings';
+export { DEFAULT_SETTINGS, NEWEST_KUBERNETES_VERSION, resolveSettings, normaliseVersion, checkKubernetesVersion, type ServiceSettings, type RuleLevel } from './settings';
 export type { Finding, Severity } from './findings/finding';
 export type { PodModel, ContainerModel, VolumeModel, ResourceModel } from './model/podModel';
 export type { DocumentModel } from './model/documentModel';

@@ -2,7 +2,7 @@ import { indentationAt, lineBreakOf, lineStartOf } from '../../edits/lines';
 import type { QuickFix } from './quickFix';
 
 /** Codes that are not rule findings: a suppression comment cannot silence them. */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'duplicate-key', 'template-skipped', 'schema']);
+const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'duplicate-key', 'template-skipped', 'schema', 'target-version']);
 
 /**
  * Every rule finding: `# pod-patterns-disable-next-line <id>` above its line, indented
