@@ -56,6 +56,8 @@ describe('the per-version API data', () => {
     assert.deepEqual(fieldLifetime('PodSpec', 'schedulingGroup'), { since: 36 });
     assert.deepEqual(fieldLifetime('VolumeMount', 'bindMountOptions'), { since: 37 });
     assert.equal(fieldLifetime('Container', 'imagePullPolcy'), undefined);
+    // A type renamed in 1.29 (PVC resources): its fields are as old as the field holding it.
+    assert.deepEqual(fieldLifetime('VolumeResourceRequirements', 'requests'), { since: 27 });
   });
 
   it('knows every field of the bundled schema at 1.37, and the schema every field the data has at 1.37', () => {
