@@ -7,6 +7,7 @@ import { ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
 import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
+import { getMap } from '../yaml/nodes';
 import { fieldHistoryAt } from '../schema/fieldVersions';
 
 /** Markdown for the hover at a file offset, and the range it describes (file offsets). */
@@ -119,5 +120,6 @@ function describeVolume(analysis: PodAnalysis, volume: VolumeModel): string {
 function resourcesLine(pod: PodModel, analysis: PodAnalysis): string {
   const { requests, limits } = analysis.effectiveResources;
   const format = (amounts: Readonly<Record<string, string>>) => Object.entries(amounts).map(([name, value]) => `${name} ${value}`).join(', ') || 'none';
-  return `Pod ${escape(pod.name ?? '')} effective resources: requests ${format(requests)}; limits ${format(limits)}; QoS ${analysis.qosClass}`;
+  const podLevel = getMap(pod.spec, 'resources') ? ' (pod-level resources: spec.resources)' : '';
+  return `Pod ${escape(pod.name ?? '')} effective resources${podLevel}: requests ${format(requests)}; limits ${format(limits)}; QoS ${analysis.qosClass}`;
 }
