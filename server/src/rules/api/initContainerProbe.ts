@@ -2,6 +2,10 @@ import type { YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
+import { fieldSince } from '../../service/versions/apiVersions';
+
+/** The container-level restartPolicy (and with it "without restartPolicy=Always" in messages) came in 1.28. */
+const CONTAINER_RESTART_POLICY_SINCE = fieldSince('Container', 'restartPolicy');
 import type { Rule, RuleFinding } from '../types';
 
 /**
@@ -19,7 +23,7 @@ export const initContainerProbe: Rule = {
   fix: 'Remove data.probe, or add restartPolicy: Always to make the container a native sidecar.',
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
-    const knowsSidecars = targetsAtLeast(context.settings, 28);
+    const knowsSidecars = targetsAtLeast(context.settings, CONTAINER_RESTART_POLICY_SINCE);
     for (const container of pod.containers) {
       if (container.group !== 'init') continue;
       const fields: { name: string; pair: YPair }[] = [];

@@ -7,11 +7,11 @@
  * Quick-fix data: `{ container: string | null, targetVersion: string, minimumVersion: '1.29' }`.
  */
 import { minorOf } from '../../service/settings';
-import { fieldLifetime, gateAt, NATIVE_SIDECAR_MINOR } from '../../service/versions/apiVersions';
+import { fieldSince, gateAt, NATIVE_SIDECAR_MINOR } from '../../service/versions/apiVersions';
 import type { Rule, RuleFinding } from '../types';
 import { containerLabel } from './support';
 
-const FIELD_SINCE = fieldLifetime('Container', 'restartPolicy')?.since ?? NATIVE_SIDECAR_MINOR;
+const FIELD_SINCE = fieldSince('Container', 'restartPolicy');
 
 export const nativeSidecarUnsupported: Rule = {
   id: 'native-sidecar-unsupported',

@@ -93,6 +93,11 @@ export function gateEnabledSince(gate: string): number | undefined {
   return DATA.gates[gate]?.stages.find((stage) => stage.enabled)?.from;
 }
 
+/** The first minor at which the gate reached a stage (`GA`); undefined if it has not. */
+export function gateStageSince(gate: string, stage: GateStage): number | undefined {
+  return DATA.gates[gate]?.stages.find((candidate) => candidate.stage === stage)?.from;
+}
+
 /** The feature gate a field sits behind (`Container.resizePolicy` → `InPlacePodVerticalScaling`). */
 export function fieldGate(definition: string, field: string): string | undefined {
   const key = `${definition}.${field}`;
@@ -124,14 +129,25 @@ export function describeGateState(state: GateState): string {
   return `${state.stage}, ${gate}, ${state.enabled ? 'on' : 'off'} by default`;
 }
 
-function enabledSinceOrThrow(gate: string): number {
-  const minor = gateEnabledSince(gate);
-  if (minor === undefined) throw new Error(`the API data has no default-on stage for ${gate}`);
+/**
+ * The minor a gate turned on by default (`'enabled'`) or reached a stage. For the gates the
+ * product's rules depend on: data without it is a broken build, not a case to handle.
+ */
+export function gateMinor(gate: string, when: 'enabled' | GateStage): number {
+  const minor = when === 'enabled' ? gateEnabledSince(gate) : gateStageSince(gate, when);
+  if (minor === undefined) throw new Error(`the API data has no ${when} stage for ${gate}`);
   return minor;
 }
 
+/** The minor a field came in, for the fields the product's rules depend on. */
+export function fieldSince(definition: string, field: string): number {
+  const lifetime = fieldLifetime(definition, field);
+  if (!lifetime) throw new Error(`the API data has no ${definition}.${field}`);
+  return lifetime.since;
+}
+
 /** Native sidecars (init containers with `restartPolicy: Always`) are on by default from this minor (SidecarContainers beta). */
-export const NATIVE_SIDECAR_MINOR: number = enabledSinceOrThrow('SidecarContainers');
+export const NATIVE_SIDECAR_MINOR: number = gateMinor('SidecarContainers', 'enabled');
 
 /** Container-level restart policies and rules are on by default from this minor (ContainerRestartRules beta). */
-export const CONTAINER_RESTART_RULES_MINOR: number = enabledSinceOrThrow('ContainerRestartRules');
+export const CONTAINER_RESTART_RULES_MINOR: number = gateMinor('ContainerRestartRules', 'enabled');
