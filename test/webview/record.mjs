@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { FileAnalysis, resolveSettings } = require(path.join(root, 'build/server/src/service/index.js'));
+const { ParsedFile, resolveSettings } = require(path.join(root, 'build/server/src/service/index.js'));
 const { buildTopologyGraph, topologyTargets } = require(path.join(root, 'build/server/src/service/topology/index.js'));
 
 const fixtures = path.join(root, 'test/fixtures/topology');
 const out = path.join(fixtures, 'messages');
 mkdirSync(out, { recursive: true });
 for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.yaml')).sort()) {
-  const file = new FileAnalysis(readFileSync(path.join(fixtures, name), 'utf8'));
+  const file = new ParsedFile(readFileSync(path.join(fixtures, name), 'utf8'));
   const targets = topologyTargets(file);
   const graph = targets[0] ? buildTopologyGraph(file, targets[0], resolveSettings({})) : null;
   const message = { type: 'topology', uri: `file:///workspace/${name}`, fileName: name, version: 1, targets, graph, locked: false };

@@ -3,10 +3,10 @@
  * draws it with the same pure functions the CLI uses, and sends back clicks. User text
  * only ever reaches the page through `textContent`; nothing is parsed as HTML.
  */
-import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/protocol';
-import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/protocol';
-import { renderTopologyScene, type SvgElement } from '../../server/src/service/topology/scene';
-import { topologyStylesheet, VSCODE_PALETTE } from '../../server/src/service/topology/styles';
+import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/shared/topologyWebview';
+import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/shared/topologyWebview';
+import { renderTopologyScene, type SvgElement } from '../../server/src/shared/topology/scene';
+import { topologyStylesheet, VSCODE_PALETTE } from '../../server/src/shared/topology/styles';
 
 interface VsCodeApi {
   postMessage(message: FromTopologyWebview): void;

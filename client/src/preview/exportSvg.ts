@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderTopologyScene } from '../../../server/src/service/topology/scene';
-import { sceneToSvgString } from '../../../server/src/service/topology/svgString';
-import type { TopologyGraph } from '../../../server/src/service/topology/types';
+import { renderTopologyScene } from '../../../server/src/shared/topology/scene';
+import { sceneToSvgString } from '../../../server/src/shared/topology/svgString';
+import type { TopologyGraph } from '../../../server/src/shared/topology/types';
 
 /** Saves the picture the preview shows, in the light or dark palette that matches the editor theme. */
 export async function exportTopologySvg(graph: TopologyGraph, resource: vscode.Uri): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { mentionsPodKind } from '../../../server/src/service/model/podKinds';
-import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/protocol';
+import { mentionsPodKind } from '../../../server/src/shared/podKinds';
+import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/shared/topologyWebview';
 import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyPreview';
 
 /**

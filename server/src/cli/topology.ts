@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { FileAnalysis, resolveSettings } from '../service';
-import { buildTopologyGraph, renderTopologyScene, sceneToSvgString, topologyTargets } from '../service/topology';
+import { resolveSettings, type LanguageService } from '../service';
+import { renderTopologyScene } from '../shared/topology/scene';
+import { sceneToSvgString } from '../shared/topology/svgString';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { collectInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
@@ -8,7 +9,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--pod N] [--output FILE] <file|->`;
 
 /** Draws the topology of one pod of a file (the first, or the Nth with --pod) as SVG, or prints its graph as JSON. */
-export function runTopology(argv: readonly string[], io: CliIO): number {
+export function runTopology(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format', 'theme', 'output', 'pod'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'svg';
   if (format !== 'svg' && format !== 'json') throw new UsageError(`--format must be svg or json, not "${format}"`);
@@ -23,8 +24,8 @@ export function runTopology(argv: readonly string[], io: CliIO): number {
     io.stderr(`pod-patterns: cannot read ${args.positionals[0]}: ${input && 'error' in input ? input.error : 'no input'}\n`);
     return EXIT_USAGE;
   }
-  const file = new FileAnalysis(input.text);
-  const targets = topologyTargets(file);
+  const file = service.parseFile(input.text);
+  const targets = service.topologyTargets(file);
   if (targets.length === 0) {
     io.stderr(`pod-patterns: ${input.path} holds no pod-bearing object (Pod, Deployment, Job, …)\n`);
     return EXIT_FINDINGS;
@@ -35,7 +36,7 @@ export function runTopology(argv: readonly string[], io: CliIO): number {
     io.stderr(`pod-patterns: ${input.path} holds ${targets.length} pod${targets.length === 1 ? '' : 's'}, not ${position}:\n${targets.map((entry, index) => `  ${index + 1}. ${entry.label}\n`).join('')}`);
     return EXIT_USAGE;
   }
-  const graph = buildTopologyGraph(file, target, resolveSettings({}))!;
+  const graph = service.topologyGraph(file, target, resolveSettings({}))!;
   const output = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : sceneToSvgString(renderTopologyScene(graph), theme);
   const outputPath = lastFlag(args, 'output');
   if (outputPath === undefined) {

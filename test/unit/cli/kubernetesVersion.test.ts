@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toServiceSettings } from '../../../server/src/lsp/settingsFromClient';
+import { toServiceSettings } from '../../../server/src/lsp/settingsCache';
 import { checkKubernetesVersion } from '../../../server/src/service';
 import { cli } from '../../support/cli';
 import { lintText } from '../../support/text';

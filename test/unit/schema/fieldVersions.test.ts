@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FileAnalysis, resolveSettings } from '../../../server/src/service';
+import { ParsedFile, resolveSettings } from '../../../server/src/service';
 import { hoverAt } from '../../../server/src/service/hover/hoverAt';
 import { fieldVerdict } from '../../../server/src/service/schema/fieldVersions';
 import { fieldLifetime, gateAt, gateEnabledSince } from '../../../server/src/service/versions/apiVersions';
@@ -130,7 +130,7 @@ describe('fieldVerdict for every gated field', () => {
 describe('hover on a field shows its version history', () => {
   it('says since when it exists, its gate stages, and what that means at the target', () => {
     const text = container('    resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]\n');
-    const analysis = new FileAnalysis(text);
+    const analysis = new ParsedFile(text);
     const at = (version: string) => hoverAt(analysis, text.indexOf('resizePolicy') + 2, resolveSettings({ kubernetesVersion: version }))!.markdown;
     assert.ok(
       at('1.30').includes(

@@ -2,7 +2,9 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
 import { CONTAINER_RESTART_RULES_MINOR, gateAt } from '../../service/versions/apiVersions';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
+import { restartPolicyFix } from '../../service/actions/fixes/restartPolicy';
 
 /**
  * Container-level `restartPolicy` (M10, M11). Before the ContainerRestartRules gate is on by
@@ -15,12 +17,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
  */
-export const invalidRestartPolicy: Rule = {
+export const invalidRestartPolicy = defineRule({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Before Kubernetes 1.35 a container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
-  fix: 'Delete the field, or move an "Always" app container to initContainers as a native sidecar.',
+  fixes: [moveToNativeSidecarFix, restartPolicyFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const minor = targetMinor(context.settings);
@@ -71,4 +73,4 @@ export const invalidRestartPolicy: Rule = {
     }
     return findings;
   },
-};
+});

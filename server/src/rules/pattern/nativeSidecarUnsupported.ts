@@ -8,12 +8,12 @@
  */
 import { minorOf } from '../../service/settings';
 import { fieldSince, gateAt, NATIVE_SIDECAR_MINOR } from '../../service/versions/apiVersions';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
 
 const FIELD_SINCE = fieldSince('Container', 'restartPolicy');
 
-export const nativeSidecarUnsupported: Rule = {
+export const nativeSidecarUnsupported = defineRule({
   id: 'native-sidecar-unsupported',
   category: 'pattern',
   defaultSeverity: 'error',
@@ -39,4 +39,4 @@ export const nativeSidecarUnsupported: Rule = {
     }
     return findings;
   },
-};
+});

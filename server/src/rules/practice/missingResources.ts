@@ -3,28 +3,33 @@
  * linters skip) without a CPU request, a memory request and a memory limit. A limit alone
  * counts as the request, as the API server defaults it. Pod-level resources (`spec.resources`,
  * KEP-2837) bound every container that sets none of its own, so what the pod sets counts too.
- *
- * Quick-fix data: `{ container: string | null, containerPath: string, missing:
- * ('requests.cpu' | 'requests.memory' | 'limits.memory')[] }`.
  */
 import { podLevelResources } from '../../service/analysis/effectiveResources';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel } from '../pattern/support';
+import { missingResourcesFix } from '../../service/actions/fixes/missingResources';
+
+/** What the quick fix reads: the container and what it lacks. */
+export interface MissingResourcesData extends ContainerRef {
+  readonly container: string | null;
+  readonly missing: readonly ('requests.cpu' | 'requests.memory' | 'limits.memory')[];
+}
 
 const LABELS: Readonly<Record<string, string>> = { 'requests.cpu': 'CPU request', 'requests.memory': 'memory request', 'limits.memory': 'memory limit' };
 
-export const missingResources: Rule = {
+export const missingResources = defineRule({
   id: 'missing-resources',
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'A container has no CPU request, memory request or memory limit.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [missingResourcesFix],
+  check(pod): RuleFinding<MissingResourcesData>[] {
+    const findings: RuleFinding<MissingResourcesData>[] = [];
     const podLevel = podLevelResources(pod);
     for (const container of pod.containers) {
       const requests = container.resources.requests?.values;
       const limits = container.resources.limits?.values;
-      const missing: string[] = [];
+      const missing: MissingResourcesData['missing'][number][] = [];
       if (!requests?.has('cpu') && !limits?.has('cpu') && !podLevel?.requests.has('cpu')) missing.push('requests.cpu');
       if (!requests?.has('memory') && !limits?.has('memory') && !podLevel?.requests.has('memory')) missing.push('requests.memory');
       if (!limits?.has('memory') && !podLevel?.limits.has('memory')) missing.push('limits.memory');
@@ -35,9 +40,9 @@ export const missingResources: Rule = {
       findings.push({
         message: `${kind} ${containerLabel(container)} sets no ${joined}: the scheduler cannot reserve room for it${missing.includes('limits.memory') ? ' and nothing bounds its memory' : ''}.`,
         range: container.resources.pair?.key.range ?? containerAnchor(container),
-        data: { container: container.name ?? null, containerPath: container.path, missing },
+        data: { ...containerRefOf(container), container: container.name ?? null, missing },
       });
     }
     return findings;
   },
-};
+});

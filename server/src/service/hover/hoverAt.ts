@@ -1,4 +1,4 @@
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ContainerModel, PodModel, VolumeModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { analyzePod } from '../analysis/analyzePod';
@@ -17,7 +17,7 @@ export interface ServiceHover {
 }
 
 /** A hover built from the pod model and analysis: containers, volumes and findings. */
-export function hoverAt(analysis: FileAnalysis, offset: number, settings: ServiceSettings): ServiceHover | undefined {
+export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceSettings): ServiceHover | undefined {
   const document = analysis.documentAt(offset);
   if (!document || !document.model.relevant) return undefined;
   const local = offset - document.offset;
@@ -38,7 +38,7 @@ export function hoverAt(analysis: FileAnalysis, offset: number, settings: Servic
     const container = pod.containers.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
     const volume = pod.volumes.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
     if (container) {
-      sections.unshift(describeContainer(pod, analyzePod(pod), container));
+      sections.unshift(containerHoverMarkdown(pod, analyzePod(pod), container));
       range = shift(container.nameNode!.range, document.offset);
     } else if (volume) {
       sections.unshift(describeVolume(analyzePod(pod), volume));
@@ -86,7 +86,7 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
   ambassador: 'ambassador: a local proxy the main container reaches the outside world through',
 };
 
-function describeContainer(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
+function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
   const role = analysis.roleOf(container);
   const evidence = analysis.roles.find((entry) => entry.container === container)?.evidence;
   const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''}`];
