@@ -27,21 +27,73 @@ export const OUTPUT_PATH = join('server', 'src', 'service', 'versions', 'generat
 
 /** One package per minor; integrity is the registry's `dist.integrity` of that exact version. */
 const SOURCES = [
-  { minor: 27, format: 'cdk8s', name: 'cdk8s-plus-27', version: '2.9.5', integrity: 'sha512-vZtq6BHIi3wFdzxd8LFmKiWIb3sFjV9kFpJ3bN2sOZiQYHoirN0UUlB04n2YMA7u97wJZPc521ZJGUyDBUhupQ==' },
-  { minor: 28, format: 'cdk8s', name: 'cdk8s-plus-28', version: '2.5.6', integrity: 'sha512-ghANDg6Qmsr3vQlEig7ZDWD03ZPXkjae7ks0HaRy2clIW553mCSTjcZirvuJGaIHDN2OV2S1dLXjdIYuMq3qOA==' },
-  { minor: 29, format: 'cdk8s', name: 'cdk8s-plus-29', version: '2.6.0', integrity: 'sha512-H8JuwF+6ZQCHrlPHstTwNGsQ0MRE9qpJDUKlrMDJAgEJSiBUa3Qeca609TuVN07/7Mxj2kFmVkvVjUeGZa0N9Q==' },
-  { minor: 30, format: 'cdk8s', name: 'cdk8s-plus-30', version: '2.4.10', integrity: 'sha512-CUNarh4vzNYcyDDMhfPHbp0TSgIWo2krupm279B9ZLZSGQAt3Om6xT6ubTykhQMFKJ7nxc7qGWgTqGsd8D8b2g==' },
-  { minor: 31, format: 'cdk8s', name: 'cdk8s-plus-31', version: '2.6.43', integrity: 'sha512-OtG09kUe3ErIZR1vriuwNYCqQYkB7g0cbqft5c1GItGFRmqcUKW2/rKrdDUjYmFMZDLj5bxccJitP3MUUCg1gw==' },
-  { minor: 32, format: 'cdk8s', name: 'cdk8s-plus-32', version: '2.5.92', integrity: 'sha512-TmlByVmroBLAZxhUz77xXVWKWvkLS1gnrOofuB4N4ZpLBHx6O/BPyti0yrHecwbX+pTAD/wJj/V7IbqK5UTmGA==' },
-  { minor: 33, format: 'cdk8s', name: 'cdk8s-plus-33', version: '2.5.57', integrity: 'sha512-JDncBIl5nott96fPitDteln8kYYSccOxcDxWbp0mGGktWuXcgBysbIcTpMbjCujfjGCBNnjtItP00xDTGj5rVg==' },
-  { minor: 34, format: 'cdk8s', name: 'cdk8s-plus-34', version: '2.0.54', integrity: 'sha512-J/ZIlAlGeQdHoA4+/smpIKYIdH5e3HiN5T271auEdk896mH9a8Pz+20+TWpZL4fjf93l2g9c8+zdUMG3nb7FOw==' },
+  {
+    minor: 27,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-27',
+    version: '2.9.5',
+    integrity: 'sha512-vZtq6BHIi3wFdzxd8LFmKiWIb3sFjV9kFpJ3bN2sOZiQYHoirN0UUlB04n2YMA7u97wJZPc521ZJGUyDBUhupQ==',
+  },
+  {
+    minor: 28,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-28',
+    version: '2.5.6',
+    integrity: 'sha512-ghANDg6Qmsr3vQlEig7ZDWD03ZPXkjae7ks0HaRy2clIW553mCSTjcZirvuJGaIHDN2OV2S1dLXjdIYuMq3qOA==',
+  },
+  {
+    minor: 29,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-29',
+    version: '2.6.0',
+    integrity: 'sha512-H8JuwF+6ZQCHrlPHstTwNGsQ0MRE9qpJDUKlrMDJAgEJSiBUa3Qeca609TuVN07/7Mxj2kFmVkvVjUeGZa0N9Q==',
+  },
+  {
+    minor: 30,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-30',
+    version: '2.4.10',
+    integrity: 'sha512-CUNarh4vzNYcyDDMhfPHbp0TSgIWo2krupm279B9ZLZSGQAt3Om6xT6ubTykhQMFKJ7nxc7qGWgTqGsd8D8b2g==',
+  },
+  {
+    minor: 31,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-31',
+    version: '2.6.43',
+    integrity: 'sha512-OtG09kUe3ErIZR1vriuwNYCqQYkB7g0cbqft5c1GItGFRmqcUKW2/rKrdDUjYmFMZDLj5bxccJitP3MUUCg1gw==',
+  },
+  {
+    minor: 32,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-32',
+    version: '2.5.92',
+    integrity: 'sha512-TmlByVmroBLAZxhUz77xXVWKWvkLS1gnrOofuB4N4ZpLBHx6O/BPyti0yrHecwbX+pTAD/wJj/V7IbqK5UTmGA==',
+  },
+  {
+    minor: 33,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-33',
+    version: '2.5.57',
+    integrity: 'sha512-JDncBIl5nott96fPitDteln8kYYSccOxcDxWbp0mGGktWuXcgBysbIcTpMbjCujfjGCBNnjtItP00xDTGj5rVg==',
+  },
+  {
+    minor: 34,
+    format: 'cdk8s',
+    name: 'cdk8s-plus-34',
+    version: '2.0.54',
+    integrity: 'sha512-J/ZIlAlGeQdHoA4+/smpIKYIdH5e3HiN5T271auEdk896mH9a8Pz+20+TWpZL4fjf93l2g9c8+zdUMG3nb7FOw==',
+  },
   {
     minor: 36,
     format: 'kubernetes-models',
     name: 'kubernetes-models',
     version: '5.1.0',
     integrity: 'sha512-ym4Kiyr8BzGIWj4f853ytVYES1B8C1BdONRP5zodItPD1o//OEKuTwC5nFV3ZJtFGeMqOFbIYkpunSVXSlHS8g==',
-    companion: { name: '@kubernetes-models/apimachinery', version: '3.0.2', integrity: 'sha512-6Vbzr/tinxPBGGdfYjXiV9WPj8PEhyiqGJiWhXrsihK7h6glPj4HKUxZ0YwYXH/5uucm/NVef/xY3vZ4Crj1Fg==' },
+    companion: {
+      name: '@kubernetes-models/apimachinery',
+      version: '3.0.2',
+      integrity: 'sha512-6Vbzr/tinxPBGGdfYjXiV9WPj8PEhyiqGJiWhXrsihK7h6glPj4HKUxZ0YwYXH/5uucm/NVef/xY3vZ4Crj1Fg==',
+    },
   },
 ];
 
@@ -72,7 +124,10 @@ function parseArgs(argv) {
     const index = argv.indexOf(name);
     return index >= 0 ? resolve(argv[index + 1] ?? fail(`${name} needs a directory`)) : fallback;
   };
-  return { out: option('--out', repoRoot), cache: option('--cache', join(repoRoot, 'node_modules', '.cache', 'gen-api-versions')) };
+  return {
+    out: option('--out', repoRoot),
+    cache: option('--cache', join(repoRoot, 'node_modules', '.cache', 'gen-api-versions')),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -91,7 +146,10 @@ function fetchPackage({ name, version, integrity }, cache) {
   if (!existsSync(file)) {
     mkdirSync(cache, { recursive: true });
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    execFileSync(npm, ['pack', `${name}@${version}`, '--pack-destination', cache, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    execFileSync(npm, ['pack', `${name}@${version}`, '--pack-destination', cache, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
     if (!existsSync(file)) fail(`npm pack ${name}@${version} did not write ${file}`);
   }
   const bytes = readFileSync(file);
@@ -108,7 +166,11 @@ function readTarball(bytes, wanted) {
   for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start, length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
     const prefix = field(345, 155);
@@ -130,7 +192,10 @@ function readTarball(bytes, wanted) {
 
 /** `io.k8s.api.core.v1.PodSpec` → `IoK8sApiCoreV1PodSpec`, the form kubernetes-models exports. */
 function camelName(openApiName) {
-  return openApiName.split('.').map((part) => part.replace(/(^|-)([a-z])/g, (_, _dash, letter) => letter.toUpperCase())).join('');
+  return openApiName
+    .split('.')
+    .map((part) => part.replace(/(^|-)([a-z])/g, (_, _dash, letter) => letter.toUpperCase()))
+    .join('');
 }
 
 /** cdk8s: every field carries `@schema <definition>#<field>`; status types are not generated. */
@@ -163,7 +228,13 @@ function kubernetesModelsDefinitions(bundles) {
       for (const chunk of (body?.[1] ?? '').split(/\n(?= {4}"[^"]+"\??: )/)) {
         const property = /^\s*"([^"]+)"\??: ([\s\S]*)$/.exec(chunk.replace(/^[\s\S]*?\n(?= {4}")/, ''));
         // Nested status fields of inline types (a claim template's) are skipped like top-level ones.
-        if (property) fields.set(property[1], [...property[2].replace(/^\s+"status"\??: .*$/gm, '').matchAll(/II(oK8s\w+)/g)].map((reference) => `I${reference[1]}`));
+        if (property)
+          fields.set(
+            property[1],
+            [...property[2].replace(/^\s+"status"\??: .*$/gm, '').matchAll(/II(oK8s\w+)/g)].map(
+              (reference) => `I${reference[1]}`,
+            ),
+          );
       }
       definitions.set(`I${exported[2]}`, fields);
     }
@@ -187,9 +258,13 @@ function coveredDefinitions(newest) {
 
 /** `IoK8sApiCoreV1PodSpec` → `PodSpec`, the name the bundled schema uses. */
 function shortName(camel, covered) {
-  const short = camel.replace(/^IoK8s(Api\w+?V\d\w*?|ApimachineryPkgApisMetaV1|ApimachineryPkgApiResource|ApimachineryPkgUtilIntstr)(?=[A-Z])/, '');
+  const short = camel.replace(
+    /^IoK8s(Api\w+?V\d\w*?|ApimachineryPkgApisMetaV1|ApimachineryPkgApiResource|ApimachineryPkgUtilIntstr)(?=[A-Z])/,
+    '',
+  );
   const twins = [...covered].filter((other) => other !== camel && other.endsWith(short));
-  if (short === camel || twins.some((other) => shortName(other, new Set()) === short)) fail(`cannot shorten ${camel} uniquely`);
+  if (short === camel || twins.some((other) => shortName(other, new Set()) === short))
+    fail(`cannot shorten ${camel} uniquely`);
   return short;
 }
 
@@ -198,11 +273,21 @@ function shortName(camel, covered) {
 
 function readOverlay() {
   const overlay = JSON.parse(readFileSync(OVERLAY_PATH, 'utf8'));
-  for (const entry of [...overlay.fields, ...overlay.values, ...overlay.renamedDefinitions, ...Object.values(overlay.gates), ...Object.values(overlay.definitions), overlay.releases]) {
+  for (const entry of [
+    ...overlay.fields,
+    ...overlay.values,
+    ...overlay.renamedDefinitions,
+    ...Object.values(overlay.gates),
+    ...Object.values(overlay.definitions),
+    overlay.releases,
+  ]) {
     if (!entry.source) fail(`overlay entry without a source: ${JSON.stringify(entry).slice(0, 120)}`);
   }
-  for (const [field, gate] of Object.entries(overlay.fieldGates)) if (!overlay.gates[gate]) fail(`${field} names an unknown gate ${gate}`);
-  for (const entry of overlay.values) if (entry.gate && !overlay.gates[entry.gate]) fail(`${entry.field}=${entry.value} names an unknown gate ${entry.gate}`);
+  for (const [field, gate] of Object.entries(overlay.fieldGates))
+    if (!overlay.gates[gate]) fail(`${field} names an unknown gate ${gate}`);
+  for (const entry of overlay.values)
+    if (entry.gate && !overlay.gates[entry.gate])
+      fail(`${entry.field}=${entry.value} names an unknown gate ${entry.gate}`);
   return overlay;
 }
 
@@ -223,13 +308,27 @@ function fieldVersions(perMinor, covered, overlay, newest) {
       const inRange = minor >= entry.since && (entry.until === undefined || minor <= entry.until);
       const packaged = perMinor.get(minor)?.get(definition)?.has(field);
       // A package that contradicts the overlay: one of them is wrong.
-      if (packaged !== undefined && packaged !== inRange) problems.push(`server/src/service/versions/apiOverlay.json dates ${definition}.${field} 1.${entry.since}–${entry.until ? '1.' + entry.until : 'now'}, but the 1.${minor} package says ${packaged ? 'present' : 'absent'}`);
+      if (packaged !== undefined && packaged !== inRange)
+        problems.push(
+          `server/src/service/versions/apiOverlay.json dates ${definition}.${field} 1.${entry.since}–${entry.until ? '1.' + entry.until : 'now'}, but the 1.${minor} package says ${packaged ? 'present' : 'absent'}`,
+        );
       return inRange;
     }
     if (perMinor.has(minor)) return perMinor.get(minor).get(definition)?.has(field) ?? false;
-    const before = perMinor.get(minor - 1)?.get(definition)?.has(field) ?? false;
-    const after = perMinor.get(minor + 1)?.get(definition)?.has(field) ?? before;
-    if (before !== after) problems.push(`${definition}.${field} is ${before ? 'in 1.' + (minor - 1) + ' but not in 1.' + (minor + 1) : 'new in 1.' + (minor + 1) + ' (not in 1.' + (minor - 1) + ')'}: date it in server/src/service/versions/apiOverlay.json`);
+    const before =
+      perMinor
+        .get(minor - 1)
+        ?.get(definition)
+        ?.has(field) ?? false;
+    const after =
+      perMinor
+        .get(minor + 1)
+        ?.get(definition)
+        ?.has(field) ?? before;
+    if (before !== after)
+      problems.push(
+        `${definition}.${field} is ${before ? 'in 1.' + (minor - 1) + ' but not in 1.' + (minor + 1) : 'new in 1.' + (minor + 1) + ' (not in 1.' + (minor - 1) + ')'}: date it in server/src/service/versions/apiOverlay.json`,
+      );
     return before;
   };
   const out = {};
@@ -237,7 +336,8 @@ function fieldVersions(perMinor, covered, overlay, newest) {
     const short = shortName(camel, covered);
     const names = new Set();
     for (const fields of perMinor.values()) for (const field of fields.get(short) ?? []) names.add(field);
-    for (const entry of overlay.fields) if (entry.field.startsWith(`${short}.`)) names.add(entry.field.slice(short.length + 1));
+    for (const entry of overlay.fields)
+      if (entry.field.startsWith(`${short}.`)) names.add(entry.field.slice(short.length + 1));
     const fields = {};
     for (const field of [...names].sort()) {
       if (isKindStatus(camel, field)) continue;
@@ -250,15 +350,28 @@ function fieldVersions(perMinor, covered, overlay, newest) {
     }
     out[short] = fields;
   }
-  if (problems.length > 0) fail(`${problems.length} field(s) the packages do not date:\n  ${[...new Set(problems)].join('\n  ')}`);
+  if (problems.length > 0)
+    fail(`${problems.length} field(s) the packages do not date:\n  ${[...new Set(problems)].join('\n  ')}`);
   // Definitions only the overlay knows (types a 1.37 field introduced).
   for (const entry of overlay.fields) {
     const [definition, field] = entry.field.split('.');
     if (out[definition]?.[field] !== undefined) continue;
     out[definition] ??= {};
-    out[definition][field] = entry.until === undefined || entry.until === newest ? entry.since : [entry.since, entry.until];
+    out[definition][field] =
+      entry.until === undefined || entry.until === newest ? entry.since : [entry.since, entry.until];
   }
-  return Object.fromEntries(Object.keys(out).sort().map((name) => [name, Object.fromEntries(Object.keys(out[name]).sort().map((f) => [f, out[name][f]]))]));
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((name) => [
+        name,
+        Object.fromEntries(
+          Object.keys(out[name])
+            .sort()
+            .map((f) => [f, out[name][f]]),
+        ),
+      ]),
+  );
 }
 
 /**
@@ -269,7 +382,8 @@ function fieldVersions(perMinor, covered, overlay, newest) {
 function applyRenames(perMinor, overlay) {
   for (const { definition, before, until, fields } of overlay.renamedDefinitions) {
     for (const [minor, byShort] of perMinor) {
-      if (minor <= until) byShort.set(definition, new Set([...(byShort.get(before) ?? [])].filter((field) => fields.includes(field))));
+      if (minor <= until)
+        byShort.set(definition, new Set([...(byShort.get(before) ?? [])].filter((field) => fields.includes(field))));
     }
   }
 }
@@ -279,7 +393,8 @@ function applyRenames(perMinor, overlay) {
  * replaced) and the overlay must say from what, or the type's fields would look new.
  */
 function checkTypeRenames(perMinor, km, covered, overlay) {
-  const sinceOf = (short, field) => [...perMinor.keys()].sort((a, b) => a - b).find((minor) => perMinor.get(minor).get(short)?.has(field));
+  const sinceOf = (short, field) =>
+    [...perMinor.keys()].sort((a, b) => a - b).find((minor) => perMinor.get(minor).get(short)?.has(field));
   const problems = [];
   for (const camel of covered) {
     const short = shortName(camel, covered);
@@ -292,11 +407,15 @@ function checkTypeRenames(perMinor, km, covered, overlay) {
         const fields = [...(km.get(reference)?.keys() ?? [])];
         if (fields.length === 0 || overlay.renamedDefinitions.some((rename) => rename.definition === target)) continue;
         const typeSince = Math.min(...fields.map((name) => sinceOf(target, name) ?? Infinity));
-        if (typeSince > fieldSince) problems.push(`${short}.${field} exists from 1.${fieldSince} but its type ${target} only from 1.${typeSince}: add it to renamedDefinitions`);
+        if (typeSince > fieldSince)
+          problems.push(
+            `${short}.${field} exists from 1.${fieldSince} but its type ${target} only from 1.${typeSince}: add it to renamedDefinitions`,
+          );
       }
     }
   }
-  if (problems.length > 0) fail(`${problems.length} type(s) newer than the fields holding them:\n  ${[...new Set(problems)].join('\n  ')}`);
+  if (problems.length > 0)
+    fail(`${problems.length} type(s) newer than the fields holding them:\n  ${[...new Set(problems)].join('\n  ')}`);
 }
 
 function main() {
@@ -308,40 +427,69 @@ function main() {
   const covered = coveredDefinitions(km);
   const perMinor = new Map();
   for (const source of SOURCES) {
-    const byCamel = source.format === 'cdk8s' ? cdk8sDefinitions(fetchPackage(source, cache)) : new Map([...km].map(([name, fields]) => [name, new Set(fields.keys())]));
+    const byCamel =
+      source.format === 'cdk8s'
+        ? cdk8sDefinitions(fetchPackage(source, cache))
+        : new Map([...km].map(([name, fields]) => [name, new Set(fields.keys())]));
     const byShort = new Map();
     for (const camel of covered) byShort.set(shortName(camel, covered), new Set(byCamel.get(camel)));
     // cdk8s sets the type fields itself instead of declaring them: every kind has them.
-    for (const root of ROOTS) ['apiVersion', 'kind'].forEach((field) => byShort.get(shortName(camelName(root), covered)).add(field));
+    for (const root of ROOTS)
+      ['apiVersion', 'kind'].forEach((field) => byShort.get(shortName(camelName(root), covered)).add(field));
     perMinor.set(source.minor, byShort);
   }
   applyRenames(perMinor, overlay);
   checkTypeRenames(perMinor, km, covered, overlay);
   const data = {
-    $comment: 'Generated by scripts/gen-api-versions.mjs (npm run gen:api-versions) from the packages in `sources` and server/src/service/versions/apiOverlay.json. Do not edit.',
+    $comment:
+      'Generated by scripts/gen-api-versions.mjs (npm run gen:api-versions) from the packages in `sources` and server/src/service/versions/apiOverlay.json. Do not edit.',
     oldest: overlay.oldest,
     newest,
     sources: Object.fromEntries(
       Array.from({ length: newest - overlay.oldest + 1 }, (_, i) => overlay.oldest + i).map((minor) => {
         const source = SOURCES.find((s) => s.minor === minor);
-        const from = source ? `${source.name}@${source.version}${source.companion ? ` + ${source.companion.name}@${source.companion.version}` : ''}` : `1.${minor - 1} + server/src/service/versions/apiOverlay.json`;
+        const from = source
+          ? `${source.name}@${source.version}${source.companion ? ` + ${source.companion.name}@${source.companion.version}` : ''}`
+          : `1.${minor - 1} + server/src/service/versions/apiOverlay.json`;
         return [`1.${minor}`, from];
       }),
     ),
     fields: fieldVersions(perMinor, covered, overlay, newest),
-    values: overlay.values.map(({ field, value, since, until, gate }) => ({ field, value, since, ...(until !== undefined ? { until } : {}), ...(gate ? { gate } : {}) })),
-    gates: Object.fromEntries(Object.keys(overlay.gates).sort().map((name) => {
-      const { stages, unnamed } = overlay.gates[name];
-      return [name, { stages: stages.map(([from, stage, enabled]) => ({ from, stage, enabled })), ...(unnamed ? { unnamed: true } : {}) }];
+    values: overlay.values.map(({ field, value, since, until, gate }) => ({
+      field,
+      value,
+      since,
+      ...(until !== undefined ? { until } : {}),
+      ...(gate ? { gate } : {}),
     })),
-    fieldGates: Object.fromEntries(Object.keys(overlay.fieldGates).sort().map((field) => [field, overlay.fieldGates[field]])),
+    gates: Object.fromEntries(
+      Object.keys(overlay.gates)
+        .sort()
+        .map((name) => {
+          const { stages, unnamed } = overlay.gates[name];
+          return [
+            name,
+            {
+              stages: stages.map(([from, stage, enabled]) => ({ from, stage, enabled })),
+              ...(unnamed ? { unnamed: true } : {}),
+            },
+          ];
+        }),
+    ),
+    fieldGates: Object.fromEntries(
+      Object.keys(overlay.fieldGates)
+        .sort()
+        .map((field) => [field, overlay.fieldGates[field]]),
+    ),
     endOfLife: overlay.releases.endOfLife,
   };
   const target = join(out, OUTPUT_PATH);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, `${JSON.stringify(data, null, 1)}\n`);
   const count = Object.values(data.fields).reduce((sum, fields) => sum + Object.keys(fields).length, 0);
-  console.log(`gen-api-versions: ${count} fields in ${Object.keys(data.fields).length} definitions, 1.${overlay.oldest}–1.${newest} → ${target}`);
+  console.log(
+    `gen-api-versions: ${count} fields in ${Object.keys(data.fields).length} definitions, 1.${overlay.oldest}–1.${newest} → ${target}`,
+  );
 }
 
 main();

@@ -16,7 +16,9 @@ import {
 } from '../../../server/src/service/versions/apiVersions';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
-const overlay = JSON.parse(readFileSync(join(repoRoot, 'server', 'src', 'service', 'versions', 'apiOverlay.json'), 'utf8')) as {
+const overlay = JSON.parse(
+  readFileSync(join(repoRoot, 'server', 'src', 'service', 'versions', 'apiOverlay.json'), 'utf8'),
+) as {
   fields: { field: string; since: number; until?: number; source: string }[];
   values: { field: string; value: string; source: string }[];
   gates: Record<string, { stages: [number, string, boolean][]; source: string }>;
@@ -28,7 +30,17 @@ const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'definitions.js
   definitions: Record<string, { properties?: Record<string, unknown> }>;
 };
 
-const ROOT_KINDS = ['Pod', 'PodTemplate', 'ReplicationController', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
+const ROOT_KINDS = [
+  'Pod',
+  'PodTemplate',
+  'ReplicationController',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+];
 
 describe('the per-version API data', () => {
   it('covers every minor from 1.27 to 1.37, each from a named package or the overlay', () => {
@@ -36,7 +48,8 @@ describe('the per-version API data', () => {
     assert.equal(NEWEST_DATA_MINOR, 37);
     assert.equal(NEWEST_KUBERNETES_VERSION, '1.37');
     const sources = dataSources();
-    for (let minor = 27; minor <= 34; minor++) assert.match(sources[`1.${minor}`]!, new RegExp(`^cdk8s-plus-${minor}@`));
+    for (let minor = 27; minor <= 34; minor++)
+      assert.match(sources[`1.${minor}`]!, new RegExp(`^cdk8s-plus-${minor}@`));
     assert.match(sources['1.36']!, /^kubernetes-models@5\.1\.0/);
     assert.match(sources['1.35']!, /overlay|apiOverlay/);
     assert.match(sources['1.37']!, /overlay|apiOverlay/);
@@ -64,7 +77,9 @@ describe('the per-version API data', () => {
     let checked = 0;
     for (const [definition, body] of Object.entries(schema.definitions)) {
       if (/Status$|Condition$/.test(definition) || !body.properties) continue;
-      const dataKnows = fieldLifetime(definition, Object.keys(body.properties)[0]!) !== undefined || Object.keys(body.properties).some((field) => fieldLifetime(definition, field));
+      const dataKnows =
+        fieldLifetime(definition, Object.keys(body.properties)[0]!) !== undefined ||
+        Object.keys(body.properties).some((field) => fieldLifetime(definition, field));
       if (!dataKnows) continue; // a status-only type (ContainerState…): the data leaves status out
       for (const field of Object.keys(body.properties)) {
         if (field === 'status' && ROOT_KINDS.includes(definition)) continue;
@@ -76,17 +91,29 @@ describe('the per-version API data', () => {
     assert.ok(checked > 600, `checked ${checked} fields`);
     for (const entry of overlay.fields) {
       const [definition, field] = entry.field.split('.') as [string, string];
-      assert.ok(schema.definitions[definition]?.properties?.[field], `${entry.field} (overlay) is accepted by the strict schema`);
+      assert.ok(
+        schema.definitions[definition]?.properties?.[field],
+        `${entry.field} (overlay) is accepted by the strict schema`,
+      );
     }
   });
 
   it('has a source for every overlay entry and stages in order', () => {
-    for (const entry of [...overlay.fields, ...overlay.values, ...Object.values(overlay.gates), ...Object.values(overlay.definitions), overlay.releases]) {
+    for (const entry of [
+      ...overlay.fields,
+      ...overlay.values,
+      ...Object.values(overlay.gates),
+      ...Object.values(overlay.definitions),
+      overlay.releases,
+    ]) {
       assert.ok(entry.source.length > 10, JSON.stringify(entry).slice(0, 80));
     }
     for (const [gate, { stages }] of Object.entries(overlay.gates)) {
       for (let i = 1; i < stages.length; i++) assert.ok(stages[i]![0] > stages[i - 1]![0], `${gate} stages in order`);
-      assert.ok(stages.every(([, stage, enabled]) => ['alpha', 'beta', 'GA'].includes(stage) && (stage !== 'GA' || enabled)), gate);
+      assert.ok(
+        stages.every(([, stage, enabled]) => ['alpha', 'beta', 'GA'].includes(stage) && (stage !== 'GA' || enabled)),
+        gate,
+      );
     }
     for (const field of Object.keys(overlay.fieldGates)) {
       const [definition, name] = field.split('.') as [string, string];
@@ -97,8 +124,18 @@ describe('the per-version API data', () => {
 
   it('reads feature gate stages per version', () => {
     assert.equal(gateAt('InPlacePodVerticalScaling', 26), undefined);
-    assert.deepEqual(gateAt('InPlacePodVerticalScaling', 30), { gate: 'InPlacePodVerticalScaling', stage: 'alpha', enabled: false, from: 27 });
-    assert.deepEqual(gateAt('InPlacePodVerticalScaling', 33), { gate: 'InPlacePodVerticalScaling', stage: 'beta', enabled: true, from: 33 });
+    assert.deepEqual(gateAt('InPlacePodVerticalScaling', 30), {
+      gate: 'InPlacePodVerticalScaling',
+      stage: 'alpha',
+      enabled: false,
+      from: 27,
+    });
+    assert.deepEqual(gateAt('InPlacePodVerticalScaling', 33), {
+      gate: 'InPlacePodVerticalScaling',
+      stage: 'beta',
+      enabled: true,
+      from: 33,
+    });
     assert.equal(gateAt('ContainerRestartRules', 34)?.enabled, false);
     assert.equal(gateAt('ContainerRestartRules', 35)?.enabled, true);
     assert.equal(CONTAINER_RESTART_RULES_MINOR, 35);
@@ -108,7 +145,8 @@ describe('the per-version API data', () => {
   });
 
   it('has an end-of-life date for every minor it covers', () => {
-    for (let minor = OLDEST_DATA_MINOR; minor <= NEWEST_DATA_MINOR; minor++) assert.match(endOfLife(minor) ?? '', /^20\d\d-\d\d-\d\d$/, `1.${minor}`);
+    for (let minor = OLDEST_DATA_MINOR; minor <= NEWEST_DATA_MINOR; minor++)
+      assert.match(endOfLife(minor) ?? '', /^20\d\d-\d\d-\d\d$/, `1.${minor}`);
     assert.equal(endOfLife(34), '2026-10-27');
     assert.equal(endOfLife(26), undefined);
   });
@@ -119,10 +157,17 @@ describe('the newest version, everywhere it is named', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
     };
-    assert.equal(manifest.contributes.configuration.properties['podPatterns.kubernetesVersion']!.default, NEWEST_KUBERNETES_VERSION);
+    assert.equal(
+      manifest.contributes.configuration.properties['podPatterns.kubernetesVersion']!.default,
+      NEWEST_KUBERNETES_VERSION,
+    );
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     assert.ok(readme.includes(`| \`podPatterns.kubernetesVersion\` | \`${NEWEST_KUBERNETES_VERSION}\` |`));
-    const label = (JSON.parse(readFileSync(join(repoRoot, 'schemas', 'pod.json'), 'utf8')) as { $comment: string }).$comment;
-    assert.match(label, new RegExp(`Kubernetes ${NEWEST_KUBERNETES_VERSION.replace('.', '\\.')} \\(the newest minor of the API data`));
+    const label = (JSON.parse(readFileSync(join(repoRoot, 'schemas', 'pod.json'), 'utf8')) as { $comment: string })
+      .$comment;
+    assert.match(
+      label,
+      new RegExp(`Kubernetes ${NEWEST_KUBERNETES_VERSION.replace('.', '\\.')} \\(the newest minor of the API data`),
+    );
   });
 });

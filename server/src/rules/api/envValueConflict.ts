@@ -4,7 +4,7 @@ import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
 import { fieldSince } from '../../service/versions/apiVersions';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34 (from the API data). */
@@ -42,8 +42,7 @@ export const envValueConflict = defineRule({
         const label = env.name !== undefined ? `"${env.name}"` : `env[${env.index}]`;
         const data = {
           ...(env.name !== undefined ? { envName: env.name } : {}),
-          containerIndex: container.index,
-          listKey: container.listKey,
+          ...containerRefOf(container),
           envIndex: env.index,
           sources: sources.map((pair) => String(pair.key.value)),
           hasValue: env.value !== undefined && env.value !== '',
@@ -83,7 +82,7 @@ export const envValueConflict = defineRule({
       for (const [index, item] of envFrom.items.entries()) {
         if (!isMap(item)) continue;
         const sources = sourcesOf(item, ['configMapRef', 'secretRef']);
-        const data = { containerIndex: container.index, listKey: container.listKey, envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
+        const data = { ...containerRefOf(container), envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
         if (sources.length === 0) {
           findings.push({
             message: explain(

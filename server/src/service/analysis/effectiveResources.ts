@@ -196,5 +196,3 @@ export function qosClassOf(perContainer: readonly DefaultedResources[], podLevel
   return 'Burstable';
 }
 
-/** The old name of `DefaultedResources`, kept while `rules/practice/helperBreaksGuaranteedQos.ts` imports it. */
-export type ContainerResources = DefaultedResources;

@@ -66,7 +66,8 @@ export function fieldVerdict(definition: string, field: string, target: number, 
     const valueLife = valueLifetime(definition, field, value);
     if (valueLife) {
       const valueGate = valueLife.gate !== undefined ? gateAt(valueLife.gate, valueLife.since) : undefined;
-      if (target < valueLife.since) return { kind: 'missing', since: valueLife.since, ...(valueGate ? { gate: valueGate } : {}) };
+      if (target < valueLife.since)
+        return { kind: 'missing', since: valueLife.since, ...(valueGate ? { gate: valueGate } : {}) };
       const state = valueLife.gate !== undefined ? gateAt(valueLife.gate, target) : undefined;
       if (state && !state.enabled && target <= NEWEST_DATA_MINOR) return { kind: 'gated-off', gate: state };
     }
@@ -122,7 +123,11 @@ function factsOf(target: number, definition: string, field: string): FieldFacts 
   let facts = byField.get(field);
   if (!facts) {
     const key = `${definition}.${field}`;
-    facts = { verdict: fieldVerdict(definition, field, target), ruleOwned: RULE_OWNED_FIELDS.has(key), datedValues: VALUE_FIELDS.has(key) };
+    facts = {
+      verdict: fieldVerdict(definition, field, target),
+      ruleOwned: RULE_OWNED_FIELDS.has(key),
+      datedValues: VALUE_FIELDS.has(key),
+    };
     byField.set(field, facts);
   }
   return facts;
@@ -193,7 +198,12 @@ class FieldWalk {
     }
   }
 
-  private report(at: YNode, field: string, value: string | undefined, verdict: Exclude<FieldVerdict, { kind: 'ok' }>): void {
+  private report(
+    at: YNode,
+    field: string,
+    value: string | undefined,
+    verdict: Exclude<FieldVerdict, { kind: 'ok' }>,
+  ): void {
     const where = formatApiPath(this.path);
     const subject = value !== undefined ? `${field}: ${JSON.stringify(value)}` : `"${field}"`;
     const target = this.targetText;
@@ -228,7 +238,10 @@ export function targetBeyondData(settings: ServiceSettings): boolean {
 }
 
 /** The parent definition and field name of a path under a kind's root, from the schema. */
-function definitionAt(kind: string, path: readonly (string | number)[]): { readonly definition: string; readonly field: string } | undefined {
+function definitionAt(
+  kind: string,
+  path: readonly (string | number)[],
+): { readonly definition: string; readonly field: string } | undefined {
   let cursor = rootCursor(kind);
   let parent: string | undefined;
   let field: string | undefined;
@@ -256,7 +269,11 @@ function definitionAt(kind: string, path: readonly (string | number)[]): { reado
  * The version history of the field at a path, for hovers: since when it exists, its feature
  * gate's stages, and what that means at the target. Undefined for fields of every version.
  */
-export function fieldHistoryAt(kind: string, path: readonly (string | number)[], settings: ServiceSettings): string | undefined {
+export function fieldHistoryAt(
+  kind: string,
+  path: readonly (string | number)[],
+  settings: ServiceSettings,
+): string | undefined {
   const located = definitionAt(kind, path);
   if (!located) return undefined;
   const { definition, field } = located;
@@ -265,13 +282,21 @@ export function fieldHistoryAt(kind: string, path: readonly (string | number)[],
   const gate = fieldGate(definition, field);
   const first = firstMinor(lifetime, gate);
   const parts: string[] = [];
-  if (lifetime.until !== undefined) parts.push(first === lifetime.until ? `Kubernetes 1.${lifetime.until} only` : `Kubernetes 1.${first ?? lifetime.since}–1.${lifetime.until}`);
+  if (lifetime.until !== undefined)
+    parts.push(
+      first === lifetime.until
+        ? `Kubernetes 1.${lifetime.until} only`
+        : `Kubernetes 1.${first ?? lifetime.since}–1.${lifetime.until}`,
+    );
   else if (first !== undefined) parts.push(`Since Kubernetes 1.${first}`);
   if (gate !== undefined) {
     const stages: string[] = [];
     for (let minor = 0, previous: GateState | undefined; minor <= NEWEST_DATA_MINOR; minor++) {
       const state = gateAt(gate, minor);
-      if (state && (state.stage !== previous?.stage || state.enabled !== previous?.enabled)) stages.push(`${state.stage} in 1.${minor}${state.stage === 'GA' ? '' : state.enabled ? ' (on by default)' : ' (off by default)'}`);
+      if (state && (state.stage !== previous?.stage || state.enabled !== previous?.enabled))
+        stages.push(
+          `${state.stage} in 1.${minor}${state.stage === 'GA' ? '' : state.enabled ? ' (on by default)' : ' (off by default)'}`,
+        );
       previous = state;
     }
     const name = gateAt(gate, NEWEST_DATA_MINOR)?.gate;

@@ -41,7 +41,8 @@ export function targetVersionNotice(model: DocumentModel, settings: ServiceSetti
   const minor = minorOf(target);
   const date = today(settings);
   const supported = oldestSupported(date);
-  const supportedRange = supported !== undefined ? ` Supported releases: 1.${supported}–${NEWEST_KUBERNETES_VERSION}.` : '';
+  const supportedRange =
+    supported !== undefined ? ` Supported releases: 1.${supported}–${NEWEST_KUBERNETES_VERSION}.` : '';
   if (minor > NEWEST_DATA_MINOR) {
     return {
       code: TARGET_VERSION_CODE,

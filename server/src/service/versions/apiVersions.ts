@@ -83,7 +83,8 @@ export function gateAt(gate: string, minor: number): GateState | undefined {
   if (!data) return undefined;
   let current: GateState | undefined;
   for (const stage of data.stages) {
-    if (stage.from <= minor) current = { gate: data.unnamed ? undefined : gate, stage: stage.stage, enabled: stage.enabled, from: stage.from };
+    if (stage.from <= minor)
+      current = { gate: data.unnamed ? undefined : gate, stage: stage.stage, enabled: stage.enabled, from: stage.from };
   }
   return current;
 }
@@ -105,10 +106,20 @@ export function fieldGate(definition: string, field: string): string | undefined
 }
 
 /** Values newer than the field itself (`StatefulSetUpdateStrategy.type` = `Recreate`). */
-export function valueLifetime(definition: string, field: string, value: string): (FieldLifetime & { readonly gate?: string }) | undefined {
-  const entry = DATA.values.find((candidate) => candidate.field === `${definition}.${field}` && candidate.value === value);
+export function valueLifetime(
+  definition: string,
+  field: string,
+  value: string,
+): (FieldLifetime & { readonly gate?: string }) | undefined {
+  const entry = DATA.values.find(
+    (candidate) => candidate.field === `${definition}.${field}` && candidate.value === value,
+  );
   if (!entry) return undefined;
-  return { since: entry.since, ...(entry.until !== undefined ? { until: entry.until } : {}), ...(entry.gate !== undefined ? { gate: entry.gate } : {}) };
+  return {
+    since: entry.since,
+    ...(entry.until !== undefined ? { until: entry.until } : {}),
+    ...(entry.gate !== undefined ? { gate: entry.gate } : {}),
+  };
 }
 
 /** The `Definition.field` keys that have dated values. */
