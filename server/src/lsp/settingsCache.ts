@@ -1,5 +1,5 @@
 import type { Connection, InitializeParams } from 'vscode-languageserver';
-import { resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
+import { isRulePreset, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { maxFileSizeOf } from './fileSizeLimit';
 
@@ -19,6 +19,7 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
     // Passed as written: an unusable value becomes a notice in the file (settings.kubernetesVersionProblem).
     kubernetesVersion: typeof raw?.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== '' ? raw.kubernetesVersion : undefined,
     rules,
+    ...(isRulePreset(raw?.preset) ? { preset: raw.preset } : {}),
   } as Partial<ServiceSettings>);
 }
 

@@ -3,6 +3,15 @@ import { NEWEST_DATA_MINOR } from './versions/apiVersions';
 /** The levels a user can give a rule (`podPatterns.rules`, `lint --rule ID=LEVEL`), mildest first. */
 export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 
+/**
+ * Rule presets, as in ESLint: `recommended` (the default) reports what the API server rejects
+ * and pattern mistakes at their levels, and hygiene rules (missing resources, unpinned
+ * images) as information, once per pod; `strict` reports every rule at its own level, once
+ * per container. `podPatterns.rules` / `--rule` levels apply on top of either.
+ */
+export const RULE_PRESETS = ['recommended', 'strict'] as const;
+export type RulePreset = (typeof RULE_PRESETS)[number];
+
 /** What a user can set; hosts read it from `podPatterns.*` settings or CLI flags. */
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
@@ -17,8 +26,9 @@ export interface ServiceSettings {
   readonly validate: boolean;
   /** When false, schema findings are left to another tool (the YAML extension, say). */
   readonly schemaValidation: boolean;
-  /** Rule id → level, overriding each rule's default severity. */
+  /** Rule id → level, overriding the preset's level for the rule. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly preset: RulePreset;
   /**
    * Why the requested target version could not be used (`"2.0" is not a Kubernetes version…`);
    * the service then checks against the newest version and says so once per file.
@@ -39,6 +49,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   validate: true,
   schemaValidation: true,
   rules: {},
+  preset: 'recommended',
 };
 
 /**
@@ -47,11 +58,16 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
  */
 export function resolveSettings(partial: Partial<ServiceSettings> | undefined): ServiceSettings {
   const merged = { ...DEFAULT_SETTINGS, ...(partial ?? {}) };
+  const preset = isRulePreset(merged.preset) ? merged.preset : DEFAULT_SETTINGS.preset;
   const requested: unknown = merged.kubernetesVersion;
-  if (requested === undefined || requested === null || requested === '') return { ...merged, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
+  if (requested === undefined || requested === null || requested === '') return { ...merged, preset, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
   const checked = checkKubernetesVersion(requested);
-  if ('version' in checked) return { ...merged, kubernetesVersion: checked.version };
-  return { ...merged, kubernetesVersion: NEWEST_KUBERNETES_VERSION, kubernetesVersionProblem: checked.problem };
+  if ('version' in checked) return { ...merged, preset, kubernetesVersion: checked.version };
+  return { ...merged, preset, kubernetesVersion: NEWEST_KUBERNETES_VERSION, kubernetesVersionProblem: checked.problem };
+}
+
+export function isRulePreset(value: unknown): value is RulePreset {
+  return (RULE_PRESETS as readonly unknown[]).includes(value);
 }
 
 /**
@@ -90,5 +106,5 @@ export function settingsKey(settings: ServiceSettings): string {
     .sort()
     .map((id) => `${id}=${settings.rules[id]}`)
     .join(',');
-  return `${settings.kubernetesVersion}|${settings.validate}|${settings.schemaValidation}|${rules}|${settings.kubernetesVersionProblem ?? ''}|${settings.today ?? ''}`;
+  return `${settings.kubernetesVersion}|${settings.validate}|${settings.schemaValidation}|${settings.preset}|${rules}|${settings.kubernetesVersionProblem ?? ''}|${settings.today ?? ''}`;
 }
