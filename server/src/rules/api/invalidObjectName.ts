@@ -3,16 +3,21 @@ import type { WorkloadKind } from '../../service/model/workloads';
 import { getPair, isMap, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { textField } from '../engine/objectFields';
+import { dns1123LabelErrors } from '../engine/names';
 import { objectNameErrors, type NameSyntax } from '../engine/objectNames';
-import { defineRule, type RuleFinding } from '../types';
+import { targetsAtLeast } from '../engine/version';
+import { defineRule, type RuleContext, type RuleFinding } from '../types';
 
 /**
  * Object names and the names a pod spec refers to, as the API server checks them on create
  * (the same from 1.27 to 1.36):
  * - `metadata.name` and `generateName` (`ValidateObjectMeta`): a DNS-1123 subdomain for every
- *   pod-bearing kind but StatefulSet, whose name is a DNS-1123 label
- *   (pkg/apis/apps/validation `ValidateStatefulSetName`: its pods' hostnames are built from it);
- *   one of them is required ("name or generateName is required").
+ *   pod-bearing kind but StatefulSet, whose name is a DNS-1123 label from 1.26
+ *   (pkg/apis/apps/validation `ValidateStatefulSetName`, kubernetes/kubernetes#114172: its pods'
+ *   hostnames are built from it); one of them is required ("name or generateName is required").
+ * - From 1.27 the API server warns when the name of a Pod, ReplicaSet, Deployment, Job, CronJob
+ *   or ReplicationController is a subdomain but not a DNS label (`WarningsOnCreate` of
+ *   pkg/registry/{core,apps,batch}/<kind>/strategy.go, kubernetes/kubernetes#114412): its pods' host names come from it.
  * - CronJob names are at most 52 characters (pkg/apis/batch/validation `ValidateCronJob`: the
  *   controller appends an 11-character suffix to name its Jobs).
  * - `serviceAccountName`, `priorityClassName`, `schedulerName` and `runtimeClassName` of the pod
@@ -30,8 +35,14 @@ type Finding = RuleFinding<InvalidObjectNameData>;
 const CRONJOB_NAME_MAX = 52;
 const POD_SPEC_REFERENCES = ['serviceAccountName', 'priorityClassName', 'schedulerName', 'runtimeClassName'] as const;
 
-function nameSyntax(kind: WorkloadKind): NameSyntax {
-  return kind === 'StatefulSet' ? 'label' : 'subdomain';
+/** StatefulSet names are DNS labels from 1.26 (kubernetes/kubernetes#114172), subdomains before. */
+const STATEFULSET_LABEL_NAMES = 26;
+/** The "a DNS label is recommended" warning on workload names, from 1.27 (kubernetes/kubernetes#114412). */
+const LABEL_NAME_WARNING = 27;
+const LABEL_NAME_WARNED_KINDS: ReadonlySet<WorkloadKind> = new Set(['Pod', 'ReplicaSet', 'Deployment', 'Job', 'CronJob', 'ReplicationController']);
+
+function nameSyntax(kind: WorkloadKind, settings: RuleContext['settings']): NameSyntax {
+  return kind === 'StatefulSet' && targetsAtLeast(settings, STATEFULSET_LABEL_NAMES) ? 'label' : 'subdomain';
 }
 
 function describeSyntax(syntax: NameSyntax): string {
@@ -40,13 +51,13 @@ function describeSyntax(syntax: NameSyntax): string {
     : 'lowercase letters, digits, \'-\' and \'.\', at most 253 characters, starting and ending with a letter or digit';
 }
 
-function metadataFindings(pod: PodModel): Finding[] {
+function metadataFindings(pod: PodModel, settings: RuleContext['settings']): Finding[] {
   const metadataPair = getPair(pod.root, 'metadata');
   const metadata: YMap | undefined = isMap(metadataPair?.value) ? metadataPair.value : undefined;
   const name = textField(metadata, 'name');
   const generateName = textField(metadata, 'generateName');
   const findings: Finding[] = [];
-  const syntax = nameSyntax(pod.kind);
+  const syntax = nameSyntax(pod.kind, settings);
   if ((!name || name.value === '') && (!generateName || generateName.value === '')) {
     // A name written as a number or boolean is the schema's to report.
     if (getPair(metadata, 'name') && !name) return findings;
@@ -66,6 +77,18 @@ function metadataFindings(pod: PodModel): Finding[] {
         message: explain(errors.map((detail) => apiError.invalid(path, field.value, detail)).join('; '), `a ${pod.kind} name is ${describeSyntax(syntax)}.`),
         range: field.node.range,
         data: { field: path, name: field.value },
+      });
+    }
+  }
+  if (name && findings.length === 0 && LABEL_NAME_WARNED_KINDS.has(pod.kind) && targetsAtLeast(settings, LABEL_NAME_WARNING)) {
+    const labelErrors = dns1123LabelErrors(name.value);
+    if (labelErrors.length > 0) {
+      findings.push({
+        message: explain(`metadata.name: this is used in ${pod.kind === 'Pod' ? "the Pod's hostname" : 'Pod names and hostnames'}, which can result in surprising behavior; a DNS label is recommended: [${labelErrors.join(' ')}]`,
+          `the API server accepts this ${pod.kind} name with a warning: its pods' host names are derived from it, and a host name is a DNS label (no dots, at most 63 characters).`),
+        range: name.node.range,
+        data: { field: 'metadata.name', name: name.value },
+        severity: 'warning',
       });
     }
   }
@@ -102,7 +125,7 @@ export const invalidObjectName = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'metadata.name (and generateName), and the service account, priority class, scheduler and runtime class names a pod refers to, must follow the API server\'s name syntax.',
-  check(pod): Finding[] {
-    return [...metadataFindings(pod), ...referenceFindings(pod)];
+  check(pod, context): Finding[] {
+    return [...metadataFindings(pod, context.settings), ...referenceFindings(pod)];
   },
 });

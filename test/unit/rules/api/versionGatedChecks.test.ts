@@ -57,4 +57,51 @@ spec:
       'spec.topologySpreadConstraints[0].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway',
     ]);
   });
+
+  it('a StatefulSet name with dots: a subdomain was enough before 1.26, a DNS label is needed from 1.26', () => {
+    const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db.primary
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: postgres:16
+`;
+    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.25'), []);
+    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.26'), ['metadata.name: Invalid value: "db.primary": must not contain dots']);
+  });
+
+  it('a Deployment name with dots: accepted silently before 1.27, with a warning from 1.27', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api.v2
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+      - name: api
+        image: nginx:1.27
+`;
+    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.26'), []);
+    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.27'), [
+      'metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]',
+    ]);
+  });
 });
