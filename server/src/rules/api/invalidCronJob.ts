@@ -27,7 +27,12 @@ interface Bounds {
   readonly names?: ReadonlyMap<string, number>;
 }
 
-const MONTH_NAMES = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((name, index) => [name, index + 1]));
+const MONTH_NAMES = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((name, index) => [
+    name,
+    index + 1,
+  ]),
+);
 const DAY_NAMES = new Map(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((name, index) => [name, index]));
 /** Minute, hour, day of month, month, day of week (robfig/cron/v3 parser.go). */
 const FIELD_BOUNDS: readonly Bounds[] = [
@@ -45,7 +50,8 @@ const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
 /** Go's `strconv.Atoi` then robfig's non-negative check, with their error texts. */
 function parseNumber(text: string): number | string {
-  if (!/^[+-]?\d+$/.test(text)) return `failed to parse int from ${text}: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
+  if (!/^[+-]?\d+$/.test(text))
+    return `failed to parse int from ${text}: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
   const value = Number(text);
   if (value < 0) return `negative number (${value}) not allowed: ${text}`;
   return value;
@@ -101,12 +107,15 @@ export function cronScheduleError(schedule: string): string | undefined {
     if (DESCRIPTORS.has(spec)) return undefined;
     if (spec.startsWith('@every ')) {
       const duration = spec.slice('@every '.length);
-      return GO_DURATION.test(duration) ? undefined : `failed to parse duration ${spec}: time: invalid duration ${JSON.stringify(duration)}`;
+      return GO_DURATION.test(duration)
+        ? undefined
+        : `failed to parse duration ${spec}: time: invalid duration ${JSON.stringify(duration)}`;
     }
     return `unrecognized descriptor: ${spec}`;
   }
   const fields = spec.split(/\s+/).filter((part) => part !== '');
-  if (fields.length !== FIELD_BOUNDS.length) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
+  if (fields.length !== FIELD_BOUNDS.length)
+    return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
   for (const [index, field] of fields.entries()) {
     for (const part of field.split(',').filter((item) => item !== '')) {
       const error = rangeError(part, FIELD_BOUNDS[index]!);
@@ -120,7 +129,8 @@ export const invalidCronJob = defineRule({
   id: 'invalid-cronjob',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'A CronJob schedule in cron syntax without TZ= prefixes, a timeZone that is an IANA zone name (syntax only), and non-negative deadlines and history limits.',
+  summary:
+    'A CronJob schedule in cron syntax without TZ= prefixes, a timeZone that is an IANA zone name (syntax only), and non-negative deadlines and history limits.',
   check(pod): Finding[] {
     if (pod.kind !== 'CronJob') return [];
     const spec = mapAt(pod.root, ['spec']);
@@ -132,14 +142,20 @@ export const invalidCronJob = defineRule({
       const error = cronScheduleError(schedule.value);
       if (error) {
         findings.push({
-          message: explain(apiError.invalid(path, schedule.value, error), 'a schedule is five fields (minute hour day-of-month month day-of-week), or @hourly, @daily, @weekly, @monthly, @yearly, @every <duration>.'),
+          message: explain(
+            apiError.invalid(path, schedule.value, error),
+            'a schedule is five fields (minute hour day-of-month month day-of-week), or @hourly, @daily, @weekly, @monthly, @yearly, @every <duration>.',
+          ),
           range: schedule.node.range,
           data: { field: path },
         });
       }
       if (schedule.value.includes('TZ')) {
         findings.push({
-          message: explain(apiError.invalid(path, schedule.value, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'), 'set spec.timeZone (e.g. Europe/Berlin) and keep the schedule to its cron fields.'),
+          message: explain(
+            apiError.invalid(path, schedule.value, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
+            'set spec.timeZone (e.g. Europe/Berlin) and keep the schedule to its cron fields.',
+          ),
           range: schedule.node.range,
           data: { field: path },
         });
@@ -151,11 +167,20 @@ export const invalidCronJob = defineRule({
       const zone = timeZone.value;
       let detail: string | undefined;
       if (zone === '') detail = 'timeZone must be nil or non-empty string';
-      else if (zone.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part))) detail = `unknown time zone ${zone}`;
-      else if (zone.toLowerCase() === 'local') detail = 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+      else if (
+        zone
+          .split('/')
+          .some((part) => part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part))
+      )
+        detail = `unknown time zone ${zone}`;
+      else if (zone.toLowerCase() === 'local')
+        detail = 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
       if (detail) {
         findings.push({
-          message: explain(apiError.invalid(path, zone, detail), 'a time zone is an IANA name such as Etc/UTC or America/New_York (whether the cluster\'s time zone database has it is not checked here).'),
+          message: explain(
+            apiError.invalid(path, zone, detail),
+            "a time zone is an IANA name such as Etc/UTC or America/New_York (whether the cluster's time zone database has it is not checked here).",
+          ),
           range: timeZone.node.range,
           data: { field: path },
         });
@@ -164,7 +189,11 @@ export const invalidCronJob = defineRule({
     for (const key of NON_NEGATIVE) {
       const field = numberField(spec, key);
       if (!field || field.value >= 0) continue;
-      findings.push({ message: explain(apiError.invalid(`spec.${key}`, field.value, NEGATIVE_DETAIL), `${key} cannot be negative.`), range: field.node.range, data: { field: `spec.${key}` } });
+      findings.push({
+        message: explain(apiError.invalid(`spec.${key}`, field.value, NEGATIVE_DETAIL), `${key} cannot be negative.`),
+        range: field.node.range,
+        data: { field: `spec.${key}` },
+      });
     }
     return findings;
   },

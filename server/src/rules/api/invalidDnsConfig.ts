@@ -31,7 +31,9 @@ const MAX_SEARCH_LIST_CHARS = 2048;
 
 function stringItems(node: YNode | null | undefined): { value: string; node: YNode; index: number }[] {
   if (!node || node.kind !== 'seq') return [];
-  return node.items.flatMap((item, index) => (isScalar(item) && typeof item.value === 'string' ? [{ value: item.value, node: item, index }] : []));
+  return node.items.flatMap((item, index) =>
+    isScalar(item) && typeof item.value === 'string' ? [{ value: item.value, node: item, index }] : [],
+  );
 }
 
 function finding(field: string, message: string, explanation: string, node: YNode): Finding {
@@ -45,13 +47,30 @@ function nameserverFindings(config: YMap, base: string): Finding[] {
   const servers = stringItems(list);
   if (pair && list && list.items.length > MAX_NAMESERVERS) {
     const path = `${base}.nameservers`;
-    findings.push(finding(path, apiError.invalidPrinted(path, JSON.stringify(servers.map((server) => server.value)), `must not have more than ${MAX_NAMESERVERS} nameservers`),
-      'resolv.conf takes at most 3 nameservers.', pair.key));
+    findings.push(
+      finding(
+        path,
+        apiError.invalidPrinted(
+          path,
+          JSON.stringify(servers.map((server) => server.value)),
+          `must not have more than ${MAX_NAMESERVERS} nameservers`,
+        ),
+        'resolv.conf takes at most 3 nameservers.',
+        pair.key,
+      ),
+    );
   }
   for (const server of servers) {
     if (isIpAddress(server.value)) continue;
     const path = `${base}.nameservers[${server.index}]`;
-    findings.push(finding(path, apiError.invalid(path, server.value, INVALID_IP_DETAIL), 'nameservers are IP addresses, not host names.', server.node));
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, server.value, INVALID_IP_DETAIL),
+        'nameservers are IP addresses, not host names.',
+        server.node,
+      ),
+    );
   }
   return findings;
 }
@@ -64,12 +83,29 @@ function searchFindings(config: YMap, base: string): Finding[] {
   const printed = JSON.stringify(searches.map((search) => search.value));
   if (pair && list && list.items.length > MAX_SEARCH_PATHS) {
     const path = `${base}.searches`;
-    findings.push(finding(path, apiError.invalidPrinted(path, printed, `must not have more than ${MAX_SEARCH_PATHS} search paths`), 'resolv.conf takes at most 32 search domains.', pair.key));
+    findings.push(
+      finding(
+        path,
+        apiError.invalidPrinted(path, printed, `must not have more than ${MAX_SEARCH_PATHS} search paths`),
+        'resolv.conf takes at most 32 search domains.',
+        pair.key,
+      ),
+    );
   }
   if (pair && searches.map((search) => search.value).join(' ').length > MAX_SEARCH_LIST_CHARS) {
     const path = `${base}.searches`;
-    findings.push(finding(path, apiError.invalidPrinted(path, printed, `must not have more than ${MAX_SEARCH_LIST_CHARS} characters (including spaces) in the search list`),
-      'resolv.conf takes a search list of at most 2048 characters.', pair.key));
+    findings.push(
+      finding(
+        path,
+        apiError.invalidPrinted(
+          path,
+          printed,
+          `must not have more than ${MAX_SEARCH_LIST_CHARS} characters (including spaces) in the search list`,
+        ),
+        'resolv.conf takes a search list of at most 2048 characters.',
+        pair.key,
+      ),
+    );
   }
   for (const search of searches) {
     // A trailing dot (a fully qualified name) is accepted; the message shows the name without it.
@@ -77,7 +113,14 @@ function searchFindings(config: YMap, base: string): Finding[] {
     const errors = dns1123SubdomainErrors(name);
     if (errors.length === 0) continue;
     const path = `${base}.searches[${search.index}]`;
-    findings.push(finding(path, errors.map((detail) => apiError.invalid(path, name, detail)).join('; '), 'search domains are DNS names: lowercase letters, digits, \'-\' and \'.\'.', search.node));
+    findings.push(
+      finding(
+        path,
+        errors.map((detail) => apiError.invalid(path, name, detail)).join('; '),
+        "search domains are DNS names: lowercase letters, digits, '-' and '.'.",
+        search.node,
+      ),
+    );
   }
   return findings;
 }
@@ -90,7 +133,14 @@ function optionFindings(config: YMap, base: string): Finding[] {
     const name = getPair(item, 'name')?.value;
     if (isScalar(name) && name.value !== null && name.value !== '') return [];
     const path = `${base}.options[${index}]`;
-    return [finding(path, apiError.required(path, 'must not be empty'), 'a resolver option needs a name (ndots, timeout, attempts, …).', item.pairs[0]?.key ?? item)];
+    return [
+      finding(
+        path,
+        apiError.required(path, 'must not be empty'),
+        'a resolver option needs a name (ndots, timeout, attempts, …).',
+        item.pairs[0]?.key ?? item,
+      ),
+    ];
   });
 }
 
@@ -103,13 +153,27 @@ function hostAliasFindings(pod: PodModel): Finding[] {
     const base = `${pod.specPath}.hostAliases[${index}]`;
     const ip = getPair(item, 'ip')?.value;
     if (isScalar(ip) && typeof ip.value === 'string' && !isIpAddress(ip.value)) {
-      findings.push(finding(`${base}.ip`, apiError.invalid(`${base}.ip`, ip.value, INVALID_IP_DETAIL), 'a host alias maps an IP address to names in /etc/hosts.', ip));
+      findings.push(
+        finding(
+          `${base}.ip`,
+          apiError.invalid(`${base}.ip`, ip.value, INVALID_IP_DETAIL),
+          'a host alias maps an IP address to names in /etc/hosts.',
+          ip,
+        ),
+      );
     }
     for (const hostname of stringItems(getPair(item, 'hostnames')?.value)) {
       const errors = dns1123SubdomainErrors(hostname.value);
       if (errors.length === 0) continue;
       const path = `${base}.hostnames[${hostname.index}]`;
-      findings.push(finding(path, errors.map((detail) => apiError.invalid(path, hostname.value, detail)).join('; '), 'host alias names are DNS names: lowercase letters, digits, \'-\' and \'.\'.', hostname.node));
+      findings.push(
+        finding(
+          path,
+          errors.map((detail) => apiError.invalid(path, hostname.value, detail)).join('; '),
+          "host alias names are DNS names: lowercase letters, digits, '-' and '.'.",
+          hostname.node,
+        ),
+      );
     }
   });
   return findings;
@@ -119,11 +183,14 @@ export const invalidDnsConfig = defineRule({
   id: 'invalid-dns-config',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'dnsConfig: at most 3 nameservers (IP addresses), at most 32 valid search domains, named options; hostAliases with valid IPs and host names.',
+  summary:
+    'dnsConfig: at most 3 nameservers (IP addresses), at most 32 valid search domains, named options; hostAliases with valid IPs and host names.',
   check(pod): Finding[] {
     const config = setMapPair(pod.spec, 'dnsConfig')?.value;
     const base = `${pod.specPath}.dnsConfig`;
-    const findings = config ? [...nameserverFindings(config, base), ...searchFindings(config, base), ...optionFindings(config, base)] : [];
+    const findings = config
+      ? [...nameserverFindings(config, base), ...searchFindings(config, base), ...optionFindings(config, base)]
+      : [];
     findings.push(...hostAliasFindings(pod));
     return findings;
   },

@@ -30,7 +30,13 @@ export interface InvalidJobSpecData {
 
 type Finding = RuleFinding<InvalidJobSpecData>;
 
-const NON_NEGATIVE = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'] as const;
+const NON_NEGATIVE = [
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'backoffLimit',
+  'ttlSecondsAfterFinished',
+] as const;
 const BACKOFF_LIMIT_PER_INDEX_DEFAULT_ON = 29;
 const SUCCESS_POLICY_DEFAULT_ON = 31;
 
@@ -57,27 +63,62 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
   const indexed = mode?.value === 'Indexed';
   const completions = numberField(spec, 'completions');
   if (indexed && !getPair(spec, 'completions')) {
-    findings.push(finding(`${base}.completions`, apiError.required(`${base}.completions`, 'when completion mode is Indexed'),
-      'an Indexed Job runs one pod per index from 0 to completions - 1, so it needs completions.', mode.node));
+    findings.push(
+      finding(
+        `${base}.completions`,
+        apiError.required(`${base}.completions`, 'when completion mode is Indexed'),
+        'an Indexed Job runs one pod per index from 0 to completions - 1, so it needs completions.',
+        mode.node,
+      ),
+    );
   }
   if (!targetsAtLeast(settings, BACKOFF_LIMIT_PER_INDEX_DEFAULT_ON)) return findings;
   const perIndex = numberField(spec, 'backoffLimitPerIndex');
   const maxFailed = numberField(spec, 'maxFailedIndexes');
-  for (const [key, field] of [['backoffLimitPerIndex', perIndex], ['maxFailedIndexes', maxFailed]] as const) {
+  for (const [key, field] of [
+    ['backoffLimitPerIndex', perIndex],
+    ['maxFailedIndexes', maxFailed],
+  ] as const) {
     if (!field) continue;
-    if (field.value < 0) findings.push(finding(`${base}.${key}`, apiError.invalid(`${base}.${key}`, field.value, NEGATIVE_DETAIL), `${key} cannot be negative.`, field.node));
+    if (field.value < 0)
+      findings.push(
+        finding(
+          `${base}.${key}`,
+          apiError.invalid(`${base}.${key}`, field.value, NEGATIVE_DETAIL),
+          `${key} cannot be negative.`,
+          field.node,
+        ),
+      );
     if (!indexed) {
-      findings.push(finding(`${base}.${key}`, apiError.invalid(`${base}.${key}`, field.value, 'requires indexed completion mode'),
-        `${key} counts failures per index, which only an Indexed Job has; set completionMode: Indexed or use backoffLimit.`, field.pair.key));
+      findings.push(
+        finding(
+          `${base}.${key}`,
+          apiError.invalid(`${base}.${key}`, field.value, 'requires indexed completion mode'),
+          `${key} counts failures per index, which only an Indexed Job has; set completionMode: Indexed or use backoffLimit.`,
+          field.pair.key,
+        ),
+      );
     }
   }
   if (maxFailed && !getPair(spec, 'backoffLimitPerIndex')) {
-    findings.push(finding(`${base}.backoffLimitPerIndex`, apiError.required(`${base}.backoffLimitPerIndex`, 'when maxFailedIndexes is specified'),
-      'maxFailedIndexes only counts indexes that used up their backoffLimitPerIndex.', maxFailed.pair.key));
+    findings.push(
+      finding(
+        `${base}.backoffLimitPerIndex`,
+        apiError.required(`${base}.backoffLimitPerIndex`, 'when maxFailedIndexes is specified'),
+        'maxFailedIndexes only counts indexes that used up their backoffLimitPerIndex.',
+        maxFailed.pair.key,
+      ),
+    );
   }
   if (indexed && completions && maxFailed && maxFailed.value > completions.value) {
-    findings.push(finding(`${base}.maxFailedIndexes`, apiError.invalid(`${base}.maxFailedIndexes`, maxFailed.value, 'must be less than or equal to completions'),
-      'there are only completions indexes to fail.', maxFailed.node));
+    findings.push(
+      finding(
+        `${base}.maxFailedIndexes`,
+        apiError.invalid(`${base}.maxFailedIndexes`, maxFailed.value, 'must be less than or equal to completions'),
+        'there are only completions indexes to fail.',
+        maxFailed.node,
+      ),
+    );
   }
   return findings;
 }
@@ -91,8 +132,18 @@ function podFailurePolicyFindings(pod: PodModel, spec: YMap, base: string): Find
     const containerName = textField(onExitCodes, 'containerName');
     if (!containerName || names.has(containerName.value)) return [];
     const path = `${base}.podFailurePolicy.rules[${index}].onExitCodes.containerName`;
-    return [finding(path, apiError.invalid(path, containerName.value, 'must be one of the container or initContainer names in the pod template'),
-      `the pod template has no container "${containerName.value}"${names.size > 0 ? ` (it has ${[...names].map((name) => `"${name}"`).join(', ')})` : ''}.`, containerName.node)];
+    return [
+      finding(
+        path,
+        apiError.invalid(
+          path,
+          containerName.value,
+          'must be one of the container or initContainer names in the pod template',
+        ),
+        `the pod template has no container "${containerName.value}"${names.size > 0 ? ` (it has ${[...names].map((name) => `"${name}"`).join(', ')})` : ''}.`,
+        containerName.node,
+      ),
+    ];
   });
 }
 
@@ -101,13 +152,25 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
   if (!policyPair) return [];
   const path = `${base}.successPolicy`;
   if (textField(spec, 'completionMode')?.value !== 'Indexed') {
-    return [finding(path, apiError.invalidPrinted(path, JSON.stringify(toJSON(policyPair.value)), 'requires indexed completion mode'),
-      'a success policy declares the Job done by index, which only an Indexed Job has; set completionMode: Indexed.', policyPair.key)];
+    return [
+      finding(
+        path,
+        apiError.invalidPrinted(path, JSON.stringify(toJSON(policyPair.value)), 'requires indexed completion mode'),
+        'a success policy declares the Job done by index, which only an Indexed Job has; set completionMode: Indexed.',
+        policyPair.key,
+      ),
+    ];
   }
   const rules = seqAt(policyPair.value, 'rules');
   if (!rules || rules.items.length === 0) {
-    return [finding(`${path}.rules`, apiError.required(`${path}.rules`, 'at least one rules must be specified when the successPolicy is specified'),
-      'an empty success policy would never declare the Job done.', getPair(policyPair.value, 'rules')?.key ?? policyPair.key)];
+    return [
+      finding(
+        `${path}.rules`,
+        apiError.required(`${path}.rules`, 'at least one rules must be specified when the successPolicy is specified'),
+        'an empty success policy would never declare the Job done.',
+        getPair(policyPair.value, 'rules')?.key ?? policyPair.key,
+      ),
+    ];
   }
   const completions = numberField(spec, 'completions');
   const findings: Finding[] = [];
@@ -116,12 +179,28 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
     const rulePath = `${path}.rules[${index}]`;
     const count = numberField(rule, 'succeededCount');
     if (!hasValue(getPair(rule, 'succeededCount')) && !hasValue(getPair(rule, 'succeededIndexes'))) {
-      findings.push(finding(rulePath, apiError.required(rulePath, 'at least one of succeededCount or succeededIndexes must be specified'),
-        'a success rule says how many indexes (succeededCount) or which (succeededIndexes) must succeed.', rule.pairs[0]?.key ?? rule));
+      findings.push(
+        finding(
+          rulePath,
+          apiError.required(rulePath, 'at least one of succeededCount or succeededIndexes must be specified'),
+          'a success rule says how many indexes (succeededCount) or which (succeededIndexes) must succeed.',
+          rule.pairs[0]?.key ?? rule,
+        ),
+      );
     }
     if (count && completions && count.value > completions.value) {
-      findings.push(finding(`${rulePath}.succeededCount`, apiError.invalid(`${rulePath}.succeededCount`, count.value, `must be less than or equal to ${completions.value} (the number of specified completions)`),
-        'more indexes cannot succeed than the Job has.', count.node));
+      findings.push(
+        finding(
+          `${rulePath}.succeededCount`,
+          apiError.invalid(
+            `${rulePath}.succeededCount`,
+            count.value,
+            `must be less than or equal to ${completions.value} (the number of specified completions)`,
+          ),
+          'more indexes cannot succeed than the Job has.',
+          count.node,
+        ),
+      );
     }
   });
   return findings;
@@ -131,7 +210,8 @@ export const invalidJobSpec = defineRule({
   id: 'invalid-job-spec',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy naming a container of the pod.',
+  summary:
+    'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy naming a container of the pod.',
   check(pod, context): Finding[] {
     const job = jobSpecOf(pod);
     if (!job) return [];
@@ -139,11 +219,22 @@ export const invalidJobSpec = defineRule({
     for (const key of NON_NEGATIVE) {
       const field = numberField(job.spec, key);
       if (field && field.value < 0) {
-        findings.push(finding(`${job.path}.${key}`, apiError.invalid(`${job.path}.${key}`, field.value, NEGATIVE_DETAIL), `${key} cannot be negative.`, field.node));
+        findings.push(
+          finding(
+            `${job.path}.${key}`,
+            apiError.invalid(`${job.path}.${key}`, field.value, NEGATIVE_DETAIL),
+            `${key} cannot be negative.`,
+            field.node,
+          ),
+        );
       }
     }
-    findings.push(...indexedFindings(job.spec, job.path, context.settings), ...podFailurePolicyFindings(pod, job.spec, job.path));
-    if (targetsAtLeast(context.settings, SUCCESS_POLICY_DEFAULT_ON)) findings.push(...successPolicyFindings(job.spec, job.path));
+    findings.push(
+      ...indexedFindings(job.spec, job.path, context.settings),
+      ...podFailurePolicyFindings(pod, job.spec, job.path),
+    );
+    if (targetsAtLeast(context.settings, SUCCESS_POLICY_DEFAULT_ON))
+      findings.push(...successPolicyFindings(job.spec, job.path));
     return findings;
   },
 });

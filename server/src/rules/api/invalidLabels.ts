@@ -36,7 +36,9 @@ const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 export function qualifiedNameErrors(value: string): string[] {
   const parts = value.split('/');
   if (parts.length > 2) {
-    return [`a qualified name ${QUALIFIED_NAME_DETAIL} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a qualified name ${QUALIFIED_NAME_DETAIL} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   const errors: string[] = [];
   const name = parts[parts.length - 1]!;
@@ -75,7 +77,10 @@ function labelFindings(labels: YMap, path: string, what: string): Finding[] {
     const keyErrors = qualifiedNameErrors(key);
     if (keyErrors.length > 0) {
       findings.push({
-        message: explain(keyErrors.map((detail) => apiError.invalid(path, key, detail)).join('; '), `${what} keys are an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'.`),
+        message: explain(
+          keyErrors.map((detail) => apiError.invalid(path, key, detail)).join('; '),
+          `${what} keys are an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'.`,
+        ),
         range: pair.key.range,
         data: { field: path, key },
       });
@@ -86,7 +91,10 @@ function labelFindings(labels: YMap, path: string, what: string): Finding[] {
     const valueErrors = labelValueErrors(text);
     if (valueErrors.length > 0) {
       findings.push({
-        message: explain(valueErrors.map((detail) => apiError.invalid(path, text, detail)).join('; '), `${what} values are empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`),
+        message: explain(
+          valueErrors.map((detail) => apiError.invalid(path, text, detail)).join('; '),
+          `${what} values are empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`,
+        ),
         range: value.range,
         data: { field: path, key },
       });
@@ -107,7 +115,10 @@ function annotationFindings(annotations: YMap, path: string): Finding[] {
     const errors = qualifiedNameErrors(key.toLowerCase());
     if (errors.length > 0) {
       findings.push({
-        message: explain(errors.map((detail) => apiError.invalid(path, key, detail)).join('; '), "annotation keys are an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'."),
+        message: explain(
+          errors.map((detail) => apiError.invalid(path, key, detail)).join('; '),
+          "annotation keys are an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'.",
+        ),
         range: pair.key.range,
         data: { field: path, key },
       });
@@ -116,7 +127,10 @@ function annotationFindings(annotations: YMap, path: string): Finding[] {
   if (bytes > ANNOTATIONS_MAX_BYTES) {
     const pair = annotations.pairs[0]!;
     findings.push({
-      message: explain(`${path}: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes`, `these annotations hold ${bytes} bytes; the API server keeps at most 256 KiB of annotations per object.`),
+      message: explain(
+        `${path}: Too long: may not be more than ${ANNOTATIONS_MAX_BYTES} bytes`,
+        `these annotations hold ${bytes} bytes; the API server keeps at most 256 KiB of annotations per object.`,
+      ),
       range: pair.key.range,
       data: { field: path, key: '' },
     });
@@ -155,7 +169,10 @@ function selectorFindings(pod: PodModel): Finding[] {
       if (errors.length === 0) return;
       const keyPath = `${base}.matchExpressions[${index}].key`;
       findings.push({
-        message: explain(errors.map((detail) => apiError.invalid(keyPath, text, detail)).join('; '), 'a selector key is a label key.'),
+        message: explain(
+          errors.map((detail) => apiError.invalid(keyPath, text, detail)).join('; '),
+          'a selector key is a label key.',
+        ),
         range: key.range,
         data: { field: keyPath, key: text },
       });
@@ -168,12 +185,14 @@ export const invalidLabels = defineRule({
   id: 'invalid-labels',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Label, selector and annotation keys are qualified names, label values at most 63 characters of the allowed set, annotations at most 256 KiB.',
+  summary:
+    'Label, selector and annotation keys are qualified names, label values at most 63 characters of the allowed set, annotations at most 256 KiB.',
   check(pod): Finding[] {
     const objectMetadata = mapOf(pod.root, 'metadata');
     const findings = metadataFindings(objectMetadata, 'metadata');
     // A Pod's own metadata is its pod metadata: judged once.
-    if (pod.podMetadata && pod.podMetadata !== objectMetadata) findings.push(...metadataFindings(pod.podMetadata, pod.shape.podMetadataPath.join('.')));
+    if (pod.podMetadata && pod.podMetadata !== objectMetadata)
+      findings.push(...metadataFindings(pod.podMetadata, pod.shape.podMetadataPath.join('.')));
     findings.push(...selectorFindings(pod));
     return findings;
   },

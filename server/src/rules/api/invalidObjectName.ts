@@ -39,7 +39,14 @@ const POD_SPEC_REFERENCES = ['serviceAccountName', 'priorityClassName', 'schedul
 const STATEFULSET_LABEL_NAMES = 26;
 /** The "a DNS label is recommended" warning on workload names, from 1.27 (kubernetes/kubernetes#114412). */
 const LABEL_NAME_WARNING = 27;
-const LABEL_NAME_WARNED_KINDS: ReadonlySet<WorkloadKind> = new Set(['Pod', 'ReplicaSet', 'Deployment', 'Job', 'CronJob', 'ReplicationController']);
+const LABEL_NAME_WARNED_KINDS: ReadonlySet<WorkloadKind> = new Set([
+  'Pod',
+  'ReplicaSet',
+  'Deployment',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+]);
 
 function nameSyntax(kind: WorkloadKind, settings: RuleContext['settings']): NameSyntax {
   return kind === 'StatefulSet' && targetsAtLeast(settings, STATEFULSET_LABEL_NAMES) ? 'label' : 'subdomain';
@@ -47,8 +54,8 @@ function nameSyntax(kind: WorkloadKind, settings: RuleContext['settings']): Name
 
 function describeSyntax(syntax: NameSyntax): string {
   return syntax === 'label'
-    ? 'lowercase letters, digits and \'-\', at most 63 characters, starting and ending with a letter or digit'
-    : 'lowercase letters, digits, \'-\' and \'.\', at most 253 characters, starting and ending with a letter or digit';
+    ? "lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit"
+    : "lowercase letters, digits, '-' and '.', at most 253 characters, starting and ending with a letter or digit";
 }
 
 function metadataFindings(pod: PodModel, settings: RuleContext['settings']): Finding[] {
@@ -62,30 +69,46 @@ function metadataFindings(pod: PodModel, settings: RuleContext['settings']): Fin
     // A name written as a number or boolean is the schema's to report.
     if (getPair(metadata, 'name') && !name) return findings;
     findings.push({
-      message: explain(apiError.required('metadata.name', 'name or generateName is required'), `every ${pod.kind} needs a metadata.name (or a generateName for kubectl create).`),
+      message: explain(
+        apiError.required('metadata.name', 'name or generateName is required'),
+        `every ${pod.kind} needs a metadata.name (or a generateName for kubectl create).`,
+      ),
       range: (name?.node ?? metadataPair?.key ?? pod.kindPair.key).range,
       data: { field: 'metadata.name', name: '' },
     });
     return findings;
   }
-  for (const [field, prefix] of [[generateName, true], [name, false]] as const) {
+  for (const [field, prefix] of [
+    [generateName, true],
+    [name, false],
+  ] as const) {
     if (!field || field.value === '') continue;
     const path = prefix ? 'metadata.generateName' : 'metadata.name';
     const errors = objectNameErrors(field.value, syntax, prefix);
     if (errors.length > 0) {
       findings.push({
-        message: explain(errors.map((detail) => apiError.invalid(path, field.value, detail)).join('; '), `a ${pod.kind} name is ${describeSyntax(syntax)}.`),
+        message: explain(
+          errors.map((detail) => apiError.invalid(path, field.value, detail)).join('; '),
+          `a ${pod.kind} name is ${describeSyntax(syntax)}.`,
+        ),
         range: field.node.range,
         data: { field: path, name: field.value },
       });
     }
   }
-  if (name && findings.length === 0 && LABEL_NAME_WARNED_KINDS.has(pod.kind) && targetsAtLeast(settings, LABEL_NAME_WARNING)) {
+  if (
+    name &&
+    findings.length === 0 &&
+    LABEL_NAME_WARNED_KINDS.has(pod.kind) &&
+    targetsAtLeast(settings, LABEL_NAME_WARNING)
+  ) {
     const labelErrors = dns1123LabelErrors(name.value);
     if (labelErrors.length > 0) {
       findings.push({
-        message: explain(`metadata.name: this is used in ${pod.kind === 'Pod' ? "the Pod's hostname" : 'Pod names and hostnames'}, which can result in surprising behavior; a DNS label is recommended: [${labelErrors.join(' ')}]`,
-          `the API server accepts this ${pod.kind} name with a warning: its pods' host names are derived from it, and a host name is a DNS label (no dots, at most 63 characters).`),
+        message: explain(
+          `metadata.name: this is used in ${pod.kind === 'Pod' ? "the Pod's hostname" : 'Pod names and hostnames'}, which can result in surprising behavior; a DNS label is recommended: [${labelErrors.join(' ')}]`,
+          `the API server accepts this ${pod.kind} name with a warning: its pods' host names are derived from it, and a host name is a DNS label (no dots, at most 63 characters).`,
+        ),
         range: name.node.range,
         data: { field: 'metadata.name', name: name.value },
         severity: 'warning',
@@ -94,8 +117,10 @@ function metadataFindings(pod: PodModel, settings: RuleContext['settings']): Fin
   }
   if (pod.kind === 'CronJob' && name && name.value.length > CRONJOB_NAME_MAX) {
     findings.push({
-      message: explain(apiError.invalid('metadata.name', name.value, `must be no more than ${CRONJOB_NAME_MAX} characters`),
-        `the CronJob controller names each Job after the CronJob plus an 11-character suffix, and a Job name is at most 63 characters; this name has ${name.value.length}.`),
+      message: explain(
+        apiError.invalid('metadata.name', name.value, `must be no more than ${CRONJOB_NAME_MAX} characters`),
+        `the CronJob controller names each Job after the CronJob plus an 11-character suffix, and a Job name is at most 63 characters; this name has ${name.value.length}.`,
+      ),
       range: name.node.range,
       data: { field: 'metadata.name', name: name.value },
     });
@@ -112,7 +137,10 @@ function referenceFindings(pod: PodModel): Finding[] {
     if (errors.length === 0) continue;
     const path = `${pod.specPath}.${key}`;
     findings.push({
-      message: explain(errors.map((detail) => apiError.invalid(path, field.value, detail)).join('; '), `${key} names an object, so it is ${describeSyntax('subdomain')}.`),
+      message: explain(
+        errors.map((detail) => apiError.invalid(path, field.value, detail)).join('; '),
+        `${key} names an object, so it is ${describeSyntax('subdomain')}.`,
+      ),
       range: field.node.range,
       data: { field: path, name: field.value },
     });
@@ -124,7 +152,8 @@ export const invalidObjectName = defineRule({
   id: 'invalid-object-name',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'metadata.name (and generateName), and the service account, priority class, scheduler and runtime class names a pod refers to, must follow the API server\'s name syntax.',
+  summary:
+    "metadata.name (and generateName), and the service account, priority class, scheduler and runtime class names a pod refers to, must follow the API server's name syntax.",
   check(pod, context): Finding[] {
     return [...metadataFindings(pod, context.settings), ...referenceFindings(pod)];
   },

@@ -48,12 +48,24 @@ function requirementFindings(list: YNode | null | undefined, base: string): Find
     const count = isSeq(valuesPair?.value) ? valuesPair.value.items.length : 0;
     const path = `${base}[${index}].values`;
     if ((operator.value === 'In' || operator.value === 'NotIn') && count === 0) {
-      return [finding(path, apiError.required(path, "must be specified when `operator` is 'In' or 'NotIn'"),
-        `${operator.value} compares the label with a list of values; give at least one, or use Exists / DoesNotExist.`, valuesPair?.key ?? operator.node)];
+      return [
+        finding(
+          path,
+          apiError.required(path, "must be specified when `operator` is 'In' or 'NotIn'"),
+          `${operator.value} compares the label with a list of values; give at least one, or use Exists / DoesNotExist.`,
+          valuesPair?.key ?? operator.node,
+        ),
+      ];
     }
     if ((operator.value === 'Exists' || operator.value === 'DoesNotExist') && count > 0 && valuesPair) {
-      return [finding(path, apiError.forbidden(path, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
-        `${operator.value} only looks at the label key; remove values, or use In / NotIn.`, valuesPair.key)];
+      return [
+        finding(
+          path,
+          apiError.forbidden(path, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+          `${operator.value} only looks at the label key; remove values, or use In / NotIn.`,
+          valuesPair.key,
+        ),
+      ];
     }
     return [];
   });
@@ -62,7 +74,14 @@ function requirementFindings(list: YNode | null | undefined, base: string): Find
 function weightFinding(term: YMap, path: string): Finding[] {
   const weight = numberField(term, 'weight');
   if (!weight || (weight.value >= 1 && weight.value <= 100)) return [];
-  return [finding(`${path}.weight`, apiError.invalid(`${path}.weight`, weight.value, WEIGHT_DETAIL), 'a preferred term weighs between 1 and 100.', weight.node)];
+  return [
+    finding(
+      `${path}.weight`,
+      apiError.invalid(`${path}.weight`, weight.value, WEIGHT_DETAIL),
+      'a preferred term weighs between 1 and 100.',
+      weight.node,
+    ),
+  ];
 }
 
 function nodeSelectorTermFindings(term: YNode | null, path: string): Finding[] {
@@ -77,16 +96,27 @@ function nodeAffinityFindings(nodeAffinity: YMap, base: string): Finding[] {
     const requiredPath = `${base}.requiredDuringSchedulingIgnoredDuringExecution`;
     const terms = seqAt(requiredPair.value, 'nodeSelectorTerms');
     if (!terms || terms.items.length === 0) {
-      findings.push(finding(`${requiredPath}.nodeSelectorTerms`, apiError.required(`${requiredPath}.nodeSelectorTerms`, 'must have at least one node selector term'),
-        'a required node affinity without terms could match no node.', getPair(requiredPair.value, 'nodeSelectorTerms')?.key ?? requiredPair.key));
+      findings.push(
+        finding(
+          `${requiredPath}.nodeSelectorTerms`,
+          apiError.required(`${requiredPath}.nodeSelectorTerms`, 'must have at least one node selector term'),
+          'a required node affinity without terms could match no node.',
+          getPair(requiredPair.value, 'nodeSelectorTerms')?.key ?? requiredPair.key,
+        ),
+      );
     }
-    terms?.items.forEach((term, index) => findings.push(...nodeSelectorTermFindings(term ?? null, `${requiredPath}.nodeSelectorTerms[${index}]`)));
+    terms?.items.forEach((term, index) =>
+      findings.push(...nodeSelectorTermFindings(term ?? null, `${requiredPath}.nodeSelectorTerms[${index}]`)),
+    );
   }
   const preferred = seqAt(nodeAffinity, 'preferredDuringSchedulingIgnoredDuringExecution');
   preferred?.items.forEach((term, index) => {
     if (!isMap(term)) return;
     const path = `${base}.preferredDuringSchedulingIgnoredDuringExecution[${index}]`;
-    findings.push(...weightFinding(term, path), ...nodeSelectorTermFindings(getPair(term, 'preference')?.value ?? null, `${path}.preference`));
+    findings.push(
+      ...weightFinding(term, path),
+      ...nodeSelectorTermFindings(getPair(term, 'preference')?.value ?? null, `${path}.preference`),
+    );
   });
   return findings;
 }
@@ -96,13 +126,22 @@ function podAffinityTermFindings(term: YNode | null | undefined, path: string): 
   const findings: Finding[] = [];
   for (const selector of ['labelSelector', 'namespaceSelector'] as const) {
     const map = setMapPair(term, selector)?.value;
-    if (map) findings.push(...requirementFindings(getPair(map, 'matchExpressions')?.value, `${path}.${selector}.matchExpressions`));
+    if (map)
+      findings.push(
+        ...requirementFindings(getPair(map, 'matchExpressions')?.value, `${path}.${selector}.matchExpressions`),
+      );
   }
   // A missing topologyKey is a missing required field, which the schema reports.
   const topologyKey = getPair(term, 'topologyKey');
   if (topologyKey && isEmptyText(topologyKey.value)) {
-    findings.push(finding(`${path}.topologyKey`, apiError.required(`${path}.topologyKey`, 'can not be empty'),
-      'the topology key says what counts as "together" (a node: kubernetes.io/hostname; a zone: topology.kubernetes.io/zone).', topologyKey.key));
+    findings.push(
+      finding(
+        `${path}.topologyKey`,
+        apiError.required(`${path}.topologyKey`, 'can not be empty'),
+        'the topology key says what counts as "together" (a node: kubernetes.io/hostname; a zone: topology.kubernetes.io/zone).',
+        topologyKey.key,
+      ),
+    );
   }
   return findings;
 }
@@ -115,7 +154,10 @@ function podAffinityFindings(affinity: YMap, base: string): Finding[] {
   seqAt(affinity, 'preferredDuringSchedulingIgnoredDuringExecution')?.items.forEach((term, index) => {
     if (!isMap(term)) return;
     const path = `${base}.preferredDuringSchedulingIgnoredDuringExecution[${index}]`;
-    findings.push(...weightFinding(term, path), ...podAffinityTermFindings(getPair(term, 'podAffinityTerm')?.value, `${path}.podAffinityTerm`));
+    findings.push(
+      ...weightFinding(term, path),
+      ...podAffinityTermFindings(getPair(term, 'podAffinityTerm')?.value, `${path}.podAffinityTerm`),
+    );
   });
   return findings;
 }
@@ -144,32 +186,76 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
     const path = `${pod.specPath}.topologySpreadConstraints[${index}]`;
     const maxSkew = numberField(constraint, 'maxSkew');
     if (maxSkew && maxSkew.value <= 0) {
-      findings.push(finding(`${path}.maxSkew`, apiError.invalid(`${path}.maxSkew`, maxSkew.value, NOT_POSITIVE_DETAIL), 'maxSkew is how many more pods one domain may have than another: at least 1.', maxSkew.node));
+      findings.push(
+        finding(
+          `${path}.maxSkew`,
+          apiError.invalid(`${path}.maxSkew`, maxSkew.value, NOT_POSITIVE_DETAIL),
+          'maxSkew is how many more pods one domain may have than another: at least 1.',
+          maxSkew.node,
+        ),
+      );
     }
     const topologyKeyPair = getPair(constraint, 'topologyKey');
     const topologyKey = textField(constraint, 'topologyKey')?.value;
     if (topologyKeyPair && isEmptyText(topologyKeyPair.value)) {
-      findings.push(finding(`${path}.topologyKey`, apiError.required(`${path}.topologyKey`, 'can not be empty'), 'the topology key names the node label the pods spread over.', topologyKeyPair.key));
+      findings.push(
+        finding(
+          `${path}.topologyKey`,
+          apiError.required(`${path}.topologyKey`, 'can not be empty'),
+          'the topology key names the node label the pods spread over.',
+          topologyKeyPair.key,
+        ),
+      );
     }
     const when = textField(constraint, 'whenUnsatisfiable')?.value;
     if (topologyKey !== undefined && when !== undefined) {
-      const repeated = maps.slice(index + 1).some((other) => other && textField(other, 'topologyKey')?.value === topologyKey && textField(other, 'whenUnsatisfiable')?.value === when);
+      const repeated = maps
+        .slice(index + 1)
+        .some(
+          (other) =>
+            other &&
+            textField(other, 'topologyKey')?.value === topologyKey &&
+            textField(other, 'whenUnsatisfiable')?.value === when,
+        );
       if (repeated) {
         const duplicatePath = `${path}.{topologyKey, whenUnsatisfiable}`;
-        findings.push(finding(duplicatePath, apiError.duplicate(duplicatePath, `{${topologyKey}, ${when}}`),
-          'two constraints over the same topology key with the same whenUnsatisfiable; merge them into one.', topologyKeyPair!.key));
+        findings.push(
+          finding(
+            duplicatePath,
+            apiError.duplicate(duplicatePath, `{${topologyKey}, ${when}}`),
+            'two constraints over the same topology key with the same whenUnsatisfiable; merge them into one.',
+            topologyKeyPair!.key,
+          ),
+        );
       }
     }
     const minDomains = minDomainsJudged ? numberField(constraint, 'minDomains') : undefined;
     if (minDomains) {
       const minPath = `${path}.minDomains`;
       if (minDomains.value <= 0) {
-        findings.push(finding(minPath, apiError.invalid(minPath, minDomains.value, NOT_POSITIVE_DETAIL), 'minDomains is at least 1 (or left out).', minDomains.node));
+        findings.push(
+          finding(
+            minPath,
+            apiError.invalid(minPath, minDomains.value, NOT_POSITIVE_DETAIL),
+            'minDomains is at least 1 (or left out).',
+            minDomains.node,
+          ),
+        );
       }
       // whenUnsatisfiable is required (the schema says so): only a written other value is judged here.
       if (when !== undefined && when !== 'DoNotSchedule') {
-        findings.push(finding(minPath, apiError.invalid(minPath, minDomains.value, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`),
-          'minDomains only changes how strictly a DoNotSchedule constraint is enforced.', minDomains.pair.key));
+        findings.push(
+          finding(
+            minPath,
+            apiError.invalid(
+              minPath,
+              minDomains.value,
+              `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`,
+            ),
+            'minDomains only changes how strictly a DoNotSchedule constraint is enforced.',
+            minDomains.pair.key,
+          ),
+        );
       }
     }
   });
@@ -180,7 +266,8 @@ export const invalidScheduling = defineRule({
   id: 'invalid-scheduling',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Affinity terms (values per operator, weights 1–100, a topologyKey) and topologySpreadConstraints (maxSkew, topologyKey, no duplicates, minDomains) as the API server accepts them.',
+  summary:
+    'Affinity terms (values per operator, weights 1–100, a topologyKey) and topologySpreadConstraints (maxSkew, topologyKey, no duplicates, minDomains) as the API server accepts them.',
   check(pod, context): Finding[] {
     return [...affinityFindings(pod), ...spreadFindings(pod, targetsAtLeast(context.settings, MIN_DOMAINS_DEFAULT_ON))];
   },

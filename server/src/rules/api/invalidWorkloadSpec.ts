@@ -56,7 +56,8 @@ interface IntOrPercent {
 function intOrPercent(map: YMap | undefined, key: string): IntOrPercent | undefined {
   const node = getPair(map, key)?.value;
   if (!isScalar(node)) return undefined;
-  if (typeof node.value === 'number' && Number.isInteger(node.value)) return { amount: node.value, percent: false, written: node.value, node };
+  if (typeof node.value === 'number' && Number.isInteger(node.value))
+    return { amount: node.value, percent: false, written: node.value, node };
   if (typeof node.value === 'string' && /^[0-9]+%$/.test(node.value)) {
     return { amount: Number(node.value.slice(0, -1)), percent: true, written: node.value, node };
   }
@@ -71,7 +72,14 @@ function finding(field: string, message: string, explanation: string, range: YNo
 
 function over100(value: IntOrPercent | undefined, path: string): Finding[] {
   if (!value?.percent || value.amount <= 100) return [];
-  return [finding(path, apiError.invalid(path, value.written, 'must not be greater than 100%'), 'a percentage of the replicas cannot be more than all of them.', value.node.range)];
+  return [
+    finding(
+      path,
+      apiError.invalid(path, value.written, 'must not be greater than 100%'),
+      'a percentage of the replicas cannot be more than all of them.',
+      value.node.range,
+    ),
+  ];
 }
 
 function deploymentStrategy(spec: YMap): Finding[] {
@@ -82,8 +90,14 @@ function deploymentStrategy(spec: YMap): Finding[] {
   if (type === 'Recreate') {
     if (!rollingUpdatePair) return [];
     const path = 'spec.strategy.rollingUpdate';
-    return [finding(path, apiError.forbidden(path, "may not be specified when strategy `type` is 'Recreate'"),
-      'Recreate stops every old pod before starting new ones, so rolling update settings mean nothing; remove rollingUpdate or use type RollingUpdate.', rollingUpdatePair.key.range)];
+    return [
+      finding(
+        path,
+        apiError.forbidden(path, "may not be specified when strategy `type` is 'Recreate'"),
+        'Recreate stops every old pod before starting new ones, so rolling update settings mean nothing; remove rollingUpdate or use type RollingUpdate.',
+        rollingUpdatePair.key.range,
+      ),
+    ];
   }
   if (type !== 'RollingUpdate' || !rollingUpdatePair) return [];
   const rollingUpdate = rollingUpdatePair.value;
@@ -93,8 +107,14 @@ function deploymentStrategy(spec: YMap): Finding[] {
   // Both default to 25% (pkg/apis/apps/v1/defaults.go): only two written zeros stall the rollout.
   if (maxUnavailable?.amount === 0 && maxSurge?.amount === 0) {
     const path = 'spec.strategy.rollingUpdate.maxUnavailable';
-    findings.push(finding(path, apiError.invalid(path, maxUnavailable.written, 'may not be 0 when `maxSurge` is 0'),
-      'with no pod allowed down and no extra pod allowed up, the rollout could never replace a pod.', maxUnavailable.node.range));
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxUnavailable.written, 'may not be 0 when `maxSurge` is 0'),
+        'with no pod allowed down and no extra pod allowed up, the rollout could never replace a pod.',
+        maxUnavailable.node.range,
+      ),
+    );
   }
   findings.push(...over100(maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable'));
   return findings;
@@ -113,19 +133,33 @@ function daemonSetStrategy(spec: YMap): Finding[] {
   const unavailablePair = getPair(rollingUpdate, 'maxUnavailable');
   const surgePair = getPair(rollingUpdate, 'maxSurge');
   if ((unavailablePair && !maxUnavailable) || (surgePair && !maxSurge)) return [];
-  const findings: Finding[] = [...over100(maxUnavailable, `${base}.maxUnavailable`), ...over100(maxSurge, `${base}.maxSurge`)];
+  const findings: Finding[] = [
+    ...over100(maxUnavailable, `${base}.maxUnavailable`),
+    ...over100(maxSurge, `${base}.maxSurge`),
+  ];
   // Defaults: maxUnavailable 1, maxSurge 0 (pkg/apis/apps/v1/defaults.go).
   const unavailable = maxUnavailable?.amount ?? 1;
   const surge = maxSurge?.amount ?? 0;
   if (unavailable !== 0 && surge !== 0 && maxSurge) {
     const path = `${base}.maxSurge`;
-    findings.push(finding(path, apiError.invalid(path, maxSurge.written, 'may not be set when maxUnavailable is non-zero'),
-      `a DaemonSet rolls either by surging (maxSurge, with maxUnavailable: 0) or by taking pods down (maxUnavailable, the default 1), not both${maxUnavailable ? '' : '; set maxUnavailable: 0 to surge'}.`,
-      maxSurge.node.range));
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxSurge.written, 'may not be set when maxUnavailable is non-zero'),
+        `a DaemonSet rolls either by surging (maxSurge, with maxUnavailable: 0) or by taking pods down (maxUnavailable, the default 1), not both${maxUnavailable ? '' : '; set maxUnavailable: 0 to surge'}.`,
+        maxSurge.node.range,
+      ),
+    );
   } else if (unavailable === 0 && surge === 0) {
     const path = `${base}.maxUnavailable`;
-    findings.push(finding(path, apiError.required(path, 'cannot be 0 when maxSurge is 0'),
-      'with neither a pod down nor an extra pod up, the rollout could never replace a pod.', (maxUnavailable ?? maxSurge)?.node.range ?? getPair(strategy, 'rollingUpdate')!.key.range));
+    findings.push(
+      finding(
+        path,
+        apiError.required(path, 'cannot be 0 when maxSurge is 0'),
+        'with neither a pod down nor an extra pod up, the rollout could never replace a pod.',
+        (maxUnavailable ?? maxSurge)?.node.range ?? getPair(strategy, 'rollingUpdate')!.key.range,
+      ),
+    );
   }
   return findings;
 }
@@ -136,7 +170,14 @@ function negativeFields(pod: PodModel, spec: YMap): Finding[] {
     const field = numberField(spec, key);
     if (!field || field.value >= 0) continue;
     const path = `spec.${key}`;
-    findings.push(finding(path, apiError.invalid(path, field.value, NEGATIVE_DETAIL), `${key} cannot be negative.`, field.node.range));
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, field.value, NEGATIVE_DETAIL),
+        `${key} cannot be negative.`,
+        field.node.range,
+      ),
+    );
   }
   return findings;
 }
@@ -150,11 +191,16 @@ function progressDeadline(spec: YMap): Finding[] {
   const deadlineValue = deadline?.value ?? DEFAULT_PROGRESS_DEADLINE;
   if (!minReady || deadlineValue < 0 || deadlineValue > minReady.value) return [];
   const path = 'spec.progressDeadlineSeconds';
-  return [finding(path, apiError.invalid(path, deadlineValue, 'must be greater than minReadySeconds'),
-    deadline
-      ? 'the rollout would be reported as stalled before a new pod could even count as available; raise progressDeadlineSeconds above minReadySeconds.'
-      : `progressDeadlineSeconds defaults to ${DEFAULT_PROGRESS_DEADLINE}, which is not above this minReadySeconds; set progressDeadlineSeconds higher.`,
-    (deadline ?? minReady).node.range)];
+  return [
+    finding(
+      path,
+      apiError.invalid(path, deadlineValue, 'must be greater than minReadySeconds'),
+      deadline
+        ? 'the rollout would be reported as stalled before a new pod could even count as available; raise progressDeadlineSeconds above minReadySeconds.'
+        : `progressDeadlineSeconds defaults to ${DEFAULT_PROGRESS_DEADLINE}, which is not above this minReadySeconds; set progressDeadlineSeconds higher.`,
+      (deadline ?? minReady).node.range,
+    ),
+  ];
 }
 
 function activeDeadlineInTemplate(pod: PodModel): Finding[] {
@@ -162,16 +208,22 @@ function activeDeadlineInTemplate(pod: PodModel): Finding[] {
   const pair = getPair(pod.spec, 'activeDeadlineSeconds');
   if (!owner || !pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return [];
   const path = `${pod.specPath}.activeDeadlineSeconds`;
-  return [finding(path, apiError.forbidden(path, `activeDeadlineSeconds in ${owner} is not Supported`),
-    `the pods of a ${pod.kind} run until replaced; a deadline would kill them and the controller would start them again. Remove it (Jobs have their own spec.activeDeadlineSeconds).`,
-    pair.key.range)];
+  return [
+    finding(
+      path,
+      apiError.forbidden(path, `activeDeadlineSeconds in ${owner} is not Supported`),
+      `the pods of a ${pod.kind} run until replaced; a deadline would kill them and the controller would start them again. Remove it (Jobs have their own spec.activeDeadlineSeconds).`,
+      pair.key.range,
+    ),
+  ];
 }
 
 export const invalidWorkloadSpec = defineRule({
   id: 'invalid-workload-spec',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController specs: rollout strategy, non-negative counts, progress deadline, no activeDeadlineSeconds in the template.',
+  summary:
+    'Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController specs: rollout strategy, non-negative counts, progress deadline, no activeDeadlineSeconds in the template.',
   check(pod): Finding[] {
     if (pod.shape.family !== 'controller') return [];
     const spec = mapAt(pod.root, ['spec']);

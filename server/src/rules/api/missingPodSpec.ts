@@ -31,14 +31,23 @@ export const missingPodSpec = defineRule({
     // A spec written as a list or a scalar is a type error, which the schema reports.
     if (hasValue(specPair)) return [];
     const grandParent = parentPath.length > 1 ? getIn(pod.root, parentPath.slice(0, -1)) : pod.root;
-    const parentPair = parentPath.length > 0 && isMap(grandParent) ? getPair(grandParent, parentPath[parentPath.length - 1]!) : undefined;
+    const parentPair =
+      parentPath.length > 0 && isMap(grandParent)
+        ? getPair(grandParent, parentPath[parentPath.length - 1]!)
+        : undefined;
     const anchor: YPair = specPair ?? parentPair ?? pod.kindPair;
     const specPathText = path.join('.');
-    return [{
-      message: explain(apiError.required(`${specPathText}.containers`),
-        specPair ? `${specPathText} is empty: a pod needs at least one container.` : `there is no ${specPathText}: a pod needs a spec with at least one container.`),
-      range: anchor.key.range,
-      data: { path: specPathText },
-    }];
+    return [
+      {
+        message: explain(
+          apiError.required(`${specPathText}.containers`),
+          specPair
+            ? `${specPathText} is empty: a pod needs at least one container.`
+            : `there is no ${specPathText}: a pod needs a spec with at least one container.`,
+        ),
+        range: anchor.key.range,
+        data: { path: specPathText },
+      },
+    ];
   },
 });

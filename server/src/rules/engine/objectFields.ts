@@ -1,4 +1,15 @@
-import { getIn, getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../../service/yaml/nodes';
+import {
+  getIn,
+  getPair,
+  isMap,
+  isScalar,
+  isSeq,
+  type YMap,
+  type YNode,
+  type YPair,
+  type YScalar,
+  type YSeq,
+} from '../../service/yaml/nodes';
 import { hasValue } from './ranges';
 
 /**

@@ -8,7 +8,9 @@ import { lint } from '../../../support/ruleFixtures';
  * server drops the field, so nothing of it is judged; from it on, the check speaks.
  */
 function messagesAt(text: string, code: string, kubernetesVersion: string): string[] {
-  return lint(text, resolveSettings({ kubernetesVersion })).filter((finding) => finding.finding.code === code).map((finding) => finding.message.split(' — ')[0]!);
+  return lint(text, resolveSettings({ kubernetesVersion }))
+    .filter((finding) => finding.finding.code === code)
+    .map((finding) => finding.message.split(' — ')[0]!);
 }
 
 const JOB = (spec: string) => `apiVersion: batch/v1
@@ -28,13 +30,17 @@ describe('version-gated API-server checks', () => {
   it('backoffLimitPerIndex without Indexed completion: judged from 1.29 (JobBackoffLimitPerIndex on by default)', () => {
     const text = JOB('  backoffLimitPerIndex: 1\n');
     assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.28'), []);
-    assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.29'), ['spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode']);
+    assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.29'), [
+      'spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode',
+    ]);
   });
 
   it('a successPolicy without Indexed completion: judged from 1.31 (JobSuccessPolicy on by default)', () => {
     const text = JOB('  successPolicy:\n    rules:\n    - succeededCount: 1\n');
     assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.30'), []);
-    assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.31'), ['spec.successPolicy: Invalid value: {"rules":[{"succeededCount":1}]}: requires indexed completion mode']);
+    assert.deepEqual(messagesAt(text, 'invalid-job-spec', '1.31'), [
+      'spec.successPolicy: Invalid value: {"rules":[{"succeededCount":1}]}: requires indexed completion mode',
+    ]);
   });
 
   it('minDomains with ScheduleAnyway: judged from 1.27 (MinDomainsInPodTopologySpread on by default)', () => {
@@ -78,7 +84,9 @@ spec:
         image: postgres:16
 `;
     assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.25'), []);
-    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.26'), ['metadata.name: Invalid value: "db.primary": must not contain dots']);
+    assert.deepEqual(messagesAt(text, 'invalid-object-name', '1.26'), [
+      'metadata.name: Invalid value: "db.primary": must not contain dots',
+    ]);
   });
 
   it('a Deployment name with dots: accepted silently before 1.27, with a warning from 1.27', () => {
