@@ -14,16 +14,24 @@ import { hostIpWithoutHostPort } from './hostIpWithoutHostPort';
 import { hostNetworkPort } from './hostNetworkPort';
 import { hostPortConflict } from './hostPortConflict';
 import { initContainerProbe } from './initContainerProbe';
+import { invalidCronJob } from './invalidCronJob';
+import { invalidDnsConfig } from './invalidDnsConfig';
 import { invalidFieldRef } from './invalidFieldRef';
+import { invalidJobSpec } from './invalidJobSpec';
+import { invalidLabels } from './invalidLabels';
 import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
+import { invalidObjectName } from './invalidObjectName';
 import { invalidPortNumber } from './invalidPortNumber';
 import { invalidQuantity } from './invalidQuantity';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
+import { invalidScheduling } from './invalidScheduling';
 import { invalidSecurityContext } from './invalidSecurityContext';
 import { invalidSubPath } from './invalidSubPath';
 import { invalidToleration } from './invalidToleration';
+import { invalidWorkloadSpec } from './invalidWorkloadSpec';
 import { missingImage } from './missingImage';
+import { missingPodSpec } from './missingPodSpec';
 import { negativeTerminationGracePeriod } from './negativeTerminationGracePeriod';
 import { noContainers } from './noContainers';
 import { probeHandler } from './probeHandler';
@@ -38,6 +46,7 @@ import { volumeSource } from './volumeSource';
 /** The api rules, one file each in this folder; add a rule by importing it here. */
 export const API_RULES = [
   // What the API server rejects.
+  missingPodSpec,
   noContainers,
   duplicateContainerName,
   invalidName,
@@ -67,6 +76,13 @@ export const API_RULES = [
   ephemeralContainers,
   templateRestartPolicy,
   selectorMismatch,
+  invalidObjectName,
+  invalidWorkloadSpec,
+  invalidDnsConfig,
+  invalidJobSpec,
+  invalidScheduling,
+  invalidLabels,
+  invalidCronJob,
   // What the API server accepts with a warning.
   duplicateEnvName,
   hostIpWithoutHostPort,

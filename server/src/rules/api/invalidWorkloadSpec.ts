@@ -1,0 +1,237 @@
+import type { PodModel } from '../../service/model/podModel';
+import type { WorkloadKind } from '../../service/model/workloads';
+import { getPair, isScalar, type YMap, type YNode, type YPair } from '../../service/yaml/nodes';
+import { apiError, explain } from '../engine/apiMessages';
+import { mapAt, NEGATIVE_DETAIL, numberField, setMapPair, textField } from '../engine/objectFields';
+import { defineRule, type RuleFinding } from '../types';
+
+/**
+ * The checks of the controllers' own specs (kubernetes/kubernetes pkg/apis/apps/validation/validation.go
+ * and, for ReplicationController, pkg/apis/core/validation/validation.go; the same from 1.27 to 1.36):
+ * - Deployment `strategy`: no `rollingUpdate` with type Recreate (`ValidateDeploymentStrategy`);
+ *   `maxUnavailable` not over 100% and not 0 together with a 0 `maxSurge` (`ValidateRollingUpdateDeployment`;
+ *   both default to 25%, so only two written zeros are refused).
+ * - DaemonSet `updateStrategy.rollingUpdate`: neither over 100%, and exactly one of `maxUnavailable`
+ *   (default 1) and `maxSurge` (default 0) non-zero (`ValidateRollingUpdateDaemonSet`).
+ * - `replicas`, `minReadySeconds`, `revisionHistoryLimit`, `progressDeadlineSeconds` not negative
+ *   (`ValidateNonnegativeField`), and a Deployment's `progressDeadlineSeconds` (default 600) greater
+ *   than `minReadySeconds`.
+ * - No `activeDeadlineSeconds` in a controller's pod template: its pods are meant to run forever.
+ *
+ * data: `{ field: string }` (the API path of the field found wrong).
+ */
+export interface InvalidWorkloadSpecData {
+  readonly field: string;
+}
+
+/** The workload spec fields each controller kind checks for negative values. */
+const NON_NEGATIVE_FIELDS: Partial<Record<WorkloadKind, readonly string[]>> = {
+  Deployment: ['replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds'],
+  ReplicaSet: ['replicas', 'minReadySeconds'],
+  StatefulSet: ['replicas', 'minReadySeconds'],
+  DaemonSet: ['minReadySeconds', 'revisionHistoryLimit'],
+  ReplicationController: ['replicas', 'minReadySeconds'],
+};
+
+/** The kind the API server's message names: a Deployment's template is checked as a ReplicaSet's. */
+const ACTIVE_DEADLINE_OWNER: Partial<Record<WorkloadKind, string>> = {
+  Deployment: 'ReplicaSet',
+  ReplicaSet: 'ReplicaSet',
+  StatefulSet: 'StatefulSet',
+  DaemonSet: 'DaemonSet',
+  ReplicationController: 'ReplicationController',
+};
+
+/** Deployment's default `progressDeadlineSeconds` (pkg/apis/apps/v1/defaults.go). */
+const DEFAULT_PROGRESS_DEADLINE = 600;
+
+/** An int-or-percent as the API server reads it: a number, or a `<digits>%` string; undefined for anything else. */
+interface IntOrPercent {
+  readonly amount: number;
+  readonly percent: boolean;
+  readonly written: number | string;
+  readonly node: YNode;
+}
+
+function intOrPercent(map: YMap | undefined, key: string): IntOrPercent | undefined {
+  const node = getPair(map, key)?.value;
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'number' && Number.isInteger(node.value))
+    return { amount: node.value, percent: false, written: node.value, node };
+  if (typeof node.value === 'string' && /^[0-9]+%$/.test(node.value)) {
+    return { amount: Number(node.value.slice(0, -1)), percent: true, written: node.value, node };
+  }
+  return undefined;
+}
+
+type Finding = RuleFinding<InvalidWorkloadSpecData>;
+
+function finding(field: string, message: string, explanation: string, range: YNode['range']): Finding {
+  return { message: explain(message, explanation), range, data: { field } };
+}
+
+function over100(value: IntOrPercent | undefined, path: string): Finding[] {
+  if (!value?.percent || value.amount <= 100) return [];
+  return [
+    finding(
+      path,
+      apiError.invalid(path, value.written, 'must not be greater than 100%'),
+      'a percentage of the replicas cannot be more than all of them.',
+      value.node.range,
+    ),
+  ];
+}
+
+function deploymentStrategy(spec: YMap): Finding[] {
+  const strategy = setMapPair(spec, 'strategy')?.value;
+  if (!strategy) return [];
+  const type = textField(strategy, 'type')?.value ?? 'RollingUpdate';
+  const rollingUpdatePair = setMapPair(strategy, 'rollingUpdate');
+  if (type === 'Recreate') {
+    if (!rollingUpdatePair) return [];
+    const path = 'spec.strategy.rollingUpdate';
+    return [
+      finding(
+        path,
+        apiError.forbidden(path, "may not be specified when strategy `type` is 'Recreate'"),
+        'Recreate stops every old pod before starting new ones, so rolling update settings mean nothing; remove rollingUpdate or use type RollingUpdate.',
+        rollingUpdatePair.key.range,
+      ),
+    ];
+  }
+  if (type !== 'RollingUpdate' || !rollingUpdatePair) return [];
+  const rollingUpdate = rollingUpdatePair.value;
+  const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
+  const maxSurge = intOrPercent(rollingUpdate, 'maxSurge');
+  const findings: Finding[] = [];
+  // Both default to 25% (pkg/apis/apps/v1/defaults.go): only two written zeros stall the rollout.
+  if (maxUnavailable?.amount === 0 && maxSurge?.amount === 0) {
+    const path = 'spec.strategy.rollingUpdate.maxUnavailable';
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxUnavailable.written, 'may not be 0 when `maxSurge` is 0'),
+        'with no pod allowed down and no extra pod allowed up, the rollout could never replace a pod.',
+        maxUnavailable.node.range,
+      ),
+    );
+  }
+  findings.push(...over100(maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable'));
+  return findings;
+}
+
+function daemonSetStrategy(spec: YMap): Finding[] {
+  const strategy = setMapPair(spec, 'updateStrategy')?.value;
+  if (!strategy) return [];
+  if ((textField(strategy, 'type')?.value ?? 'RollingUpdate') !== 'RollingUpdate') return [];
+  const rollingUpdate = setMapPair(strategy, 'rollingUpdate')?.value;
+  if (!rollingUpdate) return [];
+  const base = 'spec.updateStrategy.rollingUpdate';
+  const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
+  const maxSurge = intOrPercent(rollingUpdate, 'maxSurge');
+  // Unreadable values are reported by the schema; judging the pair on a guess would add noise.
+  const unavailablePair = getPair(rollingUpdate, 'maxUnavailable');
+  const surgePair = getPair(rollingUpdate, 'maxSurge');
+  if ((unavailablePair && !maxUnavailable) || (surgePair && !maxSurge)) return [];
+  const findings: Finding[] = [
+    ...over100(maxUnavailable, `${base}.maxUnavailable`),
+    ...over100(maxSurge, `${base}.maxSurge`),
+  ];
+  // Defaults: maxUnavailable 1, maxSurge 0 (pkg/apis/apps/v1/defaults.go).
+  const unavailable = maxUnavailable?.amount ?? 1;
+  const surge = maxSurge?.amount ?? 0;
+  if (unavailable !== 0 && surge !== 0 && maxSurge) {
+    const path = `${base}.maxSurge`;
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxSurge.written, 'may not be set when maxUnavailable is non-zero'),
+        `a DaemonSet rolls either by surging (maxSurge, with maxUnavailable: 0) or by taking pods down (maxUnavailable, the default 1), not both${maxUnavailable ? '' : '; set maxUnavailable: 0 to surge'}.`,
+        maxSurge.node.range,
+      ),
+    );
+  } else if (unavailable === 0 && surge === 0) {
+    const path = `${base}.maxUnavailable`;
+    findings.push(
+      finding(
+        path,
+        apiError.required(path, 'cannot be 0 when maxSurge is 0'),
+        'with neither a pod down nor an extra pod up, the rollout could never replace a pod.',
+        (maxUnavailable ?? maxSurge)?.node.range ?? getPair(strategy, 'rollingUpdate')!.key.range,
+      ),
+    );
+  }
+  return findings;
+}
+
+function negativeFields(pod: PodModel, spec: YMap): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of NON_NEGATIVE_FIELDS[pod.kind] ?? []) {
+    const field = numberField(spec, key);
+    if (!field || field.value >= 0) continue;
+    const path = `spec.${key}`;
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, field.value, NEGATIVE_DETAIL),
+        `${key} cannot be negative.`,
+        field.node.range,
+      ),
+    );
+  }
+  return findings;
+}
+
+function progressDeadline(spec: YMap): Finding[] {
+  const minReady = numberField(spec, 'minReadySeconds');
+  const deadline = numberField(spec, 'progressDeadlineSeconds');
+  const deadlinePair: YPair | undefined = getPair(spec, 'progressDeadlineSeconds');
+  // A value that is written but not a number is the schema's to report.
+  if (deadlinePair && !deadline) return [];
+  const deadlineValue = deadline?.value ?? DEFAULT_PROGRESS_DEADLINE;
+  if (!minReady || deadlineValue < 0 || deadlineValue > minReady.value) return [];
+  const path = 'spec.progressDeadlineSeconds';
+  return [
+    finding(
+      path,
+      apiError.invalid(path, deadlineValue, 'must be greater than minReadySeconds'),
+      deadline
+        ? 'the rollout would be reported as stalled before a new pod could even count as available; raise progressDeadlineSeconds above minReadySeconds.'
+        : `progressDeadlineSeconds defaults to ${DEFAULT_PROGRESS_DEADLINE}, which is not above this minReadySeconds; set progressDeadlineSeconds higher.`,
+      (deadline ?? minReady).node.range,
+    ),
+  ];
+}
+
+function activeDeadlineInTemplate(pod: PodModel): Finding[] {
+  const owner = ACTIVE_DEADLINE_OWNER[pod.kind];
+  const pair = getPair(pod.spec, 'activeDeadlineSeconds');
+  if (!owner || !pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return [];
+  const path = `${pod.specPath}.activeDeadlineSeconds`;
+  return [
+    finding(
+      path,
+      apiError.forbidden(path, `activeDeadlineSeconds in ${owner} is not Supported`),
+      `the pods of a ${pod.kind} run until replaced; a deadline would kill them and the controller would start them again. Remove it (Jobs have their own spec.activeDeadlineSeconds).`,
+      pair.key.range,
+    ),
+  ];
+}
+
+export const invalidWorkloadSpec = defineRule({
+  id: 'invalid-workload-spec',
+  category: 'api',
+  defaultSeverity: 'error',
+  summary:
+    'Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController specs: rollout strategy, non-negative counts, progress deadline, no activeDeadlineSeconds in the template.',
+  check(pod): Finding[] {
+    if (pod.shape.family !== 'controller') return [];
+    const spec = mapAt(pod.root, ['spec']);
+    if (!spec) return [];
+    const findings = negativeFields(pod, spec);
+    if (pod.kind === 'Deployment') findings.push(...deploymentStrategy(spec), ...progressDeadline(spec));
+    if (pod.kind === 'DaemonSet') findings.push(...daemonSetStrategy(spec));
+    findings.push(...activeDeadlineInTemplate(pod));
+    return findings;
+  },
+});
