@@ -2,6 +2,7 @@
  * Custom messages between the extension client, the language server and the webview.
  * Shared by both sides so a renamed field fails to compile on both.
  */
+import type { Lifecycle } from './service/lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from './service/topology/types';
 
 /** Server → client, after each validation: lets the client show a status item and set context keys. */
@@ -91,6 +92,10 @@ export interface TopologyResult {
   readonly targets: readonly TopologyTarget[];
   /** Null when the file holds no pod (or is not open in the server). */
   readonly graph: TopologyGraph | null;
+  /** The same pod's simulated startup and shutdown, for the preview's Lifecycle tab. */
+  readonly lifecycle: Lifecycle | null;
+  /** The file holds no pod but a template expression (`{{ … }}`): it must be rendered first. */
+  readonly template: boolean;
 }
 
 /** The authoring commands the preview's toolbar offers. */
@@ -114,6 +119,8 @@ export type ToTopologyWebview =
       readonly version: number | null;
       readonly targets: readonly TopologyTarget[];
       readonly graph: TopologyGraph | null;
+      readonly lifecycle: Lifecycle | null;
+      readonly template: boolean;
       readonly locked: boolean;
     }
   | { readonly type: 'highlight'; readonly nodeId: string | null }
@@ -125,7 +132,7 @@ export type FromTopologyWebview =
   | { readonly type: 'reveal'; readonly nodeId: string }
   | { readonly type: 'selectTarget'; readonly documentIndex: number; readonly podIndex: number }
   | { readonly type: 'toggleLock' }
-  | { readonly type: 'exportSvg' }
+  | { readonly type: 'exportSvg'; readonly tab?: 'topology' | 'lifecycle' }
   | { readonly type: 'runCommand'; readonly command: TopologyAuthoringCommand };
 
 /** What the webview keeps with `setState`, and the serializer gets back after a reload. */
@@ -134,4 +141,6 @@ export interface TopologyViewState {
   readonly documentIndex?: number;
   readonly podIndex?: number;
   readonly locked?: boolean;
+  /** The tab shown: the topology (default) or the lifecycle timeline. */
+  readonly tab?: 'topology' | 'lifecycle';
 }

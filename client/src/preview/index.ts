@@ -60,8 +60,8 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      // Only files with pods are followed: a values file or a CI workflow leaves the last pod shown.
-      if (!editor || !hasPods(editor)) return;
+      // Every YAML file is followed, so one without pods (or a template) clears the picture instead of leaving another file's pod.
+      if (!editor || !isYaml(editor.document)) return;
       const cursor = editor.document.offsetAt(editor.selection.active);
       for (const preview of previews) if (!preview.locked) preview.show(editor.document.uri, cursor);
     }),

@@ -153,6 +153,8 @@ export class TopologyPreview implements vscode.Disposable {
       version: result.version,
       targets: result.targets,
       graph: result.graph,
+      lifecycle: result.lifecycle,
+      template: result.template,
       locked: this.lockedState,
     });
     if (this.lastCursorOffset !== undefined && result.graph) {
@@ -179,7 +181,7 @@ export class TopologyPreview implements vscode.Disposable {
         this.toggleLock();
         break;
       case 'exportSvg':
-        if (this.result?.graph && this.resource) await exportTopologySvg(this.result.graph, this.resource);
+        if (this.result?.graph && this.resource) await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource);
         break;
       case 'runCommand':
         await this.runAuthoringCommand(message.command);

@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { FileAnalysis, resolveSettings } from '../service';
-import { buildTopologyGraph, renderTopologyScene, sceneToSvgString, topologyTargets } from '../service/topology';
+import { resolveSettings } from '../service';
+import { buildTopologyGraph, renderTopologyScene, sceneToSvgString } from '../service/topology';
 import { lastFlag, parseArgs, UsageError } from './args';
-import { collectInputs } from './inputs';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import type { CliIO } from './io';
+import { pickPod, writeOutput } from './podTarget';
 
 export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--pod N] [--output FILE] <file|->`;
 
@@ -14,39 +13,9 @@ export function runTopology(argv: readonly string[], io: CliIO): number {
   if (format !== 'svg' && format !== 'json') throw new UsageError(`--format must be svg or json, not "${format}"`);
   const theme = lastFlag(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
-  const podFlag = lastFlag(args, 'pod');
-  if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag)) throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
-  if (args.positionals.length !== 1) throw new UsageError('give exactly one file (or - for standard input)');
-
-  const [input] = collectInputs(args.positionals, io.readStdin);
-  if (!input || 'error' in input) {
-    io.stderr(`pod-patterns: cannot read ${args.positionals[0]}: ${input && 'error' in input ? input.error : 'no input'}\n`);
-    return EXIT_USAGE;
-  }
-  const file = new FileAnalysis(input.text);
-  const targets = topologyTargets(file);
-  if (targets.length === 0) {
-    io.stderr(`pod-patterns: ${input.path} holds no pod-bearing object (Pod, Deployment, Job, …)\n`);
-    return EXIT_FINDINGS;
-  }
-  const position = podFlag === undefined ? 1 : Number(podFlag);
-  const target = targets[position - 1];
-  if (!target) {
-    io.stderr(`pod-patterns: ${input.path} holds ${targets.length} pod${targets.length === 1 ? '' : 's'}, not ${position}:\n${targets.map((entry, index) => `  ${index + 1}. ${entry.label}\n`).join('')}`);
-    return EXIT_USAGE;
-  }
-  const graph = buildTopologyGraph(file, target, resolveSettings({}))!;
+  const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io);
+  if (typeof picked === 'number') return picked;
+  const graph = buildTopologyGraph(picked.file, picked.target, resolveSettings({}))!;
   const output = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : sceneToSvgString(renderTopologyScene(graph), theme);
-  const outputPath = lastFlag(args, 'output');
-  if (outputPath === undefined) {
-    io.stdout(output);
-  } else {
-    try {
-      writeFileSync(outputPath, output, 'utf8');
-    } catch (error) {
-      io.stderr(`pod-patterns: cannot write ${outputPath}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_USAGE;
-    }
-  }
-  return EXIT_OK;
+  return writeOutput(output, lastFlag(args, 'output'), io);
 }

@@ -1,3 +1,4 @@
+import { lifecycleOf } from '../../service/lifecycle';
 import { buildTopologyGraph, resolveTarget, targetAt, topologyTargets } from '../../service/topology';
 import { TopologyRequest, type TopologyParams, type TopologyResult } from '../../protocol';
 import type { FeatureHandler } from './types';
@@ -9,7 +10,7 @@ export const topologyHandler: FeatureHandler = {
     state.connection.onRequest(TopologyRequest, async (params: TopologyParams): Promise<TopologyResult> => {
       const document = state.documents.get(params.uri);
       const file = state.analysisOf(params.uri);
-      if (!document || !file) return { uri: params.uri, version: null, targets: [], graph: null };
+      if (!document || !file) return { uri: params.uri, version: null, targets: [], graph: null, lifecycle: null, template: false };
       const version = document.version;
       const settings = await state.settingsFor(params.uri);
       // Settings may arrive after an edit: answer for the text as it is now, with its version.
@@ -21,6 +22,8 @@ export const topologyHandler: FeatureHandler = {
         version: current?.version ?? version,
         targets: topologyTargets(now),
         graph: target ? buildTopologyGraph(now, target, settings) ?? null : null,
+        lifecycle: target ? lifecycleOf(now, target, settings) ?? null : null,
+        template: !target && now.documents.some((entry) => entry.model.templateAt !== undefined),
       };
     });
   },

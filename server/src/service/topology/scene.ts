@@ -13,7 +13,7 @@ export interface SvgElement {
   readonly children: readonly (SvgElement | string)[];
 }
 
-function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: (SvgElement | string | undefined | false)[]): SvgElement {
+export function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: (SvgElement | string | undefined | false)[]): SvgElement {
   const clean: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) clean[key] = value;
   return { tag, attrs: clean, children: children.filter((child): child is SvgElement | string => child !== undefined && child !== false) };

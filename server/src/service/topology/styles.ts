@@ -112,6 +112,20 @@ const RULES = `
 .pp-severity-hint { --pp-severity-colour: var(--pp-hint); }
 .pp-node:focus .pp-node-box, .pp-node:focus .pp-frame, .pp-highlight .pp-node-box, .pp-highlight.pp-pod .pp-frame { stroke: var(--pp-focus); stroke-width: 3; }
 .pp-node:focus .pp-node-box, .pp-node:focus .pp-frame { stroke-dasharray: none; }
+.pp-lc-tick { stroke: var(--pp-node-stroke); stroke-width: 1; stroke-dasharray: 2 4; }
+.pp-lc-tick-label, .pp-lc-label { fill: var(--pp-fg); font-size: 12px; }
+.pp-lc-role, .pp-lc-gap-label { fill: var(--pp-muted); font-size: 11px; }
+.pp-lc-bar { stroke: none; }
+.pp-lc-starting { fill: var(--pp-kind-colour); opacity: 0.45; }
+.pp-lc-up { fill: var(--pp-kind-colour); }
+.pp-lc-stopping { fill: var(--pp-muted); }
+.pp-lc-within { stroke: var(--pp-muted); stroke-width: 2; stroke-dasharray: 3 3; }
+.pp-lc-event { fill: var(--pp-bg); stroke: var(--pp-fg); stroke-width: 1.5; }
+.pp-lc-never, .pp-lc-flag { fill: var(--pp-error); font-size: 12px; font-weight: 600; }
+.pp-lc-never-starts .pp-lc-label { fill: var(--pp-muted); }
+.pp-lc-shutdown-line { stroke: var(--pp-error); stroke-width: 2; stroke-dasharray: 6 3; }
+.pp-lc-shutdown-label { fill: var(--pp-fg); font-size: 12px; font-weight: 600; }
+.pp-lc-row:focus { outline: 2px solid var(--pp-focus); }
 `;
 
 /** A stylesheet for the topology SVG with this palette. Contains no `<` or `&`, so it embeds as-is. */
