@@ -280,7 +280,8 @@ describe('topology webview', () => {
     assert.equal(await page.getAttribute('#canvas', 'aria-label'), 'Pod lifecycle');
     assert.equal(await page.evaluate(() => window.acquireVsCodeApi().getState().tab), 'lifecycle');
     await page.click('#export');
-    assert.deepEqual(await page.evaluate(() => window.__posted.at(-1)), { type: 'exportSvg', tab: 'lifecycle' });
+    const exported = await page.evaluate(() => window.__posted.at(-1));
+    assert.deepEqual({ ...exported, width: typeof exported.width }, { type: 'exportSvg', tab: 'lifecycle', width: 'number' });
     await page.focus('#tab-lifecycle');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('svg.pp-topology:not(.pp-lifecycle)');
@@ -316,6 +317,40 @@ describe('topology webview', () => {
     await page.close();
   });
 
+  it('fits a six-container pod in a 650 px panel: every node visible, no text under 11 px, no sideways scrolling', async () => {
+    const data = message('six-containers.json');
+    for (const theme of Object.keys(THEMES)) {
+      const { page, problems } = await openPage(theme);
+      await page.setViewportSize({ width: 650, height: 1000 });
+      await post(page, data);
+      await page.waitForSelector('svg.pp-topology');
+      const seen = await page.evaluate(() => {
+        const svg = document.querySelector('svg.pp-topology');
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+        const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent.trim() !== '');
+        const nodes = [...svg.querySelectorAll('[data-node-id]')].filter((node) => node.getAttribute('data-node-id') !== 'pod');
+        return {
+          scale,
+          smallestText: Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * scale)),
+          outside: nodes.filter((node) => {
+            const box = node.getBoundingClientRect();
+            return box.left < 0 || box.right > window.innerWidth;
+          }).map((node) => node.getAttribute('data-node-id')),
+          nodeCount: nodes.length,
+          scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      });
+      assert.equal(seen.nodeCount, data.graph.nodes.length - 1);
+      assert.deepEqual(seen.outside, [], theme);
+      assert.ok(seen.smallestText >= 11, `${theme}: smallest text ${seen.smallestText} px`);
+      assert.equal(seen.scrollsSideways, false, theme);
+      assert.equal(seen.scale, 1, 'drawn at its natural size');
+      await page.screenshot({ path: path.join(artifacts, `topology-six-containers-650px-${theme}.png`), fullPage: true });
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
   it('drops an answer older than the one shown', async () => {
     const newer = message('04-sidecar-log-writer.json');
     const older = { ...message('04-sidecar-log-writer.json'), version: 1 };
@@ -340,9 +375,10 @@ describe('topology webview', () => {
     await page.click('#lock');
     await page.selectOption('#target', '2:0');
     const posted = await page.evaluate(() => window.__posted.filter((entry) => entry.type !== 'ready'));
+    // The export carries the width the page laid the picture out for: the page's canvas (1280 px less the body's padding).
     assert.deepEqual(posted, [
       { type: 'runCommand', command: 'podPatterns.addSidecar' },
-      { type: 'exportSvg', tab: 'topology' },
+      { type: 'exportSvg', tab: 'topology', width: 1256 },
       { type: 'toggleLock' },
       { type: 'selectTarget', documentIndex: 2, podIndex: 0 },
     ]);

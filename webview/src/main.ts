@@ -6,8 +6,9 @@
 import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/protocol';
 import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/protocol';
 import { renderLifecycleScene } from '../../server/src/service/lifecycle/scene';
+import { layoutTopology } from '../../server/src/service/topology/layout';
 import { renderTopologyScene, type SvgElement } from '../../server/src/service/topology/scene';
-import { topologyStylesheet, VSCODE_PALETTE } from '../../server/src/service/topology/styles';
+import { themeKindOfBodyClasses, topologyStylesheet, vscodePalette } from '../../server/src/service/topology/styles';
 
 interface VsCodeApi {
   postMessage(message: FromTopologyWebview): void;
@@ -37,6 +38,7 @@ buildToolbar();
 buildTabs();
 handleNodeClicks();
 handleZoomAndPan();
+followPanelWidth();
 status.textContent = 'Waiting for a pod…';
 
 window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
@@ -62,6 +64,25 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
   }
 });
 vscode.postMessage({ type: 'ready' });
+
+/** The width the topology was last laid out for; a resize of the panel lays it out again. */
+let laidOutFor = 0;
+
+function fitWidth(): number {
+  return Math.max(320, Math.floor(canvas.clientWidth));
+}
+
+function followPanelWidth(): void {
+  let pending = false;
+  new ResizeObserver(() => {
+    if (pending || tab !== 'topology' || !current?.graph || Math.abs(fitWidth() - laidOutFor) < 8) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      render();
+    });
+  }).observe(canvas);
+}
 
 function saveState(): void {
   vscode.setState({
@@ -162,8 +183,11 @@ function applyZoom(svg: SVGElement): void {
 /** The class rules come from the shared stylesheet text; a constructed sheet needs no inline style under the CSP. */
 function installTopologyStyles(): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(topologyStylesheet(VSCODE_PALETTE));
+  const apply = () => sheet.replaceSync(topologyStylesheet(vscodePalette(themeKindOfBodyClasses(document.body.classList))));
+  apply();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // VS Code switches the body's theme class when the user changes the colour theme.
+  new MutationObserver(apply).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -186,7 +210,7 @@ function buildToolbar(): void {
     toolbar.append(button);
   }
   const exportButton = element('button', { type: 'button', id: 'export', title: 'Save the picture as an SVG file' }, 'Export SVG');
-  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg', tab }));
+  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg', tab, width: laidOutFor }));
   const zoomOut = element('button', { type: 'button', id: 'zoom-out', title: 'Zoom out (Ctrl −)', 'aria-label': 'Zoom out' }, '−');
   const zoomLevel = element('button', { type: 'button', id: 'zoom-level', title: 'Fit to the width (Ctrl 0)', 'aria-label': 'Fit to the width' }, 'Fit');
   const zoomIn = element('button', { type: 'button', id: 'zoom-in', title: 'Zoom in (Ctrl +)', 'aria-label': 'Zoom in' }, '+');
@@ -239,7 +263,9 @@ function render(): void {
     return;
   }
   const focusedId = document.activeElement?.getAttribute('data-node-id');
-  const svg = toDom(renderTopologyScene(current.graph));
+  // Laid out for the panel's width: a pod too wide for one row is wrapped into phase lanes, so it fits with its text at full size.
+  laidOutFor = fitWidth();
+  const svg = toDom(renderTopologyScene(current.graph, layoutTopology(current.graph, { maxWidth: laidOutFor })));
   canvas.replaceChildren(svg);
   applyZoom(svg);
   // VS Code's webview context menu reads these: the authoring commands, told which node was right-clicked.

@@ -2,12 +2,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TopologyResult } from '../../../server/src/protocol';
 import { renderLifecycleScene } from '../../../server/src/service/lifecycle/scene';
+import { layoutTopology } from '../../../server/src/service/topology/layout';
 import { renderTopologyScene } from '../../../server/src/service/topology/scene';
 import { sceneToSvgString } from '../../../server/src/service/topology/svgString';
 
 /** Saves the picture the preview shows (topology or lifecycle), in the light or dark palette that matches the editor theme. */
-export async function exportTopologySvg(result: TopologyResult, tab: 'topology' | 'lifecycle', resource: vscode.Uri): Promise<void> {
-  const scene = tab === 'lifecycle' && result.lifecycle ? renderLifecycleScene(result.lifecycle) : result.graph ? renderTopologyScene(result.graph) : undefined;
+export async function exportTopologySvg(result: TopologyResult, tab: 'topology' | 'lifecycle', resource: vscode.Uri, width?: number): Promise<void> {
+  const scene =
+    tab === 'lifecycle' && result.lifecycle
+      ? renderLifecycleScene(result.lifecycle)
+      : result.graph
+        ? renderTopologyScene(result.graph, layoutTopology(result.graph, width !== undefined && width > 0 ? { maxWidth: width } : {}))
+        : undefined;
   if (!scene) return;
   const kind = vscode.window.activeColorTheme.kind;
   const theme = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';

@@ -181,7 +181,7 @@ export class TopologyPreview implements vscode.Disposable {
         this.toggleLock();
         break;
       case 'exportSvg':
-        if (this.result?.graph && this.resource) await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource);
+        if (this.result?.graph && this.resource) await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, message.width);
         break;
       case 'runCommand':
         await this.runAuthoringCommand(message.command);

@@ -1,21 +1,23 @@
 import { resolveSettings } from '../service';
-import { buildTopologyGraph, renderTopologyScene, sceneToSvgString } from '../service/topology';
+import { buildTopologyGraph, layoutTopology, renderTopologyScene, sceneToSvgString } from '../service/topology';
 import { lastFlag, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { pickPod, writeOutput } from './podTarget';
 
-export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--pod N] [--output FILE] <file|->`;
+export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--width PX] [--pod N] [--output FILE] <file|->`;
 
 /** Draws the topology of one pod of a file (the first, or the Nth with --pod) as SVG, or prints its graph as JSON. */
 export function runTopology(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { valued: ['format', 'theme', 'output', 'pod'], boolean: [] });
+  const args = parseArgs(argv, { valued: ['format', 'theme', 'output', 'pod', 'width'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'svg';
   if (format !== 'svg' && format !== 'json') throw new UsageError(`--format must be svg or json, not "${format}"`);
   const theme = lastFlag(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
+  const widthFlag = lastFlag(args, 'width');
+  if (widthFlag !== undefined && !/^[1-9]\d{2,4}$/.test(widthFlag)) throw new UsageError(`--width takes a number of pixels from 100, not "${widthFlag}"`);
   const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io);
   if (typeof picked === 'number') return picked;
   const graph = buildTopologyGraph(picked.file, picked.target, resolveSettings({}))!;
-  const output = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : sceneToSvgString(renderTopologyScene(graph), theme);
+  const output = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) })), theme);
   return writeOutput(output, lastFlag(args, 'output'), io);
 }
