@@ -167,12 +167,12 @@ log('CLI done');
 
 function countResources(dir) {
   const out = execFileSync(process.execPath, ['-e', `
-    const { FileAnalysis } = require(${JSON.stringify(serviceBundle)});
+    const { ParsedFile } = require(${JSON.stringify(serviceBundle)});
     const fs = require('fs'), path = require('path');
     let n = 0;
     (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f); else if (/\\.ya?ml$/i.test(e.name)) n += new FileAnalysis(fs.readFileSync(f, 'utf8')).documents.reduce((s, d) => s + d.model.resources.length, 0);
+      if (e.isDirectory()) walk(f); else if (/\\.ya?ml$/i.test(e.name)) n += new ParsedFile(fs.readFileSync(f, 'utf8')).documents.reduce((s, d) => s + d.model.resources.length, 0);
     } })(${JSON.stringify(dir)});
     process.stdout.write(String(n));`], { encoding: 'utf8' });
   return Number(out);

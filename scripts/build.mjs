@@ -5,11 +5,29 @@ import { build, context } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { yamlWithoutTokenLogging } from './yamlBundlePlugin.mjs';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * `vscode-languageserver` pins its own copy of the protocol library, and the custom messages
+ * (`shared/protocol.ts`) are built with the client's: in the server bundle our sources get the
+ * server's copy too, so the bundle holds one.
+ * @type {import('esbuild').Plugin}
+ */
+const serverProtocolCopy = {
+  name: 'server-protocol-copy',
+  setup(build) {
+    const serverPackage = path.resolve('node_modules/vscode-languageserver');
+    build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, (args) => {
+      if (args.pluginData === 'server-copy' || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      return build.resolve(args.path, { kind: args.kind, resolveDir: serverPackage, pluginData: 'server-copy' });
+    });
+  },
+};
 
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
@@ -26,6 +44,7 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [yamlWithoutTokenLogging, serverProtocolCopy],
   },
   {
     entryPoints: ['server/src/cli/main.ts'],

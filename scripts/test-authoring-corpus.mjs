@@ -14,7 +14,7 @@ if (!existsSync(service)) {
   console.error('test:authoring-corpus: build first (npm run build)');
   process.exit(2);
 }
-const { FileAnalysis, DEFAULT_SETTINGS } = require(path.join(service, 'index.js'));
+const { ParsedFile, DEFAULT_SETTINGS } = require(path.join(service, 'index.js'));
 const { insertPattern } = require(path.join(service, 'actions', 'insert', 'insertPattern.js'));
 const { PATTERNS } = require(path.join(service, 'actions', 'insert', 'catalog.js'));
 const { fixesFor } = require(path.join(service, 'actions', 'index.js'));
@@ -34,8 +34,8 @@ function walk(dir) {
   });
 }
 
-const errorsOf = (text) => new FileAnalysis(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error');
-const syntaxOf = (text) => new FileAnalysis(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key');
+const errorsOf = (text) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error');
+const syntaxOf = (text) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key');
 const failures = [];
 let inserts = 0;
 let refused = 0;
@@ -45,7 +45,7 @@ const started = Date.now();
 
 for (const file of dirs.flatMap(walk)) {
   const before = readFileSync(file, 'utf8');
-  const analysis = new FileAnalysis(before);
+  const analysis = new ParsedFile(before);
   if (!analysis.hasPods) continue;
   const baseErrors = errorsOf(before).length;
   const baseSyntax = syntaxOf(before).length;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentSummaryNotification, type DocumentSummary } from '../../server/src/protocol';
+import { DocumentSummaryNotification, type DocumentSummary } from '../../server/src/shared/protocol';
 
 /** True while the active editor shows a YAML document the server found pods in; menus key off it. */
 export const HAS_PODS_CONTEXT_KEY = 'podPatterns.documentHasPods';

@@ -1,12 +1,12 @@
-import { FileAnalysis, resolveSettings, type FileFinding, type ServiceSettings } from '../../server/src/service';
+import { ParsedFile, resolveSettings, type FileFinding, type ServiceSettings } from '../../server/src/service';
 
 /** Lints a text with the service and returns findings with 0-based line/character ranges. */
 export function lintText(text: string, settings: Partial<ServiceSettings> = {}) {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   return analysis.findings(resolveSettings(settings)).map((finding) => located(analysis, finding));
 }
 
-export function located(analysis: FileAnalysis, finding: FileFinding) {
+export function located(analysis: ParsedFile, finding: FileFinding) {
   const start = analysis.lineIndex.positionAt(finding.range.start);
   const end = analysis.lineIndex.positionAt(finding.range.end);
   return { ...finding, start, end, text: analysis.text.slice(finding.range.start, finding.range.end) };

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { RULE_LEVELS } from '../../server/src/service';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 
@@ -78,4 +79,8 @@ test('every setting has a markdown description and a scope, and every enum expla
       if (withEnum?.enum) assert.equal(withEnum.enumDescriptions?.length, withEnum.enum.length, `${key}: one description per enum value`);
     }
   }
+});
+
+test('the podPatterns.rules setting offers exactly the rule levels of the service, in their order', () => {
+  assert.deepEqual(manifest.contributes.configuration.properties['podPatterns.rules']?.additionalProperties?.enum, RULE_LEVELS);
 });

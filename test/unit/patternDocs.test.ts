@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { createLanguageService, ParsedFile, resolveSettings, THROWING_LOGGER } from '../../server/src/service';
+import { docsPathOf } from '../../server/src/shared/docs';
 
 const repo = path.resolve(__dirname, '../../..');
 const docs = path.join(repo, 'docs');
@@ -18,4 +20,17 @@ test('there is a page per pattern, and every relative link of the pattern and li
     }
   }
   assert.deepEqual(broken, []);
+});
+
+test('role hovers link to the pattern page, and documentation URLs map to the pages shipped in the extension', () => {
+  const service = createLanguageService({ logger: THROWING_LOGGER });
+  const text = readFileSync(path.join(repo, 'examples', 'native-sidecar-job.yaml'), 'utf8');
+  const hover = service.hover(new ParsedFile(text), text.indexOf('db-proxy') + 2, resolveSettings({}));
+  const link = /\[About native sidecars\]\(([^)]+)\)/.exec(hover?.markdown ?? '');
+  assert.ok(link, hover?.markdown);
+  assert.equal(docsPathOf(link[1]!), 'patterns/native-sidecar.md');
+  assert.ok(existsSync(path.join(docs, docsPathOf(link[1]!)!)));
+  assert.equal(docsPathOf(service.docsUrl('init-waits-on-later-container')!), 'rules/init-waits-on-later-container.md');
+  assert.equal(docsPathOf('https://example.com/docs/rules/x.md'), undefined);
+  assert.equal(docsPathOf(`${link[1]!.replace('native-sidecar.md', '')}../../../etc/passwd`), undefined);
 });

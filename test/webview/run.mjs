@@ -293,6 +293,8 @@ describe('topology webview', () => {
   it('fits the width by default and zooms with Ctrl +/−, the buttons and Ctrl+wheel; Ctrl 0 fits again', async () => {
     const { page, problems } = await pageShowing('native-sidecar-deployment.json');
     await page.setViewportSize({ width: 700, height: 760 });
+    // The panel got narrower: the pod is laid out again for it.
+    await page.waitForFunction(() => Number(document.querySelector('svg.pp-topology').getAttribute('width')) <= 700);
     const width = () => page.$eval('svg.pp-topology', (svg) => Math.round(svg.getBoundingClientRect().width));
     const natural = await page.$eval('svg.pp-topology', (svg) => Number(svg.getAttribute('width')));
     const fitted = await width();

@@ -3,12 +3,12 @@
  * draws it with the same pure functions the CLI uses, and sends back clicks. User text
  * only ever reaches the page through `textContent`; nothing is parsed as HTML.
  */
-import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/protocol';
-import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/protocol';
-import { renderLifecycleScene } from '../../server/src/service/lifecycle/scene';
-import { layoutTopology } from '../../server/src/service/topology/layout';
-import { renderTopologyScene, type SvgElement } from '../../server/src/service/topology/scene';
-import { themeKindOfBodyClasses, topologyStylesheet, vscodePalette } from '../../server/src/service/topology/styles';
+import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/shared/topologyWebview';
+import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/shared/topologyWebview';
+import { renderLifecycleScene } from '../../server/src/shared/lifecycle/scene';
+import { layoutTopology } from '../../server/src/shared/topology/layout';
+import { renderTopologyScene, type SvgElement } from '../../server/src/shared/topology/scene';
+import { themeKindOfBodyClasses, topologyStylesheet, vscodePalette } from '../../server/src/shared/topology/styles';
 
 interface VsCodeApi {
   postMessage(message: FromTopologyWebview): void;
@@ -56,6 +56,9 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
       break;
     case 'highlight':
       highlight(message.nodeId);
+      break;
+    case 'showTab':
+      selectTab(message.tab);
       break;
     case 'locked':
       if (current) current = { ...current, locked: message.locked };

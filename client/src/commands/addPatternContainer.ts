@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PATTERNS, type PatternInfo } from '../../../server/src/service/actions/insert/catalog';
-import { InsertPatternRequest, type InsertPatternParams, type InsertPatternResponse, type ProtocolRange } from '../../../server/src/protocol';
+import { PATTERNS, type PatternInfo } from '../../../server/src/shared/patternCatalog';
+import { InsertPatternRequest, type InsertPatternParams, type ProtocolRange } from '../../../server/src/shared/protocol';
 
 function toRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -44,7 +44,7 @@ async function addPatternContainer(pattern: PatternInfo, getClient: () => Langua
     kind: pattern.kind,
     template: templateId,
   };
-  const response = await client.sendRequest<InsertPatternResponse>(InsertPatternRequest, params);
+  const response = await client.sendRequest(InsertPatternRequest, params);
   if (!response.ok) {
     void vscode.window.showWarningMessage(`Pod Patterns: cannot ${pattern.title.toLowerCase()}: ${response.reason}.`);
     return;

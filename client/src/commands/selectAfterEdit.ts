@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { SELECTION_DATA_KEY, type ProtocolRange } from '../../../server/src/protocol';
+import { SELECTION_DATA_KEY, type ProtocolRange } from '../../../server/src/shared/protocol';
 
 const SELECT_COMMAND = 'podPatterns.selectAfterEdit';
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TopologyResult } from '../../../server/src/protocol';
-import { renderLifecycleScene } from '../../../server/src/service/lifecycle/scene';
-import { layoutTopology } from '../../../server/src/service/topology/layout';
-import { renderTopologyScene } from '../../../server/src/service/topology/scene';
-import { sceneToSvgString } from '../../../server/src/service/topology/svgString';
+import type { TopologyResult } from '../../../server/src/shared/protocol';
+import { renderLifecycleScene } from '../../../server/src/shared/lifecycle/scene';
+import { layoutTopology } from '../../../server/src/shared/topology/layout';
+import { renderTopologyScene } from '../../../server/src/shared/topology/scene';
+import { sceneToSvgString } from '../../../server/src/shared/topology/svgString';
 
 /** Saves the picture the preview shows (topology or lifecycle), in the light or dark palette that matches the editor theme. */
 export async function exportTopologySvg(result: TopologyResult, tab: 'topology' | 'lifecycle', resource: vscode.Uri, width?: number): Promise<void> {

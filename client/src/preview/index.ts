@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { mentionsPodKind } from '../../../server/src/service/model/podKinds';
-import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/protocol';
+import { mentionsPodKind } from '../../../server/src/shared/podKinds';
+import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyViewState } from '../../../server/src/shared/topologyWebview';
 import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyPreview';
 
 /**
  * The topology previews, like the Markdown preview: "Open" shows the file in the preview
  * that follows the active editor; a locked preview keeps its file.
  */
-export function registerTopologyPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerTopologyPreview(context: vscode.ExtensionContext, client: LanguageClient): { showTab(tab: 'topology' | 'lifecycle'): void } {
   const previews = new Set<TopologyPreview>();
   const track = (preview: TopologyPreview) => {
     previews.add(preview);
@@ -76,4 +76,5 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     }),
     { dispose: () => [...previews].forEach((preview) => preview.dispose()) },
   );
+  return { showTab: (tab) => previews.forEach((preview) => !preview.locked && preview.showTab(tab)) };
 }

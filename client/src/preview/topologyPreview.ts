@@ -2,19 +2,17 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { TopologyRequest, type TopologyParams, type TopologyResult } from '../../../server/src/shared/protocol';
 import {
   TOPOLOGY_AUTHORING_COMMANDS,
-  TopologyRequest,
   type FromTopologyWebview,
   type ToTopologyWebview,
-  type TopologyParams,
-  type TopologyResult,
   type TopologyViewState,
-} from '../../../server/src/protocol';
-import type { TopologyNode } from '../../../server/src/service/topology/types';
+} from '../../../server/src/shared/topologyWebview';
+import type { TopologyNode } from '../../../server/src/shared/topology/types';
 import { exportTopologySvg } from './exportSvg';
 import { topologyPageHtml } from './html';
-import { nodeAtOffset } from '../../../server/src/service/topology/nodeAtOffset';
+import { nodeAtOffset } from '../../../server/src/shared/topology/nodeAtOffset';
 
 export const TOPOLOGY_VIEW_TYPE = 'podPatterns.topology';
 /** Edits closer together than this are drawn once, at the end. */
@@ -117,6 +115,11 @@ export class TopologyPreview implements vscode.Disposable {
     void this.post({ type: 'highlight', nodeId });
   }
 
+  /** Switches the page to a tab (the walkthrough shows the lifecycle). */
+  showTab(tab: 'topology' | 'lifecycle'): void {
+    void this.post({ type: 'showTab', tab });
+  }
+
   toggleLock(): void {
     this.lockedState = !this.lockedState;
     this.updateTitle();
@@ -132,7 +135,7 @@ export class TopologyPreview implements vscode.Disposable {
     };
     // After a reload the file may not be open yet: opening it hands it to the language server first.
     Promise.resolve(vscode.workspace.openTextDocument(uri))
-      .then(() => this.client.sendRequest<TopologyResult>(TopologyRequest, params))
+      .then(() => this.client.sendRequest(TopologyRequest, params))
       .then(
         (result) => this.accept(uri, result),
         (error: unknown) => this.client.warn(`Topology request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -1,8 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FileAnalysis, type LocatedPod } from '../service';
-import { PATTERNS, patternInfo, type PatternKind } from '../service/actions/insert/catalog';
-import { insertPattern } from '../service/actions/insert/insertPattern';
-import { applyEdits } from '../service/edits/textEdits';
+import { applyEdits, type LanguageService, type LocatedPod } from '../service';
+import { PATTERNS, patternInfo, type PatternKind } from '../shared/patternCatalog';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { settingsFromFlags } from './lint';
@@ -10,7 +8,7 @@ import { settingsFromFlags } from './lint';
 export const ADD_USAGE = `pod-patterns add <${PATTERNS.map((pattern) => pattern.kind).join('|')}> [--template NAME] [--pod NAME] [--kubernetes-version X.Y] [--stdout] <file>`;
 
 /** Inserts a pattern container into a pod of a file, exactly as the editor's code action does. */
-export function runAdd(argv: readonly string[], io: CliIO): number {
+export function runAdd(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['template', 'pod', 'kubernetes-version'], boolean: ['stdout'] });
   const [kind, file, ...extra] = args.positionals;
   const info = kind === undefined ? undefined : patternInfo(kind);
@@ -29,14 +27,14 @@ export function runAdd(argv: readonly string[], io: CliIO): number {
     io.stderr(`pod-patterns: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_USAGE;
   }
-  const analysis = new FileAnalysis(text);
+  const parsed = service.parseFile(text);
   const podName = lastFlag(args, 'pod');
-  const located = choosePod(analysis.pods, podName);
+  const located = choosePod(parsed.pods, podName);
   if (typeof located === 'string') {
     io.stderr(`pod-patterns add: ${located}\n`);
     return EXIT_FINDINGS;
   }
-  const result = insertPattern(located, { kind: info.kind as PatternKind, template }, settings);
+  const result = service.insertPattern(located, { kind: info.kind as PatternKind, template }, settings);
   if (!result.ok) {
     io.stderr(`pod-patterns add: cannot ${info.title.toLowerCase()}: ${result.reason}\n`);
     return EXIT_FINDINGS;

@@ -1,8 +1,11 @@
-/** A tiny, strict argument parser: unknown flags are usage errors, never ignored. */
+import { parseArgs as parseArgTokens } from 'node:util';
+
+/** A usage mistake: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
   readonly positionals: string[];
+  /** Every value of each flag given, in order (`true` for a flag without a value). */
   readonly flags: Map<string, string[]>;
 }
 
@@ -13,32 +16,34 @@ export interface FlagSpec {
   readonly boolean: readonly string[];
 }
 
+/**
+ * Strict arguments: unknown flags are usage errors, never ignored. `node:util` splits the
+ * arguments; its own strict mode is off so that each mistake gets our message (it is the
+ * CLI's documented output), checked token by token in the order given.
+ */
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple: true }> = {};
+  for (const name of spec.valued) options[name] = { type: 'string', multiple: true };
+  for (const name of spec.boolean) options[name] = { type: 'boolean', multiple: true };
+  const { tokens } = parseArgTokens({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const flags = new Map<string, string[]>();
   const push = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (spec.valued.includes(name)) {
-        const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined) throw new UsageError(`--${name} needs a value`);
-        push(name, value);
-      } else if (spec.boolean.includes(name) && eq < 0) {
-        push(name, 'true');
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+    } else if (token.kind === 'option') {
+      // Named as written: a short option group whole (`-abc`), a long option without its `=value`.
+      const raw = argv[token.index]!;
+      const written = raw.startsWith('--') && raw.includes('=') ? raw.slice(0, raw.indexOf('=')) : raw;
+      if (spec.valued.includes(token.name)) {
+        if (token.value === undefined) throw new UsageError(`${written} needs a value`);
+        push(token.name, token.value);
+      } else if (spec.boolean.includes(token.name) && !token.inlineValue) {
+        push(token.name, 'true');
       } else {
-        throw new UsageError(`unknown option --${name}`);
+        throw new UsageError(`unknown option ${written}`);
       }
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      positionals.push(arg);
     }
   }
   return { positionals, flags };

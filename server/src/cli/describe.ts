@@ -1,7 +1,4 @@
-import { FileAnalysis } from '../service';
-import { analyzePod } from '../service/analysis/analyzePod';
-import type { PodAnalysis } from '../service/analysis/types';
-import type { LocatedPod } from '../service/fileAnalysis';
+import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { collectInputs } from './inputs';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
@@ -21,8 +18,7 @@ export interface DescribedPod {
   readonly qosClass: string;
 }
 
-export function describePod(path: string, located: LocatedPod): DescribedPod {
-  const analysis: PodAnalysis = analyzePod(located.pod);
+export function describePod(path: string, located: LocatedPod, analysis: PodAnalysis): DescribedPod {
   return {
     path,
     documentIndex: located.document.index,
@@ -73,7 +69,7 @@ export function describeText(pod: DescribedPod, patterns: readonly (string | und
   return lines.join('\n');
 }
 
-export function runDescribe(argv: readonly string[], io: CliIO): number {
+export function runDescribe(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
@@ -87,9 +83,10 @@ export function runDescribe(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    for (const located of new FileAnalysis(input.text).pods) {
-      pods.push(describePod(input.path, located));
-      patterns.push(analyzePod(located.pod).roles.map((entry) => entry.pattern));
+    for (const located of service.parseFile(input.text).pods) {
+      const analysis = service.podAnalysis(located);
+      pods.push(describePod(input.path, located, analysis));
+      patterns.push(analysis.roles.map((entry) => entry.pattern));
     }
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');

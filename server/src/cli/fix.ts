@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { FileAnalysis, type ServiceSettings } from '../service';
-import { combinePreferredFixes } from '../service/actions';
-import { applyEdits } from '../service/edits/textEdits';
+import { applyEdits, type LanguageService, type ServiceSettings } from '../service';
 import type { CliIO } from './io';
 
 /** Fixes can reveal or shift others (a moved container, a renamed name): a few passes settle them. */
@@ -14,21 +12,21 @@ export interface FixOutcome {
 }
 
 /** Applies the preferred safe fix of every finding that has one, pass after pass. */
-export function fixText(text: string, settings: ServiceSettings): FixOutcome {
+export function fixText(service: LanguageService, text: string, settings: ServiceSettings): FixOutcome {
   const fixed = new Map<string, number>();
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const analysis = new FileAnalysis(current);
-    const findings = analysis.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+    const file = service.parseFile(current);
+    const findings = service.findings(file, settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
     const before = new Map<string, number>();
     for (const finding of findings) before.set(finding.code, (before.get(finding.code) ?? 0) + 1);
-    const { edits, count } = combinePreferredFixes(analysis, findings, settings);
+    const { edits, count } = service.preferredFixes(file, findings, settings);
     if (count === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
     // Count what the pass removed, per rule, rather than trusting that each fix worked.
     const after = new Map<string, number>();
-    for (const finding of new FileAnalysis(next).findings(settings)) after.set(finding.code, (after.get(finding.code) ?? 0) + 1);
+    for (const finding of service.findings(service.parseFile(next), settings)) after.set(finding.code, (after.get(finding.code) ?? 0) + 1);
     for (const [code, n] of before) {
       const gone = n - (after.get(code) ?? 0);
       if (gone > 0) fixed.set(code, (fixed.get(code) ?? 0) + gone);
@@ -39,8 +37,8 @@ export function fixText(text: string, settings: ServiceSettings): FixOutcome {
 }
 
 /** `lint --fix` on one input: rewrites the file when something changed and says what. */
-export function fixInput(path: string, text: string, settings: ServiceSettings, io: CliIO, toStderr: boolean): string {
-  const outcome = fixText(text, settings);
+export function fixInput(service: LanguageService, path: string, text: string, settings: ServiceSettings, io: CliIO, toStderr: boolean): string {
+  const outcome = fixText(service, text, settings);
   if (outcome.text === text) return text;
   const summary = [...outcome.fixed].map(([code, count]) => `${code} ×${count}`).join(', ') || 'formatting only';
   writeFileSync(path, outcome.text);

@@ -1,3 +1,5 @@
+import type { Logger } from '../service';
+
 /** What a CLI command may touch, so tests can run commands in-process. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -8,3 +10,11 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+
+/** What the service could not do goes to standard error, beside the command's own messages. */
+export function stderrLogger(stderr: (text: string) => void): Logger {
+  return {
+    info: (message) => stderr(`pod-patterns: ${message}\n`),
+    error: (message, error) => stderr(`pod-patterns: ${message}${error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`}\n`),
+  };
+}

@@ -1,4 +1,4 @@
-import { lintText, normaliseVersion, resolveSettings, type RuleLevel, type ServiceSettings } from '../service';
+import { normaliseVersion, resolveSettings, RULE_LEVELS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
 import { reportAnalysis, type FileReport } from './formats/report';
@@ -12,8 +12,6 @@ import { CLI_VERSION } from './version';
 
 export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
 
-const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
-
 export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSettings {
   const versionFlag = lastFlag(args, 'kubernetes-version');
   let kubernetesVersion: string | undefined;
@@ -24,7 +22,7 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
   const rules: Record<string, RuleLevel> = {};
   for (const entry of args.flags.get('rule') ?? []) {
     const [id, level] = entry.split('=');
-    if (!id || !LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${LEVELS.join(', ')}, not "${entry}"`);
+    if (!id || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}, not "${entry}"`);
     rules[id] = level as RuleLevel;
   }
   return resolveSettings({
@@ -34,7 +32,7 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
   });
 }
 
-export function runLint(argv: readonly string[], io: CliIO): number {
+export function runLint(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
   const jobsFlag = lastFlag(args, 'jobs');
   const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
@@ -55,18 +53,18 @@ export function runLint(argv: readonly string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    const text = args.flags.has('fix') ? fixInput(input.path, input.text, settings, io, format !== 'text') : input.text;
+    const text = args.flags.has('fix') ? fixInput(service, input.path, input.text, settings, io, format !== 'text') : input.text;
     readable.push({ path: input.path, text });
   }
   if (jobs > 1 && readable.length > 1) {
-    reports = lintInWorkers(readable, settings, jobs);
+    reports = lintInWorkers(service, readable, settings, jobs);
   } else {
     for (const input of readable) {
-      const { findings, podCount } = lintText(input.text, settings);
+      const { findings, podCount } = service.lintText(input.text, settings);
       reports.push({ path: input.path, analysis: reportAnalysis(input.text, podCount), findings });
     }
   }
-  const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION) : formatText(reports, quiet);
+  const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION, service.docsUrl) : formatText(reports, quiet);
   io.stdout(output);
   if (unreadable) return EXIT_USAGE;
   return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;

@@ -1,5 +1,6 @@
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { lintText, type FileFinding, type ServiceSettings } from '../service';
+import { createLanguageService, type FileFinding, type LanguageService, type ServiceSettings } from '../service';
+import { stderrLogger } from './io';
 import { reportAnalysis, type FileReport } from './formats/report';
 
 /**
@@ -32,9 +33,9 @@ export function isLintWorker(): boolean {
   return !isMainThread && Boolean((workerData as Partial<WorkerSetup> | null)?.[WORKER_FLAG]);
 }
 
-function lintJob(job: Job): JobResult {
+function lintJob(service: LanguageService, job: Job): JobResult {
   try {
-    const { findings, podCount } = lintText(job.text, job.settings);
+    const { findings, podCount } = service.lintText(job.text, job.settings);
     return { id: job.id, findings, podCount };
   } catch (error) {
     return { id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
@@ -43,8 +44,9 @@ function lintJob(job: Job): JobResult {
 
 function serveLintWorker(): void {
   const { port, done } = workerData as WorkerSetup;
+  const service = createLanguageService({ logger: stderrLogger((text) => process.stderr.write(text)) });
   parentPort!.on('message', (job: Job) => {
-    port.postMessage(lintJob(job));
+    port.postMessage(lintJob(service, job));
     Atomics.add(done, 0, 1);
     Atomics.notify(done, 0);
   });
@@ -61,7 +63,7 @@ const QUEUE_DEPTH = 2;
  * between collecting the workers' answers, so `--jobs 2` starts one worker, not two (each
  * worker loads and compiles the linter from cold). Reports come back in input order.
  */
-export function lintInWorkers(inputs: readonly { readonly path: string; readonly text: string }[], settings: ServiceSettings, jobs: number): FileReport[] {
+export function lintInWorkers(service: LanguageService, inputs: readonly { readonly path: string; readonly text: string }[], settings: ServiceSettings, jobs: number): FileReport[] {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: Math.max(0, Math.min(jobs - 1, inputs.length - 1)) }, () => {
     const channel = new MessageChannel();
@@ -96,7 +98,7 @@ export function lintInWorkers(inputs: readonly { readonly path: string; readonly
       }
       if (next < inputs.length) {
         const id = next++;
-        results[id] = lintJob({ id, text: inputs[id]!.text, settings });
+        results[id] = lintJob(service, { id, text: inputs[id]!.text, settings });
         finished++;
         continue;
       }

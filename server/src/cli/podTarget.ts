@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { FileAnalysis } from '../service';
-import { topologyTargets, type TopologyTarget } from '../service/topology';
+import type { LanguageService, ParsedFile } from '../service';
+import type { TopologyTarget } from '../shared/topology/types';
 import { UsageError } from './args';
 import { collectInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 /** One pod of one file, chosen by `--pod N` (1-based, the first by default), or the exit code telling why there is none. */
-export function pickPod(positionals: readonly string[], podFlag: string | undefined, io: CliIO): { file: FileAnalysis; target: TopologyTarget } | number {
+export function pickPod(positionals: readonly string[], podFlag: string | undefined, io: CliIO, service: LanguageService): { file: ParsedFile; target: TopologyTarget } | number {
   if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag)) throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
   if (positionals.length !== 1) throw new UsageError('give exactly one file (or - for standard input)');
   const [input] = collectInputs(positionals, io.readStdin);
@@ -14,12 +14,11 @@ export function pickPod(positionals: readonly string[], podFlag: string | undefi
     io.stderr(`pod-patterns: cannot read ${positionals[0]}: ${input && 'error' in input ? input.error : 'no input'}\n`);
     return EXIT_USAGE;
   }
-  const file = new FileAnalysis(input.text);
-  const targets = topologyTargets(file);
+  const file = service.parseFile(input.text);
+  const targets = service.topologyTargets(file);
   if (targets.length === 0) {
-    const templated = file.documents.some((document) => document.model.templateAt !== undefined);
     io.stderr(
-      templated
+      service.isUnrenderedTemplate(file)
         ? `pod-patterns: ${input.path} is a template ({{ … }}), not rendered: render it first (for example helm template . | pod-patterns …)\n`
         : `pod-patterns: ${input.path} holds no pod-bearing object (Pod, Deployment, Job, …)\n`,
     );

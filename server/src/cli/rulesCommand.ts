@@ -1,5 +1,4 @@
-import { RULE_CATALOGUE, type RuleCatalogueEntry } from '../rules';
-import { ruleDocsUrl } from '../service/docsLinks';
+import type { LanguageService, RuleCatalogueEntry } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { EXIT_OK, type CliIO } from './io';
 
@@ -17,16 +16,16 @@ function textTable(entries: readonly RuleCatalogueEntry[]): string {
 }
 
 /** Lists the rules with their category, default severity and summary. */
-export function runRulesCommand(argv: readonly string[], io: CliIO): number {
+export function runRulesCommand(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format', 'category'], boolean: [] });
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const format = lastFlag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const category = lastFlag(args, 'category');
   if (category !== undefined && !CATEGORIES.includes(category)) throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
-  const entries = RULE_CATALOGUE.filter((entry) => category === undefined || entry.category === category);
+  const entries = service.rules.filter((entry) => category === undefined || entry.category === category);
   if (format === 'json') {
-    const rules = entries.map((entry) => ({ ...entry, docs: ruleDocsUrl(entry.id) }));
+    const rules = entries.map((entry) => ({ ...entry, docs: service.docsUrl(entry.id) }));
     io.stdout(`${JSON.stringify({ rules }, null, 2)}\n`);
   } else {
     io.stdout(textTable(entries));

@@ -1,6 +1,7 @@
+import { createLanguageService, type LanguageService } from '../service';
 import { UsageError } from './args';
 import { DESCRIBE_USAGE, runDescribe } from './describe';
-import { EXIT_USAGE, type CliIO } from './io';
+import { EXIT_USAGE, stderrLogger, type CliIO } from './io';
 import { ADD_USAGE, runAdd } from './add';
 import { LINT_USAGE, runLint } from './lint';
 import { RULES_USAGE, runRulesCommand } from './rulesCommand';
@@ -8,7 +9,7 @@ import { runTimeline, TIMELINE_USAGE } from './timeline';
 import { runTopology, TOPOLOGY_USAGE } from './topology';
 import { CLI_VERSION } from './version';
 
-type Command = (argv: readonly string[], io: CliIO) => number;
+type Command = (argv: readonly string[], io: CliIO, service: LanguageService) => number;
 
 /** Subcommands by name; each feature adds its own. */
 export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
@@ -41,7 +42,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     return EXIT_USAGE;
   }
   try {
-    return command.run(rest, io);
+    return command.run(rest, io, createLanguageService({ logger: stderrLogger(io.stderr) }));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`pod-patterns ${name}: ${error.message}\nUsage: ${command.usage}\n`);

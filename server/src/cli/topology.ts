@@ -1,5 +1,7 @@
-import { resolveSettings } from '../service';
-import { buildTopologyGraph, layoutTopology, renderTopologyScene, sceneToSvgString } from '../service/topology';
+import { resolveSettings, type LanguageService } from '../service';
+import { layoutTopology } from '../shared/topology/layout';
+import { renderTopologyScene } from '../shared/topology/scene';
+import { sceneToSvgString } from '../shared/topology/svgString';
 import { lastFlag, parseArgs, UsageError } from './args';
 import type { CliIO } from './io';
 import { pickPod, writeOutput } from './podTarget';
@@ -7,7 +9,7 @@ import { pickPod, writeOutput } from './podTarget';
 export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--width PX] [--pod N] [--output FILE] <file|->`;
 
 /** Draws the topology of one pod of a file (the first, or the Nth with --pod) as SVG, or prints its graph as JSON. */
-export function runTopology(argv: readonly string[], io: CliIO): number {
+export function runTopology(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format', 'theme', 'output', 'pod', 'width'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'svg';
   if (format !== 'svg' && format !== 'json') throw new UsageError(`--format must be svg or json, not "${format}"`);
@@ -15,9 +17,12 @@ export function runTopology(argv: readonly string[], io: CliIO): number {
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
   const widthFlag = lastFlag(args, 'width');
   if (widthFlag !== undefined && !/^[1-9]\d{2,4}$/.test(widthFlag)) throw new UsageError(`--width takes a number of pixels from 100, not "${widthFlag}"`);
-  const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io);
+  const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io, service);
   if (typeof picked === 'number') return picked;
-  const graph = buildTopologyGraph(picked.file, picked.target, resolveSettings({}))!;
-  const output = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) })), theme);
+  const graph = service.topologyGraph(picked.file, picked.target, resolveSettings({}))!;
+  const output =
+    format === 'json'
+      ? `${JSON.stringify(graph, null, 2)}\n`
+      : sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) })), theme);
   return writeOutput(output, lastFlag(args, 'output'), io);
 }

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { shift, type FileAnalysis, type FileFinding } from './fileAnalysis';
+import { shift, type ParsedFile, type FileFinding } from './parsedFile';
 import type { Finding, Severity } from './findings/finding';
 import type { ServiceSettings } from './settings';
 import { ruleDocsUrl } from './docsLinks';
@@ -27,7 +27,7 @@ interface ConvertedDocument {
 const converted = new WeakMap<readonly Finding[], ConvertedDocument>();
 
 /** The file's findings as LSP diagnostics (positions in UTF-16 code units). */
-export function toDiagnostics(analysis: FileAnalysis, settings: ServiceSettings, uri: string): Diagnostic[] {
+export function toDiagnostics(analysis: ParsedFile, settings: ServiceSettings, uri: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { document, findings } of analysis.documentFindings(settings)) {
     // Documents start at a line start, so moving one moves its diagnostics by whole lines.
@@ -57,7 +57,7 @@ function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
   return moved;
 }
 
-export function toDiagnostic(analysis: FileAnalysis, finding: FileFinding, uri: string): Diagnostic {
+export function toDiagnostic(analysis: ParsedFile, finding: FileFinding, uri: string): Diagnostic {
   const lines = analysis.lineIndex;
   const diagnostic: Diagnostic = {
     range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },

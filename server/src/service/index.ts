@@ -1,11 +1,29 @@
 /**
- * The pure language service: text and settings in, results out. Nothing here knows
- * about the LSP transport; the language server and the CLI are thin hosts over it.
+ * The pure language service: text and settings in, results out. Nothing here knows about the
+ * LSP transport; the language server and the CLI are thin hosts over `createLanguageService`,
+ * and import nothing else of the service than this module.
  */
-export { FileAnalysis, lintText, type AnalyzedDocument, type FileFinding, type LocatedPod } from './fileAnalysis';
+export { createLanguageService, type LanguageService, type LanguageServiceInit } from './languageService';
+export { SILENT_LOGGER, THROWING_LOGGER, type Logger } from './logger';
+export { ParsedFile, lintText, type AnalyzedDocument, type FileFinding, type LocatedPod } from './parsedFile';
 export { toDiagnostics, toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
-export { DEFAULT_SETTINGS, NEWEST_KUBERNETES_VERSION, resolveSettings, normaliseVersion, type ServiceSettings, type RuleLevel } from './settings';
+export {
+  DEFAULT_SETTINGS,
+  NEWEST_KUBERNETES_VERSION,
+  RULE_LEVELS,
+  resolveSettings,
+  normaliseVersion,
+  type ServiceSettings,
+  type RuleLevel,
+} from './settings';
 export type { Finding, Severity } from './findings/finding';
 export type { PodModel, ContainerModel, VolumeModel, ResourceModel } from './model/podModel';
 export type { DocumentModel } from './model/documentModel';
+export type { PodAnalysis } from './analysis/types';
+export type { CodeActionRequest, FixTarget, ServiceCodeAction } from './actions';
+export type { ServiceCompletion } from './completion/complete';
+export type { ServiceHover } from './hover/hoverAt';
+export type { InsertPatternRequest, InsertPatternResult } from './actions/insert/insertPattern';
+export type { RuleCatalogueEntry } from '../rules';
 export { LineIndex, type Position } from './text/lineIndex';
+export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';

@@ -1,5 +1,12 @@
+/** The levels a user can give a rule (`podPatterns.rules`, `lint --rule ID=LEVEL`), mildest first. */
+export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+
 /** What a user can set; hosts read it from `podPatterns.*` settings or CLI flags. */
-export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
 
 export interface ServiceSettings {
   /** Target Kubernetes version, `1.MINOR`. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 
 /** The expectations format shared by the seed pods' expected.json and our examples'. */
@@ -18,7 +18,7 @@ export interface PodExpectations {
 export function testPodExpectations(label: string, dir: string, pods: Record<string, PodExpectations>): void {
   for (const [file, expected] of Object.entries(pods)) {
     test(`${label}: ${file}`, () => {
-      const analysis = new FileAnalysis(readFileSync(path.join(dir, file), 'utf8'));
+      const analysis = new ParsedFile(readFileSync(path.join(dir, file), 'utf8'));
       const [located] = analysis.pods;
       assert.ok(located, `${file} holds a pod`);
       const pod = analyzePod(located.pod);

@@ -1,10 +1,10 @@
-import { FileAnalysis } from '../../../server/src/service';
+import { ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import type { PodAnalysis } from '../../../server/src/service/analysis/types';
 
 /** The analysis of the first pod in a YAML text. */
 export function analysisOf(text: string): PodAnalysis {
-  const [located] = new FileAnalysis(text).pods;
+  const [located] = new ParsedFile(text).pods;
   if (!located) throw new Error('no pod in the text');
   return analyzePod(located.pod);
 }

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { completeAt } from '../../../server/src/service/completion/complete';
 import { hoverAt } from '../../../server/src/service/hover/hoverAt';
 import { readFixture } from './support';
 
 const text = readFixture('editing', 'pod-for-completion.yaml');
-const analysis = new FileAnalysis(text);
+const analysis = new ParsedFile(text);
 
 /** The offset at the end of the `occurrence`-th line that starts (after spaces) with `linePrefix`. */
 function endOfLine(linePrefix: string, occurrence = 0): number {
@@ -42,7 +42,7 @@ test('the default-container annotation completes with container names and roles'
 test('image completes with the pinned images the snippets use, replacing what is typed', () => {
   const typed = text.replace('    image: \n', '    image: regis\n');
   const at = typed.indexOf('image: regis') + 'image: regis'.length;
-  const items = completeAt(new FileAnalysis(typed), at);
+  const items = completeAt(new ParsedFile(typed), at);
   assert.ok(items.some((item) => item.label === 'registry.k8s.io/git-sync/git-sync:v4.4.2'));
   assert.ok(items.every((item) => /:[\w.-]+$/.test(item.label) && !item.label.endsWith(':latest')));
   assert.deepEqual(items[0]!.replace, { start: at - 5, end: at });
@@ -51,7 +51,7 @@ test('image completes with the pinned images the snippets use, replacing what is
 test('no value completion where neither the schema nor the pod model knows values', () => {
   assert.deepEqual(completeAt(analysis, endOfLine('path: /healthz')), []);
   assert.deepEqual(completeAt(analysis, endOfLine('name: web')), []);
-  assert.deepEqual(completeAt(new FileAnalysis('just: text\n'), 10), []);
+  assert.deepEqual(completeAt(new ParsedFile('just: text\n'), 10), []);
 });
 
 test('hover on a container name: role, sharing and the pod\'s effective resources', () => {
@@ -72,13 +72,13 @@ test('hover on a volume name lists who mounts it', () => {
 
 test('hover text from the file is escaped, never markup', () => {
   const hostile = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: "[x](javascript:alert(1))"\n    image: nginx:1.27\n';
-  const hover = hoverAt(new FileAnalysis(hostile), hostile.indexOf('[x]') + 1, DEFAULT_SETTINGS);
+  const hover = hoverAt(new ParsedFile(hostile), hostile.indexOf('[x]') + 1, DEFAULT_SETTINGS);
   assert.ok(hover);
   assert.ok(!hover.markdown.includes('[x](javascript'), hover.markdown);
 });
 
 test('no hover on plain keys of files without pods', () => {
-  assert.equal(hoverAt(new FileAnalysis('a: b\n'), 1, DEFAULT_SETTINGS), undefined);
+  assert.equal(hoverAt(new ParsedFile('a: b\n'), 1, DEFAULT_SETTINGS), undefined);
 });
 
 const typing = [
@@ -96,7 +96,7 @@ const typing = [
   '  - nam',
   '  ',
 ].join('\n');
-const typingAnalysis = new FileAnalysis(typing);
+const typingAnalysis = new ParsedFile(typing);
 const after = (needle: string) => typing.indexOf(needle) + needle.length;
 
 test('enum values complete from the schema', () => {
@@ -129,30 +129,30 @@ test('hover on a key shows its schema description and allowed values', () => {
 
 test('hover on a finding: the rule summary and a link to its page', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: k8s.gcr.io/pause:3.9\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
-  const hover = hoverAt(new FileAnalysis(text), text.indexOf('k8s.gcr.io') + 3, DEFAULT_SETTINGS);
+  const hover = hoverAt(new ParsedFile(text), text.indexOf('k8s.gcr.io') + 3, DEFAULT_SETTINGS);
   assert.ok(hover);
   assert.match(hover.markdown, /\[`deprecated-registry`\]\(https:\/\/[^)]+\/rules\/deprecated-registry\.md\) \(warning\): The image comes from the frozen k8s\.gcr\.io registry/);
 });
 
 test('no key completion inside a block scalar', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    args:\n    - |\n      line1\n      lin\n';
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   assert.deepEqual(completeAt(analysis, text.indexOf('lin\n') + 3), []);
   const outside = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    ar\n';
-  assert.ok(completeAt(new FileAnalysis(outside), outside.indexOf('ar\n') + 2).some((item) => item.label === 'args'));
+  assert.ok(completeAt(new ParsedFile(outside), outside.indexOf('ar\n') + 2).some((item) => item.label === 'args'));
 });
 
 test('hostile lines complete nothing, quickly', () => {
   const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:${' '.repeat(200_000)}#\n`;
   const started = Date.now();
-  assert.deepEqual(completeAt(new FileAnalysis(text), text.length - 2), []);
+  assert.deepEqual(completeAt(new ParsedFile(text), text.length - 2), []);
   assert.ok(Date.now() - started < 1000);
 });
 
 test('a value completed right after the colon gets its space', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:\n  containers:\n  - name: a\n    image: nginx:1.27\n';
   const at = text.indexOf('restartPolicy:') + 'restartPolicy:'.length;
-  const items = completeAt(new FileAnalysis(text), at);
+  const items = completeAt(new ParsedFile(text), at);
   assert.equal(items[0]!.insertText, ' Always');
   assert.equal(items[0]!.label, 'Always');
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, FileAnalysis, resolveSettings } from '../../../server/src/service';
-import { PATTERNS, type PatternKind } from '../../../server/src/service/actions/insert/catalog';
+import { DEFAULT_SETTINGS, ParsedFile, resolveSettings } from '../../../server/src/service';
+import { PATTERNS, type PatternKind } from '../../../server/src/shared/patternCatalog';
 import { insertPattern, podAt } from '../../../server/src/service/actions/insert/insertPattern';
 import { insertPatternActions } from '../../../server/src/service/actions/insertPatternActions';
 import { applyEdits } from '../../../server/src/service/edits/textEdits';
@@ -13,7 +13,7 @@ import { assertGolden, assertKeepsEveryLine, fixturesDir, newProblems, readFixtu
 const FIXTURES = readdirSync(path.join(fixturesDir, 'insert')).filter((name) => name.endsWith('.yaml')).sort();
 
 function insertInto(text: string, kind: PatternKind, template?: string, settings = DEFAULT_SETTINGS, podIndex = 0) {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   const located = analysis.pods[podIndex];
   assert.ok(located, 'the fixture has a pod');
   const result = insertPattern(located, { kind, template }, settings);
@@ -40,7 +40,7 @@ for (const fixture of FIXTURES) {
       assertGolden(text, 'insert', 'expected', `${fixture.replace(/\.yaml$/, '')}.${pattern.kind}.yaml`);
       assertSoundInsertion(before, text, `${fixture} + ${pattern.kind}`);
       // The new container is where the pattern says, with the name the action reported.
-      const pod = new FileAnalysis(text).pods[0]!.pod;
+      const pod = new ParsedFile(text).pods[0]!.pod;
       const added = pod.containers.find((container) => container.name === result.containerName);
       assert.ok(added, `container ${result.containerName} is in the result`);
       const expectedGroup = pattern.kind === 'init' ? 'init' : pattern.kind === 'native-sidecar' || pod.shape.family === 'job' ? 'native-sidecar' : 'app';
@@ -48,7 +48,7 @@ for (const fixture of FIXTURES) {
       // The cursor goes to the value to fill in.
       assert.ok(result.selection, 'a value to fill in is selected');
       assert.ok(result.selection.end > result.selection.start);
-      assert.ok(added.node.range.start <= result.selection.start - new FileAnalysis(text).pods[0]!.document.offset, 'the selection is inside the new container');
+      assert.ok(added.node.range.start <= result.selection.start - new ParsedFile(text).pods[0]!.document.offset, 'the selection is inside the new container');
     });
   }
 }
@@ -70,35 +70,35 @@ test('every template of every pattern, into the kubectl-style pod', () => {
 
 test('inserted helpers are wired to the main container', () => {
   const before = readFixture('insert', 'pod-kubectl-style.yaml');
-  const sidecar = new FileAnalysis(insertInto(before, 'sidecar').text).pods[0]!.pod;
+  const sidecar = new ParsedFile(insertInto(before, 'sidecar').text).pods[0]!.pod;
   const shared = analyzePod(sidecar).volumes.find((volume) => volume.name === 'app-logs');
   assert.deepEqual(shared?.mountedBy.map((use) => use.container.name).sort(), ['log-shipper', 'web']);
   assert.equal(shared?.type, 'emptyDir');
 
-  const ambassador = new FileAnalysis(insertInto(before, 'ambassador').text).pods[0]!.pod;
+  const ambassador = new ParsedFile(insertInto(before, 'ambassador').text).pods[0]!.pod;
   const web = ambassador.containers.find((container) => container.name === 'web')!;
   const proxy = ambassador.containers.find((container) => container.name === 'proxy')!;
   assert.equal(web.env.find((entry) => entry.name === 'UPSTREAM_ADDR')?.value, `localhost:${proxy.ports[0]!.containerPort}`);
 
-  const adapter = new FileAnalysis(insertInto(before, 'adapter').text).pods[0]!.pod;
+  const adapter = new ParsedFile(insertInto(before, 'adapter').text).pods[0]!.pod;
   const exporter = adapter.containers.find((container) => container.name === 'metrics-exporter')!;
   assert.deepEqual(exporter.args, ['--nginx.scrape-uri=http://localhost:80/stub_status']);
 });
 
 test('names, ports and paths never collide with what the pod has', () => {
   const before = readFixture('insert', 'cronjob-crlf-collisions.yaml');
-  const pod = new FileAnalysis(insertInto(before, 'native-sidecar', 'log-shipper').text).pods[0]!.pod;
+  const pod = new ParsedFile(insertInto(before, 'native-sidecar', 'log-shipper').text).pods[0]!.pod;
   const names = pod.containers.map((container) => container.name);
   assert.deepEqual(names, ['log-shipper', 'log-shipper-2', 'backup']);
   assert.deepEqual(pod.volumes.map((volume) => volume.name), ['app-logs', 'app-logs-2']);
   const backup = pod.containers.find((container) => container.name === 'backup')!;
   assert.deepEqual(backup.volumeMounts.map((mount) => mount.mountPath), ['/var/log/app', '/var/log/app-2']);
 
-  const withProxy = new FileAnalysis(insertInto(before, 'ambassador').text).pods[0]!.pod;
+  const withProxy = new ParsedFile(insertInto(before, 'ambassador').text).pods[0]!.pod;
   const main = withProxy.containers.find((container) => container.name === 'backup')!;
   assert.deepEqual(main.env.map((entry) => entry.name), ['UPSTREAM_ADDR', 'UPSTREAM_ADDR_2']);
 
-  const withExporter = new FileAnalysis(insertInto(before, 'adapter', 'prometheus-exporter').text).pods[0]!.pod;
+  const withExporter = new ParsedFile(insertInto(before, 'adapter', 'prometheus-exporter').text).pods[0]!.pod;
   const exporter = withExporter.containers.find((container) => container.name === 'metrics-exporter')!;
   assert.equal(exporter.ports[0]!.containerPort, 9114);
   assert.equal(exporter.ports[0]!.name, 'metrics-2');
@@ -112,14 +112,14 @@ test('CRLF files stay CRLF', () => {
 
 test('a native sidecar is refused below Kubernetes 1.29; a Job sidecar then stays a regular container', () => {
   const before = readFixture('insert', 'job-indented-sequences.yaml');
-  const analysis = new FileAnalysis(before);
+  const analysis = new ParsedFile(before);
   const old = resolveSettings({ kubernetesVersion: '1.28' });
   const refused = insertPattern(analysis.pods[0]!, { kind: 'native-sidecar' }, old);
   assert.equal(refused.ok, false);
   assert.match(refused.ok ? '' : refused.reason, /1\.29/);
   const legacy = insertPattern(analysis.pods[0]!, { kind: 'sidecar' }, old);
   assert.ok(legacy.ok);
-  const pod = new FileAnalysis(applyEdits(before, legacy.edits)).pods[0]!.pod;
+  const pod = new ParsedFile(applyEdits(before, legacy.edits)).pods[0]!.pod;
   assert.equal(pod.containers.find((container) => container.name === 'log-shipper')?.group, 'app');
   const actions = insertPatternActions(analysis, 0, old);
   assert.match(actions.find((action) => action.title === 'Add native sidecar to Job report')?.disabledReason ?? '', /1\.29/);
@@ -127,7 +127,7 @@ test('a native sidecar is refused below Kubernetes 1.29; a Job sidecar then stay
 
 test('code actions target the pod under the cursor in a multi-document file', () => {
   const text = readFixture('insert', 'deployment-four-spaces.yaml');
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   const inConfigMap = text.indexOf('level: info');
   assert.deepEqual(insertPatternActions(analysis, inConfigMap, DEFAULT_SETTINGS), [], 'nothing offered in the ConfigMap');
   const onContainersKey = text.indexOf('containers:', text.indexOf('initContainers:') + 20);
@@ -140,10 +140,10 @@ test('code actions target the pod under the cursor in a multi-document file', ()
 
 test('layouts the action cannot edit safely are refused with a reason, never mangled', () => {
   const flow = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: "nginx:1.27"}]\n';
-  const result = insertPattern(new FileAnalysis(flow).pods[0]!, { kind: 'sidecar' }, DEFAULT_SETTINGS);
+  const result = insertPattern(new ParsedFile(flow).pods[0]!, { kind: 'sidecar' }, DEFAULT_SETTINGS);
   assert.equal(result.ok, false);
   assert.match(result.ok ? '' : result.reason, /flow/);
-  const unknown = insertPattern(new FileAnalysis(flow).pods[0]!, { kind: 'sidecar', template: 'nope' }, DEFAULT_SETTINGS);
+  const unknown = insertPattern(new ParsedFile(flow).pods[0]!, { kind: 'sidecar', template: 'nope' }, DEFAULT_SETTINGS);
   assert.equal(unknown.ok, false);
 });
 
@@ -151,10 +151,10 @@ test('an empty flow list and a missing containers key are filled in', () => {
   const empty = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n';
   const { text } = insertInto(empty, 'sidecar', 'generic');
   assert.deepEqual(syntaxErrors(text), []);
-  assert.deepEqual(new FileAnalysis(text).pods[0]!.pod.containers.map((container) => container.name), ['helper']);
+  assert.deepEqual(new ParsedFile(text).pods[0]!.pod.containers.map((container) => container.name), ['helper']);
   const noContainers = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: Always';
   const added = insertInto(noContainers, 'ambassador', 'cloud-sql-proxy').text;
-  assert.deepEqual(new FileAnalysis(added).pods[0]!.pod.containers.map((container) => container.name), ['cloud-sql-proxy']);
+  assert.deepEqual(new ParsedFile(added).pods[0]!.pod.containers.map((container) => container.name), ['cloud-sql-proxy']);
   assert.ok(added.startsWith(noContainers), 'the last line is kept as it was');
 });
 
@@ -163,7 +163,7 @@ function insertEverywhere(files: readonly string[]): number {
   let count = 0;
   for (const file of files) {
     const before = readFileSync(file, 'utf8');
-    const analysis = new FileAnalysis(before);
+    const analysis = new ParsedFile(before);
     analysis.pods.forEach((located, index) => {
       for (const pattern of PATTERNS) {
         const result = insertPattern(located, { kind: pattern.kind }, DEFAULT_SETTINGS);
@@ -227,7 +227,7 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
   let inserted = 0;
   let refused = 0;
   for (const [name, before] of Object.entries(layouts)) {
-    const analysis = new FileAnalysis(before);
+    const analysis = new ParsedFile(before);
     for (const pattern of PATTERNS) {
       const result = insertPattern(analysis.pods[0]!, { kind: pattern.kind }, DEFAULT_SETTINGS);
       if (!result.ok) {
@@ -240,7 +240,7 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
       assert.deepEqual(syntaxErrors(after), [], label);
       assertKeepsEveryLine(before, after, label);
       assert.deepEqual(newProblems(before, after).filter((problem) => problem.startsWith('error')), [], label);
-      assert.ok(new FileAnalysis(after).pods[0]!.pod.containers.some((container) => container.name === result.containerName), `${label}: the container is there`);
+      assert.ok(new ParsedFile(after).pods[0]!.pod.containers.some((container) => container.name === result.containerName), `${label}: the container is there`);
       inserted++;
     }
   }
@@ -250,17 +250,17 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
 
 test('with the cursor in an app container, the helper serves that container', () => {
   const before = readFixture('insert', 'expected', 'templates.sidecar.generic.yaml');
-  const analysis = new FileAnalysis(before);
+  const analysis = new ParsedFile(before);
   const inHelper = before.indexOf('- name: helper') + 3;
   const result = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: inHelper }, DEFAULT_SETTINGS);
   assert.ok(result.ok);
   assert.equal(result.title, 'Add sidecar: Log shipper (Fluent Bit) for "helper"');
-  const pod = new FileAnalysis(applyEdits(before, result.edits)).pods[0]!.pod;
+  const pod = new ParsedFile(applyEdits(before, result.edits)).pods[0]!.pod;
   const byName = (name: string) => pod.containers.find((container) => container.name === name)!;
   assert.deepEqual(byName('helper').volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
   assert.deepEqual(byName('web').volumeMounts.map((mount) => mount.name), ['shared-data'], 'the first app container is left alone');
   const atTop = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: 0 }, DEFAULT_SETTINGS);
   assert.ok(atTop.ok);
-  const defaulted = new FileAnalysis(applyEdits(before, atTop.edits)).pods[0]!.pod;
+  const defaulted = new ParsedFile(applyEdits(before, atTop.edits)).pods[0]!.pod;
   assert.deepEqual(defaulted.containers.find((container) => container.name === 'web')!.volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, HoverRequest, ApplyWorkspaceEditRequest, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../../support/lspHarness';
-import { INSERT_PATTERN_COMMAND, InsertPatternRequest, SELECTION_DATA_KEY, type InsertPatternResponse } from '../../../server/src/protocol';
+import { INSERT_PATTERN_COMMAND, InsertPatternRequest, SELECTION_DATA_KEY, type InsertPatternResponse } from '../../../server/src/shared/protocol';
 import { readFixture } from './support';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -52,14 +52,14 @@ test('insert request: edits plus the value to fill in, in the edited text', asyn
     const edited = TextDocument.create(uri, 'yaml', 2, apply(text, refactorings[0]!.edit!.changes![uri]!));
     assert.equal(edited.getText((refactorings[0]!.data as Record<string, Range>)[SELECTION_DATA_KEY]), 'https://github.com/example/repository.git');
 
-    const response = await lsp.client.sendRequest<InsertPatternResponse>(InsertPatternRequest, {
+    const response = await lsp.client.sendRequest(InsertPatternRequest, {
       uri, position: { line: 9, character: 2 }, kind: 'ambassador', template: 'cloud-sql-proxy',
     });
     assert.ok(response.ok);
     const after = apply(text, response.edits as TextEdit[]);
     const document = TextDocument.create(uri, 'yaml', 2, after);
     assert.equal(document.getText(response.selection), 'my-project:my-region:my-instance');
-    const refused = await lsp.client.sendRequest<InsertPatternResponse>(InsertPatternRequest, { uri, position: { line: 0, character: 0 }, kind: 'nope' });
+    const refused = await lsp.client.sendRequest(InsertPatternRequest, { uri, position: { line: 0, character: 0 }, kind: 'nope' });
     assert.deepEqual(refused, { ok: false, reason: 'unknown pattern "nope"' });
   } finally {
     lsp.dispose();

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expandSnippet } from './snippetSyntax';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
-import { PATTERNS } from '../../../server/src/service/actions/insert/catalog';
-import { TOPOLOGY_AUTHORING_COMMANDS } from '../../../server/src/protocol';
+import { PATTERNS } from '../../../server/src/shared/patternCatalog';
+import { TOPOLOGY_AUTHORING_COMMANDS } from '../../../server/src/shared/topologyWebview';
+import { REPO_ROOT } from '../../support/repo';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = REPO_ROOT;
 const snippetFile = path.join(repoRoot, 'snippets', 'pods.code-snippets');
 const snippets = JSON.parse(readFileSync(snippetFile, 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
 
@@ -71,7 +72,7 @@ for (const [name, snippet] of Object.entries(snippets)) {
     const expanded = expandSnippet(snippet.body.join('\n'));
     const listKey = ENTRY_LISTS[snippet.prefix];
     const text = listKey ? hostPod(listKey, expanded) : `${expanded}\n`;
-    const analysis = new FileAnalysis(text);
+    const analysis = new ParsedFile(text);
     assert.equal(analysis.pods.length, 1, `${name} yields one pod:\n${text}`);
     const problems = analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error' || finding.severity === 'warning');
     assert.deepEqual(problems.map((finding) => `${finding.code}: ${finding.message}`), [], text);

@@ -2,9 +2,10 @@ import { SHARED_DIR } from '../../support/shared';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, FileAnalysis, type ServiceSettings } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile, type ServiceSettings } from '../../../server/src/service';
+import { REPO_ROOT } from '../../support/repo';
 
-export const repoRoot = path.resolve(__dirname, '../../../..');
+export const repoRoot = REPO_ROOT;
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'authoring');
 
 export function readFixture(...parts: string[]): string {
@@ -27,7 +28,7 @@ export function assertGolden(actual: string, ...parts: string[]): void {
 
 /** Error and warning findings as `code: message` lines, sorted. */
 export function problems(text: string, settings: ServiceSettings = DEFAULT_SETTINGS): string[] {
-  return new FileAnalysis(text).findings(settings)
+  return new ParsedFile(text).findings(settings)
     .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
     .map((finding) => `${finding.severity} ${finding.code}`)
     .sort();
@@ -61,7 +62,7 @@ export function assertKeepsEveryLine(before: string, after: string, label: strin
 }
 
 export function syntaxErrors(text: string): string[] {
-  return new FileAnalysis(text).findings(DEFAULT_SETTINGS)
+  return new ParsedFile(text).findings(DEFAULT_SETTINGS)
     .filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key')
     .map((finding) => finding.message);
 }

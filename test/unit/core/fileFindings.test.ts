@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintText, yaml } from '../../support/text';
-import { DEFAULT_SETTINGS, FileAnalysis, lintText as serviceLintText } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile, lintText as serviceLintText } from '../../../server/src/service';
 
 test('a YAML syntax error is one diagnostic at its place', () => {
   const findings = lintText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: x:1}\n');
@@ -109,11 +109,11 @@ test('suppression comments silence schema findings too', () => {
   assert.deepEqual(schema.map((f) => f.text), ['shade']);
 });
 
-test('the one-shot lintText reports objects beside pods only in files that hold a pod, as FileAnalysis does', () => {
+test('the one-shot lintText reports objects beside pods only in files that hold a pod, as ParsedFile does', () => {
   const ingress = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n';
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: "x:1"}]\n';
   for (const text of [`${ingress}---\n${pod}`, `${pod}---\n${ingress}`, ingress]) {
-    const expected = new FileAnalysis(text).findings(DEFAULT_SETTINGS);
+    const expected = new ParsedFile(text).findings(DEFAULT_SETTINGS);
     const oneShot = serviceLintText(text, DEFAULT_SETTINGS);
     assert.deepEqual(oneShot.findings, expected);
     assert.equal(oneShot.podCount, text.includes('kind: Pod') ? 1 : 0);

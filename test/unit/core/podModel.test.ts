@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FileAnalysis } from '../../../server/src/service';
+import { ParsedFile } from '../../../server/src/service';
 import { yaml } from '../../support/text';
 
 const deployment = yaml`
@@ -46,7 +46,7 @@ const deployment = yaml`
 `;
 
 test('finds the pod of a Deployment with containers in three groups', () => {
-  const analysis = new FileAnalysis(deployment);
+  const analysis = new ParsedFile(deployment);
   const [located] = analysis.pods;
   assert.ok(located);
   const pod = located.pod;
@@ -72,7 +72,7 @@ test('finds the pod of a Deployment with containers in three groups', () => {
 });
 
 test('ranges point at the exact key and value text', () => {
-  const analysis = new FileAnalysis(deployment);
+  const analysis = new ParsedFile(deployment);
   const pod = analysis.pods[0]!.pod;
   const proxy = pod.containers[1]!;
   const slice = (r: { start: number; end: number }) => deployment.slice(r.start, r.end);
@@ -117,7 +117,7 @@ test('recognises every pod-bearing kind by apiVersion and kind, and List items',
     apiVersion: v1
     kind: ConfigMap
   `;
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   assert.deepEqual(analysis.pods.map(({ pod, document }) => [pod.kind, pod.specPath, document.index]), [
     ['CronJob', 'spec.jobTemplate.spec.template.spec', 0],
     ['PodTemplate', 'template.spec', 1],
@@ -129,15 +129,15 @@ test('recognises every pod-bearing kind by apiVersion and kind, and List items',
 test('an unchanged document keeps its model when another document is edited', () => {
   const first = 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: x:1}]\n';
   const second = '---\napiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: b, image: y:1}]\n';
-  const before = new FileAnalysis(first + second);
-  const after = new FileAnalysis(first.replace('x:1', 'x:2') + second, before);
+  const before = new ParsedFile(first + second);
+  const after = new ParsedFile(first.replace('x:1', 'x:2') + second, before);
   assert.notEqual(after.documents[0]!.model, before.documents[0]!.model);
   assert.equal(after.documents[1]!.model, before.documents[1]!.model);
   assert.equal(after.documents[1]!.offset, before.documents[1]!.offset);
 });
 
 test('YAML 1.1 scalars are read as Kubernetes reads them', () => {
-  const analysis = new FileAnalysis('apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: c\n    configMap: {name: c, defaultMode: 0644}\n  containers: [{name: a, image: x:1, tty: yes}]\n');
+  const analysis = new ParsedFile('apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: c\n    configMap: {name: c, defaultMode: 0644}\n  containers: [{name: a, image: x:1, tty: yes}]\n');
   const pod = analysis.pods[0]!.pod;
   const configMap = pod.volumes[0]!.sources[0]!.value;
   assert.equal(configMap?.kind, 'map');

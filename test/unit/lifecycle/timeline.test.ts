@@ -2,19 +2,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { FileAnalysis, resolveSettings } from '../../../server/src/service';
-import { lifecycleOf, type Lifecycle, type LifecycleEvent } from '../../../server/src/service/lifecycle';
-import { topologyTargets } from '../../../server/src/service/topology';
+import { createLanguageService, ParsedFile, resolveSettings, THROWING_LOGGER } from '../../../server/src/service';
+import type { Lifecycle, LifecycleEvent } from '../../../server/src/shared/lifecycle/types';
 import { cli } from '../../support/cli';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
 const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 
-function lifecycleOfText(text: string): Lifecycle {
-  const file = new FileAnalysis(text);
-  const target = topologyTargets(file)[0];
+const service = createLanguageService({ logger: THROWING_LOGGER });
+
+function lifecycleOfText(text: string, settings = resolveSettings({})): Lifecycle {
+  const file = new ParsedFile(text);
+  const target = service.topologyTargets(file)[0];
   if (!target) throw new Error('no pod');
-  return lifecycleOf(file, target, resolveSettings({}))!;
+  return service.lifecycle(file, target, settings)!;
 }
 
 /** `name event [≥]at [+[≥]since] [within N]`, one per event in timeline order. */
@@ -173,8 +174,7 @@ describe('lifecycle of native sidecars, Jobs and preStop hooks', () => {
   });
 
   it('a rule turned off is not worked out again by the timeline', () => {
-    const file = new FileAnalysis(read('lifecycle/init-deadlock.yaml'));
-    const lifecycle = lifecycleOf(file, topologyTargets(file)[0]!, resolveSettings({ rules: { 'init-waits-on-later-container': 'off' } }))!;
+    const lifecycle = lifecycleOfText(read('lifecycle/init-deadlock.yaml'), resolveSettings({ rules: { 'init-waits-on-later-container': 'off' } }));
     assert.deepEqual(lifecycle.flags, []);
     assert.equal(lifecycle.outcome, 'runs-until-deleted');
   });

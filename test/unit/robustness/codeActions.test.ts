@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { CST, Parser } from 'yaml';
-import { DEFAULT_SETTINGS, FileAnalysis } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { fixesFor } from '../../../server/src/service/actions';
+import { THROWING_LOGGER } from '../../../server/src/service/logger';
 import { insertPatternActions } from '../../../server/src/service/actions/insertPatternActions';
 import { applyEdits, type OffsetEdit } from '../../../server/src/service/edits/textEdits';
 import type { YNode } from '../../../server/src/service/yaml/nodes';
@@ -43,7 +44,7 @@ function commentsOf(value: unknown, offset: number, out: Item[]): void {
   }
 }
 
-function itemsOf(analysis: FileAnalysis): Item[] {
+function itemsOf(analysis: ParsedFile): Item[] {
   const out: Item[] = [];
   for (const document of analysis.documents) {
     pairsOf(document.model.root, document.offset, out);
@@ -58,8 +59,8 @@ function touches(edit: OffsetEdit, item: Item): boolean {
   return edit.start < item.end && item.start < edit.end;
 }
 
-const errorCount = (analysis: FileAnalysis) => analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').length;
-const syntaxCount = (analysis: FileAnalysis) =>
+const errorCount = (analysis: ParsedFile) => analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').length;
+const syntaxCount = (analysis: ParsedFile) =>
   analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key').length;
 
 /**
@@ -67,8 +68,8 @@ const syntaxCount = (analysis: FileAnalysis) =>
  * original did, adds no error, and keeps every comment and every key/value pair the
  * edits did not touch. Returns a failure description, or undefined.
  */
-function checkEdits(before: FileAnalysis, beforeItems: readonly Item[], edits: readonly OffsetEdit[]): string | undefined {
-  const after = new FileAnalysis(applyEdits(before.text, edits));
+function checkEdits(before: ParsedFile, beforeItems: readonly Item[], edits: readonly OffsetEdit[]): string | undefined {
+  const after = new ParsedFile(applyEdits(before.text, edits));
   if (syntaxCount(after) > syntaxCount(before)) return 'the result does not parse';
   if (errorCount(after) > errorCount(before)) {
     return `new error: ${after.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').map((finding) => `${finding.code} ${finding.message}`).join('; ')}`;
@@ -89,7 +90,7 @@ describe('code actions lose nothing (every insert action and quick fix, on every
     const counts = { files: 0, pods: 0, inserts: 0, refused: 0, fixes: 0, findingsWithFixes: 0 };
     const failures: string[] = [];
     for (const seed of loadSeeds(() => undefined)) {
-      const analysis = new FileAnalysis(seed.text);
+      const analysis = new ParsedFile(seed.text);
       if (!analysis.hasPods) continue;
       counts.files++;
       const items = itemsOf(analysis);
@@ -106,7 +107,7 @@ describe('code actions lose nothing (every insert action and quick fix, on every
         }
       }
       for (const finding of analysis.findings(DEFAULT_SETTINGS)) {
-        const offered = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+        const offered = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER);
         if (offered.length > 0) counts.findingsWithFixes++;
         for (const fix of offered) {
           const failure = checkEdits(analysis, items, fix.edits);

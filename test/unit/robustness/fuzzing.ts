@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { DEFAULT_SETTINGS, FileAnalysis, lintText, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, ParsedFile, lintText, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { Parser } from 'yaml';
@@ -18,8 +18,9 @@ import { splitDocuments } from '../../../server/src/service/text/splitDocuments'
 import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
 import { treeFromText } from '../../../server/src/service/yaml/textTree';
 import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
+import { REPO_ROOT } from '../../support/repo';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+export { REPO_ROOT };
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'robustness');
 const SHARED = SHARED_DIR;
 
@@ -245,7 +246,7 @@ function assertOffset(text: string, offset: number, what: string): void {
  */
 export function checkService(text: string, settings: ServiceSettings = DEFAULT_SETTINGS, msPerDocument = 1000): CheckResult {
   const started = performance.now();
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   const findings = analysis.findings(settings);
   const diagnostics = toDiagnostics(analysis, settings, 'file:///fuzz.yaml');
   for (const { pod } of analysis.pods) analyzePod(pod);
@@ -279,14 +280,14 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
   });
   // The CLI's one-shot path (models dropped as it goes) must say exactly what the editor's analysis says.
   const oneShot = lintText(text, settings);
-  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings)) throw new Error('lintText gives other findings than FileAnalysis');
-  if (oneShot.podCount !== analysis.pods.length) throw new Error(`lintText counts ${oneShot.podCount} pods, FileAnalysis ${analysis.pods.length}`);
+  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings)) throw new Error('lintText gives other findings than ParsedFile');
+  if (oneShot.podCount !== analysis.pods.length) throw new Error(`lintText counts ${oneShot.podCount} pods, ParsedFile ${analysis.pods.length}`);
   return { findings, milliseconds, documents };
 }
 
 /** Printed pods must come back unchanged: the tree's JSON equals the object printed. */
 export function checkRoundTrip(pod: unknown, text: string): void {
-  const analysis = new FileAnalysis(text);
+  const analysis = new ParsedFile(text);
   const syntax = analysis.documents.flatMap((document) => document.model.syntaxFindings);
   if (syntax.length) throw new Error(`printed YAML has syntax findings: ${syntax.map((finding) => finding.message).join('; ')}`);
   const root = analysis.documents[0]?.model.root;

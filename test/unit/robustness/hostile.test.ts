@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, type FileFinding } from '../../../server/src/service';
-import { MAX_FINDINGS_PER_DOCUMENT, MAX_MESSAGE_LENGTH } from '../../../server/src/service/fileAnalysis';
+import { MAX_FINDINGS_PER_DOCUMENT, MAX_MESSAGE_LENGTH } from '../../../server/src/service/parsedFile';
 import { checkService } from './fuzzing';
 
 interface Outcome {

@@ -5,10 +5,10 @@ import { parseSuppressions } from '../../../server/src/rules/engine/suppressions
 import { ruleAppliesTo, targetMinor, targetsAtLeast } from '../../../server/src/rules/engine/version';
 import { runRuleSet } from '../../../server/src/rules/engine/runRule';
 import type { Rule } from '../../../server/src/rules/types';
-import { FileAnalysis, toDiagnostics } from '../../../server/src/service';
+import { ParsedFile, toDiagnostics } from '../../../server/src/service';
 import { buildDocumentModel } from '../../../server/src/service/model/documentModel';
 import { resolveSettings, type RuleLevel } from '../../../server/src/service/settings';
-import { lint } from './api/ruleFixtures';
+import { lint } from '../../support/ruleFixtures';
 
 const DUPLICATE_NAMES = `apiVersion: v1
 kind: Pod
@@ -202,7 +202,7 @@ describe('rule catalogue', () => {
 
 describe('rule findings as LSP diagnostics', () => {
   it('carry the rule id as code, a link to its doc page, related information and the fix data', () => {
-    const analysis = new FileAnalysis(DUPLICATE_NAMES);
+    const analysis = new ParsedFile(DUPLICATE_NAMES);
     const diagnostics = toDiagnostics(analysis, resolveSettings({}), 'file:///pod.yaml').filter((diagnostic) => diagnostic.code === 'duplicate-container-name');
     assert.equal(diagnostics.length, 2);
     const [first] = diagnostics;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FileAnalysis, resolveSettings } from '../../../server/src/service';
+import { ParsedFile, resolveSettings } from '../../../server/src/service';
 import { attachFindings, nodeAtOffset, resolveTarget, shortImage, targetAt, topologyTargets, type TopologyNode } from '../../../server/src/service/topology';
 import { graphOf, nodeByLabel, readFixture } from './support';
 
@@ -105,7 +105,7 @@ spec:
       restartPolicy: Never
       containers: [{name: b, image: busybox}]
 `;
-    const file = new FileAnalysis(text);
+    const file = new ParsedFile(text);
     const targets = topologyTargets(file);
     assert.deepEqual(targets.map((target) => [target.label, target.documentIndex]), [['Pod first (document 1)', 0], ['Job second (document 3)', 2]]);
     assert.equal(targetAt(file, text.indexOf('busybox'))?.label, 'Job second (document 3)');
@@ -131,7 +131,7 @@ spec:
     image: busybox
 `;
     const graph = graphOf(text);
-    const file = new FileAnalysis(text);
+    const file = new ParsedFile(text);
     const findings = file.findings(resolveSettings({}));
     const a = nodeByLabel(graph, 'a');
     const b = nodeByLabel(graph, 'b');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FileAnalysis, resolveSettings } from '../../../server/src/service';
+import { ParsedFile, resolveSettings } from '../../../server/src/service';
 import { buildTopologyGraph, topologyTargets, type TopologyEdge, type TopologyGraph, type TopologyNode } from '../../../server/src/service/topology';
 
 /** The repository's topology fixtures (compiled tests run from build/test/unit/topology). */
@@ -12,7 +12,7 @@ export function readFixture(name: string): string {
 
 /** The graph of the first pod of a text, as the language server would compute it. */
 export function graphOf(text: string, podPosition = 0): TopologyGraph {
-  const file = new FileAnalysis(text);
+  const file = new ParsedFile(text);
   const target = topologyTargets(file)[podPosition];
   if (!target) throw new Error('no pod in the text');
   const graph = buildTopologyGraph(file, target, resolveSettings({}));

@@ -1,7 +1,7 @@
-import { LineIndex, type FileAnalysis, type FileFinding, type Severity } from '../../service';
+import { LineIndex, type ParsedFile, type FileFinding, type Severity } from '../../service';
 
 /** What the formats read of a file's analysis: a worker thread (`--jobs`) sends back only this. */
-export interface ReportAnalysis extends Pick<FileAnalysis, 'lineIndex'> {
+export interface ReportAnalysis extends Pick<ParsedFile, 'lineIndex'> {
   readonly pods: { readonly length: number };
 }
 

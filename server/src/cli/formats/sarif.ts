@@ -1,11 +1,10 @@
-import { ruleDocsUrl } from '../../service/docsLinks';
 import type { Severity } from '../../service';
 import { lspRange, type FileReport } from './report';
 
 const SARIF_LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, regions with 1-based lines and UTF-16 columns, for code-scanning uploads. */
-export function formatSarif(reports: readonly FileReport[], quiet: boolean, version: string): string {
+export function formatSarif(reports: readonly FileReport[], quiet: boolean, version: string, docsUrl: (code: string) => string | undefined): string {
   const ruleIds = new Set<string>();
   const results = [];
   for (const report of reports) {
@@ -29,7 +28,7 @@ export function formatSarif(reports: readonly FileReport[], quiet: boolean, vers
     }
   }
   const rules = [...ruleIds].sort().map((id) => {
-    const helpUri = ruleDocsUrl(id);
+    const helpUri = docsUrl(id);
     return helpUri ? { id, helpUri } : { id };
   });
   const log = {

@@ -1,8 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { codeActionsFor } from '../../service/actions';
 import type { FeatureHandler, ServerState } from './types';
 import { rangeInResult, toTextEdits } from './editConversion';
-import { SELECTION_DATA_KEY } from '../../protocol';
+import { SELECTION_DATA_KEY } from '../../shared/protocol';
 
 /** Quick fixes for our diagnostics and the insert-pattern refactorings. */
 export const codeActionsHandler: FeatureHandler = {
@@ -14,12 +13,12 @@ export const codeActionsHandler: FeatureHandler = {
   },
   register(state: ServerState): void {
     state.connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
-      const analysis = state.analysisOf(params.textDocument.uri);
-      if (!analysis || !analysis.isRelevant) return [];
+      const file = state.files.get(params.textDocument.uri);
+      if (!file || !file.isRelevant) return [];
       const settings = await state.settingsFor(params.textDocument.uri);
-      const lines = analysis.lineIndex;
+      const lines = file.lineIndex;
       const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
-      const actions = codeActionsFor(analysis, {
+      const actions = state.service.codeActions(file, {
         start: lines.offsetAt(params.range.start),
         end: lines.offsetAt(params.range.end),
         diagnostics: diagnostics.map((diagnostic) => ({
@@ -35,10 +34,10 @@ export const codeActionsHandler: FeatureHandler = {
         const fixed = action.fixes?.map((index) => diagnostics[index]!).filter(Boolean);
         const out: CodeAction = { title: action.title, kind: action.kind };
         if (action.disabledReason) out.disabled = { reason: action.disabledReason };
-        else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(analysis, action.edits) } };
+        else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(file, action.edits) } };
         if (action.isPreferred) out.isPreferred = true;
         // Where the value to fill in lands once the edit is applied; our client selects it.
-        if (action.selection && !action.disabledReason) out.data = { [SELECTION_DATA_KEY]: rangeInResult(analysis, action.edits, action.selection) };
+        if (action.selection && !action.disabledReason) out.data = { [SELECTION_DATA_KEY]: rangeInResult(file, action.edits, action.selection) };
         if (fixed?.length) out.diagnostics = fixed;
         return out;
       });

@@ -1,5 +1,4 @@
 import { MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
-import { completeAt } from '../../service/completion/complete';
 import type { FeatureHandler, ServerState } from './types';
 
 /** Schema keys and enum values, and pod-aware values: volumes, named ports, container names, pinned images. */
@@ -7,10 +6,10 @@ export const completionHandler: FeatureHandler = {
   capabilities: { completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false } },
   register(state: ServerState): void {
     state.connection.onCompletion((params: CompletionParams): CompletionItem[] => {
-      const analysis = state.analysisOf(params.textDocument.uri);
-      if (!analysis || !analysis.isRelevant) return [];
-      const lines = analysis.lineIndex;
-      return completeAt(analysis, lines.offsetAt(params.position)).map((item) => ({
+      const file = state.files.get(params.textDocument.uri);
+      if (!file || !file.isRelevant) return [];
+      const lines = file.lineIndex;
+      return state.service.completions(file, lines.offsetAt(params.position)).map((item) => ({
         label: item.label,
         kind: item.kind,
         detail: item.detail,

@@ -1,26 +1,26 @@
 import type { Connection } from 'vscode-languageserver';
-import { insertPattern, podAt } from '../../service/actions/insert/insertPattern';
-import { patternInfo, type PatternKind } from '../../service/actions/insert/catalog';
-import { INSERT_PATTERN_COMMAND, InsertPatternRequest, type InsertPatternParams, type InsertPatternResponse } from '../../protocol';
+import { patternInfo, type PatternKind } from '../../shared/patternCatalog';
+import { INSERT_PATTERN_COMMAND, InsertPatternRequest, type InsertPatternParams, type InsertPatternResponse } from '../../shared/protocol';
+import { onCustomRequest } from '../customMessages';
 import type { FeatureHandler, ServerState } from './types';
 import { rangeInResult, toTextEdits } from './editConversion';
 
 async function planInsertion(state: ServerState, params: InsertPatternParams): Promise<InsertPatternResponse> {
   const info = patternInfo(params.kind);
   if (!info) return { ok: false, reason: `unknown pattern "${params.kind}"` };
-  const analysis = state.analysisOf(params.uri);
-  if (!analysis) return { ok: false, reason: 'the document is not open' };
-  const offset = analysis.lineIndex.offsetAt(params.position);
-  const located = podAt(analysis, offset);
+  const file = state.files.get(params.uri);
+  if (!file) return { ok: false, reason: 'the document is not open' };
+  const offset = file.lineIndex.offsetAt(params.position);
+  const located = state.service.podAt(file, offset);
   if (!located) return { ok: false, reason: 'the cursor is not inside a pod-bearing document (Pod, Deployment, Job, …)' };
   const settings = await state.settingsFor(params.uri);
-  const result = insertPattern(located, { kind: info.kind as PatternKind, template: params.template, at: offset }, settings);
+  const result = state.service.insertPattern(located, { kind: info.kind as PatternKind, template: params.template, at: offset }, settings);
   if (!result.ok) return result;
   return {
     ok: true,
     title: result.title,
-    edits: toTextEdits(analysis, result.edits),
-    selection: result.selection && rangeInResult(analysis, result.edits, result.selection),
+    edits: toTextEdits(file, result.edits),
+    selection: result.selection && rangeInResult(file, result.edits, result.selection),
   };
 }
 
@@ -29,7 +29,7 @@ export const executeCommandHandler: FeatureHandler = {
   capabilities: { executeCommandProvider: { commands: [INSERT_PATTERN_COMMAND] } },
   register(state: ServerState): void {
     const connection: Connection = state.connection;
-    connection.onRequest(InsertPatternRequest, (params: InsertPatternParams) => planInsertion(state, params));
+    onCustomRequest(connection, InsertPatternRequest, (params: InsertPatternParams) => planInsertion(state, params));
     connection.onExecuteCommand(async (params) => {
       if (params.command !== INSERT_PATTERN_COMMAND) return undefined;
       const request = params.arguments?.[0] as InsertPatternParams | undefined;

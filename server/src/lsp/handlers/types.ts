@@ -1,13 +1,15 @@
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis, ServiceSettings } from '../../service';
+import type { LanguageService, ServiceSettings } from '../../service';
+import type { OpenFiles } from '../openFiles';
 
 /** What the server shares with each feature handler. */
 export interface ServerState {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
-  /** The current analysis of an open document (reusing unchanged documents' models). */
-  analysisOf(uri: string): FileAnalysis | undefined;
+  readonly service: LanguageService;
+  /** The current parse of each open document (reusing unchanged documents' models). */
+  readonly files: OpenFiles;
   settingsFor(uri: string): Promise<ServiceSettings>;
 }
 

@@ -1,11 +1,11 @@
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ServiceSettings } from '../settings';
 import type { ServiceCodeAction } from './codeAction';
-import { PATTERNS } from './insert/catalog';
+import { PATTERNS } from '../../shared/patternCatalog';
 import { insertPattern, podAt } from './insert/insertPattern';
 
 /** The insert-pattern refactorings offered anywhere inside a pod-bearing document. */
-export function insertPatternActions(analysis: FileAnalysis, offset: number, settings: ServiceSettings): ServiceCodeAction[] {
+export function insertPatternActions(analysis: ParsedFile, offset: number, settings: ServiceSettings): ServiceCodeAction[] {
   const located = podAt(analysis, offset);
   if (!located || located.document.model.templateAt !== undefined) return [];
   const podLabel = located.pod.name ? ` to ${located.pod.kind} ${located.pod.name}` : '';

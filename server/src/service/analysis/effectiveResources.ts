@@ -4,7 +4,7 @@ import { addQuantities, formatQuantity, maxQuantity, parseQuantity, ZERO, type Q
 import type { QosClass, ResourceAmounts } from './types';
 
 /** One container's requests and limits after the API server's defaulting, parsed. */
-export interface ContainerResources {
+export interface DefaultedResources {
   readonly container: ContainerModel;
   readonly requests: ReadonlyMap<string, Quantity>;
   readonly limits: ReadonlyMap<string, Quantity>;
@@ -18,7 +18,7 @@ export interface EffectiveResources {
   readonly largestInitUse: ReadonlyMap<string, { readonly container: ContainerModel; readonly use: Quantity }>;
   /** Per resource: the sum over native sidecars and app containers (what runs together). */
   readonly runningSum: ReadonlyMap<string, Quantity>;
-  readonly perContainer: readonly ContainerResources[];
+  readonly perContainer: readonly DefaultedResources[];
 }
 
 function parsedList(list: ResourceListModel | undefined): Map<string, Quantity> {
@@ -35,7 +35,7 @@ function parsedList(list: ResourceListModel | undefined): Map<string, Quantity> 
  * request gets the limit as its request. The defaulting is applied to every pod created
  * from a template too, so the scheduling view of a Deployment's pod uses it as well.
  */
-export function containerResources(container: ContainerModel): ContainerResources {
+export function defaultedResources(container: ContainerModel): DefaultedResources {
   const requests = parsedList(container.resources.requests);
   const limits = parsedList(container.resources.limits);
   for (const [name, limit] of limits) if (!requests.has(name)) requests.set(name, limit);
@@ -88,7 +88,7 @@ function considerInitUse(largestInit: Aggregate['largestInit'], container: Conta
 }
 
 /** One side (requests or limits) of the formula below. */
-function aggregate(perContainer: readonly ContainerResources[], side: 'requests' | 'limits'): Aggregate {
+function aggregate(perContainer: readonly DefaultedResources[], side: 'requests' | 'limits'): Aggregate {
   const running = new Map<string, Quantity>();
   const sidecarsSoFar = new Map<string, Quantity>();
   const largestInit = new Map<string, { container: ContainerModel; use: Quantity }>();
@@ -130,7 +130,7 @@ function aggregate(perContainer: readonly ContainerResources[], side: 'requests'
  * is bigger. Pod overhead from a RuntimeClass is unknown here and left out.
  */
 export function computeEffectiveResources(pod: PodModel): EffectiveResources {
-  const perContainer = pod.containers.map(containerResources);
+  const perContainer = pod.containers.map(defaultedResources);
   const requests = aggregate(perContainer, 'requests');
   const limits = aggregate(perContainer, 'limits');
   // Pod-level resources (KEP-2837), when set, are what the scheduler and the cgroup use.
@@ -159,7 +159,7 @@ const QOS_RESOURCES = ['cpu', 'memory'] as const;
  * included. Guaranteed needs every container to limit both and the requests to equal the
  * limits; nothing requested or limited anywhere is BestEffort; anything else Burstable.
  */
-export function qosClassOf(perContainer: readonly ContainerResources[]): QosClass {
+export function qosClassOf(perContainer: readonly DefaultedResources[]): QosClass {
   const requests = new Map<string, Quantity>();
   const limits = new Map<string, Quantity>();
   let guaranteed = true;
@@ -181,3 +181,6 @@ export function qosClassOf(perContainer: readonly ContainerResources[]): QosClas
   }
   return 'Burstable';
 }
+
+/** The old name of `DefaultedResources`, kept while `rules/practice/helperBreaksGuaranteedQos.ts` imports it. */
+export type ContainerResources = DefaultedResources;

@@ -1,9 +1,9 @@
 import type { ContainerModel, PodModel, VolumeModel, VolumeMountModel } from '../model/podModel';
 import type { Range, YScalar } from '../yaml/nodes';
 import type { EffectiveResources } from './effectiveResources';
+import type { ContainerRole, QosClass } from '../../shared/vocabulary';
 
-/** The part a container plays in its pod. */
-export type ContainerRole = 'init' | 'native-sidecar' | 'main' | 'sidecar' | 'adapter' | 'ambassador';
+export type { ContainerRole, QosClass } from '../../shared/vocabulary';
 
 export interface RoleAssignment {
   readonly container: ContainerModel;
@@ -75,8 +75,6 @@ export interface ExternalEndpoint {
 
 /** Resource name → quantity in canonical form (`cpu: "250m"`, `memory: "192Mi"`). */
 export type ResourceAmounts = Readonly<Record<string, string>>;
-
-export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
 /** What the service understood of a pod beyond its fields: roles, sharing, links, resources. */
 export interface PodAnalysis {

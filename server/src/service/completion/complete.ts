@@ -1,5 +1,5 @@
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ContainerModel, PodModel } from '../model/podModel';
 import { IMAGES } from '../actions/insert/template';
 import { analyzePod } from '../analysis/analyzePod';
@@ -23,7 +23,7 @@ const DEFAULT_CONTAINER_ANNOTATIONS = new Set(['kubectl.kubernetes.io/default-co
 const PROBE_HANDLERS = new Set(['httpGet', 'tcpSocket', 'grpc']);
 
 /** Completions at a file offset: schema keys and enum values, and pod-aware values. */
-export function completeAt(analysis: FileAnalysis, offset: number): ServiceCompletion[] {
+export function completeAt(analysis: ParsedFile, offset: number): ServiceCompletion[] {
   const document = analysis.documentAt(offset);
   if (!document || document.model.templateAt !== undefined) return [];
   const text = document.model.text;
@@ -64,7 +64,7 @@ function schemaValues(resource: ResourceModel, path: readonly PathStep[]): Value
 }
 
 /** Field names the schema allows in the map the cursor's line belongs to, minus those present. */
-function completeKeys(analysis: FileAnalysis, offset: number): ServiceCompletion[] {
+function completeKeys(analysis: ParsedFile, offset: number): ServiceCompletion[] {
   const document = analysis.documentAt(offset)!;
   const local = offset - document.offset;
   if (insideMultilineScalar(document.model.root, document.model.text, local)) return [];

@@ -1,6 +1,7 @@
 import type { Range } from '../yaml/nodes';
+import type { Severity } from '../../shared/vocabulary';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity } from '../../shared/vocabulary';
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 

@@ -1,9 +1,9 @@
-import type { FileAnalysis } from '../fileAnalysis';
+import type { ParsedFile } from '../parsedFile';
 import type { ContainerModel, PodModel, VolumeModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { analyzePod } from '../analysis/analyzePod';
 import type { PodAnalysis } from '../analysis/types';
-import { ruleDocsUrl } from '../docsLinks';
+import { patternDocs, ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
 import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
@@ -15,7 +15,7 @@ export interface ServiceHover {
 }
 
 /** A hover built from the pod model and analysis: containers, volumes and findings. */
-export function hoverAt(analysis: FileAnalysis, offset: number, settings: ServiceSettings): ServiceHover | undefined {
+export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceSettings): ServiceHover | undefined {
   const document = analysis.documentAt(offset);
   if (!document || !document.model.relevant) return undefined;
   const local = offset - document.offset;
@@ -36,7 +36,7 @@ export function hoverAt(analysis: FileAnalysis, offset: number, settings: Servic
     const container = pod.containers.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
     const volume = pod.volumes.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
     if (container) {
-      sections.unshift(describeContainer(pod, analyzePod(pod), container));
+      sections.unshift(containerHoverMarkdown(pod, analyzePod(pod), container));
       range = shift(container.nameNode!.range, document.offset);
     } else if (volume) {
       sections.unshift(describeVolume(analyzePod(pod), volume));
@@ -82,10 +82,11 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
   ambassador: 'ambassador: a local proxy the main container reaches the outside world through',
 };
 
-function describeContainer(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
+function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
   const role = analysis.roleOf(container);
   const evidence = analysis.roles.find((entry) => entry.container === container)?.evidence;
-  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''}`];
+  const about = patternDocs(role);
+  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''} · [About ${about.title}](${about.url})`];
   if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
   const shares: string[] = [];
   for (const sharing of analysis.volumes) {

@@ -23,7 +23,7 @@ import { analyzePod } from '../analysis/analyzePod';
 import type { Finding } from '../findings/finding';
 import type { ContainerModel, PodModel } from '../model/podModel';
 import { gracePeriod, hookDuration, MINIMUM_SHUTDOWN_WINDOW_SECONDS, probeTiming } from './timing';
-import type { Lifecycle, LifecycleContainer, LifecycleEvent, LifecycleEventKind, LifecycleFlag, LifecycleOutcome } from './types';
+import type { Lifecycle, LifecycleContainer, LifecycleEvent, LifecycleEventKind, LifecycleFlag, LifecycleOutcome } from '../../shared/lifecycle/types';
 
 /** A moment on the pod's clock: exact, or only the earliest it can be. */
 interface Moment {

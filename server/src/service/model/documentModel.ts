@@ -3,7 +3,7 @@ import { parseYamlDocument } from '../yaml/parseYaml';
 import type { YNode } from '../yaml/nodes';
 import { findResources } from './buildPodModel';
 import type { PodModel, ResourceModel } from './podModel';
-import { mentionsPodKind } from './podKinds';
+import { mentionsPodKind } from '../../shared/podKinds';
 
 export { mentionsPodKind };
 

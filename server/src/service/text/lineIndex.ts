@@ -1,8 +1,6 @@
-/** Zero-based line and UTF-16 column, as LSP positions are. */
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position } from '../../shared/vocabulary';
+
+export type { Position } from '../../shared/vocabulary';
 
 /** The offsets of a text's first line, without its line break: where findings about a whole document go. */
 export function firstLineRange(text: string): { start: number; end: number } {

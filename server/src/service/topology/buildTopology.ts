@@ -1,15 +1,15 @@
 import { analyzePod } from '../analysis/analyzePod';
 import type { PodAnalysis } from '../analysis/types';
-import type { FileAnalysis, FileFinding } from '../fileAnalysis';
+import type { ParsedFile, FileFinding } from '../parsedFile';
 import { SEVERITY_ORDER } from '../findings/finding';
 import type { ContainerModel, PodModel, ResourceModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { getMap, getSeq, isMap, isScalar, scalarText, type Range, type YMap } from '../yaml/nodes';
-import { nodeAtOffset } from './nodeAtOffset';
-import type { FindingBadge, TopologyEdge, TopologyGraph, TopologyNode, TopologyRange, TopologyTarget } from './types';
+import { nodeAtOffset } from '../../shared/topology/nodeAtOffset';
+import type { FindingBadge, TopologyEdge, TopologyGraph, TopologyNode, TopologyRange, TopologyTarget } from '../../shared/topology/types';
 
 /** Every pod-bearing object of a file, in document order, as the preview's document selector lists them. */
-export function topologyTargets(file: FileAnalysis): TopologyTarget[] {
+export function topologyTargets(file: ParsedFile): TopologyTarget[] {
   const multiple = file.pods.length > 1;
   const targets: TopologyTarget[] = [];
   for (const document of file.documents) {
@@ -29,14 +29,14 @@ export function topologyTargets(file: FileAnalysis): TopologyTarget[] {
 }
 
 /** The pod whose object contains a file offset, else the first pod of the file. */
-export function targetAt(file: FileAnalysis, offset: number | undefined): TopologyTarget | undefined {
+export function targetAt(file: ParsedFile, offset: number | undefined): TopologyTarget | undefined {
   const targets = topologyTargets(file);
   if (offset === undefined) return targets[0];
   return targets.find((target) => target.start <= offset && offset <= target.end) ?? targets[0];
 }
 
 /** The same target in a newer analysis of the file (documents may have been added or removed). */
-export function resolveTarget(file: FileAnalysis, wanted: { documentIndex: number; podIndex: number } | undefined): TopologyTarget | undefined {
+export function resolveTarget(file: ParsedFile, wanted: { documentIndex: number; podIndex: number } | undefined): TopologyTarget | undefined {
   const targets = topologyTargets(file);
   if (!wanted) return targets[0];
   return (
@@ -51,7 +51,7 @@ export function resolveTarget(file: FileAnalysis, wanted: { documentIndex: numbe
  * external endpoints, the Services of the file that select it, and finding badges. Reads
  * the pod model and the pod analysis only; nothing is parsed again.
  */
-export function buildTopologyGraph(file: FileAnalysis, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined {
+export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined {
   const document = file.documents[target.documentIndex];
   const pod = document?.model.pods[target.podIndex];
   if (!document || !pod) return undefined;
@@ -193,7 +193,7 @@ function addSequenceEdges(pod: PodModel, analysis: PodAnalysis, ids: Map<Contain
 }
 
 /** Services anywhere in the file whose selector matches the pod's labels. */
-function addServices(file: FileAnalysis, pod: PodModel, ids: Map<ContainerModel, string>, nodes: TopologyNode[], edges: TopologyEdge[]): void {
+function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, string>, nodes: TopologyNode[], edges: TopologyEdge[]): void {
   let serviceCount = 0;
   for (const document of file.documents) {
     for (const resource of document.model.resources) {

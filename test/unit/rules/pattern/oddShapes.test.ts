@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FileAnalysis, resolveSettings } from '../../../../server/src/service';
+import { ParsedFile, resolveSettings } from '../../../../server/src/service';
 import { analyzePod } from '../../../../server/src/service/analysis/analyzePod';
 import { PATTERN_RULES } from '../../../../server/src/rules/pattern';
 import { PRACTICE_RULES } from '../../../../server/src/rules/practice';
@@ -18,7 +18,7 @@ const ODD_PODS = [
 test('rules and the analysis survive odd shapes without throwing', () => {
   for (const text of ODD_PODS) {
     for (const version of ['1.27', '1.28', '1.34']) {
-      const analysis = new FileAnalysis(text);
+      const analysis = new ParsedFile(text);
       const findings = analysis.findings(resolveSettings({ kubernetesVersion: version }));
       for (const finding of findings) {
         assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end, `range of ${finding.code}`);
@@ -33,7 +33,7 @@ test('rules and the analysis survive odd shapes without throwing', () => {
 });
 
 test('odd values still give precise findings where they apply', () => {
-  const findings = new FileAnalysis(ODD_PODS[1]!).findings(resolveSettings({ kubernetesVersion: '1.27' }));
+  const findings = new ParsedFile(ODD_PODS[1]!).findings(resolveSettings({ kubernetesVersion: '1.27' }));
   const codes = new Set(findings.map((finding) => finding.code));
   // The native sidecar is reported for the old target, and the unmounted volume name is not invented.
   assert.ok(codes.has('native-sidecar-unsupported'));

@@ -1,5 +1,5 @@
 import { analyzePod } from '../../analysis/analyzePod';
-import type { FileAnalysis, LocatedPod } from '../../fileAnalysis';
+import type { ParsedFile, LocatedPod } from '../../parsedFile';
 import { detectIndentStyle, type IndentStyle } from '../../edits/indentStyle';
 import { addPair, appendToSequence, orderInsertions, UnsupportedLayout, type PlannedEdit } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
@@ -14,7 +14,7 @@ import { addAmbassador } from './addAmbassador';
 import { addInitContainer } from './addInitContainer';
 import { addNativeSidecar } from './addNativeSidecar';
 import { addSidecar } from './addSidecar';
-import { patternInfo, type PatternKind } from './catalog';
+import { patternInfo, type PatternKind } from '../../../shared/patternCatalog';
 import type { PatternAction } from './patternAction';
 import type { ContainerPlan, ContainerValue, TemplateContext } from './template';
 
@@ -54,7 +54,7 @@ export type InsertPatternResult =
   | { readonly ok: false; readonly reason: string };
 
 /** The pod whose resource contains a file offset, or the only pod of that document. */
-export function podAt(analysis: FileAnalysis, offset: number): LocatedPod | undefined {
+export function podAt(analysis: ParsedFile, offset: number): LocatedPod | undefined {
   const document = analysis.documentAt(offset);
   if (!document) return undefined;
   const local = offset - document.offset;

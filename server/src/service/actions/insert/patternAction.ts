@@ -1,4 +1,4 @@
-import type { PatternKind } from './catalog';
+import type { PatternKind } from '../../../shared/patternCatalog';
 import type { PatternTemplate, TemplateContext } from './template';
 
 /**

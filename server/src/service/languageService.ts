@@ -1,0 +1,129 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { RULE_CATALOGUE, type RuleCatalogueEntry } from '../rules';
+import { PATTERNS, type PatternInfo } from '../shared/patternCatalog';
+import type { Lifecycle } from '../shared/lifecycle/types';
+import type { TopologyGraph, TopologyTarget } from '../shared/topology/types';
+import { codeActionsFor, combinePreferredFixes, type CodeActionRequest, type FixTarget, type ServiceCodeAction } from './actions';
+import { insertPattern, podAt, type InsertPatternRequest, type InsertPatternResult } from './actions/insert/insertPattern';
+import { analyzePod } from './analysis/analyzePod';
+import type { PodAnalysis } from './analysis/types';
+import { completeAt, type ServiceCompletion } from './completion/complete';
+import { toDiagnostics } from './diagnostics';
+import { ruleDocsUrl } from './docsLinks';
+import type { OffsetEdit } from './edits/textEdits';
+import { hoverAt, type ServiceHover } from './hover/hoverAt';
+import type { Logger } from './logger';
+import { lintText, ParsedFile, type FileFinding, type LocatedPod } from './parsedFile';
+import type { ServiceSettings } from './settings';
+import { isUnrenderedTemplate, lifecycleOf } from './lifecycle';
+import { buildTopologyGraph, resolveTarget, targetAt, topologyTargets } from './topology';
+
+/** What a host gives the service when it creates it. */
+export interface LanguageServiceInit {
+  /** Where the service reports what it could not do; hosts log it, tests rethrow it. */
+  readonly logger: Logger;
+}
+
+/**
+ * Everything the hosts (the LSP server, the CLI) ask of the service, one method per feature.
+ * Offsets are UTF-16 offsets into the whole file; `ParsedFile.lineIndex` converts them to
+ * LSP positions. Every method is pure: text and settings in, results out.
+ */
+export interface LanguageService {
+  readonly logger: Logger;
+
+  /**
+   * Cuts a file into YAML documents and models each one. Given the previous parse of the same
+   * file, documents whose text did not change keep their model (and their cached findings).
+   */
+  parseFile(text: string, previous?: ParsedFile): ParsedFile;
+
+  /** Every finding of the file under these settings, ranges in file offsets. */
+  findings(file: ParsedFile, settings: ServiceSettings): FileFinding[];
+
+  /**
+   * The findings of a text without keeping its models (each is dropped once its findings are
+   * known): for one-shot runs such as `pod-patterns lint`, where nothing asks about the file later.
+   */
+  lintText(text: string, settings: ServiceSettings): { findings: FileFinding[]; podCount: number };
+
+  /** The file's findings as LSP diagnostics; a document whose findings did not change costs a lookup. */
+  diagnostics(file: ParsedFile, settings: ServiceSettings, uri: string): Diagnostic[];
+
+  /** Quick fixes for the request's diagnostics, insert-pattern refactorings, and Fix All when asked for. */
+  codeActions(file: ParsedFile, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[];
+
+  /** The preferred fixes of these findings that can be applied together (`lint --fix`, Fix All). */
+  preferredFixes(file: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number };
+
+  /** Completion items at a file offset: schema keys and values, and pod-aware values. */
+  completions(file: ParsedFile, offset: number): ServiceCompletion[];
+
+  /** Hover at a file offset: a container's role and sharing, a volume's users, a finding's rule, a field's schema. */
+  hover(file: ParsedFile, offset: number, settings: ServiceSettings): ServiceHover | undefined;
+
+  /** The pod whose object contains a file offset, or the only pod of that document. */
+  podAt(file: ParsedFile, offset: number): LocatedPod | undefined;
+
+  /** Plans the insertion of a pattern container (init, sidecar, …) into a pod, as text edits. */
+  insertPattern(pod: LocatedPod, request: InsertPatternRequest, settings: ServiceSettings): InsertPatternResult;
+
+  /** The five insert-pattern actions and their templates. */
+  readonly patterns: readonly PatternInfo[];
+
+  /** What the fields of a pod mean together: roles, volume sharing, localhost links, effective resources, QoS. */
+  podAnalysis(pod: LocatedPod): PodAnalysis;
+
+  /** Every pod-bearing object of the file, in file order. */
+  topologyTargets(file: ParsedFile): TopologyTarget[];
+
+  /**
+   * The pod to draw: the one asked for by document and pod index when it still exists, else the
+   * one under `offset`, else the first of the file.
+   */
+  topologyTarget(file: ParsedFile, wanted: { documentIndex: number; podIndex: number } | undefined, offset?: number): TopologyTarget | undefined;
+
+  /** One pod's topology graph (nodes, edges, finding badges); the scene and SVG are drawn from it by `shared/topology`. */
+  topologyGraph(file: ParsedFile, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined;
+
+  /**
+   * One pod's simulated startup and shutdown (see docs/lifecycle.md), with its document's rule
+   * findings shown where they happen; `shared/lifecycle` writes it as text or an SVG scene.
+   */
+  lifecycle(file: ParsedFile, target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>, settings: ServiceSettings): Lifecycle | undefined;
+
+  /** Whether the file holds no pod but template expressions (`{{ … }}`): it must be rendered first. */
+  isUnrenderedTemplate(file: ParsedFile): boolean;
+
+  /** Every rule with its category, default severity and summary. */
+  readonly rules: readonly RuleCatalogueEntry[];
+
+  /** The documentation page of a finding code, when it has one. */
+  docsUrl(code: string): string | undefined;
+}
+
+/** The one entry point into the service for its hosts. */
+export function createLanguageService(init: LanguageServiceInit): LanguageService {
+  return {
+    logger: init.logger,
+    parseFile: (text, previous) => new ParsedFile(text, previous),
+    findings: (file, settings) => file.findings(settings),
+    lintText,
+    diagnostics: toDiagnostics,
+    codeActions: codeActionsFor,
+    preferredFixes: combinePreferredFixes,
+    completions: completeAt,
+    hover: hoverAt,
+    podAt,
+    insertPattern,
+    patterns: PATTERNS,
+    podAnalysis: (located) => analyzePod(located.pod),
+    topologyTargets,
+    topologyTarget: (file, wanted, offset) => (wanted ? resolveTarget(file, wanted) : targetAt(file, offset)),
+    topologyGraph: buildTopologyGraph,
+    lifecycle: lifecycleOf,
+    isUnrenderedTemplate,
+    rules: RULE_CATALOGUE,
+    docsUrl: ruleDocsUrl,
+  };
+}
