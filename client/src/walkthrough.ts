@@ -18,16 +18,14 @@ export interface PreviewTabs {
 
 /**
  * The walkthrough's steps run `podPatterns.openExample` with an example's name and a tab: it
- * opens the example (a read-only copy in an untitled editor, so the user may edit it freely
- * without touching the extension) with its topology preview beside it on that tab.
+ * opens the example shipped with the extension with its topology preview beside it, on that tab.
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, previews: PreviewTabs): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (name: unknown, tab: unknown) => {
       if (typeof name !== 'string' || !(WALKTHROUGH_EXAMPLES as readonly string[]).includes(name)) return;
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', name));
-      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, 'examples', name));
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: true });
       await vscode.commands.executeCommand('podPatterns.showTopologyToSide', document.uri);
       previews.showTab(tab === 'lifecycle' ? 'lifecycle' : 'topology');
     }),

@@ -53,7 +53,7 @@ describe('walkthrough and lifecycle', () => {
       for (const [example, tab] of links) {
         await vscode.commands.executeCommand('podPatterns.openExample', example, tab);
         await waitFor(`the preview of ${example}`, previewTab);
-        const editor = await waitFor(`${example} in an editor`, () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.getText().includes('kind:')));
+        const editor = await waitFor(`${example} in an editor`, () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.path.endsWith(`/${example}`)));
         assert.equal(editor.document.languageId, 'yaml');
         if (tab === 'lifecycle' && hasUiDriver()) {
           const rows = await waitFor(`the lifecycle rows of ${example}`, async () => {
@@ -63,9 +63,7 @@ describe('walkthrough and lifecycle', () => {
           for (const name of rows) assert.ok(editor.document.getText().includes(`name: ${name}`), `row ${name} is a container of ${example}`);
           await ui({ action: 'screenshot', name: `lifecycle-${example.replace(/\.yaml$/, '')}` });
         }
-        // The example is an untitled copy: revert it so closing asks nothing.
-        await vscode.window.showTextDocument(editor.document);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        assert.ok(editor.document.uri.path.endsWith(`/examples/${example}`), editor.document.uri.toString());
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
     }

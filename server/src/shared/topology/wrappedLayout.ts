@@ -156,7 +156,8 @@ function gutterRoute(start: Point, end: Point, obstacles: readonly Box[], gutter
   const points = [start, { x: start.x, y: turnY }, { x: gutter, y: turnY }, { x: gutter, y: arriveY }, { x: end.x, y: arriveY }, end];
   return {
     path: `M ${points.map((point) => `${round(point.x)} ${round(point.y)}`).join(' L ')}`,
-    labelAt: { x: round(gutter + (end.x > gutter ? 6 : -6)), y: round((turnY + arriveY) / 2) },
+    // On the last crossing, in the gap above (or below) the target's row: clear of every box.
+    labelAt: { x: round((gutter + end.x) / 2), y: round(arriveY - 4) },
   };
 }
 
