@@ -24,7 +24,9 @@ export function registerWalkthrough(context: vscode.ExtensionContext, previews: 
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (name: unknown, tab: unknown) => {
       if (typeof name !== 'string' || !(WALKTHROUGH_EXAMPLES as readonly string[]).includes(name)) return;
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, 'examples', name));
+      const document = await vscode.workspace.openTextDocument(
+        vscode.Uri.joinPath(context.extensionUri, 'examples', name),
+      );
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: true });
       await vscode.commands.executeCommand('podPatterns.showTopologyToSide', document.uri);
       previews.showTab(tab === 'lifecycle' ? 'lifecycle' : 'topology');

@@ -11,11 +11,16 @@ interface WalkthroughStep {
 
 /** The `podPatterns.openExample` links of a step's description, with their arguments. */
 function exampleLinks(step: WalkthroughStep): [string, string][] {
-  return [...step.description.matchAll(/\(command:podPatterns\.openExample\?([^)]+)\)/g)].map((match) => JSON.parse(decodeURIComponent(match[1]!)) as [string, string]);
+  return [...step.description.matchAll(/\(command:podPatterns\.openExample\?([^)]+)\)/g)].map(
+    (match) => JSON.parse(decodeURIComponent(match[1]!)) as [string, string],
+  );
 }
 
 const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-const previewTab = () => allTabs().find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('podPatterns.topology'));
+const previewTab = () =>
+  allTabs().find(
+    (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('podPatterns.topology'),
+  );
 
 /** The rows the Lifecycle tab drew, read from the webview's page. */
 const lifecycleRows = () => ui<string[]>({ action: 'frameTexts', selector: '.pp-lc-row .pp-lc-label' });
@@ -32,16 +37,30 @@ describe('walkthrough and lifecycle', () => {
   });
 
   it('contributes a walkthrough whose steps open each pattern example with its topology and its lifecycle', async () => {
-    const extension = vscode.extensions.all.find((candidate) => (candidate.packageJSON as { name?: string }).name === 'pod-patterns');
+    const extension = vscode.extensions.all.find(
+      (candidate) => (candidate.packageJSON as { name?: string }).name === 'pod-patterns',
+    );
     assert.ok(extension, 'the extension is installed');
-    const walkthrough = (extension.packageJSON as { contributes: { walkthroughs: { id: string; title: string; steps: WalkthroughStep[] }[] } }).contributes.walkthroughs[0]!;
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extension.id}#${walkthrough.id}`, false);
-    await waitFor('the walkthrough page', () => allTabs().find((tab) => /Welcome|Walkthrough|Get started/i.test(tab.label)));
+    const walkthrough = (
+      extension.packageJSON as {
+        contributes: { walkthroughs: { id: string; title: string; steps: WalkthroughStep[] }[] };
+      }
+    ).contributes.walkthroughs[0]!;
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      `${extension.id}#${walkthrough.id}`,
+      false,
+    );
+    await waitFor('the walkthrough page', () =>
+      allTabs().find((tab) => /Welcome|Walkthrough|Get started/i.test(tab.label)),
+    );
     if (hasUiDriver()) {
       // The workbench's own markup is not ours to know: the step titles are somewhere in the page's text.
       const page = await waitFor('the walkthrough steps on the page', async () => {
         const [text] = await ui<string[]>({ action: 'texts', selector: 'body' });
-        return text?.includes(walkthrough.title) && text.includes('Native sidecars: first up, last down') ? text : undefined;
+        return text?.includes(walkthrough.title) && text.includes('Native sidecars: first up, last down')
+          ? text
+          : undefined;
       });
       assert.ok(page.includes('Init containers: one after another'));
       await ui({ action: 'screenshot', name: 'walkthrough' });
@@ -49,18 +68,25 @@ describe('walkthrough and lifecycle', () => {
     assert.equal(walkthrough.steps.length, 5);
     for (const step of walkthrough.steps) {
       const links = exampleLinks(step);
-      assert.deepEqual(links.map(([, tab]) => tab), ['topology', 'lifecycle'], step.id);
+      assert.deepEqual(
+        links.map(([, tab]) => tab),
+        ['topology', 'lifecycle'],
+        step.id,
+      );
       for (const [example, tab] of links) {
         await vscode.commands.executeCommand('podPatterns.openExample', example, tab);
         await waitFor(`the preview of ${example}`, previewTab);
-        const editor = await waitFor(`${example} in an editor`, () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.path.endsWith(`/${example}`)));
+        const editor = await waitFor(`${example} in an editor`, () =>
+          vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.path.endsWith(`/${example}`)),
+        );
         assert.equal(editor.document.languageId, 'yaml');
         if (tab === 'lifecycle' && hasUiDriver()) {
           const rows = await waitFor(`the lifecycle rows of ${example}`, async () => {
             const found = await lifecycleRows();
             return found.length > 0 ? found : undefined;
           });
-          for (const name of rows) assert.ok(editor.document.getText().includes(`name: ${name}`), `row ${name} is a container of ${example}`);
+          for (const name of rows)
+            assert.ok(editor.document.getText().includes(`name: ${name}`), `row ${name} is a container of ${example}`);
           await ui({ action: 'screenshot', name: `lifecycle-${example.replace(/\.yaml$/, '')}` });
         }
         assert.ok(editor.document.uri.path.endsWith(`/examples/${example}`), editor.document.uri.toString());
@@ -79,14 +105,21 @@ describe('walkthrough and lifecycle', () => {
     await waitFor('the topology tab', previewTab);
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    for (const [theme, name] of [['Default Light Modern', 'light'], ['Default Dark Modern', 'dark'], ['Default High Contrast', 'high-contrast']] as const) {
+    for (const [theme, name] of [
+      ['Default Light Modern', 'light'],
+      ['Default Dark Modern', 'dark'],
+      ['Default High Contrast', 'high-contrast'],
+    ] as const) {
       await setTheme(theme);
       const texts = await waitFor(`the nodes in the ${name} theme`, async () => {
         const found = await ui<string[]>({ action: 'frameTexts', selector: '[data-node-id]' });
         return found.some((text) => text.includes('metrics-exporter')) ? found : undefined;
       });
       for (const container of ['wait-for-db', 'mesh-proxy', 'shop', 'metrics-exporter', 'log-shipper', 'cache']) {
-        assert.ok(texts.some((text) => text.includes(container)), `${container} is drawn`);
+        assert.ok(
+          texts.some((text) => text.includes(container)),
+          `${container} is drawn`,
+        );
       }
       await ui({ action: 'screenshot', name: `topology-six-containers-${name}` });
     }

@@ -6,8 +6,14 @@ import { collectInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 /** One pod of one file, chosen by `--pod N` (1-based, the first by default), or the exit code telling why there is none. */
-export function pickPod(positionals: readonly string[], podFlag: string | undefined, io: CliIO, service: LanguageService): { file: ParsedFile; target: TopologyTarget } | number {
-  if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag)) throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
+export function pickPod(
+  positionals: readonly string[],
+  podFlag: string | undefined,
+  io: CliIO,
+  service: LanguageService,
+): { file: ParsedFile; target: TopologyTarget } | number {
+  if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag))
+    throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
   if (positionals.length !== 1) throw new UsageError('give exactly one file (or - for standard input)');
   const [input] = collectInputs(positionals, io.readStdin);
   if (!input || 'error' in input) {
@@ -27,7 +33,9 @@ export function pickPod(positionals: readonly string[], podFlag: string | undefi
   const position = podFlag === undefined ? 1 : Number(podFlag);
   const target = targets[position - 1];
   if (!target) {
-    io.stderr(`pod-patterns: ${input.path} holds ${targets.length} pod${targets.length === 1 ? '' : 's'}, not ${position}:\n${targets.map((entry, index) => `  ${index + 1}. ${entry.label}\n`).join('')}`);
+    io.stderr(
+      `pod-patterns: ${input.path} holds ${targets.length} pod${targets.length === 1 ? '' : 's'}, not ${position}:\n${targets.map((entry, index) => `  ${index + 1}. ${entry.label}\n`).join('')}`,
+    );
     return EXIT_USAGE;
   }
   return { file, target };

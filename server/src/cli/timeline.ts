@@ -12,13 +12,18 @@ export const TIMELINE_USAGE = `pod-patterns timeline [--format text|json|svg] [-
 export function runTimeline(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, { valued: ['format', 'theme', 'output', 'pod'], boolean: [] });
   const format = lastFlag(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'svg') throw new UsageError(`--format must be text, json or svg, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && format !== 'svg')
+    throw new UsageError(`--format must be text, json or svg, not "${format}"`);
   const theme = lastFlag(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
   const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io, service);
   if (typeof picked === 'number') return picked;
   const lifecycle = service.lifecycle(picked.file, picked.target, resolveSettings({}))!;
   const output =
-    format === 'json' ? `${JSON.stringify(lifecycle, null, 2)}\n` : format === 'svg' ? sceneToSvgString(renderLifecycleScene(lifecycle), theme) : lifecycleText(lifecycle);
+    format === 'json'
+      ? `${JSON.stringify(lifecycle, null, 2)}\n`
+      : format === 'svg'
+        ? sceneToSvgString(renderLifecycleScene(lifecycle), theme)
+        : lifecycleText(lifecycle);
   return writeOutput(output, lastFlag(args, 'output'), io);
 }

@@ -28,24 +28,37 @@ function steps(lifecycle: Lifecycle): string[] {
       moment(event.at, event.atLeast),
       event.sinceShutdown ? `+${moment(event.sinceShutdown.seconds, event.sinceShutdown.atLeast)}` : undefined,
       event.within !== undefined ? `within ${event.within}` : undefined,
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
 }
 
 /** Two app containers with no hooks or probes: start together, ready at once, SIGTERM together on deletion. */
 const twoAppContainers = (a: string, b: string) => [
-  `${a} started 0`, `${a} ready 0`, `${b} started 0`, `${b} ready 0`,
-  `${a} stopping 0 +0`, `${a} sigterm 0 +0`, `${b} stopping 0 +0`, `${b} sigterm 0 +0`,
-  `${a} stopped ≥0 +≥0 within 30`, `${b} stopped ≥0 +≥0 within 30`,
+  `${a} started 0`,
+  `${a} ready 0`,
+  `${b} started 0`,
+  `${b} ready 0`,
+  `${a} stopping 0 +0`,
+  `${a} sigterm 0 +0`,
+  `${b} stopping 0 +0`,
+  `${b} sigterm 0 +0`,
+  `${a} stopped ≥0 +≥0 within 30`,
+  `${b} stopped ≥0 +≥0 within 30`,
 ];
 
 describe('lifecycle of the seed pods', () => {
   it('01 init git-sync: the init container runs for an unknown time, then web starts; deletion once web is ready', () => {
     const lifecycle = lifecycleOfText(read('topology/01-init-git-sync.yaml'));
     assert.deepEqual(steps(lifecycle), [
-      'init-sync-ctr started 0', 'init-sync-ctr completed ≥0',
-      'web started ≥0', 'web ready ≥0',
-      'web stopping ≥0 +0', 'web sigterm ≥0 +0', 'web stopped ≥0 +≥0 within 30',
+      'init-sync-ctr started 0',
+      'init-sync-ctr completed ≥0',
+      'web started ≥0',
+      'web ready ≥0',
+      'web stopping ≥0 +0',
+      'web sigterm ≥0 +0',
+      'web stopped ≥0 +≥0 within 30',
     ]);
     assert.equal(lifecycle.outcome, 'runs-until-deleted');
     assert.deepEqual(lifecycle.shutdownFrom, { at: 0, atLeast: true, cause: 'deletion' });
@@ -72,8 +85,19 @@ describe('lifecycle of the seed pods', () => {
 
   it('03 init wait-for-service: the init container loops until a Service resolves, an unknown time', () => {
     const lifecycle = lifecycleOfText(read('topology/03-init-wait-for-service.yaml'));
-    assert.deepEqual(steps(lifecycle).slice(0, 4), ['init-ctr started 0', 'init-ctr completed ≥0', 'web-ctr started ≥0', 'web-ctr ready ≥0']);
-    assert.deepEqual(lifecycle.containers.map((container) => [container.name, container.group, container.starts]), [['init-ctr', 'init', true], ['web-ctr', 'app', true]]);
+    assert.deepEqual(steps(lifecycle).slice(0, 4), [
+      'init-ctr started 0',
+      'init-ctr completed ≥0',
+      'web-ctr started ≥0',
+      'web-ctr ready ≥0',
+    ]);
+    assert.deepEqual(
+      lifecycle.containers.map((container) => [container.name, container.group, container.starts]),
+      [
+        ['init-ctr', 'init', true],
+        ['web-ctr', 'app', true],
+      ],
+    );
   });
 
   it('06 ambassador: three app containers start together; the race to the ambassador is the sidecar-start-order finding', () => {
@@ -95,27 +119,43 @@ describe('lifecycle of native sidecars, Jobs and preStop hooks', () => {
   it('a native sidecar with a startupProbe holds the next container until its first check; one without lets the app start while not ready', () => {
     const lifecycle = lifecycleOfText(read('lifecycle/native-sidecars.yaml'));
     assert.deepEqual(steps(lifecycle), [
-      'migrate started 0', 'migrate completed ≥0',
+      'migrate started 0',
+      'migrate completed ≥0',
       // startupProbe initialDelaySeconds 5: the next container waits for it.
-      'proxy running ≥0', 'proxy started ≥5', 'proxy ready ≥5',
+      'proxy running ≥0',
+      'proxy started ≥5',
+      'proxy ready ≥5',
       'log-shipper started ≥5',
       // shop: postStart sleep 3 holds back its start and the worker's.
-      'shop running ≥5', 'shop started ≥8', 'worker started ≥8', 'worker ready ≥8',
+      'shop running ≥5',
+      'shop started ≥8',
+      'worker started ≥8',
+      'worker ready ≥8',
       // log-shipper: readinessProbe initialDelaySeconds 8 after it ran at 5.
       'log-shipper ready ≥13',
       // shop: readiness initialDelay 4 + (2 successes - 1) × period 5 after it ran at 5.
       'shop ready ≥14',
       // Deletion at 14 with a 45 s grace period: preStop sleep 10, then SIGTERM.
       'shop stopping ≥14 +0',
-      'worker stopping ≥14 +0', 'worker sigterm ≥14 +0', 'worker stopped ≥14 +≥0 within 45',
-      'shop sigterm ≥24 +10', 'shop stopped ≥24 +≥10 within 35',
+      'worker stopping ≥14 +0',
+      'worker sigterm ≥14 +0',
+      'worker stopped ≥14 +≥0 within 45',
+      'shop sigterm ≥24 +10',
+      'shop stopped ≥24 +≥10 within 35',
       // Native sidecars after the app containers, the later-declared first.
-      'log-shipper stopping ≥24 +≥10', 'log-shipper sigterm ≥24 +≥10', 'log-shipper stopped ≥24 +≥10 within 35',
-      'proxy stopping ≥24 +≥10', 'proxy sigterm ≥24 +≥10', 'proxy stopped ≥24 +≥10 within 35',
+      'log-shipper stopping ≥24 +≥10',
+      'log-shipper sigterm ≥24 +≥10',
+      'log-shipper stopped ≥24 +≥10 within 35',
+      'proxy stopping ≥24 +≥10',
+      'proxy sigterm ≥24 +≥10',
+      'proxy stopped ≥24 +≥10 within 35',
     ]);
     assert.deepEqual(lifecycle.podReady, { at: 14, atLeast: true });
     assert.equal(lifecycle.gracePeriodSeconds, 45);
-    assert.deepEqual(lifecycle.flags.map((flag) => [flag.code, flag.containers]), [['sidecar-not-ready-before-app', ['log-shipper', 'shop']]]);
+    assert.deepEqual(
+      lifecycle.flags.map((flag) => [flag.code, flag.containers]),
+      [['sidecar-not-ready-before-app', ['log-shipper', 'shop']]],
+    );
     assert.match(lifecycle.flags[0]!.message, /ready at ≥ 13s but the app containers start at ≥ 5s/);
   });
 
@@ -123,9 +163,15 @@ describe('lifecycle of native sidecars, Jobs and preStop hooks', () => {
     const lifecycle = lifecycleOfText(read('lifecycle/job-native-sidecar.yaml'));
     assert.equal(lifecycle.outcome, 'completes');
     assert.deepEqual(steps(lifecycle), [
-      'db-proxy running 0', 'db-proxy started ≥0', 'db-proxy ready ≥0',
-      'report started ≥0', 'report ready ≥0', 'report completed ≥0',
-      'db-proxy stopping ≥0 +0', 'db-proxy sigterm ≥0 +0', 'db-proxy stopped ≥0 +≥0 within 30',
+      'db-proxy running 0',
+      'db-proxy started ≥0',
+      'db-proxy ready ≥0',
+      'report started ≥0',
+      'report ready ≥0',
+      'report completed ≥0',
+      'db-proxy stopping ≥0 +0',
+      'db-proxy sigterm ≥0 +0',
+      'db-proxy stopped ≥0 +≥0 within 30',
     ]);
     assert.equal(lifecycle.shutdownFrom?.cause, 'job-completed');
   });
@@ -133,29 +179,49 @@ describe('lifecycle of native sidecars, Jobs and preStop hooks', () => {
   it('a Job whose proxy is a regular container never completes (the sidecar-blocks-job-completion finding)', () => {
     const lifecycle = lifecycleOfText(read('lifecycle/job-legacy-sidecar.yaml'));
     assert.equal(lifecycle.outcome, 'never-completes');
-    assert.deepEqual(steps(lifecycle), ['report started 0', 'report ready 0', 'db-proxy started 0', 'db-proxy ready 0', 'report completed ≥0']);
+    assert.deepEqual(steps(lifecycle), [
+      'report started 0',
+      'report ready 0',
+      'db-proxy started 0',
+      'db-proxy ready 0',
+      'report completed ≥0',
+    ]);
     assert.equal(lifecycle.shutdownFrom, undefined);
-    assert.deepEqual(lifecycle.flags.map((flag) => [flag.code, flag.containers, flag.fromFinding]), [['sidecar-blocks-job-completion', ['db-proxy'], true]]);
+    assert.deepEqual(
+      lifecycle.flags.map((flag) => [flag.code, flag.containers, flag.fromFinding]),
+      [['sidecar-blocks-job-completion', ['db-proxy'], true]],
+    );
   });
 
   it('a preStop sleep beyond the grace period is cut at its end; the native sidecar gets SIGTERM then, with 2 s before SIGKILL', () => {
     const lifecycle = lifecycleOfText(read('lifecycle/prestop-beyond-grace.yaml'));
     assert.deepEqual(steps(lifecycle).slice(6), [
-      'api stopping 0 +0', 'cache stopping 0 +0', 'mesh stopping 0 +0',
+      'api stopping 0 +0',
+      'cache stopping 0 +0',
+      'mesh stopping 0 +0',
       // httpGet preStop: unknown length.
-      'cache sigterm ≥0 +≥0', 'cache stopped ≥0 +≥0 within 30',
+      'cache sigterm ≥0 +≥0',
+      'cache stopped ≥0 +≥0 within 30',
       // exec sleep 40 with the default 30 s grace: cut at 30, then the 2 s minimum window.
-      'api sigterm 30 +30', 'mesh sigterm 30 +30',
-      'api stopped ≥30 +≥30 within 2', 'mesh stopped ≥30 +≥30 within 2',
+      'api sigterm 30 +30',
+      'mesh sigterm 30 +30',
+      'api stopped ≥30 +≥30 within 2',
+      'mesh stopped ≥30 +≥30 within 2',
     ]);
-    assert.deepEqual(lifecycle.flags.map((flag) => [flag.code, flag.containers]), [
-      ['prestop-exceeds-grace-period', ['api']],
-      ['grace-period-exhausted-before-sidecar', ['mesh']],
-    ]);
+    assert.deepEqual(
+      lifecycle.flags.map((flag) => [flag.code, flag.containers]),
+      [
+        ['prestop-exceeds-grace-period', ['api']],
+        ['grace-period-exhausted-before-sidecar', ['mesh']],
+      ],
+    );
   });
 
   it('a raised grace period gives the preStop sleep its time and the sidecar its turn', () => {
-    const text = read('lifecycle/prestop-beyond-grace.yaml').replace('    spec:\n      initContainers:', '    spec:\n      terminationGracePeriodSeconds: 60\n      initContainers:');
+    const text = read('lifecycle/prestop-beyond-grace.yaml').replace(
+      '    spec:\n      initContainers:',
+      '    spec:\n      terminationGracePeriodSeconds: 60\n      initContainers:',
+    );
     const lifecycle = lifecycleOfText(text);
     assert.equal(lifecycle.gracePeriodSeconds, 60);
     assert.ok(steps(lifecycle).includes('api sigterm 40 +40'));
@@ -168,13 +234,26 @@ describe('lifecycle of native sidecars, Jobs and preStop hooks', () => {
     const lifecycle = lifecycleOfText(read('lifecycle/init-deadlock.yaml'));
     assert.equal(lifecycle.outcome, 'never-starts');
     assert.deepEqual(steps(lifecycle), ['wait-for-api started 0']);
-    assert.deepEqual(lifecycle.containers.map((container) => [container.name, container.starts]), [['wait-for-api', true], ['never-reached', false], ['api', false]]);
+    assert.deepEqual(
+      lifecycle.containers.map((container) => [container.name, container.starts]),
+      [
+        ['wait-for-api', true],
+        ['never-reached', false],
+        ['api', false],
+      ],
+    );
     assert.equal(lifecycle.podReady, undefined);
-    assert.deepEqual(lifecycle.flags.map((flag) => [flag.code, flag.severity]), [['init-waits-on-later-container', 'error']]);
+    assert.deepEqual(
+      lifecycle.flags.map((flag) => [flag.code, flag.severity]),
+      [['init-waits-on-later-container', 'error']],
+    );
   });
 
   it('a rule turned off is not worked out again by the timeline', () => {
-    const lifecycle = lifecycleOfText(read('lifecycle/init-deadlock.yaml'), resolveSettings({ rules: { 'init-waits-on-later-container': 'off' } }));
+    const lifecycle = lifecycleOfText(
+      read('lifecycle/init-deadlock.yaml'),
+      resolveSettings({ rules: { 'init-waits-on-later-container': 'off' } }),
+    );
     assert.deepEqual(lifecycle.flags, []);
     assert.equal(lifecycle.outcome, 'runs-until-deleted');
   });
@@ -184,11 +263,19 @@ describe('pod-patterns timeline', () => {
   const run = cli;
 
   it('prints the events as JSON in time order', () => {
-    const { code, stdout } = run(['timeline', '--format', 'json', path.join(FIXTURES, 'lifecycle/prestop-beyond-grace.yaml')]);
+    const { code, stdout } = run([
+      'timeline',
+      '--format',
+      'json',
+      path.join(FIXTURES, 'lifecycle/prestop-beyond-grace.yaml'),
+    ]);
     assert.equal(code, 0);
     const lifecycle = JSON.parse(stdout) as Lifecycle;
     const times = lifecycle.events.map((event) => event.at);
-    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+    );
     assert.deepEqual(lifecycle.events[0], { container: 'mesh', event: 'started', at: 0 });
   });
 
@@ -204,7 +291,10 @@ describe('pod-patterns timeline', () => {
     const hostile = read('lifecycle/init-deadlock.yaml').replace('name: stuck', 'name: "<b>&stuck"');
     const { code, stdout } = run(['timeline', '--format', 'svg', '--theme', 'dark', '-'], hostile);
     assert.equal(code, 0);
-    assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="pp-topology pp-lifecycle"/);
+    assert.match(
+      stdout,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="pp-topology pp-lifecycle"/,
+    );
     assert.equal((stdout.match(/class="pp-lc-row /g) ?? []).length, 3);
     assert.ok(stdout.includes('&lt;b&gt;&amp;stuck'));
     assert.ok(!stdout.includes('<b>'));
@@ -212,7 +302,10 @@ describe('pod-patterns timeline', () => {
   });
 
   it('says a template is not rendered, and rejects a pod number the file does not have', () => {
-    const template = run(['timeline', '-'], 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers: []\n');
+    const template = run(
+      ['timeline', '-'],
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers: []\n',
+    );
     assert.equal(template.code, 1);
     assert.match(template.stderr, /template \(\{\{ … \}\}\), not rendered/);
     const missing = run(['timeline', '--pod', '2', path.join(FIXTURES, 'lifecycle/init-deadlock.yaml')]);

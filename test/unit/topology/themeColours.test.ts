@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KIND_COLOURS, themeKindOfBodyClasses, vscodePalette, type ThemeKind } from '../../../server/src/service/topology';
+import {
+  KIND_COLOURS,
+  themeKindOfBodyClasses,
+  vscodePalette,
+  type ThemeKind,
+} from '../../../server/src/service/topology';
 
 /**
  * The backgrounds role colours are drawn on in VS Code's built-in themes (editor.background,
@@ -51,7 +56,17 @@ test('every role and edge colour stands out at 3:1 or more on the backgrounds of
 test('the webview palette uses solid colours for roles and edges, never the low-alpha chart tokens', () => {
   for (const kind of Object.keys(KIND_COLOURS) as ThemeKind[]) {
     const palette = vscodePalette(kind);
-    for (const name of ['main', 'sidecar', 'adapter', 'ambassador', 'init', 'native-sidecar', 'link', 'external', 'error'] as const) {
+    for (const name of [
+      'main',
+      'sidecar',
+      'adapter',
+      'ambassador',
+      'init',
+      'native-sidecar',
+      'link',
+      'external',
+      'error',
+    ] as const) {
       assert.match(palette[name], /^#[0-9a-f]{6}$/, `${kind} ${name}`);
     }
     assert.ok(!Object.values(palette).some((value) => value.includes('--vscode-charts-')), kind);
@@ -63,6 +78,9 @@ test('the theme kind comes from the body class VS Code sets', () => {
   assert.equal(themeKindOfBodyClasses(classes('vscode-light')), 'light');
   assert.equal(themeKindOfBodyClasses(classes('vscode-dark')), 'dark');
   assert.equal(themeKindOfBodyClasses(classes('vscode-high-contrast')), 'high-contrast');
-  assert.equal(themeKindOfBodyClasses(classes('vscode-high-contrast', 'vscode-high-contrast-light')), 'high-contrast-light');
+  assert.equal(
+    themeKindOfBodyClasses(classes('vscode-high-contrast', 'vscode-high-contrast-light')),
+    'high-contrast-light',
+  );
   assert.equal(themeKindOfBodyClasses(classes()), 'light');
 });

@@ -5,7 +5,11 @@ import type { TopologyTarget } from '../../shared/topology/types';
 import { simulateLifecycle } from './simulate';
 
 /** The lifecycle of one pod of a file, with its document's findings under these settings (cached per document). */
-export function lifecycleOf(file: ParsedFile, target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>, settings: ServiceSettings): Lifecycle | undefined {
+export function lifecycleOf(
+  file: ParsedFile,
+  target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>,
+  settings: ServiceSettings,
+): Lifecycle | undefined {
   const document = file.documents[target.documentIndex];
   const pod = document?.model.pods[target.podIndex];
   if (!document || !pod) return undefined;

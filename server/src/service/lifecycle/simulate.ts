@@ -23,7 +23,14 @@ import { analyzePod } from '../analysis/analyzePod';
 import type { Finding } from '../findings/finding';
 import type { ContainerModel, PodModel } from '../model/podModel';
 import { gracePeriod, hookDuration, MINIMUM_SHUTDOWN_WINDOW_SECONDS, probeTiming } from './timing';
-import type { Lifecycle, LifecycleContainer, LifecycleEvent, LifecycleEventKind, LifecycleFlag, LifecycleOutcome } from '../../shared/lifecycle/types';
+import type {
+  Lifecycle,
+  LifecycleContainer,
+  LifecycleEvent,
+  LifecycleEventKind,
+  LifecycleFlag,
+  LifecycleOutcome,
+} from '../../shared/lifecycle/types';
 
 /** A moment on the pod's clock: exact, or only the earliest it can be. */
 interface Moment {
@@ -70,12 +77,31 @@ export function simulateLifecycle(pod: PodModel, findings: readonly Finding[]): 
   const flags: LifecycleFlag[] = [];
   const grace = gracePeriod(pod.spec);
 
-  const emit = (container: ContainerModel, event: LifecycleEventKind, moment: Moment, extra: Partial<Omit<LifecycleEvent, 'container' | 'event' | 'at'>> = {}) => {
-    events.push({ container: containerName(container), event, at: moment.at, ...(moment.exact ? {} : { atLeast: true as const }), ...extra, order: events.length });
+  const emit = (
+    container: ContainerModel,
+    event: LifecycleEventKind,
+    moment: Moment,
+    extra: Partial<Omit<LifecycleEvent, 'container' | 'event' | 'at'>> = {},
+  ) => {
+    events.push({
+      container: containerName(container),
+      event,
+      at: moment.at,
+      ...(moment.exact ? {} : { atLeast: true as const }),
+      ...extra,
+      order: events.length,
+    });
   };
   const flagFinding = (finding: Finding, containers: readonly ContainerModel[]) => {
-    if (flags.some((flag) => flag.fromFinding && flag.code === finding.code && flag.message === finding.message)) return;
-    flags.push({ code: finding.code, severity: finding.severity, message: finding.message, containers: containers.map(containerName), fromFinding: true });
+    if (flags.some((flag) => flag.fromFinding && flag.code === finding.code && flag.message === finding.message))
+      return;
+    flags.push({
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      containers: containers.map(containerName),
+      fromFinding: true,
+    });
   };
 
   /** Starts a container at `at`: emits running / started (and ready unless it is a plain init container). */
@@ -97,7 +123,8 @@ export function simulateLifecycle(pod: PodModel, findings: readonly Finding[]): 
     if (container.group !== 'init') {
       const readinessProbe = probeTiming(container, 'readinessProbe');
       if (readinessProbe) {
-        const earliest = readinessProbe.initialDelaySeconds + (readinessProbe.successThreshold - 1) * readinessProbe.periodSeconds;
+        const earliest =
+          readinessProbe.initialDelaySeconds + (readinessProbe.successThreshold - 1) * readinessProbe.periodSeconds;
         ready = later(started, plus(at, earliest, false));
         emit(container, 'ready', ready, {
           why: `readinessProbe: first check ${readinessProbe.initialDelaySeconds}s after running, every ${readinessProbe.periodSeconds}s, ${readinessProbe.successThreshold} success${readinessProbe.successThreshold === 1 ? '' : 'es'} needed`,
@@ -113,7 +140,12 @@ export function simulateLifecycle(pod: PodModel, findings: readonly Finding[]): 
   const apps = pod.containers.filter((container) => container.group === 'app');
   const lifecycleContainers: LifecycleContainer[] = [];
   const describe = (container: ContainerModel, starts: boolean) =>
-    lifecycleContainers.push({ name: containerName(container), group: container.group, role: analysis.roleOf(container), starts });
+    lifecycleContainers.push({
+      name: containerName(container),
+      group: container.group,
+      role: analysis.roleOf(container),
+      starts,
+    });
 
   // Startup: init containers and native sidecars one by one.
   let clock = ZERO;
@@ -162,7 +194,10 @@ export function simulateLifecycle(pod: PodModel, findings: readonly Finding[]): 
     if (finding.code !== APP_HELPER_RACE) continue;
     const helper = apps.find((container) => container.index === finding.data?.['containerIndex']);
     const main = apps.find((container) => inside(container, finding));
-    flagFinding(finding, [main, helper].filter((container): container is ContainerModel => container !== undefined));
+    flagFinding(
+      finding,
+      [main, helper].filter((container): container is ContainerModel => container !== undefined),
+    );
   }
 
   let outcome: LifecycleOutcome = blocked ? 'never-starts' : 'runs-until-deleted';
@@ -189,12 +224,24 @@ export function simulateLifecycle(pod: PodModel, findings: readonly Finding[]): 
         outcome = 'never-completes';
       } else {
         outcome = 'completes';
-        shutdownFrom = { at: lastExit.at, ...(lastExit.exact ? {} : { atLeast: true as const }), cause: 'job-completed' };
-        shutdown.run(lastExit, [], sidecars.map((entry) => entry.container));
+        shutdownFrom = {
+          at: lastExit.at,
+          ...(lastExit.exact ? {} : { atLeast: true as const }),
+          cause: 'job-completed',
+        };
+        shutdown.run(
+          lastExit,
+          [],
+          sidecars.map((entry) => entry.container),
+        );
       }
     } else {
       shutdownFrom = { at: allReady.at, ...(allReady.exact ? {} : { atLeast: true as const }), cause: 'deletion' };
-      shutdown.run(allReady, apps, sidecars.map((entry) => entry.container));
+      shutdown.run(
+        allReady,
+        apps,
+        sidecars.map((entry) => entry.container),
+      );
     }
   }
 
@@ -228,28 +275,47 @@ function flagUnreadySidecars(
   if (!appsStart) return;
   for (const { container, ready } of sidecars) {
     const hasStartupProbe = container.probes.some((probe) => probe.kind === 'startupProbe');
-    const callers = links.filter((link) => link.to === container && link.from !== container && pod.containers.indexOf(link.from) > pod.containers.indexOf(container));
+    const callers = links.filter(
+      (link) =>
+        link.to === container &&
+        link.from !== container &&
+        pod.containers.indexOf(link.from) > pod.containers.indexOf(container),
+    );
     const readyLate = ready.at > appsStart.at;
     if (!readyLate && (hasStartupProbe || callers.length === 0)) continue;
     const name = `"${containerName(container)}"`;
     const why = readyLate
       ? `it is ready at ${formatSeconds(ready)} but the app containers start at ${formatSeconds(appsStart)}`
-      : `it has no startupProbe, so the kubelet starts the next container as soon as its process runs, while ${callers.map((link) => `"${containerName(link.from)}"`).filter((text, index, all) => all.indexOf(text) === index).join(', ')} call${callers.length === 1 ? 's' : ''} it on localhost:${callers[0]!.port}`;
+      : `it has no startupProbe, so the kubelet starts the next container as soon as its process runs, while ${callers
+          .map((link) => `"${containerName(link.from)}"`)
+          .filter((text, index, all) => all.indexOf(text) === index)
+          .join(', ')} call${callers.length === 1 ? 's' : ''} it on localhost:${callers[0]!.port}`;
     flags.push({
       code: 'sidecar-not-ready-before-app',
       severity: 'warning',
       message: `Native sidecar ${name} may not be ready when the app containers start: ${why}. A startupProbe that passes only once it serves holds the next container back.`,
-      containers: [containerName(container), ...callers.map((link) => containerName(link.from))].filter((text, index, all) => all.indexOf(text) === index),
+      containers: [containerName(container), ...callers.map((link) => containerName(link.from))].filter(
+        (text, index, all) => all.indexOf(text) === index,
+      ),
       fromFinding: false,
     });
   }
 }
 
-type Emit = (container: ContainerModel, event: LifecycleEventKind, moment: Moment, extra?: Partial<Omit<LifecycleEvent, 'container' | 'event' | 'at'>>) => void;
+type Emit = (
+  container: ContainerModel,
+  event: LifecycleEventKind,
+  moment: Moment,
+  extra?: Partial<Omit<LifecycleEvent, 'container' | 'event' | 'at'>>,
+) => void;
 
 /** The shutdown: preStop hooks, SIGTERM to the app containers, native sidecars last in reverse order, within one grace period. */
 class Shutdown {
-  constructor(private readonly grace: number, private readonly emit: Emit, private readonly flags: LifecycleFlag[]) {}
+  constructor(
+    private readonly grace: number,
+    private readonly emit: Emit,
+    private readonly flags: LifecycleFlag[],
+  ) {}
 
   run(from: Moment, apps: readonly ContainerModel[], sidecars: readonly ContainerModel[]): void {
     // Times below are seconds since `from`, exact or lower bounds.
@@ -312,7 +378,11 @@ class Shutdown {
     const window = Math.max(MINIMUM_SHUTDOWN_WINDOW_SECONDS, this.grace - sigterm.at);
     // The process exits when it has handled SIGTERM: unknown, but never after SIGKILL.
     const exit: Moment = { at: sigterm.at, exact: false };
-    this.emit(container, 'stopped', absolute(exit), { sinceShutdown: since(exit), within: window, why: `SIGKILL at +${sigterm.at + window}s if still running` });
+    this.emit(container, 'stopped', absolute(exit), {
+      sinceShutdown: since(exit),
+      within: window,
+      why: `SIGKILL at +${sigterm.at + window}s if still running`,
+    });
     return exit;
   }
 }

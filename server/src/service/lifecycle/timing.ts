@@ -43,7 +43,9 @@ export function probeTiming(container: ContainerModel, kind: ProbeKind): ProbeTi
 }
 
 /** How long a lifecycle hook takes: known for `sleep` (and an exec that only sleeps), unknown otherwise. */
-export type HookDuration = { readonly seconds: number; readonly known: true; readonly what: string } | { readonly known: false; readonly what: string };
+export type HookDuration =
+  | { readonly seconds: number; readonly known: true; readonly what: string }
+  | { readonly known: false; readonly what: string };
 
 // `sleep 5`, `/bin/sleep 5`, `sh -c "sleep 5"`: the command is nothing but a sleep of whole seconds.
 const SLEEP_ONLY = /^\s*(?:\/(?:usr\/)?bin\/)?sleep\s+(\d{1,7})s?\s*;?\s*$/;

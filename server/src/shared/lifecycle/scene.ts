@@ -9,7 +9,18 @@ import type { Lifecycle, LifecycleEvent } from './types';
  * The shutdown has its own columns (seconds since it began) after a gap: the pod runs for as
  * long as nobody deletes it.
  */
-const SIZE = { margin: 16, labelWidth: 200, row: 38, bar: 14, header: 64, minStep: 64, maxExtra: 140, runningGap: 120, footerLine: 18, tail: 70 } as const;
+const SIZE = {
+  margin: 16,
+  labelWidth: 200,
+  row: 38,
+  bar: 14,
+  header: 64,
+  minStep: 64,
+  maxExtra: 140,
+  runningGap: 120,
+  footerLine: 18,
+  tail: 70,
+} as const;
 const CHAR_WIDTH = 7.0;
 
 interface Column {
@@ -31,7 +42,8 @@ function momentOf(event: LifecycleEvent): { key: string; moment: Moment; shutdow
   return { key: keyOf(!!event.sinceShutdown, moment), moment, shutdown: !!event.sinceShutdown };
 }
 
-const keyOf = (shutdown: boolean, moment: Moment) => `${shutdown ? '+' : ''}${moment.atLeast ? '≥' : ''}${moment.seconds}`;
+const keyOf = (shutdown: boolean, moment: Moment) =>
+  `${shutdown ? '+' : ''}${moment.atLeast ? '≥' : ''}${moment.seconds}`;
 
 function columns(lifecycle: Lifecycle, left: number): { columns: Column[]; runningGap?: { from: number; to: number } } {
   const startup: Moment[] = [{ seconds: 0, atLeast: false }];
@@ -62,11 +74,19 @@ function columns(lifecycle: Lifecycle, left: number): { columns: Column[]; runni
 }
 
 const EVENT_WORD: Readonly<Record<LifecycleEvent['event'], string>> = {
-  running: 'runs', started: 'started', ready: 'ready', completed: 'completed', stopping: 'stopping', sigterm: 'SIGTERM', stopped: 'stopped',
+  running: 'runs',
+  started: 'started',
+  ready: 'ready',
+  completed: 'completed',
+  stopping: 'stopping',
+  sigterm: 'SIGTERM',
+  stopped: 'stopped',
 };
 
 function describeEvent(event: LifecycleEvent): string {
-  const since = event.sinceShutdown ? ` (${event.sinceShutdown.atLeast ? 'at least ' : ''}${event.sinceShutdown.seconds}s into the shutdown)` : '';
+  const since = event.sinceShutdown
+    ? ` (${event.sinceShutdown.atLeast ? 'at least ' : ''}${event.sinceShutdown.seconds}s into the shutdown)`
+    : '';
   return `${event.container} ${EVENT_WORD[event.event]} at ${event.atLeast ? 'the earliest ' : ''}${event.at}s${since}${event.why ? `: ${event.why}` : ''}${event.within !== undefined ? `, within ${event.within}s` : ''}`;
 }
 
@@ -79,9 +99,18 @@ export function renderLifecycleScene(lifecycle: Lifecycle): SvgElement {
     ? `${lifecycle.shutdownFrom.cause === 'deletion' ? 'deletion requested' : 'Job done'} at ${lifecycle.shutdownFrom.atLeast ? '≥ ' : ''}${lifecycle.shutdownFrom.at}s · grace ${lifecycle.gracePeriodSeconds}s`
     : '';
   const shutdownX = cols.find((column) => column.key === '+0')?.x ?? left;
-  const width = Math.ceil(Math.max(chartRight + SIZE.margin, shutdownText ? shutdownX + 4 + shutdownText.length * CHAR_WIDTH + SIZE.margin : 0, 640));
+  const width = Math.ceil(
+    Math.max(
+      chartRight + SIZE.margin,
+      shutdownText ? shutdownX + 4 + shutdownText.length * CHAR_WIDTH + SIZE.margin : 0,
+      480,
+    ),
+  );
   const wrapped = lifecycle.flags.flatMap((flag) =>
-    wrap(`${flag.severity}: ${flag.message}`, Math.floor((width - 2 * SIZE.margin) / CHAR_WIDTH)).map((text) => ({ text, severity: flag.severity })),
+    wrap(`${flag.severity}: ${flag.message}`, Math.floor((width - 2 * SIZE.margin) / CHAR_WIDTH)).map((text) => ({
+      text,
+      severity: flag.severity,
+    })),
   );
   const rowsTop = SIZE.margin + SIZE.header;
   const rowsBottom = rowsTop + lifecycle.containers.length * SIZE.row;
@@ -92,12 +121,24 @@ export function renderLifecycleScene(lifecycle: Lifecycle): SvgElement {
     'g',
     { class: 'pp-lc-axis' },
     ...cols.map((column) =>
-      el('g', {},
+      el(
+        'g',
+        {},
         el('line', { class: 'pp-lc-tick', x1: column.x, y1: rowsTop - 8, x2: column.x, y2: rowsBottom }),
         el('text', { class: 'pp-lc-tick-label', x: column.x, y: rowsTop - 14, 'text-anchor': 'middle' }, column.label),
       ),
     ),
-    runningGap && el('text', { class: 'pp-lc-gap-label', x: (runningGap.from + runningGap.to) / 2, y: rowsTop - 14, 'text-anchor': 'middle' }, 'runs…'),
+    runningGap &&
+      el(
+        'text',
+        {
+          class: 'pp-lc-gap-label',
+          x: (runningGap.from + runningGap.to) / 2,
+          y: rowsTop - 14,
+          'text-anchor': 'middle',
+        },
+        'runs…',
+      ),
   );
 
   const rows = lifecycle.containers.map((container, index) => {
@@ -114,15 +155,43 @@ export function renderLifecycleScene(lifecycle: Lifecycle): SvgElement {
       const ready = find('ready');
       const stopping = find('stopping');
       const segment = (from: number, to: number, kind: string) =>
-        to > from ? el('rect', { class: `pp-lc-bar pp-lc-${kind}`, x: from, y: mid - SIZE.bar / 2, width: to - from, height: SIZE.bar }) : undefined;
+        to > from
+          ? el('rect', {
+              class: `pp-lc-bar pp-lc-${kind}`,
+              x: from,
+              y: mid - SIZE.bar / 2,
+              width: to - from,
+              height: SIZE.bar,
+            })
+          : undefined;
       const readyX = ready ? xOf(ready) : x1;
       const stoppingX = stopping ? xOf(stopping) : x2;
-      parts.push(segment(x1, Math.min(readyX, x2), 'starting'), segment(readyX, Math.min(stoppingX, x2), 'up'), segment(stoppingX, x2, 'stopping'));
-      if (end?.within !== undefined) parts.push(el('line', { class: 'pp-lc-within', x1: x2, y1: mid, x2: x2 + 22, y2: mid }));
-      if (!end) parts.push(el('text', { class: 'pp-lc-never', x: x2 + 4, y: mid + 4 }, container.group === 'init' ? 'never completes' : lifecycle.outcome === 'never-completes' ? 'never exits' : '…'));
+      parts.push(
+        segment(x1, Math.min(readyX, x2), 'starting'),
+        segment(readyX, Math.min(stoppingX, x2), 'up'),
+        segment(stoppingX, x2, 'stopping'),
+      );
+      if (end?.within !== undefined)
+        parts.push(el('line', { class: 'pp-lc-within', x1: x2, y1: mid, x2: x2 + 22, y2: mid }));
+      if (!end)
+        parts.push(
+          el(
+            'text',
+            { class: 'pp-lc-never', x: x2 + 4, y: mid + 4 },
+            container.group === 'init'
+              ? 'never completes'
+              : lifecycle.outcome === 'never-completes'
+                ? 'never exits'
+                : '…',
+          ),
+        );
       parts.push(
         ...own.map((event) =>
-          el('circle', { class: `pp-lc-event pp-lc-event-${event.event}`, cx: xOf(event), cy: mid, r: 4 }, el('title', {}, describeEvent(event))),
+          el(
+            'circle',
+            { class: `pp-lc-event pp-lc-event-${event.event}`, cx: xOf(event), cy: mid, r: 4 },
+            el('title', {}, describeEvent(event)),
+          ),
         ),
       );
     }
@@ -137,7 +206,11 @@ export function renderLifecycleScene(lifecycle: Lifecycle): SvgElement {
         'aria-label': container.starts ? `${label}: ${own.map(describeEvent).join('; ')}` : `${label}: never starts`,
       },
       el('rect', { class: 'pp-role-strip', x: SIZE.margin, y: mid - 14, width: 4, height: 28 }),
-      el('text', { class: 'pp-lc-label', x: SIZE.margin + 10, y: mid - 2 }, fitText(container.name, SIZE.labelWidth - 14, CHAR_WIDTH)),
+      el(
+        'text',
+        { class: 'pp-lc-label', x: SIZE.margin + 10, y: mid - 2 },
+        fitText(container.name, SIZE.labelWidth - 14, CHAR_WIDTH),
+      ),
       el('text', { class: 'pp-lc-role', x: SIZE.margin + 10, y: mid + 12 }, role),
       ...parts,
       container.starts ? undefined : el('text', { class: 'pp-lc-never', x: left + 10, y: mid + 4 }, 'never starts'),
@@ -145,22 +218,50 @@ export function renderLifecycleScene(lifecycle: Lifecycle): SvgElement {
   });
 
   const shutdown = shutdownText
-    ? el('g', { class: 'pp-lc-shutdown' },
+    ? el(
+        'g',
+        { class: 'pp-lc-shutdown' },
         el('line', { class: 'pp-lc-shutdown-line', x1: shutdownX, y1: rowsTop - 30, x2: shutdownX, y2: rowsBottom }),
-        el('text', { class: 'pp-lc-shutdown-label', x: shutdownX + 4, y: rowsTop - 32 }, shutdownText))
+        el('text', { class: 'pp-lc-shutdown-label', x: shutdownX + 4, y: rowsTop - 32 }, shutdownText),
+      )
     : undefined;
 
   return el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', class: 'pp-topology pp-lifecycle', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': title },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'pp-topology pp-lifecycle',
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'group',
+      'aria-label': title,
+    },
     el('title', {}, title),
     el('rect', { class: 'pp-background', x: 0, y: 0, width, height }),
-    el('text', { class: 'pp-frame-title', x: SIZE.margin, y: SIZE.margin + 14 }, fitText(title, width - 2 * SIZE.margin, 8.4)),
+    el(
+      'text',
+      { class: 'pp-frame-title', x: SIZE.margin, y: SIZE.margin + 14 },
+      fitText(title, width - 2 * SIZE.margin, 8.4),
+    ),
     axis,
     shutdown,
     el('g', { class: 'pp-lc-rows', role: 'list' }, ...rows),
-    el('g', { class: 'pp-lc-flags' },
-      ...wrapped.map((line, index) => el('text', { class: `pp-lc-flag pp-severity-${line.severity}`, x: SIZE.margin, y: rowsBottom + 24 + index * SIZE.footerLine }, line.text))),
+    el(
+      'g',
+      { class: 'pp-lc-flags' },
+      ...wrapped.map((line, index) =>
+        el(
+          'text',
+          {
+            class: `pp-lc-flag pp-severity-${line.severity}`,
+            x: SIZE.margin,
+            y: rowsBottom + 24 + index * SIZE.footerLine,
+          },
+          line.text,
+        ),
+      ),
+    ),
   );
 }
 

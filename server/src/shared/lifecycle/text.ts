@@ -20,7 +20,9 @@ export function lifecycleText(lifecycle: Lifecycle): string {
     '',
   ];
   const line = (event: LifecycleEvent) => {
-    const since = event.sinceShutdown ? `  (+${event.sinceShutdown.atLeast ? '≥' : ''}${event.sinceShutdown.seconds}s)` : '';
+    const since = event.sinceShutdown
+      ? `  (+${event.sinceShutdown.atLeast ? '≥' : ''}${event.sinceShutdown.seconds}s)`
+      : '';
     const why = event.why ? `  ${event.why}` : '';
     return `${moment(event.at, event.atLeast).padStart(7)}  ${event.container.padEnd(width)}  ${event.event.padEnd(9)}${since}${why}`.trimEnd();
   };
@@ -28,8 +30,13 @@ export function lifecycleText(lifecycle: Lifecycle): string {
   for (const event of lifecycle.events) {
     if (event.sinceShutdown && !shutdownShown && lifecycle.shutdownFrom) {
       shutdownShown = true;
-      const cause = lifecycle.shutdownFrom.cause === 'deletion' ? 'deletion requested (the pod is ready)' : 'the last regular container exited';
-      lines.push(`${moment(lifecycle.shutdownFrom.at, lifecycle.shutdownFrom.atLeast).padStart(7)}  -- ${cause}: shutdown begins --`);
+      const cause =
+        lifecycle.shutdownFrom.cause === 'deletion'
+          ? 'deletion requested (the pod is ready)'
+          : 'the last regular container exited';
+      lines.push(
+        `${moment(lifecycle.shutdownFrom.at, lifecycle.shutdownFrom.atLeast).padStart(7)}  -- ${cause}: shutdown begins --`,
+      );
     }
     lines.push(line(event));
   }

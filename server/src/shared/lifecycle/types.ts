@@ -82,7 +82,11 @@ export interface Lifecycle {
   /** When every container is ready (the pod is Ready); absent when it never gets there. */
   readonly podReady?: { readonly at: number; readonly atLeast?: true };
   /** When the shutdown starts: deletion, requested as soon as the pod is ready; or a Job pod's last regular container exiting. */
-  readonly shutdownFrom?: { readonly at: number; readonly atLeast?: true; readonly cause: 'deletion' | 'job-completed' };
+  readonly shutdownFrom?: {
+    readonly at: number;
+    readonly atLeast?: true;
+    readonly cause: 'deletion' | 'job-completed';
+  };
   readonly outcome: LifecycleOutcome;
   /** In time order (events at the same moment in the order the kubelet acts). */
   readonly events: readonly LifecycleEvent[];

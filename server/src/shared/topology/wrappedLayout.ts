@@ -1,8 +1,26 @@
-import { orderContainers, round, SIZES, verticalCurve, withLegend, type Box, type EdgeRoute, type Point, type TopologyLayout } from './layout';
+import {
+  orderContainers,
+  round,
+  SIZES,
+  verticalCurve,
+  withLegend,
+  type Box,
+  type EdgeRoute,
+  type Point,
+  type TopologyLayout,
+} from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
 /** Tighter spacing than the one-row picture: a side panel is narrow. */
-const WRAPPED = { margin: 12, framePadding: 14, gap: 28, laneCaption: 22, rowGap: 44, arcRoom: 34, endpointGap: 28 } as const;
+const WRAPPED = {
+  margin: 12,
+  framePadding: 14,
+  gap: 28,
+  laneCaption: 22,
+  rowGap: 44,
+  arcRoom: 34,
+  endpointGap: 28,
+} as const;
 
 /**
  * The picture for a panel narrower than the one-row layout: phase lanes top to bottom — init
@@ -33,7 +51,12 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
   services.forEach((node, index) => {
     const row = Math.floor(index / servicesPerRow);
     const column = index % servicesPerRow;
-    boxes[node.id] = { x: m + pad + column * (Math.min(SIZES.service.width, inner) + WRAPPED.gap), y: m + row * (SIZES.service.height + 16), width: Math.min(SIZES.service.width, inner), height: SIZES.service.height };
+    boxes[node.id] = {
+      x: m + pad + column * (Math.min(SIZES.service.width, inner) + WRAPPED.gap),
+      y: m + row * (SIZES.service.height + 16),
+      width: Math.min(SIZES.service.width, inner),
+      height: SIZES.service.height,
+    };
   });
   if (services.length > 0) y = m + Math.ceil(services.length / servicesPerRow) * (SIZES.service.height + 16) + 24;
 
@@ -62,8 +85,14 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
   };
   const initPhase = ordered.filter((node) => node.order !== undefined);
   const appPhase = ordered.filter((node) => node.order === undefined);
-  placeLane('1 · init containers and native sidecars, one after another', initPhase, { width: containerWidth, height: SIZES.container.height });
-  placeLane(`${initPhase.length > 0 ? '2' : '1'} · app containers, started together`, appPhase, { width: containerWidth, height: SIZES.container.height });
+  placeLane('1 · init containers and native sidecars, one after another', initPhase, {
+    width: containerWidth,
+    height: SIZES.container.height,
+  });
+  placeLane(`${initPhase.length > 0 ? '2' : '1'} · app containers, started together`, appPhase, {
+    width: containerWidth,
+    height: SIZES.container.height,
+  });
   placeLane('volumes', orderByMounts(volumes, graph.edges, boxes), { width: volumeWidth, height: SIZES.volume.height });
   const frame: Box = { x: m, y: frameY, width: inner + 2 * pad, height: y - WRAPPED.rowGap + pad - frameY };
 
@@ -94,7 +123,10 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
       if (span === 1 && edge.kind === 'sequence') {
         const start = { x: forward ? from.x + from.width : from.x, y: from.y + from.height / 2 };
         const end = { x: forward ? to.x : to.x + to.width, y: to.y + to.height / 2 };
-        routes[edge.id] = { path: `M ${round(start.x)} ${round(start.y)} L ${round(end.x)} ${round(end.y)}`, labelAt: { x: round((start.x + end.x) / 2), y: round(start.y - 6) } };
+        routes[edge.id] = {
+          path: `M ${round(start.x)} ${round(start.y)} L ${round(end.x)} ${round(end.y)}`,
+          labelAt: { x: round((start.x + end.x) / 2), y: round(start.y - 6) },
+        };
       } else {
         const row = rowOf.get(edge.from)!;
         const level = arcLevel.get(row) ?? 0;
@@ -112,25 +144,54 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
     }
     // Between rows (and to volumes, endpoints, Services): from the lower side of the upper box to the upper side of the lower one.
     const down = from.y <= to.y;
-    const start: Point = { x: from.x + from.width / 2 + (edge.kind === 'mount' ? offsetFor(edge, graph.edges, 'from') : 0), y: down ? from.y + from.height : from.y };
-    const end: Point = { x: to.x + to.width / 2 + (edge.kind === 'mount' ? offsetFor(edge, graph.edges, 'to') : 0), y: down ? to.y : to.y + to.height };
-    const between = Object.entries(boxes).filter(([id, box]) => id !== edge.from && id !== edge.to && box.y >= Math.min(start.y, end.y) && box.y + box.height <= Math.max(start.y, end.y));
+    const start: Point = {
+      x: from.x + from.width / 2 + (edge.kind === 'mount' ? offsetFor(edge, graph.edges, 'from') : 0),
+      y: down ? from.y + from.height : from.y,
+    };
+    const end: Point = {
+      x: to.x + to.width / 2 + (edge.kind === 'mount' ? offsetFor(edge, graph.edges, 'to') : 0),
+      y: down ? to.y : to.y + to.height,
+    };
+    const between = Object.entries(boxes).filter(
+      ([id, box]) =>
+        id !== edge.from &&
+        id !== edge.to &&
+        box.y >= Math.min(start.y, end.y) &&
+        box.y + box.height <= Math.max(start.y, end.y),
+    );
     if (between.length === 0) {
-      const labelAt = edge.label !== undefined ? { x: round((start.x + end.x) / 2), y: round((start.y + end.y) / 2) } : undefined;
+      const labelAt =
+        edge.label !== undefined ? { x: round((start.x + end.x) / 2), y: round((start.y + end.y) / 2) } : undefined;
       routes[edge.id] = { path: verticalCurve(start, end), ...(labelAt ? { labelAt } : {}) };
     } else {
-      routes[edge.id] = gutterRoute(start, end, between.map(([, box]) => box), gutters, gutterUse);
+      routes[edge.id] = gutterRoute(
+        start,
+        end,
+        between.map(([, box]) => box),
+        gutters,
+        gutterUse,
+      );
     }
   }
 
-  return withLegend(graph, { margin: m, contentWidth: inner + 2 * pad, legendTop: y + 8, minPerRow: 1, frame, boxes, routes, lanes });
+  return withLegend(graph, {
+    margin: m,
+    contentWidth: inner + 2 * pad,
+    legendTop: y + 8,
+    minPerRow: 1,
+    frame,
+    boxes,
+    routes,
+    lanes,
+  });
 }
 
 /** The x of every vertical gap: the frame's inner margins and the gaps between the columns of the fullest row. */
 function gutterXs(boxes: Record<string, Box>, frame: Box, pad: number): number[] {
   const xs = [frame.x + pad / 2, frame.x + frame.width - pad / 2];
   const rows = new Map<number, Box[]>();
-  for (const box of Object.values(boxes)) if (box.y > frame.y && box.y < frame.y + frame.height) rows.set(box.y, [...(rows.get(box.y) ?? []), box]);
+  for (const box of Object.values(boxes))
+    if (box.y > frame.y && box.y < frame.y + frame.height) rows.set(box.y, [...(rows.get(box.y) ?? []), box]);
   const fullest = [...rows.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   const sorted = [...fullest].sort((a, b) => a.x - b.x);
   for (let i = 0; i + 1 < sorted.length; i++) xs.push(round((sorted[i]!.x + sorted[i]!.width + sorted[i + 1]!.x) / 2));
@@ -141,11 +202,19 @@ function gutterXs(boxes: Record<string, Box>, frame: Box, pad: number): number[]
  * Down from the start to the gap below its row, across to the free gutter nearest the two ends,
  * down (or up) past the rows between, across to the end's column and into it.
  */
-function gutterRoute(start: Point, end: Point, obstacles: readonly Box[], gutters: readonly number[], use: Map<number, number>): EdgeRoute {
+function gutterRoute(
+  start: Point,
+  end: Point,
+  obstacles: readonly Box[],
+  gutters: readonly number[],
+  use: Map<number, number>,
+): EdgeRoute {
   const down = start.y <= end.y;
   const free = gutters.filter((x) => !obstacles.some((box) => x > box.x - 4 && x < box.x + box.width + 4));
   const middle = (start.x + end.x) / 2;
-  const chosen = [...(free.length > 0 ? free : gutters)].sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0]!;
+  const chosen = [...(free.length > 0 ? free : gutters)].sort(
+    (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
+  )[0]!;
   // Several lines in one gutter run side by side, 5 px apart, alternating around its middle.
   const count = use.get(chosen) ?? 0;
   use.set(chosen, count + 1);
@@ -153,7 +222,14 @@ function gutterRoute(start: Point, end: Point, obstacles: readonly Box[], gutter
   const lane = Math.ceil(count / 2) * 4;
   const turnY = down ? start.y + 14 + lane : start.y - 14 - lane;
   const arriveY = down ? end.y - 14 - lane : end.y + 14 + lane;
-  const points = [start, { x: start.x, y: turnY }, { x: gutter, y: turnY }, { x: gutter, y: arriveY }, { x: end.x, y: arriveY }, end];
+  const points = [
+    start,
+    { x: start.x, y: turnY },
+    { x: gutter, y: turnY },
+    { x: gutter, y: arriveY },
+    { x: end.x, y: arriveY },
+    end,
+  ];
   return {
     path: `M ${points.map((point) => `${round(point.x)} ${round(point.y)}`).join(' L ')}`,
     // On the last crossing, in the gap above (or below) the target's row: clear of every box.
@@ -177,9 +253,16 @@ function offsetFor(edge: TopologyEdge, edges: readonly TopologyEdge[], end: 'fro
 }
 
 /** Volumes in the order of the first container (top to bottom, left to right) that mounts them. */
-function orderByMounts(volumes: readonly TopologyNode[], edges: readonly TopologyEdge[], boxes: Record<string, Box>): TopologyNode[] {
+function orderByMounts(
+  volumes: readonly TopologyNode[],
+  edges: readonly TopologyEdge[],
+  boxes: Record<string, Box>,
+): TopologyNode[] {
   const firstMount = (node: TopologyNode) => {
-    const places = edges.filter((edge) => edge.kind === 'mount' && edge.to === node.id).map((edge) => boxes[edge.from]).filter((box): box is Box => !!box);
+    const places = edges
+      .filter((edge) => edge.kind === 'mount' && edge.to === node.id)
+      .map((edge) => boxes[edge.from])
+      .filter((box): box is Box => !!box);
     return places.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...places.map((box) => box.y * 10_000 + box.x));
   };
   return volumes
