@@ -36,7 +36,9 @@ describe('walkthrough and lifecycle', () => {
     await closeAllEditors();
   });
 
-  it('contributes a walkthrough whose steps open each pattern example with its topology and its lifecycle', async () => {
+  it('contributes a walkthrough whose steps open each pattern example with its topology and its lifecycle', async function () {
+    // Ten examples opened one after another, each with its preview: longer than one check's default time.
+    this.timeout(10 * 60_000);
     const extension = vscode.extensions.all.find(
       (candidate) => (candidate.packageJSON as { name?: string }).name === 'pod-patterns',
     );
