@@ -84,9 +84,10 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
 
 function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
   const role = analysis.roleOf(container);
-  const evidence = analysis.roles.find((entry) => entry.container === container)?.evidence;
+  const reasons = analysis.roles.find((entry) => entry.container === container)?.reasons ?? [];
   const about = patternDocs(role);
-  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''} · [About ${about.title}](${about.url})`];
+  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role} · [About ${about.title}](${about.url})`];
+  if (reasons.length) lines.push(`Why:\n${reasons.map((reason) => `- ${escape(reason)}`).join('\n')}`);
   if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
   const shares: string[] = [];
   for (const sharing of analysis.volumes) {
