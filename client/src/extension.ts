@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
+import { registerDocs } from './docs';
+import { describeStartup, describeSettings } from './startupReport';
+import { registerWalkthrough } from './walkthrough';
 import { registerTopologyPreview } from './preview';
 import { registerServerCommands } from './serverCommands';
 import { PodStatusBar } from './statusBar';
@@ -16,6 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Pod Patterns', { log: true });
+  // What runs, and with which settings: the first lines to read in a bug report.
+  outputChannel.info(describeStartup(context.extension.packageJSON as { version?: string }, vscode.version, vscode.env.appName, vscode.env.remoteName));
+  const logSettings = () => outputChannel.info(describeSettings(context.extension.packageJSON, (key) => vscode.workspace.getConfiguration().inspect(key)));
+  logSettings();
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('podPatterns') && logSettings()));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -25,13 +33,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
-    middleware: registerSelectAfterEdit(context),
+    middleware: { ...registerSelectAfterEdit(context), ...registerDocs(context) },
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel, new PodStatusBar(client), ...registerServerCommands(client, outputChannel));
   registerAuthoringCommands(context, () => client);
   await client.start();
-  registerTopologyPreview(context, client);
+  const previews = registerTopologyPreview(context, client);
+  registerWalkthrough(context, previews);
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,7 +13,9 @@ describe('diagnostics in the editor', () => {
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic!.message, /"Deployment" in version "extensions\/v1beta1".*Use apps\/v1/);
     const code = diagnostic!.code;
-    assert.ok(typeof code === 'object' && code.target.scheme === 'https', 'the code links to its documentation');
+    // The link opens the rule's page shipped in the extension, in a Markdown preview (it works offline).
+    assert.ok(typeof code === 'object' && code.target.scheme === 'command' && code.target.path === 'podPatterns.openDoc', 'the code links to its documentation');
+    assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), ['rules/schema.md']);
 
     await replaceText(document, 'extensions/v1beta1', 'apps/v1beta1');
     // The old diagnostic's range also covers the new value until the server answers: wait for the new message.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -44,6 +44,11 @@ const ALLOWED = [
   /^extension\/schemas\/[\w./-]+\.json$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|css)$/,
+  // The walkthrough's pages and examples, and the documentation it and the links open offline.
+  /^extension\/media\/walkthrough\/[\w-]+\.md$/,
+  /^extension\/examples\/[\w-]+\.yaml$/,
+  /^extension\/docs\/(rules|patterns)\/[\w-]+\.md$/,
+  /^extension\/docs\/lifecycle\.md$/,
 ];
 
 test('the packaged VSIX holds the bundles and nothing from development', async () => {
@@ -60,6 +65,16 @@ test('the packaged VSIX holds the bundles and nothing from development', async (
       assert.ok(names.includes(required), `the VSIX contains ${required}`);
     }
     assert.deepEqual(names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name))), [], 'files outside the allow-list');
+    // Every rule and pattern page ships (diagnostics and hovers open them inside VS Code), and what the walkthrough opens.
+    const pages = ['rules', 'patterns'].flatMap((folder) => readdirSync(path.join(repo, 'docs', folder)).map((name) => `extension/docs/${folder}/${name}`));
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { description: string; media: { markdown: string } }[] }[] } };
+    const steps = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
+    const walkthroughFiles = steps.flatMap((step) => [
+      `extension/${step.media.markdown}`,
+      ...[...step.description.matchAll(/openExample\?([^)]+)\)/g)].map((match) => `extension/examples/${(JSON.parse(decodeURIComponent(match[1]!)) as string[])[0]}`),
+    ]);
+    assert.deepEqual([...pages, ...walkthroughFiles, 'extension/docs/lifecycle.md'].filter((name) => !names.includes(name)), [], 'shipped documentation and walkthrough files');
+    assert.equal(steps.length, 5);
     assert.deepEqual(names.filter((name) => /node_modules|\/src\/|\/test\/|\.map$|\.ts$|tsbuildinfo/.test(name)), [], 'development files');
     const size = statSync(packagePath).size;
     assert.ok(size < MAX_VSIX_BYTES, `VSIX is ${size} bytes, above the ${MAX_VSIX_BYTES} byte budget`);

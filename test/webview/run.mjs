@@ -243,7 +243,7 @@ describe('topology webview', () => {
 
   it('says so when the file holds no pod, and disables the pod actions', async () => {
     const { page, problems } = await openPage('dark');
-    await post(page, { type: 'topology', uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', version: 1, targets: [], graph: null, locked: false });
+    await post(page, { type: 'topology', uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', version: 1, targets: [], graph: null, lifecycle: null, template: false, locked: false });
     await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
     assert.equal(await page.locator('svg').count(), 0);
     assert.equal(await page.textContent('#heading'), 'Topology · values.yaml');
@@ -252,6 +252,105 @@ describe('topology webview', () => {
     ]);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('clears the picture for a file without pods, and says a template is not rendered', async () => {
+    const { page, problems, data } = await pageShowing('01-init-git-sync.json');
+    await post(page, { ...data, uri: 'file:///workspace/chart/templates/deployment.yaml', fileName: 'deployment.yaml', targets: [], graph: null, lifecycle: null, template: true });
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('template: not rendered'));
+    assert.equal(await page.locator('svg').count(), 0);
+    await post(page, { ...data, uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', targets: [], graph: null, lifecycle: null, template: false });
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
+    assert.equal(await page.locator('svg').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows the lifecycle in its own tab: one row per container, keyboard tabs, the tab kept in the state and exported', async () => {
+    const { page, problems, data } = await pageShowing('native-sidecar-deployment.json');
+    assert.equal(await page.getAttribute('#tab-topology', 'aria-selected'), 'true');
+    await page.click('#tab-lifecycle');
+    await page.waitForSelector('svg.pp-lifecycle');
+    assert.equal(await page.locator('svg.pp-lifecycle').count(), 1);
+    assert.equal(await page.locator('[data-node-id]').count(), 0);
+    const rows = await page.$$eval('.pp-lc-row', (nodes) => nodes.map((node) => node.getAttribute('aria-label')));
+    assert.deepEqual(rows.map((label) => label.split(':')[0]), data.lifecycle.containers.map((container) => `${container.name} (${container.role})`));
+    assert.ok(rows[0].includes('started at 0s'), rows[0]);
+    assert.equal(await page.textContent('#heading'), `Lifecycle · ${data.fileName}`);
+    assert.equal(await page.getAttribute('#canvas', 'aria-label'), 'Pod lifecycle');
+    assert.equal(await page.evaluate(() => window.acquireVsCodeApi().getState().tab), 'lifecycle');
+    await page.click('#export');
+    const exported = await page.evaluate(() => window.__posted.at(-1));
+    assert.deepEqual({ ...exported, width: typeof exported.width }, { type: 'exportSvg', tab: 'lifecycle', width: 'number' });
+    await page.focus('#tab-lifecycle');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('svg.pp-topology:not(.pp-lifecycle)');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-topology');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fits the width by default and zooms with Ctrl +/−, the buttons and Ctrl+wheel; Ctrl 0 fits again', async () => {
+    const { page, problems } = await pageShowing('native-sidecar-deployment.json');
+    await page.setViewportSize({ width: 700, height: 760 });
+    // The panel got narrower: the pod is laid out again for it.
+    await page.waitForFunction(() => Number(document.querySelector('svg.pp-topology').getAttribute('width')) <= 700);
+    const width = () => page.$eval('svg.pp-topology', (svg) => Math.round(svg.getBoundingClientRect().width));
+    const natural = await page.$eval('svg.pp-topology', (svg) => Number(svg.getAttribute('width')));
+    const fitted = await width();
+    assert.ok(fitted <= 700, `fits: ${fitted}`);
+    await page.keyboard.press('Control+Equal');
+    const zoomed = await width();
+    assert.ok(zoomed > fitted, `${zoomed} > ${fitted}`);
+    assert.equal(await page.textContent('#zoom-level'), `${Math.round((zoomed / natural) * 100)}%`);
+    await page.click('#zoom-in');
+    assert.ok((await width()) > zoomed);
+    await page.click('#zoom-out');
+    assert.equal(await width(), zoomed);
+    await page.mouse.move(300, 300);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Control');
+    assert.ok((await width()) < zoomed);
+    await page.keyboard.press('Control+0');
+    assert.equal(await width(), fitted);
+    assert.equal(await page.textContent('#zoom-level'), 'Fit');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fits a six-container pod in a 650 px panel: every node visible, no text under 11 px, no sideways scrolling', async () => {
+    const data = message('six-containers.json');
+    for (const theme of Object.keys(THEMES)) {
+      const { page, problems } = await openPage(theme);
+      await page.setViewportSize({ width: 650, height: 1000 });
+      await post(page, data);
+      await page.waitForSelector('svg.pp-topology');
+      const seen = await page.evaluate(() => {
+        const svg = document.querySelector('svg.pp-topology');
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+        const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent.trim() !== '');
+        const nodes = [...svg.querySelectorAll('[data-node-id]')].filter((node) => node.getAttribute('data-node-id') !== 'pod');
+        return {
+          scale,
+          smallestText: Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * scale)),
+          outside: nodes.filter((node) => {
+            const box = node.getBoundingClientRect();
+            return box.left < 0 || box.right > window.innerWidth;
+          }).map((node) => node.getAttribute('data-node-id')),
+          nodeCount: nodes.length,
+          scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      });
+      assert.equal(seen.nodeCount, data.graph.nodes.length - 1);
+      assert.deepEqual(seen.outside, [], theme);
+      assert.ok(seen.smallestText >= 11, `${theme}: smallest text ${seen.smallestText} px`);
+      assert.equal(seen.scrollsSideways, false, theme);
+      assert.equal(seen.scale, 1, 'drawn at its natural size');
+      await page.screenshot({ path: path.join(artifacts, `topology-six-containers-650px-${theme}.png`), fullPage: true });
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   });
 
   it('drops an answer older than the one shown', async () => {
@@ -278,9 +377,10 @@ describe('topology webview', () => {
     await page.click('#lock');
     await page.selectOption('#target', '2:0');
     const posted = await page.evaluate(() => window.__posted.filter((entry) => entry.type !== 'ready'));
+    // The export carries the width the page laid the picture out for: the page's canvas (1280 px less the body's padding).
     assert.deepEqual(posted, [
       { type: 'runCommand', command: 'podPatterns.addSidecar' },
-      { type: 'exportSvg' },
+      { type: 'exportSvg', tab: 'topology', width: 1256 },
       { type: 'toggleLock' },
       { type: 'selectTarget', documentIndex: 2, podIndex: 0 },
     ]);
@@ -328,6 +428,13 @@ describe('topology webview', () => {
         await post(page, data);
         await page.waitForSelector('svg.pp-topology');
         await page.screenshot({ path: path.join(artifacts, `topology-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+        if (data.lifecycle) {
+          await page.click('#tab-lifecycle');
+          await page.waitForSelector('svg.pp-lifecycle');
+          await page.screenshot({ path: path.join(artifacts, `lifecycle-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+          await page.click('#tab-topology');
+          await page.waitForSelector('svg.pp-topology:not(.pp-lifecycle)');
+        }
         if (theme === 'light' && name === 'native-sidecar-deployment.json') {
           // The README's picture (media/screenshots/topology.png is a reviewed copy of it): page cropped to its content.
           const box = await page.evaluate(() => {

@@ -5,8 +5,10 @@
  */
 import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/shared/topologyWebview';
 import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/shared/topologyWebview';
+import { renderLifecycleScene } from '../../server/src/shared/lifecycle/scene';
+import { layoutTopology } from '../../server/src/shared/topology/layout';
 import { renderTopologyScene, type SvgElement } from '../../server/src/shared/topology/scene';
-import { topologyStylesheet, VSCODE_PALETTE } from '../../server/src/shared/topology/styles';
+import { themeKindOfBodyClasses, topologyStylesheet, vscodePalette } from '../../server/src/shared/topology/styles';
 
 interface VsCodeApi {
   postMessage(message: FromTopologyWebview): void;
@@ -19,15 +21,24 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const vscode = acquireVsCodeApi();
 let current: Extract<ToTopologyWebview, { type: 'topology' }> | undefined;
 let highlighted: string | null = null;
+type Tab = 'topology' | 'lifecycle';
+let tab: Tab = vscode.getState()?.tab ?? 'topology';
+/** Null: the picture fits the panel's width; else a scale of its natural size. */
+let zoom: number | null = null;
+const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
 installTopologyStyles();
 const toolbar = element('div', { id: 'toolbar', role: 'toolbar', 'aria-label': 'Topology actions' });
 const heading = element('h1', { id: 'heading' });
-const canvas = element('main', { id: 'canvas', 'aria-label': 'Pod topology' });
+const tabs = element('div', { id: 'tabs', role: 'tablist', 'aria-label': 'View' });
+const canvas = element('main', { id: 'canvas', role: 'tabpanel', 'aria-label': 'Pod topology' });
 const status = element('p', { id: 'status', role: 'status' });
-document.body.prepend(toolbar, heading, status, canvas);
+document.body.prepend(toolbar, heading, tabs, status, canvas);
 buildToolbar();
+buildTabs();
 handleNodeClicks();
+handleZoomAndPan();
+followPanelWidth();
 status.textContent = 'Waiting for a pod…';
 
 window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
@@ -40,15 +51,14 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
       // The answer to the page's "ready" repeats the one sent while it loaded: redrawing it would only replace the nodes under the pointer.
       if (current && JSON.stringify(current) === JSON.stringify(message)) return;
       current = message;
-      vscode.setState({
-        uri: message.uri,
-        ...(message.graph ? { documentIndex: message.graph.target.documentIndex, podIndex: message.graph.target.podIndex } : {}),
-        locked: message.locked,
-      });
+      saveState();
       render();
       break;
     case 'highlight':
       highlight(message.nodeId);
+      break;
+    case 'showTab':
+      selectTab(message.tab);
       break;
     case 'locked':
       if (current) current = { ...current, locked: message.locked };
@@ -58,11 +68,129 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
 });
 vscode.postMessage({ type: 'ready' });
 
+/** The width the topology was last laid out for; a resize of the panel lays it out again. */
+let laidOutFor = 0;
+
+function fitWidth(): number {
+  return Math.max(320, Math.floor(canvas.clientWidth));
+}
+
+function followPanelWidth(): void {
+  let pending = false;
+  new ResizeObserver(() => {
+    if (pending || tab !== 'topology' || !current?.graph || Math.abs(fitWidth() - laidOutFor) < 8) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      render();
+    });
+  }).observe(canvas);
+}
+
+function saveState(): void {
+  vscode.setState({
+    ...(current ? { uri: current.uri, locked: current.locked } : {}),
+    ...(current?.graph ? { documentIndex: current.graph.target.documentIndex, podIndex: current.graph.target.podIndex } : {}),
+    tab,
+  });
+}
+
+function buildTabs(): void {
+  const names: readonly [Tab, string][] = [['topology', 'Topology'], ['lifecycle', 'Lifecycle']];
+  for (const [name, label] of names) {
+    const button = element('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'canvas' }, label);
+    button.addEventListener('click', () => selectTab(name));
+    button.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      event.preventDefault();
+      const next = names[(names.findIndex(([candidate]) => candidate === name) + 1) % names.length]![0];
+      selectTab(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    });
+    tabs.append(button);
+  }
+  updateTabs();
+}
+
+function selectTab(name: Tab): void {
+  if (tab === name) return;
+  tab = name;
+  saveState();
+  render();
+}
+
+function updateTabs(): void {
+  for (const button of tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
+    const selected = button.id === `tab-${tab}`;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  canvas.setAttribute('aria-labelledby', `tab-${tab}`);
+  canvas.setAttribute('aria-label', tab === 'topology' ? 'Pod topology' : 'Pod lifecycle');
+}
+
+/** Ctrl +/−/0 and Ctrl+wheel zoom (0 fits the width again); dragging the background pans. */
+function handleZoomAndPan(): void {
+  window.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    if (event.key === '+' || event.key === '=') setZoom(1);
+    else if (event.key === '-') setZoom(-1);
+    else if (event.key === '0') setZoom(0);
+    else return;
+    event.preventDefault();
+  });
+  canvas.addEventListener(
+    'wheel',
+    (event) => {
+      if (!event.ctrlKey) return;
+      event.preventDefault();
+      setZoom(event.deltaY < 0 ? 1 : -1);
+    },
+    { passive: false },
+  );
+  let drag: { x: number; y: number; left: number; top: number } | undefined;
+  canvas.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || nodeOf(event.target)) return;
+    drag = { x: event.clientX, y: event.clientY, left: canvas.scrollLeft, top: document.scrollingElement?.scrollTop ?? 0 };
+  });
+  window.addEventListener('pointermove', (event) => {
+    if (!drag) return;
+    canvas.scrollLeft = drag.left - (event.clientX - drag.x);
+    if (document.scrollingElement) document.scrollingElement.scrollTop = drag.top - (event.clientY - drag.y);
+  });
+  window.addEventListener('pointerup', () => (drag = undefined));
+}
+
+/** +1 / −1 steps from the current scale (the fitted one when fitting), 0 fits the width again. */
+function setZoom(direction: -1 | 0 | 1): void {
+  const svg = canvas.querySelector('svg');
+  if (!svg) return;
+  if (direction === 0) {
+    zoom = null;
+  } else {
+    const natural = Number(svg.getAttribute('width'));
+    const now = zoom ?? svg.getBoundingClientRect().width / natural;
+    zoom = direction > 0 ? (ZOOM_STEPS.find((step) => step > now + 0.01) ?? ZOOM_STEPS[ZOOM_STEPS.length - 1]!) : ([...ZOOM_STEPS].reverse().find((step) => step < now - 0.01) ?? ZOOM_STEPS[0]!);
+  }
+  applyZoom(svg);
+}
+
+function applyZoom(svg: SVGElement): void {
+  const natural = Number(svg.getAttribute('width'));
+  svg.classList.toggle('pp-zoomed', zoom !== null);
+  svg.style.width = zoom === null ? '' : `${Math.round(natural * zoom)}px`;
+  const label = document.getElementById('zoom-level');
+  if (label) label.textContent = zoom === null ? 'Fit' : `${Math.round(zoom * 100)}%`;
+}
+
 /** The class rules come from the shared stylesheet text; a constructed sheet needs no inline style under the CSP. */
 function installTopologyStyles(): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(topologyStylesheet(VSCODE_PALETTE));
+  const apply = () => sheet.replaceSync(topologyStylesheet(vscodePalette(themeKindOfBodyClasses(document.body.classList))));
+  apply();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // VS Code switches the body's theme class when the user changes the colour theme.
+  new MutationObserver(apply).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -85,7 +213,14 @@ function buildToolbar(): void {
     toolbar.append(button);
   }
   const exportButton = element('button', { type: 'button', id: 'export', title: 'Save the picture as an SVG file' }, 'Export SVG');
-  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg' }));
+  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg', tab, width: laidOutFor }));
+  const zoomOut = element('button', { type: 'button', id: 'zoom-out', title: 'Zoom out (Ctrl −)', 'aria-label': 'Zoom out' }, '−');
+  const zoomLevel = element('button', { type: 'button', id: 'zoom-level', title: 'Fit to the width (Ctrl 0)', 'aria-label': 'Fit to the width' }, 'Fit');
+  const zoomIn = element('button', { type: 'button', id: 'zoom-in', title: 'Zoom in (Ctrl +)', 'aria-label': 'Zoom in' }, '+');
+  zoomOut.addEventListener('click', () => setZoom(-1));
+  zoomLevel.addEventListener('click', () => setZoom(0));
+  zoomIn.addEventListener('click', () => setZoom(1));
+  toolbar.append(zoomOut, zoomLevel, zoomIn);
   const lockButton = element('button', { type: 'button', id: 'lock', 'aria-pressed': 'false', title: 'Keep showing this file when another editor becomes active' }, 'Lock');
   lockButton.addEventListener('click', () => vscode.postMessage({ type: 'toggleLock' }));
   toolbar.append(exportButton, lockButton);
@@ -112,18 +247,30 @@ function updateToolbar(): void {
 
 function render(): void {
   updateToolbar();
-  heading.textContent = current ? `Topology · ${current.fileName}` : 'Topology';
+  updateTabs();
+  heading.textContent = current ? `${tab === 'topology' ? 'Topology' : 'Lifecycle'} · ${current.fileName}` : 'Topology';
   if (!current?.graph) {
     canvas.replaceChildren();
-    status.textContent = current ? 'This file holds no Pod, Deployment, Job or other pod-bearing object.' : 'Waiting for a pod…';
+    status.textContent = !current
+      ? 'Waiting for a pod…'
+      : current.template
+        ? 'template: not rendered. This file holds template expressions ({{ … }}); render it (for example helm template) to see its pods.'
+        : 'This file holds no Pod, Deployment, Job or other pod-bearing object.';
     return;
   }
   status.textContent = '';
+  if (tab === 'lifecycle') {
+    const svg = current.lifecycle ? toDom(renderLifecycleScene(current.lifecycle)) : undefined;
+    canvas.replaceChildren(...(svg ? [svg] : []));
+    if (svg) applyZoom(svg);
+    return;
+  }
   const focusedId = document.activeElement?.getAttribute('data-node-id');
-  const svg = toDom(renderTopologyScene(current.graph));
-  // It shrinks to the panel's width (CSS), but not below 70 %: smaller text is no longer readable.
-  svg.style.minWidth = `${Math.round(Number(svg.getAttribute('width')) * 0.7)}px`;
+  // Laid out for the panel's width: a pod too wide for one row is wrapped into phase lanes, so it fits with its text at full size.
+  laidOutFor = fitWidth();
+  const svg = toDom(renderTopologyScene(current.graph, layoutTopology(current.graph, { maxWidth: laidOutFor })));
   canvas.replaceChildren(svg);
+  applyZoom(svg);
   // VS Code's webview context menu reads these: the authoring commands, told which node was right-clicked.
   svg.setAttribute('data-vscode-context', JSON.stringify({ webviewSection: 'pod', preventDefaultContextMenuItems: true }));
   for (const node of svg.querySelectorAll<SVGGElement>('[data-node-id]')) {

@@ -8,7 +8,7 @@ import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyP
  * The topology previews, like the Markdown preview: "Open" shows the file in the preview
  * that follows the active editor; a locked preview keeps its file.
  */
-export function registerTopologyPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerTopologyPreview(context: vscode.ExtensionContext, client: LanguageClient): { showTab(tab: 'topology' | 'lifecycle'): void } {
   const previews = new Set<TopologyPreview>();
   const track = (preview: TopologyPreview) => {
     previews.add(preview);
@@ -60,8 +60,8 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      // Only files with pods are followed: a values file or a CI workflow leaves the last pod shown.
-      if (!editor || !hasPods(editor)) return;
+      // Every YAML file is followed, so one without pods (or a template) clears the picture instead of leaving another file's pod.
+      if (!editor || !isYaml(editor.document)) return;
       const cursor = editor.document.offsetAt(editor.selection.active);
       for (const preview of previews) if (!preview.locked) preview.show(editor.document.uri, cursor);
     }),
@@ -76,4 +76,5 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     }),
     { dispose: () => [...previews].forEach((preview) => preview.dispose()) },
   );
+  return { showTab: (tab) => previews.forEach((preview) => !preview.locked && preview.showTab(tab)) };
 }

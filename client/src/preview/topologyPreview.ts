@@ -35,6 +35,8 @@ export class TopologyPreview implements vscode.Disposable {
   private dirty = false;
   private lastCursorOffset: number | undefined;
   private highlighted: string | null = null;
+  /** The tab asked for by the walkthrough, if any: a page still loading would miss the message. */
+  private tab: 'topology' | 'lifecycle' | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -115,6 +117,12 @@ export class TopologyPreview implements vscode.Disposable {
     void this.post({ type: 'highlight', nodeId });
   }
 
+  /** Switches the page to a tab (the walkthrough shows the lifecycle); sent again when a new page says it is ready. */
+  showTab(tab: 'topology' | 'lifecycle'): void {
+    this.tab = tab;
+    void this.post({ type: 'showTab', tab });
+  }
+
   toggleLock(): void {
     this.lockedState = !this.lockedState;
     this.updateTitle();
@@ -151,6 +159,8 @@ export class TopologyPreview implements vscode.Disposable {
       version: result.version,
       targets: result.targets,
       graph: result.graph,
+      lifecycle: result.lifecycle,
+      template: result.template,
       locked: this.lockedState,
     });
     if (this.lastCursorOffset !== undefined && result.graph) {
@@ -162,6 +172,7 @@ export class TopologyPreview implements vscode.Disposable {
   private async onMessage(message: FromTopologyWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        if (this.tab) void this.post({ type: 'showTab', tab: this.tab });
         this.refreshNow();
         break;
       case 'reveal': {
@@ -177,7 +188,7 @@ export class TopologyPreview implements vscode.Disposable {
         this.toggleLock();
         break;
       case 'exportSvg':
-        if (this.result?.graph && this.resource) await exportTopologySvg(this.result.graph, this.resource);
+        if (this.result?.graph && this.resource) await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, message.width);
         break;
       case 'runCommand':
         await this.runAuthoringCommand(message.command);

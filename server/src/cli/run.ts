@@ -5,6 +5,7 @@ import { EXIT_USAGE, stderrLogger, type CliIO } from './io';
 import { ADD_USAGE, runAdd } from './add';
 import { LINT_USAGE, runLint } from './lint';
 import { RULES_USAGE, runRulesCommand } from './rulesCommand';
+import { runTimeline, TIMELINE_USAGE } from './timeline';
 import { runTopology, TOPOLOGY_USAGE } from './topology';
 import { CLI_VERSION } from './version';
 
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, { readonly usage: string; readonly run: Co
   describe: { usage: DESCRIBE_USAGE, run: runDescribe },
   rules: { usage: RULES_USAGE, run: runRulesCommand },
   topology: { usage: TOPOLOGY_USAGE, run: runTopology },
+  timeline: { usage: TIMELINE_USAGE, run: runTimeline },
   add: { usage: ADD_USAGE, run: runAdd },
 };
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULE_CATALOGUE, type RuleCatalogueEntry } from '../rules';
 import { PATTERNS, type PatternInfo } from '../shared/patternCatalog';
+import type { Lifecycle } from '../shared/lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from '../shared/topology/types';
 import { codeActionsFor, combinePreferredFixes, type CodeActionRequest, type FixTarget, type ServiceCodeAction } from './actions';
 import { insertPattern, podAt, type InsertPatternRequest, type InsertPatternResult } from './actions/insert/insertPattern';
@@ -14,6 +15,7 @@ import { hoverAt, type ServiceHover } from './hover/hoverAt';
 import type { Logger } from './logger';
 import { lintText, ParsedFile, type FileFinding, type LocatedPod } from './parsedFile';
 import type { ServiceSettings } from './settings';
+import { isUnrenderedTemplate, lifecycleOf } from './lifecycle';
 import { buildTopologyGraph, resolveTarget, targetAt, topologyTargets } from './topology';
 
 /** What a host gives the service when it creates it. */
@@ -84,6 +86,15 @@ export interface LanguageService {
   /** One pod's topology graph (nodes, edges, finding badges); the scene and SVG are drawn from it by `shared/topology`. */
   topologyGraph(file: ParsedFile, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined;
 
+  /**
+   * One pod's simulated startup and shutdown (see docs/lifecycle.md), with its document's rule
+   * findings shown where they happen; `shared/lifecycle` writes it as text or an SVG scene.
+   */
+  lifecycle(file: ParsedFile, target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>, settings: ServiceSettings): Lifecycle | undefined;
+
+  /** Whether the file holds no pod but template expressions (`{{ … }}`): it must be rendered first. */
+  isUnrenderedTemplate(file: ParsedFile): boolean;
+
   /** Every rule with its category, default severity and summary. */
   readonly rules: readonly RuleCatalogueEntry[];
 
@@ -110,6 +121,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     topologyTargets,
     topologyTarget: (file, wanted, offset) => (wanted ? resolveTarget(file, wanted) : targetAt(file, offset)),
     topologyGraph: buildTopologyGraph,
+    lifecycle: lifecycleOf,
+    isUnrenderedTemplate,
     rules: RULE_CATALOGUE,
     docsUrl: ruleDocsUrl,
   };

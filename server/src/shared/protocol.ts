@@ -3,6 +3,7 @@
  * both sides use these objects, so a renamed field or method fails to compile on both.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Lifecycle } from './lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from './topology/types';
 
 export interface DocumentSummary {
@@ -90,6 +91,10 @@ export interface TopologyResult {
   readonly targets: readonly TopologyTarget[];
   /** Null when the file holds no pod (or is not open in the server). */
   readonly graph: TopologyGraph | null;
+  /** The same pod's simulated startup and shutdown, for the preview's Lifecycle tab. */
+  readonly lifecycle: Lifecycle | null;
+  /** The file holds no pod but a template expression (`{{ … }}`): it must be rendered first. */
+  readonly template: boolean;
 }
 
 /** Client → server: the topology of one pod of an open document. */

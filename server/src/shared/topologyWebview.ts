@@ -2,6 +2,7 @@
  * Messages between the extension and the topology webview. Kept apart from `protocol.ts`,
  * which needs the LSP library, so the webview's bundle holds nothing but its own code.
  */
+import type { Lifecycle } from './lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from './topology/types';
 
 /** The authoring commands the preview's toolbar offers. */
@@ -25,10 +26,13 @@ export type ToTopologyWebview =
       readonly version: number | null;
       readonly targets: readonly TopologyTarget[];
       readonly graph: TopologyGraph | null;
+      readonly lifecycle: Lifecycle | null;
+      readonly template: boolean;
       readonly locked: boolean;
     }
   | { readonly type: 'highlight'; readonly nodeId: string | null }
-  | { readonly type: 'locked'; readonly locked: boolean };
+  | { readonly type: 'locked'; readonly locked: boolean }
+  | { readonly type: 'showTab'; readonly tab: 'topology' | 'lifecycle' };
 
 /** Webview → extension. */
 export type FromTopologyWebview =
@@ -36,7 +40,8 @@ export type FromTopologyWebview =
   | { readonly type: 'reveal'; readonly nodeId: string }
   | { readonly type: 'selectTarget'; readonly documentIndex: number; readonly podIndex: number }
   | { readonly type: 'toggleLock' }
-  | { readonly type: 'exportSvg' }
+  /** `width`: the width the page laid the topology out for, so the file holds the picture shown. */
+  | { readonly type: 'exportSvg'; readonly tab?: 'topology' | 'lifecycle'; readonly width?: number }
   | { readonly type: 'runCommand'; readonly command: TopologyAuthoringCommand };
 
 /** What the webview keeps with `setState`, and the serializer gets back after a reload. */
@@ -45,4 +50,6 @@ export interface TopologyViewState {
   readonly documentIndex?: number;
   readonly podIndex?: number;
   readonly locked?: boolean;
+  /** The tab shown: the topology (default) or the lifecycle timeline. */
+  readonly tab?: 'topology' | 'lifecycle';
 }

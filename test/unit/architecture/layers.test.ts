@@ -24,7 +24,7 @@ const LAYERS: readonly Layer[] = [
   // The custom LSP messages are `RequestType`s; the webview must not import this file.
   { name: 'shared/protocol', paths: ['server/src/shared/protocol.ts'], mayImport: ['shared'], packages: ['vscode-languageserver-protocol'] },
   // The per-version API model is data with its readers: the settings take the newest version from it.
-  { name: 'service/base', paths: ['server/src/service/settings.ts', 'server/src/service/slots.ts', 'server/src/service/logger.ts', 'server/src/service/docsLinks.ts', 'server/src/service/versions/'], mayImport: [], packages: [] },
+  { name: 'service/base', paths: ['server/src/service/settings.ts', 'server/src/service/slots.ts', 'server/src/service/logger.ts', 'server/src/service/docsLinks.ts', 'server/src/service/versions/'], mayImport: ['shared'], packages: [] },
   { name: 'service/text', paths: ['server/src/service/text/'], mayImport: ['shared'], packages: [] },
   // A finding has a Range of the YAML tree, and parsing reports findings: the two know each other's types.
   { name: 'service/findings', paths: ['server/src/service/findings/'], mayImport: ['service/yaml', 'shared'], packages: [] },
@@ -93,6 +93,13 @@ const LAYERS: readonly Layer[] = [
     mayImport: ['service/parsedFile', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
+  {
+    // The simulated lifecycle reads the model, its analysis and the document's rule findings.
+    name: 'service/lifecycle',
+    paths: ['server/src/service/lifecycle/'],
+    mayImport: ['service/parsedFile', 'service/analysis', 'service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    packages: [],
+  },
   { name: 'service/diagnostics', paths: ['server/src/service/diagnostics.ts'], mayImport: ['service/parsedFile', 'service/findings', 'service/base', 'shared'], packages: PURE_PACKAGES },
   {
     name: 'service/facade',
@@ -101,6 +108,7 @@ const LAYERS: readonly Layer[] = [
       'rules',
       'service/diagnostics',
       'service/topology',
+      'service/lifecycle',
       'service/hover',
       'service/completion',
       'service/actions',

@@ -61,3 +61,56 @@ describe('topology layout', () => {
     }
   });
 });
+
+describe('topology layout for a narrow panel', () => {
+  for (const width of [650, 480, 360]) {
+    it(`wraps a six-container pod into phase lanes no wider than ${width} px, with no overlapping boxes`, () => {
+      const graph = graphOf(readFixture('six-containers.yaml'));
+      const layout = layoutTopology(graph, { maxWidth: width });
+      assert.ok(layout.width <= width, `${layout.width} > ${width}`);
+      const placed = Object.entries(layout.boxes);
+      assert.equal(placed.length, graph.nodes.length - 1, 'every node but the pod has a box');
+      for (const [id, box] of placed) {
+        assert.ok(box.x >= 0 && box.x + box.width <= layout.width && box.y >= 0 && box.y + box.height <= layout.height, `${id} inside the picture`);
+        for (const [other, otherBox] of placed) if (other < id) assert.ok(!overlaps(box, otherBox), `${id} overlaps ${other}`);
+      }
+      for (const edge of graph.edges) assert.ok(layout.routes[edge.id], `${edge.id} is routed`);
+      // Init containers and native sidecars in the first lane, above every app container.
+      const bottomOfInits = Math.max(...graph.nodes.filter((node) => node.order !== undefined).map((node) => layout.boxes[node.id]!.y));
+      const topOfApps = Math.min(...graph.nodes.filter((node) => node.kind === 'container' && node.order === undefined).map((node) => layout.boxes[node.id]!.y));
+      assert.ok(bottomOfInits < topOfApps);
+      assert.deepEqual(layout.lanes?.map((lane) => lane.label.replace(/^\d · /, '')), [
+        'init containers and native sidecars, one after another', 'app containers, started together', 'volumes', 'outside the pod',
+      ]);
+    });
+  }
+
+  it('keeps the one-row picture when it fits, and the legend lists only what the picture shows', () => {
+    const graph = graphOf(readFixture('04-sidecar-log-writer.yaml'));
+    assert.deepEqual(layoutTopology(graph, { maxWidth: 2000 }), layoutTopology(graph));
+    assert.deepEqual(layoutTopology(graph).legendEntries.map((entry) => entry.key), ['main', 'sidecar', 'edge-mount']);
+  });
+
+  it('runs lines that would cross a row of boxes down the gaps between them', () => {
+    const graph = graphOf(readFixture('six-containers.yaml'));
+    const layout = layoutTopology(graph, { maxWidth: 650 });
+    const boxes = Object.values(layout.boxes);
+    let gutterRoutes = 0;
+    for (const edge of graph.edges) {
+      const points = [...layout.routes[edge.id]!.path.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]) }));
+      if (!layout.routes[edge.id]!.path.includes(' L ') || layout.routes[edge.id]!.path.includes(' C ')) continue;
+      if (points.length > 2) gutterRoutes++;
+      // Every vertical segment of a gutter route stays out of every box.
+      for (let i = 0; i + 1 < points.length; i++) {
+        const [a, b] = [points[i]!, points[i + 1]!];
+        if (a.x !== b.x || Math.abs(a.y - b.y) < 30) continue;
+        for (const box of boxes) {
+          const crosses = a.x > box.x && a.x < box.x + box.width && Math.min(a.y, b.y) < box.y && Math.max(a.y, b.y) > box.y + box.height;
+          assert.ok(!crosses, `${edge.id} crosses a box`);
+        }
+      }
+    }
+    // The Service above the frame, the mounts of the native sidecar and the outside call take gutters.
+    assert.ok(gutterRoutes >= 3, `${gutterRoutes} gutter routes`);
+  });
+});

@@ -9,7 +9,7 @@ export const topologyHandler: FeatureHandler = {
     onCustomRequest(state.connection, TopologyRequest, async (params: TopologyParams): Promise<TopologyResult> => {
       const document = state.documents.get(params.uri);
       const file = state.files.get(params.uri);
-      if (!document || !file) return { uri: params.uri, version: null, targets: [], graph: null };
+      if (!document || !file) return { uri: params.uri, version: null, targets: [], graph: null, lifecycle: null, template: false };
       const version = document.version;
       const settings = await state.settingsFor(params.uri);
       // Settings may arrive after an edit: answer for the text as it is now, with its version.
@@ -21,6 +21,8 @@ export const topologyHandler: FeatureHandler = {
         version: current?.version ?? version,
         targets: state.service.topologyTargets(now),
         graph: target ? state.service.topologyGraph(now, target, settings) ?? null : null,
+        lifecycle: target ? state.service.lifecycle(now, target, settings) ?? null : null,
+        template: !target && state.service.isUnrenderedTemplate(now),
       };
     });
   },

@@ -3,7 +3,7 @@ import type { ContainerModel, PodModel, VolumeModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { analyzePod } from '../analysis/analyzePod';
 import type { PodAnalysis } from '../analysis/types';
-import { ruleDocsUrl } from '../docsLinks';
+import { patternDocs, ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
 import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
@@ -89,7 +89,8 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
 function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
   const role = analysis.roleOf(container);
   const reasons = analysis.roles.find((entry) => entry.container === container)?.reasons ?? [];
-  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}`];
+  const about = patternDocs(role);
+  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role} · [About ${about.title}](${about.url})`];
   if (reasons.length) lines.push(`Why:\n${reasons.map((reason) => `- ${escape(reason)}`).join('\n')}`);
   if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
   const shares: string[] = [];

@@ -139,7 +139,9 @@ export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, set
   }
 
   addServices(file, pod, containerIds, nodes, edges);
-  const badged = attachFindings(nodes, file.findings(settings), target.documentIndex);
+  const findings = file.findings(settings);
+  const badged = attachFindings(nodes, findings, target.documentIndex);
+  markDeadlocks(nodes, edges, findings, target.documentIndex);
 
   return {
     target,
@@ -153,6 +155,24 @@ export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, set
     nodes: badged,
     edges,
   };
+}
+
+/**
+ * The localhost calls of an init container that the rule init-waits-on-later-container found
+ * waiting forever: the edge carries the finding's message so the picture draws it as a deadlock.
+ */
+function markDeadlocks(nodes: readonly TopologyNode[], edges: TopologyEdge[], findings: readonly FileFinding[], documentIndex: number): void {
+  for (const finding of findings) {
+    if (finding.code !== 'init-waits-on-later-container' || finding.documentIndex !== documentIndex) continue;
+    const waiting = nodes.find((node) => node.kind === 'container' && node.range && node.range.start <= finding.range.start && finding.range.start < node.range.end);
+    if (!waiting) continue;
+    const port = finding.data?.['port'];
+    edges.forEach((edge, index) => {
+      if (edge.kind === 'localhost' && edge.from === waiting.id && edge.label !== undefined && new RegExp(`(?::|port )${String(port)}(?!\\d)`).test(edge.label)) {
+        edges[index] = { ...edge, deadlock: finding.message };
+      }
+    });
+  }
 }
 
 /** Init containers start one after another; the app containers start after the last one. */

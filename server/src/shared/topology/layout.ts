@@ -1,5 +1,6 @@
 import type { ContainerRole } from '../vocabulary';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
+import { layoutWrapped } from './wrappedLayout';
 
 export interface Box {
   readonly x: number;
@@ -29,6 +30,10 @@ export interface TopologyLayout {
   readonly routes: Readonly<Record<string, EdgeRoute>>;
   /** Where the legend goes, below the frame. */
   readonly legend: Box;
+  /** The legend's entries: only what the picture shows. */
+  readonly legendEntries: readonly LegendEntry[];
+  /** Captions of the phase lanes (the wrapped layout). */
+  readonly lanes?: readonly { readonly label: string; readonly x: number; readonly y: number }[];
 }
 
 export const SIZES = {
@@ -69,7 +74,26 @@ export const LEGEND_ENTRIES = [
   { key: 'edge-localhost', label: 'localhost call' },
   { key: 'edge-external', label: 'call outside the pod' },
   { key: 'edge-service', label: 'Service traffic' },
+  { key: 'edge-deadlock', label: 'waits forever (deadlock)' },
 ] as const;
+
+export type LegendEntry = (typeof LEGEND_ENTRIES)[number];
+
+/** The legend entries for what this graph shows: its containers' roles and its kinds of edges. */
+export function legendEntriesFor(graph: TopologyGraph): LegendEntry[] {
+  const shown = new Set<string>();
+  for (const node of graph.nodes) if (node.kind === 'container' && node.role) shown.add(node.role);
+  for (const edge of graph.edges) {
+    if (edge.deadlock) shown.add('edge-deadlock');
+    else shown.add(edge.kind === 'mount' && edge.readOnly ? 'edge-mount-ro' : `edge-${edge.kind}`);
+  }
+  return LEGEND_ENTRIES.filter((entry) => shown.has(entry.key));
+}
+
+export interface LayoutOptions {
+  /** The width to fit (a panel's): a pod whose one-row picture is wider is laid out in wrapped phase lanes. */
+  readonly maxWidth?: number;
+}
 
 /**
  * Places the pod's nodes on a fixed layered grid: one row of containers (init containers
@@ -77,7 +101,12 @@ export const LEGEND_ENTRIES = [
  * by where their containers are, Services above the frame and external endpoints to its
  * right. Synchronous and deterministic: the same graph always gives the same picture.
  */
-export function layoutTopology(graph: TopologyGraph): TopologyLayout {
+export function layoutTopology(graph: TopologyGraph, options: LayoutOptions = {}): TopologyLayout {
+  const oneRow = layoutOneRow(graph);
+  return options.maxWidth !== undefined && oneRow.width > options.maxWidth ? layoutWrapped(graph, options.maxWidth) : oneRow;
+}
+
+function layoutOneRow(graph: TopologyGraph): TopologyLayout {
   const m = SIZES.margin;
   const boxes: Record<string, Box> = {};
   const containers = orderContainers(graph.nodes.filter((node) => node.kind === 'container'));
@@ -199,17 +228,29 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
   const servicesRight = Math.max(0, ...services.map((node) => boxes[node.id]!.x + boxes[node.id]!.width - (frameX + frameWidth)));
   const endpointsBottom = Math.max(0, ...endpoints.map((node) => boxes[node.id]!.y + boxes[node.id]!.height));
   const contentWidth = frameWidth + Math.max(outsideRight, servicesRight);
-  const legendPerRow = Math.max(3, Math.floor(contentWidth / SIZES.legendItemWidth));
-  const legendRows = Math.ceil(LEGEND_ENTRIES.length / legendPerRow);
-  const legendY = Math.max(frame.y + frame.height, endpointsBottom) + 20;
-  const legend: Box = { x: m, y: legendY, width: Math.min(LEGEND_ENTRIES.length, legendPerRow) * SIZES.legendItemWidth, height: legendRows * SIZES.legendRowHeight };
+  return withLegend(graph, { margin: m, contentWidth, legendTop: Math.max(frame.y + frame.height, endpointsBottom) + 20, minPerRow: 3, frame, boxes, routes });
+}
+
+/** Finishes a layout: the legend (only what the picture shows) below everything, and the picture's size. */
+export function withLegend(
+  graph: TopologyGraph,
+  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes'> & { readonly margin: number; readonly contentWidth: number; readonly legendTop: number; readonly minPerRow: number },
+): TopologyLayout {
+  const legendEntries = legendEntriesFor(graph);
+  const perRow = Math.max(parts.minPerRow, Math.floor(parts.contentWidth / SIZES.legendItemWidth));
+  const legend: Box = {
+    x: parts.margin,
+    y: parts.legendTop,
+    width: Math.min(legendEntries.length, perRow) * SIZES.legendItemWidth,
+    height: Math.ceil(legendEntries.length / perRow) * SIZES.legendRowHeight,
+  };
+  const { margin, contentWidth: _contentWidth, legendTop: _legendTop, minPerRow: _minPerRow, ...layout } = parts;
   return {
-    width: round(m * 2 + Math.max(contentWidth, legend.width)),
-    height: round(legend.y + legend.height + m),
-    frame,
-    boxes,
-    routes,
+    ...layout,
+    width: round(margin * 2 + Math.max(parts.contentWidth, legend.width)),
+    height: round(legend.y + legend.height + margin),
     legend,
+    legendEntries,
   };
 }
 
@@ -253,11 +294,11 @@ function spread(box: Box, edges: readonly TopologyEdge[], edge: TopologyEdge, si
   return { x, y: side === 'top' ? box.y : box.y + box.height };
 }
 
-function verticalCurve(start: Point, end: Point): string {
+export function verticalCurve(start: Point, end: Point): string {
   const middle = (start.y + end.y) / 2;
   return `M ${round(start.x)} ${round(start.y)} C ${round(start.x)} ${round(middle)} ${round(end.x)} ${round(middle)} ${round(end.x)} ${round(end.y)}`;
 }
 
-function round(value: number): number {
+export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

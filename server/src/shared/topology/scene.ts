@@ -1,5 +1,5 @@
 import type { ContainerRole } from '../vocabulary';
-import { LEGEND_ENTRIES, SIZES, layoutTopology, type Box, type TopologyLayout } from './layout';
+import { SIZES, layoutTopology, type Box, type TopologyLayout } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
 /**
@@ -13,7 +13,7 @@ export interface SvgElement {
   readonly children: readonly (SvgElement | string)[];
 }
 
-function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: (SvgElement | string | undefined | false)[]): SvgElement {
+export function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: (SvgElement | string | undefined | false)[]): SvgElement {
   const clean: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) clean[key] = value;
   return { tag, attrs: clean, children: children.filter((child): child is SvgElement | string => child !== undefined && child !== false) };
@@ -65,12 +65,13 @@ export function renderTopologyScene(graph: TopologyGraph, layout: TopologyLayout
     frame(graph, layout.frame),
     el('g', { class: 'pp-edges' }, ...graph.edges.map((edge) => drawEdge(edge, layout, labelOf))),
     el('g', { class: 'pp-nodes' }, ...graph.nodes.filter((node) => node.kind !== 'pod' && layout.boxes[node.id]).map((node) => drawNode(node, layout.boxes[node.id]!))),
-    legend(layout.legend),
+    ...(layout.lanes ?? []).map((lane) => el('text', { class: 'pp-lane-label', x: lane.x, y: lane.y }, lane.label)),
+    legend(layout),
   );
 }
 
 function markers(): SvgElement {
-  const kinds: TopologyEdge['kind'][] = ['sequence', 'mount', 'localhost', 'external', 'service'];
+  const kinds: (TopologyEdge['kind'] | 'deadlock')[] = ['sequence', 'mount', 'localhost', 'external', 'service', 'deadlock'];
   return el(
     'defs',
     {},
@@ -117,17 +118,33 @@ function drawEdge(edge: TopologyEdge, layout: TopologyLayout, labelOf: Map<strin
   if (!route) return undefined;
   const classes = ['pp-edge', `pp-edge-${edge.kind}`];
   if (edge.readOnly) classes.push('pp-edge-readonly');
-  const description = `${labelOf.get(edge.from) ?? edge.from} ${EDGE_KIND_LABEL[edge.kind]} ${labelOf.get(edge.to) ?? edge.to}${edge.label ? ` (${edge.label}${edge.readOnly ? ', read-only' : ''})` : ''}`;
+  if (edge.deadlock) classes.push('pp-edge-deadlock');
+  const description =
+    `${labelOf.get(edge.from) ?? edge.from} ${EDGE_KIND_LABEL[edge.kind]} ${labelOf.get(edge.to) ?? edge.to}${edge.label ? ` (${edge.label}${edge.readOnly ? ', read-only' : ''})` : ''}` +
+    (edge.deadlock ? `. Deadlock: ${edge.deadlock}` : '');
   return el(
     'g',
     { class: classes.join(' '), 'data-edge-id': edge.id, 'data-from': edge.from, 'data-to': edge.to },
     el('title', {}, description),
-    el('path', { class: 'pp-edge-line', d: route.path, 'marker-end': `url(#pp-arrow-${edge.kind})` }),
+    el('path', { class: 'pp-edge-line', d: route.path, 'marker-end': `url(#pp-arrow-${edge.deadlock ? 'deadlock' : edge.kind})` }),
     edge.label && route.labelAt
-      ? el('text', { class: 'pp-edge-label', x: route.labelAt.x, y: route.labelAt.y, 'text-anchor': 'middle' }, fitText(edge.readOnly ? `${edge.label} (ro)` : edge.label, 170, CHAR_WIDTH.body))
+      ? el('text', { class: 'pp-edge-label', x: route.labelAt.x, y: route.labelAt.y, 'text-anchor': 'middle' }, edgeLabelText(edge))
       : undefined,
   );
 }
+
+/**
+ * An edge's label, shortened from the front of its path or host so the port at its end always
+ * shows (`…localhost (port 8080)`, never `http://localhost (port …`).
+ */
+export function edgeLabelText(edge: TopologyEdge): string {
+  const prefix = edge.deadlock ? 'waits forever: ' : '';
+  const text = `${edge.label ?? ''}${edge.readOnly ? ' (ro)' : ''}`;
+  const max = Math.floor(EDGE_LABEL_WIDTH / CHAR_WIDTH.body) - prefix.length;
+  return `${prefix}${text.length <= max ? text : `…${text.slice(text.length - (max - 1))}`}`;
+}
+
+const EDGE_LABEL_WIDTH = 260;
 
 function drawNode(node: TopologyNode, box: Box): SvgElement {
   const lines = nodeLines(node);
@@ -216,12 +233,13 @@ function badge(node: TopologyNode, cx: number, cy: number): SvgElement {
   );
 }
 
-function legend(box: Box): SvgElement {
+function legend(layout: TopologyLayout): SvgElement {
+  const box = layout.legend;
   const perRow = Math.max(1, Math.round(box.width / SIZES.legendItemWidth));
   return el(
     'g',
     { class: 'pp-legend', role: 'list', 'aria-label': 'Legend' },
-    ...LEGEND_ENTRIES.map((entry, index) => {
+    ...layout.legendEntries.map((entry, index) => {
       const x = box.x + (index % perRow) * SIZES.legendItemWidth;
       const y = box.y + Math.floor(index / perRow) * 24;
       const swatch = entry.key.startsWith('edge-')

@@ -27,37 +27,64 @@ export const DARK_PALETTE: Palette = {
   error: '#f85149', warning: '#d29922', information: '#4fa3ff', hint: '#9da5b4', 'badge-text': '#000000',
 };
 
-/** The editor theme's colours, with the light palette as fallback where a variable is not set. */
-export const VSCODE_PALETTE: Palette = {
-  bg: 'var(--vscode-editor-background, #ffffff)',
-  fg: 'var(--vscode-editor-foreground, #1f2328)',
-  muted: 'var(--vscode-descriptionForeground, #57606a)',
-  font: 'var(--vscode-font-family, system-ui, sans-serif)',
-  'frame-fill': 'var(--vscode-textBlockQuote-background, var(--vscode-editor-background, #f6f8fa))',
-  'frame-stroke': 'var(--vscode-contrastBorder, var(--vscode-panel-border, #8c959f))',
-  'node-fill': 'var(--vscode-editorWidget-background, #ffffff)',
-  'node-stroke': 'var(--vscode-contrastBorder, var(--vscode-widget-border, #8c959f))',
-  focus: 'var(--vscode-focusBorder, #0969da)',
-  main: 'var(--vscode-charts-blue, #0969da)',
-  sidecar: 'var(--vscode-charts-green, #1a7f37)',
-  adapter: 'var(--vscode-charts-purple, #8250df)',
-  ambassador: 'var(--vscode-charts-orange, #bc4c00)',
-  init: 'var(--vscode-charts-yellow, #9a6700)',
-  'native-sidecar': 'var(--vscode-terminal-ansiCyan, #1b7c83)',
-  volume: 'var(--vscode-descriptionForeground, #57606a)',
-  config: 'var(--vscode-terminal-ansiCyan, #1b7c83)',
-  secret: 'var(--vscode-charts-red, #cf222e)',
-  claim: 'var(--vscode-charts-blue, #0969da)',
-  host: 'var(--vscode-charts-orange, #bc4c00)',
-  link: 'var(--vscode-charts-orange, #bc4c00)',
-  external: 'var(--vscode-charts-red, #cf222e)',
-  service: 'var(--vscode-charts-blue, #0969da)',
-  error: 'var(--vscode-editorError-foreground, #cf222e)',
-  warning: 'var(--vscode-editorWarning-foreground, #9a6700)',
-  information: 'var(--vscode-editorInfo-foreground, #0969da)',
-  hint: 'var(--vscode-descriptionForeground, #57606a)',
-  'badge-text': 'var(--vscode-editor-background, #ffffff)',
+/** The kind of editor theme, from the class VS Code puts on the webview's body. */
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+export function themeKindOfBodyClasses(classes: { contains(name: string): boolean }): ThemeKind {
+  if (classes.contains('vscode-high-contrast-light')) return 'high-contrast-light';
+  if (classes.contains('vscode-high-contrast')) return 'high-contrast';
+  return classes.contains('vscode-dark') ? 'dark' : 'light';
+}
+
+type KindColour = 'main' | 'sidecar' | 'adapter' | 'ambassador' | 'init' | 'native-sidecar' | 'config' | 'secret' | 'claim' | 'host' | 'link' | 'external' | 'service' | 'error';
+
+/**
+ * Solid role and edge colours per theme kind. The editor's chart tokens are not used: some
+ * built-in themes define them with a low alpha (`--vscode-charts-orange` is rgba(234,92,0,0.33) in
+ * Light and Dark Modern), which leaves an ambassador or a deadlock edge nearly invisible. Each
+ * colour has a contrast of at least 3:1 (WCAG's minimum for lines and shapes) against the editor,
+ * frame and box backgrounds of its kind's built-in themes (test/unit/topology/themeColours.test.ts).
+ */
+export const KIND_COLOURS: Readonly<Record<ThemeKind, Readonly<Record<KindColour, string>>>> = {
+  light: {
+    main: '#0969da', sidecar: '#1a7f37', adapter: '#8250df', ambassador: '#bc4c00', init: '#8a5c00', 'native-sidecar': '#1b7c83',
+    config: '#1b7c83', secret: '#cf222e', claim: '#0969da', host: '#bc4c00', link: '#bc4c00', external: '#cf222e', service: '#0969da', error: '#cf222e',
+  },
+  dark: {
+    main: '#4fa3ff', sidecar: '#56d364', adapter: '#bc8cff', ambassador: '#ffa657', init: '#e3b341', 'native-sidecar': '#39c5cf',
+    config: '#39c5cf', secret: '#ff7b72', claim: '#4fa3ff', host: '#ffa657', link: '#ffa657', external: '#ff7b72', service: '#4fa3ff', error: '#ff6b6b',
+  },
+  'high-contrast': {
+    main: '#6fc3ff', sidecar: '#89e089', adapter: '#d6a8ff', ambassador: '#ffb86c', init: '#ffd866', 'native-sidecar': '#4fe3ea',
+    config: '#4fe3ea', secret: '#ff8080', claim: '#6fc3ff', host: '#ffb86c', link: '#ffb86c', external: '#ff8080', service: '#6fc3ff', error: '#ff8080',
+  },
+  'high-contrast-light': {
+    main: '#0f4a85', sidecar: '#116329', adapter: '#5a2ca0', ambassador: '#8a3800', init: '#6b4a00', 'native-sidecar': '#0b5a60',
+    config: '#0b5a60', secret: '#b5200d', claim: '#0f4a85', host: '#8a3800', link: '#8a3800', external: '#b5200d', service: '#0f4a85', error: '#b5200d',
+  },
 };
+
+/** The editor theme's surfaces and text, with solid colours of the theme's kind for roles and edges. */
+export function vscodePalette(kind: ThemeKind): Palette {
+  const colours = KIND_COLOURS[kind];
+  return {
+    bg: 'var(--vscode-editor-background, #ffffff)',
+    fg: 'var(--vscode-editor-foreground, #1f2328)',
+    muted: 'var(--vscode-descriptionForeground, #57606a)',
+    font: 'var(--vscode-font-family, system-ui, sans-serif)',
+    'frame-fill': 'var(--vscode-textBlockQuote-background, var(--vscode-editor-background, #f6f8fa))',
+    'frame-stroke': 'var(--vscode-contrastBorder, var(--vscode-panel-border, #8c959f))',
+    'node-fill': 'var(--vscode-editorWidget-background, #ffffff)',
+    'node-stroke': 'var(--vscode-contrastBorder, var(--vscode-widget-border, #8c959f))',
+    focus: 'var(--vscode-focusBorder, #0969da)',
+    ...colours,
+    volume: 'var(--vscode-descriptionForeground, #57606a)',
+    warning: 'var(--vscode-editorWarning-foreground, #9a6700)',
+    information: colours.main,
+    hint: 'var(--vscode-descriptionForeground, #57606a)',
+    'badge-text': 'var(--vscode-editor-background, #ffffff)',
+  };
+}
 
 const RULES = `
 .pp-topology { font-family: var(--pp-font); font-size: 12px; }
@@ -65,6 +92,7 @@ const RULES = `
 .pp-frame { fill: var(--pp-frame-fill); stroke: var(--pp-frame-stroke); stroke-width: 1.5; }
 .pp-frame-title { fill: var(--pp-fg); font-size: 14px; font-weight: 600; }
 .pp-frame-sub, .pp-node-sub, .pp-legend-label { fill: var(--pp-muted); }
+.pp-lane-label { fill: var(--pp-muted); font-size: 11px; font-weight: 600; }
 .pp-node { cursor: pointer; outline: none; }
 .pp-node-box { fill: var(--pp-node-fill); stroke: var(--pp-kind-colour, var(--pp-node-stroke)); stroke-width: 1.5; }
 .pp-node-title { fill: var(--pp-fg); font-size: 13px; font-weight: 600; }
@@ -98,6 +126,10 @@ const RULES = `
 .pp-edge-external .pp-edge-line { stroke-dasharray: 2 3; }
 .pp-edge-service { --pp-edge-colour: var(--pp-service); }
 .pp-edge-service .pp-edge-line { stroke-width: 2.5; }
+.pp-edge-deadlock { --pp-edge-colour: var(--pp-error); }
+.pp-edge-deadlock .pp-edge-line { stroke-width: 2.5; stroke-dasharray: 9 5; }
+.pp-edge-deadlock .pp-edge-label { fill: var(--pp-error); font-weight: 700; }
+.pp-arrowhead-deadlock { fill: var(--pp-error); }
 .pp-arrowhead-sequence { fill: var(--pp-init); }
 .pp-arrowhead-mount { fill: var(--pp-volume); }
 .pp-arrowhead-localhost { fill: var(--pp-link); }
@@ -112,6 +144,21 @@ const RULES = `
 .pp-severity-hint { --pp-severity-colour: var(--pp-hint); }
 .pp-node:focus .pp-node-box, .pp-node:focus .pp-frame, .pp-highlight .pp-node-box, .pp-highlight.pp-pod .pp-frame { stroke: var(--pp-focus); stroke-width: 3; }
 .pp-node:focus .pp-node-box, .pp-node:focus .pp-frame { stroke-dasharray: none; }
+.pp-lc-tick { stroke: var(--pp-node-stroke); stroke-width: 1; stroke-dasharray: 2 4; }
+.pp-lc-tick-label, .pp-lc-label { fill: var(--pp-fg); font-size: 12px; }
+.pp-lc-role, .pp-lc-gap-label { fill: var(--pp-muted); font-size: 11px; }
+.pp-lc-bar { stroke: none; }
+.pp-lc-starting { fill: var(--pp-kind-colour); opacity: 0.45; }
+.pp-lc-up { fill: var(--pp-kind-colour); }
+.pp-lc-stopping { fill: var(--pp-muted); }
+.pp-lc-within { stroke: var(--pp-muted); stroke-width: 2; stroke-dasharray: 3 3; }
+.pp-lc-event { fill: var(--pp-bg); stroke: var(--pp-fg); stroke-width: 1.5; }
+.pp-lc-never { fill: var(--pp-error); font-size: 12px; font-weight: 600; }
+.pp-lc-flag { fill: var(--pp-severity-colour, var(--pp-fg)); font-size: 12px; font-weight: 600; }
+.pp-lc-never-starts .pp-lc-label { fill: var(--pp-muted); }
+.pp-lc-shutdown-line { stroke: var(--pp-error); stroke-width: 2; stroke-dasharray: 6 3; }
+.pp-lc-shutdown-label { fill: var(--pp-fg); font-size: 12px; font-weight: 600; }
+.pp-lc-row:focus { outline: 2px solid var(--pp-focus); }
 `;
 
 /** A stylesheet for the topology SVG with this palette. Contains no `<` or `&`, so it embeds as-is. */

@@ -52,6 +52,8 @@ export interface TopologyEdge {
   readonly label?: string;
   /** Read-only mounts are drawn differently. */
   readonly readOnly?: boolean;
+  /** A localhost call an init container waits on forever (the init-waits-on-later-container finding's message). */
+  readonly deadlock?: string;
 }
 
 export interface TopologyPodSummary {
