@@ -5,6 +5,7 @@ import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerTopologyPreview } from './preview';
 import { registerServerCommands } from './serverCommands';
+import { createServerKeeper } from './serverKeeper';
 import { PodStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Pod Patterns', { log: true });
+  const keeper = createServerKeeper(outputChannel, () => client);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -25,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
-    middleware: registerSelectAfterEdit(context),
+    middleware: { ...registerSelectAfterEdit(context), ...keeper.middleware },
+    errorHandler: keeper.errorHandler,
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel, new PodStatusBar(client), ...registerServerCommands(client, outputChannel));

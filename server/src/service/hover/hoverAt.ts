@@ -1,4 +1,4 @@
-import type { ParsedFile } from '../parsedFile';
+import { shift as shiftFinding, type ParsedFile } from '../parsedFile';
 import type { ContainerModel, PodModel, VolumeModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { analyzePod } from '../analysis/analyzePod';
@@ -7,6 +7,7 @@ import { ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
 import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
+import { escapeMarkdown as escape, markdownCode } from '../../shared/markdown';
 
 /** Markdown for the hover at a file offset, and the range it describes (file offsets). */
 export interface ServiceHover {
@@ -22,7 +23,9 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
   const sections: string[] = [];
   let range: { start: number; end: number } | undefined;
 
-  const findings = analysis.findings(settings).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
+  // Only this document's findings (cached per document): a file of thousands of pods costs a lookup each.
+  const own = analysis.documentFindings(settings).find((entry) => entry.document === document)?.findings ?? [];
+  const findings = own.map((finding) => shiftFinding(finding, document)).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
   for (const finding of findings) {
     const rule = RULES.find((candidate) => candidate.id === finding.code);
     const href = ruleDocsUrl(finding.code);
@@ -68,11 +71,6 @@ function shift(range: { start: number; end: number }, by: number): { start: numb
   return { start: range.start + by, end: range.end + by };
 }
 
-/** Markdown-escapes text from the user's file (names, images, paths). */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`);
-}
-
 const ROLE_TEXT: Readonly<Record<string, string>> = {
   init: 'init container: runs to completion, in order, before the app containers start',
   'native-sidecar': 'native sidecar: starts before the app containers, runs beside them and stops after them',
@@ -86,7 +84,7 @@ function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container:
   const role = analysis.roleOf(container);
   const evidence = analysis.roles.find((entry) => entry.container === container)?.evidence;
   const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''}`];
-  if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
+  if (container.image) lines.push(`Image: ${markdownCode(container.image)}`);
   const shares: string[] = [];
   for (const sharing of analysis.volumes) {
     const own = sharing.mountedBy.find((use) => use.container === container);
