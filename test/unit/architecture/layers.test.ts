@@ -35,7 +35,18 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'rules',
     paths: ['server/src/rules/'],
-    mayImport: ['service/model', 'service/analysis', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    // A rule lists its quick fixers (ESLint's meta.fixable + fix), written in its file with the
+    // edit helpers or imported from service/actions/fixes/.
+    mayImport: ['service/actions/fixes', 'service/edits', 'service/model', 'service/analysis', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    packages: [],
+  },
+  {
+    name: 'service/actions/fixes',
+    // The fixers and the fix contract: they read the data type of the rule they belong to, and a
+    // fix context names the parsed file it edits (types only, both).
+    paths: ['server/src/service/actions/fixes/'],
+    // latest-image-tag pins to the images the insert templates use.
+    mayImport: ['rules', 'service/actions', 'service/parsedFile', 'service/edits', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   { name: 'service/schema', paths: ['server/src/service/schema/'], mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'], packages: [] },
@@ -56,7 +67,7 @@ const LAYERS: readonly Layer[] = [
     name: 'service/actions',
     // Quick fixes may name the rule they fix.
     paths: ['server/src/service/actions/'],
-    mayImport: ['rules', 'service/parsedFile', 'service/edits', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: ['rules', 'service/actions/fixes', 'service/parsedFile', 'service/edits', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   {

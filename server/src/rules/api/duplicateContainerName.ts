@@ -1,7 +1,8 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { duplicateContainerNameFix } from '../../service/actions/fixes/duplicateContainerName';
 
 /**
  * Container names are unique across `initContainers` and `containers` (M1). The API server
@@ -11,12 +12,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ name: string, suggestion: string, containerIndex: number, listKey: 'initContainers' | 'containers' }`
  * (`suggestion` is a free, valid name for a rename quick fix).
  */
-export const duplicateContainerName: Rule = {
+export const duplicateContainerName = defineRule({
   id: 'duplicate-container-name',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Container names must be unique across init containers and containers.',
-  fix: 'Rename the container to data.suggestion.',
+  fixes: [duplicateContainerNameFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
@@ -50,4 +51,4 @@ export const duplicateContainerName: Rule = {
     }
     return findings;
   },
-};
+});

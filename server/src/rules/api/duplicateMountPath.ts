@@ -1,7 +1,7 @@
 import type { VolumeMountModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * A container cannot mount two volumes at the same `mountPath` (M3); the API server compares
@@ -9,7 +9,7 @@ import type { Rule, RuleFinding } from '../types';
  *
  * data: `{ mountPath: string, containerIndex: number, listKey: string, mountIndex: number, firstMountIndex: number }`
  */
-export const duplicateMountPath: Rule = {
+export const duplicateMountPath = defineRule({
   id: 'duplicate-mount-path',
   category: 'api',
   defaultSeverity: 'error',
@@ -45,4 +45,4 @@ export const duplicateMountPath: Rule = {
     }
     return findings;
   },
-};
+});

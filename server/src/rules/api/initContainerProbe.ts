@@ -2,7 +2,8 @@ import type { YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { initContainerProbeFix } from '../../service/actions/fixes/initContainerProbe';
 
 /**
  * A regular init container (no `restartPolicy: Always`) runs to completion before the app
@@ -11,12 +12,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ probe: 'lifecycle' | 'livenessProbe' | 'readinessProbe' | 'startupProbe', containerIndex: number, containerName?: string }`
  * (quick fixes: delete the field, or make the container a native sidecar with `restartPolicy: Always`).
  */
-export const initContainerProbe: Rule = {
+export const initContainerProbe = defineRule({
   id: 'init-container-probe',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
-  fix: 'Remove data.probe, or add restartPolicy: Always to make the container a native sidecar.',
+  fixes: [initContainerProbeFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const knowsSidecars = targetsAtLeast(context.settings, 28);
@@ -36,10 +37,10 @@ export const initContainerProbe: Rule = {
             `${describeContainer(container)} runs to completion before the app containers start, so its ${field.name} would never be used: ${remedy}.`,
           ),
           range: field.pair.key.range,
-          data: { probe: field.name, containerIndex: container.index, ...(container.name !== undefined ? { containerName: container.name } : {}) },
+          data: { ...containerRefOf(container), probe: field.name, ...(container.name !== undefined ? { containerName: container.name } : {}) },
         });
       }
     }
     return findings;
   },
-};
+});

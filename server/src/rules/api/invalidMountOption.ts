@@ -2,7 +2,7 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { get, getMap, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 function isPrivileged(container: ContainerModel): boolean {
   const privilegedNode = get(getMap(container.map, 'securityContext'), 'privileged');
@@ -16,7 +16,7 @@ function isPrivileged(container: ContainerModel): boolean {
  *
  * data: `{ containerIndex: number, listKey: string, mountIndex: number, field: 'mountPropagation' | 'recursiveReadOnly' }`
  */
-export const invalidMountOption: Rule = {
+export const invalidMountOption = defineRule({
   id: 'invalid-mount-option',
   category: 'api',
   defaultSeverity: 'error',
@@ -68,4 +68,4 @@ export const invalidMountOption: Rule = {
     }
     return findings;
   },
-};
+});

@@ -3,7 +3,7 @@ import { get, getMap, isScalar, type Range, type YNode } from '../../service/yam
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
@@ -26,7 +26,7 @@ function numberNode(node: YNode | null | undefined): { value: number; range: Ran
  *
  * data: `{ containerIndex: number, listKey: string, field: string, value: number }`
  */
-export const invalidPortNumber: Rule = {
+export const invalidPortNumber = defineRule({
   id: 'invalid-port-number',
   category: 'api',
   defaultSeverity: 'error',
@@ -75,4 +75,4 @@ export const invalidPortNumber: Rule = {
     }
     return findings;
   },
-};
+});

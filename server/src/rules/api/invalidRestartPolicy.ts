@@ -1,7 +1,9 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
+import { restartPolicyFix } from '../../service/actions/fixes/restartPolicy';
 
 /**
  * Container-level `restartPolicy` (M10, M11). On an init container only `Always` (a native
@@ -12,12 +14,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
  */
-export const invalidRestartPolicy: Rule = {
+export const invalidRestartPolicy = defineRule({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
-  fix: 'Delete the field, or move an "Always" app container to initContainers as a native sidecar.',
+  fixes: [moveToNativeSidecarFix, restartPolicyFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const restartRulesExist = targetsAtLeast(context.settings, 34);
@@ -62,4 +64,4 @@ export const invalidRestartPolicy: Rule = {
     }
     return findings;
   },
-};
+});

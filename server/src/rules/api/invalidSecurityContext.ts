@@ -1,7 +1,7 @@
 import { getIn, getPair, isMap, isScalar, isSeq, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const MAX_ID = 2147483647;
 
@@ -29,7 +29,7 @@ function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<Rule
  *
  * data: `{ field: string, containerIndex?: number, listKey?: string, value?: number }`
  */
-export const invalidSecurityContext: Rule = {
+export const invalidSecurityContext = defineRule({
   id: 'invalid-security-context',
   category: 'api',
   defaultSeverity: 'error',
@@ -79,4 +79,4 @@ export const invalidSecurityContext: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { getPair, isScalar, type YNode, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 function stringAt(node: YNode | null | undefined): YScalar | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node : undefined;
@@ -15,7 +15,7 @@ function stringAt(node: YNode | null | undefined): YScalar | undefined {
  *
  * data: `{ containerIndex: number, listKey: string, mountIndex: number, field: 'subPath' | 'subPathExpr' }`
  */
-export const invalidSubPath: Rule = {
+export const invalidSubPath = defineRule({
   id: 'invalid-sub-path',
   category: 'api',
   defaultSeverity: 'error',
@@ -64,4 +64,4 @@ export const invalidSubPath: Rule = {
     }
     return findings;
   },
-};
+});

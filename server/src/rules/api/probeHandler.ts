@@ -3,7 +3,7 @@ import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/y
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -75,7 +75,7 @@ function* handlerFindings(
  *
  * data: `{ containerIndex: number, listKey: string, field: string, handlers: string[] }`
  */
-export const probeHandler: Rule = {
+export const probeHandler = defineRule({
   id: 'probe-handler',
   category: 'api',
   defaultSeverity: 'error',
@@ -122,4 +122,4 @@ export const probeHandler: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { compareQuantities, formatQuantity } from '../../service/analysis/quantities';
 import { containerResources, isOvercommitAllowed, type ResourceEntry } from '../engine/resources';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /** The entry a decoder keeps for a name written twice: the last (lists are a few entries long, a scan beats building a map). */
 function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEntry | undefined {
@@ -18,14 +18,13 @@ function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEn
  * what is written is compared.
  *
  * data: `{ resource: string, request: string, limit?: string, containerIndex: number, listKey: string }`
- * (`request`/`limit` canonical; quick fixes: set the request to the limit, or raise the limit).
+ * (`request`/`limit` canonical).
  */
-export const resourceRequestExceedsLimit: Rule = {
+export const resourceRequestExceedsLimit = defineRule({
   id: 'resource-request-exceeds-limit',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A resource request must not exceed its limit; extended resources need request = limit.',
-  fix: 'Set the request to the limit (data.limit).',
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
@@ -79,4 +78,4 @@ export const resourceRequestExceedsLimit: Rule = {
     }
     return findings;
   },
-};
+});

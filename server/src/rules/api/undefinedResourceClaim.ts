@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
   const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
@@ -20,7 +20,7 @@ function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<str
  *
  * data: `{ claimName: string, podClaims: string[], containerIndex: number, listKey: string }`
  */
-export const undefinedResourceClaim: Rule = {
+export const undefinedResourceClaim = defineRule({
   id: 'undefined-resource-claim',
   category: 'api',
   defaultSeverity: 'error',
@@ -50,4 +50,4 @@ export const undefinedResourceClaim: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,8 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { undefinedVolumeFix } from '../../service/actions/fixes/undefinedVolume';
 
 /** A StatefulSet's `volumeClaimTemplates` become volumes of its pods, so mounts may name them. */
 function claimTemplateNames(pod: PodModel): string[] {
@@ -33,12 +34,12 @@ function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: S
  * data: `{ volumeName: string, existingVolumes: string[], containerName?: string, mountPath?: string }`
  * (quick fixes: rename the mount to one of `existingVolumes`, or add an `emptyDir` volume named `volumeName`).
  */
-export const undefinedVolume: Rule = {
+export const undefinedVolume = defineRule({
   id: 'undefined-volume',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume mount must name a volume declared in the pod.',
-  fix: 'Rename the mount to an existing volume, or declare the volume.',
+  fixes: [undefinedVolumeFix],
   check(pod): RuleFinding[] {
     // Most mounts name a volume of the pod: the full list is built only when one does not.
     const findings: RuleFinding[] = [];
@@ -67,4 +68,4 @@ export const undefinedVolume: Rule = {
     }
     return findings;
   },
-};
+});

@@ -7,13 +7,15 @@
  * one of `names` (app containers first).
  */
 import { DEFAULT_CONTAINER_ANNOTATION } from '../../service/analysis/roles';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { defaultContainerMissingFix } from '../../service/actions/fixes/defaultContainerMissing';
 
-export const defaultContainerMissing: Rule = {
+export const defaultContainerMissing = defineRule({
   id: 'default-container-missing',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: 'The kubectl.kubernetes.io/default-container annotation names no container of the pod.',
+  fixes: [defaultContainerMissingFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const pair = pod.annotations.pairs.get(DEFAULT_CONTAINER_ANNOTATION);
@@ -29,4 +31,4 @@ export const defaultContainerMissing: Rule = {
     });
     return findings;
   },
-};
+});

@@ -8,14 +8,16 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { getMap, getPair, getString } from '../../service/yaml/nodes';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
+import { memoryVolumeWithoutLimitFix } from '../../service/actions/fixes/memoryVolumeWithoutLimit';
 
-export const memoryVolumeWithoutLimit: Rule = {
+export const memoryVolumeWithoutLimit = defineRule({
   id: 'memory-volume-without-limit',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A memory-backed emptyDir has no sizeLimit and a container mounting it has no memory limit.',
+  fixes: [memoryVolumeWithoutLimitFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const sharing of analyzePod(pod).volumes) {
@@ -33,4 +35,4 @@ export const memoryVolumeWithoutLimit: Rule = {
     }
     return findings;
   },
-};
+});

@@ -11,16 +11,18 @@
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { getMap, getPair, isScalar, type YScalar } from '../../service/yaml/nodes';
 import { portNameErrors } from '../engine/names';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
+import { probePortNotDeclaredFix } from '../../service/actions/fixes/probePortNotDeclared';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
-export const probePortNotDeclared: Rule = {
+export const probePortNotDeclared = defineRule({
   id: 'probe-port-not-declared',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: "A probe's named port is not declared in the probe's own container.",
+  fixes: [probePortNotDeclaredFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -68,4 +70,4 @@ export const probePortNotDeclared: Rule = {
     }
     return findings;
   },
-};
+});

@@ -9,14 +9,16 @@
  * on `port`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, linkRange, relatedContainer } from './support';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
-export const sidecarStartOrder: Rule = {
+export const sidecarStartOrder = defineRule({
   id: 'sidecar-start-order',
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'The main container depends on a helper app container that may not be listening yet when it starts.',
+  fixes: [moveToNativeSidecarFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -40,4 +42,4 @@ export const sidecarStartOrder: Rule = {
     }
     return findings;
   },
-};
+});

@@ -9,8 +9,9 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ServedPort } from '../../service/analysis/types';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, expectsInjectedContainers, INJECTED_SIDECAR_PORTS, linkRange } from './support';
+import { unresolvedLocalhostPortFix } from '../../service/actions/fixes/unresolvedLocalhostPort';
 
 function looksLikeTypo(wanted: number, candidate: number): boolean {
   const a = String(wanted);
@@ -29,11 +30,12 @@ function suggestion(port: number, others: readonly ServedPort[]): number | undef
   return distinct.length === 1 ? distinct[0] : undefined;
 }
 
-export const unresolvedLocalhostPort: Rule = {
+export const unresolvedLocalhostPort = defineRule({
   id: 'unresolved-localhost-port',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A container connects to a localhost port that no container of the pod serves.',
+  fixes: [unresolvedLocalhostPortFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -62,4 +64,4 @@ export const unresolvedLocalhostPort: Rule = {
     }
     return findings;
   },
-};
+});

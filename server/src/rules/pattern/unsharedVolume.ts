@@ -8,14 +8,16 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ContainerModel } from '../../service/model/podModel';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, fileKeyRefVolume } from './support';
+import { unsharedVolumeFix } from '../../service/actions/fixes/unsharedVolume';
 
-export const unsharedVolume: Rule = {
+export const unsharedVolume = defineRule({
   id: 'unshared-volume',
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'An emptyDir in a multi-container pod is mounted by one container only.',
+  fixes: [unsharedVolumeFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     if (pod.containers.length < 2) return findings;
@@ -40,4 +42,4 @@ export const unsharedVolume: Rule = {
     }
     return findings;
   },
-};
+});

@@ -6,14 +6,16 @@
  */
 import { getSeq, getString, isMap } from '../../service/yaml/nodes';
 import { fileKeyRefVolume } from './support';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { analyzePod } from '../../service/analysis/analyzePod';
+import { unusedVolumeFix } from '../../service/actions/fixes/unusedVolume';
 
-export const unusedVolume: Rule = {
+export const unusedVolume = defineRule({
   id: 'unused-volume',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A declared volume is mounted by no container.',
+  fixes: [unusedVolumeFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const otherUses = new Set<string>();
@@ -39,4 +41,4 @@ export const unusedVolume: Rule = {
     }
     return findings;
   },
-};
+});

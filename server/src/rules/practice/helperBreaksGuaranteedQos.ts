@@ -3,15 +3,18 @@
  * limits (Guaranteed), but an init container or native sidecar does not, so the whole pod
  * is only Burstable: it loses exclusive CPUs under the static CPU manager and is evicted
  * before Guaranteed pods.
- *
- * Quick-fix data: `{ container: string | null, containerPath: string, needs: string[] }` —
- * `needs` lists `limits.cpu`, `limits.memory`, `requests.cpu = limits.cpu`,
- * `requests.memory = limits.memory` as they are missing.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ContainerResources } from '../../service/analysis/effectiveResources';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel } from '../pattern/support';
+import { helperBreaksGuaranteedQosFix } from '../../service/actions/fixes/helperBreaksGuaranteedQos';
+
+export interface HelperBreaksGuaranteedQosData extends ContainerRef {
+  readonly container: string | null;
+  /** `limits.cpu`, `limits.memory`, `requests.cpu = limits.cpu`, `requests.memory = limits.memory`, as they are missing. */
+  readonly needs: readonly string[];
+}
 
 /** What a container lacks to count as Guaranteed (empty when nothing). */
 function guaranteedNeeds(resources: ContainerResources): string[] {
@@ -24,13 +27,14 @@ function guaranteedNeeds(resources: ContainerResources): string[] {
   return needs;
 }
 
-export const helperBreaksGuaranteedQos: Rule = {
+export const helperBreaksGuaranteedQos = defineRule({
   id: 'helper-breaks-guaranteed-qos',
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'The app containers are Guaranteed, but an init container or native sidecar keeps the pod Burstable.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [helperBreaksGuaranteedQosFix],
+  check(pod): RuleFinding<HelperBreaksGuaranteedQosData>[] {
+    const findings: RuleFinding<HelperBreaksGuaranteedQosData>[] = [];
     const analysis = analyzePod(pod);
     const perContainer = analysis.resources.perContainer;
     const apps = perContainer.filter((entry) => entry.container.group === 'app');
@@ -45,9 +49,9 @@ export const helperBreaksGuaranteedQos: Rule = {
       findings.push({
         message: `Every app container is Guaranteed, but ${kind.toLowerCase()} ${containerLabel(entry.container)} lacks ${needs.join(', ')}: QoS counts init containers too, so the pod is only Burstable.`,
         range: entry.container.resources.pair?.key.range ?? containerAnchor(entry.container),
-        data: { container: entry.container.name ?? null, containerPath: entry.container.path, needs },
+        data: { ...containerRefOf(entry.container), container: entry.container.name ?? null, needs },
       });
     }
     return findings;
   },
-};
+});

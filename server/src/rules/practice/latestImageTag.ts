@@ -4,15 +4,17 @@
  *
  * Quick-fix data: `{ image: string, tag: 'latest' | null }` (null: no tag written).
  */
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
 import { containerImages, parseImage } from './imageReference';
+import { latestImageTagFix } from '../../service/actions/fixes/latestImageTag';
 
-export const latestImageTag: Rule = {
+export const latestImageTag = defineRule({
   id: 'latest-image-tag',
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'An image has no tag or uses :latest, and no digest.',
+  fixes: [latestImageTagFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const { container, image, node } of containerImages(pod)) {
@@ -27,4 +29,4 @@ export const latestImageTag: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,11 +1,11 @@
 import { podOf, replaceRange, localOffset } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 const ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 /** Points the default-container annotation at a real container, app containers first. */
-export const defaultContainerMissing: QuickFix = {
-  codes: ['default-container-missing'],
+export const defaultContainerMissingFix: QuickFixer = {
+  description: 'Point the annotation at an existing container (app containers first).',
   fixes(context) {
     const pod = podOf(context);
     const pair = pod?.annotations.pairs.get(ANNOTATION);

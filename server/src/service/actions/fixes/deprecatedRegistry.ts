@@ -1,11 +1,12 @@
 import { podOf, containerOf, replaceRange } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import type { DeprecatedRegistryData } from '../../../rules/practice/deprecatedRegistry';
+import type { QuickFixer } from './quickFix';
 
 /** `k8s.gcr.io/x` → `registry.k8s.io/x`, inside the image value as written (quotes kept). */
-export const deprecatedRegistry: QuickFix = {
-  codes: ['deprecated-registry'],
+export const deprecatedRegistryFix: QuickFixer<DeprecatedRegistryData> = {
+  description: 'Replace the deprecated registry with registry.k8s.io.',
   fixes(context) {
-    const data = dataOf(context.target);
+    const data = context.data;
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);
     const node = container?.imageNode;

@@ -1,10 +1,10 @@
 import { uniqueName } from '../../edits/names';
 import { containerOf, podOf, replaceRange } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** Renames the later of two containers with one name. */
-export const duplicateContainerName: QuickFix = {
-  codes: ['duplicate-container-name'],
+export const duplicateContainerNameFix: QuickFixer = {
+  description: 'Rename the later container to a free name.',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

@@ -1,15 +1,16 @@
 import { containerOf, podOf, replaceRange } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import type { GitSyncV3ConfigData } from '../../../rules/practice/gitSyncV3Config';
+import type { QuickFixer } from './quickFix';
 
 /** Renames `GIT_SYNC_*` variables to their git-sync v4 names (`GITSYNC_*`, some renamed). */
-export const gitSyncV3Config: QuickFix = {
-  codes: ['git-sync-v3-config'],
+export const gitSyncV3ConfigFix: QuickFixer<GitSyncV3ConfigData> = {
+  description: 'Rename the GIT_SYNC_* variables to their git-sync v4 names (applied unasked only on a v4 image).',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);
-    const renames = dataOf(context.target).renames;
+    const renames = context.data.renames;
     if (!container || !Array.isArray(renames) || renames.length === 0) return [];
-    const edits = renames.flatMap((rename: { from?: unknown; to?: unknown; envIndex?: unknown }) => {
+    const edits = renames.flatMap((rename: Partial<GitSyncV3ConfigData['renames'][number]>) => {
       const entry = container.env.find((candidate) => candidate.index === rename.envIndex && candidate.name === rename.from);
       return entry?.nameNode && typeof rename.to === 'string' ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)] : [];
     });

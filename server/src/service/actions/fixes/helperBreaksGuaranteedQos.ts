@@ -6,7 +6,8 @@ import type { OffsetEdit } from '../../edits/textEdits';
 import type { ResourceListModel } from '../../model/podModel';
 import { isMap } from '../../yaml/nodes';
 import { containerOf, podOf, replaceRange } from './locate';
-import type { QuickFix } from './quickFix';
+import type { HelperBreaksGuaranteedQosData } from '../../../rules/practice/helperBreaksGuaranteedQos';
+import type { QuickFixer } from './quickFix';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 
@@ -14,8 +15,8 @@ const RESOURCES = ['cpu', 'memory'] as const;
  * A helper keeps an otherwise Guaranteed pod Burstable: make its CPU and memory requests
  * equal its limits (a value written on only one side is copied to the other).
  */
-export const helperBreaksGuaranteedQos: QuickFix = {
-  codes: ['helper-breaks-guaranteed-qos'],
+export const helperBreaksGuaranteedQosFix: QuickFixer<HelperBreaksGuaranteedQosData> = {
+  description: "Make the helper's CPU and memory requests equal its limits.",
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

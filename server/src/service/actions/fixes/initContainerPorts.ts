@@ -1,9 +1,9 @@
 import { containerOf, deletePairLines, podOf } from './locate';
-import type { QuickFix } from './quickFix';
+import type { QuickFixer } from './quickFix';
 
 /** Ports on a regular init container are never served: remove them. */
-export const initContainerPorts: QuickFix = {
-  codes: ['init-container-ports'],
+export const initContainerPortsFix: QuickFixer = {
+  description: 'Remove the ports of the init container.',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

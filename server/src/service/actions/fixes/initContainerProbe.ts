@@ -2,11 +2,11 @@ import { detectIndentStyle } from '../../edits/indentStyle';
 import { addPair } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
 import { containerOf, deletePairLines, localOffset, podOf, replaceRange } from './locate';
-import { dataOf, type FixCandidate, type QuickFix } from './quickFix';
+import { dataOf, type FixCandidate, type QuickFixer } from './quickFix';
 
 /** Probes or lifecycle on a regular init container: remove them, or make it a native sidecar. */
-export const initContainerProbe: QuickFix = {
-  codes: ['init-container-probe'],
+export const initContainerProbeFix: QuickFixer = {
+  description: 'Remove the probe or hook, or add restartPolicy: Always to make the container a native sidecar.',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

@@ -1,5 +1,5 @@
 import { IMAGES } from '../insert/template';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** `docker.io/library/nginx`, `library/nginx` and `nginx` name one repository. */
 function repositoryKey(image: string): string {
@@ -11,8 +11,8 @@ function repositoryKey(image: string): string {
  * An untagged or `:latest` image of a repository the product pins elsewhere (snippets,
  * templates): offer that pinned version. Never applied unasked: the version is a choice.
  */
-export const latestImageTag: QuickFix = {
-  codes: ['latest-image-tag'],
+export const latestImageTagFix: QuickFixer = {
+  description: "Pin the image to the version the product's snippets use (offered, never applied unasked).",
   fixes({ analysis, target }) {
     const image = dataOf(target).image;
     if (typeof image !== 'string') return [];

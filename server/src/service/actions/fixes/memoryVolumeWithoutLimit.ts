@@ -3,11 +3,11 @@ import { addPair } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
 import { getMap, getPair, isMap } from '../../yaml/nodes';
 import { podOf, replaceRange } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** A memory-backed emptyDir without a size limit: bound it (the size counts against memory). */
-export const memoryVolumeWithoutLimit: QuickFix = {
-  codes: ['memory-volume-without-limit'],
+export const memoryVolumeWithoutLimitFix: QuickFixer = {
+  description: 'Add sizeLimit: 64Mi to the emptyDir.',
   fixes(context) {
     const pod = podOf(context);
     const volume = pod?.volumes.find((candidate) => candidate.name === dataOf(context.target).volume);

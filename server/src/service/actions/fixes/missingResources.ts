@@ -4,7 +4,8 @@ import { lineBreakOf } from '../../edits/lines';
 import type { YamlValue } from '../../edits/renderYaml';
 import { isMap } from '../../yaml/nodes';
 import { containerOf, podOf, replaceRange } from './locate';
-import type { QuickFix } from './quickFix';
+import type { MissingResourcesData } from '../../../rules/practice/missingResources';
+import type { QuickFixer } from './quickFix';
 
 /** Starting points to tune: small for init containers, which run one at a time. */
 const DEFAULTS = {
@@ -13,8 +14,8 @@ const DEFAULTS = {
 };
 
 /** Adds the CPU and memory requests and the memory limit a container lacks, keeping what it has. */
-export const missingResources: QuickFix = {
-  codes: ['missing-resources'],
+export const missingResourcesFix: QuickFixer<MissingResourcesData> = {
+  description: 'Add CPU and memory requests and a memory limit (starting values to tune).',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

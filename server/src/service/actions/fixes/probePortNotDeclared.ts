@@ -1,8 +1,8 @@
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** A probe names a port its container does not declare: use one of the names it does declare. */
-export const probePortNotDeclared: QuickFix = {
-  codes: ['probe-port-not-declared'],
+export const probePortNotDeclaredFix: QuickFixer = {
+  description: 'Probe one of the port names the container declares.',
   fixes({ target }) {
     const { named, declaredNames } = dataOf(target);
     if (named !== true || !Array.isArray(declaredNames)) return [];

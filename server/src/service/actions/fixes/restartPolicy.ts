@@ -1,13 +1,13 @@
 import { containerOf, deletePairLines, podOf, replaceRange } from './locate';
-import type { FixCandidate, QuickFix } from './quickFix';
+import type { FixCandidate, QuickFixer } from './quickFix';
 
 /**
  * A container restartPolicy the API server rejects: on an init container, make it a
  * native sidecar (`Always`) or drop the field; on an app container, drop a value other
  * than `Always` (the pod-level policy decides).
  */
-export const restartPolicy: QuickFix = {
-  codes: ['invalid-restart-policy'],
+export const restartPolicyFix: QuickFixer = {
+  description: 'Delete restartPolicy, or on an init container set it to Always (a native sidecar).',
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);

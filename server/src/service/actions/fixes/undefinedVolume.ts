@@ -2,11 +2,11 @@ import { detectIndentStyle } from '../../edits/indentStyle';
 import { addPair, appendToSequence } from '../../edits/insertion';
 import { lineBreakOf } from '../../edits/lines';
 import { podOf, localOffset, replaceRange } from './locate';
-import { dataOf, type FixCandidate, type QuickFix } from './quickFix';
+import { dataOf, type FixCandidate, type QuickFixer } from './quickFix';
 
 /** A mount names no volume: declare it as an emptyDir, or point the mount at an existing volume. */
-export const undefinedVolume: QuickFix = {
-  codes: ['undefined-volume'],
+export const undefinedVolumeFix: QuickFixer = {
+  description: 'Declare the volume as an emptyDir, or mount an existing volume instead.',
   fixes(context) {
     const pod = podOf(context);
     const data = dataOf(context.target);

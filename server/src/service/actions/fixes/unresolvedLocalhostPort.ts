@@ -1,8 +1,8 @@
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** A localhost port nobody serves, next to one that is served: point the reference at it. */
-export const unresolvedLocalhostPort: QuickFix = {
-  codes: ['unresolved-localhost-port'],
+export const unresolvedLocalhostPortFix: QuickFixer = {
+  description: 'Use the port a container of the pod serves.',
   fixes({ analysis, target }) {
     const { port, suggestedPort } = dataOf(target);
     if (typeof port !== 'number' || typeof suggestedPort !== 'number') return [];

@@ -4,11 +4,11 @@ import { lineBreakOf } from '../../edits/lines';
 import { uniquePath } from '../../edits/names';
 import { analyzePod } from '../../analysis/analyzePod';
 import { podOf, replaceRange } from './locate';
-import { dataOf, type FixCandidate, type QuickFix } from './quickFix';
+import { dataOf, type FixCandidate, type QuickFixer } from './quickFix';
 
 /** An emptyDir only one container mounts: mount it in another one (the main container first). */
-export const unsharedVolume: QuickFix = {
-  codes: ['unshared-volume'],
+export const unsharedVolumeFix: QuickFixer = {
+  description: 'Mount the volume in another container too (offered, never applied unasked).',
   fixes(context) {
     const pod = podOf(context);
     const volume = dataOf(context.target).volume;

@@ -1,11 +1,11 @@
 import { UnsupportedLayout } from '../../edits/insertion';
 import { itemLines } from '../../edits/moveItem';
 import { podOf, replaceRange } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /** A volume no container mounts: remove it (with the comments above it). */
-export const unusedVolume: QuickFix = {
-  codes: ['unused-volume'],
+export const unusedVolumeFix: QuickFixer = {
+  description: 'Remove the volume.',
   fixes(context) {
     const pod = podOf(context);
     const data = dataOf(context.target);
