@@ -44,6 +44,18 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
     },
   };
 
+  /**
+   * Sends a document notification; while the server is down (between a crash and its restart)
+   * sending fails, which is fine: the restarted server is sent every open document afresh.
+   */
+  const forward = async (send: () => Promise<void>): Promise<void> => {
+    try {
+      await send();
+    } catch (error) {
+      outputChannel.appendLine(`Not sent to the language server (it is restarting): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
   const middleware: Middleware = {
     didOpen: async (document, next) => {
       const uri = document.uri.toString();
@@ -53,7 +65,7 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
       }
       notOnServer.delete(uri);
       policy.sent(uri, document.getText());
-      await next(document);
+      await forward(() => next(document));
     },
     didChange: async (event, next) => {
       const uri = event.document.uri.toString();
@@ -64,20 +76,20 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
         notOnServer.delete(uri);
         policy.sent(uri, text);
         const { languageId, version } = event.document;
-        await client()?.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+        await forward(async () => client()?.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }));
         return;
       }
       policy.sent(uri, text);
-      await next(event);
+      await forward(() => next(event));
     },
     didSave: async (document, next) => {
-      if (!notOnServer.has(document.uri.toString())) await next(document);
+      if (!notOnServer.has(document.uri.toString())) await forward(() => next(document));
     },
     didClose: async (document, next) => {
       const uri = document.uri.toString();
       policy.closed(uri);
       if (notOnServer.delete(uri)) return;
-      await next(document);
+      await forward(() => next(document));
     },
   };
   return { errorHandler, middleware };
