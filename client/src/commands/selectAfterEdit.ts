@@ -21,7 +21,13 @@ export function registerSelectAfterEdit(context: vscode.ExtensionContext): Middl
   );
   return {
     async provideCodeActions(document, range, codeActionContext, token, next) {
-      const actions = await next(document, range, codeActionContext, token);
+      let actions;
+      try {
+        actions = await next(document, range, codeActionContext, token);
+      } catch {
+        // The server is down (it is being restarted): no actions this time, the editor asks again.
+        return [];
+      }
       for (const action of actions ?? []) {
         const data = (action as { data?: Record<string, unknown> }).data;
         const selection = data?.[SELECTION_DATA_KEY] as ProtocolRange | undefined;
