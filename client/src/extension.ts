@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerTopologyPreview } from './preview';
@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
-    middleware: { ...registerSelectAfterEdit(context), ...keeper.middleware },
+    middleware: { ...registerSelectAfterEdit(context, () => client?.state === State.Running), ...keeper.middleware },
     errorHandler: keeper.errorHandler,
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);

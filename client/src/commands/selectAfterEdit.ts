@@ -9,7 +9,7 @@ const SELECT_COMMAND = 'podPatterns.selectAfterEdit';
  * applied their edit, it runs this command, which selects that value, as the palette
  * commands do.
  */
-export function registerSelectAfterEdit(context: vscode.ExtensionContext): Middleware {
+export function registerSelectAfterEdit(context: vscode.ExtensionContext, serverRunning: () => boolean = () => true): Middleware {
   context.subscriptions.push(
     vscode.commands.registerCommand(SELECT_COMMAND, (uri: string, range: ProtocolRange) => {
       const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri);
@@ -21,6 +21,8 @@ export function registerSelectAfterEdit(context: vscode.ExtensionContext): Middl
   );
   return {
     async provideCodeActions(document, range, codeActionContext, token, next) {
+      // While the server restarts a request would only fail (and be logged as an error).
+      if (!serverRunning()) return [];
       let actions;
       try {
         actions = await next(document, range, codeActionContext, token);
