@@ -115,8 +115,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     findings: (file, settings) => file.findings(settings),
     lintText,
     diagnostics: toDiagnostics,
-    codeActions: (file, request, settings) => safeActions(file, codeActionsFor(file, request, settings), settings, (targets) => combinePreferredFixes(file, targets, settings)),
-    preferredFixes: (file, findings, settings) => safePreferredFixes(file, findings, settings, (targets) => combinePreferredFixes(file, targets, settings)),
+    codeActions: (file, request, settings) =>
+      safeActions(file, codeActionsFor(file, request, settings, init.logger), settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
+    preferredFixes: (file, findings, settings) => safePreferredFixes(file, findings, settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
     completions: completeAt,
     hover: hoverAt,
     podAt,

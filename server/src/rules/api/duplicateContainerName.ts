@@ -1,8 +1,24 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
-import { duplicateContainerNameFix } from '../../service/actions/fixes/duplicateContainerName';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { uniqueName } from '../../service/edits/names';
+import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/** Renames the later of two containers with one name. */
+export const duplicateContainerNameFix: QuickFixer = {
+  description: 'Rename the later container to a free name.',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    if (!pod || !container?.nameNode || !container.name) return [];
+    const taken = new Set(pod.containers.flatMap((candidate) => (candidate.name ? [candidate.name] : [])));
+    const suggested = dataOf(context.target).suggestion;
+    const name = typeof suggested === 'string' && !taken.has(suggested) ? suggested : uniqueName(container.name, taken);
+    return [{ title: `Rename to "${name}"`, edits: [replaceRange(context, container.nameNode.range.start, container.nameNode.range.end, name)], preferred: true }];
+  },
+};
 
 /**
  * Container names are unique across `initContainers` and `containers` (M1). The API server
@@ -32,7 +48,7 @@ export const duplicateContainerName = defineRule({
         ),
         range: container.nameNode!.range,
         related: [{ range: other.nameNode!.range, message: `"${name}" is first used by ${describeContainer(other)}` }],
-        data: { name, suggestion, containerIndex: container.index, listKey: container.listKey },
+        data: { name, suggestion, ...containerRefOf(container) },
       };
     };
 

@@ -1,7 +1,7 @@
 import type { EnvVarModel } from '../../service/model/podModel';
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /**
  * A container that defines the same environment variable twice keeps the last one, and
@@ -38,7 +38,7 @@ export const duplicateEnvName = defineRule({
           ),
           range: env.nameNode.range,
           related: earlier.nameNode ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }] : undefined,
-          data: { name: env.name, containerIndex: container.index, listKey: container.listKey, envIndex: env.index, firstIndex: earlier.index },
+          data: { name: env.name, ...containerRefOf(container), envIndex: env.index, firstIndex: earlier.index },
         });
       }
     }

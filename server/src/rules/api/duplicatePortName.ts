@@ -1,7 +1,7 @@
 import type { ContainerModel, PortModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 interface NamedPort {
   readonly container: ContainerModel;
@@ -28,8 +28,7 @@ export const duplicatePortName = defineRule({
     if (namedPorts < 2) return findings;
     const dataOf = (named: NamedPort, first: NamedPort) => ({
       name: named.port.name!,
-      containerIndex: named.container.index,
-      listKey: named.container.listKey,
+      ...containerRefOf(named.container),
       portIndex: named.port.index,
       firstPath: first.port.path,
     });

@@ -3,7 +3,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34. */
@@ -41,8 +41,7 @@ export const envValueConflict = defineRule({
         const label = env.name !== undefined ? `"${env.name}"` : `env[${env.index}]`;
         const data = {
           ...(env.name !== undefined ? { envName: env.name } : {}),
-          containerIndex: container.index,
-          listKey: container.listKey,
+          ...containerRefOf(container),
           envIndex: env.index,
           sources: sources.map((pair) => String(pair.key.value)),
           hasValue: env.value !== undefined && env.value !== '',
@@ -82,7 +81,7 @@ export const envValueConflict = defineRule({
       for (const [index, item] of envFrom.items.entries()) {
         if (!isMap(item)) continue;
         const sources = sourcesOf(item, ['configMapRef', 'secretRef']);
-        const data = { containerIndex: container.index, listKey: container.listKey, envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
+        const data = { ...containerRefOf(container), envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
         if (sources.length === 0) {
           findings.push({
             message: explain(

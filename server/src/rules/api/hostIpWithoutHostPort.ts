@@ -1,7 +1,7 @@
 import { getPair } from '../../service/yaml/nodes';
 import { explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /**
  * `hostIP` only means something for a port published on the node with `hostPort`; without it
@@ -30,7 +30,7 @@ export const hostIpWithoutHostPort = defineRule({
             `hostIP ${port.hostIP} on a port of ${describeContainer(container)} does nothing unless the port is published on the node with hostPort.`,
           ),
           range: hostIPPair.key.range,
-          data: { containerIndex: container.index, listKey: container.listKey, portIndex: port.index, hostIP: port.hostIP },
+          data: { ...containerRefOf(container), portIndex: port.index, hostIP: port.hostIP },
         });
       }
     }

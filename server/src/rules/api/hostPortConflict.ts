@@ -2,7 +2,7 @@ import type { ContainerModel, PodModel, PortModel } from '../../service/model/po
 import type { Range } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 interface HostPortUse {
   readonly container: ContainerModel;
@@ -77,8 +77,7 @@ export const hostPortConflict = defineRule({
         hostPort: use.hostPort,
         protocol: use.port.protocol,
         hostIP: use.port.hostIP ?? '',
-        containerIndex: use.container.index,
-        listKey: use.container.listKey,
+        ...containerRefOf(use.container),
         portIndex: use.port.index,
       },
       ...(acceptedBecause ? { severity: 'warning' as const } : {}),

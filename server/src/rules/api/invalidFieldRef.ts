@@ -1,7 +1,7 @@
 import { getPair, isMap, scalarText, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain, goQuote } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /** What an env var may read from the pod through `fieldRef` (labels and annotations by key). */
 const ENV_FIELD_PATHS = [
@@ -66,7 +66,7 @@ export const invalidFieldRef = defineRule({
               `${env.name ?? `env[${env.index}]`} in ${describeContainer(container)} reads ${goQuote(value)}, which the downward API does not offer to environment variables${suggestion ? `; did you mean ${goQuote(suggestion)}?` : '.'}`,
             ),
             range: check.pair.value.range,
-            data: { containerIndex: container.index, listKey: container.listKey, envIndex: env.index, field: check.field, value, ...(suggestion ? { suggestion } : {}) },
+            data: { ...containerRefOf(container), envIndex: env.index, field: check.field, value, ...(suggestion ? { suggestion } : {}) },
           });
         }
       }

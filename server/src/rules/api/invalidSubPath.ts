@@ -1,7 +1,7 @@
 import { getPair, isScalar, type YNode, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function stringAt(node: YNode | null | undefined): YScalar | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node : undefined;
@@ -28,7 +28,7 @@ export const invalidSubPath = defineRule({
         const subPath = stringAt(getPair(mount.node, 'subPath')?.value);
         const subPathExpr = stringAt(getPair(mount.node, 'subPathExpr')?.value);
         if (!subPath && !subPathExpr) continue;
-        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
+        const data = (field: string) => ({ ...containerRefOf(container), mountIndex: mount.index, field });
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (subPath && subPath.value !== '' && subPathExpr && subPathExpr.value !== '') {
           findings.push({

@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
   const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
@@ -44,7 +44,7 @@ export const undefinedResourceClaim = defineRule({
             `${describeContainer(container)} uses the resource claim "${name}", which the pod does not declare in spec.resourceClaims.`,
           ),
           range: namePair.value.range,
-          data: { claimName: name, podClaims, containerIndex: container.index, listKey: container.listKey },
+          data: { claimName: name, podClaims, ...containerRefOf(container) },
         });
       }
     }

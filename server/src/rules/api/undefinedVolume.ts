@@ -3,7 +3,11 @@ import { getIn, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
-import { undefinedVolumeFix } from '../../service/actions/fixes/undefinedVolume';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair, appendToSequence } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { podOf, localOffset, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 /** A StatefulSet's `volumeClaimTemplates` become volumes of its pods, so mounts may name them. */
 function claimTemplateNames(pod: PodModel): string[] {
@@ -26,6 +30,31 @@ function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: S
   const existingVolumes = [...pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])), ...claimTemplateNames(pod)];
   return { existingVolumes, known: new Set(existingVolumes) };
 }
+
+/** A mount names no volume: declare it as an emptyDir, or point the mount at an existing volume. */
+export const undefinedVolumeFix: QuickFixer = {
+  description: 'Declare the volume as an emptyDir, or mount an existing volume instead.',
+  fixes(context) {
+    const pod = podOf(context);
+    const data = dataOf(context.target);
+    if (!pod?.spec || typeof data.volumeName !== 'string') return [];
+    const text = context.document.model.text;
+    const at = localOffset(context);
+    const mount = pod.containers.flatMap((container) => container.volumeMounts).find((candidate) => candidate.nameNode && candidate.nameNode.range.start <= at && at <= candidate.nameNode.range.end);
+    const fixes: FixCandidate[] = [];
+    const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
+    const volume = { name: data.volumeName, emptyDir: {} };
+    const edit = pod.volumesPair ? appendToSequence(text, pod.volumesPair, [volume], style) : addPair(text, pod.spec, 'volumes', [volume], style);
+    fixes.push({ title: `Declare volume "${data.volumeName}" as an emptyDir`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: true });
+    if (mount?.nameNode) {
+      const existing = Array.isArray(data.existingVolumes) ? data.existingVolumes.filter((name): name is string => typeof name === 'string') : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
+      for (const name of existing) {
+        fixes.push({ title: `Mount volume "${name}" instead`, edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)] });
+      }
+    }
+    return fixes;
+  },
+};
 
 /**
  * Every `volumeMounts[].name` must name a volume in `spec.volumes` (M2), or for a StatefulSet

@@ -7,7 +7,19 @@
  */
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
-import { initContainerPortsFix } from '../../service/actions/fixes/initContainerPorts';
+import { containerOf, deletePairLines, podOf } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/** Ports on a regular init container are never served: remove them. */
+export const initContainerPortsFix: QuickFixer = {
+  description: 'Remove the ports of the init container.',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const remove = container?.group === 'init' && container.portsPair ? deletePairLines(context, container.portsPair) : undefined;
+    return remove ? [{ title: `Remove the ports of init container "${container!.name ?? ''}"`, edits: [remove], preferred: true }] : [];
+  },
+};
 
 export const initContainerPorts = defineRule({
   id: 'init-container-ports',

@@ -13,9 +13,21 @@ import { getMap, getPair, isScalar, type YScalar } from '../../service/yaml/node
 import { portNameErrors } from '../engine/names';
 import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
-import { probePortNotDeclaredFix } from '../../service/actions/fixes/probePortNotDeclared';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+/** A probe names a port its container does not declare: use one of the names it does declare. */
+export const probePortNotDeclaredFix: QuickFixer = {
+  description: 'Probe one of the port names the container declares.',
+  fixes({ target }) {
+    const { named, declaredNames } = dataOf(target);
+    if (named !== true || !Array.isArray(declaredNames)) return [];
+    return declaredNames
+      .filter((name): name is string => typeof name === 'string')
+      .map((name) => ({ title: `Probe port "${name}"`, edits: [{ start: target.start, end: target.end, newText: name }] }));
+  },
+};
 
 export const probePortNotDeclared = defineRule({
   id: 'probe-port-not-declared',

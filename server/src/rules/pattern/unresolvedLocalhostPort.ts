@@ -11,7 +11,7 @@ import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ServedPort } from '../../service/analysis/types';
 import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, expectsInjectedContainers, INJECTED_SIDECAR_PORTS, linkRange } from './support';
-import { unresolvedLocalhostPortFix } from '../../service/actions/fixes/unresolvedLocalhostPort';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 function looksLikeTypo(wanted: number, candidate: number): boolean {
   const a = String(wanted);
@@ -29,6 +29,20 @@ function suggestion(port: number, others: readonly ServedPort[]): number | undef
   const distinct = [...new Set(others.map((entry) => entry.port))];
   return distinct.length === 1 ? distinct[0] : undefined;
 }
+
+/** A localhost port nobody serves, next to one that is served: point the reference at it. */
+export const unresolvedLocalhostPortFix: QuickFixer = {
+  description: 'Use the port a container of the pod serves.',
+  fixes({ analysis, target }) {
+    const { port, suggestedPort } = dataOf(target);
+    if (typeof port !== 'number' || typeof suggestedPort !== 'number') return [];
+    const written = analysis.text.slice(target.start, target.end);
+    const at = written.lastIndexOf(String(port));
+    if (at < 0) return [];
+    const start = target.start + at;
+    return [{ title: `Use port ${suggestedPort}, which a container of the pod serves`, edits: [{ start, end: start + String(port).length, newText: String(suggestedPort) }] }];
+  },
+};
 
 export const unresolvedLocalhostPort = defineRule({
   id: 'unresolved-localhost-port',

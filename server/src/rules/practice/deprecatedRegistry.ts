@@ -5,7 +5,8 @@
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
 import { containerImages } from './imageReference';
-import { deprecatedRegistryFix } from '../../service/actions/fixes/deprecatedRegistry';
+import { podOf, containerOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
 
 /** The quick fix replaces `image` with `replacement` inside the container's image value. */
 export interface DeprecatedRegistryData extends ContainerRef {
@@ -19,6 +20,26 @@ export function replacementImage(image: string): string | undefined {
   const prefix = OLD_PREFIXES.find((candidate) => image.startsWith(candidate));
   return prefix ? `registry.k8s.io/${image.slice(prefix.length)}` : undefined;
 }
+
+/** `k8s.gcr.io/x` → `registry.k8s.io/x`, inside the image value as written (quotes kept). */
+export const deprecatedRegistryFix: QuickFixer<DeprecatedRegistryData> = {
+  description: 'Replace the deprecated registry with registry.k8s.io.',
+  fixes(context) {
+    const data = context.data;
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const node = container?.imageNode;
+    if (!node || typeof data.image !== 'string' || typeof data.replacement !== 'string') return [];
+    const written = context.document.model.text.slice(node.range.start, node.range.end);
+    const at = written.indexOf(data.image);
+    if (at < 0) return [];
+    return [{
+      title: `Use ${data.replacement}`,
+      edits: [replaceRange(context, node.range.start + at, node.range.start + at + data.image.length, data.replacement)],
+      preferred: true,
+    }];
+  },
+};
 
 export const deprecatedRegistry = defineRule({
   id: 'deprecated-registry',

@@ -7,7 +7,8 @@ import type { EnvVarModel } from '../../service/model/podModel';
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
 import { mayBeGitSync, parseImage } from './imageReference';
-import { gitSyncV3ConfigFix } from '../../service/actions/fixes/gitSyncV3Config';
+import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
 
 /** The quick fix renames `env[envIndex].name` from `from` to `to` in the container. */
 export interface GitSyncV3ConfigData extends ContainerRef {
@@ -32,6 +33,25 @@ function isOldVariable(entry: EnvVarModel): boolean {
 export function v4Name(name: string): string {
   return V4_NAMES[name] ?? name.replace(/^GIT_SYNC_/, 'GITSYNC_');
 }
+
+/** Renames `GIT_SYNC_*` variables to their git-sync v4 names (`GITSYNC_*`, some renamed). */
+export const gitSyncV3ConfigFix: QuickFixer<GitSyncV3ConfigData> = {
+  description: 'Rename the GIT_SYNC_* variables to their git-sync v4 names (applied unasked only on a v4 image).',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const renames = context.data.renames;
+    if (!container || !Array.isArray(renames) || renames.length === 0) return [];
+    const edits = renames.flatMap((rename: Partial<GitSyncV3ConfigData['renames'][number]>) => {
+      const entry = container.env.find((candidate) => candidate.index === rename.envIndex && candidate.name === rename.from);
+      return entry?.nameNode && typeof rename.to === 'string' ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)] : [];
+    });
+    if (edits.length === 0) return [];
+    // v3 images do not read GITSYNC_*: the rename is the safe default only on v4.
+    const v4 = /git-sync(?::|@)v?4\./.test(container.image ?? '');
+    return [{ title: `Rename ${edits.length} GIT_SYNC_* variable${edits.length > 1 ? 's' : ''} to their git-sync v4 names`, edits, preferred: v4 }];
+  },
+};
 
 export const gitSyncV3Config = defineRule({
   id: 'git-sync-v3-config',

@@ -1,5 +1,8 @@
 import type { YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
+import {
+  BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOT, DOUBLE_QUOTE, GREATER, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE,
+} from './characterCodes';
 
 /**
  * Builds our tree straight from a document's text, in one pass over its lines, for the
@@ -36,23 +39,6 @@ const BAIL = new Error('not a document the text scanner reads');
 function bail(): never {
   throw BAIL;
 }
-
-const SPACE = 32;
-const NEWLINE = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const PIPE = 124;
-const GREATER = 62;
-const DOT = 46;
 
 /** Characters that cannot start a plain scalar here (or that start something this scanner leaves to the library). */
 /** ASCII character classes, looked up by code for every character of a flow value. */
@@ -137,14 +123,14 @@ class TextScanner {
     if (depth > this.options.maxDepth) bail();
     const pairs: YPair[] = [];
     let at = start;
-    let offset = start;
+    let offset: number;
     for (;;) {
       const key = this.blockKey(at);
       if (!key) bail();
       const colon = key.colon;
       this.checkNewKey(pairs, key.node);
       const valueStart = this.skipSpaces(colon + 1);
-      let value: YNode | null = null;
+      let value: YNode | null;
       let stop: Stop;
       const code = this.text.charCodeAt(valueStart);
       if (valueStart >= this.length || code === NEWLINE || code === HASH) {
@@ -173,7 +159,7 @@ class TextScanner {
     if (depth > this.options.maxDepth) bail();
     const items: YNode[] = [];
     let at = start;
-    let offset = start;
+    let offset: number;
     for (;;) {
       // `at` is on a `-` followed by a space or the line's end.
       const valueStart = this.skipSpaces(at + 1);
