@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerDocs } from './docs';
@@ -8,6 +8,7 @@ import { describeStartup, describeSettings } from './startupReport';
 import { registerWalkthrough } from './walkthrough';
 import { registerTopologyPreview } from './preview';
 import { registerServerCommands } from './serverCommands';
+import { createServerKeeper } from './serverKeeper';
 import { PodStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const logSettings = () => outputChannel.info(describeSettings(context.extension.packageJSON, (key) => vscode.workspace.getConfiguration().inspect(key)));
   logSettings();
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('podPatterns') && logSettings()));
+  const keeper = createServerKeeper(outputChannel, () => client);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -33,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
-    middleware: { ...registerSelectAfterEdit(context), ...registerDocs(context) },
+    middleware: { ...registerSelectAfterEdit(context, () => client?.state === State.Running), ...registerDocs(context), ...keeper.middleware },
+    errorHandler: keeper.errorHandler,
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel, new PodStatusBar(client), ...registerServerCommands(client, outputChannel));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DocumentSummaryNotification, type DocumentSummary } from '../../server/src/shared/protocol';
 
 /** True while the active editor shows a YAML document the server found pods in; menus key off it. */
@@ -26,6 +26,12 @@ export class PodStatusBar implements vscode.Disposable {
       this.item,
       client.onNotification(DocumentSummaryNotification, (summary: DocumentSummary) => {
         this.summaries.set(summary.uri, summary);
+        this.refresh();
+      }),
+      // A stopped server's counts are stale: nothing is shown until the restarted server reports.
+      client.onDidChangeState((change) => {
+        if (change.newState === State.Running) return;
+        this.summaries.clear();
         this.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),

@@ -12,6 +12,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
+import { CONNECTION_STRATEGY } from '../../server/src/lsp/connectionStrategy';
 import { startServer } from '../../server/src/lsp/startServer';
 
 /** A language server and a client connected by in-memory streams, as an editor would use them. */
@@ -23,7 +24,7 @@ export class LspHarness {
   constructor() {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), CONNECTION_STRATEGY));
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);

@@ -9,7 +9,7 @@ const SELECT_COMMAND = 'podPatterns.selectAfterEdit';
  * applied their edit, it runs this command, which selects that value, as the palette
  * commands do.
  */
-export function registerSelectAfterEdit(context: vscode.ExtensionContext): Middleware {
+export function registerSelectAfterEdit(context: vscode.ExtensionContext, serverRunning: () => boolean = () => true): Middleware {
   context.subscriptions.push(
     vscode.commands.registerCommand(SELECT_COMMAND, (uri: string, range: ProtocolRange) => {
       const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri);
@@ -21,7 +21,15 @@ export function registerSelectAfterEdit(context: vscode.ExtensionContext): Middl
   );
   return {
     async provideCodeActions(document, range, codeActionContext, token, next) {
-      const actions = await next(document, range, codeActionContext, token);
+      // While the server restarts a request would only fail (and be logged as an error).
+      if (!serverRunning()) return [];
+      let actions;
+      try {
+        actions = await next(document, range, codeActionContext, token);
+      } catch {
+        // The server is down (it is being restarted): no actions this time, the editor asks again.
+        return [];
+      }
       for (const action of actions ?? []) {
         const data = (action as { data?: Record<string, unknown> }).data;
         const selection = data?.[SELECTION_DATA_KEY] as ProtocolRange | undefined;

@@ -57,7 +57,13 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
       unreadable = true;
       continue;
     }
-    const text = args.flags.has('fix') ? fixInput(service, input.path, input.text, settings, io, format !== 'text') : input.text;
+    let text = input.text;
+    if (args.flags.has('fix')) {
+      // A file that could not be rewritten is linted as it is, and the run exits 2 like an unreadable one.
+      const report = fixInput(service, input.path, input.text, settings, io, format !== 'text');
+      if (report.kind === 'skipped' && report.failed) unreadable = true;
+      text = report.text;
+    }
     readable.push({ path: input.path, text });
   }
   if (jobs > 1 && readable.length > 1) {

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
 import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /*
@@ -7,7 +7,7 @@ import type { NotificationType, RequestType } from 'vscode-languageserver-protoc
  * and send a shared message by its method, keeping its parameter and result types.
  */
 
-export function onCustomRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, handler: (params: P) => Promise<R>): void {
+export function onCustomRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, handler: (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>): void {
   connection.onRequest(type.method, handler);
 }
 

@@ -6,6 +6,7 @@ import { sendCustomNotification } from './customMessages';
 import { isAboveLimit, largeFileNotice } from './fileSizeLimit';
 import type { OpenFiles } from './openFiles';
 import type { SettingsCache } from './settingsCache';
+import { runInSlices } from './timeSlices';
 
 /** Milliseconds to wait after a change before validating. */
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -19,6 +20,7 @@ export class DiagnosticsPublisher {
   /** Documents that have diagnostics on the client (to clear them when the file stops being relevant). */
   private readonly published = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   debounceMs = DEFAULT_DEBOUNCE_MS;
 
   constructor(
@@ -45,6 +47,13 @@ export class DiagnosticsPublisher {
     });
   }
 
+  /** After `shutdown`: nothing more is validated or published. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
   /** Validates every open document again (the settings changed). */
   revalidateAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri, 0);
@@ -52,6 +61,7 @@ export class DiagnosticsPublisher {
 
   private schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
+    if (this.stopped) return;
     if (delay === 0) {
       this.timers.delete(uri);
       void this.validate(uri);
@@ -75,11 +85,14 @@ export class DiagnosticsPublisher {
         return;
       }
       const settings = await this.settings.settingsFor(uri);
-      const current = this.documents.get(uri);
-      // A newer version arrived while settings were being fetched: its own run will publish.
-      if (!current || current.version !== document.version) return;
-      const file = this.files.get(uri)!;
+      // A newer version arrived meanwhile (or the file closed): its own run will publish.
+      const stale = () => this.documents.get(uri)?.version !== document.version;
+      if (stale()) return;
+      const file = await this.files.current(uri, stale);
+      if (!file || stale()) return;
       if (!file.isRelevant && !this.published.has(uri)) return;
+      // Findings document by document in time slices, so requests on other files are answered meanwhile.
+      if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined) return;
       const diagnostics = file.isRelevant ? this.service.diagnostics(file, settings, uri) : [];
       if (file.isRelevant) this.published.add(uri);
       else this.published.delete(uri);
@@ -110,7 +123,10 @@ export class DiagnosticsPublisher {
       return;
     }
     const settings = await this.settings.settingsFor(uri);
-    const file = this.files.get(uri)!;
+    const stale = () => this.documents.get(uri)?.version !== document.version;
+    const file = await this.files.current(uri, stale);
+    if (!file || stale()) return;
+    if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined) return;
     const diagnostics = [largeFileNotice(text, limit, true), ...(file.isRelevant ? this.service.diagnostics(file, settings, uri) : [])];
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });

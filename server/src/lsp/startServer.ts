@@ -29,8 +29,9 @@ function connectionLogger(connection: Connection): Logger {
 export function startServer(connection: Connection): void {
   const service = createLanguageService({ logger: connectionLogger(connection) });
   const documents = new TextDocuments(TextDocument);
-  const files = new OpenFiles(documents, service);
   const settings = new SettingsCache(connection);
+  const files = new OpenFiles(documents, service, () => settings.maxFileSize);
+  const lifecycle = { shutDown: false };
   const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service);
 
   connection.onInitialize((params): InitializeResult => {
@@ -57,8 +58,22 @@ export function startServer(connection: Connection): void {
     diagnostics.revalidateAll();
   });
 
+  connection.onShutdown(() => {
+    lifecycle.shutDown = true;
+    diagnostics.stop();
+  });
+
   diagnostics.register();
-  for (const handler of FEATURE_HANDLERS) handler.register({ connection, documents, service, files, settingsFor: (uri) => settings.settingsFor(uri) });
+  for (const handler of FEATURE_HANDLERS) {
+    handler.register({
+      connection,
+      documents,
+      service,
+      lifecycle,
+      fileForRequest: (uri, token) => files.forRequest(uri, token),
+      settingsFor: (uri) => settings.settingsFor(uri),
+    });
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -4,6 +4,7 @@ import { PATTERNS, type PatternInfo } from '../shared/patternCatalog';
 import type { Lifecycle } from '../shared/lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from '../shared/topology/types';
 import { codeActionsFor, combinePreferredFixes, type CodeActionRequest, type FixTarget, type ServiceCodeAction } from './actions';
+import { safeActions, safePreferredFixes } from './actions/fixSafety';
 import { insertPattern, podAt, type InsertPatternRequest, type InsertPatternResult } from './actions/insert/insertPattern';
 import { analyzePod } from './analysis/analyzePod';
 import type { PodAnalysis } from './analysis/types';
@@ -37,6 +38,19 @@ export interface LanguageService {
    * file, documents whose text did not change keep their model (and their cached findings).
    */
   parseFile(text: string, previous?: ParsedFile): ParsedFile;
+
+  /**
+   * `parseFile`, one changed document per step (the file is the generator's return value): a
+   * host drives it in time slices and yields between them, so one large file never starves
+   * the requests on the others, and drops it when the text changes or the request is cancelled.
+   */
+  parseFileInSteps(text: string, previous?: ParsedFile): Generator<void, ParsedFile, void>;
+
+  /**
+   * Computes the file's findings one document per step; they are cached on each document's
+   * model, so `findings` and `diagnostics` afterwards cost a lookup per document.
+   */
+  findingsInSteps(file: ParsedFile, settings: ServiceSettings): Generator<void, unknown, void>;
 
   /** Every finding of the file under these settings, ranges in file offsets. */
   findings(file: ParsedFile, settings: ServiceSettings): FileFinding[];
@@ -107,11 +121,14 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   return {
     logger: init.logger,
     parseFile: (text, previous) => new ParsedFile(text, previous),
+    parseFileInSteps: (text, previous) => ParsedFile.inSteps(text, previous),
+    findingsInSteps: (file, settings) => file.documentFindingsInSteps(settings),
     findings: (file, settings) => file.findings(settings),
     lintText,
     diagnostics: toDiagnostics,
-    codeActions: (file, request, settings) => codeActionsFor(file, request, settings, init.logger),
-    preferredFixes: (file, findings, settings) => combinePreferredFixes(file, findings, settings, init.logger),
+    codeActions: (file, request, settings) =>
+      safeActions(file, codeActionsFor(file, request, settings, init.logger), settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
+    preferredFixes: (file, findings, settings) => safePreferredFixes(file, findings, settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
     completions: completeAt,
     hover: hoverAt,
     podAt,

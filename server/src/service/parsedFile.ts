@@ -35,18 +35,38 @@ export class ParsedFile {
   readonly documents: readonly AnalyzedDocument[];
   private lineIndexCache: LineIndex | undefined;
 
-  constructor(readonly text: string, previous?: ParsedFile) {
-    const slices = splitDocuments(text);
-    if (slices.length > MAX_DOCUMENTS) {
-      this.documents = [{ index: 0, offset: 0, model: tooManyDocuments(text, slices.length) }];
+  constructor(readonly text: string, previous?: ParsedFile, built?: { readonly slices: readonly DocumentSlice[]; readonly models: readonly DocumentModel[] }) {
+    if (built) {
+      this.documents = built.slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: built.models[i]! }));
+      attachFileServices(
+        built.models.flatMap((model) => model.resources),
+        built.models.flatMap((model) => model.pods),
+      );
       return;
     }
-    const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
-    this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
-    attachFileServices(
-      models.flatMap((model) => model.resources),
-      models.flatMap((model) => model.pods),
-    );
+    const steps = ParsedFile.inSteps(text, previous);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.documents = step.value.documents;
+  }
+
+  /**
+   * The same parse, one changed document per step, so a host can yield between documents and
+   * answer other requests while a large file is parsed. The file is the generator's return value.
+   */
+  static *inSteps(text: string, previous?: ParsedFile): Generator<void, ParsedFile, void> {
+    const slices = splitDocuments(text);
+    if (slices.length > MAX_DOCUMENTS) {
+      return new ParsedFile(text, undefined, { slices: [{ index: 0, offset: 0, text }] as DocumentSlice[], models: [tooManyDocuments(text, slices.length)] });
+    }
+    const models = previous ? reusableModels(slices, previous.documents) : new Array<DocumentModel | undefined>(slices.length);
+    for (let i = 0; i < slices.length; i++) {
+      if (models[i]) continue;
+      // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
+      models[i] = buildDocumentModel(previous ? copyOf(slices[i]!.text) : slices[i]!.text);
+      yield;
+    }
+    return new ParsedFile(text, undefined, { slices, models: models as DocumentModel[] });
   }
 
   get lineIndex(): LineIndex {
@@ -91,12 +111,21 @@ export class ParsedFile {
    * previous analysis, so hosts can reuse whatever they derived from it (LSP diagnostics).
    */
   documentFindings(settings: ServiceSettings): DocumentFindings[] {
+    const steps = this.documentFindingsInSteps(settings);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** `documentFindings`, one document per step (findings are cached per model, so a later call costs lookups). */
+  *documentFindingsInSteps(settings: ServiceSettings): Generator<void, DocumentFindings[], void> {
     const walk = new FindingsWalk(settings);
     const fileRelevant = this.isRelevant;
     const out: DocumentFindings[] = [];
     for (const document of this.documents) {
       const step = walk.next(document);
       if (step && (!step.onlyIfFileRelevant || fileRelevant)) out.push(step);
+      yield;
     }
     return out;
   }
@@ -215,12 +244,13 @@ function templateHint(templateAt: number): Finding {
 }
 
 /**
- * The models of a new version of a file: documents equal to one of the previous version
- * keep its model. An edit changes a run of documents somewhere in the file, so the
- * documents before it and after it are matched in order (a string comparison each, no
- * hashing of the whole file); only the few in between are looked up by text.
+ * The models of a new version of a file that the previous version already built: documents
+ * equal to one of the previous version keep its model; the others are left to build. An edit
+ * changes a run of documents somewhere in the file, so the documents before it and after it are
+ * matched in order (a string comparison each, no hashing of the whole file); only the few in
+ * between are looked up by text.
  */
-function reuseModels(slices: readonly DocumentSlice[], previous: readonly AnalyzedDocument[]): DocumentModel[] {
+function reusableModels(slices: readonly DocumentSlice[], previous: readonly AnalyzedDocument[]): (DocumentModel | undefined)[] {
   const models: (DocumentModel | undefined)[] = new Array(slices.length);
   let front = 0;
   while (front < slices.length && front < previous.length && slices[front]!.text === previous[front]!.model.text) {
@@ -238,12 +268,8 @@ function reuseModels(slices: readonly DocumentSlice[], previous: readonly Analyz
   }
   const middle = new Map<string, DocumentModel>();
   for (let i = front; i < previous.length - back; i++) middle.set(previous[i]!.model.text, previous[i]!.model);
-  for (let i = front; i < slices.length - back; i++) {
-    const text = slices[i]!.text;
-    // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
-    models[i] = middle.get(text) ?? buildDocumentModel(copyOf(text));
-  }
-  return models as DocumentModel[];
+  for (let i = front; i < slices.length - back; i++) models[i] = middle.get(slices[i]!.text);
+  return models;
 }
 
 /** A string with its own storage (engines may share a slice's storage with the string it was cut from). */

@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { guardRequest } from './requestGuard';
 import type { FeatureHandler, ServerState } from './types';
 import { rangeInResult, toTextEdits } from './editConversion';
 import { SELECTION_DATA_KEY } from '../../shared/protocol';
@@ -12,10 +13,11 @@ export const codeActionsHandler: FeatureHandler = {
     },
   },
   register(state: ServerState): void {
-    state.connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
-      const file = state.files.get(params.textDocument.uri);
+    state.connection.onCodeAction((params: CodeActionParams, token) => guardRequest(state, token, async (): Promise<CodeAction[]> => {
+      const file = await state.fileForRequest(params.textDocument.uri, token);
       if (!file || !file.isRelevant) return [];
       const settings = await state.settingsFor(params.textDocument.uri);
+      if (token.isCancellationRequested) return [];
       const lines = file.lineIndex;
       const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
       const actions = state.service.codeActions(file, {
@@ -41,6 +43,6 @@ export const codeActionsHandler: FeatureHandler = {
         if (fixed?.length) out.diagnostics = fixed;
         return out;
       });
-    });
+    }));
   },
 };

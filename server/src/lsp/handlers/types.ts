@@ -1,15 +1,20 @@
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService, ServiceSettings } from '../../service';
-import type { OpenFiles } from '../openFiles';
+import type { LanguageService, ParsedFile, ServiceSettings } from '../../service';
 
 /** What the server shares with each feature handler. */
 export interface ServerState {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly service: LanguageService;
-  /** The current parse of each open document (reusing unchanged documents' models). */
-  readonly files: OpenFiles;
+  /**
+   * The parse a request may read (reusing unchanged documents' models, parsed in time slices):
+   * `undefined` when the document is closed, the request was cancelled, or the file is above
+   * `podPatterns.maxFileSize` and was not parsed on save.
+   */
+  fileForRequest(uri: string, token: CancellationToken): Promise<ParsedFile | undefined>;
+  /** Set once `shutdown` was received: requests after it are refused. */
+  readonly lifecycle: { readonly shutDown: boolean };
   settingsFor(uri: string): Promise<ServiceSettings>;
 }
 

@@ -1,4 +1,4 @@
-import type { ParsedFile } from '../parsedFile';
+import { shift as shiftFinding, type ParsedFile } from '../parsedFile';
 import type { ContainerModel, PodModel, VolumeModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { analyzePod } from '../analysis/analyzePod';
@@ -9,6 +9,7 @@ import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
 import { getMap } from '../yaml/nodes';
 import { fieldHistoryAt } from '../schema/fieldVersions';
+import { escapeMarkdown as escape, markdownCode } from '../../shared/markdown';
 
 /** Markdown for the hover at a file offset, and the range it describes (file offsets). */
 export interface ServiceHover {
@@ -24,7 +25,9 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
   const sections: string[] = [];
   let range: { start: number; end: number } | undefined;
 
-  const findings = analysis.findings(settings).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
+  // Only this document's findings (cached per document): a file of thousands of pods costs a lookup each.
+  const own = analysis.documentFindings(settings).find((entry) => entry.document === document)?.findings ?? [];
+  const findings = own.map((finding) => shiftFinding(finding, document)).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
   for (const finding of findings) {
     const rule = RULES.find((candidate) => candidate.id === finding.code);
     const href = ruleDocsUrl(finding.code);
@@ -72,11 +75,6 @@ function shift(range: { start: number; end: number }, by: number): { start: numb
   return { start: range.start + by, end: range.end + by };
 }
 
-/** Markdown-escapes text from the user's file (names, images, paths). */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`);
-}
-
 const ROLE_TEXT: Readonly<Record<string, string>> = {
   init: 'init container: runs to completion, in order, before the app containers start',
   'native-sidecar': 'native sidecar: starts before the app containers, runs beside them and stops after them',
@@ -92,7 +90,7 @@ function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container:
   const about = patternDocs(role);
   const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role} · [About ${about.title}](${about.url})`];
   if (reasons.length) lines.push(`Why:\n${reasons.map((reason) => `- ${escape(reason)}`).join('\n')}`);
-  if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
+  if (container.image) lines.push(`Image: ${markdownCode(container.image)}`);
   const shares: string[] = [];
   for (const sharing of analysis.volumes) {
     const own = sharing.mountedBy.find((use) => use.container === container);

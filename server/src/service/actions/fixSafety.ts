@@ -1,0 +1,132 @@
+import { ParsedFile } from '../parsedFile';
+import type { ServiceSettings } from '../settings';
+import { applyEdits, type OffsetEdit } from '../edits/textEdits';
+import type { ServiceCodeAction } from './codeAction';
+import type { FixTarget } from './fixes/quickFix';
+
+/**
+ * Guards that keep code actions from making a file worse, applied by the facade to whatever the
+ * fixers and insert actions plan: the file's own line breaks, no structural edit in a document
+ * whose YAML is broken (its tree is a guess, so a new key would land in the wrong place), and no
+ * quick fix that adds an error (each is applied and its document analysed again before it is offered).
+ */
+
+/** Why a structural action is greyed out in a document with YAML errors. */
+export const BROKEN_YAML_REASON = 'This YAML document has syntax errors: fix them first (an edit that adds or moves lines could land in the wrong place).';
+
+/** Whether the file breaks lines with CRLF (judged by its first line break). */
+function usesCrlf(text: string): boolean {
+  const firstBreak = text.indexOf('\n');
+  return firstBreak > 0 && text[firstBreak - 1] === '\r';
+}
+
+/** Edits whose inserted line breaks are the file's own (`\r\n` in a CRLF file). */
+export function withFileLineBreaks(text: string, edits: readonly OffsetEdit[]): OffsetEdit[] {
+  if (!usesCrlf(text)) return [...edits];
+  return edits.map((edit) => (edit.newText.includes('\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit));
+}
+
+/** An edit that adds, removes or moves lines (rather than changing text within one line). */
+function isStructural(text: string, edits: readonly OffsetEdit[]): boolean {
+  return edits.some((edit) => edit.newText.includes('\n') || text.slice(edit.start, edit.end).includes('\n'));
+}
+
+/** Whether any edit falls in a document whose YAML has errors. */
+function touchesBrokenYaml(file: ParsedFile, edits: readonly OffsetEdit[]): boolean {
+  return edits.some((edit) => file.documentAt(edit.start)?.model.syntaxFindings.some((finding) => finding.severity === 'error') ?? false);
+}
+
+function errorCounts(file: ParsedFile, settings: ServiceSettings): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of file.findings(settings)) if (finding.severity === 'error') counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Whether applying the edits gives the file an error-severity finding of a kind it had fewer of.
+ * The edited file is parsed from this one, so only the edited documents are analysed again.
+ */
+export function addsError(file: ParsedFile, edits: readonly OffsetEdit[], settings: ServiceSettings): boolean {
+  if (edits.length === 0) return false;
+  const before = errorCounts(file, settings);
+  const after = errorCounts(new ParsedFile(applyEdits(file.text, edits), file), settings);
+  return [...after].some(([code, count]) => count > (before.get(code) ?? 0));
+}
+
+/**
+ * The actions as offered: line breaks of the file, structural ones disabled in broken YAML, quick
+ * fixes that add an error left out; "Fix All" made of the safe preferred fixes only.
+ */
+export function safeActions(
+  file: ParsedFile,
+  actions: readonly ServiceCodeAction[],
+  settings: ServiceSettings,
+  combine: (targets: readonly FixTarget[]) => { edits: OffsetEdit[]; count: number },
+): ServiceCodeAction[] {
+  return actions.flatMap((action): ServiceCodeAction[] => {
+    if (action.kind === 'source.fixAll') {
+      const targets = file.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+      const safe = safePreferredFixes(file, targets, settings, combine);
+      return safe.count === 0 ? [] : [{ ...action, title: action.title.replace(/\(\d+\)$/, `(${safe.count})`), edits: safe.edits }];
+    }
+    const safe = safeAction(file, action, settings);
+    return safe ? [safe] : [];
+  });
+}
+
+/**
+ * Checking a fix applies it and analyses its document again: above this size (one document's
+ * text) that costs a keystroke too much, so such a document's fixes are offered unchecked and
+ * never preferred.
+ */
+export const MAX_CHECKED_DOCUMENT = 256 * 1024;
+
+function checkable(file: ParsedFile, edits: readonly OffsetEdit[]): boolean {
+  return edits.every((edit) => (file.documentAt(edit.start)?.model.text.length ?? 0) <= MAX_CHECKED_DOCUMENT);
+}
+
+function safeAction(file: ParsedFile, action: ServiceCodeAction, settings: ServiceSettings): ServiceCodeAction | undefined {
+  if (action.disabledReason) return action;
+  const edits = withFileLineBreaks(file.text, action.edits);
+  if (isStructural(file.text, edits) && touchesBrokenYaml(file, edits)) {
+    return { title: action.title, kind: action.kind, edits: [], disabledReason: BROKEN_YAML_REASON, ...(action.fixes ? { fixes: action.fixes } : {}) };
+  }
+  // The selection was computed for the edits as planned: longer line breaks would move it.
+  const moved = edits.some((edit, i) => edit !== action.edits[i]);
+  const safe: ServiceCodeAction = moved ? { ...action, edits, selection: undefined } : action;
+  if (action.kind !== 'quickfix') return safe;
+  if (!checkable(file, edits)) return safe.isPreferred ? { ...safe, isPreferred: false } : safe;
+  // A quick fix that leaves the file with a new error is no fix: it is not offered.
+  return addsError(file, edits, settings) ? undefined : safe;
+}
+
+/**
+ * The preferred fixes of these findings, combined by `combine`, that are safe together: none in a
+ * document with YAML errors when it is structural, none that adds an error (checked together
+ * first, then fix by fix when the combination does), in the file's line breaks.
+ */
+export function safePreferredFixes(
+  file: ParsedFile,
+  findings: readonly FixTarget[],
+  settings: ServiceSettings,
+  combine: (targets: readonly FixTarget[]) => { edits: OffsetEdit[]; count: number },
+): { edits: OffsetEdit[]; count: number } {
+  const fixable = (target: FixTarget) => {
+    const own = combine([target]);
+    if (own.count === 0) return false;
+    const edits = withFileLineBreaks(file.text, own.edits);
+    return !(isStructural(file.text, edits) && touchesBrokenYaml(file, edits));
+  };
+  let targets = findings.some((target) => file.documentAt(target.start)?.model.syntaxFindings.length) ? findings.filter(fixable) : findings;
+  let combined = combine(targets);
+  let edits = withFileLineBreaks(file.text, combined.edits);
+  if (addsError(file, edits, settings)) {
+    targets = targets.filter((target) => {
+      const own = combine([target]);
+      return own.count > 0 && !addsError(file, withFileLineBreaks(file.text, own.edits), settings);
+    });
+    combined = combine(targets);
+    edits = withFileLineBreaks(file.text, combined.edits);
+  }
+  return { edits, count: combined.count };
+}
