@@ -1,17 +1,22 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 import { containerOf, deletePairLines, podOf, replaceRange } from '../../service/actions/fixes/locate';
 import type { FixCandidate, QuickFixer } from '../../service/actions/fixes/quickFix';
+
+export interface InvalidRestartPolicyData extends ContainerRef {
+  readonly restartPolicy: string;
+  readonly containerName?: string;
+}
 
 /**
  * A container restartPolicy the API server rejects: on an init container, make it a
  * native sidecar (`Always`) or drop the field; on an app container, drop a value other
  * than `Always` (the pod-level policy decides).
  */
-export const restartPolicyFix: QuickFixer = {
+export const restartPolicyFix: QuickFixer<InvalidRestartPolicyData> = {
   description: 'Delete restartPolicy, or on an init container set it to Always (a native sidecar).',
   fixes(context) {
     const pod = podOf(context);
@@ -39,14 +44,14 @@ export const restartPolicyFix: QuickFixer = {
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
  */
-export const invalidRestartPolicy = defineRule({
+export const invalidRestartPolicy = defineRule<'invalid-restart-policy', InvalidRestartPolicyData>({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
   fixes: [moveToNativeSidecarFix, restartPolicyFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<InvalidRestartPolicyData>[] {
+    const findings: RuleFinding<InvalidRestartPolicyData>[] = [];
     const restartRulesExist = targetsAtLeast(context.settings, 34);
     for (const container of pod.containers) {
       const pair = container.restartPolicyPair;

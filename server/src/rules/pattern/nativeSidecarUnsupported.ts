@@ -9,13 +9,20 @@ import { minorOf } from '../../service/settings';
 import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
 
+export interface NativeSidecarUnsupportedData {
+  readonly container: string | null;
+  /** The Kubernetes version the settings target. */
+  readonly targetVersion: string;
+  readonly minimumVersion: string;
+}
+
 export const nativeSidecarUnsupported = defineRule({
   id: 'native-sidecar-unsupported',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: 'Native sidecars (init containers with restartPolicy: Always) need Kubernetes 1.29 or later.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<NativeSidecarUnsupportedData>[] {
+    const findings: RuleFinding<NativeSidecarUnsupportedData>[] = [];
     const target = context.settings.kubernetesVersion;
     const minor = minorOf(target);
     if (minor >= 29) return findings;
