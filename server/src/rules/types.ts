@@ -25,16 +25,23 @@ export function containerRefOf(container: ContainerModel): ContainerRef {
   return { listKey: container.listKey, containerIndex: container.index };
 }
 
-/** What a finding carries for its quick fixes: JSON-serialisable, since editors send it back. */
+/**
+ * What a finding carries for its quick fixes: JSON-serialisable, since editors send it back.
+ * Each rule declares its own shape (`<RuleName>Data`); this is the shape they all share.
+ */
 export type FindingData = Readonly<Record<string, unknown>>;
 
 /** What a rule reports; the engine adds the code, the final severity and the doc link. */
-export type RuleFinding<Data extends object = FindingData> = Omit<Finding, 'code' | 'severity' | 'data'> & {
+export type RuleFinding<Data extends object> = Omit<Finding, 'code' | 'severity' | 'data'> & {
   readonly severity?: Severity;
   readonly data?: Data;
 };
 
-export interface Rule<Data extends object = FindingData, Id extends string = string> {
+/**
+ * `Data` has no default: every rule names the data its findings carry (an empty record when
+ * they carry none), so its check and its fixes agree on it.
+ */
+export interface Rule<Data extends object, Id extends string = string> {
   readonly id: Id;
   readonly category: RuleCategory;
   readonly defaultSeverity: Severity;
@@ -60,6 +67,6 @@ export interface Rule<Data extends object = FindingData, Id extends string = str
  * Declares a rule: keeps its id as a literal (for the `RuleId` union) and ties the data its
  * check reports to the data its fixes read.
  */
-export function defineRule<const Id extends string, Data extends object = FindingData>(rule: Rule<Data, Id>): Rule<Data, Id> {
+export function defineRule<const Id extends string, Data extends object>(rule: Rule<Data, Id>): Rule<Data, Id> {
   return rule;
 }

@@ -134,7 +134,7 @@ describe('rule engine: version gating', () => {
   });
 
   it('skips a rule whose minVersion is above the target', () => {
-    const probe: Rule = {
+    const probe: Rule<Record<string, never>> = {
       id: 'test-only-gated',
       category: 'practice',
       defaultSeverity: 'hint',

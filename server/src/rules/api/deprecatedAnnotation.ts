@@ -20,6 +20,12 @@ function hasField(pod: PodModel, containerName: string | undefined, field: strin
   return container !== undefined && isMap(getIn(container.map, ['securityContext', field]));
 }
 
+export interface DeprecatedAnnotationData {
+  readonly annotation: string;
+  /** The field that replaces the annotation. */
+  readonly replacement: string;
+}
+
 /**
  * Annotations that were replaced by fields: the API server warns, and the old ones no longer
  * do anything (seccomp annotations since 1.27, the critical-pod annotation since 1.16), so the
@@ -33,8 +39,8 @@ export const deprecatedAnnotation = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'The pod uses an annotation that was replaced by a field (seccomp, AppArmor, sysctls, critical-pod).',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DeprecatedAnnotationData>[] {
+    const findings: RuleFinding<DeprecatedAnnotationData>[] = [];
     for (const [key, pair] of pod.annotations.pairs) {
       let note = FIXED[key];
       let replacement = note?.match(/"([^"]+)"/)?.[1] ?? '';

@@ -18,6 +18,13 @@ const ADVICE: Readonly<Record<string, string>> = {
   gitRepo: 'clone the repository with an init container (git-sync with --one-time) into an emptyDir instead',
 };
 
+export interface DeprecatedVolumeTypeData {
+  readonly volumeName?: string;
+  readonly volumeIndex: number;
+  /** The deprecated volume source, `gitRepo` for one. */
+  readonly type: string;
+}
+
 /**
  * In-tree volume plugins that are deprecated or no longer work: the API server accepts them
  * with a warning, and the non-functional ones leave the pod stuck in ContainerCreating.
@@ -29,8 +36,8 @@ export const deprecatedVolumeType = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'The volume uses a deprecated or removed in-tree volume plugin.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DeprecatedVolumeTypeData>[] {
+    const findings: RuleFinding<DeprecatedVolumeTypeData>[] = [];
     for (const volume of pod.volumes) {
       for (const source of volume.sources) {
         const type = String(source.key.value);

@@ -3,6 +3,11 @@ import { apiError, explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
 
+export interface DnsConfigRequiredData {
+  /** False: `dnsPolicy: None` without dnsConfig; true: a dnsConfig without nameservers. */
+  readonly hasDnsConfig: boolean;
+}
+
 /**
  * `dnsPolicy: None` ignores the cluster's DNS settings, so the pod must bring its own:
  * a `dnsConfig` with at least one nameserver.
@@ -14,8 +19,8 @@ export const dnsConfigRequired = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'dnsPolicy: None needs a dnsConfig with at least one nameserver.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DnsConfigRequiredData>[] {
+    const findings: RuleFinding<DnsConfigRequiredData>[] = [];
     const policyPair = specPair(pod, 'dnsPolicy');
     if (scalarText(policyPair?.value) !== 'None' || !policyPair?.value) return findings;
     const dnsConfig = specPair(pod, 'dnsConfig');

@@ -1,13 +1,19 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { uniqueName } from '../../service/edits/names';
 import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface DuplicateContainerNameData extends ContainerRef {
+  readonly name: string;
+  /** A name no container of the pod uses yet (the rename fix). */
+  readonly suggestion: string;
+}
+
 /** Renames the later of two containers with one name. */
-export const duplicateContainerNameFix: QuickFixer = {
+export const duplicateContainerNameFix: QuickFixer<DuplicateContainerNameData> = {
   description: 'Rename the later container to a free name.',
   fixes(context) {
     const pod = podOf(context);
@@ -34,11 +40,11 @@ export const duplicateContainerName = defineRule({
   defaultSeverity: 'error',
   summary: 'Container names must be unique across init containers and containers.',
   fixes: [duplicateContainerNameFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DuplicateContainerNameData>[] {
+    const findings: RuleFinding<DuplicateContainerNameData>[] = [];
     const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
     const seen = new Map<string, ContainerModel>();
-    const report = (container: ContainerModel, other: ContainerModel): RuleFinding => {
+    const report = (container: ContainerModel, other: ContainerModel): RuleFinding<DuplicateContainerNameData> => {
       const name = container.name!;
       const suggestion = freeContainerName(pod, name, container.listKey === 'initContainers' ? '-init' : '-2');
       return {

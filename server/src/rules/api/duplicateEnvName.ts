@@ -1,7 +1,14 @@
 import type { EnvVarModel } from '../../service/model/podModel';
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
+
+export interface DuplicateEnvNameData extends ContainerRef {
+  readonly name: string;
+  readonly envIndex: number;
+  /** The index of the first env var with the name. */
+  readonly firstIndex: number;
+}
 
 /**
  * A container that defines the same environment variable twice keeps the last one, and
@@ -15,8 +22,8 @@ export const duplicateEnvName = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'An environment variable is defined twice in one container.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DuplicateEnvNameData>[] {
+    const findings: RuleFinding<DuplicateEnvNameData>[] = [];
     for (const container of pod.containers) {
       if (container.env.length < 2) continue;
       const first = new Map<string, EnvVarModel>();

@@ -1,7 +1,14 @@
 import type { VolumeMountModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
+
+export interface DuplicateMountPathData extends ContainerRef {
+  readonly mountPath: string;
+  readonly mountIndex: number;
+  /** The mount that uses the path first. */
+  readonly firstMountIndex: number;
+}
 
 /**
  * A container cannot mount two volumes at the same `mountPath` (M3); the API server compares
@@ -14,8 +21,8 @@ export const duplicateMountPath = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Two volume mounts of one container must not use the same mountPath.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DuplicateMountPathData>[] {
+    const findings: RuleFinding<DuplicateMountPathData>[] = [];
     for (const container of pod.containers) {
       if (container.volumeMounts.length < 2) continue;
       const seen = new Map<string, VolumeMountModel>();

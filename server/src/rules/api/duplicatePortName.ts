@@ -1,11 +1,18 @@
 import type { ContainerModel, PortModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 interface NamedPort {
   readonly container: ContainerModel;
   readonly port: PortModel;
+}
+
+export interface DuplicatePortNameData extends ContainerRef {
+  readonly name: string;
+  readonly portIndex: number;
+  /** The path of the port that declares the name first (it may be in another container). */
+  readonly firstPath: string;
 }
 
 /**
@@ -20,9 +27,9 @@ export const duplicatePortName = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Port names must be unique within a container (an error) and should be unique across the pod (a warning).',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<DuplicatePortNameData>[] {
     // A duplicate takes two named ports, and most pods name at most one.
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<DuplicatePortNameData>[] = [];
     let namedPorts = 0;
     for (const container of pod.containers) for (const port of container.ports) if (port.name && port.nameNode) namedPorts++;
     if (namedPorts < 2) return findings;

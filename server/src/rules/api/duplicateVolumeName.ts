@@ -2,6 +2,13 @@ import type { VolumeModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { defineRule, type RuleFinding } from '../types';
 
+export interface DuplicateVolumeNameData {
+  readonly name: string;
+  readonly volumeIndex: number;
+  /** The volume that declares the name first. */
+  readonly firstIndex: number;
+}
+
 /**
  * Volume names are unique within a pod.
  *
@@ -12,8 +19,8 @@ export const duplicateVolumeName = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Volume names must be unique within a pod.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DuplicateVolumeNameData>[] {
+    const findings: RuleFinding<DuplicateVolumeNameData>[] = [];
     const seen = new Map<string, VolumeModel>();
     for (const volume of pod.volumes) {
       if (!volume.name || !volume.nameNode) continue;

@@ -4,7 +4,7 @@ import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
 import { fieldSince } from '../../service/versions/apiVersions';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34 (from the API data). */
@@ -17,6 +17,25 @@ function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {
     return hasValue(pair) ? [pair] : [];
   });
 }
+
+/** A finding on an `env` entry's `valueFrom` (or on the entry, when it sets `value` too). */
+export interface EnvValueSourceData extends ContainerRef {
+  readonly envName?: string;
+  readonly envIndex: number;
+  /** The sources `valueFrom` names: none, or more than one. */
+  readonly sources: readonly string[];
+  /** Whether the entry also sets a non-empty `value`. */
+  readonly hasValue: boolean;
+}
+
+/** A finding on an `envFrom` entry that names no source or both. */
+export interface EnvFromSourceData extends ContainerRef {
+  readonly envFromIndex: number;
+  /** `configMapRef`, `secretRef`, both or none. */
+  readonly sources: readonly string[];
+}
+
+export type EnvValueConflictData = EnvValueSourceData | EnvFromSourceData;
 
 /**
  * An environment variable takes its value from `value` or from `valueFrom`, not both, and
@@ -31,8 +50,8 @@ export const envValueConflict = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'An env var needs either value or valueFrom, and valueFrom (like envFrom) exactly one source.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<EnvValueConflictData>[] {
+    const findings: RuleFinding<EnvValueConflictData>[] = [];
     const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? VALUE_FROM_SOURCES_WITH_FILES : VALUE_FROM_SOURCES;
     for (const container of pod.containers) {
       for (const env of container.env) {

@@ -2,11 +2,20 @@ import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { formatQuantity, isWholeNumber } from '../../service/analysis/quantities';
 import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
-import { defineRule, type RuleFinding } from '../types';
+import { defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
 /** Limits first: the order findings are reported in. */
 const LISTS: readonly ResourceListKey[] = ['limits', 'requests'];
+
+export interface FractionalMemoryData extends ContainerRef {
+  readonly resource: string;
+  /** The quantity as written. */
+  readonly text: string;
+  /** The same quantity in whole bytes (the fix text). */
+  readonly canonical: string;
+  readonly list: ResourceListKey;
+}
 
 /**
  * Memory and ephemeral storage count bytes: a fraction (`1.5`, `100m`, often a typo for `100M`
@@ -19,7 +28,7 @@ export const fractionalMemory = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<FractionalMemoryData>[] {
     const fractional = writtenQuantities(pod, LISTS, (entry) => BYTE_RESOURCES.has(entry.name) && entry.quantity !== undefined && !isWholeNumber(entry.quantity));
     return fractional.map(({ container, list, entry, range, data }) => {
       const canonical = formatQuantity(entry.quantity!);

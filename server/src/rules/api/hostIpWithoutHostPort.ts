@@ -1,7 +1,12 @@
 import { getPair } from '../../service/yaml/nodes';
 import { explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
+
+export interface HostIpWithoutHostPortData extends ContainerRef {
+  readonly portIndex: number;
+  readonly hostIP: string;
+}
 
 /**
  * `hostIP` only means something for a port published on the node with `hostPort`; without it
@@ -14,9 +19,9 @@ export const hostIpWithoutHostPort = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'hostIP is set on a port without a hostPort, so it has no effect.',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<HostIpWithoutHostPortData>[] {
     // On a Pod with hostNetwork, hostPort defaults to containerPort, so the hostIP is used.
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<HostIpWithoutHostPortData>[] = [];
     const hostPortDefaulted = isBarePod(pod) && specFlag(pod, 'hostNetwork');
     for (const container of pod.containers) {
       for (const port of container.ports) {

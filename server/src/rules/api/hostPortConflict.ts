@@ -2,7 +2,7 @@ import type { ContainerModel, PodModel, PortModel } from '../../service/model/po
 import type { Range } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 interface HostPortUse {
   readonly container: ContainerModel;
@@ -40,6 +40,14 @@ function where(use: HostPortUse): string {
   return `${describeContainer(use.container)} ports[${use.port.index}] (${use.port.protocol} ${use.port.hostIP ? `${use.port.hostIP}:` : ''}${use.hostPort}${use.defaulted ? ', defaulted from containerPort by hostNetwork' : ''})`;
 }
 
+export interface HostPortConflictData extends ContainerRef {
+  readonly hostPort: number;
+  readonly protocol: string;
+  /** '' when the port sets none (all addresses). */
+  readonly hostIP: string;
+  readonly portIndex: number;
+}
+
 /**
  * Two ports of a pod cannot claim the same `protocol/hostIP/hostPort` on the node (M14). The API
  * server checks app containers together and each init container on its own; a native sidecar
@@ -54,14 +62,14 @@ export const hostPortConflict = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Two ports of containers that run together must not use the same hostPort, protocol and hostIP.',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<HostPortConflictData>[] {
     // Without hostNetwork only a written hostPort claims a node port, and most pods write none.
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<HostPortConflictData>[] = [];
     if (!specFlag(pod, 'hostNetwork') && !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))) return findings;
     const SIDECAR_CLASH = 'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
     const TEMPLATE_CLASH = 'the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod\'s hostPort defaults to its containerPort';
     /** `acceptedBecause` is set for clashes the API server lets through: a warning saying why it still fails. */
-    const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, acceptedBecause?: string): RuleFinding => ({
+    const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, acceptedBecause?: string): RuleFinding<HostPortConflictData> => ({
       message: acceptedBecause
         ? explain(
             `${use.port.path}.hostPort: ${JSON.stringify(use.key)} is also claimed by ${other.port.path}`,

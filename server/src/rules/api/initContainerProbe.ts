@@ -3,15 +3,21 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
 import { fieldSince } from '../../service/versions/apiVersions';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { detectIndentStyle } from '../../service/edits/indentStyle';
 import { addPair } from '../../service/edits/insertion';
 import { lineBreakOf } from '../../service/edits/lines';
 import { containerOf, deletePairLines, localOffset, podOf, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface InitContainerProbeData extends ContainerRef {
+  /** The field an init container may not set: `lifecycle`, `livenessProbe`, `readinessProbe` or `startupProbe`. */
+  readonly probe: string;
+  readonly containerName?: string;
+}
+
 /** Probes or lifecycle on a regular init container: remove them, or make it a native sidecar. */
-export const initContainerProbeFix: QuickFixer = {
+export const initContainerProbeFix: QuickFixer<InitContainerProbeData> = {
   description: 'Remove the probe or hook, or add restartPolicy: Always to make the container a native sidecar.',
   fixes(context) {
     const pod = podOf(context);
@@ -50,8 +56,8 @@ export const initContainerProbe = defineRule({
   defaultSeverity: 'error',
   summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
   fixes: [initContainerProbeFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<InitContainerProbeData>[] {
+    const findings: RuleFinding<InitContainerProbeData>[] = [];
     const knowsSidecars = targetsAtLeast(context.settings, CONTAINER_RESTART_POLICY_SINCE);
     for (const container of pod.containers) {
       if (container.group !== 'init') continue;

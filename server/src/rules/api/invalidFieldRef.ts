@@ -1,7 +1,7 @@
 import { getPair, isMap, scalarText, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain, goQuote } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 /** What an env var may read from the pod through `fieldRef` (labels and annotations by key). */
 const ENV_FIELD_PATHS = [
@@ -28,6 +28,15 @@ function closest(value: string, candidates: readonly string[]): string | undefin
   return candidates.find((candidate) => candidate.toLowerCase() === lower);
 }
 
+export interface InvalidFieldRefData extends ContainerRef {
+  readonly envIndex: number;
+  readonly field: 'fieldPath' | 'resource';
+  /** The path or resource as written. */
+  readonly value: string;
+  /** The closest valid value, when one is close. */
+  readonly suggestion?: string;
+}
+
 /**
  * An environment variable's `fieldRef.fieldPath` and `resourceFieldRef.resource` must name
  * something the downward API offers to env vars (C5): `metadata.name`, `status.podIP`,
@@ -40,8 +49,8 @@ export const invalidFieldRef = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'An env var fieldRef or resourceFieldRef must name a field the downward API offers to env vars.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidFieldRefData>[] {
+    const findings: RuleFinding<InvalidFieldRefData>[] = [];
     for (const container of pod.containers) {
       for (const env of container.env) {
         if (!env.valueFrom) continue;

@@ -2,11 +2,17 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { get, getMap, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 function isPrivileged(container: ContainerModel): boolean {
   const privilegedNode = get(getMap(container.map, 'securityContext'), 'privileged');
   return isScalar(privilegedNode) && privilegedNode.value === true;
+}
+
+export interface InvalidMountOptionData extends ContainerRef {
+  readonly mountIndex: number;
+  /** `mountPropagation` or `recursiveReadOnly`. */
+  readonly field: string;
 }
 
 /**
@@ -21,8 +27,8 @@ export const invalidMountOption = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Bidirectional mount propagation needs a privileged container; recursiveReadOnly needs readOnly: true.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidMountOptionData>[] {
+    const findings: RuleFinding<InvalidMountOptionData>[] = [];
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
         if (mount.node.kind !== 'map') continue;

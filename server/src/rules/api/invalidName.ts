@@ -10,9 +10,9 @@ import { defineRule, type RuleContext, type RuleFinding } from '../types';
 const NAMED_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 const POD_DNS_LABELS = ['hostname', 'subdomain'] as const;
 
-type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
+export type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
 
-function invalidFinding(kind: NameKind, path: string, node: YScalar, value: string, details: readonly string[], explanation: string, severity?: 'warning'): RuleFinding {
+function invalidFinding(kind: NameKind, path: string, node: YScalar, value: string, details: readonly string[], explanation: string, severity?: 'warning'): RuleFinding<InvalidNameData> {
   const apiText = value === '' ? apiError.required(path) : details.map((detail) => apiError.invalid(path, value, detail)).join('; ');
   return {
     message: explain(apiText, explanation),
@@ -34,7 +34,7 @@ function passesStrictRule(name: string): boolean {
 const RELAXED_ENV_DEFAULT_ON = gateMinor('RelaxedEnvironmentVariableValidation', 'enabled');
 const RELAXED_ENV_GA = gateMinor('RelaxedEnvironmentVariableValidation', 'GA');
 
-function* envNameFindings(container: ContainerModel, context: RuleContext): Iterable<RuleFinding> {
+function* envNameFindings(container: ContainerModel, context: RuleContext): Iterable<RuleFinding<InvalidNameData>> {
   const candidates: { path: string; node: YScalar; value: string; what: string }[] = [];
   // Only names the strict rule refuses (or empty ones) can be reported; most names pass it.
   for (const env of container.env) {
@@ -70,6 +70,13 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
   }
 }
 
+export interface InvalidNameData {
+  readonly kind: NameKind;
+  readonly name: string;
+  /** The API path of the name, as the API server reports it. */
+  readonly path: string;
+}
+
 /**
  * Name syntax the API server enforces: container and volume names (and the pod's hostname and
  * subdomain) are DNS-1123 labels; port names (and probe ports given by name) are IANA service
@@ -84,8 +91,8 @@ export const invalidName = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Container, volume, port and environment variable names must follow the API server\'s syntax.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<InvalidNameData>[] {
+    const findings: RuleFinding<InvalidNameData>[] = [];
     for (const container of pod.containers) {
       if (container.nameNode && container.name !== undefined) {
         const errors = dns1123LabelErrors(container.name);

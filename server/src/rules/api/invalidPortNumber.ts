@@ -3,11 +3,11 @@ import { get, getMap, isScalar, type Range, type YNode } from '../../service/yam
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
-function portData(container: ContainerModel, field: string, value: number): Record<string, unknown> {
+function portData(container: ContainerModel, field: string, value: number): InvalidPortNumberData {
   return { ...containerRefOf(container), field, value };
 }
 
@@ -18,6 +18,12 @@ function isAcceptable(value: number | undefined, zeroIsUnset: boolean): boolean 
 
 function numberNode(node: YNode | null | undefined): { value: number; range: Range } | undefined {
   return isScalar(node) && typeof node.value === 'number' ? { value: node.value, range: node.range } : undefined;
+}
+
+export interface InvalidPortNumberData extends ContainerRef {
+  /** `containerPort`, `hostPort` or the probe handler's port (`livenessProbe.httpGet.port`). */
+  readonly field: string;
+  readonly value: number;
 }
 
 /**
@@ -31,8 +37,8 @@ export const invalidPortNumber = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'containerPort, hostPort and probe ports must be between 1 and 65535.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidPortNumberData>[] {
+    const findings: RuleFinding<InvalidPortNumberData>[] = [];
     for (const container of pod.containers) {
       for (const port of container.ports) {
         // The model holds the same numbers: ports in range (nearly all) need no closer look.

@@ -2,9 +2,16 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { QUANTITY_PATTERN_TEXT } from '../../service/analysis/quantities';
 import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
-import { defineRule, type RuleFinding } from '../types';
+import { defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const LISTS: readonly ResourceListKey[] = ['requests', 'limits'];
+
+export interface InvalidQuantityData extends ContainerRef {
+  readonly resource: string;
+  /** The quantity as written. */
+  readonly text: string;
+  readonly list: ResourceListKey;
+}
 
 /**
  * Resource quantities must parse (`500m`, `1Gi`, `2e3`) and must not be negative. A value that
@@ -17,7 +24,7 @@ export const invalidQuantity = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Resource requests and limits must be valid, non-negative Kubernetes quantities.',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<InvalidQuantityData>[] {
     const invalid = writtenQuantities(pod, LISTS, (entry) => !entry.quantity || entry.quantity.nanos < 0n);
     return invalid.map(({ container, list, entry, range, data }) => ({
       message: entry.quantity

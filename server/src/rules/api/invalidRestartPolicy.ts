@@ -2,17 +2,22 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
 import { CONTAINER_RESTART_RULES_MINOR, gateAt } from '../../service/versions/apiVersions';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 import { containerOf, deletePairLines, podOf, replaceRange } from '../../service/actions/fixes/locate';
 import type { FixCandidate, QuickFixer } from '../../service/actions/fixes/quickFix';
+
+export interface InvalidRestartPolicyData extends ContainerRef {
+  readonly restartPolicy: string;
+  readonly containerName?: string;
+}
 
 /**
  * A container restartPolicy the API server rejects: on an init container, make it a
  * native sidecar (`Always`) or drop the field; on an app container, drop a value other
  * than `Always` (the pod-level policy decides).
  */
-export const restartPolicyFix: QuickFixer = {
+export const restartPolicyFix: QuickFixer<InvalidRestartPolicyData> = {
   description: 'Delete restartPolicy, or on an init container set it to Always (a native sidecar).',
   fixes(context) {
     const pod = podOf(context);
@@ -42,14 +47,14 @@ export const restartPolicyFix: QuickFixer = {
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
  */
-export const invalidRestartPolicy = defineRule({
+export const invalidRestartPolicy = defineRule<'invalid-restart-policy', InvalidRestartPolicyData>({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Before Kubernetes 1.35 a container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
   fixes: [moveToNativeSidecarFix, restartPolicyFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<InvalidRestartPolicyData>[] {
+    const findings: RuleFinding<InvalidRestartPolicyData>[] = [];
     const minor = targetMinor(context.settings);
     const restartRules = gateAt('ContainerRestartRules', minor);
     const rulesOn = minor >= CONTAINER_RESTART_RULES_MINOR;

@@ -1,7 +1,7 @@
 import { getIn, getPair, isMap, isScalar, isSeq, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const MAX_ID = 2147483647;
 
@@ -10,7 +10,8 @@ function flag(map: YMap, key: string): boolean | undefined {
   return isScalar(value) && typeof value.value === 'boolean' ? value.value : undefined;
 }
 
-function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<RuleFinding> {
+/** Its findings always carry data: the container's reference is added to it. */
+function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<RuleFinding<InvalidSecurityContextData> & { readonly data: InvalidSecurityContextData }> {
   for (const key of ['runAsUser', 'runAsGroup']) {
     const value = getPair(map, key)?.value;
     if (!isScalar(value) || typeof value.value !== 'number' || (value.value >= 0 && value.value <= MAX_ID)) continue;
@@ -20,6 +21,13 @@ function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<Rule
       data: { field: key, value: value.value },
     };
   }
+}
+
+export interface InvalidSecurityContextData extends Partial<ContainerRef> {
+  /** `runAsUser`, `runAsGroup`, `privileged` or `capabilities.add`; no container reference for the pod's own securityContext. */
+  readonly field: string;
+  /** The out-of-range ID. */
+  readonly value?: number;
 }
 
 /**
@@ -34,8 +42,8 @@ export const invalidSecurityContext = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'securityContext must not combine allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN; IDs must be in range.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidSecurityContextData>[] {
+    const findings: RuleFinding<InvalidSecurityContextData>[] = [];
     const podContext = getPair(pod.spec, 'securityContext')?.value;
     if (isMap(podContext)) {
       for (const finding of idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod')) findings.push(finding);

@@ -1,10 +1,16 @@
 import { getPair, isScalar, type YNode, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 function stringAt(node: YNode | null | undefined): YScalar | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node : undefined;
+}
+
+export interface InvalidSubPathData extends ContainerRef {
+  readonly mountIndex: number;
+  /** `subPath` or `subPathExpr`. */
+  readonly field: string;
 }
 
 /**
@@ -20,8 +26,8 @@ export const invalidSubPath = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume mount subPath must be relative without "..", and subPath and subPathExpr exclude each other.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidSubPathData>[] {
+    const findings: RuleFinding<InvalidSubPathData>[] = [];
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {
         if (mount.node.kind !== 'map') continue;

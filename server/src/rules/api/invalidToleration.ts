@@ -4,6 +4,11 @@ import { hasValue } from '../engine/ranges';
 import { specPair } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
 
+export interface InvalidTolerationData {
+  readonly tolerationIndex: number;
+  readonly field: 'operator' | 'effect' | 'value';
+}
+
 /**
  * Toleration combinations the API server refuses: an empty `key` needs `operator: Exists`
  * (tolerate everything), `tolerationSeconds` only applies to the `NoExecute` effect, and
@@ -16,8 +21,8 @@ export const invalidToleration = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A toleration with no key needs operator Exists; tolerationSeconds needs effect NoExecute; Exists takes no value.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InvalidTolerationData>[] {
+    const findings: RuleFinding<InvalidTolerationData>[] = [];
     const tolerations = specPair(pod, 'tolerations')?.value;
     if (!isSeq(tolerations)) return findings;
     for (const [index, item] of tolerations.items.entries()) {

@@ -2,10 +2,14 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { headRange } from '../engine/ranges';
 import { describeContainer, isBarePod } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
-function findingData(container: ContainerModel): Record<string, unknown> {
+function findingData(container: ContainerModel): MissingImageData {
   return { ...containerRefOf(container), ...(container.name !== undefined ? { containerName: container.name } : {}) };
+}
+
+export interface MissingImageData extends ContainerRef {
+  readonly containerName?: string;
 }
 
 /**
@@ -19,8 +23,8 @@ export const missingImage = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Every container needs an image.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<MissingImageData>[] {
+    const findings: RuleFinding<MissingImageData>[] = [];
     for (const container of pod.containers) {
       if (!container.map) continue;
       const image = container.image;

@@ -3,6 +3,10 @@ import { explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
 
+export interface NegativeTerminationGracePeriodData {
+  readonly value: number;
+}
+
 /**
  * A negative `terminationGracePeriodSeconds` is accepted with a warning and treated as 1 second.
  *
@@ -13,8 +17,8 @@ export const negativeTerminationGracePeriod = defineRule({
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'terminationGracePeriodSeconds is negative; it is treated as 1 second.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<NegativeTerminationGracePeriodData>[] {
+    const findings: RuleFinding<NegativeTerminationGracePeriodData>[] = [];
     const pair = specPair(pod, 'terminationGracePeriodSeconds');
     const value = pair?.value;
     if (!pair || !isScalar(value) || typeof value.value !== 'number' || value.value >= 0) return findings;

@@ -2,6 +2,11 @@ import { isScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { defineRule, type RuleFinding } from '../types';
 
+export interface NoContainersData {
+  /** How many init containers the pod has (the containers list is empty or missing). */
+  readonly initContainers: number;
+}
+
 /**
  * A pod needs at least one app container: init containers and sidecars alone are rejected.
  * A missing `containers` field is a missing required field (reported by the schema); this
@@ -14,8 +19,8 @@ export const noContainers = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A pod needs at least one container in spec.containers.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<NoContainersData>[] {
+    const findings: RuleFinding<NoContainersData>[] = [];
     const pair = pod.containersPair;
     if (!pair) return findings;
     const value = pair.value;

@@ -3,7 +3,7 @@ import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/y
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -22,7 +22,7 @@ function* handlerFindings(
   anchor: YPair,
   map: YMap,
   handlers: readonly string[],
-): Iterable<RuleFinding> {
+): Iterable<RuleFinding<ProbeHandlerData>> {
   const found: YPair[] = [];
   for (const key of handlers) {
     const pair = getPair(map, key);
@@ -67,6 +67,13 @@ function* handlerFindings(
   }
 }
 
+export interface ProbeHandlerData extends ContainerRef {
+  /** The probe or lifecycle hook (`livenessProbe`, `lifecycle.preStop`). */
+  readonly field: string;
+  /** The handlers it sets: none, or more than one. */
+  readonly handlers: readonly string[];
+}
+
 /**
  * Probes and lifecycle hooks of containers that run beside the app (app containers and
  * native sidecars): exactly one handler (M15), liveness and startup `successThreshold` of 1
@@ -80,8 +87,8 @@ export const probeHandler = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A probe or lifecycle hook needs exactly one handler; liveness and startup probes need successThreshold 1.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<ProbeHandlerData>[] {
+    const findings: RuleFinding<ProbeHandlerData>[] = [];
     for (const container of pod.containers) {
       if (container.group === 'init') continue;
       for (const probe of container.probes) {

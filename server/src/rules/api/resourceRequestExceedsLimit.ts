@@ -2,12 +2,19 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { compareQuantities, formatQuantity } from '../../service/analysis/quantities';
 import { writtenResources, isOvercommitAllowed, type ResourceEntry } from '../engine/resources';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 /** The entry a decoder keeps for a name written twice: the last (lists are a few entries long, a scan beats building a map). */
 function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEntry | undefined {
   for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.name === name) return entries[i];
   return undefined;
+}
+
+export interface ResourceRequestExceedsLimitData extends ContainerRef {
+  readonly resource: string;
+  readonly request: string;
+  /** Missing when there is no limit (an extended resource needs one). */
+  readonly limit?: string;
 }
 
 /**
@@ -25,8 +32,8 @@ export const resourceRequestExceedsLimit = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A resource request must not exceed its limit; extended resources need request = limit.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<ResourceRequestExceedsLimitData>[] {
+    const findings: RuleFinding<ResourceRequestExceedsLimitData>[] = [];
     for (const container of pod.containers) {
       const { requests, limits } = writtenResources(container);
       for (const request of requests) {

@@ -3,6 +3,9 @@ import { apiError, explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
 
+/** It carries nothing: the finding is the whole pod spec's. */
+export type ShareProcessNamespaceHostPidData = Record<string, never>;
+
 /**
  * `shareProcessNamespace` gives the pod's containers one process namespace of their own;
  * `hostPID` puts them in the node's. Both at once is refused (M25). The API server names the
@@ -15,8 +18,8 @@ export const shareProcessNamespaceHostPid = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'shareProcessNamespace and hostPID cannot both be true.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<ShareProcessNamespaceHostPidData>[] {
+    const findings: RuleFinding<ShareProcessNamespaceHostPidData>[] = [];
     const share = specPair(pod, 'shareProcessNamespace');
     const hostPID = specPair(pod, 'hostPID');
     const isTrue = (pair: typeof share) => isScalar(pair?.value) && pair.value.value === true;

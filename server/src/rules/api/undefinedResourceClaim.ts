@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
   const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
@@ -12,6 +12,12 @@ function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<str
   }) : [];
   const known = new Set(podClaims);
   return { podClaims, known, sorted: [...known].sort() };
+}
+
+export interface UndefinedResourceClaimData extends ContainerRef {
+  readonly claimName: string;
+  /** The claims the pod declares in `resourceClaims`. */
+  readonly podClaims: readonly string[];
 }
 
 /**
@@ -25,9 +31,9 @@ export const undefinedResourceClaim = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: "A container's resources.claims must name one of the pod's resourceClaims.",
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<UndefinedResourceClaimData>[] {
     // The pod's claims are read only when a container names one (rare).
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<UndefinedResourceClaimData>[] = [];
     let declared: { podClaims: string[]; known: Set<string>; sorted: string[] } | undefined;
     for (const container of pod.containers) {
       const claims = container.resources.pair && isMap(container.resources.pair.value) ? getPair(container.resources.pair.value, 'claims')?.value : undefined;

@@ -31,8 +31,16 @@ function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: S
   return { existingVolumes, known: new Set(existingVolumes) };
 }
 
+export interface UndefinedVolumeData {
+  readonly volumeName: string;
+  /** The names the pod declares (the "mount this instead" fixes). */
+  readonly existingVolumes: readonly string[];
+  readonly containerName?: string;
+  readonly mountPath?: string;
+}
+
 /** A mount names no volume: declare it as an emptyDir, or point the mount at an existing volume. */
-export const undefinedVolumeFix: QuickFixer = {
+export const undefinedVolumeFix: QuickFixer<UndefinedVolumeData> = {
   description: 'Declare the volume as an emptyDir, or mount an existing volume instead.',
   fixes(context) {
     const pod = podOf(context);
@@ -69,9 +77,9 @@ export const undefinedVolume = defineRule({
   defaultSeverity: 'error',
   summary: 'A volume mount must name a volume declared in the pod.',
   fixes: [undefinedVolumeFix],
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<UndefinedVolumeData>[] {
     // Most mounts name a volume of the pod: the full list is built only when one does not.
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<UndefinedVolumeData>[] = [];
     let existing: { existingVolumes: string[]; known: Set<string> } | undefined;
     for (const container of pod.containers) {
       for (const mount of container.volumeMounts) {

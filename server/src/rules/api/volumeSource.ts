@@ -11,6 +11,13 @@ export const VOLUME_SOURCE_KEYS: readonly string[] = [
 ];
 const SOURCE_ORDER = new Map(VOLUME_SOURCE_KEYS.map((key, index) => [key, index]));
 
+export interface VolumeSourceData {
+  readonly volumeName?: string;
+  readonly volumeIndex: number;
+  /** The source fields it sets: none, or more than one. */
+  readonly sources: readonly string[];
+}
+
 /**
  * Each volume has exactly one source (`emptyDir`, `configMap`, `persistentVolumeClaim`, …). A
  * volume with none is not an error: the API server's defaulting turns it into an `emptyDir`
@@ -23,8 +30,8 @@ export const volumeSource = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume must not specify more than one volume source.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<VolumeSourceData>[] {
+    const findings: RuleFinding<VolumeSourceData>[] = [];
     for (const volume of pod.volumes) {
       // A volume has one source almost always: count before sorting and wording anything.
       let sourceCount = 0;

@@ -2,7 +2,7 @@ import type { ContainerModel, PodModel, ResourceListModel } from '../../service/
 import type { Range, YPair } from '../../service/yaml/nodes';
 import { parseQuantity, type Quantity } from '../../service/analysis/quantities';
 import { setSlot, slotOf } from '../../service/slots';
-import { containerRefOf } from '../types';
+import { containerRefOf, type ContainerRef } from '../types';
 
 export interface ResourceEntry {
   readonly name: string;
@@ -49,7 +49,7 @@ export interface WrittenQuantity {
   /** The value, or the key when the value is missing. */
   readonly range: Range;
   /** The finding data the quick fixes read: `{ resource, text, list, containerIndex, listKey }`. */
-  readonly data: { resource: string; text: string; list: ResourceListKey; containerIndex: number; listKey: string };
+  readonly data: { readonly resource: string; readonly text: string; readonly list: ResourceListKey } & ContainerRef;
 }
 
 /**

@@ -13,8 +13,15 @@ import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 const ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
+export interface DefaultContainerMissingData {
+  /** The annotation value, a name no container has. */
+  readonly value: string;
+  /** The names of the pod's containers (the replacement fixes). */
+  readonly names: readonly string[];
+}
+
 /** Points the default-container annotation at a real container, app containers first. */
-export const defaultContainerMissingFix: QuickFixer = {
+export const defaultContainerMissingFix: QuickFixer<DefaultContainerMissingData> = {
   description: 'Point the annotation at an existing container (app containers first).',
   fixes(context) {
     const pod = podOf(context);
@@ -40,8 +47,8 @@ export const defaultContainerMissing = defineRule({
   defaultSeverity: 'error',
   summary: 'The kubectl.kubernetes.io/default-container annotation names no container of the pod.',
   fixes: [defaultContainerMissingFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<DefaultContainerMissingData>[] {
+    const findings: RuleFinding<DefaultContainerMissingData>[] = [];
     const pair = pod.annotations.pairs.get(DEFAULT_CONTAINER_ANNOTATION);
     const value = pod.annotations.values.get(DEFAULT_CONTAINER_ANNOTATION);
     if (!pair || value === undefined) return findings;

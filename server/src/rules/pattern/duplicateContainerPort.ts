@@ -11,14 +11,21 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, runTogether } from './support';
 
+export interface DuplicateContainerPortData {
+  readonly port: number;
+  readonly protocol: string;
+  /** The other container on the port; null when it has no name. */
+  readonly otherContainer: string | null;
+}
+
 export const duplicateContainerPort = defineRule({
   id: 'duplicate-container-port',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'Two containers that run at the same time declare the same containerPort: the second cannot bind it.',
-  check(pod): RuleFinding[] {
+  check(pod): RuleFinding<DuplicateContainerPortData>[] {
     // A clash takes ports in two containers; most pods declare one or two ports in all.
-    const findings: RuleFinding[] = [];
+    const findings: RuleFinding<DuplicateContainerPortData>[] = [];
     let declaredPorts = 0;
     for (const container of pod.containers) declaredPorts += container.ports.length;
     if (declaredPorts < 2) return findings;

@@ -5,13 +5,18 @@
  * Quick-fix data: `{ container: string | null, containerIndex: number }` — remove the
  * `ports` key of `initContainers[containerIndex]` (or make it a native sidecar).
  */
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerLabel } from './support';
 import { containerOf, deletePairLines, podOf } from '../../service/actions/fixes/locate';
 import type { QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface InitContainerPortsData extends ContainerRef {
+  /** Its name; null when it has none. */
+  readonly container: string | null;
+}
+
 /** Ports on a regular init container are never served: remove them. */
-export const initContainerPortsFix: QuickFixer = {
+export const initContainerPortsFix: QuickFixer<InitContainerPortsData> = {
   description: 'Remove the ports of the init container.',
   fixes(context) {
     const pod = podOf(context);
@@ -27,8 +32,8 @@ export const initContainerPorts = defineRule({
   defaultSeverity: 'warning',
   summary: 'Ports on a regular init container are never served to Services.',
   fixes: [initContainerPortsFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InitContainerPortsData>[] {
+    const findings: RuleFinding<InitContainerPortsData>[] = [];
     for (const container of pod.containers) {
       if (container.group !== 'init' || container.ports.length === 0 || !container.portsPair) continue;
       findings.push({

@@ -9,6 +9,7 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { defineRule, type RuleFinding } from '../types';
+import type { ContainerGroup } from '../../service/model/podModel';
 import { containerLabel, linkRange } from './support';
 
 const WHY: Readonly<Record<string, string>> = {
@@ -17,13 +18,20 @@ const WHY: Readonly<Record<string, string>> = {
   init: 'another regular init container, which is not running while this one runs',
 };
 
+export interface InitWaitsOnLaterContainerData {
+  readonly port: number;
+  /** The container that listens on the port; null when it has no name. */
+  readonly servedBy: string | null;
+  readonly servedByGroup: ContainerGroup;
+}
+
 export const initWaitsOnLaterContainer = defineRule({
   id: 'init-waits-on-later-container',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: 'An init container waits for a localhost port that only a container started after it serves: the pod never starts.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<InitWaitsOnLaterContainerData>[] {
+    const findings: RuleFinding<InitWaitsOnLaterContainerData>[] = [];
     const analysis = analyzePod(pod);
     if (analysis.hostNetwork) return findings;
     const reported = new Set<string>();

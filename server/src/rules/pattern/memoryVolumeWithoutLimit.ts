@@ -16,8 +16,14 @@ import { lineBreakOf } from '../../service/edits/lines';
 import { podOf, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface MemoryVolumeWithoutLimitData {
+  readonly volume: string;
+  /** The containers that mount it without a memory limit. */
+  readonly containers: readonly string[];
+}
+
 /** A memory-backed emptyDir without a size limit: bound it (the size counts against memory). */
-export const memoryVolumeWithoutLimitFix: QuickFixer = {
+export const memoryVolumeWithoutLimitFix: QuickFixer<MemoryVolumeWithoutLimitData> = {
   description: 'Add sizeLimit: 64Mi to the emptyDir.',
   fixes(context) {
     const pod = podOf(context);
@@ -36,8 +42,8 @@ export const memoryVolumeWithoutLimit = defineRule({
   defaultSeverity: 'warning',
   summary: 'A memory-backed emptyDir has no sizeLimit and a container mounting it has no memory limit.',
   fixes: [memoryVolumeWithoutLimitFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<MemoryVolumeWithoutLimitData>[] {
+    const findings: RuleFinding<MemoryVolumeWithoutLimitData>[] = [];
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume) continue;
       const emptyDir = getMap(sharing.volume.node, 'emptyDir');

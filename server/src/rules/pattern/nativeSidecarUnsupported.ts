@@ -12,14 +12,20 @@ import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
 
 const FIELD_SINCE = fieldSince('Container', 'restartPolicy');
+export interface NativeSidecarUnsupportedData {
+  readonly container: string | null;
+  /** The Kubernetes version the settings target. */
+  readonly targetVersion: string;
+  readonly minimumVersion: string;
+}
 
 export const nativeSidecarUnsupported = defineRule({
   id: 'native-sidecar-unsupported',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: `Native sidecars (init containers with restartPolicy: Always) need Kubernetes 1.${NATIVE_SIDECAR_MINOR} or later.`,
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<NativeSidecarUnsupportedData>[] {
+    const findings: RuleFinding<NativeSidecarUnsupportedData>[] = [];
     const target = context.settings.kubernetesVersion;
     const minor = minorOf(target);
     if (minor >= NATIVE_SIDECAR_MINOR) return findings;

@@ -17,8 +17,18 @@ import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
+export interface ProbePortNotDeclaredData {
+  readonly container: string | null;
+  readonly port: string | number;
+  /** True for a port name, false for a number. */
+  readonly named: boolean;
+  readonly declaredNames: readonly string[];
+  /** Another container that declares the named port (the usual copy-paste mistake). */
+  readonly declaredIn: string | null;
+}
+
 /** A probe names a port its container does not declare: use one of the names it does declare. */
-export const probePortNotDeclaredFix: QuickFixer = {
+export const probePortNotDeclaredFix: QuickFixer<ProbePortNotDeclaredData> = {
   description: 'Probe one of the port names the container declares.',
   fixes({ target }) {
     const { named, declaredNames } = dataOf(target);
@@ -35,8 +45,8 @@ export const probePortNotDeclared = defineRule({
   defaultSeverity: 'error',
   summary: "A probe's named port is not declared in the probe's own container.",
   fixes: [probePortNotDeclaredFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<ProbePortNotDeclaredData>[] {
+    const findings: RuleFinding<ProbePortNotDeclaredData>[] = [];
     const analysis = analyzePod(pod);
     for (const container of pod.containers) {
       // Probes on regular init containers are rejected by the API server already.

@@ -18,7 +18,7 @@ import { imageRepository } from '../../service/analysis/roles';
 import { NATIVE_SIDECAR_MINOR } from '../../service/versions/apiVersions';
 import type { ContainerModel, PodModel } from '../../service/model/podModel';
 import { minorOf } from '../../service/settings';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel, relatedContainer } from './support';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
@@ -52,14 +52,23 @@ function longRunningReason(container: ContainerModel): string | undefined {
   return undefined;
 }
 
-export const sidecarBlocksJobCompletion = defineRule({
+export interface SidecarBlocksJobCompletionData extends ContainerRef {
+  readonly container: string | null;
+  readonly moveTo: 'initContainers';
+  readonly restartPolicy: 'Always';
+  readonly minimumVersion: string;
+  /** False when the target version is below 1.29 (no native sidecars). */
+  readonly supported: boolean;
+}
+
+export const sidecarBlocksJobCompletion = defineRule<'sidecar-blocks-job-completion', SidecarBlocksJobCompletionData>({
   id: 'sidecar-blocks-job-completion',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A long-running helper among the regular containers of a Job pod keeps the Job from ever completing.',
   fixes: [moveToNativeSidecarFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<SidecarBlocksJobCompletionData>[] {
+    const findings: RuleFinding<SidecarBlocksJobCompletionData>[] = [];
     if (pod.shape.family !== 'job') return findings;
     const analysis = analyzePod(pod);
     const supported = minorOf(context.settings.kubernetesVersion) >= NATIVE_SIDECAR_MINOR;

@@ -9,18 +9,24 @@
  * on `port`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerLabel, linkRange, relatedContainer } from './support';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
-export const sidecarStartOrder = defineRule({
+export interface SidecarStartOrderData extends ContainerRef {
+  /** The helper the main container needs at start-up (the reference points at the helper). */
+  readonly container: string | null;
+  readonly port: number;
+}
+
+export const sidecarStartOrder = defineRule<'sidecar-start-order', SidecarStartOrderData>({
   id: 'sidecar-start-order',
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'The main container depends on a helper app container that may not be listening yet when it starts.',
   fixes: [moveToNativeSidecarFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<SidecarStartOrderData>[] {
+    const findings: RuleFinding<SidecarStartOrderData>[] = [];
     const analysis = analyzePod(pod);
     // Links first: most pods have none, and then the main container need not be chosen.
     if (analysis.links.length === 0 || !analysis.main || analysis.hostNetwork) return findings;

@@ -30,8 +30,14 @@ function suggestion(port: number, others: readonly ServedPort[]): number | undef
   return distinct.length === 1 ? distinct[0] : undefined;
 }
 
+export interface UnresolvedLocalhostPortData {
+  readonly port: number;
+  /** A declared port close to it (a likely typo); null when none is. */
+  readonly suggestedPort: number | null;
+}
+
 /** A localhost port nobody serves, next to one that is served: point the reference at it. */
-export const unresolvedLocalhostPortFix: QuickFixer = {
+export const unresolvedLocalhostPortFix: QuickFixer<UnresolvedLocalhostPortData> = {
   description: 'Use the port a container of the pod serves.',
   fixes({ analysis, target }) {
     const { port, suggestedPort } = dataOf(target);
@@ -50,8 +56,8 @@ export const unresolvedLocalhostPort = defineRule({
   defaultSeverity: 'warning',
   summary: 'A container connects to a localhost port that no container of the pod serves.',
   fixes: [unresolvedLocalhostPortFix],
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod, context): RuleFinding<UnresolvedLocalhostPortData>[] {
+    const findings: RuleFinding<UnresolvedLocalhostPortData>[] = [];
     const analysis = analyzePod(pod);
     // With one container, a localhost reference is usually to itself; on the host network,
     // localhost is the node; with injected sidecars, their ports are not in the manifest.

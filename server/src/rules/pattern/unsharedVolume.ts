@@ -17,8 +17,15 @@ import { uniquePath } from '../../service/edits/names';
 import { podOf, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface UnsharedVolumeData {
+  readonly volume: string;
+  /** The one container that mounts it; null when it has no name. */
+  readonly mountedBy: string | null;
+  readonly others: readonly string[];
+}
+
 /** An emptyDir only one container mounts: mount it in another one (the main container first). */
-export const unsharedVolumeFix: QuickFixer = {
+export const unsharedVolumeFix: QuickFixer<UnsharedVolumeData> = {
   description: 'Mount the volume in another container too (offered, never applied unasked).',
   fixes(context) {
     const pod = podOf(context);
@@ -51,8 +58,8 @@ export const unsharedVolume = defineRule({
   defaultSeverity: 'information',
   summary: 'An emptyDir in a multi-container pod is mounted by one container only.',
   fixes: [unsharedVolumeFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<UnsharedVolumeData>[] {
+    const findings: RuleFinding<UnsharedVolumeData>[] = [];
     if (pod.containers.length < 2) return findings;
     for (const sharing of analyzePod(pod).volumes) {
       if (sharing.type !== 'emptyDir' || !sharing.volume?.nameNode) continue;

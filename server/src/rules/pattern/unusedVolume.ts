@@ -13,8 +13,13 @@ import { itemLines } from '../../service/edits/moveItem';
 import { podOf, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
+export interface UnusedVolumeData {
+  readonly volume: string;
+  readonly volumeIndex: number;
+}
+
 /** A volume no container mounts: remove it (with the comments above it). */
-export const unusedVolumeFix: QuickFixer = {
+export const unusedVolumeFix: QuickFixer<UnusedVolumeData> = {
   description: 'Remove the volume.',
   fixes(context) {
     const pod = podOf(context);
@@ -39,8 +44,8 @@ export const unusedVolume = defineRule({
   defaultSeverity: 'warning',
   summary: 'A declared volume is mounted by no container.',
   fixes: [unusedVolumeFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<UnusedVolumeData>[] {
+    const findings: RuleFinding<UnusedVolumeData>[] = [];
     const otherUses = new Set<string>();
     for (const container of pod.containers) {
       for (const device of getSeq(container.map, 'volumeDevices')?.items ?? []) {

@@ -12,13 +12,20 @@ import { containerImages, mayBeGitSync, parseImage } from './imageReference';
 
 const V3_ROOT = '/tmp/git';
 
+export interface GitSyncRootOutsideVolumeData {
+  readonly container: string | null;
+  readonly mountPath: string;
+  /** The argument the fix adds. */
+  readonly rootArgument: string;
+}
+
 export const gitSyncRootOutsideVolume = defineRule({
   id: 'git-sync-root-outside-volume',
   category: 'practice',
   defaultSeverity: 'warning',
   summary: 'git-sync v4 mounts its volume at the old /tmp/git root without --root: the checkout lands outside the volume.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<GitSyncRootOutsideVolumeData>[] {
+    const findings: RuleFinding<GitSyncRootOutsideVolumeData>[] = [];
     for (const { container, image } of containerImages(pod)) {
       if (!mayBeGitSync(image)) continue;
       const { repository, tag } = parseImage(image);

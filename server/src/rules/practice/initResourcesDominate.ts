@@ -12,13 +12,24 @@ import { formatQuantity } from '../../service/analysis/quantities';
 import { defineRule, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel } from '../pattern/support';
 
+export interface InitResourcesDominateData {
+  readonly container: string | null;
+  readonly resource: 'cpu' | 'memory';
+  /** Quantities in canonical form. */
+  readonly initUse: string;
+  /** What the running containers request together. */
+  readonly runningSum: string;
+  /** What the scheduler reserves. */
+  readonly effective: string;
+}
+
 export const initResourcesDominate = defineRule({
   id: 'init-resources-dominate',
   category: 'practice',
   defaultSeverity: 'information',
   summary: "An init container's request sets the pod's effective request, above what the running containers need.",
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<InitResourcesDominateData>[] {
+    const findings: RuleFinding<InitResourcesDominateData>[] = [];
     const { resources } = analyzePod(pod);
     for (const resource of ['cpu', 'memory'] as const) {
       const largest = resources.largestInitUse.get(resource);

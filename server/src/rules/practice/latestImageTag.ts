@@ -16,11 +16,17 @@ function repositoryKey(image: string): string {
   return withoutTag.replace(/^(?:docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
 }
 
+export interface LatestImageTagData {
+  readonly image: string;
+  /** null: no tag written. */
+  readonly tag: 'latest' | null;
+}
+
 /**
  * An untagged or `:latest` image of a repository the product pins elsewhere (snippets,
  * templates): offer that pinned version. Never applied unasked: the version is a choice.
  */
-export const latestImageTagFix: QuickFixer = {
+export const latestImageTagFix: QuickFixer<LatestImageTagData> = {
   description: "Pin the image to the version the product's snippets use (offered, never applied unasked).",
   fixes({ analysis, target }) {
     const image = dataOf(target).image;
@@ -40,8 +46,8 @@ export const latestImageTag = defineRule({
   defaultSeverity: 'warning',
   summary: 'An image has no tag or uses :latest, and no digest.',
   fixes: [latestImageTagFix],
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  check(pod): RuleFinding<LatestImageTagData>[] {
+    const findings: RuleFinding<LatestImageTagData>[] = [];
     for (const { container, image, node } of containerImages(pod)) {
       if (/\$[({]/.test(image)) continue;
       const { tag, digest } = parseImage(image);

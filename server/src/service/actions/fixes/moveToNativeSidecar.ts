@@ -7,13 +7,22 @@ import { minorOf } from '../../settings';
 import { NATIVE_SIDECAR_MINOR } from '../../versions/apiVersions';
 import { containerOf, podOf } from './locate';
 import { dataOf, type QuickFixer } from './quickFix';
+import type { ContainerRef } from '../../../rules/types';
 
 /**
  * A long-running helper among a Job's containers, an app container with
  * `restartPolicy: Always`, or a helper the main container needs at start-up: move it to
  * `initContainers` as a native sidecar.
  */
-export const moveToNativeSidecarFix: QuickFixer = {
+/**
+ * What the rules that offer it report: the helper's reference, and for sidecar-start-order (whose
+ * finding is on the main container) the helper's name.
+ */
+export interface MoveToNativeSidecarData extends ContainerRef {
+  readonly container?: string | null;
+}
+
+export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
   description: 'Move the helper to initContainers as a native sidecar (restartPolicy: Always, Kubernetes 1.29 and later).',
   fixes(context) {
     const pod = podOf(context);
