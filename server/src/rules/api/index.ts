@@ -13,16 +13,21 @@ import { fractionalMemory } from './fractionalMemory';
 import { hostIpWithoutHostPort } from './hostIpWithoutHostPort';
 import { hostNetworkPort } from './hostNetworkPort';
 import { hostPortConflict } from './hostPortConflict';
+import { hostUsersHostNamespace } from './hostUsersHostNamespace';
 import { initContainerProbe } from './initContainerProbe';
 import { invalidFieldRef } from './invalidFieldRef';
 import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
 import { invalidPortNumber } from './invalidPortNumber';
+import { invalidProbeField } from './invalidProbeField';
 import { invalidQuantity } from './invalidQuantity';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
 import { invalidSecurityContext } from './invalidSecurityContext';
+import { invalidSecurityProfile } from './invalidSecurityProfile';
 import { invalidSubPath } from './invalidSubPath';
 import { invalidToleration } from './invalidToleration';
+import { invalidVolumeDevice } from './invalidVolumeDevice';
+import { invalidVolumeSourceField } from './invalidVolumeSourceField';
 import { missingImage } from './missingImage';
 import { negativeTerminationGracePeriod } from './negativeTerminationGracePeriod';
 import { noContainers } from './noContainers';
@@ -45,12 +50,15 @@ export const API_RULES = [
   undefinedVolume,
   duplicateVolumeName,
   volumeSource,
+  invalidVolumeSourceField,
   duplicateMountPath,
   invalidSubPath,
   invalidMountOption,
+  invalidVolumeDevice,
   initContainerProbe,
   invalidRestartPolicy,
   probeHandler,
+  invalidProbeField,
   invalidPortNumber,
   duplicatePortName,
   hostPortConflict,
@@ -61,7 +69,9 @@ export const API_RULES = [
   resourceRequestExceedsLimit,
   undefinedResourceClaim,
   invalidSecurityContext,
+  invalidSecurityProfile,
   shareProcessNamespaceHostPid,
+  hostUsersHostNamespace,
   dnsConfigRequired,
   invalidToleration,
   ephemeralContainers,
