@@ -1,3 +1,9 @@
+// Depends on the `yaml` library's internals: it rewrites the private file dist/parse/parser.js
+// and the exact string `node_process.env.LOG_TOKENS` in it. That is one reason `yaml` is pinned
+// to an exact version in package.json; the others (plainScalars.ts repeats the library's scalar
+// tag resolution, textTree.ts reproduces composition's ranges) are listed in docs/ARCHITECTURE.md
+// under "The model". Check them all before moving the pin.
+//
 // esbuild plugin for every bundle that includes the `yaml` library. Its CST parser reads
 // `process.env.LOG_TOKENS` once per token to decide whether to print debug output; in
 // Node every `process.env` read is a call into the C++ environment, and on a 2 MB

@@ -1,4 +1,4 @@
-import { normaliseVersion, resolveSettings, RULE_LEVELS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
+import { isRulePreset, normaliseVersion, resolveSettings, RULE_LEVELS, RULE_PRESETS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
 import { reportAnalysis, type FileReport } from './formats/report';
@@ -10,7 +10,7 @@ import { lintInWorkers } from './lintWorkers';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--preset recommended|strict] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
 
 export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSettings {
   const versionFlag = lastFlag(args, 'kubernetes-version');
@@ -25,15 +25,18 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
     if (!id || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}, not "${entry}"`);
     rules[id] = level as RuleLevel;
   }
+  const preset = lastFlag(args, 'preset');
+  if (preset !== undefined && !isRulePreset(preset)) throw new UsageError(`--preset must be ${RULE_PRESETS.join(' or ')}, not "${preset}"`);
   return resolveSettings({
     ...(kubernetesVersion ? { kubernetesVersion } : {}),
+    ...(preset !== undefined ? { preset } : {}),
     schemaValidation: !args.flags.has('no-schema'),
     rules,
   });
 }
 
 export function runLint(argv: readonly string[], io: CliIO, service: LanguageService): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
+  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'preset', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
   const jobsFlag = lastFlag(args, 'jobs');
   const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of worker threads from 1 to 256, not "${jobsFlag}"`);

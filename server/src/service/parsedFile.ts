@@ -1,6 +1,7 @@
+import { attachFileServices, exposureKey } from './model/serviceExposures';
 import type { Finding } from './findings/finding';
-import { buildDocumentModel, type DocumentModel } from './model/documentModel';
-import type { PodModel } from './model/podModel';
+import { buildDocumentModel, mentionsPodKind, type DocumentModel } from './model/documentModel';
+import type { PodModel, ResourceModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
 import { firstLineRange, LineIndex } from './text/lineIndex';
@@ -35,8 +36,16 @@ export class ParsedFile {
 
   constructor(readonly text: string, previous?: ParsedFile) {
     const slices = splitDocuments(text);
+    if (slices.length > MAX_DOCUMENTS) {
+      this.documents = [{ index: 0, offset: 0, model: tooManyDocuments(text, slices.length) }];
+      return;
+    }
     const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
     this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
+    attachFileServices(
+      models.flatMap((model) => model.resources),
+      models.flatMap((model) => model.pods),
+    );
   }
 
   get lineIndex(): LineIndex {
@@ -102,8 +111,12 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
   const shifted: { readonly findings: readonly FileFinding[]; readonly onlyIfFileRelevant: boolean }[] = [];
   let fileRelevant = false;
   let podCount = 0;
-  for (const slice of splitDocuments(text)) {
-    const model = buildDocumentModel(slice.text);
+  const slices = splitDocuments(text);
+  const refused = slices.length > MAX_DOCUMENTS;
+  const services = refused ? [] : servicesOf(text, slices);
+  for (const slice of refused ? [{ index: 0, offset: 0, text }] : slices) {
+    const model = refused ? tooManyDocuments(text, slices.length) : buildDocumentModel(slice.text);
+    attachFileServices(services, model.pods);
     podCount += model.pods.length;
     fileRelevant ||= model.relevant;
     const step = walk.next({ index: slice.index, offset: slice.offset, model });
@@ -116,6 +129,35 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
     for (const finding of step.findings) findings.push(finding);
   }
   return { findings, podCount };
+}
+
+/** `kind: Service` on a line of its own (also as a List item); `[ \t]` rather than `\s` keeps the scan linear. */
+const SERVICE_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Service["']?[ \t]*(?:#[^\r\n]*)?\r?$/m;
+
+/** The Services of a file, from only the documents that may hold one (most files hold none). */
+function servicesOf(text: string, slices: readonly DocumentSlice[]): ResourceModel[] {
+  if (!SERVICE_KIND.test(text)) return [];
+  return slices.filter((slice) => SERVICE_KIND.test(slice.text)).flatMap((slice) => buildDocumentModel(slice.text).resources.filter((resource) => resource.kind === 'Service'));
+}
+
+/**
+ * Each document costs a parse and a model however small it is, so a file of a million `---`
+ * lines would take minutes: past this many documents (twice what a 10 MB file of real pods
+ * holds) the file is refused with one finding, as the pre-scan refuses a document nested
+ * too deeply.
+ */
+export const MAX_DOCUMENTS = 100_000;
+
+/** The whole file as one unparsed document whose only finding says why. */
+function tooManyDocuments(text: string, count: number): DocumentModel {
+  const finding: Finding = {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `This file is not read: it holds ${count.toLocaleString('en-US')} YAML documents, more than the ${MAX_DOCUMENTS.toLocaleString('en-US')} Pod Patterns checks in one file. Split it into smaller files.`,
+    range: firstLineRange(text),
+    data: { yamlCode: 'TOO_MANY_DOCUMENTS' },
+  };
+  return { text, root: null, syntaxFindings: [finding], resources: [], pods: [], relevant: mentionsPodKind(text) };
 }
 
 interface DocumentFindingsStep extends DocumentFindings {
@@ -146,7 +188,8 @@ class FindingsWalk {
       const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
       return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
     }
-    const findings = findingsOf(model, settings, this.key);
+    // Services in other documents of the file shape the roles, which some rules read.
+    const findings = findingsOf(model, settings, this.key + exposureKey(model.pods));
     return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
   }
 }

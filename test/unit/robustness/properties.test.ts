@@ -12,7 +12,6 @@ describe('language service properties (fast-check)', () => {
     const counts = runFuzz(RUNS, seeds, { seed: 20260322 });
     console.log(`property cases run: ${JSON.stringify(counts)} over ${seeds.length} seed files`);
     assert.equal(counts.arbitraryText + counts.mutatedSeeds + counts.printedPods + counts.blockYaml, RUNS);
-    assert.ok(counts.trees.fromCst > 0, 'some fuzzed documents should take the CST path');
     assert.ok(counts.trees.fromText > 0, 'some fuzzed documents should be read by the text scanner');
   });
 

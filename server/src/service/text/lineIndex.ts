@@ -1,23 +1,31 @@
 import type { Position } from '../../shared/vocabulary';
+import { withLineFeeds } from './lineBreaks';
 
 export type { Position } from '../../shared/vocabulary';
 
 /** The offsets of a text's first line, without its line break: where findings about a whole document go. */
 export function firstLineRange(text: string): { start: number; end: number } {
   const newline = text.indexOf('\n');
-  return { start: 0, end: newline >= 0 ? newline : text.length };
+  const carriageReturn = text.indexOf('\r');
+  // A `\r` before the first `\n` ends the line unless it is the `\r` of a CRLF (kept in the range, as it always was).
+  const loneCarriageReturn = carriageReturn >= 0 && (newline < 0 || carriageReturn < newline - 1);
+  return { start: 0, end: loneCarriageReturn ? carriageReturn : newline >= 0 ? newline : text.length };
 }
 
-/** Converts file offsets to positions and back with a binary search over line starts. */
+/**
+ * Converts file offsets to positions and back with a binary search over line starts. Lines
+ * end at `\n`, `\r\n` or a lone `\r`, as LSP clients count them.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
     const starts = [0];
-    let at = text.indexOf('\n');
+    const lines = withLineFeeds(text);
+    let at = lines.indexOf('\n');
     while (at >= 0) {
       starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+      at = lines.indexOf('\n', at + 1);
     }
     this.lineStarts = starts;
   }

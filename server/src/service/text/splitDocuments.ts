@@ -1,8 +1,12 @@
+import { withLineFeeds } from './lineBreaks';
+
 /**
  * Splits a YAML stream into its documents with one scan for marker lines, so an
  * edit re-parses only the document it touched. A line that starts with `---` followed
  * by a space, a tab or the end of the line is a document marker wherever it appears
  * (the YAML spec forbids it as content at column 0), so no parsing is needed to find it.
+ * A byte order mark opening the stream belongs to no document (so `\uFEFFkind: Pod` is
+ * read as `kind: Pod`), and a lone `\r` ends a line as `\n` does.
  */
 export interface DocumentSlice {
   /** 0-based position of the document in the file. */
@@ -12,12 +16,15 @@ export interface DocumentSlice {
   readonly text: string;
 }
 
-export function splitDocuments(text: string): DocumentSlice[] {
-  const starts: number[] = [0];
+export function splitDocuments(original: string): DocumentSlice[] {
+  // Markers are looked for in a copy with lone `\r` made `\n` (same offsets); documents are cut from the original.
+  const text = withLineFeeds(original);
+  const first = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  const starts: number[] = [first];
   const length = text.length;
   // Markers can only follow a newline (or open the text), so the native `indexOf` finds the
   // candidates: a per-line loop in script costs more than the rest of a keystroke.
-  if (isMarker(text, 0, 46 /* . */)) pushDocumentEndMarker(text, 0, starts);
+  if (isMarker(text, first, 46 /* . */)) pushDocumentEndMarker(text, first, starts);
   let nextStart = text.indexOf('\n---', 0);
   let nextEnd = text.indexOf('\n...', 0);
   while (nextStart >= 0 || nextEnd >= 0) {
@@ -36,10 +43,12 @@ export function splitDocuments(text: string): DocumentSlice[] {
     const offset = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : length;
     if (i > 0 && offset === starts[i - 1]) continue;
-    slices.push({ index: slices.length, offset, text: text.slice(offset, end) });
+    slices.push({ index: slices.length, offset, text: original.slice(offset, end) });
   }
   return slices;
 }
+
+const BYTE_ORDER_MARK = 0xfeff;
 
 /** `...` ends a document; what follows it starts the next one. */
 function pushDocumentEndMarker(text: string, lineStart: number, starts: number[]): void {

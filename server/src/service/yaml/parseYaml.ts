@@ -1,8 +1,9 @@
-import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type CST, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Finding } from '../findings/finding';
-import { treeFromCst } from './cstTree';
 import { treeFromText } from './textTree';
+import { findExcessiveNesting, MAX_NESTING } from './preScan';
 import { firstLineRange } from '../text/lineIndex';
+import { withLineFeeds } from '../text/lineBreaks';
 import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
@@ -29,35 +30,60 @@ export interface ParsedYaml {
 /**
  * Parses one YAML document's text (as cut by `splitDocuments`) into our node tree. Documents
  * in the shapes manifests are usually written in are read straight from the text; the
- * next-simplest are built from the library's syntax tree; the others (and any the fast
- * paths are unsure about) go through the library's full composition, which reports every problem.
+ * others (and any the text scanner is unsure about) go through the library's full
+ * composition, which reports every problem, unless a linear pre-scan finds them nested too
+ * deeply for the library to parse in bounded time and memory. A lone `\r` is a line break,
+ * as YAML and the API server's decoder read it (made `\n`, which keeps every offset).
  */
-export function parseYamlDocument(text: string): ParsedYaml {
+export function parseYamlDocument(original: string): ParsedYaml {
+  const text = withLineFeeds(original);
+  const blank = BLANK_DOCUMENT.exec(text);
+  if (blank) return { root: blankDocumentRoot(text, blank), findings: [] };
   const scanned = treeFromText(text, FAST_PATH_OPTIONS);
   if (scanned !== undefined) return { root: scanned, findings: [] };
-  let tokens: CST.Token[];
-  try {
-    tokens = Array.from(new Parser().parse(text));
-  } catch (error) {
-    return { root: null, findings: [internalFinding(text, error)] };
-  }
-  const fast = treeFromCst(tokens, FAST_PATH_OPTIONS);
-  return fast === undefined ? composedTree(text, tokens) : { root: fast, findings: [] };
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) return { root: null, findings: [tooDeepToParseFinding(text, tooDeep.offset)] };
+  return composedTree(text);
 }
 
-/** The library's composition of a document: the reference the fast path must agree with. */
-export function parseYamlDocumentComposed(text: string): ParsedYaml {
-  try {
-    return composedTree(text, Array.from(new Parser().parse(text)));
-  } catch (error) {
-    return { root: null, findings: [internalFinding(text, error)] };
-  }
+/**
+ * The library's composition of a document: the reference the text scanner must agree with
+ * (with no pre-scan, so it is the library's own answer on any input).
+ */
+export function parseYamlDocumentComposed(original: string): ParsedYaml {
+  return composedTree(withLineFeeds(original));
 }
 
-function composedTree(text: string, tokens: readonly CST.Token[]): ParsedYaml {
+/**
+ * Nothing but an optional `---` marker line, blank lines, comments and an optional closing
+ * `...` line: composition would make tokens to find an empty document (files of many
+ * thousand separators are made of these). Each line of the pattern ends in a line break, so
+ * it runs in linear time.
+ */
+const BLANK_DOCUMENT = /^(---(?=[ \t\r\n]|$))?(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*(?:(\.\.\.)(?=[ \t\r\n]|$)[ \t]*(?:#[^\r\n]*)?\r?\n?|[ \t]*(?:#[^\r\n]*)?)$/;
+
+/**
+ * The root composition gives a blank document: nothing, unless a marker makes it an explicit
+ * (empty) document; then an empty plain scalar where the `---` marker's blanks end, or at the
+ * start of the closing `...` line.
+ */
+function blankDocumentRoot(text: string, match: RegExpExecArray): YScalar | null {
+  let at: number;
+  if (match[1] !== undefined) {
+    at = 3;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+  } else if (match[2] !== undefined) {
+    at = text.replace(/\r?\n$/, '').lastIndexOf('\n') + 1;
+  } else {
+    return null;
+  }
+  return { kind: 'scalar', value: null, style: 'plain', range: { start: at, end: at } };
+}
+
+function composedTree(text: string): ParsedYaml {
   let documents: Document.Parsed[];
   try {
-    documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[];
+    documents = Array.from(new Composer(PARSE_OPTIONS).compose(new Parser().parse(text))) as Document.Parsed[];
   } catch (error) {
     return { root: null, findings: [internalFinding(text, error)] };
   }
@@ -160,6 +186,27 @@ function tooDeepFinding(text: string): Finding {
   };
 }
 
+/** Refused by the pre-scan: one finding at the character where the nesting passes the limit. */
+function tooDeepToParseFinding(text: string, offset: number): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `This document is not read: nesting deeper than ${MAX_NESTING} levels here (manifests nest a few dozen at most; deeper input would take the parser unbounded time and memory).`,
+    range: { start: offset, end: codePointEnd(text, offset + 1) },
+    data: { yamlCode: 'EXCESSIVE_NESTING' },
+  };
+}
+
+/** A document the conversion refuses on purpose (not a bug): its finding names the problem and its code. */
+class RefusedDocument extends Error {
+  constructor(
+    message: string,
+    readonly yamlCode: string,
+  ) {
+    super(message);
+  }
+}
+
 function internalFinding(text: string, error: unknown): Finding {
   const reason = error instanceof Error ? error.message : String(error);
   return {
@@ -167,11 +214,17 @@ function internalFinding(text: string, error: unknown): Finding {
     severity: 'error',
     message: `This document could not be read: ${reason}`,
     range: firstLineRange(text),
+    ...(error instanceof RefusedDocument ? { data: { yamlCode: error.yamlCode } } : {}),
   };
 }
 
 const MAX_DEPTH = 500;
-const FAST_PATH_OPTIONS = { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_DEPTH - 10 } as const;
+/**
+ * The text scanner leaves documents deeper than the pre-scan's limit (less a margin for the
+ * pre-scan's estimate) to it, so a document is refused or read the same whatever its line
+ * endings (CRLF documents skip the text scanner).
+ */
+const FAST_PATH_OPTIONS = { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_NESTING - 10 } as const;
 /** More values than this once aliases are expanded is refused (the same bound as `toJSON`). */
 const MAX_EXPANDED_NODES = 1_000_000;
 
@@ -205,10 +258,12 @@ interface Conversion {
   /** Anchors whose node is being converted: an alias to one of them would make the tree cyclic. */
   readonly open: Set<string>;
   aliasCount: number;
+  /** Pairs copied into maps by merge keys so far: each merge copies, so nested merges can grow exponentially. */
+  mergedPairs: number;
 }
 
 function newConversion(): Conversion {
-  return { anchors: new Map(), open: new Set(), aliasCount: 0 };
+  return { anchors: new Map(), open: new Set(), aliasCount: 0, mergedPairs: 0 };
 }
 
 function convert(node: YamlNode, state: Conversion, depth: number): YNode {
@@ -228,15 +283,23 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
     out = convertScalar(node);
   } else if (isYamlMap(node)) {
     const pairs: YPair[] = [];
+    // Pairs brought in by merge keys, the last merge first: they come before the explicit pairs so that those win on lookup.
+    let merged: YPair[] = [];
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = convertKey(item.key as YamlNode | null, state, depth);
       const value = item.value == null ? null : convert(item.value as YamlNode, state, depth + 1);
       if (key.value === '<<' && key.style === 'plain' && value) {
-        // Merge keys: the merged pairs come first so that explicit keys win on lookup.
-        const sources = value.kind === 'seq' ? value.items : [value];
-        const merged = sources.flatMap((source) => (source.kind === 'map' ? source.pairs : []));
-        pairs.unshift(...merged);
+        const sources = (value.kind === 'seq' ? value.items : [value]).filter((source): source is YMap => source.kind === 'map');
+        state.mergedPairs += sources.reduce((sum, source) => sum + source.pairs.length, 0);
+        if (state.mergedPairs > MAX_EXPANDED_NODES) {
+          throw new RefusedDocument(
+            `merge keys (<<) copy more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} fields into this document's maps (a "merge-key bomb"): it is not validated.`,
+            'EXCESSIVE_MERGING',
+          );
+        }
+        // Concatenated, not spread: a legitimate merge of a large map would overflow the argument stack.
+        merged = sources.flatMap((source) => source.pairs).concat(merged);
         continue;
       }
       const emptyValue = value && value.kind === 'scalar' && value.value === null && value.range.end <= value.range.start;
@@ -246,7 +309,7 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
         range: { start: key.range.start, end: value && !emptyValue ? Math.max(value.range.end, key.range.end) : key.range.end },
       });
     }
-    out = { kind: 'map', pairs, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YMap;
+    out = { kind: 'map', pairs: merged.length > 0 ? merged.concat(pairs) : pairs, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YMap;
   } else if (isYamlSeq(node)) {
     const items = node.items.map((item) =>
       item == null ? ({ kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } } as YScalar) : convert(item as YamlNode, state, depth + 1),
@@ -264,6 +327,7 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
 
 /** Complex keys are rare and only compared as text; a bounded budget keeps an aliased key from expanding. */
 const KEY_BUDGET_NODES = 10_000;
+const KEY_BUDGET_CHARACTERS = 10_000;
 
 function convertKey(key: YamlNode | null, state: Conversion, depth: number): YScalar {
   if (key == null) return { kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } };
@@ -275,7 +339,9 @@ function convertKey(key: YamlNode | null, state: Conversion, depth: number): YSc
       : { ...scalar, value: key.source !== undefined ? String(key.source) : String(scalar.value) };
   }
   const converted = convert(key, state, depth + 1);
-  return { kind: 'scalar', value: JSON.stringify(toJSON(converted, { nodes: KEY_BUDGET_NODES })), style: 'plain', range: converted.range };
+  const text = JSON.stringify(toJSON(converted, { nodes: KEY_BUDGET_NODES }));
+  // Cut, because a key inside a key is quoted again at each level: `? ? ? … x` would double its length per level.
+  return { kind: 'scalar', value: text.length > KEY_BUDGET_CHARACTERS ? `${text.slice(0, KEY_BUDGET_CHARACTERS)}…` : text, style: 'plain', range: converted.range };
 }
 
 function convertScalar(node: Scalar): YScalar {

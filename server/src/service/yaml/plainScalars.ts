@@ -1,7 +1,7 @@
 import { Document, isScalar as isYamlScalar } from 'yaml';
 import type { ScalarValue } from './nodes';
 
-/** What the fast paths (text scanner, CST tree) need to know to build the tree composition would. */
+/** What the text scanner needs to know to build the tree composition would. */
 export interface FastTreeOptions {
   readonly version: '1.1' | '1.2';
   readonly merge: boolean;

@@ -1,5 +1,8 @@
 import type { YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
+import {
+  BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOT, DOUBLE_QUOTE, GREATER, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE,
+} from './characterCodes';
 
 /**
  * Builds our tree straight from a document's text, in one pass over its lines, for the
@@ -36,23 +39,6 @@ const BAIL = new Error('not a document the text scanner reads');
 function bail(): never {
   throw BAIL;
 }
-
-const SPACE = 32;
-const NEWLINE = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const PIPE = 124;
-const GREATER = 62;
-const DOT = 46;
 
 /** Characters that cannot start a plain scalar here (or that start something this scanner leaves to the library). */
 /** ASCII character classes, looked up by code for every character of a flow value. */

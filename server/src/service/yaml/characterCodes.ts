@@ -1,0 +1,22 @@
+/** UTF-16 codes of the characters YAML gives a meaning, for scanners that compare `charCodeAt` results. */
+export const TAB = 9;
+export const NEWLINE = 10;
+export const CARRIAGE_RETURN = 13;
+export const SPACE = 32;
+export const EXCLAMATION = 33;
+export const DOUBLE_QUOTE = 34;
+export const HASH = 35;
+export const AMPERSAND = 38;
+export const SINGLE_QUOTE = 39;
+export const COMMA = 44;
+export const DASH = 45;
+export const DOT = 46;
+export const COLON = 58;
+export const GREATER = 62;
+export const QUESTION = 63;
+export const OPEN_BRACKET = 91;
+export const BACKSLASH = 92;
+export const CLOSE_BRACKET = 93;
+export const OPEN_BRACE = 123;
+export const PIPE = 124;
+export const CLOSE_BRACE = 125;
