@@ -13,6 +13,7 @@ import { fractionalMemory } from './fractionalMemory';
 import { hostIpWithoutHostPort } from './hostIpWithoutHostPort';
 import { hostNetworkPort } from './hostNetworkPort';
 import { hostPortConflict } from './hostPortConflict';
+import { hostUsersHostNamespace } from './hostUsersHostNamespace';
 import { initContainerProbe } from './initContainerProbe';
 import { invalidCronJob } from './invalidCronJob';
 import { invalidDnsConfig } from './invalidDnsConfig';
@@ -23,12 +24,16 @@ import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
 import { invalidObjectName } from './invalidObjectName';
 import { invalidPortNumber } from './invalidPortNumber';
+import { invalidProbeField } from './invalidProbeField';
 import { invalidQuantity } from './invalidQuantity';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
 import { invalidScheduling } from './invalidScheduling';
 import { invalidSecurityContext } from './invalidSecurityContext';
+import { invalidSecurityProfile } from './invalidSecurityProfile';
 import { invalidSubPath } from './invalidSubPath';
 import { invalidToleration } from './invalidToleration';
+import { invalidVolumeDevice } from './invalidVolumeDevice';
+import { invalidVolumeSourceField } from './invalidVolumeSourceField';
 import { invalidWorkloadSpec } from './invalidWorkloadSpec';
 import { missingImage } from './missingImage';
 import { missingPodSpec } from './missingPodSpec';
@@ -54,12 +59,15 @@ export const API_RULES = [
   undefinedVolume,
   duplicateVolumeName,
   volumeSource,
+  invalidVolumeSourceField,
   duplicateMountPath,
   invalidSubPath,
   invalidMountOption,
+  invalidVolumeDevice,
   initContainerProbe,
   invalidRestartPolicy,
   probeHandler,
+  invalidProbeField,
   invalidPortNumber,
   duplicatePortName,
   hostPortConflict,
@@ -70,7 +78,9 @@ export const API_RULES = [
   resourceRequestExceedsLimit,
   undefinedResourceClaim,
   invalidSecurityContext,
+  invalidSecurityProfile,
   shareProcessNamespaceHostPid,
+  hostUsersHostNamespace,
   dnsConfigRequired,
   invalidToleration,
   ephemeralContainers,
