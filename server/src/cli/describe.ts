@@ -1,6 +1,6 @@
 import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
-import { collectInputs } from './inputs';
+import { readInputs } from './inputs';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 export const DESCRIBE_USAGE = 'pod-patterns describe [--format text|json] <files|dirs|globs|->...';
@@ -77,7 +77,7 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
   const pods: DescribedPod[] = [];
   const patterns: (string | undefined)[][] = [];
   let unreadable = false;
-  for (const input of collectInputs(args.positionals, io.readStdin)) {
+  for (const input of readInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
       unreadable = true;

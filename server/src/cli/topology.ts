@@ -3,7 +3,7 @@ import { resolveSettings, type LanguageService } from '../service';
 import { renderTopologyScene } from '../shared/topology/scene';
 import { sceneToSvgString } from '../shared/topology/svgString';
 import { lastFlag, parseArgs, UsageError } from './args';
-import { collectInputs } from './inputs';
+import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 export const TOPOLOGY_USAGE = `pod-patterns topology [--format svg|json] [--theme light|dark] [--pod N] [--output FILE] <file|->`;
@@ -19,7 +19,7 @@ export function runTopology(argv: readonly string[], io: CliIO, service: Languag
   if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag)) throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
   if (args.positionals.length !== 1) throw new UsageError('give exactly one file (or - for standard input)');
 
-  const [input] = collectInputs(args.positionals, io.readStdin);
+  const [input] = readInputs(args.positionals, io.readStdin);
   if (!input || 'error' in input) {
     io.stderr(`pod-patterns: cannot read ${args.positionals[0]}: ${input && 'error' in input ? input.error : 'no input'}\n`);
     return EXIT_USAGE;

@@ -51,6 +51,7 @@ const LAYERS: readonly Layer[] = [
     mayImport: ['service/validation', 'service/model', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
+  { name: 'service/config', paths: ['server/src/service/config/'], mayImport: ['service/yaml', 'service/text', 'service/base'], packages: [] },
   { name: 'service/edits', paths: ['server/src/service/edits/'], mayImport: ['service/yaml', 'service/text', 'shared'], packages: [] },
   {
     name: 'service/actions',
@@ -91,6 +92,7 @@ const LAYERS: readonly Layer[] = [
       'service/completion',
       'service/actions',
       'service/edits',
+      'service/config',
       'service/parsedFile',
       'service/analysis',
       'service/model',

@@ -24,7 +24,8 @@ test('text format prints path:line:col severity code message and a summary', () 
   assert.equal(result.code, 1);
   const lines = result.stdout.trim().split('\n');
   assert.match(lines[0]!, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1:13 error schema no matches for kind "DaemonSet"`));
-  assert.match(lines[lines.length - 1]!, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 file/);
+  assert.match(lines[lines.length - 2]!, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 file/);
+  assert.equal(lines[lines.length - 1], '1 fixable with `--fix`');
 });
 
 test('json format has the stable shape with 0-based ranges', () => {
@@ -77,7 +78,8 @@ test('usage errors and unreadable files exit 2 with a clear message', () => {
   assert.match(badVersion.stderr, /--kubernetes-version must look like 1\.30/);
   const missing = cli(['lint', '/nonexistent/pod.yaml']);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /cannot read \/nonexistent\/pod\.yaml: no such file or directory/);
+  assert.match(missing.stderr, /\/nonexistent\/pod\.yaml: no such file or directory/);
+  assert.equal(missing.stdout, '', 'no summary of 0 files');
   assert.equal(cli(['frobnicate']).code, 2);
 });
 
