@@ -12,14 +12,6 @@ import {
 import { ConfigError } from './args';
 import { STDIN_PATH } from './inputs';
 
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The settings of each linted file: its `.pod-patterns.yaml` (the nearest one upwards, or the one
  * `--config` names) with the command line's flags on top, and the config's and `--ignore`'s patterns.
@@ -37,7 +29,7 @@ export class ProjectSettings {
     private readonly flags: Partial<ServiceSettings>,
     options: { readonly configPath?: string; readonly useConfigFiles: boolean; readonly ignore: readonly string[] },
   ) {
-    this.finder = service.projectConfigFinder(readIfPresent);
+    this.finder = service.projectConfigFinder((file) => readFileSync(file, 'utf8'));
     this.useConfigFiles = options.useConfigFiles;
     if (options.configPath !== undefined) {
       const parsed = this.finder.fromFile(path.resolve(cwd, options.configPath));

@@ -6,6 +6,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { FEATURE_HANDLERS } from './handlers';
 import { OpenFiles } from './openFiles';
 import { SettingsCache } from './settingsCache';
+import { ProjectConfigs } from './projectConfigs';
 
 interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
@@ -30,7 +31,8 @@ export function startServer(connection: Connection): void {
   const service = createLanguageService({ logger: connectionLogger(connection) });
   const documents = new TextDocuments(TextDocument);
   const files = new OpenFiles(documents, service);
-  const settings = new SettingsCache(connection);
+  const projectConfigs = new ProjectConfigs(service, service.logger);
+  const settings = new SettingsCache(connection, projectConfigs);
   const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service);
 
   connection.onInitialize((params): InitializeResult => {
@@ -54,6 +56,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed((change.settings as { podPatterns?: PodPatternsSettings } | null)?.podPatterns);
+    diagnostics.revalidateAll();
+  });
+
+  // A saved .pod-patterns.yaml changes the settings of the documents below it.
+  documents.onDidSave((event) => {
+    if (!projectConfigs.isConfigFile(event.document.uri)) return;
+    settings.changed(undefined);
     diagnostics.revalidateAll();
   });
 

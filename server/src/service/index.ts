@@ -35,6 +35,7 @@ export {
   ruleIdProblem,
   settingsWithProjectConfig,
   parentFolder,
+  projectConfigSchema,
   type ProjectConfig,
   type ConfigProblem,
   type ParsedProjectConfig,

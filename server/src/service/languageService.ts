@@ -95,7 +95,7 @@ export interface LanguageService {
   /** How many findings of a one-shot lint (`lintText`) have a preferred fix, for "N fixable with --fix". */
   countFixable(text: string, findings: readonly FileFinding[], settings: ServiceSettings): number;
 
-  /** Finds and checks `.pod-patterns.yaml` files (rule ids against `rules`) through the host's file access. */
+  /** Finds and checks `.pod-patterns.yaml` files (rule ids against `rules`) through the host's file access (which may throw for a missing file). */
   projectConfigFinder(readFile: (path: string) => string | undefined): ProjectConfigFinder;
 }
 

@@ -108,7 +108,7 @@ const LAYERS: readonly Layer[] = [
     name: 'lsp',
     paths: ['server/src/lsp/'],
     mayImport: ['service/facade', 'shared', 'shared/protocol'],
-    packages: ['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol', 'vscode-languageserver-types'],
+    packages: ['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol', 'vscode-languageserver-types', 'node:*'],
   },
   { name: 'server entry', paths: ['server/src/server.ts'], mayImport: ['lsp'], packages: ['vscode-languageserver/node'] },
   { name: 'cli', paths: ['server/src/cli/'], mayImport: ['service/facade', 'shared'], packages: ['node:*'] },

@@ -185,16 +185,25 @@ function joinPath(folder: string, name: string): string {
 export class ProjectConfigFinder {
   private readonly byFolder = new Map<string, ParsedProjectConfig | undefined>();
 
+  /** `readFile` throws (or returns undefined) for a file that is not there. */
   constructor(
     private readonly readFile: (path: string) => string | undefined,
     private readonly knownRuleIds: readonly string[],
   ) {}
 
+  private read(path: string): string | undefined {
+    try {
+      return this.readFile(path);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The config that governs files in `folder` (an absolute path), or undefined when there is none. */
   forFolder(folder: string): ParsedProjectConfig | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
     const candidate = joinPath(folder, PROJECT_CONFIG_FILE);
-    const text = this.readFile(candidate);
+    const text = this.read(candidate);
     let found: ParsedProjectConfig | undefined;
     if (text !== undefined) found = parseProjectConfig(text, candidate, this.knownRuleIds);
     else {
@@ -207,11 +216,48 @@ export class ProjectConfigFinder {
 
   /** The config at a named path (`--config FILE`); undefined when it cannot be read. */
   fromFile(path: string): ParsedProjectConfig | undefined {
-    const text = this.readFile(path);
+    const text = this.read(path);
     return text === undefined ? undefined : parseProjectConfig(text, path, this.knownRuleIds);
   }
 
   forget(): void {
     this.byFolder.clear();
   }
+}
+
+/**
+ * The JSON Schema of `.pod-patterns.yaml` for editors (contributed to VS Code through
+ * `yamlValidation`), built from the same lists the parser checks against.
+ */
+export function projectConfigSchema(knownRuleIds: readonly string[]): Record<string, unknown> {
+  const level = { type: 'string', enum: [...RULE_LEVELS] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/pod-patterns/pod-patterns/schemas/pod-patterns-config.schema.json',
+    $comment: 'Written by scripts/gen-config-schema.mjs from server/src/service/config/projectConfig.ts; do not edit.',
+    title: 'Pod Patterns project config (.pod-patterns.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      kubernetesVersion: {
+        type: 'string',
+        pattern: '^v?1\\.[0-9]+(\\.[0-9]+)?$',
+        description: `The Kubernetes version (1.MINOR, at most ${NEWEST_KUBERNETES_VERSION}) the manifests target; version-dependent checks follow it.`,
+      },
+      schemaValidation: { type: 'boolean', description: 'Check objects against the bundled strict schema; turn off when another tool already does.' },
+      preset: { type: 'string', enum: [...CONFIG_PRESETS], description: 'A rule preset.' },
+      // Empty (`rules:` with its entries commented out, as `init` writes it) is allowed.
+      rules: {
+        type: ['object', 'null'],
+        description: 'Rule id → level, overriding each rule\'s default severity. `pod-patterns rules` lists the ids.',
+        propertyNames: { enum: [...knownRuleIds] },
+        additionalProperties: level,
+      },
+      ignore: {
+        type: ['array', 'null'],
+        description: 'Paths not to lint, gitignore-style, relative to this file.',
+        items: { type: 'string', minLength: 1 },
+      },
+    },
+  };
 }
