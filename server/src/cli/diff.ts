@@ -68,11 +68,17 @@ function backtrack(trace: readonly Int32Array[], steps: number, offset: number, 
     const previousK = down ? k + 1 : k - 1;
     const previousX = frontier[offset + previousK]!;
     const previousY = previousX - previousK;
-    while (x > previousX + (down ? 0 : 1) && y > previousY + (down ? 1 : 0)) operations.push({ kind: ' ', line: oldLines[--x]! }), y--;
+    while (x > previousX + (down ? 0 : 1) && y > previousY + (down ? 1 : 0)) {
+      operations.push({ kind: ' ', line: oldLines[--x]! });
+      y--;
+    }
     if (down) operations.push({ kind: '+', line: newLines[--y]! });
     else operations.push({ kind: '-', line: oldLines[--x]! });
   }
-  while (x > 0 && y > 0) operations.push({ kind: ' ', line: oldLines[--x]! }), y--;
+  while (x > 0 && y > 0) {
+    operations.push({ kind: ' ', line: oldLines[--x]! });
+    y--;
+  }
   return operations.reverse();
 }
 

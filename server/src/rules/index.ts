@@ -9,14 +9,23 @@ import type { Rule, RuleContext } from './types';
 
 export type { RuleCatalogueEntry } from './engine/catalogue';
 
+/** Every rule id: the codes of rule findings (the other codes are `NON_RULE_CODES`). */
+export type RuleId = (typeof API_RULES)[number]['id'] | (typeof PATTERN_RULES)[number]['id'] | (typeof PRACTICE_RULES)[number]['id'];
+
 /** Every rule, in the order their findings are reported. */
-export const RULES: readonly Rule[] = [...API_RULES, ...PATTERN_RULES, ...PRACTICE_RULES];
+export const RULES: readonly Rule<object, RuleId>[] = [...API_RULES, ...PATTERN_RULES, ...PRACTICE_RULES];
 
 /** The rule list for docs, the README and `pod-patterns rules`. */
 export const RULE_CATALOGUE: readonly RuleCatalogueEntry[] = catalogueOf(RULES);
 
-export function findRule(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
+const RULES_BY_ID: ReadonlyMap<string, Rule<object, RuleId>> = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function findRule(id: string): Rule<object, RuleId> | undefined {
+  return RULES_BY_ID.get(id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return RULES_BY_ID.has(id);
 }
 
 export function runRules(pod: PodModel, context: RuleContext): Finding[] {

@@ -4,6 +4,10 @@ export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as
 /** What a user can set; hosts read it from `podPatterns.*` settings or CLI flags. */
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+export function isRuleLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
+
 export interface ServiceSettings {
   /** Target Kubernetes version, `1.MINOR`. */
   readonly kubernetesVersion: string;

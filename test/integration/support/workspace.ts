@@ -104,7 +104,7 @@ export async function waitForFindings(document: vscode.TextDocument, expected: r
     return await waitForDiagnostics(document.uri, what, (diagnostics) => JSON.stringify(findingsOf(document, diagnostics)) === wanted);
   } catch (error) {
     const seen = findingsOf(document, ourDiagnostics(document.uri));
-    throw new Error(`${(error as Error).message}\n  expected ${wanted}\n  last seen ${JSON.stringify(seen)}`);
+    throw new Error(`${(error as Error).message}\n  expected ${wanted}\n  last seen ${JSON.stringify(seen)}`, { cause: error });
   }
 }
 

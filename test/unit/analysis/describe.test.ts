@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../../server/src/cli/run';
+import { REPO_ROOT } from '../../support/repo';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { SHARED_DIR } from '../../support/shared';
 import { testPodExpectations, type PodExpectations } from './podExpectations';
+import { REPO_ROOT } from '../../support/repo';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 const examples = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/analysis/examples.expected.json'), 'utf8')) as { pods: Record<string, PodExpectations> };
 testPodExpectations('examples', path.join(REPO_ROOT, 'examples'), examples.pods);

@@ -35,7 +35,18 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'rules',
     paths: ['server/src/rules/'],
-    mayImport: ['service/model', 'service/analysis', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    // A rule declares its quick fixers in its file (ESLint's meta.fixable + fix), written with the
+    // edit helpers and the fix contract of service/actions/fixes/ (a fixer several rules share
+    // lives there); latest-image-tag pins to the insert templates' images.
+    mayImport: ['service/actions/fixes', 'service/actions/templates', 'service/edits', 'service/model', 'service/analysis', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    packages: [],
+  },
+  {
+    name: 'service/actions/fixes',
+    // The fix contract, the shared fixers and edit helpers: a fix context names the parsed file it
+    // edits and a finding's ContainerRef (types only, both).
+    paths: ['server/src/service/actions/fixes/'],
+    mayImport: ['rules', 'service/parsedFile', 'service/edits', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   { name: 'service/schema', paths: ['server/src/service/schema/'], mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'], packages: [] },
@@ -47,24 +58,26 @@ const LAYERS: readonly Layer[] = [
   },
   {
     name: 'service/parsedFile',
-    paths: ['server/src/service/parsedFile.ts', 'server/src/service/fileAnalysis.ts'],
+    paths: ['server/src/service/parsedFile.ts'],
     mayImport: ['service/validation', 'service/model', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   { name: 'service/config', paths: ['server/src/service/config/'], mayImport: ['service/yaml', 'service/text', 'service/base'], packages: [] },
   { name: 'service/edits', paths: ['server/src/service/edits/'], mayImport: ['service/yaml', 'service/text', 'shared'], packages: [] },
+  // The insert templates' pinned images and resources: data the insert actions, completion and a rule's fix share.
+  { name: 'service/actions/templates', paths: ['server/src/service/actions/insert/template.ts'], mayImport: ['service/edits', 'service/model', 'shared'], packages: [] },
   {
     name: 'service/actions',
     // Quick fixes may name the rule they fix.
     paths: ['server/src/service/actions/'],
-    mayImport: ['rules', 'service/parsedFile', 'service/edits', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: ['rules', 'service/actions/fixes', 'service/actions/templates', 'service/parsedFile', 'service/edits', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   {
     name: 'service/completion',
     // Completion offers the insert templates' pinned images.
     paths: ['server/src/service/completion/'],
-    mayImport: ['service/actions', 'service/parsedFile', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/base', 'shared'],
+    mayImport: ['service/actions', 'service/actions/templates', 'service/parsedFile', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/base', 'shared'],
     packages: PURE_PACKAGES,
   },
   {

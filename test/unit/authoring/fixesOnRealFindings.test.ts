@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { fixesFor } from '../../../server/src/service/actions';
+import { THROWING_LOGGER } from '../../../server/src/service/logger';
 import { applyEdits } from '../../../server/src/service/edits/textEdits';
 import { fixturesDir, newProblems, repoRoot, sharedDir, syntaxErrors } from './support';
 
@@ -33,7 +34,7 @@ function applyEveryFix(files: readonly string[]): { offered: number; preferred: 
     const countOf = (text: string, code: string) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === code).length;
     for (const finding of findings) {
       const target = { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data };
-      for (const fix of fixesFor(analysis, target, DEFAULT_SETTINGS)) {
+      for (const fix of fixesFor(analysis, target, DEFAULT_SETTINGS, THROWING_LOGGER)) {
         const label = `${path.basename(file)}: ${finding.code} → ${fix.title}`;
         const after = applyEdits(before, fix.edits);
         assert.deepEqual(syntaxErrors(after), [], `${label}: parses`);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, ParsedFile, resolveSettings } from '../../../server/src/service';
 import { codeActionsFor, fixesFor, type FixTarget } from '../../../server/src/service/actions';
+import { THROWING_LOGGER } from '../../../server/src/service/logger';
 import { applyEdits } from '../../../server/src/service/edits/textEdits';
 import { assertGolden, newProblems, readFixture, syntaxErrors } from './support';
 
@@ -92,7 +93,7 @@ const CASES: readonly FixCase[] = [
     code: 'missing-resources',
     needle: '- name: shipper',
     within: 'shipper',
-    data: { container: 'shipper', containerPath: 'spec.template.spec.containers[1]', missing: ['requests.cpu', 'requests.memory', 'limits.memory'] },
+    data: { container: 'shipper', listKey: 'containers', containerIndex: 1, missing: ['requests.cpu', 'requests.memory', 'limits.memory'] },
     pick: /Add resource requests and limits/,
   },
   {
@@ -145,7 +146,7 @@ for (const fixture of FIXTURES) {
     test(`${fixCase.name} (${fixture})`, () => {
       const before = readFixture('fixes', fixture);
       const analysis = new ParsedFile(before);
-      const fixes = fixesFor(analysis, targetIn(before, fixCase), DEFAULT_SETTINGS);
+      const fixes = fixesFor(analysis, targetIn(before, fixCase), DEFAULT_SETTINGS, THROWING_LOGGER);
       for (const title of fixCase.offers ?? []) assert.ok(fixes.some((fix) => title.test(fix.title)), `offers ${title}: ${fixes.map((fix) => fix.title).join(' | ')}`);
       const chosen = fixCase.pick ? fixes.find((fix) => fixCase.pick!.test(fix.title)) : fixes.find((fix) => fix.preferred);
       assert.ok(chosen, `a fix to apply among: ${fixes.map((fix) => fix.title).join(' | ')}`);
@@ -163,22 +164,22 @@ test('code actions for diagnostics: fixes with their diagnostic, fix all, refact
   const text = readFixture('fixes', 'job-two-spaces.yaml');
   const analysis = new ParsedFile(text);
   const target = targetIn(text, CASES.find((fixCase) => fixCase.code === 'deprecated-registry')!);
-  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [{ ...target, source: 'pod-patterns' }] }, DEFAULT_SETTINGS);
+  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [{ ...target, source: 'pod-patterns' }] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   const quickFixes = actions.filter((action) => action.kind === 'quickfix');
   assert.deepEqual(quickFixes.map((action) => action.title), ['Use registry.k8s.io/git-sync/git-sync:v4.2.1', 'Disable deprecated-registry for this line']);
   assert.deepEqual(quickFixes[0]!.fixes, [0]);
   assert.equal(quickFixes[0]!.isPreferred, true);
   assert.equal(actions.filter((action) => action.kind === 'refactor.rewrite').length, 5);
-  const onlyQuickFixes = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  const onlyQuickFixes = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.ok(onlyQuickFixes.every((action) => action.kind === 'quickfix'));
-  const foreign = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [{ ...target, source: 'yaml' }], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  const foreign = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [{ ...target, source: 'yaml' }], only: ['quickfix'] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.deepEqual(foreign, [], 'diagnostics of other tools are left to them');
 });
 
 test('enum findings offer each allowed value', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: always\n  containers:\n  - name: a\n    image: nginx:1.27\n';
   const start = text.indexOf('always');
-  const fixes = fixesFor(new ParsedFile(text), { code: 'schema', start, end: start + 6, data: { allowedValues: ['Always', 'OnFailure', 'Never'] } }, DEFAULT_SETTINGS);
+  const fixes = fixesFor(new ParsedFile(text), { code: 'schema', start, end: start + 6, data: { allowedValues: ['Always', 'OnFailure', 'Never'] } }, DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.deepEqual(fixes.map((fix) => fix.title), ['Change to "Always"', 'Change to "OnFailure"', 'Change to "Never"']);
   assert.equal(applyEdits(text, fixes[0]!.edits), text.replace('always', 'Always'));
 });
@@ -186,24 +187,24 @@ test('enum findings offer each allowed value', () => {
 test('no move to a native sidecar below Kubernetes 1.29, nor of the only app container', () => {
   const text = readFixture('fixes', 'job-two-spaces.yaml');
   const target = targetIn(text, CASES.find((fixCase) => fixCase.code === 'sidecar-blocks-job-completion')!);
-  assert.deepEqual(fixesFor(new ParsedFile(text), target, resolveSettings({ kubernetesVersion: '1.28' })).filter((fix) => /native sidecar/.test(fix.title)), []);
+  assert.deepEqual(fixesFor(new ParsedFile(text), target, resolveSettings({ kubernetesVersion: '1.28' }), THROWING_LOGGER).filter((fix) => /native sidecar/.test(fix.title)), []);
   const single = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.34.1\n';
   const at = single.indexOf('proxy');
-  assert.deepEqual(fixesFor(new ParsedFile(single), { code: 'sidecar-blocks-job-completion', start: at, end: at + 5, data: { containerIndex: 0 } }, DEFAULT_SETTINGS).filter((fix) => /native sidecar/.test(fix.title)), []);
+  assert.deepEqual(fixesFor(new ParsedFile(single), { code: 'sidecar-blocks-job-completion', start: at, end: at + 5, data: { containerIndex: 0 } }, DEFAULT_SETTINGS, THROWING_LOGGER).filter((fix) => /native sidecar/.test(fix.title)), []);
 });
 
 test('git-sync renames are the preferred fix only on a v4 image (v3 does not read GITSYNC_*)', () => {
   const text = readFixture('fixes', 'job-two-spaces.yaml').replace('git-sync:v4.2.1', 'git-sync:v3.6.9');
   const fixCase = CASES.find((candidate) => candidate.code === 'git-sync-v3-config')!;
-  const fixes = fixesFor(new ParsedFile(text), targetIn(text, fixCase), DEFAULT_SETTINGS);
+  const fixes = fixesFor(new ParsedFile(text), targetIn(text, fixCase), DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.equal(fixes[0]!.preferred, false);
 });
 
 test('source.fixAll is offered only on request and applies every preferred fix', () => {
   const text = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n';
   const analysis = new ParsedFile(text);
-  assert.deepEqual(codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [] }, DEFAULT_SETTINGS).filter((action) => action.kind === 'source.fixAll'), []);
-  const [fixAll] = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [], only: ['source.fixAll'] }, DEFAULT_SETTINGS);
+  assert.deepEqual(codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [] }, DEFAULT_SETTINGS, THROWING_LOGGER).filter((action) => action.kind === 'source.fixAll'), []);
+  const [fixAll] = codeActionsFor(analysis, { start: 0, end: 0, diagnostics: [], only: ['source.fixAll'] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.equal(fixAll?.kind, 'source.fixAll');
   assert.equal(applyEdits(text, fixAll!.edits).split('\n')[0], 'apiVersion: apps/v1');
 });
@@ -217,7 +218,7 @@ for (const fixture of ['pod-two-spaces.yaml', 'pod-four-spaces.yaml']) {
     const codes = findings.map((finding) => finding.code).sort();
     assert.deepEqual(codes, ['init-container-ports', 'probe-port-not-declared', 'unresolved-localhost-port', 'unused-volume']);
     for (const finding of findings) {
-      const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+      const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER);
       const chosen = fixes.find((fix) => !fix.title.startsWith('Disable '));
       assert.ok(chosen, `${finding.code} has a fix`);
       const after = applyEdits(before, chosen.edits);
@@ -236,7 +237,7 @@ test('a memory-backed emptyDir gets a size limit', () => {
     '    volumeMounts:', '    - name: tmp', '      mountPath: /tmp', '  volumes:', '  - name: tmp', '    emptyDir:', '      medium: Memory', '',
   ].join('\n');
   const at = text.indexOf('Memory');
-  const fixes = fixesFor(new ParsedFile(text), { code: 'memory-volume-without-limit', start: at, end: at + 6, data: { volume: 'tmp', containers: ['a'] } }, DEFAULT_SETTINGS);
+  const fixes = fixesFor(new ParsedFile(text), { code: 'memory-volume-without-limit', start: at, end: at + 6, data: { volume: 'tmp', containers: ['a'] } }, DEFAULT_SETTINGS, THROWING_LOGGER);
   assert.equal(applyEdits(text, fixes[0]!.edits), text.replace('      medium: Memory\n', '      medium: Memory\n      sizeLimit: 64Mi\n'));
 });
 
@@ -253,7 +254,7 @@ test('sidecar-start-order: the helper the main container needs moves to a native
   const analysis = new ParsedFile(before);
   const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'sidecar-start-order')!;
   assert.ok(finding, 'the rule reports the proxy the main container reaches');
-  const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+  const fixes = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER);
   const move = fixes.find((fix) => /native sidecar/.test(fix.title))!;
   assert.match(move.title, /^Move "cloud-sql-proxy" to initContainers/);
   assert.equal(move.preferred, false);
@@ -291,7 +292,7 @@ function realFix(text: string, code: string, title: RegExp) {
   const analysis = new ParsedFile(text);
   const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === code);
   assert.ok(finding, `the rules report ${code}`);
-  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).find((candidate) => title.test(candidate.title));
+  const fix = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER).find((candidate) => title.test(candidate.title));
   assert.ok(fix, `a fix titled ${title}`);
   return fix;
 }
@@ -302,7 +303,7 @@ test('"fix all of this kind" applies the preferred fix of every such finding in 
   const analysis = new ParsedFile(text);
   const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'deprecated-registry')!;
   const target = { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data, source: 'pod-patterns' };
-  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS);
+  const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   const all = actions.find((action) => action.title === 'Fix all deprecated-registry findings in the file (2)');
   assert.ok(all, actions.map((action) => action.title).join(' | '));
   assert.equal(applyEdits(text, all.edits), text.split('k8s.gcr.io/pause').join('registry.k8s.io/pause'));
@@ -313,7 +314,7 @@ test('latest-image-tag: pin a repository the product knows to its pinned version
   const analysis = new ParsedFile(text);
   const titles = analysis.findings(DEFAULT_SETTINGS)
     .filter((finding) => finding.code === 'latest-image-tag')
-    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS).map((fix) => fix.title));
+    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER).map((fix) => fix.title));
   assert.deepEqual(titles, [
     ['Pin to nginx:1.27', 'Disable latest-image-tag for this line'],
     ['Pin to busybox:1.36', 'Disable latest-image-tag for this line'],
@@ -334,4 +335,52 @@ test('helper-breaks-guaranteed-qos: the helper requests exactly its limits', () 
   assert.equal(after, text.replace('        memory: 16Mi\n      limits:\n        memory: 32Mi\n', '        memory: 32Mi\n      limits:\n        memory: 32Mi\n        cpu: 10m\n'));
   assert.deepEqual(newProblems(text, after), []);
   assert.equal(new ParsedFile(after).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'helper-breaks-guaranteed-qos').length, 0);
+});
+
+test('a fixer that throws offers nothing, and the injected logger hears about it', () => {
+  const text = readFixture('fixes', 'job-two-spaces.yaml');
+  const fixCase = CASES.find((candidate) => candidate.code === 'git-sync-v3-config')!;
+  const target = targetIn(text, fixCase);
+  // Data crosses the editor and back; a fixer tripping on it must not take the menu down silently.
+  const hostile = { ...target, data: { get renames(): never { throw new Error('unreadable data'); } } };
+  const reported: string[] = [];
+  const fixes = fixesFor(new ParsedFile(text), hostile, DEFAULT_SETTINGS, { info() {}, error: (message, error) => reported.push(`${message}: ${String(error)}`) });
+  assert.deepEqual(fixes.map((fix) => fix.title), ['Disable git-sync-v3-config for this line'], 'the other fixers still offer theirs');
+  assert.equal(reported.length, 1);
+  assert.match(reported[0]!, /git-sync-v3-config finding: Error: unreadable data/);
+  assert.throws(() => fixesFor(new ParsedFile(text), hostile, DEFAULT_SETTINGS, THROWING_LOGGER), /unreadable data/);
+});
+
+/** The fixes a rule offers (its own, not the suppression comment) for its first finding in `text`. */
+function ruleFixes(text: string, code: string) {
+  const analysis = new ParsedFile(text);
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === code)!;
+  return fixesFor(analysis, { code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER).filter((fix) => !fix.title.startsWith('Disable '));
+}
+
+test('template-restart-policy: a Job without restartPolicy is offered both values, inserted in the template spec, neither applied unasked', () => {
+  const text = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n  template:\n    spec:\n      containers:\n      - name: migrate\n        image: flyway/flyway:10\n';
+  const fixes = ruleFixes(text, 'template-restart-policy');
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set restartPolicy: OnFailure', false], ['Set restartPolicy: Never', false]]);
+  const fixed = applyEdits(text, fixes[1]!.edits);
+  assert.equal(fixed, text.replace('image: flyway/flyway:10\n', 'image: flyway/flyway:10\n      restartPolicy: Never\n'));
+  assert.deepEqual(new ParsedFile(fixed).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'template-restart-policy'), []);
+});
+
+test('ephemeral-containers: deleting the list is offered, not applied unasked', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  ephemeralContainers:\n  - name: debugger\n    image: busybox:1.36\n';
+  const fixes = ruleFixes(text, 'ephemeral-containers');
+  assert.deepEqual(fixes.map((fix) => fix.preferred ?? false), [false]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n');
+});
+
+test('selector-mismatch: the selector labels the template lacks are added to it, offered only when that makes them match', () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const fixes = ruleFixes(text, 'selector-mismatch');
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred ?? false]), [["Add tier: frontend to the pod template's labels", false]]);
+  const fixed = applyEdits(text, fixes[0]!.edits);
+  assert.equal(fixed, text.replace('        app: web\n', '        app: web\n        tier: frontend\n'));
+  assert.deepEqual(new ParsedFile(fixed).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'selector-mismatch'), []);
+  // A label the template sets to another value is not rewritten: other selectors may rely on it.
+  assert.deepEqual(ruleFixes(text.replace('        app: web\n', '        app: api\n'), 'selector-mismatch'), []);
 });

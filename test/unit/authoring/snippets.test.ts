@@ -7,8 +7,9 @@ import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { PATTERNS } from '../../../server/src/shared/patternCatalog';
 import { TOPOLOGY_AUTHORING_COMMANDS } from '../../../server/src/shared/topologyWebview';
+import { REPO_ROOT } from '../../support/repo';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = REPO_ROOT;
 const snippetFile = path.join(repoRoot, 'snippets', 'pods.code-snippets');
 const snippets = JSON.parse(readFileSync(snippetFile, 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
 

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, ParsedFile, type ServiceSettings } from '../../../server/src/service';
+import { REPO_ROOT } from '../../support/repo';
 
-export const repoRoot = path.resolve(__dirname, '../../../..');
+export const repoRoot = REPO_ROOT;
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'authoring');
 
 export function readFixture(...parts: string[]): string {

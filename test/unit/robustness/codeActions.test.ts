@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { CST, Parser } from 'yaml';
 import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { fixesFor } from '../../../server/src/service/actions';
+import { THROWING_LOGGER } from '../../../server/src/service/logger';
 import { insertPatternActions } from '../../../server/src/service/actions/insertPatternActions';
 import { applyEdits, type OffsetEdit } from '../../../server/src/service/edits/textEdits';
 import type { YNode } from '../../../server/src/service/yaml/nodes';
@@ -106,7 +107,7 @@ describe('code actions lose nothing (every insert action and quick fix, on every
         }
       }
       for (const finding of analysis.findings(DEFAULT_SETTINGS)) {
-        const offered = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS);
+        const offered = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER);
         if (offered.length > 0) counts.findingsWithFixes++;
         for (const fix of offered) {
           const failure = checkEdits(analysis, items, fix.edits);

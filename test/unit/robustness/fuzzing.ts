@@ -18,8 +18,9 @@ import { splitDocuments } from '../../../server/src/service/text/splitDocuments'
 import { treeFromCst } from '../../../server/src/service/yaml/cstTree';
 import { treeFromText } from '../../../server/src/service/yaml/textTree';
 import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
+import { REPO_ROOT } from '../../support/repo';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+export { REPO_ROOT };
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'robustness');
 const SHARED = SHARED_DIR;
 

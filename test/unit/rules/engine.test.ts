@@ -8,7 +8,7 @@ import type { Rule } from '../../../server/src/rules/types';
 import { ParsedFile, toDiagnostics } from '../../../server/src/service';
 import { buildDocumentModel } from '../../../server/src/service/model/documentModel';
 import { resolveSettings, type RuleLevel } from '../../../server/src/service/settings';
-import { lint } from './api/ruleFixtures';
+import { lint } from '../../support/ruleFixtures';
 
 const DUPLICATE_NAMES = `apiVersion: v1
 kind: Pod

@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../../support/repo';
 
-const repoRoot = join(__dirname, '..', '..', '..', '..');
+const repoRoot = REPO_ROOT;
 const GENERATED_DIRS = ['schemas', join('server', 'src', 'service', 'schema', 'generated')];
 /** Written from our own code by scripts/gen-config-schema.mjs, not from kubernetes-models (test/unit/cli/configSchema.test.ts). */
 const OUR_SCHEMAS = new Set(['pod-patterns-config.schema.json']);

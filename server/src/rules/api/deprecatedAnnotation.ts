@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, isMap } from '../../service/yaml/nodes';
 import { explain } from '../engine/apiMessages';
 import { isBarePod } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -28,7 +28,7 @@ function hasField(pod: PodModel, containerName: string | undefined, field: strin
  *
  * data: `{ annotation: string, replacement: string }`
  */
-export const deprecatedAnnotation: Rule = {
+export const deprecatedAnnotation = defineRule({
   id: 'deprecated-annotation',
   category: 'api',
   defaultSeverity: 'warning',
@@ -59,4 +59,4 @@ export const deprecatedAnnotation: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { explain } from '../engine/apiMessages';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /** Volume plugins the API server warns about, with the text it prints. */
 const DEPRECATED_VOLUME_TYPES: Readonly<Record<string, string>> = {
@@ -24,7 +24,7 @@ const ADVICE: Readonly<Record<string, string>> = {
  *
  * data: `{ volumeName?: string, volumeIndex: number, type: string }`
  */
-export const deprecatedVolumeType: Rule = {
+export const deprecatedVolumeType = defineRule({
   id: 'deprecated-volume-type',
   category: 'api',
   defaultSeverity: 'warning',
@@ -52,4 +52,4 @@ export const deprecatedVolumeType: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,15 +1,15 @@
 import { getPair, isMap, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * `dnsPolicy: None` ignores the cluster's DNS settings, so the pod must bring its own:
  * a `dnsConfig` with at least one nameserver.
  *
- * data: `{ hasDnsConfig: boolean }` (quick fix: insert a dnsConfig with a nameserver to fill in).
+ * data: `{ hasDnsConfig: boolean }`.
  */
-export const dnsConfigRequired: Rule = {
+export const dnsConfigRequired = defineRule({
   id: 'dns-config-required',
   category: 'api',
   defaultSeverity: 'error',
@@ -42,4 +42,4 @@ export const dnsConfigRequired: Rule = {
     });
     return findings;
   },
-};
+});

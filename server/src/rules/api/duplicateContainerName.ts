@@ -1,7 +1,24 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { uniqueName } from '../../service/edits/names';
+import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/** Renames the later of two containers with one name. */
+export const duplicateContainerNameFix: QuickFixer = {
+  description: 'Rename the later container to a free name.',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    if (!pod || !container?.nameNode || !container.name) return [];
+    const taken = new Set(pod.containers.flatMap((candidate) => (candidate.name ? [candidate.name] : [])));
+    const suggested = dataOf(context.target).suggestion;
+    const name = typeof suggested === 'string' && !taken.has(suggested) ? suggested : uniqueName(container.name, taken);
+    return [{ title: `Rename to "${name}"`, edits: [replaceRange(context, container.nameNode.range.start, container.nameNode.range.end, name)], preferred: true }];
+  },
+};
 
 /**
  * Container names are unique across `initContainers` and `containers` (M1). The API server
@@ -11,12 +28,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ name: string, suggestion: string, containerIndex: number, listKey: 'initContainers' | 'containers' }`
  * (`suggestion` is a free, valid name for a rename quick fix).
  */
-export const duplicateContainerName: Rule = {
+export const duplicateContainerName = defineRule({
   id: 'duplicate-container-name',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Container names must be unique across init containers and containers.',
-  fix: 'Rename the container to data.suggestion.',
+  fixes: [duplicateContainerNameFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
@@ -31,7 +48,7 @@ export const duplicateContainerName: Rule = {
         ),
         range: container.nameNode!.range,
         related: [{ range: other.nameNode!.range, message: `"${name}" is first used by ${describeContainer(other)}` }],
-        data: { name, suggestion, containerIndex: container.index, listKey: container.listKey },
+        data: { name, suggestion, ...containerRefOf(container) },
       };
     };
 
@@ -50,4 +67,4 @@ export const duplicateContainerName: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,22 +1,20 @@
 import type { EnvVarModel } from '../../service/model/podModel';
 import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /**
  * A container that defines the same environment variable twice keeps the last one, and
  * `kubectl apply` may drop one of them on the next change. The API server warns, except when
  * the later value builds on the earlier one (`PATH=$(PATH):/extra`).
  *
- * data: `{ name: string, containerIndex: number, listKey: string, envIndex: number, firstIndex: number }`
- * (quick fix: delete the earlier definition).
+ * data: `{ name: string, containerIndex: number, listKey: string, envIndex: number, firstIndex: number }`.
  */
-export const duplicateEnvName: Rule = {
+export const duplicateEnvName = defineRule({
   id: 'duplicate-env-name',
   category: 'api',
   defaultSeverity: 'warning',
   summary: 'An environment variable is defined twice in one container.',
-  fix: 'Delete the earlier definition (data.firstIndex).',
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
@@ -40,10 +38,10 @@ export const duplicateEnvName: Rule = {
           ),
           range: env.nameNode.range,
           related: earlier.nameNode ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }] : undefined,
-          data: { name: env.name, containerIndex: container.index, listKey: container.listKey, envIndex: env.index, firstIndex: earlier.index },
+          data: { name: env.name, ...containerRefOf(container), envIndex: env.index, firstIndex: earlier.index },
         });
       }
     }
     return findings;
   },
-};
+});

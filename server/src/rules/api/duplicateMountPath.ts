@@ -1,7 +1,7 @@
 import type { VolumeMountModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /**
  * A container cannot mount two volumes at the same `mountPath` (M3); the API server compares
@@ -9,7 +9,7 @@ import type { Rule, RuleFinding } from '../types';
  *
  * data: `{ mountPath: string, containerIndex: number, listKey: string, mountIndex: number, firstMountIndex: number }`
  */
-export const duplicateMountPath: Rule = {
+export const duplicateMountPath = defineRule({
   id: 'duplicate-mount-path',
   category: 'api',
   defaultSeverity: 'error',
@@ -35,8 +35,7 @@ export const duplicateMountPath: Rule = {
           related: [{ range: first.mountPathNode!.range, message: `${mount.mountPath} is first used by the mount of "${first.name ?? '?'}"` }],
           data: {
             mountPath: mount.mountPath,
-            containerIndex: container.index,
-            listKey: container.listKey,
+            ...containerRefOf(container),
             mountIndex: mount.index,
             firstMountIndex: first.index,
           },
@@ -45,4 +44,4 @@ export const duplicateMountPath: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { ContainerModel, PortModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 interface NamedPort {
   readonly container: ContainerModel;
@@ -15,12 +15,11 @@ interface NamedPort {
  *
  * data: `{ name: string, containerIndex: number, listKey: string, portIndex: number, firstPath: string }`
  */
-export const duplicatePortName: Rule = {
+export const duplicatePortName = defineRule({
   id: 'duplicate-port-name',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Port names must be unique within a container (an error) and should be unique across the pod (a warning).',
-  fix: 'Rename the port.',
   check(pod): RuleFinding[] {
     // A duplicate takes two named ports, and most pods name at most one.
     const findings: RuleFinding[] = [];
@@ -29,8 +28,7 @@ export const duplicatePortName: Rule = {
     if (namedPorts < 2) return findings;
     const dataOf = (named: NamedPort, first: NamedPort) => ({
       name: named.port.name!,
-      containerIndex: named.container.index,
-      listKey: named.container.listKey,
+      ...containerRefOf(named.container),
       portIndex: named.port.index,
       firstPath: first.port.path,
     });
@@ -86,4 +84,4 @@ export const duplicatePortName: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,13 +1,13 @@
 import type { VolumeModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * Volume names are unique within a pod.
  *
  * data: `{ name: string, volumeIndex: number, firstIndex: number }`
  */
-export const duplicateVolumeName: Rule = {
+export const duplicateVolumeName = defineRule({
   id: 'duplicate-volume-name',
   category: 'api',
   defaultSeverity: 'error',
@@ -34,4 +34,4 @@ export const duplicateVolumeName: Rule = {
     }
     return findings;
   },
-};
+});

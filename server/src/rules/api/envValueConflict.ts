@@ -3,7 +3,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 /** Env files (KEP-3721) add `fileKeyRef` in 1.34. */
@@ -23,15 +23,13 @@ function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {
  * `configMapRef` and `secretRef` (C6). A merge of two manifests (`kubectl apply` over a live
  * object, Helm overrides) is the usual way to get both.
  *
- * data: `{ envName?: string, containerIndex: number, listKey: string, envIndex: number, sources: string[], hasValue: boolean }`
- * (quick fix: delete `value`, or the extra sources).
+ * data: `{ envName?: string, containerIndex: number, listKey: string, envIndex: number, sources: string[], hasValue: boolean }`.
  */
-export const envValueConflict: Rule = {
+export const envValueConflict = defineRule({
   id: 'env-value-conflict',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'An env var needs either value or valueFrom, and valueFrom (like envFrom) exactly one source.',
-  fix: 'Delete value, or keep one source.',
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? VALUE_FROM_SOURCES_WITH_FILES : VALUE_FROM_SOURCES;
@@ -43,8 +41,7 @@ export const envValueConflict: Rule = {
         const label = env.name !== undefined ? `"${env.name}"` : `env[${env.index}]`;
         const data = {
           ...(env.name !== undefined ? { envName: env.name } : {}),
-          containerIndex: container.index,
-          listKey: container.listKey,
+          ...containerRefOf(container),
           envIndex: env.index,
           sources: sources.map((pair) => String(pair.key.value)),
           hasValue: env.value !== undefined && env.value !== '',
@@ -84,7 +81,7 @@ export const envValueConflict: Rule = {
       for (const [index, item] of envFrom.items.entries()) {
         if (!isMap(item)) continue;
         const sources = sourcesOf(item, ['configMapRef', 'secretRef']);
-        const data = { containerIndex: container.index, listKey: container.listKey, envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
+        const data = { ...containerRefOf(container), envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
         if (sources.length === 0) {
           findings.push({
             message: explain(
@@ -108,4 +105,4 @@ export const envValueConflict: Rule = {
     }
     return findings;
   },
-};
+});

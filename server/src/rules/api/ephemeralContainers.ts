@@ -1,22 +1,38 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { isBarePod, specPair } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { deletePairLines, podOf } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * Ephemeral containers are added to a running pod with `kubectl debug`; they cannot be part of
  * a manifest (M21): a pod template refuses them (an error). A new Pod cannot be created with
  * them either, but some published examples do it, so for a bare Pod it is a warning.
- *
- * data: `{ count: number, template: boolean }` (quick fix: delete `ephemeralContainers`).
  */
-export const ephemeralContainers: Rule = {
+export interface EphemeralContainersData {
+  readonly count: number;
+  readonly template: boolean;
+}
+
+const deleteEphemeralContainers: QuickFixer<EphemeralContainersData> = {
+  // Never applied unasked: the author may rather move the containers to `containers`.
+  description: 'Delete ephemeralContainers (offered, never applied unasked).',
+  fixes(context) {
+    const pod = podOf(context);
+    const pair = pod && specPair(pod, 'ephemeralContainers');
+    const remove = pair && deletePairLines(context, pair);
+    return remove ? [{ title: 'Delete ephemeralContainers (kubectl debug adds them to running pods)', edits: [remove] }] : [];
+  },
+};
+
+export const ephemeralContainers = defineRule({
   id: 'ephemeral-containers',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'ephemeralContainers cannot be set in a manifest: they are added to running pods by kubectl debug.',
-  fix: 'Delete ephemeralContainers.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [deleteEphemeralContainers],
+  check(pod): RuleFinding<EphemeralContainersData>[] {
+    const findings: RuleFinding<EphemeralContainersData>[] = [];
     const pair = specPair(pod, 'ephemeralContainers');
     if (!pair || pair.value?.kind !== 'seq' || pair.value.items.length === 0) return findings;
     const template = !isBarePod(pod);
@@ -32,4 +48,4 @@ export const ephemeralContainers: Rule = {
     });
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@ import { explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { formatQuantity, isWholeNumber } from '../../service/analysis/quantities';
 import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
 /** Limits first: the order findings are reported in. */
@@ -14,7 +14,7 @@ const LISTS: readonly ResourceListKey[] = ['limits', 'requests'];
  *
  * data: `{ resource: string, text: string, canonical: string, list: 'requests' | 'limits', containerIndex: number, listKey: string }`
  */
-export const fractionalMemory: Rule = {
+export const fractionalMemory = defineRule({
   id: 'fractional-memory',
   category: 'api',
   defaultSeverity: 'warning',
@@ -34,4 +34,4 @@ export const fractionalMemory: Rule = {
       };
     });
   },
-};
+});

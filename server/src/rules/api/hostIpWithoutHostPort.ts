@@ -1,15 +1,15 @@
 import { getPair } from '../../service/yaml/nodes';
 import { explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /**
  * `hostIP` only means something for a port published on the node with `hostPort`; without it
  * the API server warns and the field does nothing.
  *
- * data: `{ containerIndex: number, listKey: string, portIndex: number, hostIP: string }` (quick fix: delete hostIP or add hostPort).
+ * data: `{ containerIndex: number, listKey: string, portIndex: number, hostIP: string }`.
  */
-export const hostIpWithoutHostPort: Rule = {
+export const hostIpWithoutHostPort = defineRule({
   id: 'host-ip-without-host-port',
   category: 'api',
   defaultSeverity: 'warning',
@@ -30,10 +30,10 @@ export const hostIpWithoutHostPort: Rule = {
             `hostIP ${port.hostIP} on a port of ${describeContainer(container)} does nothing unless the port is published on the node with hostPort.`,
           ),
           range: hostIPPair.key.range,
-          data: { containerIndex: container.index, listKey: container.listKey, portIndex: port.index, hostIP: port.hostIP },
+          data: { ...containerRefOf(container), portIndex: port.index, hostIP: port.hostIP },
         });
       }
     }
     return findings;
   },
-};
+});

@@ -1,23 +1,41 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
 /**
  * With `hostNetwork: true` the container listens on the node itself, so a `hostPort` must equal
  * its `containerPort` (M14b). On a Pod an unset hostPort defaults to the containerPort; in a
  * template it may stay 0. The API server checks app containers only.
- *
- * data: `{ containerIndex: number, portIndex: number, containerPort: number, hostPort: number }`
- * (quick fix: set hostPort to containerPort, or delete hostPort).
  */
-export const hostNetworkPort: Rule = {
+export interface HostNetworkPortData extends ContainerRef {
+  readonly portIndex: number;
+  readonly containerPort: number;
+  readonly hostPort: number;
+}
+
+const setHostPortToContainerPort: QuickFixer<HostNetworkPortData> = {
+  description: 'Set hostPort to the containerPort (what the container listens on on the node anyway).',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const port = container?.ports.find((candidate) => candidate.index === context.data.portIndex);
+    const value = port?.hostPortNode;
+    // The data is the editor's copy: act only when it still describes the port the finding is on.
+    if (!port || port.containerPort === undefined || !value || value.range.start !== context.target.start - context.document.offset) return [];
+    return [{ title: `Set hostPort to ${port.containerPort}`, edits: [replaceRange(context, value.range.start, value.range.end, String(port.containerPort))], preferred: true }];
+  },
+};
+
+export const hostNetworkPort = defineRule({
   id: 'host-network-port',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'With hostNetwork, a hostPort must equal its containerPort.',
-  fix: 'Set hostPort to data.containerPort, or delete it.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [setHostPortToContainerPort],
+  check(pod): RuleFinding<HostNetworkPortData>[] {
+    const findings: RuleFinding<HostNetworkPortData>[] = [];
     if (!specFlag(pod, 'hostNetwork')) return findings;
     const template = !isBarePod(pod);
     for (const container of pod.containers) {
@@ -32,10 +50,10 @@ export const hostNetworkPort: Rule = {
           ),
           range: port.hostPortNode.range,
           related: port.containerPortNode ? [{ range: port.containerPortNode.range, message: 'the containerPort' }] : undefined,
-          data: { containerIndex: container.index, portIndex: port.index, containerPort: port.containerPort, hostPort: port.hostPort },
+          data: { ...containerRefOf(container), portIndex: port.index, containerPort: port.containerPort, hostPort: port.hostPort },
         });
       }
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@ import type { ContainerModel, PodModel, PortModel } from '../../service/model/po
 import type { Range } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer, isBarePod, specFlag } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 interface HostPortUse {
   readonly container: ContainerModel;
@@ -49,7 +49,7 @@ function where(use: HostPortUse): string {
  *
  * data: `{ hostPort: number, protocol: string, hostIP: string, containerIndex: number, listKey: string, portIndex: number }`
  */
-export const hostPortConflict: Rule = {
+export const hostPortConflict = defineRule({
   id: 'host-port-conflict',
   category: 'api',
   defaultSeverity: 'error',
@@ -77,8 +77,7 @@ export const hostPortConflict: Rule = {
         hostPort: use.hostPort,
         protocol: use.port.protocol,
         hostIP: use.port.hostIP ?? '',
-        containerIndex: use.container.index,
-        listKey: use.container.listKey,
+        ...containerRefOf(use.container),
         portIndex: use.port.index,
       },
       ...(acceptedBecause ? { severity: 'warning' as const } : {}),
@@ -122,4 +121,4 @@ export const hostPortConflict: Rule = {
     }
     return findings;
   },
-};
+});

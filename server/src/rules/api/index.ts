@@ -36,7 +36,7 @@ import { undefinedVolume } from './undefinedVolume';
 import { volumeSource } from './volumeSource';
 
 /** The api rules, one file each in this folder; add a rule by importing it here. */
-export const API_RULES: readonly Rule[] = [
+export const API_RULES = [
   // What the API server rejects.
   noContainers,
   duplicateContainerName,
@@ -74,4 +74,4 @@ export const API_RULES: readonly Rule[] = [
   deprecatedVolumeType,
   deprecatedAnnotation,
   negativeTerminationGracePeriod,
-];
+] as const satisfies readonly Rule<object>[];

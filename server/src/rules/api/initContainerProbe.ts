@@ -2,7 +2,36 @@ import type { YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { containerOf, deletePairLines, localOffset, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/** Probes or lifecycle on a regular init container: remove them, or make it a native sidecar. */
+export const initContainerProbeFix: QuickFixer = {
+  description: 'Remove the probe or hook, or add restartPolicy: Always to make the container a native sidecar.',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    if (!pod || !container?.map || container.group !== 'init') return [];
+    const field = dataOf(context.target).probe;
+    const at = localOffset(context);
+    const pair =
+      container.map.pairs.find((candidate) => candidate.key.value === field) ??
+      container.map.pairs.find((candidate) => candidate.range.start <= at && at <= candidate.range.end && /Probe$|^lifecycle$/.test(String(candidate.key.value)));
+    const fixes: FixCandidate[] = [];
+    const remove = pair && deletePairLines(context, pair);
+    if (remove) fixes.push({ title: `Remove ${String(pair.key.value)} from init container "${container.name ?? ''}"`, edits: [remove], preferred: true });
+    if (!container.restartPolicyPair) {
+      const text = context.document.model.text;
+      const edit = addPair(text, container.map, 'restartPolicy', 'Always', detectIndentStyle(text, pod.root, lineBreakOf(text)));
+      fixes.push({ title: `Make "${container.name ?? 'it'}" a native sidecar (restartPolicy: Always)`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)] });
+    }
+    return fixes;
+  },
+};
 
 /**
  * A regular init container (no `restartPolicy: Always`) runs to completion before the app
@@ -11,12 +40,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ probe: 'lifecycle' | 'livenessProbe' | 'readinessProbe' | 'startupProbe', containerIndex: number, containerName?: string }`
  * (quick fixes: delete the field, or make the container a native sidecar with `restartPolicy: Always`).
  */
-export const initContainerProbe: Rule = {
+export const initContainerProbe = defineRule({
   id: 'init-container-probe',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
-  fix: 'Remove data.probe, or add restartPolicy: Always to make the container a native sidecar.',
+  fixes: [initContainerProbeFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const knowsSidecars = targetsAtLeast(context.settings, 28);
@@ -36,10 +65,10 @@ export const initContainerProbe: Rule = {
             `${describeContainer(container)} runs to completion before the app containers start, so its ${field.name} would never be used: ${remedy}.`,
           ),
           range: field.pair.key.range,
-          data: { probe: field.name, containerIndex: container.index, ...(container.name !== undefined ? { containerName: container.name } : {}) },
+          data: { ...containerRefOf(container), probe: field.name, ...(container.name !== undefined ? { containerName: container.name } : {}) },
         });
       }
     }
     return findings;
   },
-};
+});

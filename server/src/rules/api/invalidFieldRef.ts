@@ -1,7 +1,7 @@
 import { getPair, isMap, scalarText, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain, goQuote } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /** What an env var may read from the pod through `fieldRef` (labels and annotations by key). */
 const ENV_FIELD_PATHS = [
@@ -35,12 +35,11 @@ function closest(value: string, candidates: readonly string[]): string | undefin
  *
  * data: `{ containerIndex: number, listKey: string, envIndex: number, field: 'fieldPath' | 'resource', value: string, suggestion?: string }`
  */
-export const invalidFieldRef: Rule = {
+export const invalidFieldRef = defineRule({
   id: 'invalid-field-ref',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'An env var fieldRef or resourceFieldRef must name a field the downward API offers to env vars.',
-  fix: 'Replace the value with data.suggestion.',
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
@@ -67,11 +66,11 @@ export const invalidFieldRef: Rule = {
               `${env.name ?? `env[${env.index}]`} in ${describeContainer(container)} reads ${goQuote(value)}, which the downward API does not offer to environment variables${suggestion ? `; did you mean ${goQuote(suggestion)}?` : '.'}`,
             ),
             range: check.pair.value.range,
-            data: { containerIndex: container.index, listKey: container.listKey, envIndex: env.index, field: check.field, value, ...(suggestion ? { suggestion } : {}) },
+            data: { ...containerRefOf(container), envIndex: env.index, field: check.field, value, ...(suggestion ? { suggestion } : {}) },
           });
         }
       }
     }
     return findings;
   },
-};
+});

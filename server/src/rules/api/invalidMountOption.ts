@@ -2,7 +2,7 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { get, getMap, getPair, isScalar, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function isPrivileged(container: ContainerModel): boolean {
   const privilegedNode = get(getMap(container.map, 'securityContext'), 'privileged');
@@ -16,7 +16,7 @@ function isPrivileged(container: ContainerModel): boolean {
  *
  * data: `{ containerIndex: number, listKey: string, mountIndex: number, field: 'mountPropagation' | 'recursiveReadOnly' }`
  */
-export const invalidMountOption: Rule = {
+export const invalidMountOption = defineRule({
   id: 'invalid-mount-option',
   category: 'api',
   defaultSeverity: 'error',
@@ -30,7 +30,7 @@ export const invalidMountOption: Rule = {
         const recursivePair = getPair(mount.node, 'recursiveReadOnly');
         // Both options are rare: a mount without them has nothing to check.
         if (!propagationPair && !recursivePair) continue;
-        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
+        const data = (field: string) => ({ ...containerRefOf(container), mountIndex: mount.index, field });
         const propagation = scalarText(propagationPair?.value);
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (propagation === 'Bidirectional' && !isPrivileged(container)) {
@@ -68,4 +68,4 @@ export const invalidMountOption: Rule = {
     }
     return findings;
   },
-};
+});

@@ -4,7 +4,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
-import type { Rule, RuleContext, RuleFinding } from '../types';
+import { defineRule, type RuleContext, type RuleFinding } from '../types';
 
 const NAMED_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 const POD_DNS_LABELS = ['hostname', 'subdomain'] as const;
@@ -78,7 +78,7 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
  *
  * data: `{ kind: 'container' | 'volume' | 'port' | 'env' | 'pod', name: string, path: string }`
  */
-export const invalidName: Rule = {
+export const invalidName = defineRule({
   id: 'invalid-name',
   category: 'api',
   defaultSeverity: 'error',
@@ -136,4 +136,4 @@ export const invalidName: Rule = {
     }
     return findings;
   },
-};
+});

@@ -3,12 +3,12 @@ import { get, getMap, isScalar, type Range, type YNode } from '../../service/yam
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 function portData(container: ContainerModel, field: string, value: number): Record<string, unknown> {
-  return { containerIndex: container.index, listKey: container.listKey, field, value };
+  return { ...containerRefOf(container), field, value };
 }
 
 /** A port number the API server accepts (or none written); `0` means unset for a hostPort only. */
@@ -26,7 +26,7 @@ function numberNode(node: YNode | null | undefined): { value: number; range: Ran
  *
  * data: `{ containerIndex: number, listKey: string, field: string, value: number }`
  */
-export const invalidPortNumber: Rule = {
+export const invalidPortNumber = defineRule({
   id: 'invalid-port-number',
   category: 'api',
   defaultSeverity: 'error',
@@ -75,4 +75,4 @@ export const invalidPortNumber: Rule = {
     }
     return findings;
   },
-};
+});

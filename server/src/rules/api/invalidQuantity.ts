@@ -2,7 +2,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { QUANTITY_PATTERN_TEXT } from '../../service/analysis/quantities';
 import { listNoun, writtenQuantities, type ResourceListKey } from '../engine/resources';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 const LISTS: readonly ResourceListKey[] = ['requests', 'limits'];
 
@@ -12,7 +12,7 @@ const LISTS: readonly ResourceListKey[] = ['requests', 'limits'];
  *
  * data: `{ resource: string, text: string, list: 'requests' | 'limits', containerIndex: number, listKey: string }`
  */
-export const invalidQuantity: Rule = {
+export const invalidQuantity = defineRule({
   id: 'invalid-quantity',
   category: 'api',
   defaultSeverity: 'error',
@@ -33,4 +33,4 @@ export const invalidQuantity: Rule = {
       data,
     }));
   },
-};
+});

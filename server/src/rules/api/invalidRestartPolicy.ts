@@ -1,7 +1,34 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
+import { containerOf, deletePairLines, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { FixCandidate, QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/**
+ * A container restartPolicy the API server rejects: on an init container, make it a
+ * native sidecar (`Always`) or drop the field; on an app container, drop a value other
+ * than `Always` (the pod-level policy decides).
+ */
+export const restartPolicyFix: QuickFixer = {
+  description: 'Delete restartPolicy, or on an init container set it to Always (a native sidecar).',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const pair = container?.restartPolicyPair;
+    if (!container || !pair) return [];
+    const fixes: FixCandidate[] = [];
+    const remove = deletePairLines(context, pair);
+    if (container.listKey === 'initContainers') {
+      if (pair.value) fixes.push({ title: 'Set restartPolicy: Always (run it as a native sidecar)', edits: [replaceRange(context, pair.value.range.start, pair.value.range.end, 'Always')] });
+      if (remove) fixes.push({ title: 'Remove restartPolicy (a regular init container)', edits: [remove] });
+    } else if (container.restartPolicy !== 'Always' && remove) {
+      fixes.push({ title: 'Remove restartPolicy (the pod-level restartPolicy applies)', edits: [remove], preferred: true });
+    }
+    return fixes;
+  },
+};
 
 /**
  * Container-level `restartPolicy` (M10, M11). On an init container only `Always` (a native
@@ -12,12 +39,12 @@ import type { Rule, RuleFinding } from '../types';
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
  */
-export const invalidRestartPolicy: Rule = {
+export const invalidRestartPolicy = defineRule({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
-  fix: 'Delete the field, or move an "Always" app container to initContainers as a native sidecar.',
+  fixes: [moveToNativeSidecarFix, restartPolicyFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const restartRulesExist = targetsAtLeast(context.settings, 34);
@@ -25,8 +52,7 @@ export const invalidRestartPolicy: Rule = {
       const pair = container.restartPolicyPair;
       if (!pair || container.restartPolicy === undefined) continue;
       const data = {
-        containerIndex: container.index,
-        listKey: container.listKey,
+        ...containerRefOf(container),
         restartPolicy: container.restartPolicy,
         ...(container.name !== undefined ? { containerName: container.name } : {}),
       };
@@ -62,4 +88,4 @@ export const invalidRestartPolicy: Rule = {
     }
     return findings;
   },
-};
+});

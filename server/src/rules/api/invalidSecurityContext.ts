@@ -1,7 +1,7 @@
 import { getIn, getPair, isMap, isScalar, isSeq, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const MAX_ID = 2147483647;
 
@@ -29,7 +29,7 @@ function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<Rule
  *
  * data: `{ field: string, containerIndex?: number, listKey?: string, value?: number }`
  */
-export const invalidSecurityContext: Rule = {
+export const invalidSecurityContext = defineRule({
   id: 'invalid-security-context',
   category: 'api',
   defaultSeverity: 'error',
@@ -45,7 +45,7 @@ export const invalidSecurityContext: Rule = {
       if (!pair || !isMap(pair.value)) continue;
       const context = pair.value;
       const path = `${container.path}.securityContext`;
-      const where = { containerIndex: container.index, listKey: container.listKey };
+      const where = { ...containerRefOf(container) };
       for (const finding of idRangeFindings(context, path, describeContainer(container))) findings.push({ ...finding, data: { ...finding.data, ...where } });
       if (flag(context, 'allowPrivilegeEscalation') !== false) continue;
       const escalationPair = getPair(context, 'allowPrivilegeEscalation')!;
@@ -79,4 +79,4 @@ export const invalidSecurityContext: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { getPair, isScalar, type YNode, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function stringAt(node: YNode | null | undefined): YScalar | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node : undefined;
@@ -15,7 +15,7 @@ function stringAt(node: YNode | null | undefined): YScalar | undefined {
  *
  * data: `{ containerIndex: number, listKey: string, mountIndex: number, field: 'subPath' | 'subPathExpr' }`
  */
-export const invalidSubPath: Rule = {
+export const invalidSubPath = defineRule({
   id: 'invalid-sub-path',
   category: 'api',
   defaultSeverity: 'error',
@@ -28,7 +28,7 @@ export const invalidSubPath: Rule = {
         const subPath = stringAt(getPair(mount.node, 'subPath')?.value);
         const subPathExpr = stringAt(getPair(mount.node, 'subPathExpr')?.value);
         if (!subPath && !subPathExpr) continue;
-        const data = (field: string) => ({ containerIndex: container.index, listKey: container.listKey, mountIndex: mount.index, field });
+        const data = (field: string) => ({ ...containerRefOf(container), mountIndex: mount.index, field });
         const where = `the mount of "${mount.name ?? '?'}" in ${describeContainer(container)}`;
         if (subPath && subPath.value !== '' && subPathExpr && subPathExpr.value !== '') {
           findings.push({
@@ -64,4 +64,4 @@ export const invalidSubPath: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@ import { getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { specPair } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * Toleration combinations the API server refuses: an empty `key` needs `operator: Exists`
@@ -11,7 +11,7 @@ import type { Rule, RuleFinding } from '../types';
  *
  * data: `{ tolerationIndex: number, field: 'operator' | 'effect' | 'value' }`
  */
-export const invalidToleration: Rule = {
+export const invalidToleration = defineRule({
   id: 'invalid-toleration',
   category: 'api',
   defaultSeverity: 'error',
@@ -65,4 +65,4 @@ export const invalidToleration: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,10 +2,10 @@ import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
 import { headRange } from '../engine/ranges';
 import { describeContainer, isBarePod } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function findingData(container: ContainerModel): Record<string, unknown> {
-  return { containerIndex: container.index, listKey: container.listKey, ...(container.name !== undefined ? { containerName: container.name } : {}) };
+  return { ...containerRefOf(container), ...(container.name !== undefined ? { containerName: container.name } : {}) };
 }
 
 /**
@@ -14,7 +14,7 @@ function findingData(container: ContainerModel): Record<string, unknown> {
  *
  * data: `{ containerIndex: number, listKey: string, containerName?: string }`
  */
-export const missingImage: Rule = {
+export const missingImage = defineRule({
   id: 'missing-image',
   category: 'api',
   defaultSeverity: 'error',
@@ -43,4 +43,4 @@ export const missingImage: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,14 +1,14 @@
 import { isScalar } from '../../service/yaml/nodes';
 import { explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * A negative `terminationGracePeriodSeconds` is accepted with a warning and treated as 1 second.
  *
- * data: `{ value: number }` (quick fix: set it to 0 for an immediate kill, or a positive number).
+ * data: `{ value: number }`.
  */
-export const negativeTerminationGracePeriod: Rule = {
+export const negativeTerminationGracePeriod = defineRule({
   id: 'negative-termination-grace-period',
   category: 'api',
   defaultSeverity: 'warning',
@@ -28,4 +28,4 @@ export const negativeTerminationGracePeriod: Rule = {
     });
     return findings;
   },
-};
+});

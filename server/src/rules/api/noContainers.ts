@@ -1,15 +1,15 @@
 import { isScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * A pod needs at least one app container: init containers and sidecars alone are rejected.
  * A missing `containers` field is a missing required field (reported by the schema); this
  * catches the empty list and the null the schema lets through.
  *
- * data: `{ initContainers: number }` (quick fix: move the last init container to containers).
+ * data: `{ initContainers: number }`.
  */
-export const noContainers: Rule = {
+export const noContainers = defineRule({
   id: 'no-containers',
   category: 'api',
   defaultSeverity: 'error',
@@ -34,4 +34,4 @@ export const noContainers: Rule = {
     });
     return findings;
   },
-};
+});

@@ -3,7 +3,7 @@ import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/y
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -33,7 +33,7 @@ function* handlerFindings(
   const execWithoutCommand = isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0));
   // The usual probe has one handler and, for exec, a command: nothing to report.
   if (found.length === 1 && !execWithoutCommand) return;
-  const data = { containerIndex: container.index, listKey: container.listKey, field: what, handlers: found.map((pair) => String(pair.key.value)) };
+  const data = { ...containerRefOf(container), field: what, handlers: found.map((pair) => String(pair.key.value)) };
   if (found.length === 0) {
     yield {
       message: explain(
@@ -75,7 +75,7 @@ function* handlerFindings(
  *
  * data: `{ containerIndex: number, listKey: string, field: string, handlers: string[] }`
  */
-export const probeHandler: Rule = {
+export const probeHandler = defineRule({
   id: 'probe-handler',
   category: 'api',
   defaultSeverity: 'error',
@@ -96,7 +96,7 @@ export const probeHandler: Rule = {
               `${key} of the ${probe.kind} of ${describeContainer(container)} cannot be negative.`,
             ),
             range: field.pair.value!.range,
-            data: { containerIndex: container.index, listKey: container.listKey, field: probe.kind, handlers: [] },
+            data: { ...containerRefOf(container), field: probe.kind, handlers: [] },
           });
         }
         const threshold = numberOf(probe.node, 'successThreshold');
@@ -107,7 +107,7 @@ export const probeHandler: Rule = {
               `a ${probe.kind} succeeds on its first success; only readiness probes may ask for more (${describeContainer(container)}).`,
             ),
             range: threshold.pair.value!.range,
-            data: { containerIndex: container.index, listKey: container.listKey, field: probe.kind, handlers: [] },
+            data: { ...containerRefOf(container), field: probe.kind, handlers: [] },
           });
         }
       }
@@ -122,4 +122,4 @@ export const probeHandler: Rule = {
     }
     return findings;
   },
-};
+});

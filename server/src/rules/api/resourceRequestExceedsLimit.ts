@@ -1,8 +1,8 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { compareQuantities, formatQuantity } from '../../service/analysis/quantities';
-import { containerResources, isOvercommitAllowed, type ResourceEntry } from '../engine/resources';
-import type { Rule, RuleFinding } from '../types';
+import { writtenResources, isOvercommitAllowed, type ResourceEntry } from '../engine/resources';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 /** The entry a decoder keeps for a name written twice: the last (lists are a few entries long, a scan beats building a map). */
 function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEntry | undefined {
@@ -18,24 +18,23 @@ function lastByName(entries: readonly ResourceEntry[], name: string): ResourceEn
  * what is written is compared.
  *
  * data: `{ resource: string, request: string, limit?: string, containerIndex: number, listKey: string }`
- * (`request`/`limit` canonical; quick fixes: set the request to the limit, or raise the limit).
+ * (`request`/`limit` canonical).
  */
-export const resourceRequestExceedsLimit: Rule = {
+export const resourceRequestExceedsLimit = defineRule({
   id: 'resource-request-exceeds-limit',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A resource request must not exceed its limit; extended resources need request = limit.',
-  fix: 'Set the request to the limit (data.limit).',
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
-      const { requests, limits } = containerResources(container);
+      const { requests, limits } = writtenResources(container);
       for (const request of requests) {
         if (!request.quantity || request.quantity.nanos < 0n) continue;
         const limit = lastByName(limits, request.name);
         if (!limit) {
           if (isOvercommitAllowed(request.name)) continue;
-          const base = { resource: request.name, request: formatQuantity(request.quantity), containerIndex: container.index, listKey: container.listKey };
+          const base = { resource: request.name, request: formatQuantity(request.quantity), ...containerRefOf(container) };
           findings.push({
             message: explain(
               apiError.required(`${container.path}.resources.limits`, 'Limit must be set for non overcommitable resources'),
@@ -51,7 +50,7 @@ export const resourceRequestExceedsLimit: Rule = {
         if (comparison === 0 || (comparison < 0 && isOvercommitAllowed(request.name))) continue;
         const shownRequest = formatQuantity(request.quantity);
         const shownLimit = formatQuantity(limit.quantity);
-        const data = { resource: request.name, request: shownRequest, limit: shownLimit, containerIndex: container.index, listKey: container.listKey };
+        const data = { resource: request.name, request: shownRequest, limit: shownLimit, ...containerRefOf(container) };
         const requestsPath = `${container.path}.resources.requests`;
         const related = [{ range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` }];
         if (comparison !== 0 && !isOvercommitAllowed(request.name)) {
@@ -79,4 +78,4 @@ export const resourceRequestExceedsLimit: Rule = {
     }
     return findings;
   },
-};
+});

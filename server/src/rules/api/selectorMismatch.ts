@@ -2,7 +2,12 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isScalar, isSeq, scalarText, type Range, type YMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { targetsAtLeast } from '../engine/version';
-import type { Rule, RuleFinding } from '../types';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair, orderInsertions, UnsupportedLayout } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
+import { defineRule, type RuleFinding } from '../types';
 
 interface Requirement {
   readonly key: string;
@@ -103,18 +108,49 @@ function labelsAnchor(pod: PodModel): Range {
  * otherwise the API server rejects it (it would create pods it never counts). Jobs only when
  * `manualSelector: true` (their selector is generated otherwise); a ReplicationController
  * without a selector takes the template's labels.
- *
- * data: `{ kind: string, templateLabels: Record<string,string>, matchLabels: Record<string,string>, missingLabels: Record<string,string> }`
- * (quick fix: add `missingLabels` to the template's labels).
  */
-export const selectorMismatch: Rule = {
+export interface SelectorMismatchData {
+  readonly kind: string;
+  readonly templateLabels: Readonly<Record<string, string>>;
+  readonly matchLabels: Readonly<Record<string, string>>;
+  /** The selector's matchLabels the template lacks or gives another value. */
+  readonly missingLabels: Readonly<Record<string, string>>;
+}
+
+/**
+ * Adds the selector's labels the template lacks. Offered, never applied unasked: the selector
+ * may be the typo. A label the template has with another value is left alone (Services and
+ * other selectors may rely on it), so then nothing is offered.
+ */
+const addSelectorLabelsToTemplate: QuickFixer<SelectorMismatchData> = {
+  description: "Add the selector's labels to the pod template's labels (offered, never applied unasked).",
+  fixes(context) {
+    const pod = podOf(context);
+    const missing = context.data.missingLabels;
+    const labels = pod?.labels.pair?.value;
+    if (!pod || !missing || typeof missing !== 'object' || !isMap(labels)) return [];
+    const entries = Object.entries(missing);
+    if (entries.length === 0 || entries.some(([key, value]) => typeof value !== 'string' || pod.labels.pairs.has(key))) return [];
+    const text = context.document.model.text;
+    const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
+    try {
+      const edits = orderInsertions(entries.map(([key, value]) => addPair(text, labels, key, value, style)));
+      return [{ title: `Add ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} to the pod template's labels`, edits: edits.map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)) }];
+    } catch (error) {
+      if (error instanceof UnsupportedLayout) return [];
+      throw error;
+    }
+  },
+};
+
+export const selectorMismatch = defineRule({
   id: 'selector-mismatch',
   category: 'api',
   defaultSeverity: 'error',
   summary: "A controller's selector must be non-empty and match its pod template's labels.",
-  fix: 'Add data.missingLabels to the pod template labels.',
-  check(pod, context): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [addSelectorLabelsToTemplate],
+  check(pod, context): RuleFinding<SelectorMismatchData>[] {
+    const findings: RuleFinding<SelectorMismatchData>[] = [];
     const { selectorPath, selectorStyle } = pod.shape;
     if (!selectorPath || !selectorStyle) return findings;
     if (pod.kind === 'Job') {
@@ -168,4 +204,4 @@ export const selectorMismatch: Rule = {
     });
     return findings;
   },
-};
+});

@@ -1,16 +1,16 @@
 import { isScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { specPair } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * `shareProcessNamespace` gives the pod's containers one process namespace of their own;
  * `hostPID` puts them in the node's. Both at once is refused (M25). The API server names the
  * fields as they sit in its internal security context.
  *
- * data: `{}` (quick fix: delete one of the two fields).
+ * data: `{}`.
  */
-export const shareProcessNamespaceHostPid: Rule = {
+export const shareProcessNamespaceHostPid = defineRule({
   id: 'share-process-namespace-host-pid',
   category: 'api',
   defaultSeverity: 'error',
@@ -32,4 +32,4 @@ export const shareProcessNamespaceHostPid: Rule = {
     });
     return findings;
   },
-};
+});

@@ -1,24 +1,60 @@
 import { getIn, isMap } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
-import type { Rule, RuleFinding } from '../types';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair, UnsupportedLayout } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { FixCandidate, QuickFixer } from '../../service/actions/fixes/quickFix';
+import { defineRule, type RuleFinding } from '../types';
 
 /**
  * Workload templates restrict the pod's `restartPolicy` (which defaults to Always): controllers
  * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController) keep pods running, so
  * only Always; Jobs and CronJobs finish, so OnFailure or Never, and only Never with a
  * `podFailurePolicy`. A Job without a restartPolicy is therefore rejected.
- *
- * data: `{ kind: string, restartPolicy?: string, defaulted: boolean, supported: string[] }`
- * (quick fix: set or insert `restartPolicy: <supported[0]>` in the pod template spec).
  */
-export const templateRestartPolicy: Rule = {
+export interface TemplateRestartPolicyData {
+  readonly kind: string;
+  readonly restartPolicy?: string;
+  readonly defaulted: boolean;
+  /** The values this template accepts, the first the usual one. */
+  readonly supported: readonly string[];
+}
+
+const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
+
+const setTemplateRestartPolicy: QuickFixer<TemplateRestartPolicyData> = {
+  description: 'Set (or add) the pod template restartPolicy to an accepted value; applied unasked only when one value is accepted.',
+  fixes(context) {
+    const pod = podOf(context);
+    const supported = Array.isArray(context.data.supported) ? context.data.supported.filter((value) => POD_RESTART_POLICIES.has(value)) : [];
+    if (!pod?.spec || supported.length === 0) return [];
+    const text = context.document.model.text;
+    const value = pod.restartPolicyPair?.value;
+    if (!value && (pod.restartPolicyPair || pod.spec.flow)) return [];
+    const spec = pod.spec;
+    return supported.flatMap((policy): FixCandidate[] => {
+      let edit;
+      try {
+        edit = value ? { start: value.range.start, end: value.range.end, newText: policy } : addPair(text, spec, 'restartPolicy', policy, detectIndentStyle(text, pod.root, lineBreakOf(text)));
+      } catch (error) {
+        if (error instanceof UnsupportedLayout) return [];
+        throw error;
+      }
+      // OnFailure or Never for a Job is the author's choice; a single accepted value is not.
+      return [{ title: `Set restartPolicy: ${policy}`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: supported.length === 1 }];
+    });
+  },
+};
+
+export const templateRestartPolicy = defineRule({
   id: 'template-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'Controllers need restartPolicy Always; Jobs need OnFailure or Never (Never with a podFailurePolicy).',
-  fix: 'Set restartPolicy to data.supported[0].',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [setTemplateRestartPolicy],
+  check(pod): RuleFinding<TemplateRestartPolicyData>[] {
+    const findings: RuleFinding<TemplateRestartPolicyData>[] = [];
     const family = pod.shape.family;
     if (family !== 'controller' && family !== 'job') return findings;
     const written = pod.restartPolicy;
@@ -68,4 +104,4 @@ export const templateRestartPolicy: Rule = {
     }
     return findings;
   },
-};
+});

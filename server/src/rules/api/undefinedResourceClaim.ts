@@ -2,7 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, getPair, isMap, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
   const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
@@ -20,7 +20,7 @@ function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<str
  *
  * data: `{ claimName: string, podClaims: string[], containerIndex: number, listKey: string }`
  */
-export const undefinedResourceClaim: Rule = {
+export const undefinedResourceClaim = defineRule({
   id: 'undefined-resource-claim',
   category: 'api',
   defaultSeverity: 'error',
@@ -44,10 +44,10 @@ export const undefinedResourceClaim: Rule = {
             `${describeContainer(container)} uses the resource claim "${name}", which the pod does not declare in spec.resourceClaims.`,
           ),
           range: namePair.value.range,
-          data: { claimName: name, podClaims, containerIndex: container.index, listKey: container.listKey },
+          data: { claimName: name, podClaims, ...containerRefOf(container) },
         });
       }
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,12 @@ import type { PodModel } from '../../service/model/podModel';
 import { getIn, isSeq, scalarText } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair, appendToSequence } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { podOf, localOffset, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 /** A StatefulSet's `volumeClaimTemplates` become volumes of its pods, so mounts may name them. */
 function claimTemplateNames(pod: PodModel): string[] {
@@ -26,6 +31,31 @@ function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: S
   return { existingVolumes, known: new Set(existingVolumes) };
 }
 
+/** A mount names no volume: declare it as an emptyDir, or point the mount at an existing volume. */
+export const undefinedVolumeFix: QuickFixer = {
+  description: 'Declare the volume as an emptyDir, or mount an existing volume instead.',
+  fixes(context) {
+    const pod = podOf(context);
+    const data = dataOf(context.target);
+    if (!pod?.spec || typeof data.volumeName !== 'string') return [];
+    const text = context.document.model.text;
+    const at = localOffset(context);
+    const mount = pod.containers.flatMap((container) => container.volumeMounts).find((candidate) => candidate.nameNode && candidate.nameNode.range.start <= at && at <= candidate.nameNode.range.end);
+    const fixes: FixCandidate[] = [];
+    const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
+    const volume = { name: data.volumeName, emptyDir: {} };
+    const edit = pod.volumesPair ? appendToSequence(text, pod.volumesPair, [volume], style) : addPair(text, pod.spec, 'volumes', [volume], style);
+    fixes.push({ title: `Declare volume "${data.volumeName}" as an emptyDir`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: true });
+    if (mount?.nameNode) {
+      const existing = Array.isArray(data.existingVolumes) ? data.existingVolumes.filter((name): name is string => typeof name === 'string') : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
+      for (const name of existing) {
+        fixes.push({ title: `Mount volume "${name}" instead`, edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)] });
+      }
+    }
+    return fixes;
+  },
+};
+
 /**
  * Every `volumeMounts[].name` must name a volume in `spec.volumes` (M2), or for a StatefulSet
  * one of its `volumeClaimTemplates`.
@@ -33,12 +63,12 @@ function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: S
  * data: `{ volumeName: string, existingVolumes: string[], containerName?: string, mountPath?: string }`
  * (quick fixes: rename the mount to one of `existingVolumes`, or add an `emptyDir` volume named `volumeName`).
  */
-export const undefinedVolume: Rule = {
+export const undefinedVolume = defineRule({
   id: 'undefined-volume',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume mount must name a volume declared in the pod.',
-  fix: 'Rename the mount to an existing volume, or declare the volume.',
+  fixes: [undefinedVolumeFix],
   check(pod): RuleFinding[] {
     // Most mounts name a volume of the pod: the full list is built only when one does not.
     const findings: RuleFinding[] = [];
@@ -67,4 +97,4 @@ export const undefinedVolume: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 
 /** Volume source fields, in the order the API server counts them: the first one found is kept, the others are reported. */
 export const VOLUME_SOURCE_KEYS: readonly string[] = [
@@ -16,15 +16,13 @@ const SOURCE_ORDER = new Map(VOLUME_SOURCE_KEYS.map((key, index) => [key, index]
  * volume with none is not an error: the API server's defaulting turns it into an `emptyDir`
  * (also when the source is written with no value, `emptyDir:`).
  *
- * data: `{ volumeName?: string, volumeIndex: number, sources: string[] }`
- * (quick fix: delete the extra sources, or split them into volumes of their own).
+ * data: `{ volumeName?: string, volumeIndex: number, sources: string[] }`.
  */
-export const volumeSource: Rule = {
+export const volumeSource = defineRule({
   id: 'volume-source',
   category: 'api',
   defaultSeverity: 'error',
   summary: 'A volume must not specify more than one volume source.',
-  fix: 'Delete the extra sources.',
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const volume of pod.volumes) {
@@ -58,4 +56,4 @@ export const volumeSource: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,6 +2,7 @@ import type { ContainerModel, PodModel, ResourceListModel } from '../../service/
 import type { Range, YPair } from '../../service/yaml/nodes';
 import { parseQuantity, type Quantity } from '../../service/analysis/quantities';
 import { setSlot, slotOf } from '../../service/slots';
+import { containerRefOf } from '../types';
 
 export interface ResourceEntry {
   readonly name: string;
@@ -25,17 +26,17 @@ export function isOvercommitAllowed(resourceName: string): boolean {
 
 export type ResourceListKey = 'requests' | 'limits';
 
-export interface ContainerResources {
+export interface WrittenResources {
   readonly requests: readonly ResourceEntry[];
   readonly limits: readonly ResourceEntry[];
 }
 
 const PARSED_RESOURCES = Symbol('parsed resources');
 
-/** Parsed once per container model: three rules read the same quantities. */
-export function containerResources(container: ContainerModel): ContainerResources {
+/** A container's requests and limits as written, parsed once per container model: three rules read the same quantities. */
+export function writtenResources(container: ContainerModel): WrittenResources {
   return (
-    slotOf<ContainerResources>(container, PARSED_RESOURCES) ??
+    slotOf<WrittenResources>(container, PARSED_RESOURCES) ??
     setSlot(container, PARSED_RESOURCES, { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) })
   );
 }
@@ -58,12 +59,12 @@ export interface WrittenQuantity {
 export function writtenQuantities(pod: PodModel, lists: readonly ResourceListKey[], keep: (entry: ResourceEntry) => boolean): WrittenQuantity[] {
   const out: WrittenQuantity[] = [];
   for (const container of pod.containers) {
-    const resources = containerResources(container);
+    const resources = writtenResources(container);
     for (const list of lists) {
       for (const entry of resources[list]) {
         if (!keep(entry)) continue;
         const range = entry.pair.value?.range ?? entry.pair.key.range;
-        out.push({ container, list, entry, range, data: { resource: entry.name, text: entry.text, list, containerIndex: container.index, listKey: container.listKey } });
+        out.push({ container, list, entry, range, data: { resource: entry.name, text: entry.text, list, ...containerRefOf(container) } });
       }
     }
   }

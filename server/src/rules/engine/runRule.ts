@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../../service/findings/finding';
 import type { DocumentModel } from '../../service/model/documentModel';
 import type { PodModel } from '../../service/model/podModel';
 import type { RuleLevel } from '../../service/settings';
-import type { Rule, RuleContext } from '../types';
+import type { FindingData, Rule, RuleContext } from '../types';
 import { NOTHING_SUPPRESSED, parseSuppressions, type Suppressions } from './suppressions';
 import { ruleAppliesTo } from './version';
 import { setSlot, slotOf } from '../../service/slots';
@@ -25,13 +25,13 @@ export function suppressionsOf(document: DocumentModel): Suppressions {
  * The severity a finding is reported with: the user's level for the rule wins, then what the
  * rule chose for this finding (a warning-grade variant), then the rule's default.
  */
-export function effectiveSeverity(rule: Rule, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
+export function effectiveSeverity(rule: Rule<object>, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
   if (level === 'off') return undefined;
   return level ?? findingSeverity ?? rule.defaultSeverity;
 }
 
 /** Runs the rules on one pod: version gating, severity levels, suppression comments, codes. */
-export function runRuleSet(rules: readonly Rule[], pod: PodModel, context: RuleContext): Finding[] {
+export function runRuleSet(rules: readonly Rule<object>[], pod: PodModel, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const suppressions = suppressionsOf(context.document);
   for (const rule of rules) {
@@ -40,7 +40,8 @@ export function runRuleSet(rules: readonly Rule[], pod: PodModel, context: RuleC
     for (const finding of rule.check(pod, context)) {
       const severity = effectiveSeverity(rule, level, finding.severity);
       if (!severity || suppressions.isSuppressed(rule.id, finding.range.start)) continue;
-      findings.push({ ...finding, code: rule.id, severity });
+      // Rule data is typed per rule; once reported it is the plain JSON every finding carries.
+      findings.push({ ...finding, data: finding.data as FindingData | undefined, code: rule.id, severity });
     }
   }
   return findings;

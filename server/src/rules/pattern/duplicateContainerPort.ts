@@ -8,10 +8,10 @@
  */
 import type { PortModel } from '../../service/model/podModel';
 import type { ContainerModel } from '../../service/model/podModel';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, runTogether } from './support';
 
-export const duplicateContainerPort: Rule = {
+export const duplicateContainerPort = defineRule({
   id: 'duplicate-container-port',
   category: 'pattern',
   defaultSeverity: 'warning',
@@ -48,4 +48,4 @@ export const duplicateContainerPort: Rule = {
     }
     return findings;
   },
-};
+});

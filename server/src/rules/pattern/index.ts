@@ -13,7 +13,7 @@ import { unsharedVolume } from './unsharedVolume';
 import { unusedVolume } from './unusedVolume';
 
 /** The pattern rules, one file each in this folder; add a rule by importing it here. */
-export const PATTERN_RULES: readonly Rule[] = [
+export const PATTERN_RULES = [
   sidecarBlocksJobCompletion,
   nativeSidecarUnsupported,
   unresolvedLocalhostPort,
@@ -26,4 +26,4 @@ export const PATTERN_RULES: readonly Rule[] = [
   sidecarStartOrder,
   defaultContainerMissing,
   memoryVolumeWithoutLimit,
-];
+] as const satisfies readonly Rule<object>[];

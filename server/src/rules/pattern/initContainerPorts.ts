@@ -5,14 +5,28 @@
  * Quick-fix data: `{ container: string | null, containerIndex: number }` — remove the
  * `ports` key of `initContainers[containerIndex]` (or make it a native sidecar).
  */
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
+import { containerOf, deletePairLines, podOf } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
 
-export const initContainerPorts: Rule = {
+/** Ports on a regular init container are never served: remove them. */
+export const initContainerPortsFix: QuickFixer = {
+  description: 'Remove the ports of the init container.',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const remove = container?.group === 'init' && container.portsPair ? deletePairLines(context, container.portsPair) : undefined;
+    return remove ? [{ title: `Remove the ports of init container "${container!.name ?? ''}"`, edits: [remove], preferred: true }] : [];
+  },
+};
+
+export const initContainerPorts = defineRule({
   id: 'init-container-ports',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'Ports on a regular init container are never served to Services.',
+  fixes: [initContainerPortsFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const container of pod.containers) {
@@ -20,9 +34,9 @@ export const initContainerPorts: Rule = {
       findings.push({
         message: `Init container ${containerLabel(container)} declares ports (${container.ports.map((port) => port.containerPort ?? '?').join(', ')}), but it runs to completion before the app containers start and Services never route to init container ports. Remove them, or make it a native sidecar (restartPolicy: Always) if it must keep serving.`,
         range: container.portsPair.key.range,
-        data: { container: container.name ?? null, containerIndex: container.index },
+        data: { ...containerRefOf(container), container: container.name ?? null },
       });
     }
     return findings;
   },
-};
+});

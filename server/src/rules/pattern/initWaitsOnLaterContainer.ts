@@ -8,7 +8,7 @@
  * the waiting init container.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, linkRange } from './support';
 
 const WHY: Readonly<Record<string, string>> = {
@@ -17,7 +17,7 @@ const WHY: Readonly<Record<string, string>> = {
   init: 'another regular init container, which is not running while this one runs',
 };
 
-export const initWaitsOnLaterContainer: Rule = {
+export const initWaitsOnLaterContainer = defineRule({
   id: 'init-waits-on-later-container',
   category: 'pattern',
   defaultSeverity: 'error',
@@ -52,4 +52,4 @@ export const initWaitsOnLaterContainer: Rule = {
     }
     return findings;
   },
-};
+});

@@ -7,15 +7,35 @@
  * emptyDir, or memory limits to `containers`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import { getMap, getPair, getString } from '../../service/yaml/nodes';
-import type { Rule, RuleFinding } from '../types';
+import { getMap, getPair, getString, isMap } from '../../service/yaml/nodes';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
-export const memoryVolumeWithoutLimit: Rule = {
+/** A memory-backed emptyDir without a size limit: bound it (the size counts against memory). */
+export const memoryVolumeWithoutLimitFix: QuickFixer = {
+  description: 'Add sizeLimit: 64Mi to the emptyDir.',
+  fixes(context) {
+    const pod = podOf(context);
+    const volume = pod?.volumes.find((candidate) => candidate.name === dataOf(context.target).volume);
+    const emptyDir = volume && isMap(volume.node) ? getMap(volume.node, 'emptyDir') : undefined;
+    if (!pod || !emptyDir || emptyDir.flow || getPair(emptyDir, 'sizeLimit')) return [];
+    const text = context.document.model.text;
+    const edit = addPair(text, emptyDir, 'sizeLimit', '64Mi', detectIndentStyle(text, pod.root, lineBreakOf(text)));
+    return [{ title: `Limit "${volume!.name ?? ''}" to 64Mi (sizeLimit)`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)] }];
+  },
+};
+
+export const memoryVolumeWithoutLimit = defineRule({
   id: 'memory-volume-without-limit',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A memory-backed emptyDir has no sizeLimit and a container mounting it has no memory limit.',
+  fixes: [memoryVolumeWithoutLimitFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const sharing of analyzePod(pod).volumes) {
@@ -33,4 +53,4 @@ export const memoryVolumeWithoutLimit: Rule = {
     }
     return findings;
   },
-};
+});

@@ -6,10 +6,10 @@
  * Quick-fix data: `{ container: string | null, targetVersion: string, minimumVersion: '1.29' }`.
  */
 import { minorOf } from '../../service/settings';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
 
-export const nativeSidecarUnsupported: Rule = {
+export const nativeSidecarUnsupported = defineRule({
   id: 'native-sidecar-unsupported',
   category: 'pattern',
   defaultSeverity: 'error',
@@ -34,4 +34,4 @@ export const nativeSidecarUnsupported: Rule = {
     }
     return findings;
   },
-};
+});

@@ -11,16 +11,30 @@
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { getMap, getPair, isScalar, type YScalar } from '../../service/yaml/nodes';
 import { portNameErrors } from '../engine/names';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from './support';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
-export const probePortNotDeclared: Rule = {
+/** A probe names a port its container does not declare: use one of the names it does declare. */
+export const probePortNotDeclaredFix: QuickFixer = {
+  description: 'Probe one of the port names the container declares.',
+  fixes({ target }) {
+    const { named, declaredNames } = dataOf(target);
+    if (named !== true || !Array.isArray(declaredNames)) return [];
+    return declaredNames
+      .filter((name): name is string => typeof name === 'string')
+      .map((name) => ({ title: `Probe port "${name}"`, edits: [{ start: target.start, end: target.end, newText: name }] }));
+  },
+};
+
+export const probePortNotDeclared = defineRule({
   id: 'probe-port-not-declared',
   category: 'pattern',
   defaultSeverity: 'error',
   summary: "A probe's named port is not declared in the probe's own container.",
+  fixes: [probePortNotDeclaredFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -68,4 +82,4 @@ export const probePortNotDeclared: Rule = {
     }
     return findings;
   },
-};
+});

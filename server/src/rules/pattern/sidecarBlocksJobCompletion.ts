@@ -12,8 +12,9 @@ import { analyzePod } from '../../service/analysis/analyzePod';
 import { imageRepository } from '../../service/analysis/roles';
 import type { ContainerModel } from '../../service/model/podModel';
 import { minorOf } from '../../service/settings';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel, relatedContainer } from './support';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
 /** Images that serve or ship forever unless told otherwise. */
 const LONG_RUNNING_IMAGES = /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
@@ -31,11 +32,12 @@ function longRunningReason(container: ContainerModel): string | undefined {
   return undefined;
 }
 
-export const sidecarBlocksJobCompletion: Rule = {
+export const sidecarBlocksJobCompletion = defineRule({
   id: 'sidecar-blocks-job-completion',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A long-running helper among the regular containers of a Job pod keeps the Job from ever completing.',
+  fixes: [moveToNativeSidecarFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     if (pod.shape.family !== 'job') return findings;
@@ -53,9 +55,9 @@ export const sidecarBlocksJobCompletion: Rule = {
           (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`),
         range: containerAnchor(container),
         related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
-        data: { container: container.name ?? null, containerIndex: container.index, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },
+        data: { ...containerRefOf(container), container: container.name ?? null, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },
       });
     }
     return findings;
   },
-};
+});

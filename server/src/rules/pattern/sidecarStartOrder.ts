@@ -4,19 +4,21 @@
  * container may connect before the helper listens. A native sidecar with a startupProbe
  * starts, and is started, before the app containers.
  *
- * Quick-fix data: `{ container: string | null, containerIndex: number, port: number }` —
+ * Quick-fix data: `{ listKey, containerIndex, container: string | null, port: number }` —
  * the helper to move into initContainers with `restartPolicy: Always` and a startupProbe
  * on `port`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { containerLabel, linkRange, relatedContainer } from './support';
+import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
-export const sidecarStartOrder: Rule = {
+export const sidecarStartOrder = defineRule({
   id: 'sidecar-start-order',
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'The main container depends on a helper app container that may not be listening yet when it starts.',
+  fixes: [moveToNativeSidecarFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -35,9 +37,9 @@ export const sidecarStartOrder: Rule = {
           `Making ${containerLabel(helper)} a native sidecar (initContainers, restartPolicy: Always) with a startupProbe on port ${link.port} starts it first.`,
         range: linkRange(context.document.text, link),
         related: [relatedContainer(helper, `${containerLabel(helper)} serves port ${link.port}`)],
-        data: { container: helper.name ?? null, containerIndex: helper.index, port: link.port },
+        data: { ...containerRefOf(helper), container: helper.name ?? null, port: link.port },
       });
     }
     return findings;
   },
-};
+});

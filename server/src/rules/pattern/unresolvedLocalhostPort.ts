@@ -9,8 +9,9 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ServedPort } from '../../service/analysis/types';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, expectsInjectedContainers, INJECTED_SIDECAR_PORTS, linkRange } from './support';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
 function looksLikeTypo(wanted: number, candidate: number): boolean {
   const a = String(wanted);
@@ -29,11 +30,26 @@ function suggestion(port: number, others: readonly ServedPort[]): number | undef
   return distinct.length === 1 ? distinct[0] : undefined;
 }
 
-export const unresolvedLocalhostPort: Rule = {
+/** A localhost port nobody serves, next to one that is served: point the reference at it. */
+export const unresolvedLocalhostPortFix: QuickFixer = {
+  description: 'Use the port a container of the pod serves.',
+  fixes({ analysis, target }) {
+    const { port, suggestedPort } = dataOf(target);
+    if (typeof port !== 'number' || typeof suggestedPort !== 'number') return [];
+    const written = analysis.text.slice(target.start, target.end);
+    const at = written.lastIndexOf(String(port));
+    if (at < 0) return [];
+    const start = target.start + at;
+    return [{ title: `Use port ${suggestedPort}, which a container of the pod serves`, edits: [{ start, end: start + String(port).length, newText: String(suggestedPort) }] }];
+  },
+};
+
+export const unresolvedLocalhostPort = defineRule({
   id: 'unresolved-localhost-port',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A container connects to a localhost port that no container of the pod serves.',
+  fixes: [unresolvedLocalhostPortFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const analysis = analyzePod(pod);
@@ -62,4 +78,4 @@ export const unresolvedLocalhostPort: Rule = {
     }
     return findings;
   },
-};
+});

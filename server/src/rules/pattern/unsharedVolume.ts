@@ -8,14 +8,49 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import type { ContainerModel } from '../../service/model/podModel';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, fileKeyRefVolume } from './support';
+import { detectIndentStyle } from '../../service/edits/indentStyle';
+import { addPair, appendToSequence } from '../../service/edits/insertion';
+import { lineBreakOf } from '../../service/edits/lines';
+import { uniquePath } from '../../service/edits/names';
+import { podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
-export const unsharedVolume: Rule = {
+/** An emptyDir only one container mounts: mount it in another one (the main container first). */
+export const unsharedVolumeFix: QuickFixer = {
+  description: 'Mount the volume in another container too (offered, never applied unasked).',
+  fixes(context) {
+    const pod = podOf(context);
+    const volume = dataOf(context.target).volume;
+    if (!pod || typeof volume !== 'string') return [];
+    const analysis = analyzePod(pod);
+    const sharing = analysis.volumes.find((candidate) => candidate.name === volume);
+    const user = sharing?.mountedBy[0];
+    if (!sharing || !user) return [];
+    const text = context.document.model.text;
+    const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
+    const others = pod.containers.filter((container) => container !== user.container && container.map && !container.map.flow);
+    others.sort((a, b) => Number(b === analysis.main) - Number(a === analysis.main));
+    // Never the preferred fix: whether the volume is scratch space or meant to be shared is the author's call.
+    return others.map((container): FixCandidate => {
+      const paths = new Set(container.volumeMounts.flatMap((mount) => (mount.mountPath ? [mount.mountPath] : [])));
+      const mount = { name: volume, mountPath: uniquePath(user.mount.mountPath ?? `/${volume}`, paths) };
+      const edit = container.volumeMountsPair ? appendToSequence(text, container.volumeMountsPair, [mount], style) : addPair(text, container.map!, 'volumeMounts', [mount], style);
+      return {
+        title: `Mount "${volume}" in "${container.name ?? 'container'}" at ${mount.mountPath}`,
+        edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
+      };
+    });
+  },
+};
+
+export const unsharedVolume = defineRule({
   id: 'unshared-volume',
   category: 'pattern',
   defaultSeverity: 'information',
   summary: 'An emptyDir in a multi-container pod is mounted by one container only.',
+  fixes: [unsharedVolumeFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     if (pod.containers.length < 2) return findings;
@@ -40,4 +75,4 @@ export const unsharedVolume: Rule = {
     }
     return findings;
   },
-};
+});

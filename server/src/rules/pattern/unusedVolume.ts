@@ -6,14 +6,39 @@
  */
 import { getSeq, getString, isMap } from '../../service/yaml/nodes';
 import { fileKeyRefVolume } from './support';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { analyzePod } from '../../service/analysis/analyzePod';
+import { UnsupportedLayout } from '../../service/edits/insertion';
+import { itemLines } from '../../service/edits/moveItem';
+import { podOf, replaceRange } from '../../service/actions/fixes/locate';
+import { dataOf, type QuickFixer } from '../../service/actions/fixes/quickFix';
 
-export const unusedVolume: Rule = {
+/** A volume no container mounts: remove it (with the comments above it). */
+export const unusedVolumeFix: QuickFixer = {
+  description: 'Remove the volume.',
+  fixes(context) {
+    const pod = podOf(context);
+    const data = dataOf(context.target);
+    const volume = pod?.volumes.find((candidate) => candidate.index === data.volumeIndex && candidate.name === data.volume);
+    if (!pod || !volume) return [];
+    try {
+      const lines = itemLines(context.document.model.text, volume.node);
+      // The last volume goes with its list key, or `volumes:` would be left holding null.
+      if (pod.volumes.length === 1) return [];
+      return [{ title: `Remove the unused volume "${volume.name ?? ''}"`, edits: [replaceRange(context, lines.start, lines.end, '')] }];
+    } catch (error) {
+      if (error instanceof UnsupportedLayout) return [];
+      throw error;
+    }
+  },
+};
+
+export const unusedVolume = defineRule({
   id: 'unused-volume',
   category: 'pattern',
   defaultSeverity: 'warning',
   summary: 'A declared volume is mounted by no container.',
+  fixes: [unusedVolumeFix],
   check(pod): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const otherUses = new Set<string>();
@@ -39,4 +64,4 @@ export const unusedVolume: Rule = {
     }
     return findings;
   },
-};
+});

@@ -6,13 +6,13 @@
  * Quick-fix data: `{ container: string | null, mountPath: '/tmp/git', rootArgument:
  * '--root=/tmp/git' }` — add the argument, or change the mountPath to /git.
  */
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
 import { containerImages, mayBeGitSync, parseImage } from './imageReference';
 
 const V3_ROOT = '/tmp/git';
 
-export const gitSyncRootOutsideVolume: Rule = {
+export const gitSyncRootOutsideVolume = defineRule({
   id: 'git-sync-root-outside-volume',
   category: 'practice',
   defaultSeverity: 'warning',
@@ -35,4 +35,4 @@ export const gitSyncRootOutsideVolume: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,14 +2,19 @@
  * git-sync-v3-config: a git-sync v3 image or `GIT_SYNC_*` variables. v4 renamed the
  * variables to `GITSYNC_*` (some to new names), moved the default root from /tmp/git to
  * /git, and changed flags; the old names still work in v4 for now.
- *
- * Quick-fix data: `{ container: string | null, renames: { from: string, to: string,
- * envIndex: number }[] }` — rename `env[envIndex].name` from `from` to `to`.
  */
 import type { EnvVarModel } from '../../service/model/podModel';
-import type { Rule, RuleFinding } from '../types';
+import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { containerLabel } from '../pattern/support';
 import { mayBeGitSync, parseImage } from './imageReference';
+import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
+import type { QuickFixer } from '../../service/actions/fixes/quickFix';
+
+/** The quick fix renames `env[envIndex].name` from `from` to `to` in the container. */
+export interface GitSyncV3ConfigData extends ContainerRef {
+  readonly container: string | null;
+  readonly renames: readonly { readonly from: string; readonly to: string; readonly envIndex: number }[];
+}
 
 /** v3 names whose v4 name is not simply `GITSYNC_` + the rest. */
 const V4_NAMES: Readonly<Record<string, string>> = {
@@ -29,13 +34,33 @@ export function v4Name(name: string): string {
   return V4_NAMES[name] ?? name.replace(/^GIT_SYNC_/, 'GITSYNC_');
 }
 
-export const gitSyncV3Config: Rule = {
+/** Renames `GIT_SYNC_*` variables to their git-sync v4 names (`GITSYNC_*`, some renamed). */
+export const gitSyncV3ConfigFix: QuickFixer<GitSyncV3ConfigData> = {
+  description: 'Rename the GIT_SYNC_* variables to their git-sync v4 names (applied unasked only on a v4 image).',
+  fixes(context) {
+    const pod = podOf(context);
+    const container = pod && containerOf(context, pod);
+    const renames = context.data.renames;
+    if (!container || !Array.isArray(renames) || renames.length === 0) return [];
+    const edits = renames.flatMap((rename: Partial<GitSyncV3ConfigData['renames'][number]>) => {
+      const entry = container.env.find((candidate) => candidate.index === rename.envIndex && candidate.name === rename.from);
+      return entry?.nameNode && typeof rename.to === 'string' ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)] : [];
+    });
+    if (edits.length === 0) return [];
+    // v3 images do not read GITSYNC_*: the rename is the safe default only on v4.
+    const v4 = /git-sync(?::|@)v?4\./.test(container.image ?? '');
+    return [{ title: `Rename ${edits.length} GIT_SYNC_* variable${edits.length > 1 ? 's' : ''} to their git-sync v4 names`, edits, preferred: v4 }];
+  },
+};
+
+export const gitSyncV3Config = defineRule({
   id: 'git-sync-v3-config',
   category: 'practice',
   defaultSeverity: 'information',
   summary: 'git-sync v3 image or GIT_SYNC_* variables: v4 renamed them and changed defaults.',
-  check(pod): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  fixes: [gitSyncV3ConfigFix],
+  check(pod): RuleFinding<GitSyncV3ConfigData>[] {
+    const findings: RuleFinding<GitSyncV3ConfigData>[] = [];
     for (const container of pod.containers) {
       const image = container.image && mayBeGitSync(container.image) ? parseImage(container.image.trim()) : undefined;
       const isGitSync = image !== undefined && /(?:^|\/)git-sync$/.test(image.repository);
@@ -52,9 +77,9 @@ export const gitSyncV3Config: Rule = {
         message: `${parts[0]}: ${parts[1]}, ${parts[2]}.`,
         range: v3Image ? container.imageNode!.range : oldVariables[0]!.nameNode!.range,
         related: oldVariables.map((entry) => ({ range: entry.nameNode!.range, message: `${entry.name} → ${v4Name(entry.name!)} in v4` })),
-        data: { container: container.name ?? null, renames },
+        data: { ...containerRefOf(container), container: container.name ?? null, renames },
       });
     }
     return findings;
   },
-};
+});

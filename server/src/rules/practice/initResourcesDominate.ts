@@ -9,10 +9,10 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { formatQuantity } from '../../service/analysis/quantities';
-import type { Rule, RuleFinding } from '../types';
+import { defineRule, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel } from '../pattern/support';
 
-export const initResourcesDominate: Rule = {
+export const initResourcesDominate = defineRule({
   id: 'init-resources-dominate',
   category: 'practice',
   defaultSeverity: 'information',
@@ -40,4 +40,4 @@ export const initResourcesDominate: Rule = {
     }
     return findings;
   },
-};
+});

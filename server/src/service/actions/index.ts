@@ -1,8 +1,10 @@
 import type { ParsedFile } from '../parsedFile';
 import type { ServiceSettings } from '../settings';
 import type { ServiceCodeAction } from './codeAction';
-import { QUICK_FIXES } from './fixes';
-import type { FixCandidate, FixTarget } from './fixes/quickFix';
+import { findRule } from '../../rules';
+import { EVERY_FINDING_FIXES, isNonRuleCode, NON_RULE_FIXES } from './fixes';
+import { dataOf, type FixCandidate, type FixTarget, type QuickFixer } from './fixes/quickFix';
+import { SILENT_LOGGER, type Logger } from '../logger';
 import { insertPatternActions } from './insertPatternActions';
 import type { OffsetEdit } from '../edits/textEdits';
 
@@ -23,32 +25,46 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
 }
 
-/** The fixes for one finding, preferred first. */
-export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: ServiceSettings): FixCandidate[] {
+/**
+ * The fixers of one finding code: the rule's own (`Rule.fixes`), or those of a non-rule code,
+ * then the suppression comment. Codes neither knows (from another tool) get nothing.
+ */
+function fixersOf(code: string): readonly QuickFixer[] {
+  const rule = findRule(code);
+  // A rule's fixers read the data its check wrote; here the data is the editor's copy of it.
+  if (rule) return [...((rule.fixes ?? []) as readonly QuickFixer[]), ...EVERY_FINDING_FIXES];
+  return isNonRuleCode(code) ? NON_RULE_FIXES[code] : [];
+}
+
+/**
+ * The fixes for one finding, preferred first. A fixer that throws offers nothing, and the
+ * logger hears about it (tests inject one that rethrows, so no bug hides behind the menu).
+ */
+export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): FixCandidate[] {
   const document = analysis.documentAt(target.start);
   if (!document) return [];
   const out: FixCandidate[] = [];
-  for (const fix of QUICK_FIXES) {
-    if (!fix.codes.includes(target.code) && !fix.codes.includes('*')) continue;
+  const data = dataOf(target);
+  for (const fixer of fixersOf(target.code)) {
     try {
-      out.push(...fix.fixes({ analysis, document, target, settings }));
-    } catch {
-      // A fix that cannot understand this finding offers nothing rather than breaking the menu.
+      out.push(...fixer.fixes({ analysis, document, target, data, settings, logger }));
+    } catch (error) {
+      logger.error(`The quick fix "${fixer.description}" failed on a ${target.code} finding`, error);
     }
   }
   return out;
 }
 
 /** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
-export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[] {
+export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): ServiceCodeAction[] {
   const actions: ServiceCodeAction[] = [];
   if (wanted(request.only, 'quickfix')) {
     request.diagnostics.forEach((diagnostic, index) => {
       if (diagnostic.source !== undefined && diagnostic.source !== 'pod-patterns') return;
-      for (const fix of fixesFor(analysis, diagnostic, settings)) {
+      for (const fix of fixesFor(analysis, diagnostic, settings, logger)) {
         actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, fixes: [index] });
       }
-      const all = fixAllOfKind(analysis, diagnostic.code, settings);
+      const all = fixAllOfKind(analysis, diagnostic.code, settings, logger);
       if (all && all.count > 1) {
         actions.push({ title: `Fix all ${diagnostic.code} findings in the file (${all.count})`, kind: 'quickfix', edits: all.edits, fixes: [index] });
       }
@@ -58,7 +74,7 @@ export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest,
   // Only on request (editor.codeActionsOnSave, "Fix All"): it touches the whole file.
   if (request.only?.some((kind) => kind === 'source' || kind === 'source.fixAll')) {
     const findings = analysis.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
-    const all = combinePreferredFixes(analysis, findings, settings);
+    const all = combinePreferredFixes(analysis, findings, settings, logger);
     if (all.count > 0) actions.push({ title: `Fix all auto-fixable Pod Patterns problems (${all.count})`, kind: 'source.fixAll', edits: all.edits });
   }
   return actions;
@@ -68,22 +84,22 @@ export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest,
  * The preferred fix of every finding of one code in the file, when they do not overlap;
  * undefined when this code has no safe fix.
  */
-export function fixAllOfKind(analysis: ParsedFile, code: string, settings: ServiceSettings): { edits: OffsetEdit[]; count: number } | undefined {
+export function fixAllOfKind(analysis: ParsedFile, code: string, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } | undefined {
   const findings = analysis.findings(settings)
     .filter((finding) => finding.code === code)
     .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
-  const chosen = combinePreferredFixes(analysis, findings, settings);
+  const chosen = combinePreferredFixes(analysis, findings, settings, logger);
   return chosen.count > 0 ? chosen : undefined;
 }
 
 /** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
-export function combinePreferredFixes(analysis: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number } {
+export function combinePreferredFixes(analysis: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } {
   const edits: OffsetEdit[] = [];
   // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
   const taken: OffsetEdit[] = [];
   let count = 0;
   for (const finding of findings) {
-    const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings).find((fix) => fix.preferred);
+    const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings, logger).find((fix) => fix.preferred);
     if (!preferred) continue;
     // Two findings about one thing (a volume mounted twice, say) need its fix once.
     const fresh = preferred.edits.filter((edit) => !taken.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));

@@ -182,5 +182,3 @@ export function qosClassOf(perContainer: readonly DefaultedResources[]): QosClas
   return 'Burstable';
 }
 
-/** The old name of `DefaultedResources`, kept while `rules/practice/helperBreaksGuaranteedQos.ts` imports it. */
-export type ContainerResources = DefaultedResources;

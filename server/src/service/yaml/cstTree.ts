@@ -179,7 +179,6 @@ class Builder {
       if (!valueProps.found) bail();
       if (valueProps.found.offset - keyProps.end > 1024) bail();
       if (item.value?.type === 'block-map' && !valueProps.hasNewline) bail();
-      offset = valueProps.end;
       let value: YNode | null = null;
       if (item.value) {
         const built = this.node(item.value, depth + 1);

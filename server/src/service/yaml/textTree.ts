@@ -137,14 +137,14 @@ class TextScanner {
     if (depth > this.options.maxDepth) bail();
     const pairs: YPair[] = [];
     let at = start;
-    let offset = start;
+    let offset: number;
     for (;;) {
       const key = this.blockKey(at);
       if (!key) bail();
       const colon = key.colon;
       this.checkNewKey(pairs, key.node);
       const valueStart = this.skipSpaces(colon + 1);
-      let value: YNode | null = null;
+      let value: YNode | null;
       let stop: Stop;
       const code = this.text.charCodeAt(valueStart);
       if (valueStart >= this.length || code === NEWLINE || code === HASH) {
@@ -173,7 +173,7 @@ class TextScanner {
     if (depth > this.options.maxDepth) bail();
     const items: YNode[] = [];
     let at = start;
-    let offset = start;
+    let offset: number;
     for (;;) {
       // `at` is on a `-` followed by a space or the line's end.
       const valueStart = this.skipSpaces(at + 1);

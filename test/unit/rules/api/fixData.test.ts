@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveSettings } from '../../../../server/src/service/settings';
-import { lint } from './ruleFixtures';
+import { lint } from '../../../support/ruleFixtures';
 
 /** The `data` each rule attaches is the contract with the quick fixes: its shape is asserted here. */
 function dataOf(text: string, code: string): unknown[] {
@@ -58,7 +58,7 @@ describe('quick-fix data of the api rules', () => {
   containers:
   - {name: web, image: nginx:1.27}
 `);
-    assert.deepEqual(dataOf(text, 'init-container-probe'), [{ probe: 'startupProbe', containerIndex: 0, containerName: 'setup' }]);
+    assert.deepEqual(dataOf(text, 'init-container-probe'), [{ listKey: 'initContainers', containerIndex: 0, probe: 'startupProbe', containerName: 'setup' }]);
   });
 
   it('template-restart-policy says what to write', () => {

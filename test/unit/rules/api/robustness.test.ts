@@ -6,7 +6,7 @@ import { API_RULES } from '../../../../server/src/rules/api';
 import { runRuleSet } from '../../../../server/src/rules/engine/runRule';
 import { buildDocumentModel } from '../../../../server/src/service/model/documentModel';
 import { resolveSettings } from '../../../../server/src/service/settings';
-import { lint } from './ruleFixtures';
+import { lint } from '../../../support/ruleFixtures';
 
 const SETTINGS = resolveSettings({});
 

@@ -5,9 +5,9 @@ import { describe, it } from 'node:test';
 import { API_RULES } from '../../../../server/src/rules/api';
 import { resolveSettings } from '../../../../server/src/service/settings';
 import { SHARED_DIR } from '../../../support/shared';
-import { lint } from './ruleFixtures';
+import { lint } from '../../../support/ruleFixtures';
 
-const API_RULE_IDS = new Set(API_RULES.map((rule) => rule.id));
+const API_RULE_IDS = new Set<string>(API_RULES.map((rule) => rule.id));
 const shared = SHARED_DIR;
 const seeds = path.join(shared, 'seed-pods');
 const corpus = path.join(shared, 'corpus');

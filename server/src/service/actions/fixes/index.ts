@@ -1,43 +1,26 @@
-import { defaultContainerMissing } from './defaultContainerMissing';
-import { deprecatedRegistry } from './deprecatedRegistry';
 import { disableComment } from './disableComment';
-import { duplicateContainerName } from './duplicateContainerName';
-import { gitSyncV3Config } from './gitSyncV3Config';
-import { helperBreaksGuaranteedQos } from './helperBreaksGuaranteedQos';
-import { initContainerPorts } from './initContainerPorts';
-import { initContainerProbe } from './initContainerProbe';
-import { latestImageTag } from './latestImageTag';
-import { memoryVolumeWithoutLimit } from './memoryVolumeWithoutLimit';
-import { missingResources } from './missingResources';
-import { moveToNativeSidecar } from './moveToNativeSidecar';
-import { probePortNotDeclared } from './probePortNotDeclared';
-import type { QuickFix } from './quickFix';
-import { restartPolicy } from './restartPolicy';
-import { undefinedVolume } from './undefinedVolume';
-import { unresolvedLocalhostPort } from './unresolvedLocalhostPort';
-import { unusedVolume } from './unusedVolume';
-import { unsharedVolume } from './unsharedVolume';
+import type { QuickFixer } from './quickFix';
 import { valueSuggestions } from './valueSuggestions';
 
-/** Every quick fix, one file each; the suppression comment comes last in menus. */
-export const QUICK_FIXES: readonly QuickFix[] = [
-  valueSuggestions,
-  undefinedVolume,
-  duplicateContainerName,
-  moveToNativeSidecar,
-  restartPolicy,
-  initContainerProbe,
-  deprecatedRegistry,
-  unsharedVolume,
-  missingResources,
-  gitSyncV3Config,
-  defaultContainerMissing,
-  unusedVolume,
-  initContainerPorts,
-  unresolvedLocalhostPort,
-  probePortNotDeclared,
-  memoryVolumeWithoutLimit,
-  latestImageTag,
-  helperBreaksGuaranteedQos,
-  disableComment,
-];
+/** The finding codes that are not rules: the YAML reader's and the schema's. */
+export const NON_RULE_CODES = ['yaml-syntax', 'duplicate-key', 'schema', 'template-skipped'] as const;
+
+export type NonRuleCode = (typeof NON_RULE_CODES)[number];
+
+export function isNonRuleCode(code: string): code is NonRuleCode {
+  return (NON_RULE_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * The fixes of the non-rule codes, the counterpart of `Rule.fixes` (rules list theirs in
+ * their own file): every code is listed, so a new one has to decide.
+ */
+export const NON_RULE_FIXES: Readonly<Record<NonRuleCode, readonly QuickFixer[]>> = {
+  'yaml-syntax': [],
+  'duplicate-key': [],
+  schema: [valueSuggestions],
+  'template-skipped': [],
+};
+
+/** Offered for every rule finding after its own fixes: the suppression comment. */
+export const EVERY_FINDING_FIXES: readonly QuickFixer[] = [disableComment];

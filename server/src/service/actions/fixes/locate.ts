@@ -2,44 +2,36 @@ import type { ContainerModel, PodModel } from '../../model/podModel';
 import { lineAfter, lineStartOf, skipDeeperComments, columnOf } from '../../edits/lines';
 import type { OffsetEdit } from '../../edits/textEdits';
 import type { YPair } from '../../yaml/nodes';
-import { dataOf, type FixContext } from './quickFix';
+import type { ContainerRef } from '../../../rules/types';
+import type { FixContext } from './quickFix';
 
 /** The finding's start as an offset into its document's text. */
-export function localOffset(context: FixContext): number {
+export function localOffset(context: FixContext<object>): number {
   return context.target.start - context.document.offset;
 }
 
 /** The pod a finding is about: the one whose resource contains it. */
-export function podOf(context: FixContext): PodModel | undefined {
+export function podOf(context: FixContext<object>): PodModel | undefined {
   const at = localOffset(context);
   const pods = context.document.model.pods;
   return pods.find((pod) => pod.root.range.start <= at && at <= pod.root.range.end) ?? (pods.length === 1 ? pods[0] : undefined);
 }
 
 /**
- * The container a finding is about, from its data (`containerPath`, `listKey` +
- * `containerIndex`, a name) or else the innermost container around the finding.
+ * The container a finding is about: the one its data's `ContainerRef` names, else (data the
+ * editor did not send back) the innermost container around the finding.
  */
-export function containerOf(context: FixContext, pod: PodModel): ContainerModel | undefined {
-  const data = dataOf(context.target);
-  if (typeof data.containerPath === 'string') {
-    const byPath = pod.containers.find((container) => container.path === data.containerPath);
-    if (byPath) return byPath;
+export function containerOf(context: FixContext<Partial<ContainerRef>>, pod: PodModel): ContainerModel | undefined {
+  const { listKey, containerIndex } = context.data;
+  if (typeof listKey === 'string' && typeof containerIndex === 'number') {
+    return pod.containers.find((container) => container.listKey === listKey && container.index === containerIndex);
   }
   const at = localOffset(context);
-  const around = pod.containers.find((container) => container.node.range.start <= at && at < Math.max(container.node.range.end, container.node.range.start + 1));
-  if (around) return around;
-  if (typeof data.containerIndex === 'number') {
-    const listKey = typeof data.listKey === 'string' ? data.listKey : undefined;
-    const byIndex = pod.containers.filter((container) => container.index === data.containerIndex && (!listKey || container.listKey === listKey));
-    if (byIndex.length === 1) return byIndex[0];
-  }
-  const name = typeof data.container === 'string' ? data.container : typeof data.containerName === 'string' ? data.containerName : undefined;
-  return name === undefined ? undefined : pod.containers.find((container) => container.name === name);
+  return pod.containers.find((container) => container.node.range.start <= at && at < Math.max(container.node.range.end, container.node.range.start + 1));
 }
 
 /** Replaces a document range; the result is in file offsets. */
-export function replaceRange(context: FixContext, start: number, end: number, newText: string): OffsetEdit {
+export function replaceRange(context: FixContext<object>, start: number, end: number, newText: string): OffsetEdit {
   const offset = context.document.offset;
   return { start: start + offset, end: end + offset, newText };
 }
@@ -48,7 +40,7 @@ export function replaceRange(context: FixContext, start: number, end: number, ne
  * Deletes a pair with its lines (and the deeper comments under it), when the key starts
  * its own line; undefined when it shares a line with a `-` or another key.
  */
-export function deletePairLines(context: FixContext, pair: YPair): OffsetEdit | undefined {
+export function deletePairLines(context: FixContext<object>, pair: YPair): OffsetEdit | undefined {
   const text = context.document.model.text;
   const lineStart = lineStartOf(text, pair.key.range.start);
   if (text.slice(lineStart, pair.key.range.start).trim() !== '') return undefined;

@@ -5,15 +5,15 @@ import { moveItem } from '../../edits/moveItem';
 import { shiftEdits } from '../../edits/textEdits';
 import { minorOf } from '../../settings';
 import { containerOf, podOf } from './locate';
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 /**
  * A long-running helper among a Job's containers, an app container with
  * `restartPolicy: Always`, or a helper the main container needs at start-up: move it to
  * `initContainers` as a native sidecar.
  */
-export const moveToNativeSidecar: QuickFix = {
-  codes: ['sidecar-blocks-job-completion', 'invalid-restart-policy', 'sidecar-start-order'],
+export const moveToNativeSidecarFix: QuickFixer = {
+  description: 'Move the helper to initContainers as a native sidecar (restartPolicy: Always, Kubernetes 1.29 and later).',
   fixes(context) {
     const pod = podOf(context);
     const data = dataOf(context.target);

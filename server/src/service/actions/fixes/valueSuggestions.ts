@@ -1,4 +1,4 @@
-import { dataOf, type QuickFix } from './quickFix';
+import { dataOf, type QuickFixer } from './quickFix';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
@@ -9,8 +9,8 @@ function strings(value: unknown): string[] {
  * names (`suggestions`), an enum's allowed values (`allowedValues`), a single
  * `replacement` (a removed apiVersion), or a missing line to insert (`insertText`).
  */
-export const valueSuggestions: QuickFix = {
-  codes: ['schema'],
+export const valueSuggestions: QuickFixer = {
+  description: 'Change the value to the closest known name or an allowed value, or add the missing line.',
   fixes({ analysis, target }) {
     const data = dataOf(target);
     const current = analysis.text.slice(target.start, target.end);
