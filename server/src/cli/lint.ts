@@ -145,8 +145,9 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   reports = reports.map((report) => ({ ...report, findings: inCategories(service, report.findings, categories).sort(byPosition) }));
   if (format === 'text') reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // The fix hint costs a parse of each document with findings: only the text summary shows it.
-  const wantsHint = format !== 'json' && format !== 'sarif' && format !== 'junit' && !quiet && !fix;
+  // The fix hint parses each document with findings again (and warms the fixers: about a tenth of
+  // a one-shot lint of a big file), so it is for the person at a terminal, not for pipelines.
+  const wantsHint = format === 'text' && io.stdoutIsTerminal === true && !quiet && !fix;
   let fixable = 0;
   if (wantsHint) {
     for (const report of reports) if (report.findings.length > 0) fixable += service.countFixable(report.text, report.findings, project.settingsFor(report.path));

@@ -198,10 +198,11 @@ describe('output', () => {
     assert.equal(escapeXml('<a b="c">\u0001\'&'), '&lt;a b=&quot;c&quot;&gt;&apos;&amp;');
   });
 
-  test('"N fixable with `--fix`" and --fix-dry-run print the diff --fix would apply, writing nothing', () => {
+  test('"N fixable with `--fix`" on a terminal, and --fix-dry-run print the diff --fix would apply, writing nothing', () => {
     const dir = workspace({ 'd.yaml': REMOVED_API + '---\n' + WARNINGS_POD });
     const file = path.join(dir, 'd.yaml');
-    assert.match(run(['lint', file]).stdout, /\n1 fixable with `--fix`\n$/);
+    assert.match(run(['lint', '--no-color', file], { terminal: true }).stdout, /\n1 fixable with `--fix`\n$/);
+    assert.doesNotMatch(run(['lint', file]).stdout, /fixable/, 'not in a pipeline');
     const dry = run(['lint', '--fix-dry-run', file], { cwd: dir });
     assert.equal(dry.code, 1, 'a fix to apply');
     assert.match(dry.stdout, /^--- a\/d\.yaml\n\+\+\+ b\/d\.yaml\n@@ -1,4 \+1,4 @@\n-apiVersion: extensions\/v1beta1\n\+apiVersion: apps\/v1\n/);

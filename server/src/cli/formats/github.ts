@@ -35,6 +35,6 @@ export function formatGithub(reports: readonly FileReport[], context: FormatCont
     }
   }
   for (const input of context.unreadable) lines.push(`::error file=${escapeProperty(input.path)},title=${escapeProperty('pod-patterns')}::${escapeData(`cannot read ${input.path}: ${input.error}`)}`);
-  if (!context.quiet) lines.push(...summaryLines(reports, context.fixable));
+  if (!context.quiet) lines.push(...summaryLines(reports, 0));
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
