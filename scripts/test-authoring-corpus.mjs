@@ -16,7 +16,7 @@ if (!existsSync(service)) {
 }
 const { ParsedFile, DEFAULT_SETTINGS } = require(path.join(service, 'index.js'));
 const { insertPattern } = require(path.join(service, 'actions', 'insert', 'insertPattern.js'));
-const { PATTERNS } = require(path.join(service, 'actions', 'insert', 'catalog.js'));
+const { PATTERNS } = require(path.join(service, '..', 'shared', 'patternCatalog.js'));
 const { fixesFor } = require(path.join(service, 'actions', 'index.js'));
 const { applyEdits } = require(path.join(service, 'edits', 'textEdits.js'));
 

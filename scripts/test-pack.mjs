@@ -24,7 +24,8 @@ export const README_COMMANDS = {
   init: 'npx pod-patterns init',
 };
 
-const WARNINGS_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n';
+/** One warning (duplicate-env-name) and, under the recommended preset, two hygiene findings as information. */
+const WARNINGS_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      env:\n        - name: A\n          value: "1"\n        - name: A\n          value: "2"\n';
 const ERROR_POD = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n';
 
 const step = (name) => console.log(`\n--- ${name}`);
@@ -57,13 +58,13 @@ try {
   step('README: plain shell');
   const plain = shell(README_COMMANDS.shell, project);
   assert.equal(plain.status, 1, `warnings fail --max-warnings 0:\n${plain.stdout}${plain.stderr}`);
-  assert.match(plain.stdout, /k8s\/web\.yaml:8:14 warning latest-image-tag /);
+  assert.match(plain.stdout, /k8s\/web\.yaml:12:17 warning duplicate-env-name /);
   assert.match(plain.stderr, /more than --max-warnings 0/);
 
   step('README: GitLab JUnit report');
   shell(README_COMMANDS.junit, project);
   const junit = readFileSync(path.join(project, 'pod-patterns-junit.xml'), 'utf8');
-  assert.match(junit, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pod-patterns" tests="2" failures="2"/);
+  assert.match(junit, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pod-patterns" tests="3" failures="3"/);
 
   step('README: SARIF for code scanning');
   shell(README_COMMANDS.sarif, project);
@@ -73,8 +74,8 @@ try {
   step('README: init');
   assert.equal(shell(README_COMMANDS.init, project).status, 0);
   assert.ok(existsSync(path.join(project, '.pod-patterns.yaml')));
-  writeFileSync(path.join(project, '.pod-patterns.yaml'), 'rules:\n  latest-image-tag: "off"\n  missing-resources: "off"\n');
-  assert.equal(shell(README_COMMANDS.shell, project).status, 0, 'the config silences both warnings');
+  writeFileSync(path.join(project, '.pod-patterns.yaml'), 'rules:\n  duplicate-env-name: "off"\n');
+  assert.equal(shell(README_COMMANDS.shell, project).status, 0, 'the config silences the warning');
   rmSync(path.join(project, '.pod-patterns.yaml'));
 
   step('action.yml: the install and lint steps (the pack step is the npm pack above)');
@@ -91,7 +92,7 @@ try {
   assert.equal(installed.status, 0, installed.stderr);
   const annotated = shell(expand(lint.run), project, env);
   assert.equal(annotated.status, 0, 'warnings only');
-  assert.match(annotated.stdout, /^::warning file=k8s\/web\.yaml,line=8,col=14,endLine=8,endColumn=26,title=pod-patterns latest-image-tag::/m);
+  assert.match(annotated.stdout, /^::warning file=k8s\/web\.yaml,line=12,col=17,endLine=12,endColumn=18,title=pod-patterns duplicate-env-name::/m);
 
   step('pre-commit hook');
   const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });

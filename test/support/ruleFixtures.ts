@@ -7,7 +7,7 @@ import { ParsedFile, resolveSettings, type FileFinding, type RuleLevel, type Ser
 import { fixAllOfKind } from '../../server/src/service/actions';
 import { applyEdits } from '../../server/src/service/edits/textEdits';
 import { THROWING_LOGGER } from '../../server/src/service/logger';
-import { isRuleLevel } from '../../server/src/service/settings';
+import { isRuleLevel, isRulePreset, type RulePreset } from '../../server/src/service/settings';
 import { REPO_ROOT } from './repo';
 
 export const RULE_FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
@@ -42,7 +42,7 @@ const SETTING = /^# settings: (.+)$/;
 /**
  * The one fixture format (ESLint's RuleTester in files): `test/fixtures/rules/<id>/`
  * holds `fire-*.yaml` and `pass-*.yaml`. Header comments: `# settings: kubernetesVersion=1.31
- * rules.<id>=warning`; in fire fixtures one `# expect: <severity> <range> <message start>` per
+ * preset=strict rules.<id>=warning`; in fire fixtures one `# expect: <severity> <range> <message start>` per
  * finding of the rule, each optionally followed by `# expect-data: {json}` (keys that must
  * match) and `# expect-related: <n>`. A fixable fire fixture has `fire-*.fixed.yaml` next to
  * it: the text after the rule's preferred fixes ("fix all").
@@ -51,6 +51,7 @@ export function parseFixture(ruleId: string, file: string): RuleFixture {
   const text = readFileSync(path.join(RULE_FIXTURES_DIR, ruleId, file), 'utf8');
   const expected: ExpectedFinding[] = [];
   let kubernetesVersion: string | undefined;
+  let preset: RulePreset | undefined;
   const rules: Record<string, RuleLevel> = {};
   for (const line of text.split(/\r?\n/)) {
     const expect = EXPECT.exec(line);
@@ -64,6 +65,7 @@ export function parseFixture(ruleId: string, file: string): RuleFixture {
       for (const entry of setting[1]!.split(/\s+/)) {
         const [key, value] = entry.split('=');
         if (key === 'kubernetesVersion') kubernetesVersion = value;
+        else if (key === 'preset' && isRulePreset(value)) preset = value;
         else if (key?.startsWith('rules.') && isRuleLevel(value)) rules[key.slice('rules.'.length)] = value;
         else throw new Error(`${ruleId}/${file}: unknown setting "${entry}"`);
       }
@@ -77,7 +79,7 @@ export function parseFixture(ruleId: string, file: string): RuleFixture {
     kind,
     text,
     expected,
-    settings: resolveSettings({ ...(kubernetesVersion ? { kubernetesVersion } : {}), rules }),
+    settings: resolveSettings({ ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(preset ? { preset } : {}), rules }),
     ...(existsSync(fixedPath) ? { fixed: readFileSync(fixedPath, 'utf8') } : {}),
   };
 }

@@ -11,7 +11,8 @@ export interface DescribedPod {
   readonly documentIndex: number;
   readonly kind: string;
   readonly name: string | null;
-  readonly containers: { name: string | null; group: string; role: string; evidence: string }[];
+  /** `evidence` is `reasons` joined with "; " (kept for tools written before `reasons`). */
+  readonly containers: { name: string | null; group: string; role: string; pattern: string | null; evidence: string; reasons: string[] }[];
   readonly volumes: { name: string; type: string | null; mountedBy: { container: string | null; mountPath: string | null; readOnly: boolean }[] }[];
   readonly links: { from: string | null; to: string | null; port: number }[];
   readonly effectiveResources: { requests: Record<string, string>; limits: Record<string, string> };
@@ -24,7 +25,14 @@ export function describePod(path: string, located: LocatedPod, analysis: PodAnal
     documentIndex: located.document.index,
     kind: located.pod.kind,
     name: located.pod.name ?? null,
-    containers: analysis.roles.map(({ container, role, evidence }) => ({ name: container.name ?? null, group: container.group, role, evidence })),
+    containers: analysis.roles.map(({ container, role, pattern, evidence, reasons }) => ({
+      name: container.name ?? null,
+      group: container.group,
+      role,
+      pattern: pattern ?? null,
+      evidence,
+      reasons: [...reasons],
+    })),
     volumes: analysis.volumes.map((volume) => ({
       name: volume.name,
       type: volume.type ?? null,
@@ -41,15 +49,14 @@ function amounts(values: Record<string, string>): string {
   return entries.length === 0 ? 'none' : entries.map(([name, value]) => `${name} ${value}`).join(', ');
 }
 
-/** A readable summary of one pod: roles, volumes, links, resources. */
-/** `patterns[i]` is the helper pattern of container i (shown for native sidecars). */
-export function describeText(pod: DescribedPod, patterns: readonly (string | undefined)[] = []): string {
+/** A readable summary of one pod: roles with their reasons, volumes, links, resources. */
+export function describeText(pod: DescribedPod): string {
   const lines = [`${pod.path} [document ${pod.documentIndex}] ${pod.kind} ${pod.name ?? '(unnamed)'}`];
   lines.push('  containers:');
-  for (const [index, container] of pod.containers.entries()) {
-    const pattern = patterns[index];
-    const kind = container.role === 'native-sidecar' && pattern ? `native-sidecar (${pattern})` : container.group === 'init' ? 'init' : container.role;
-    lines.push(`    ${container.name ?? '(unnamed)'}  ${kind}  — ${container.evidence}`);
+  for (const container of pod.containers) {
+    const kind = container.role === 'native-sidecar' && container.pattern ? `native-sidecar (${container.pattern})` : container.role;
+    lines.push(`    ${container.name ?? '(unnamed)'}  ${kind}`);
+    for (const reason of container.reasons) lines.push(`      - ${reason}`);
   }
   if (pod.volumes.length > 0) {
     lines.push('  volumes:');
@@ -75,7 +82,6 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const pods: DescribedPod[] = [];
-  const patterns: (string | undefined)[][] = [];
   let unreadable = false;
   for (const input of readInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
@@ -83,13 +89,9 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
       unreadable = true;
       continue;
     }
-    for (const located of service.parseFile(input.text).pods) {
-      const analysis = service.podAnalysis(located);
-      pods.push(describePod(input.path, located, analysis));
-      patterns.push(analysis.roles.map((entry) => entry.pattern));
-    }
+    for (const located of service.parseFile(input.text).pods) pods.push(describePod(input.path, located, service.podAnalysis(located)));
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
-  else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod, index) => describeText(pod, patterns[index])).join('\n\n') + '\n');
+  else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod) => describeText(pod)).join('\n\n') + '\n');
   return unreadable ? EXIT_USAGE : EXIT_OK;
 }

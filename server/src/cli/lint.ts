@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { kubernetesVersionProblem, normaliseVersion, ruleIdProblem, RULE_LEVELS, type FileFinding, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
+import { isRulePreset, kubernetesVersionProblem, normaliseVersion, ruleIdProblem, RULE_LEVELS, RULE_PRESETS, type FileFinding, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixInput, fixText } from './fix';
@@ -33,6 +33,7 @@ Options:
   --config FILE              use this config file instead of looking for .pod-patterns.yaml
   --no-config                use no config file
   --kubernetes-version 1.N   the Kubernetes version the manifests target
+  --preset recommended|strict  the rule preset (recommended by default)
   --rule ID=LEVEL            set a rule's level (off, hint, information, warning, error); repeatable
   --category CATEGORY        report only api, pattern or practice findings (schema and YAML syntax count as api); repeatable
   --no-schema                leave schema checks to another tool
@@ -51,7 +52,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings, or a fix to apply with 
 
 export function flagOverrides(args: ParsedArgs, knownRuleIds: readonly string[]): Partial<ServiceSettings> {
   const versionFlag = lastFlag(args, 'kubernetes-version');
-  const overrides: { kubernetesVersion?: string; schemaValidation?: boolean; rules?: Record<string, RuleLevel> } = {};
+  const overrides: { -readonly [K in keyof ServiceSettings]?: ServiceSettings[K] } = {};
   if (versionFlag !== undefined) {
     const problem = kubernetesVersionProblem(versionFlag);
     if (problem) throw new UsageError(`--kubernetes-version ${problem}`);
@@ -67,6 +68,9 @@ export function flagOverrides(args: ParsedArgs, knownRuleIds: readonly string[])
     rules[id] = level as RuleLevel;
   }
   if (Object.keys(rules).length > 0) overrides.rules = rules;
+  const preset = lastFlag(args, 'preset');
+  if (preset !== undefined && !isRulePreset(preset)) throw new UsageError(`--preset must be ${RULE_PRESETS.join(' or ')}, not "${preset}"`);
+  if (preset !== undefined) overrides.preset = preset;
   return overrides;
 }
 
@@ -82,7 +86,7 @@ const byPosition = (a: FileFinding, b: FileFinding) => a.range.start - b.range.s
 
 export function runLint(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, {
-    valued: ['format', 'kubernetes-version', 'rule', 'jobs', 'config', 'ignore', 'max-warnings', 'category'],
+    valued: ['format', 'kubernetes-version', 'preset', 'rule', 'jobs', 'config', 'ignore', 'max-warnings', 'category'],
     boolean: ['quiet', 'no-schema', 'fix', 'fix-dry-run', 'color', 'no-color', 'no-gitignore', 'no-config'],
   });
   const env = io.env ?? {};

@@ -46,6 +46,7 @@ export class ProjectConfigs {
       validate: editor.validate,
       ...(editor.kubernetesVersion !== DEFAULT_SETTINGS.kubernetesVersion ? { kubernetesVersion: editor.kubernetesVersion } : {}),
       ...(editor.schemaValidation !== DEFAULT_SETTINGS.schemaValidation ? { schemaValidation: editor.schemaValidation } : {}),
+      ...(editor.preset !== DEFAULT_SETTINGS.preset ? { preset: editor.preset } : {}),
       rules: editor.rules,
     });
     const ignored = config.ignore.length > 0 && new IgnorePatterns('', config.ignore).ignores(path.relative(path.dirname(config.path), file!).split(path.sep).join('/'), false);

@@ -1,5 +1,5 @@
 import type { Connection, InitializeParams } from 'vscode-languageserver';
-import { normaliseVersion, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
+import { isRulePreset, normaliseVersion, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { maxFileSizeOf } from './fileSizeLimit';
 import type { ProjectConfigs } from './projectConfigs';
@@ -19,6 +19,7 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
     schemaValidation: raw?.schemaValidation !== false,
     kubernetesVersion: normaliseVersion(raw?.kubernetesVersion) ?? undefined,
     rules,
+    ...(isRulePreset(raw?.preset) ? { preset: raw.preset } : {}),
   } as Partial<ServiceSettings>);
 }
 

@@ -11,10 +11,13 @@ export {
   DEFAULT_SETTINGS,
   NEWEST_KUBERNETES_VERSION,
   RULE_LEVELS,
+  RULE_PRESETS,
+  isRulePreset,
   resolveSettings,
   normaliseVersion,
   type ServiceSettings,
   type RuleLevel,
+  type RulePreset,
 } from './settings';
 export type { Finding, Severity } from './findings/finding';
 export type { PodModel, ContainerModel, VolumeModel, ResourceModel } from './model/podModel';

@@ -1,6 +1,7 @@
+import { attachFileServices, exposureKey } from './model/serviceExposures';
 import type { Finding } from './findings/finding';
 import { buildDocumentModel, type DocumentModel } from './model/documentModel';
-import type { PodModel } from './model/podModel';
+import type { PodModel, ResourceModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
 import { firstLineRange, LineIndex } from './text/lineIndex';
@@ -37,6 +38,10 @@ export class ParsedFile {
     const slices = splitDocuments(text);
     const models = previous ? reuseModels(slices, previous.documents) : slices.map((slice) => buildDocumentModel(slice.text));
     this.documents = slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: models[i]! }));
+    attachFileServices(
+      models.flatMap((model) => model.resources),
+      models.flatMap((model) => model.pods),
+    );
   }
 
   get lineIndex(): LineIndex {
@@ -102,8 +107,11 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
   const shifted: { readonly findings: readonly FileFinding[]; readonly onlyIfFileRelevant: boolean }[] = [];
   let fileRelevant = false;
   let podCount = 0;
-  for (const slice of splitDocuments(text)) {
+  const slices = splitDocuments(text);
+  const services = servicesOf(text, slices);
+  for (const slice of slices) {
     const model = buildDocumentModel(slice.text);
+    attachFileServices(services, model.pods);
     podCount += model.pods.length;
     fileRelevant ||= model.relevant;
     const step = walk.next({ index: slice.index, offset: slice.offset, model });
@@ -116,6 +124,15 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
     for (const finding of step.findings) findings.push(finding);
   }
   return { findings, podCount };
+}
+
+/** `kind: Service` on a line of its own (also as a List item); `[ \t]` rather than `\s` keeps the scan linear. */
+const SERVICE_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Service["']?[ \t]*(?:#[^\r\n]*)?\r?$/m;
+
+/** The Services of a file, from only the documents that may hold one (most files hold none). */
+function servicesOf(text: string, slices: readonly DocumentSlice[]): ResourceModel[] {
+  if (!SERVICE_KIND.test(text)) return [];
+  return slices.filter((slice) => SERVICE_KIND.test(slice.text)).flatMap((slice) => buildDocumentModel(slice.text).resources.filter((resource) => resource.kind === 'Service'));
 }
 
 interface DocumentFindingsStep extends DocumentFindings {
@@ -146,7 +163,8 @@ class FindingsWalk {
       const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
       return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
     }
-    const findings = findingsOf(model, settings, this.key);
+    // Services in other documents of the file shape the roles, which some rules read.
+    const findings = findingsOf(model, settings, this.key + exposureKey(model.pods));
     return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
   }
 }

@@ -1,6 +1,15 @@
 /** The levels a user can give a rule (`podPatterns.rules`, `lint --rule ID=LEVEL`), mildest first. */
 export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 
+/**
+ * Rule presets, as in ESLint: `recommended` (the default) reports what the API server rejects
+ * and pattern mistakes at their levels, and hygiene rules (missing resources, unpinned
+ * images) as information, once per pod; `strict` reports every rule at its own level, once
+ * per container. `podPatterns.rules` / `--rule` levels apply on top of either.
+ */
+export const RULE_PRESETS = ['recommended', 'strict'] as const;
+export type RulePreset = (typeof RULE_PRESETS)[number];
+
 /** What a user can set; hosts read it from `podPatterns.*` settings or CLI flags. */
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
@@ -15,8 +24,9 @@ export interface ServiceSettings {
   readonly validate: boolean;
   /** When false, schema findings are left to another tool (the YAML extension, say). */
   readonly schemaValidation: boolean;
-  /** Rule id → level, overriding each rule's default severity. */
+  /** Rule id → level, overriding the preset's level for the rule. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly preset: RulePreset;
 }
 
 /** The newest Kubernetes minor the bundled schema describes. */
@@ -27,11 +37,20 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   validate: true,
   schemaValidation: true,
   rules: {},
+  preset: 'recommended',
 };
 
 export function resolveSettings(partial: Partial<ServiceSettings> | undefined): ServiceSettings {
   const merged = { ...DEFAULT_SETTINGS, ...(partial ?? {}) };
-  return { ...merged, kubernetesVersion: normaliseVersion(merged.kubernetesVersion) ?? NEWEST_KUBERNETES_VERSION };
+  return {
+    ...merged,
+    kubernetesVersion: normaliseVersion(merged.kubernetesVersion) ?? NEWEST_KUBERNETES_VERSION,
+    preset: isRulePreset(merged.preset) ? merged.preset : DEFAULT_SETTINGS.preset,
+  };
+}
+
+export function isRulePreset(value: unknown): value is RulePreset {
+  return (RULE_PRESETS as readonly unknown[]).includes(value);
 }
 
 /** Accepts `1.29`, `v1.29`, `1.29.3`; returns `1.29`, or undefined for anything else. */
@@ -52,5 +71,5 @@ export function settingsKey(settings: ServiceSettings): string {
     .sort()
     .map((id) => `${id}=${settings.rules[id]}`)
     .join(',');
-  return `${settings.kubernetesVersion}|${settings.validate}|${settings.schemaValidation}|${rules}`;
+  return `${settings.kubernetesVersion}|${settings.validate}|${settings.schemaValidation}|${settings.preset}|${rules}`;
 }

@@ -22,6 +22,7 @@ export interface PodPatternsSettings {
   readonly kubernetesVersion?: string;
   readonly schemaValidation?: boolean;
   readonly rules?: Record<string, string>;
+  readonly preset?: string;
   readonly maxFileSize?: number;
 }
 

@@ -8,6 +8,10 @@ import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 /** The expectations format shared by the seed pods' expected.json and our examples'. */
 export interface PodExpectations {
   readonly roles?: Record<string, string>;
+  /** The helper pattern a native sidecar plays. */
+  readonly patterns?: Record<string, string>;
+  /** Container → texts that must each appear in one of its reasons, in this order. */
+  readonly reasons?: Record<string, string[]>;
   readonly sharedVolumes?: Record<string, string[]>;
   readonly localhostLinks?: { from: string; to: string | null; port: number }[];
   readonly findings?: { rule: string; container?: string }[];
@@ -25,6 +29,13 @@ export function testPodExpectations(label: string, dir: string, pods: Record<str
 
       const roles = Object.fromEntries(pod.roles.map((entry) => [entry.container.name, entry.role]));
       for (const [name, role] of Object.entries(expected.roles ?? {})) assert.equal(roles[name], role, `role of ${name}`);
+      for (const [name, pattern] of Object.entries(expected.patterns ?? {})) assert.equal(pod.roles.find((entry) => entry.container.name === name)?.pattern, pattern, `pattern of ${name}`);
+      for (const [name, texts] of Object.entries(expected.reasons ?? {})) {
+        const reasons = pod.roles.find((entry) => entry.container.name === name)?.reasons ?? [];
+        const positions = texts.map((text) => reasons.findIndex((reason) => reason.includes(text)));
+        assert.ok(positions.every((at) => at >= 0), `reasons of ${name} ${JSON.stringify(reasons)} name ${JSON.stringify(texts)}`);
+        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `reasons of ${name} in the order ${JSON.stringify(texts)}: ${JSON.stringify(reasons)}`);
+      }
 
       for (const [volume, containers] of Object.entries(expected.sharedVolumes ?? {})) {
         const sharing = pod.volumes.find((entry) => entry.name === volume);
@@ -39,7 +50,9 @@ export function testPodExpectations(label: string, dir: string, pods: Record<str
       const containerAt = (offset: number) =>
         located.pod.containers.find((container) => offset >= located.document.offset + container.node.range.start && offset < located.document.offset + container.node.range.end)?.name;
       for (const want of expected.findings ?? []) {
-        const hits = findings.filter((finding) => finding.code === want.rule && (want.container === undefined || containerAt(finding.range.start) === want.container));
+        // A finding grouped once per pod (hygiene rules under the recommended preset) points at each container it covers.
+        const places = (finding: (typeof findings)[number]) => [finding.range.start, ...(finding.related ?? []).map((related) => related.range.start)];
+        const hits = findings.filter((finding) => finding.code === want.rule && (want.container === undefined || places(finding).some((at) => containerAt(at) === want.container)));
         assert.ok(hits.length > 0, `${want.rule} on ${want.container ?? 'the pod'}; got ${findings.map((finding) => `${finding.code}@${containerAt(finding.range.start)}`).join(', ')}`);
       }
       for (const rule of expected.absent ?? []) assert.deepEqual(findings.filter((finding) => finding.code === rule).map((finding) => finding.message), [], `${rule} must not fire`);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_SETTINGS, lintText, ParsedFile } from '../../../server/src/service';
+import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { parseRolesAnnotation } from '../../../server/src/service/analysis/roles';
 import { analysisOf, rolesOf } from './podFrom';
 
@@ -27,21 +29,23 @@ test('the roles annotation wins over names and wiring', () => {
     ),
   );
   assert.deepEqual(rolesOf(analysis), { 'log-agent': 'sidecar', app: 'main', gateway: 'ambassador', stats: 'adapter' });
-  assert.equal(analysis.roles[2]!.evidence, 'annotation pod-patterns.dev/roles');
+  assert.deepEqual(analysis.roles[2]!.reasons, ['the pod-patterns.dev/roles annotation says so']);
   assert.deepEqual([...parseRolesAnnotation('a=adapter,b=unknown,=main,c')], [['a', 'adapter']]);
 });
 
-test('main is the default-container, else the first app container that is not a helper by name', () => {
+test('main is the default-container, else the app container with the most evidence', () => {
   const byAnnotation = analysisOf(
     pod('    kubectl.kubernetes.io/default-container: api', '  containers:\n  - name: web\n    image: nginx:1\n  - name: api\n    image: example.com/api:1'),
   );
   assert.deepEqual(rolesOf(byAnnotation), { web: 'sidecar', api: 'main' });
   assert.equal(byAnnotation.main?.name, 'api');
   const injectedFirst = analysisOf(pod('', '  containers:\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.22.0\n  - name: shop\n    image: example.com/shop:1'));
-  assert.deepEqual(rolesOf(injectedFirst), { 'istio-proxy': 'ambassador', shop: 'main' });
+  // The mesh proxy is a way in as much as out: a sidecar, never the main container.
+  assert.deepEqual(rolesOf(injectedFirst), { 'istio-proxy': 'sidecar', shop: 'main' });
+  assert.deepEqual(injectedFirst.roles[1]!.reasons, ['the other app containers are helpers (istio-proxy: its image is the Istio mesh proxy)']);
 });
 
-test('words in the name come before words in the image; explicit role words before hints', () => {
+test('images of the catalogue outweigh names; names decide only when nothing else speaks', () => {
   const analysis = analysisOf(
     pod(
       '',
@@ -76,9 +80,12 @@ test('words in the name come before words in the image; explicit role words befo
     shipper: 'sidecar',
     helper: 'sidecar',
   });
-  assert.equal(analysis.roles.find((entry) => entry.container.name === 'metrics')!.evidence, 'image contains "exporter"');
-  // A native sidecar keeps its role and records the pattern it plays.
-  assert.equal(analysis.roles.find((entry) => entry.container.name === 'mesh')!.pattern, 'ambassador');
+  const reasonsOf = (name: string) => analysis.roles.find((entry) => entry.container.name === name)!.reasons;
+  assert.deepEqual(reasonsOf('metrics'), ['a Prometheus exporter (prometheus/node-exporter): turns the app\'s state into Prometheus metrics']);
+  assert.deepEqual(reasonsOf('log-exporter-sidecar'), ['its name says "sidecar"']);
+  assert.deepEqual(reasonsOf('helper'), ['runs beside the main container with no sign of a proxy or an adapter']);
+  // A native sidecar keeps its role and records the pattern it plays: Envoy with no wiring is a sidecar.
+  assert.equal(analysis.roles.find((entry) => entry.container.name === 'mesh')!.pattern, 'sidecar');
   assert.equal(analysis.roles.find((entry) => entry.container.name === 'setup')!.pattern, undefined);
 });
 
@@ -87,7 +94,8 @@ test('wiring: the main container reaching a helper makes it an ambassador', () =
     pod('', '  containers:\n  - name: app\n    image: example.com/app:1\n    env:\n    - name: UPSTREAM\n      value: http://localhost:9000/api\n  - name: gate\n    image: example.com/gate:1\n    ports:\n    - containerPort: 9000'),
   );
   assert.equal(analysis.roleOf(analysis.roles[1]!.container), 'ambassador');
-  assert.match(analysis.roles[1]!.evidence, /connects to http:\/\/localhost:9000/);
+  assert.deepEqual(analysis.roles[1]!.reasons, ["forwards app's calls to http://localhost:9000"]);
+  assert.deepEqual(analysis.roles[0]!.reasons, ['calls gate on http://localhost:9000', 'named "app"']);
 });
 
 test('wiring: a helper reading the main container over localhost and serving a port is an adapter', () => {
@@ -95,7 +103,7 @@ test('wiring: a helper reading the main container over localhost and serving a p
     pod('', '  containers:\n  - name: app\n    image: example.com/app:1\n    ports:\n    - containerPort: 8080\n  - name: conv\n    image: example.com/conv:1\n    args: ["--source=http://127.0.0.1:8080/stats", "--listen=:9102"]'),
   );
   assert.deepEqual(rolesOf(analysis), { app: 'main', conv: 'adapter' });
-  assert.match(analysis.roles[1]!.evidence, /main container's http:\/\/127.0.0.1:8080 and serves port 9102/);
+  assert.deepEqual(analysis.roles[1]!.reasons, ["reads app's http://127.0.0.1:8080 (--source) and serves it in its own format on :9102"]);
 });
 
 test("wiring: a helper reading the main container's file from a shared volume and writing another is an adapter", () => {
@@ -121,7 +129,7 @@ test("wiring: a helper reading the main container's file from a shared volume an
     ),
   );
   assert.deepEqual(rolesOf(analysis), { app: 'main', conv: 'adapter' });
-  assert.match(analysis.roles[1]!.evidence, /reads \/in\/out.log, which the main container writes to volume "logs"/);
+  assert.deepEqual(analysis.roles[1]!.reasons, ['reads /in/out.log, which app writes, and writes /in/out.json']);
 });
 
 test('a helper that only serves a shared volume stays a sidecar', () => {
@@ -131,7 +139,7 @@ test('a helper that only serves a shared volume stays a sidecar', () => {
   assert.deepEqual(rolesOf(analysis), { app: 'main', web: 'sidecar' });
 });
 
-test('an auth proxy listed first is not the main container; it reaches the manager on the port its bind flag reveals', () => {
+test('an auth proxy listed first is an inbound sidecar, not the main container; it reaches the manager on the port its bind flag reveals', () => {
   const analysis = analysisOf(
     pod(
       '',
@@ -144,6 +152,53 @@ test('an auth proxy listed first is not the main container; it reaches the manag
     args: ["--metrics-bind-address=127.0.0.1:8080"]`,
     ),
   );
-  assert.deepEqual(rolesOf(analysis), { 'kube-rbac-proxy': 'ambassador', manager: 'main' });
+  assert.deepEqual(rolesOf(analysis), { 'kube-rbac-proxy': 'sidecar', manager: 'main' });
   assert.deepEqual(analysis.links.map((link) => [link.from.name, link.to?.name, link.port]), [['kube-rbac-proxy', 'manager', 8080]]);
+});
+
+test('a Service in another document of the file decides the main container, and editing it updates the roles', () => {
+  const podText = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  labels: {app: shop}
+spec:
+  containers:
+  - name: ui
+    image: example.com/ui:1
+    ports:
+    - containerPort: 3000
+  - name: api
+    image: example.com/api:1
+    ports:
+    - containerPort: 8080
+`;
+  const service = (targetPort: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector: {app: shop}\n  ports:\n  - port: 80\n    targetPort: ${targetPort}\n`;
+  const mainOf = (file: ParsedFile) => analyzePod(file.pods[0]!.pod).main?.name;
+  const first = new ParsedFile(`${podText}---\n${service(8080)}`);
+  assert.equal(mainOf(first), 'api');
+  assert.deepEqual(analyzePod(first.pods[0]!.pod).roles[1]!.reasons, ['receives the Service "shop"\'s traffic on :8080']);
+  first.findings(DEFAULT_SETTINGS);
+  // The pod's document is reused as it is; only the Service changed.
+  const second = new ParsedFile(`${podText}---\n${service(3000)}`, first);
+  assert.equal(second.pods[0]!.pod, first.pods[0]!.pod);
+  assert.equal(mainOf(second), 'ui');
+  const third = new ParsedFile(podText, second);
+  assert.equal(mainOf(third), 'ui');
+  assert.deepEqual(analyzePod(third.pods[0]!.pod).roles[0]!.reasons, ['first app container']);
+});
+
+test('the CLI sees the Services of the file too, in any document order, in Lists and with CRLF line ends', () => {
+  // Each calls the other: only the Service says which is main, and sidecar-start-order follows main's calls.
+  const pod =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: shop}\nspec:\n  containers:\n  - name: ui\n    image: example.com/ui:1\n    env: [{name: API_URL, value: "http://localhost:8080"}]\n    ports: [{containerPort: 3000}]\n' +
+    '  - name: api\n    image: example.com/api:1\n    env: [{name: UI_URL, value: "http://localhost:3000"}]\n    ports: [{containerPort: 8080}]\n';
+  const list = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: shop}\n  spec:\n    selector: {app: shop}\n    ports: [{port: 80, targetPort: 8080}]\n';
+  for (const text of [`${pod}---\n${list}`, `${list}---\n${pod}`, `${pod}---\n${list}`.replace(/\n/g, '\r\n')]) {
+    const fromEditor = new ParsedFile(text).findings(DEFAULT_SETTINGS);
+    const fromCli = lintText(text, DEFAULT_SETTINGS).findings;
+    assert.deepEqual(fromCli.map((finding) => finding.message), fromEditor.map((finding) => finding.message));
+    assert.deepEqual(fromCli.filter((finding) => finding.code === 'sidecar-start-order').map((finding) => finding.message.slice(0, 40)), ['"api" reaches "ui" on http://localhost:3']);
+    assert.equal(analyzePod(new ParsedFile(text).pods[0]!.pod).main?.name, 'api');
+  }
 });

@@ -59,6 +59,8 @@ test('hover on a container name: role, sharing and the pod\'s effective resource
   const hover = hoverAt(analysis, at, DEFAULT_SETTINGS);
   assert.ok(hover);
   assert.match(hover.markdown, /\*\*log-shipper\*\*: native sidecar: starts before the app containers/);
+  // The reasons for the role, one per line, the catalogue's image among them.
+  assert.match(hover.markdown, /\n\nWhy:\n- init container with restartPolicy: Always[^\n]*\n- the Fluent Bit log shipper \\\(fluent\/fluent-bit\\\): ships the app's logs\n/);
   assert.match(hover.markdown, /volume logs \(emptyDir\) at \/var\/log\/app/);
   assert.match(hover.markdown, /effective resources: requests .*; QoS/);
   assert.deepEqual(hover.range, { start: text.indexOf('log-shipper'), end: text.indexOf('log-shipper') + 'log-shipper'.length });

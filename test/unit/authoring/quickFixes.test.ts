@@ -312,9 +312,11 @@ test('"fix all of this kind" applies the preferred fix of every such finding in 
 test('latest-image-tag: pin a repository the product knows to its pinned version', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: web\n    image: "nginx:latest"\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n  - name: sh\n    image: docker.io/library/busybox\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n  - name: other\n    image: example/unknown\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
   const analysis = new ParsedFile(text);
-  const titles = analysis.findings(DEFAULT_SETTINGS)
+  // One finding per image: the strict preset (the recommended one groups them per pod).
+  const strict = resolveSettings({ preset: 'strict' });
+  const titles = analysis.findings(strict)
     .filter((finding) => finding.code === 'latest-image-tag')
-    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER).map((fix) => fix.title));
+    .map((finding) => fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, strict, THROWING_LOGGER).map((fix) => fix.title));
   assert.deepEqual(titles, [
     ['Pin to nginx:1.27', 'Disable latest-image-tag for this line'],
     ['Pin to busybox:1.36', 'Disable latest-image-tag for this line'],
@@ -383,4 +385,15 @@ test('selector-mismatch: the selector labels the template lacks are added to it,
   assert.deepEqual(new ParsedFile(fixed).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'selector-mismatch'), []);
   // A label the template sets to another value is not rewritten: other selectors may rely on it.
   assert.deepEqual(ruleFixes(text.replace('        app: web\n', '        app: api\n'), 'selector-mismatch'), []);
+});
+
+test('missing-resources: beside pod-level resources the fix adds only what the pod does not settle', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  resources:\n    requests: {cpu: "1", memory: 1Gi}\n  containers:\n  - name: app\n    image: example.com/app:1.0.0\n';
+  const analysis = new ParsedFile(text);
+  const strict = resolveSettings({ preset: 'strict' });
+  const finding = analysis.findings(strict).find((candidate) => candidate.code === 'missing-resources')!;
+  assert.equal(finding.message, 'Container "app" sets no memory limit: nothing bounds its memory. The pod-level resources cover the rest.');
+  const [fix] = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, strict, THROWING_LOGGER);
+  assert.ok(fix);
+  assert.equal(applyEdits(text, fix.edits), `${text}    resources:\n      limits:\n        memory: 256Mi\n`);
 });

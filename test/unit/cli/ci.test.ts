@@ -10,7 +10,7 @@ import { escapeData, escapeProperty } from '../../../server/src/cli/formats/gith
 import { escapeXml } from '../../../server/src/cli/formats/junit';
 
 const REMOVED_API = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n';
-/** Three warnings (missing-resources, latest-image-tag, duplicate-env-name), no error. */
+/** Three warnings under the strict preset (missing-resources, latest-image-tag, duplicate-env-name), no error. */
 const WARNINGS_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      env:\n        - name: A\n          value: "1"\n        - name: A\n          value: "2"\n';
 
 function workspace(files: Record<string, string>): string {
@@ -35,6 +35,9 @@ function run(argv: string[], options: { cwd?: string; env?: Record<string, strin
   });
   return { code, stdout, stderr };
 }
+
+/** Every rule at its own level: the recommended preset reports the hygiene rules as information. */
+const STRICT = ['--preset', 'strict'];
 
 const codesOf = (json: string) => JSON.parse(json).files.flatMap((file: { diagnostics: { code: string }[] }) => file.diagnostics.map((d) => d.code));
 
@@ -166,9 +169,9 @@ describe('output', () => {
   test('--quiet drops warnings and the summary; --max-warnings fails on too many; --category filters', () => {
     const dir = workspace({ 'w.yaml': WARNINGS_POD });
     const file = path.join(dir, 'w.yaml');
-    assert.deepEqual(run(['lint', '--quiet', file]), { code: 0, stdout: '', stderr: '' });
-    assert.equal(run(['lint', '--max-warnings', '3', file]).code, 0);
-    const over = run(['lint', '--max-warnings', '2', file]);
+    assert.deepEqual(run(['lint', ...STRICT, '--quiet', file]), { code: 0, stdout: '', stderr: '' });
+    assert.equal(run(['lint', ...STRICT, '--max-warnings', '3', file]).code, 0);
+    const over = run(['lint', ...STRICT, '--max-warnings', '2', file]);
     assert.equal(over.code, 1);
     assert.match(over.stderr, /3 warnings, more than --max-warnings 2/);
     assert.deepEqual(codesOf(run(['lint', '--format', 'json', '--category', 'practice', file]).stdout).sort(), ['latest-image-tag', 'missing-resources']);
@@ -177,7 +180,7 @@ describe('output', () => {
 
   test('github annotations: chosen under GITHUB_ACTIONS, repository-relative, escaped', () => {
     const dir = workspace({ 'p.yaml': WARNINGS_POD });
-    const inside = run(['lint', path.join(dir, 'p.yaml')], { env: { GITHUB_ACTIONS: 'true' }, cwd: dir });
+    const inside = run(['lint', ...STRICT, path.join(dir, 'p.yaml')], { env: { GITHUB_ACTIONS: 'true' }, cwd: dir });
     const lines = inside.stdout.trim().split('\n');
     assert.equal(lines[0], '::warning file=p.yaml,line=7,col=13,endLine=7,endColumn=16,title=pod-patterns missing-resources::' + escapeData(lines[0]!.split('::')[2]!));
     assert.match(lines[2]!, /^::warning file=p\.yaml,line=12,col=17,endLine=12,endColumn=18,title=pod-patterns duplicate-env-name::spec\.containers\[0\]\.env\[1\]/);
@@ -188,7 +191,7 @@ describe('output', () => {
   test('junit: a testsuite per file, a failing testcase per finding, a passing one for a clean file, escaped', () => {
     const clean = 'apiVersion: v1\nkind: Pod\nmetadata: {name: ok}\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 16Mi}}\n';
     const dir = workspace({ 'a&b.yaml': WARNINGS_POD, 'clean.yaml': clean });
-    const xml = run(['lint', '--format', 'junit', dir]).stdout;
+    const xml = run(['lint', ...STRICT, '--format', 'junit', dir]).stdout;
     assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pod-patterns" tests="4" failures="3" errors="0">/);
     assert.equal(xml.match(/<testsuite /g)?.length, 2);
     assert.match(xml, /<testsuite name="[^"]*a&amp;b\.yaml" tests="3" failures="3"/);

@@ -4,6 +4,7 @@ import type { PodModel } from '../../service/model/podModel';
 import type { RuleLevel } from '../../service/settings';
 import type { FindingData, Rule, RuleContext } from '../types';
 import { NOTHING_SUPPRESSED, parseSuppressions, type Suppressions } from './suppressions';
+import { groupedPerPod, groupFindings, presetLevel } from './presets';
 import { ruleAppliesTo } from './version';
 import { setSlot, slotOf } from '../../service/slots';
 
@@ -22,8 +23,9 @@ export function suppressionsOf(document: DocumentModel): Suppressions {
 }
 
 /**
- * The severity a finding is reported with: the user's level for the rule wins, then what the
- * rule chose for this finding (a warning-grade variant), then the rule's default.
+ * The severity a finding is reported with: the user's level for the rule wins (else the
+ * preset's), then what the rule chose for this finding (a warning-grade variant), then the
+ * rule's default.
  */
 export function effectiveSeverity(rule: Rule<object>, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
   if (level === 'off') return undefined;
@@ -34,10 +36,12 @@ export function effectiveSeverity(rule: Rule<object>, level: RuleLevel | undefin
 export function runRuleSet(rules: readonly Rule<object>[], pod: PodModel, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const suppressions = suppressionsOf(context.document);
+  const { preset } = context.settings;
   for (const rule of rules) {
-    const level = context.settings.rules[rule.id];
+    const level = context.settings.rules[rule.id] ?? presetLevel(rule.id, preset);
     if (level === 'off' || !ruleAppliesTo(rule, context.settings)) continue;
-    for (const finding of rule.check(pod, context)) {
+    const reported = rule.check(pod, context);
+    for (const finding of groupedPerPod(rule.id, preset) ? groupFindings(rule.id, [...reported]) : reported) {
       const severity = effectiveSeverity(rule, level, finding.severity);
       if (!severity || suppressions.isSuppressed(rule.id, finding.range.start)) continue;
       // Rule data is typed per rule; once reported it is the plain JSON every finding carries.

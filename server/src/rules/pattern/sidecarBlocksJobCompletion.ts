@@ -3,6 +3,11 @@
  * regular containers; the pod only succeeds when every regular container exits, so the
  * Job never completes.
  *
+ * Not reported when another container stops the helper the documented way, by calling its
+ * `/quitquitquit` endpoint when done (the Cloud SQL Auth Proxy v2 serves it with
+ * `--quitquitquit` on its admin port, 9091 by default; Istio's pilot-agent on :15020), or
+ * with `linkerd-await --shutdown` for Linkerd's proxy.
+ *
  * Quick-fix data: `{ container: string, containerIndex: number, moveTo: 'initContainers',
  * restartPolicy: 'Always', minimumVersion: '1.29', supported: boolean }` — move the
  * container at `containers[containerIndex]` to the end of `initContainers` with
@@ -10,7 +15,7 @@
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { imageRepository } from '../../service/analysis/roles';
-import type { ContainerModel } from '../../service/model/podModel';
+import type { ContainerModel, PodModel } from '../../service/model/podModel';
 import { minorOf } from '../../service/settings';
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { containerAnchor, containerLabel, relatedContainer } from './support';
@@ -19,6 +24,20 @@ import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNative
 /** Images that serve or ship forever unless told otherwise. */
 const LONG_RUNNING_IMAGES = /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
 const ENDLESS_COMMAND = /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\b[^|;&\n]*?\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
+/** A container asking a helper to exit once the work is done. */
+const SHUTDOWN_CALL = /\/quitquitquit\b|\blinkerd-await\b[^;&|\n]*--shutdown\b/;
+const QUIT_FLAG = /^--?quitquitquit(?:=true)?$/;
+
+/** The other app container that shuts the helper down when done, if any. */
+function shutdownCaller(pod: PodModel, helper: ContainerModel): ContainerModel | undefined {
+  return pod.containers.find(
+    (container) =>
+      container !== helper &&
+      container.group === 'app' &&
+      ([...container.command, ...container.args].some((text) => SHUTDOWN_CALL.test(text)) || container.env.some((entry) => entry.value !== undefined && SHUTDOWN_CALL.test(entry.value))),
+  );
+}
+
 /** git-sync and similar tools have a run-once mode that makes them safe in a Job. */
 const ONE_TIME = /(?:^|\s)--?one-time(?:=true)?(?:\s|$)/;
 
@@ -46,13 +65,15 @@ export const sidecarBlocksJobCompletion = defineRule({
     for (const { container, role } of analysis.roles) {
       if (container.group !== 'app' || role === 'main' || !analysis.main) continue;
       const reason = longRunningReason(container);
-      if (!reason) continue;
+      if (!reason || shutdownCaller(pod, container)) continue;
+      const quitEnabled = [...container.command, ...container.args].some((text) => QUIT_FLAG.test(text));
       findings.push({
         message:
           `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
           `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
           `Run it as a native sidecar: move it to initContainers with restartPolicy: Always` +
-          (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`),
+          (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`) +
+          (quitEnabled ? ` Or have ${containerLabel(analysis.main)} POST to its /quitquitquit endpoint when done: --quitquitquit enables it, but no container calls it.` : ''),
         range: containerAnchor(container),
         related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
         data: { ...containerRefOf(container), container: container.name ?? null, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },

@@ -4,7 +4,8 @@ import { getPair } from '../yaml/nodes';
 import { computeEffectiveResources, formatAmounts, qosClassOf, type EffectiveResources } from './effectiveResources';
 import { findExternalEndpoints } from './endpoints';
 import { findLocalhostLinks, findServedPorts, mayNameLocalHost } from './localhostLinks';
-import { assignRoles, findMain, type MainChoice } from './roles';
+import { assignRoles } from './roles';
+import { exposuresOf, type ServiceExposure } from '../model/serviceExposures';
 import { someText, textSources, type TextSource } from './textSources';
 import type { ContainerRole, ExternalEndpoint, LocalhostLink, PodAnalysis, QosClass, RoleAssignment, ServedPort, VolumeSharing } from './types';
 import { findVolumeSharing } from './volumeSharing';
@@ -13,7 +14,10 @@ const ANALYSIS = Symbol('pod analysis');
 
 /** Analyses a pod once; every feature asking about the same model gets the same answer. */
 export function analyzePod(pod: PodModel): PodAnalysis {
-  return slotOf<PodAnalysis>(pod, ANALYSIS) ?? setSlot(pod, ANALYSIS, new LazyPodAnalysis(pod));
+  const cached = slotOf<LazyPodAnalysis>(pod, ANALYSIS);
+  // The Services selecting the pod come from the rest of the file and may change without the pod.
+  const exposures = exposuresOf(pod);
+  return cached && cached.exposures === exposures ? cached : setSlot(pod, ANALYSIS, new LazyPodAnalysis(pod, exposures));
 }
 
 /**
@@ -29,28 +33,33 @@ class LazyPodAnalysis implements PodAnalysis {
   private servedPortsPart: ServedPort[] | undefined;
   private linksPart: LocalhostLink[] | undefined;
   private endpointsPart: ExternalEndpoint[] | undefined;
-  private mainPart: MainChoice | undefined;
-  private rolesPart: { roles: RoleAssignment[]; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
+  private rolesPart: { roles: RoleAssignment[]; main?: ContainerModel; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
   private resourcesPart: EffectiveResources | undefined;
   private effectiveResourcesPart: PodAnalysis['effectiveResources'] | undefined;
   private qosClassPart: QosClass | undefined;
   private hostNetworkPart: boolean | undefined;
 
-  constructor(readonly pod: PodModel) {}
+  constructor(
+    readonly pod: PodModel,
+    readonly exposures: readonly ServiceExposure[],
+  ) {}
 
   private get sources(): Map<ContainerModel, readonly TextSource[]> {
     return (this.sourcesPart ??= new Map(this.pod.containers.map((container) => [container, textSources(container)])));
   }
 
-  private get mainChoice(): MainChoice {
-    return (this.mainPart ??= findMain(this.pod));
-  }
-
-  private get roleAssignment(): { roles: RoleAssignment[]; byContainer: Map<ContainerModel, ContainerRole> } {
+  private get roleAssignment(): { roles: RoleAssignment[]; main?: ContainerModel; byContainer: Map<ContainerModel, ContainerRole> } {
     if (!this.rolesPart) {
-      const inputs = { pod: this.pod, sources: this.sources, links: this.links, served: this.servedPorts, volumes: this.volumes };
-      const { roles } = assignRoles(inputs, this.mainChoice);
-      this.rolesPart = { roles, byContainer: new Map(roles.map((entry) => [entry.container, entry.role])) };
+      const { roles, main } = assignRoles({
+        pod: this.pod,
+        sources: this.sources,
+        links: this.links,
+        served: this.servedPorts,
+        volumes: this.volumes,
+        exposures: this.exposures,
+        endpoints: () => this.endpoints,
+      });
+      this.rolesPart = { roles, ...(main ? { main } : {}), byContainer: new Map(roles.map((entry) => [entry.container, entry.role])) };
     }
     return this.rolesPart;
   }
@@ -60,7 +69,7 @@ class LazyPodAnalysis implements PodAnalysis {
   }
 
   get main(): ContainerModel | undefined {
-    return this.mainChoice.main;
+    return this.roleAssignment.main;
   }
 
   get volumes(): readonly VolumeSharing[] {

@@ -66,6 +66,8 @@ interface LocalReference {
   readonly port: number;
   readonly index: number;
   readonly text: string;
+  /** The flag or env var the address is the value of. */
+  readonly via?: string;
 }
 
 /** Whether a text may hold a localhost reference (a superset of the texts `localReferences` finds any in). */
@@ -82,7 +84,7 @@ function localReferences(source: TextSource): readonly LocalReference[] {
     if (port === undefined) continue;
     const name = ownerName(source, match.index);
     if (name !== undefined && isListenName(name)) continue;
-    out.push({ source, port, index: match.index, text: match[0] });
+    out.push({ source, port, index: match.index, text: match[0], ...(name !== undefined ? { via: name } : {}) });
   }
   for (const match of source.text.matchAll(NETCAT_REFERENCE)) {
     const port = validPort(Number(match[2]));
@@ -94,6 +96,29 @@ function localReferences(source: TextSource): readonly LocalReference[] {
 }
 
 const NO_REFERENCES: readonly LocalReference[] = [];
+
+/** `DB_HOST=127.0.0.1` with `DB_PORT=5432`: an address split over two variables sharing a prefix. */
+const HOST_VARIABLE = /^(.*?)_?(?:HOST|HOSTNAME|ADDR|ADDRESS|SERVER)$/i;
+const BARE_LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|\[?::1\]?)$/i;
+
+function splitEnvReferences(container: ContainerModel, sources: readonly TextSource[]): LocalReference[] {
+  const out: LocalReference[] = [];
+  for (const source of sources) {
+    if (source.kind !== 'env' || !BARE_LOCAL_HOST.test(source.text.trim())) continue;
+    const prefix = HOST_VARIABLE.exec(source.envName ?? '')?.[1];
+    if (prefix === undefined) continue;
+    const portVariable = container.env.find((entry) => entry.name !== undefined && new RegExp(`^${escapeRegExp(prefix)}_?PORT$`, 'i').test(entry.name));
+    const port = portVariable?.value !== undefined && /^\d{1,5}$/.test(portVariable.value.trim()) ? validPort(Number(portVariable.value.trim())) : undefined;
+    if (port === undefined || isListenName(source.envName!.replace(/_/g, '-'))) continue;
+    // The reference is the host value; the port lives in the other variable.
+    out.push({ source, port, index: source.text.indexOf(source.text.trim()), text: source.text.trim(), via: source.envName! });
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A listen flag with its value (`--port=8080`, `-listen :9113`). */
 const LISTEN_FLAG = /(?:^|\s)--?([A-Za-z][\w.-]*)(?:=|\s+)("[^"]*"|'[^']*'|[^\s'"]+)/g;
@@ -190,25 +215,26 @@ export function findLocalhostLinks(
 ): LocalhostLink[] {
   const links: LocalhostLink[] = [];
   for (const container of pod.containers) {
-    for (const source of sources.get(container) ?? []) {
-      for (const reference of localReferences(source)) {
-        // Asked for only here: most pods reach nothing on localhost and need no served ports.
-        const servers = servedPorts().filter((entry) => entry.port === reference.port && entry.protocol !== 'UDP');
-        const to =
-          servers.find((entry) => entry.container === container)?.container ??
-          servers.find((entry) => runAtOnce(pod, entry.container, container))?.container ??
-          servers[0]?.container;
-        links.push({
-          from: container,
-          to,
-          port: reference.port,
-          range: rangeInScalar(source.node, reference.index, reference.text.length),
-          text: reference.text,
-          node: source.node,
-          valueIndex: reference.index,
-          source: source.kind,
-        });
-      }
+    const own = sources.get(container) ?? [];
+    for (const reference of [...own.flatMap(localReferences), ...splitEnvReferences(container, own)]) {
+      const source = reference.source;
+      // Asked for only here: most pods reach nothing on localhost and need no served ports.
+      const servers = servedPorts().filter((entry) => entry.port === reference.port && entry.protocol !== 'UDP');
+      const to =
+        servers.find((entry) => entry.container === container)?.container ??
+        servers.find((entry) => runAtOnce(pod, entry.container, container))?.container ??
+        servers[0]?.container;
+      links.push({
+        from: container,
+        to,
+        port: reference.port,
+        range: rangeInScalar(source.node, reference.index, reference.text.length),
+        text: reference.text,
+        node: source.node,
+        valueIndex: reference.index,
+        source: source.kind,
+        ...(reference.via !== undefined ? { via: reference.via } : {}),
+      });
     }
   }
   return links;

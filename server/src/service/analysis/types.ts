@@ -8,8 +8,13 @@ export type { ContainerRole, QosClass } from '../../shared/vocabulary';
 export interface RoleAssignment {
   readonly container: ContainerModel;
   readonly role: ContainerRole;
-  /** Why: "annotation pod-patterns.dev/roles", "first app container", "image name contains 'exporter'", … */
+  /** The reasons joined with "; ", for callers that show one line. */
   readonly evidence: string;
+  /**
+   * The strongest reasons for the role in plain words, the most trusted first: "receives the
+   * Service "web"'s traffic on :8080", "forwards app's calls to 127.0.0.1:5432 to a Cloud SQL instance".
+   */
+  readonly reasons: readonly string[];
   /**
    * For helpers (native sidecars included): the pattern they play, so a native sidecar that
    * proxies the main container's traffic is known as an ambassador too.
@@ -46,6 +51,8 @@ export interface LocalhostLink {
   readonly valueIndex: number;
   /** Where the reference was found. */
   readonly source: TextSourceKind;
+  /** The flag or env var whose value holds the reference (`upstream`, `DATABASE_URL`). */
+  readonly via?: string;
 }
 
 /** Where a container's free text lives: an env value, a `command` item or an `args` item. */
@@ -80,7 +87,7 @@ export type ResourceAmounts = Readonly<Record<string, string>>;
 export interface PodAnalysis {
   readonly pod: PodModel;
   readonly roles: readonly RoleAssignment[];
-  /** The main container: the default-container annotation's, else the first app container. */
+  /** The main container: the app container with the most evidence (annotations, Service traffic, wiring, image, name). */
   readonly main?: ContainerModel;
   readonly volumes: readonly VolumeSharing[];
   readonly links: readonly LocalhostLink[];

@@ -1,13 +1,13 @@
 import { parseYamlDocument } from '../yaml/parseYaml';
 import { isMap, isSeq, type YNode } from '../yaml/nodes';
 import { LineIndex } from '../text/lineIndex';
-import { NEWEST_KUBERNETES_VERSION, normaliseVersion, resolveSettings, RULE_LEVELS, DEFAULT_SETTINGS, type RuleLevel, type ServiceSettings } from '../settings';
+import { NEWEST_KUBERNETES_VERSION, normaliseVersion, resolveSettings, RULE_LEVELS, RULE_PRESETS, DEFAULT_SETTINGS, type RuleLevel, type ServiceSettings } from '../settings';
 
 /** The project config file the CLI and the language server look for, upwards from each linted file. */
 export const PROJECT_CONFIG_FILE = '.pod-patterns.yaml';
 
-/** Presets another part of the product defines; the config only records the choice. */
-export const CONFIG_PRESETS = ['recommended', 'strict'] as const;
+/** The rule presets a config may choose (`settings.ts`). */
+export const CONFIG_PRESETS = RULE_PRESETS;
 
 /** What a `.pod-patterns.yaml` may set: each key optional, the rest coming from defaults or flags. */
 export interface ProjectConfig {
@@ -160,6 +160,7 @@ export function settingsWithProjectConfig(config: ProjectConfig | undefined, ove
   return resolveSettings({
     ...(config?.kubernetesVersion ? { kubernetesVersion: config.kubernetesVersion } : {}),
     ...(config?.schemaValidation !== undefined ? { schemaValidation: config.schemaValidation } : {}),
+    ...(config?.preset !== undefined ? { preset: config.preset } : {}),
     ...overrides,
     rules: { ...(config?.rules ?? {}), ...(overrides.rules ?? DEFAULT_SETTINGS.rules) },
   });

@@ -84,8 +84,9 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
 
 function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container: ContainerModel): string {
   const role = analysis.roleOf(container);
-  const evidence = analysis.roles.find((entry) => entry.container === container)?.evidence;
-  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}${evidence ? ` _(${escape(evidence)})_` : ''}`];
+  const reasons = analysis.roles.find((entry) => entry.container === container)?.reasons ?? [];
+  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role}`];
+  if (reasons.length) lines.push(`Why:\n${reasons.map((reason) => `- ${escape(reason)}`).join('\n')}`);
   if (container.image) lines.push(`Image: \`${container.image.replace(/`/g, '')}\``);
   const shares: string[] = [];
   for (const sharing of analysis.volumes) {

@@ -1,10 +1,11 @@
 import { analyzePod } from '../analysis/analyzePod';
+import { containerServing, selectsPod } from '../model/serviceExposures';
 import type { PodAnalysis } from '../analysis/types';
 import type { ParsedFile, FileFinding } from '../parsedFile';
 import { SEVERITY_ORDER } from '../findings/finding';
-import type { ContainerModel, PodModel, ResourceModel } from '../model/podModel';
+import type { ContainerModel, PodModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
-import { getMap, getSeq, isMap, isScalar, scalarText, type Range, type YMap } from '../yaml/nodes';
+import { getMap, getSeq, isMap, isScalar, scalarText, type Range } from '../yaml/nodes';
 import { nodeAtOffset } from '../../shared/topology/nodeAtOffset';
 import type { FindingBadge, TopologyEdge, TopologyGraph, TopologyNode, TopologyRange, TopologyTarget } from '../../shared/topology/types';
 
@@ -177,7 +178,7 @@ function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, s
   let serviceCount = 0;
   for (const document of file.documents) {
     for (const resource of document.model.resources) {
-      if (resource.kind !== 'Service' || !selects(resource, pod)) continue;
+      if (resource.kind !== 'Service' || !selectsPod(resource, pod)) continue;
       const id = `service:${serviceCount++}`;
       const start = document.offset + resource.root.range.start;
       const end = document.offset + resource.root.range.end;
@@ -199,25 +200,6 @@ function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, s
       if (ports.length === 0) edges.push({ id: `service:${serviceCount - 1}:0`, from: id, to: 'pod', kind: 'service' });
     }
   }
-}
-
-function selects(service: ResourceModel, pod: PodModel): boolean {
-  const selector: YMap | undefined = getMap(getMap(service.root, 'spec'), 'selector');
-  if (!selector || selector.pairs.length === 0) return false;
-  return selector.pairs.every((pair) => {
-    const key = scalarText(pair.key);
-    return key !== undefined && pod.labels.values.get(key) === scalarText(pair.value);
-  });
-}
-
-/** The container declaring a port by number or by name (a Service's targetPort may be either). */
-function containerServing(pod: PodModel, targetPort: string): ContainerModel | undefined {
-  const numeric = /^\d+$/.test(targetPort) ? Number(targetPort) : undefined;
-  return pod.containers.find(
-    (container) =>
-      container.group !== 'init' &&
-      container.ports.some((port) => (numeric !== undefined ? port.containerPort === numeric : port.name === targetPort)),
-  );
 }
 
 /** Each finding goes to the smallest node whose range holds its start; the pod takes the rest of its object. */

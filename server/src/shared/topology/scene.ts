@@ -182,7 +182,7 @@ export function describeNode(node: TopologyNode): string {
       parts.push(`${node.order !== undefined ? `Init step ${node.order}: ` : ''}${ROLE_LABEL[node.role ?? 'sidecar']} container ${node.label}`);
       if (node.image !== undefined) parts.push(`image ${node.image}`);
       if (node.ports && node.ports.length > 0) parts.push(`ports ${node.ports.join(', ')}`);
-      if (node.evidence) parts.push(`role from ${node.evidence}`);
+      if (node.evidence) parts.push(`why: ${node.evidence}`);
       break;
     case 'volume':
       parts.push(`${node.volumeType ?? ''} volume ${node.label}`.trim());
