@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applyEdits, type LanguageService, type LocatedPod } from '../service';
+import { applyEdits, resolveSettings, type LanguageService, type LocatedPod } from '../service';
 import { PATTERNS, patternInfo, type PatternKind } from '../shared/patternCatalog';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
-import { settingsFromFlags } from './lint';
+import { flagOverrides } from './lint';
 
 export const ADD_USAGE = `pod-patterns add <${PATTERNS.map((pattern) => pattern.kind).join('|')}> [--template NAME] [--pod NAME] [--kubernetes-version X.Y] [--stdout] <file>`;
 
@@ -19,7 +19,7 @@ export function runAdd(argv: readonly string[], io: CliIO, service: LanguageServ
   if (template !== undefined && !info.templates.some((candidate) => candidate.id === template)) {
     throw new UsageError(`--template for ${info.kind} is one of ${info.templates.map((candidate) => candidate.id).join(', ')}, not "${template}"`);
   }
-  const settings = settingsFromFlags(args);
+  const settings = resolveSettings(flagOverrides(args, service.rules.map((rule) => rule.id)));
   let text: string;
   try {
     text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');

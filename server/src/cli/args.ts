@@ -3,6 +3,9 @@ import { parseArgs as parseArgTokens } from 'node:util';
 /** A usage mistake: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
+/** A config file that cannot be used: its problems (file:line:col: what) are printed, exit code 2. */
+export class ConfigError extends Error {}
+
 export interface ParsedArgs {
   readonly positionals: string[];
   /** Every value of each flag given, in order (`true` for a flag without a value). */

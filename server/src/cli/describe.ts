@@ -1,6 +1,6 @@
 import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
-import { collectInputs } from './inputs';
+import { readInputs } from './inputs';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 export const DESCRIBE_USAGE = 'pod-patterns describe [--format text|json] <files|dirs|globs|->...';
@@ -83,7 +83,7 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const pods: DescribedPod[] = [];
   let unreadable = false;
-  for (const input of collectInputs(args.positionals, io.readStdin)) {
+  for (const input of readInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
       unreadable = true;

@@ -1,72 +1,165 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { IgnorePatterns, PROJECT_CONFIG_FILE } from '../service';
 
 /** A file to lint: its display path and text, or why it could not be read. */
 export type Input = { readonly path: string; readonly text: string } | { readonly path: string; readonly error: string };
 
-const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export interface InputOptions {
+  readonly readStdin: () => string;
+  /** `--ignore` and the config files' `ignore`: applies to every path, named or found. */
+  readonly isIgnored: (absolutePath: string, isFolder: boolean) => boolean;
+  /** Whether `.gitignore` files exclude what folders and globs find (named files are always linted). */
+  readonly gitignore: boolean;
+}
 
-/** Expands files, directories (recursively, *.yaml and *.yml) and glob patterns; `-` reads stdin. */
-export function collectInputs(args: readonly string[], readStdin: () => string): Input[] {
+export interface CollectedInputs {
+  readonly inputs: Input[];
+  /** Arguments that name nothing to lint: usage errors, reported before any linting. */
+  readonly unmatched: { readonly path: string; readonly error: string }[];
+}
+
+/** What `<stdin>` is called in reports. */
+export const STDIN_PATH = '<stdin>';
+
+const YAML_FILE = /\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands files, folders (recursively, *.yaml and *.yml) and glob patterns; `-` reads stdin.
+ * Symbolic links are followed, each real folder and file taken once, so a link cycle ends.
+ */
+export function collectInputs(args: readonly string[], options: InputOptions): CollectedInputs {
   const inputs: Input[] = [];
-  const seen = new Set<string>();
+  const unmatched: { path: string; error: string }[] = [];
+  const seenFiles = new Set<string>();
+  const gitignores = new GitignoreStack();
   const add = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
+    const real = realPath(file);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
     try {
       inputs.push({ path: file, text: readFileSync(file, 'utf8') });
     } catch (error) {
       inputs.push({ path: file, error: describeError(error) });
     }
   };
+  const walkOptions = { ...options, gitignores };
   for (const arg of args) {
     if (arg === '-') {
       try {
-        inputs.push({ path: '<stdin>', text: readStdin() });
+        inputs.push({ path: STDIN_PATH, text: options.readStdin() });
       } catch (error) {
-        inputs.push({ path: '<stdin>', error: describeError(error) });
+        inputs.push({ path: STDIN_PATH, error: describeError(error) });
       }
       continue;
     }
     let stats;
     try {
       stats = statSync(arg);
-    } catch {
+    } catch (error) {
       if (/[*?[]/.test(arg)) {
-        const matches = expandGlob(arg);
-        if (matches.length === 0) inputs.push({ path: arg, error: 'no file matches this pattern' });
+        const matches = expandGlob(arg, walkOptions);
+        if (matches.length === 0) unmatched.push({ path: arg, error: 'no file matches this pattern' });
         matches.forEach(add);
+      } else if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        unmatched.push({ path: arg, error: 'no such file or directory' });
       } else {
-        inputs.push({ path: arg, error: 'no such file or directory' });
+        inputs.push({ path: arg, error: describeError(error) });
       }
       continue;
     }
-    if (stats.isDirectory()) walk(arg, (name) => YAML_FILE.test(name)).forEach(add);
-    else add(arg);
+    if (stats.isDirectory()) {
+      const found = walk(arg, walkOptions, new Set());
+      if (found.length === 0) unmatched.push({ path: arg, error: 'no YAML files (*.yaml, *.yml) in this folder, or all of them are ignored' });
+      found.forEach(add);
+    } else if (!options.isIgnored(path.resolve(arg), false)) {
+      add(arg);
+    }
   }
-  return inputs;
+  return { inputs, unmatched };
 }
 
-/** Files below `dir` (sorted, skipping node_modules and .git) that pass `keep`. */
-function walk(dir: string, keep: (name: string) => boolean = () => true): string[] {
+/** The inputs of commands without ignore patterns (`describe`, `topology`): what names nothing is an unreadable input. */
+export function readInputs(args: readonly string[], readStdin: () => string): Input[] {
+  const collected = collectInputs(args, { readStdin, isIgnored: () => false, gitignore: true });
+  return [...collected.unmatched, ...collected.inputs];
+}
+
+interface WalkOptions extends InputOptions {
+  readonly gitignores: GitignoreStack;
+}
+
+/** YAML files below `folder`, sorted, skipping node_modules, .git and ignored paths; `visited` holds real folders. */
+function walk(folder: string, options: WalkOptions, visited: Set<string>, keep: (file: string) => boolean = (file) => YAML_FILE.test(file)): string[] {
+  const real = realPath(folder);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const out: string[] = [];
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return out;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const full = dir === '.' ? entry.name : path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) out.push(...walk(full, keep));
-    } else if (entry.isFile() && keep(entry.name)) {
-      out.push(full);
+    const full = folder === '.' ? entry.name : path.join(folder, entry.name);
+    let isFolder = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(full);
+        isFolder = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // A dangling link names nothing to lint.
+      }
     }
+    if (isFolder && SKIPPED_FOLDERS.has(entry.name)) continue;
+    if (!isFolder && !isFile) continue;
+    if (isFile && (entry.name === PROJECT_CONFIG_FILE || !keep(full))) continue;
+    const absolute = path.resolve(full);
+    if (options.isIgnored(absolute, isFolder)) continue;
+    if (options.gitignore && options.gitignores.ignores(absolute, isFolder)) continue;
+    if (isFolder) out.push(...walk(full, options, visited, keep));
+    else out.push(full);
   }
   return out;
+}
+
+/**
+ * The `.gitignore` files that govern a path: those in its folder and each folder above it up
+ * to the repository's top (the folder holding `.git`), read once each.
+ */
+class GitignoreStack {
+  private readonly byFolder = new Map<string, IgnorePatterns | null>();
+
+  ignores(absolutePath: string, isFolder: boolean): boolean {
+    let folder = path.dirname(absolutePath);
+    for (;;) {
+      const patterns = this.patternsIn(folder);
+      if (patterns && patterns.ignores(path.relative(folder, absolutePath).split(path.sep).join('/'), isFolder)) return true;
+      const parent = path.dirname(folder);
+      if (parent === folder || existsSync(path.join(folder, '.git'))) return false;
+      folder = parent;
+    }
+  }
+
+  private patternsIn(folder: string): IgnorePatterns | null {
+    let patterns = this.byFolder.get(folder);
+    if (patterns === undefined) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path.join(folder, '.gitignore'), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      patterns = text === undefined ? null : new IgnorePatterns(folder, text.split(/\r?\n/));
+      this.byFolder.set(folder, patterns);
+    }
+    return patterns;
+  }
 }
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
@@ -91,13 +184,21 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-function expandGlob(pattern: string): string[] {
+function expandGlob(pattern: string, options: WalkOptions): string[] {
   const normalised = pattern.split(path.sep).join('/');
   const firstWild = normalised.search(/[*?[]/);
   const base = normalised.slice(0, normalised.lastIndexOf('/', firstWild) + 1) || './';
   const matcher = globToRegExp(normalised.startsWith('./') ? normalised.slice(2) : normalised);
-  const files = walk(base === './' ? '.' : base.replace(/\/$/, ''));
-  return files.filter((file) => matcher.test(file.split(path.sep).join('/').replace(/^\.\//, '')));
+  const matches = (file: string) => matcher.test(file.split(path.sep).join('/').replace(/^\.\//, ''));
+  return walk(base === './' ? '.' : base.replace(/\/$/, ''), options, new Set(), matches);
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 function describeError(error: unknown): string {

@@ -5,6 +5,12 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => string;
+  /** Whether standard output is a terminal (colour by default); false when absent. */
+  readonly stdoutIsTerminal?: boolean;
+  /** The environment (`NO_COLOR`, `GITHUB_ACTIONS`); empty when absent, so tests see none of the runner's. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The working folder paths are relative to; `process.cwd()` when absent. */
+  readonly cwd?: string;
 }
 
 export const EXIT_OK = 0;

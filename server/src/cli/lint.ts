@@ -1,81 +1,198 @@
-import { checkKubernetesVersion, isRulePreset, resolveSettings, RULE_LEVELS, RULE_PRESETS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
-import { lastFlag, parseArgs, UsageError } from './args';
+import * as path from 'node:path';
+import { isRulePreset, kubernetesVersionProblem, normaliseVersion, ruleIdProblem, RULE_LEVELS, RULE_PRESETS, type FileFinding, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
+import { lastFlag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { unifiedDiff } from './diff';
+import { fixInput, fixText } from './fix';
+import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
-import { reportAnalysis, type FileReport } from './formats/report';
+import { formatJunit } from './formats/junit';
+import { reportAnalysis, repositoryRoot, type FileReport, type FormatContext, type UnreadableInput } from './formats/report';
 import { formatSarif } from './formats/sarif';
-import { formatText } from './formats/text';
-import { fixInput } from './fix';
+import { formatText, wantsColour } from './formats/text';
 import { collectInputs } from './inputs';
 import { lintInWorkers } from './lintWorkers';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import { ProjectSettings } from './projectSettings';
 import { CLI_VERSION } from './version';
 
-export const LINT_USAGE = `pod-patterns lint [--format text|json|sarif] [--kubernetes-version X.Y] [--preset recommended|strict] [--rule ID=LEVEL]... [--no-schema] [--quiet] [--fix] [--jobs N] <files|dirs|globs|->...`;
+export const LINT_USAGE = `pod-patterns lint [options] <files|dirs|globs|->...`;
 
-export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSettings {
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+const CATEGORIES = ['api', 'pattern', 'practice'] as const;
+
+export const LINT_HELP = `Usage: ${LINT_USAGE}
+
+Checks pod-bearing Kubernetes YAML. Folders are searched for *.yaml and *.yml (skipping what
+.gitignore lists); globs are expanded; - reads standard input.
+
+Settings come from the nearest .pod-patterns.yaml above each file (pod-patterns init writes one);
+the flags below override it.
+
+Options:
+  --format FORMAT            text (default), json, sarif, github (default when GITHUB_ACTIONS=true), junit
+  --config FILE              use this config file instead of looking for .pod-patterns.yaml
+  --no-config                use no config file
+  --kubernetes-version 1.N   the Kubernetes version the manifests target
+  --preset recommended|strict  the rule preset (recommended by default)
+  --rule ID=LEVEL            set a rule's level (off, hint, information, warning, error); repeatable
+  --category CATEGORY        report only api, pattern or practice findings (schema and YAML syntax count as api); repeatable
+  --no-schema                leave schema checks to another tool
+  --ignore PATTERN           skip paths matching a gitignore-style pattern; repeatable
+  --no-gitignore             lint files that .gitignore lists too
+  --max-warnings N           exit 1 when there are more than N warnings
+  --quiet                    report errors only, without the summary
+  --fix                      apply the preferred safe fixes and write the files
+  --fix-dry-run              print the unified diff --fix would apply, write nothing (exit 1 when there is one)
+  --color, --no-color        colour the text output (default: on a terminal, unless NO_COLOR is set)
+  --jobs N                   lint on N threads
+  -h, --help                 this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings, or a fix to apply with --fix-dry-run), 2 usage, config or input errors.
+`;
+
+export function flagOverrides(args: ParsedArgs, knownRuleIds: readonly string[]): Partial<ServiceSettings> {
   const versionFlag = lastFlag(args, 'kubernetes-version');
-  let kubernetesVersion: string | undefined;
+  const overrides: { -readonly [K in keyof ServiceSettings]?: ServiceSettings[K] } = {};
   if (versionFlag !== undefined) {
-    const checked = checkKubernetesVersion(versionFlag);
-    if ('problem' in checked) throw new UsageError(`--kubernetes-version must look like 1.30: ${checked.problem}`);
-    kubernetesVersion = checked.version;
+    const problem = kubernetesVersionProblem(versionFlag);
+    if (problem) throw new UsageError(`--kubernetes-version ${problem}`);
+    overrides.kubernetesVersion = normaliseVersion(versionFlag)!;
   }
+  if (args.flags.has('no-schema')) overrides.schemaValidation = false;
   const rules: Record<string, RuleLevel> = {};
   for (const entry of args.flags.get('rule') ?? []) {
     const [id, level] = entry.split('=');
     if (!id || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}, not "${entry}"`);
+    const problem = ruleIdProblem(id, knownRuleIds);
+    if (problem) throw new UsageError(`--rule: ${problem}`);
     rules[id] = level as RuleLevel;
   }
+  if (Object.keys(rules).length > 0) overrides.rules = rules;
   const preset = lastFlag(args, 'preset');
   if (preset !== undefined && !isRulePreset(preset)) throw new UsageError(`--preset must be ${RULE_PRESETS.join(' or ')}, not "${preset}"`);
-  return resolveSettings({
-    ...(kubernetesVersion ? { kubernetesVersion } : {}),
-    ...(preset !== undefined ? { preset } : {}),
-    schemaValidation: !args.flags.has('no-schema'),
-    rules,
-  });
+  if (preset !== undefined) overrides.preset = preset;
+  return overrides;
 }
 
+function wholeNumber(args: ParsedArgs, flag: string, min: number, max: number): number | undefined {
+  const written = lastFlag(args, flag);
+  if (written === undefined) return undefined;
+  const value = Number(written);
+  if (!/^\d+$/.test(written) || value < min || value > max) throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}, not "${written}"`);
+  return value;
+}
+
+const byPosition = (a: FileFinding, b: FileFinding) => a.range.start - b.range.start || a.range.end - b.range.end;
+
 export function runLint(argv: readonly string[], io: CliIO, service: LanguageService): number {
-  const args = parseArgs(argv, { valued: ['format', 'kubernetes-version', 'preset', 'rule', 'jobs'], boolean: ['quiet', 'no-schema', 'fix'] });
-  const jobsFlag = lastFlag(args, 'jobs');
-  const jobs = jobsFlag === undefined ? 1 : Number(jobsFlag);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number of worker threads from 1 to 256, not "${jobsFlag}"`);
-  const format = lastFlag(args, 'format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const args = parseArgs(argv, {
+    valued: ['format', 'kubernetes-version', 'preset', 'rule', 'jobs', 'config', 'ignore', 'max-warnings', 'category'],
+    boolean: ['quiet', 'no-schema', 'fix', 'fix-dry-run', 'color', 'no-color', 'no-gitignore', 'no-config'],
+  });
+  const env = io.env ?? {};
+  const cwd = io.cwd ?? process.cwd();
+  const jobs = wholeNumber(args, 'jobs', 1, 256) ?? 1;
+  const maxWarnings = wholeNumber(args, 'max-warnings', 0, Number.MAX_SAFE_INTEGER);
+  const format = lastFlag(args, 'format') ?? (env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const categories = args.flags.get('category') ?? [];
+  for (const category of categories) {
+    if (!(CATEGORIES as readonly string[]).includes(category)) throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
+  }
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
-  if (args.flags.has('fix') && args.positionals.includes('-')) throw new UsageError('--fix rewrites files: it cannot fix standard input');
-  const settings = settingsFromFlags(args);
+  const fix = args.flags.has('fix');
+  const dryRun = args.flags.has('fix-dry-run');
+  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if ((fix || dryRun) && args.positionals.includes('-')) throw new UsageError('--fix rewrites files: it cannot fix standard input');
+  if (args.flags.has('config') && args.flags.has('no-config')) throw new UsageError('--config and --no-config exclude each other');
+  const project = new ProjectSettings(service, cwd, flagOverrides(args, service.rules.map((rule) => rule.id)), {
+    configPath: lastFlag(args, 'config'),
+    useConfigFiles: !args.flags.has('no-config'),
+    ignore: args.flags.get('ignore') ?? [],
+  });
   const quiet = args.flags.has('quiet');
 
-  let reports: FileReport[] = [];
-  let unreadable = false;
-  const readable: { path: string; text: string }[] = [];
-  for (const input of collectInputs(args.positionals, io.readStdin)) {
+  const collected = collectInputs(
+    args.positionals,
+    { readStdin: io.readStdin, isIgnored: (file, isFolder) => project.isIgnored(file, isFolder), gitignore: !args.flags.has('no-gitignore') },
+  );
+  if (collected.unmatched.length > 0) throw new UsageError(collected.unmatched.map((input) => `${input.path}: ${input.error}`).join('\n'));
+  const unreadable: UnreadableInput[] = [];
+  const readable: { path: string; text: string; settings: ServiceSettings }[] = [];
+  let diffs = '';
+  for (const input of collected.inputs) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
-      unreadable = true;
+      unreadable.push(input);
       continue;
     }
+    const settings = project.settingsFor(input.path);
     let text = input.text;
-    if (args.flags.has('fix')) {
+    if (fix) {
       // A file that could not be rewritten is linted as it is, and the run exits 2 like an unreadable one.
       const report = fixInput(service, input.path, input.text, settings, io, format !== 'text');
-      if (report.kind === 'skipped' && report.failed) unreadable = true;
+      if (report.kind === 'skipped' && report.failed) unreadable.push({ path: input.path, error: report.reason });
       text = report.text;
     }
-    readable.push({ path: input.path, text });
+    if (dryRun) diffs += unifiedDiff(diffLabel(input.path, cwd), input.text, fixText(service, input.text, settings).text);
+    readable.push({ path: input.path, text, settings });
   }
+  if (dryRun) {
+    io.stdout(diffs);
+    return unreadable.length > 0 ? EXIT_USAGE : diffs === '' ? EXIT_OK : EXIT_FINDINGS;
+  }
+
+  let reports: FileReport[];
   if (jobs > 1 && readable.length > 1) {
-    reports = lintInWorkers(service, readable, settings, jobs);
+    reports = lintInWorkers(service, readable, jobs);
   } else {
-    for (const input of readable) {
-      const { findings, podCount } = service.lintText(input.text, settings);
-      reports.push({ path: input.path, analysis: reportAnalysis(input.text, podCount), findings });
-    }
+    reports = readable.map((input) => {
+      const { findings, podCount } = service.lintText(input.text, input.settings);
+      return { path: input.path, text: input.text, analysis: reportAnalysis(input.text, podCount), findings };
+    });
   }
-  const output = format === 'json' ? formatJson(reports, quiet) : format === 'sarif' ? formatSarif(reports, quiet, CLI_VERSION, service.docsUrl) : formatText(reports, quiet);
+  reports = reports.map((report) => ({ ...report, findings: inCategories(service, report.findings, categories).sort(byPosition) }));
+  if (format === 'text') reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  // The fix hint parses each document with findings again (and warms the fixers: about a tenth of
+  // a one-shot lint of a big file), so it is for the person at a terminal, not for pipelines.
+  const wantsHint = format === 'text' && io.stdoutIsTerminal === true && !quiet && !fix;
+  let fixable = 0;
+  if (wantsHint) {
+    for (const report of reports) if (report.findings.length > 0) fixable += service.countFixable(report.text, report.findings, project.settingsFor(report.path));
+  }
+  const context: FormatContext = { quiet, fixable, unreadable, root: format === 'sarif' || format === 'github' ? repositoryRoot(cwd) : cwd };
+  const colourFlag = args.flags.has('no-color') ? 'no-color' : args.flags.has('color') ? 'color' : undefined;
+  const output =
+    format === 'json'
+      ? formatJson(reports, context)
+      : format === 'sarif'
+        ? formatSarif(reports, context, { version: CLI_VERSION, rules: service.rules, docsUrl: (code) => service.docsUrl(code) })
+        : format === 'github'
+          ? formatGithub(reports, context)
+          : format === 'junit'
+            ? formatJunit(reports, context)
+            : formatText(reports, context, wantsColour(colourFlag, io.stdoutIsTerminal === true, env));
   io.stdout(output);
-  if (unreadable) return EXIT_USAGE;
-  return reports.some((report) => report.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  if (unreadable.length > 0) return EXIT_USAGE;
+  const errors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
+  const warnings = reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === 'warning').length, 0);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`pod-patterns: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The path a diff names: relative to the working folder when inside it (for `git apply`), else absolute. */
+function diffLabel(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(filePath));
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(filePath) : relative).split(path.sep).join('/');
+}
+
+/** `--category`: findings of rules in the categories; schema, YAML syntax and other non-rule codes count as api. */
+function inCategories(service: LanguageService, findings: readonly FileFinding[], categories: readonly string[]): FileFinding[] {
+  if (categories.length === 0) return [...findings];
+  const categoryOf = new Map(service.rules.map((rule) => [rule.id, rule.category as string]));
+  return findings.filter((finding) => categories.includes(categoryOf.get(finding.code) ?? 'api'));
 }

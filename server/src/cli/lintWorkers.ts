@@ -63,7 +63,7 @@ const QUEUE_DEPTH = 2;
  * between collecting the workers' answers, so `--jobs 2` starts one worker, not two (each
  * worker loads and compiles the linter from cold). Reports come back in input order.
  */
-export function lintInWorkers(service: LanguageService, inputs: readonly { readonly path: string; readonly text: string }[], settings: ServiceSettings, jobs: number): FileReport[] {
+export function lintInWorkers(service: LanguageService, inputs: readonly { readonly path: string; readonly text: string; readonly settings: ServiceSettings }[], jobs: number): FileReport[] {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: Math.max(0, Math.min(jobs - 1, inputs.length - 1)) }, () => {
     const channel = new MessageChannel();
@@ -76,7 +76,7 @@ export function lintInWorkers(service: LanguageService, inputs: readonly { reado
   let finished = 0;
   const feed = (slot: (typeof workers)[number]) => {
     while (slot.outstanding < QUEUE_DEPTH && next < inputs.length) {
-      slot.worker.postMessage({ id: next, text: inputs[next]!.text, settings } satisfies Job);
+      slot.worker.postMessage({ id: next, text: inputs[next]!.text, settings: inputs[next]!.settings } satisfies Job);
       slot.outstanding++;
       next++;
     }
@@ -98,7 +98,7 @@ export function lintInWorkers(service: LanguageService, inputs: readonly { reado
       }
       if (next < inputs.length) {
         const id = next++;
-        results[id] = lintJob(service, { id, text: inputs[id]!.text, settings });
+        results[id] = lintJob(service, { id, text: inputs[id]!.text, settings: inputs[id]!.settings });
         finished++;
         continue;
       }
@@ -113,6 +113,7 @@ export function lintInWorkers(service: LanguageService, inputs: readonly { reado
     if (result.error !== undefined) throw new Error(`linting ${input.path} failed in a worker: ${result.error}`);
     return {
       path: input.path,
+      text: input.text,
       analysis: reportAnalysis(input.text, result.podCount ?? 0),
       findings: result.findings ?? [],
     };

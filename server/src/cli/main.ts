@@ -9,6 +9,9 @@ if (!isLintWorker()) {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       readStdin: () => readFileSync(0, 'utf8'),
+      stdoutIsTerminal: process.stdout.isTTY === true,
+      env: process.env,
+      cwd: process.cwd(),
     });
   } catch (error) {
     process.stderr.write(`pod-patterns: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { LanguageService, ParsedFile } from '../service';
 import type { TopologyTarget } from '../shared/topology/types';
 import { UsageError } from './args';
-import { collectInputs } from './inputs';
+import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 /** One pod of one file, chosen by `--pod N` (1-based, the first by default), or the exit code telling why there is none. */
@@ -15,7 +15,7 @@ export function pickPod(
   if (podFlag !== undefined && !/^[1-9]\d*$/.test(podFlag))
     throw new UsageError(`--pod takes a number from 1, not "${podFlag}"`);
   if (positionals.length !== 1) throw new UsageError('give exactly one file (or - for standard input)');
-  const [input] = collectInputs(positionals, io.readStdin);
+  const [input] = readInputs(positionals, io.readStdin);
   if (!input || 'error' in input) {
     io.stderr(`pod-patterns: cannot read ${positionals[0]}: ${input && 'error' in input ? input.error : 'no input'}\n`);
     return EXIT_USAGE;

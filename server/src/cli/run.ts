@@ -1,9 +1,10 @@
 import { createLanguageService, type LanguageService } from '../service';
-import { UsageError } from './args';
+import { ConfigError, UsageError } from './args';
 import { DESCRIBE_USAGE, runDescribe } from './describe';
 import { EXIT_USAGE, stderrLogger, type CliIO } from './io';
 import { ADD_USAGE, runAdd } from './add';
-import { LINT_USAGE, runLint } from './lint';
+import { INIT_USAGE, runInit } from './init';
+import { LINT_HELP, LINT_USAGE, runLint } from './lint';
 import { RULES_USAGE, runRulesCommand } from './rulesCommand';
 import { runTimeline, TIMELINE_USAGE } from './timeline';
 import { runTopology, TOPOLOGY_USAGE } from './topology';
@@ -12,13 +13,14 @@ import { CLI_VERSION } from './version';
 type Command = (argv: readonly string[], io: CliIO, service: LanguageService) => number;
 
 /** Subcommands by name; each feature adds its own. */
-export const COMMANDS: Record<string, { readonly usage: string; readonly run: Command }> = {
-  lint: { usage: LINT_USAGE, run: runLint },
+export const COMMANDS: Record<string, { readonly usage: string; readonly help?: string; readonly run: Command }> = {
+  lint: { usage: LINT_USAGE, help: LINT_HELP, run: runLint },
   describe: { usage: DESCRIBE_USAGE, run: runDescribe },
   rules: { usage: RULES_USAGE, run: runRulesCommand },
   topology: { usage: TOPOLOGY_USAGE, run: runTopology },
   timeline: { usage: TIMELINE_USAGE, run: runTimeline },
   add: { usage: ADD_USAGE, run: runAdd },
+  init: { usage: INIT_USAGE, run: runInit },
 };
 
 function usage(): string {
@@ -41,11 +43,19 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     io.stderr(`pod-patterns: unknown command "${name}"\n${usage()}`);
     return EXIT_USAGE;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help ?? `Usage: ${command.usage}\n`);
+    return 0;
+  }
   try {
     return command.run(rest, io, createLanguageService({ logger: stderrLogger(io.stderr) }));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`pod-patterns ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`pod-patterns ${name}: invalid config\n${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -2,6 +2,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { isRulePreset, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { maxFileSizeOf } from './fileSizeLimit';
+import type { ProjectConfigs } from './projectConfigs';
 
 const LEVELS = new Set<string>(RULE_LEVELS);
 
@@ -35,7 +36,11 @@ export class SettingsCache {
   /** Files above this size are validated on open (a notice only) and on save, never per keystroke. */
   maxFileSize = maxFileSizeOf(undefined);
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** `.pod-patterns.yaml` files under the editor's settings; none in tests that do not ask. */
+    private readonly projectConfigs?: ProjectConfigs,
+  ) {}
 
   get canPullConfiguration(): boolean {
     return this.canPull;
@@ -51,6 +56,7 @@ export class SettingsCache {
   /** `workspace/didChangeConfiguration`: forgets what was pulled; `pushed` is the new section, when the client sent it. */
   changed(pushed: PodPatternsSettings | undefined): void {
     this.byUri.clear();
+    this.projectConfigs?.forget();
     if (pushed) {
       this.globalSettings = toServiceSettings(pushed);
       this.maxFileSize = maxFileSizeOf(pushed.maxFileSize);
@@ -62,6 +68,12 @@ export class SettingsCache {
   }
 
   settingsFor(uri: string): Promise<ServiceSettings> {
+    const configs = this.projectConfigs;
+    const editor = this.editorSettingsFor(uri);
+    return configs ? editor.then((settings) => configs.apply(uri, settings)) : editor;
+  }
+
+  private editorSettingsFor(uri: string): Promise<ServiceSettings> {
     if (!this.canPull) return Promise.resolve(this.globalSettings);
     let pending = this.byUri.get(uri);
     if (!pending) {

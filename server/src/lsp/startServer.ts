@@ -6,6 +6,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { FEATURE_HANDLERS } from './handlers';
 import { OpenFiles } from './openFiles';
 import { SettingsCache } from './settingsCache';
+import { ProjectConfigs } from './projectConfigs';
 
 interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
@@ -29,7 +30,8 @@ function connectionLogger(connection: Connection): Logger {
 export function startServer(connection: Connection): void {
   const service = createLanguageService({ logger: connectionLogger(connection) });
   const documents = new TextDocuments(TextDocument);
-  const settings = new SettingsCache(connection);
+  const projectConfigs = new ProjectConfigs(service, service.logger);
+  const settings = new SettingsCache(connection, projectConfigs);
   const files = new OpenFiles(documents, service, () => settings.maxFileSize);
   const lifecycle = { shutDown: false };
   const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service);
@@ -55,6 +57,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed((change.settings as { podPatterns?: PodPatternsSettings } | null)?.podPatterns);
+    diagnostics.revalidateAll();
+  });
+
+  // A saved .pod-patterns.yaml changes the settings of the documents below it.
+  documents.onDidSave((event) => {
+    if (!projectConfigs.isConfigFile(event.document.uri)) return;
+    settings.changed(undefined);
     diagnostics.revalidateAll();
   });
 

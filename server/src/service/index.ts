@@ -31,3 +31,17 @@ export type { InsertPatternRequest, InsertPatternResult } from './actions/insert
 export type { RuleCatalogueEntry } from '../rules';
 export { LineIndex, type Position } from './text/lineIndex';
 export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';
+export {
+  PROJECT_CONFIG_FILE,
+  CONFIG_PRESETS,
+  ProjectConfigFinder,
+  kubernetesVersionProblem,
+  ruleIdProblem,
+  settingsWithProjectConfig,
+  parentFolder,
+  projectConfigSchema,
+  type ProjectConfig,
+  type ConfigProblem,
+  type ParsedProjectConfig,
+} from './config/projectConfig';
+export { IgnorePatterns } from './config/ignorePatterns';

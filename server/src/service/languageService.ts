@@ -1,5 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULE_CATALOGUE, type RuleCatalogueEntry } from '../rules';
+import { ProjectConfigFinder } from './config/projectConfig';
+import { countFixable } from './actions/fixableCount';
 import { PATTERNS, type PatternInfo } from '../shared/patternCatalog';
 import type { Lifecycle } from '../shared/lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from '../shared/topology/types';
@@ -114,7 +116,16 @@ export interface LanguageService {
 
   /** The documentation page of a finding code, when it has one. */
   docsUrl(code: string): string | undefined;
+
+  /** How many findings of a one-shot lint (`lintText`) have a preferred fix, for "N fixable with --fix". */
+  countFixable(text: string, findings: readonly FileFinding[], settings: ServiceSettings): number;
+
+  /** Finds and checks `.pod-patterns.yaml` files (rule ids against `rules`) through the host's file access (which may throw for a missing file). */
+  projectConfigFinder(readFile: (path: string) => string | undefined): ProjectConfigFinder;
 }
+
+/** The ids a user may give a level (config files, `--rule`). */
+const RULE_IDS = RULE_CATALOGUE.map((entry) => entry.id);
 
 /** The one entry point into the service for its hosts. */
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
@@ -142,5 +153,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     isUnrenderedTemplate,
     rules: RULE_CATALOGUE,
     docsUrl: ruleDocsUrl,
+    countFixable,
+    projectConfigFinder: (readFile) => new ProjectConfigFinder(readFile, RULE_IDS),
   };
 }

@@ -77,7 +77,8 @@ test('usage errors and unreadable files exit 2 with a clear message', () => {
   assert.match(badVersion.stderr, /--kubernetes-version must look like 1\.30/);
   const missing = cli(['lint', '/nonexistent/pod.yaml']);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /cannot read \/nonexistent\/pod\.yaml: no such file or directory/);
+  assert.match(missing.stderr, /\/nonexistent\/pod\.yaml: no such file or directory/);
+  assert.equal(missing.stdout, '', 'no summary of 0 files');
   assert.equal(cli(['frobnicate']).code, 2);
 });
 
