@@ -76,8 +76,8 @@ describe('hover on a pod full of hostile strings', () => {
       assert.ok(hover, `a hover at ${what}`);
       const html = await render(hover.markdown);
       assert.doesNotMatch(html, /<(img|script|b)\b/, html);
-      // The only links are our own rule pages.
-      for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g)) assert.match(url!, /^https:\/\/github\.com\/pod-patterns\/pod-patterns\/blob\/main\/docs\/rules\//, html);
+      // The only links are our own rule and pattern pages.
+      for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g)) assert.match(url!, /^https:\/\/github\.com\/pod-patterns\/pod-patterns\/blob\/main\/docs\/(rules|patterns)\//, html);
       assert.match(visibleText(html), /<img src=x>/);
     });
   }

@@ -67,7 +67,7 @@ describe('project config (.pod-patterns.yaml)', () => {
     const result = run(['lint', path.join(dir, 'p.yaml')]);
     assert.equal(result.code, 2);
     const config = path.join(dir, '.pod-patterns.yaml');
-    assert.match(result.stderr, new RegExp(`${escape(config)}:1:20: kubernetesVersion 1\\.99 is newer than the newest version`));
+    assert.match(result.stderr, new RegExp(`${escape(config)}:1:20: kubernetesVersion "1\\.99" is not a Kubernetes release: the bundled API data ends at`));
     assert.match(result.stderr, new RegExp(`${escape(config)}:3:3: unknown rule "no-such-rule"`));
     assert.match(result.stderr, new RegExp(`${escape(config)}:4:21: the level of latest-image-tag must be one of off, hint, information, warning, error`));
     assert.match(result.stderr, new RegExp(`${escape(config)}:5:1: unknown setting "colour"`));
@@ -125,8 +125,8 @@ describe('inputs', () => {
     const empty = workspace({ 'notes.txt': 'x' });
     const cases: [string[], RegExp][] = [
       [['--rule', 'nosuch=off', 'x.yaml'], /--rule: unknown rule "nosuch"/],
-      [['--kubernetes-version', '1.x', 'x.yaml'], /--kubernetes-version must look like 1\.30, not "1\.x"/],
-      [['--kubernetes-version', '1.99', 'x.yaml'], /--kubernetes-version 1\.99 is newer than the newest version this release knows/],
+      [['--kubernetes-version', '1.x', 'x.yaml'], /--kubernetes-version "1\.x" is not a Kubernetes version: write 1\.MINOR/],
+      [['--kubernetes-version', '1.99', 'x.yaml'], /--kubernetes-version "1\.99" is not a Kubernetes release: the bundled API data ends at 1\.\d+/],
       [[path.join(empty, '*.yaml')], /no file matches this pattern/],
       [[empty], /no YAML files \(\*\.yaml, \*\.yml\) in this folder/],
       [[path.join(empty, 'missing.yaml')], /missing\.yaml: no such file or directory/],

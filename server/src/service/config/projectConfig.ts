@@ -240,7 +240,7 @@ export function projectConfigSchema(knownRuleIds: readonly string[]): Record<str
       kubernetesVersion: {
         type: 'string',
         pattern: '^v?1\\.[0-9]+(\\.[0-9]+)?$',
-        description: `The Kubernetes version (1.MINOR, at most ${NEWEST_KUBERNETES_VERSION}) the manifests target; version-dependent checks follow it.`,
+        description: `The Kubernetes version (1.MINOR; the bundled API data goes up to ${NEWEST_KUBERNETES_VERSION}) the manifests target; version-dependent checks follow it.`,
       },
       schemaValidation: { type: 'boolean', description: 'Check objects against the bundled strict schema; turn off when another tool already does.' },
       preset: { type: 'string', enum: [...CONFIG_PRESETS], description: 'A rule preset.' },
