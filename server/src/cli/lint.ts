@@ -1,4 +1,4 @@
-import { isRulePreset, normaliseVersion, resolveSettings, RULE_LEVELS, RULE_PRESETS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
+import { checkKubernetesVersion, isRulePreset, resolveSettings, RULE_LEVELS, RULE_PRESETS, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { formatJson } from './formats/json';
 import { reportAnalysis, type FileReport } from './formats/report';
@@ -16,8 +16,9 @@ export function settingsFromFlags(args: ReturnType<typeof parseArgs>): ServiceSe
   const versionFlag = lastFlag(args, 'kubernetes-version');
   let kubernetesVersion: string | undefined;
   if (versionFlag !== undefined) {
-    kubernetesVersion = normaliseVersion(versionFlag);
-    if (!kubernetesVersion) throw new UsageError(`--kubernetes-version must look like 1.30, not "${versionFlag}"`);
+    const checked = checkKubernetesVersion(versionFlag);
+    if ('problem' in checked) throw new UsageError(`--kubernetes-version must look like 1.30: ${checked.problem}`);
+    kubernetesVersion = checked.version;
   }
   const rules: Record<string, RuleLevel> = {};
   for (const entry of args.flags.get('rule') ?? []) {

@@ -1,5 +1,5 @@
 import type { Connection, InitializeParams } from 'vscode-languageserver';
-import { isRulePreset, normaliseVersion, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
+import { isRulePreset, resolveSettings, RULE_LEVELS, type RuleLevel, type ServiceSettings } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { maxFileSizeOf } from './fileSizeLimit';
 
@@ -16,7 +16,8 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
   return resolveSettings({
     validate: raw?.validate?.enable !== false,
     schemaValidation: raw?.schemaValidation !== false,
-    kubernetesVersion: normaliseVersion(raw?.kubernetesVersion) ?? undefined,
+    // Passed as written: an unusable value becomes a notice in the file (settings.kubernetesVersionProblem).
+    kubernetesVersion: typeof raw?.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== '' ? raw.kubernetesVersion : undefined,
     rules,
     ...(isRulePreset(raw?.preset) ? { preset: raw.preset } : {}),
   } as Partial<ServiceSettings>);

@@ -15,6 +15,7 @@ export {
   isRulePreset,
   resolveSettings,
   normaliseVersion,
+  checkKubernetesVersion,
   type ServiceSettings,
   type RuleLevel,
   type RulePreset,

@@ -8,6 +8,7 @@ import { firstLineRange, LineIndex } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
 import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
+import { targetVersionNotice } from './validation/targetNotice';
 
 export interface AnalyzedDocument {
   readonly index: number;
@@ -169,6 +170,8 @@ interface DocumentFindingsStep extends DocumentFindings {
 class FindingsWalk {
   private readonly key: string;
   private templateHintGiven = false;
+  /** The notice about the target version goes on the file's first pod only. */
+  private targetNoticeGiven = false;
 
   constructor(private readonly settings: ServiceSettings) {
     this.key = settingsKey(settings);
@@ -188,8 +191,10 @@ class FindingsWalk {
       const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
       return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
     }
+    const withNotice = !this.targetNoticeGiven && model.pods.length > 0;
+    if (withNotice) this.targetNoticeGiven = true;
     // Services in other documents of the file shape the roles, which some rules read.
-    const findings = findingsOf(model, settings, this.key + exposureKey(model.pods));
+    const findings = findingsOf(model, settings, this.key + exposureKey(model.pods), withNotice);
     return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
   }
 }
@@ -248,10 +253,12 @@ function copyOf(text: string): string {
 
 const CACHED_FINDINGS = Symbol('findings');
 
-function findingsOf(model: DocumentModel, settings: ServiceSettings, key: string): readonly Finding[] {
+function findingsOf(model: DocumentModel, settings: ServiceSettings, settingsKey: string, withNotice: boolean): readonly Finding[] {
+  const key = withNotice ? `${settingsKey}|notice` : settingsKey;
   const cached = slotOf<{ key: string; findings: readonly Finding[] }>(model, CACHED_FINDINGS);
   if (cached && cached.key === key) return cached.findings;
-  const findings = bounded(validateDocument(model, settings), model.text);
+  const notice = withNotice && settings.validate ? targetVersionNotice(model, settings) : undefined;
+  const findings = bounded(notice ? [notice, ...validateDocument(model, settings)] : validateDocument(model, settings), model.text);
   setSlot(model, CACHED_FINDINGS, { key, findings });
   return findings;
 }

@@ -67,3 +67,16 @@ test('QoS: Guaranteed needs every container, init included, with equal cpu and m
   // Extended resources do not count.
   assert.equal(analysisOf(pod(container('init', ''), container('app', '', 'example.com/gpu: 1'))).qosClass, 'BestEffort');
 });
+
+test('QoS with pod-level resources: the pod\'s own requests and limits decide, not the containers\'', () => {
+  const podLevel = (resources: string) => `  resources:\n${resources}`;
+  // Containers without resources, the pod limits cpu and memory (requests default to the limits): Guaranteed.
+  assert.equal(analysisOf(pod(container('init', ''), container('app', ''), podLevel('    limits: {cpu: "1", memory: 1Gi}\n'))).qosClass, 'Guaranteed');
+  // The same containers without pod-level resources: BestEffort.
+  assert.equal(analysisOf(pod(container('init', ''), container('app', ''))).qosClass, 'BestEffort');
+  // A pod-level memory limit alone does not make it Guaranteed.
+  assert.equal(analysisOf(pod(container('init', ''), container('app', ''), podLevel('    limits: {memory: 1Gi}\n'))).qosClass, 'Burstable');
+  // Requests below the limits: Burstable, whatever the containers say.
+  const equal = 'cpu: 100m, memory: 128Mi';
+  assert.equal(analysisOf(pod(container('init', equal, equal), container('app', equal, equal), podLevel('    requests: {cpu: 500m, memory: 512Mi}\n    limits: {cpu: "1", memory: 1Gi}\n'))).qosClass, 'Burstable');
+});

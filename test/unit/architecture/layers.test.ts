@@ -23,7 +23,8 @@ const LAYERS: readonly Layer[] = [
   { name: 'shared', paths: ['server/src/shared/'], mayImport: [], packages: [] },
   // The custom LSP messages are `RequestType`s; the webview must not import this file.
   { name: 'shared/protocol', paths: ['server/src/shared/protocol.ts'], mayImport: ['shared'], packages: ['vscode-languageserver-protocol'] },
-  { name: 'service/base', paths: ['server/src/service/settings.ts', 'server/src/service/slots.ts', 'server/src/service/logger.ts', 'server/src/service/docsLinks.ts'], mayImport: [], packages: [] },
+  // The per-version API model is data with its readers: the settings take the newest version from it.
+  { name: 'service/base', paths: ['server/src/service/settings.ts', 'server/src/service/slots.ts', 'server/src/service/logger.ts', 'server/src/service/docsLinks.ts', 'server/src/service/versions/'], mayImport: [], packages: [] },
   { name: 'service/text', paths: ['server/src/service/text/'], mayImport: ['shared'], packages: [] },
   // A finding has a Range of the YAML tree, and parsing reports findings: the two know each other's types.
   { name: 'service/findings', paths: ['server/src/service/findings/'], mayImport: ['service/yaml', 'shared'], packages: [] },

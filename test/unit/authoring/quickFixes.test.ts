@@ -141,12 +141,15 @@ function slug(name: string): string {
   return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 }
 
+/** The fix fixtures hold the mistakes of a 1.34 target: from 1.35 an app container may set its own restartPolicy. */
+const FIXTURE_SETTINGS = resolveSettings({ kubernetesVersion: '1.34' });
+
 for (const fixture of FIXTURES) {
   for (const fixCase of CASES) {
     test(`${fixCase.name} (${fixture})`, () => {
       const before = readFixture('fixes', fixture);
       const analysis = new ParsedFile(before);
-      const fixes = fixesFor(analysis, targetIn(before, fixCase), DEFAULT_SETTINGS, THROWING_LOGGER);
+      const fixes = fixesFor(analysis, targetIn(before, fixCase), FIXTURE_SETTINGS, THROWING_LOGGER);
       for (const title of fixCase.offers ?? []) assert.ok(fixes.some((fix) => title.test(fix.title)), `offers ${title}: ${fixes.map((fix) => fix.title).join(' | ')}`);
       const chosen = fixCase.pick ? fixes.find((fix) => fixCase.pick!.test(fix.title)) : fixes.find((fix) => fix.preferred);
       assert.ok(chosen, `a fix to apply among: ${fixes.map((fix) => fix.title).join(' | ')}`);
@@ -269,7 +272,7 @@ test('sidecar-start-order: the helper the main container needs moves to a native
 test('the finding data the fix cases use is what the rules really report', () => {
   for (const fixture of FIXTURES) {
     const text = readFixture('fixes', fixture);
-    const findings = new ParsedFile(text).findings(DEFAULT_SETTINGS);
+    const findings = new ParsedFile(text).findings(FIXTURE_SETTINGS);
     for (const fixCase of CASES) {
       const target = targetIn(text, fixCase);
       const real = findings.find((finding) => finding.code === fixCase.code && finding.range.start === target.start && finding.range.end === target.end);

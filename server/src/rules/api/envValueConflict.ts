@@ -3,11 +3,12 @@ import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
+import { fieldSince } from '../../service/versions/apiVersions';
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
-/** Env files (KEP-3721) add `fileKeyRef` in 1.34. */
-const FILE_KEY_REF_SINCE = 34;
+/** Env files (KEP-3721) add `fileKeyRef` in 1.34 (from the API data). */
+const FILE_KEY_REF_SINCE = fieldSince('EnvVarSource', 'fileKeyRef');
 const VALUE_FROM_SOURCES_WITH_FILES = [...VALUE_FROM_SOURCES, 'fileKeyRef'];
 
 function sourcesOf(map: YMap, keys: readonly string[]): YPair[] {

@@ -2,6 +2,7 @@ import type { YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
+import { fieldSince } from '../../service/versions/apiVersions';
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { detectIndentStyle } from '../../service/edits/indentStyle';
 import { addPair } from '../../service/edits/insertion';
@@ -33,6 +34,9 @@ export const initContainerProbeFix: QuickFixer = {
   },
 };
 
+/** The container-level restartPolicy (and with it "without restartPolicy=Always" in messages) came in 1.28. */
+const CONTAINER_RESTART_POLICY_SINCE = fieldSince('Container', 'restartPolicy');
+
 /**
  * A regular init container (no `restartPolicy: Always`) runs to completion before the app
  * starts: the API server forbids `lifecycle` and probes on it (M8). Native sidecars may have them.
@@ -48,7 +52,7 @@ export const initContainerProbe = defineRule({
   fixes: [initContainerProbeFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
-    const knowsSidecars = targetsAtLeast(context.settings, 28);
+    const knowsSidecars = targetsAtLeast(context.settings, CONTAINER_RESTART_POLICY_SINCE);
     for (const container of pod.containers) {
       if (container.group !== 'init') continue;
       const fields: { name: string; pair: YPair }[] = [];

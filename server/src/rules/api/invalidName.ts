@@ -1,4 +1,5 @@
 import type { ContainerModel } from '../../service/model/podModel';
+import { gateMinor } from '../../service/versions/apiVersions';
 import { get, getMap, getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../engine/names';
@@ -29,9 +30,9 @@ function passesStrictRule(name: string): boolean {
   return name !== '' && strictEnvNameErrors(name).length === 0;
 }
 
-/** Relaxed env var names: beta and on by default from 1.32, GA (always on) from 1.34. */
-const RELAXED_ENV_DEFAULT_ON = 32;
-const RELAXED_ENV_GA = 34;
+/** Relaxed env var names (RelaxedEnvironmentVariableValidation, from the API data): on by default from 1.32, GA from 1.34. */
+const RELAXED_ENV_DEFAULT_ON = gateMinor('RelaxedEnvironmentVariableValidation', 'enabled');
+const RELAXED_ENV_GA = gateMinor('RelaxedEnvironmentVariableValidation', 'GA');
 
 function* envNameFindings(container: ContainerModel, context: RuleContext): Iterable<RuleFinding> {
   const candidates: { path: string; node: YScalar; value: string; what: string }[] = [];

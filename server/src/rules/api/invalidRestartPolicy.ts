@@ -1,6 +1,7 @@
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
-import { targetsAtLeast } from '../engine/version';
+import { targetMinor } from '../engine/version';
+import { CONTAINER_RESTART_RULES_MINOR, gateAt } from '../../service/versions/apiVersions';
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 import { containerOf, deletePairLines, podOf, replaceRange } from '../../service/actions/fixes/locate';
@@ -31,10 +32,12 @@ export const restartPolicyFix: QuickFixer = {
 };
 
 /**
- * Container-level `restartPolicy` (M10, M11). On an init container only `Always` (a native
- * sidecar) is accepted. On an app container the field is forbidden; Kubernetes 1.34 accepts it
- * only with the alpha ContainerRestartRules feature gate, off by default, so a default cluster
- * still rejects it.
+ * Container-level `restartPolicy` (M10, M11). Before the ContainerRestartRules gate is on by
+ * default (1.35, from the API data in service/versions), an init container accepts only `Always`
+ * (a native sidecar) and an app container none at all; in 1.34 the alpha gate is off by default,
+ * so a default cluster still rejects them. From 1.35 an app container may set any container
+ * restart policy and an init container `Always` or `Never` (validation.go, validateInitContainerRestartPolicy
+ * and validateContainers with the gate on).
  *
  * data: `{ containerIndex: number, listKey: 'initContainers' | 'containers', restartPolicy: string, containerName?: string }`
  * (quick fixes: on an app container with `Always`, move it to `initContainers`; otherwise delete the field).
@@ -43,11 +46,14 @@ export const invalidRestartPolicy = defineRule({
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'A container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
+  summary: 'Before Kubernetes 1.35 a container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
   fixes: [moveToNativeSidecarFix, restartPolicyFix],
   check(pod, context): RuleFinding[] {
     const findings: RuleFinding[] = [];
-    const restartRulesExist = targetsAtLeast(context.settings, 34);
+    const minor = targetMinor(context.settings);
+    const restartRules = gateAt('ContainerRestartRules', minor);
+    const rulesOn = minor >= CONTAINER_RESTART_RULES_MINOR;
+    const target = context.settings.kubernetesVersion;
     for (const container of pod.containers) {
       const pair = container.restartPolicyPair;
       if (!pair || container.restartPolicy === undefined) continue;
@@ -58,11 +64,13 @@ export const invalidRestartPolicy = defineRule({
       };
       const range = pair.value ? pair.value.range : pair.key.range;
       if (container.listKey === 'initContainers') {
-        if (container.restartPolicy === 'Always') continue;
-        const gateNote = restartRulesExist ? ' Other values need the alpha ContainerRestartRules feature gate, off by default.' : '';
+        if (container.restartPolicy === 'Always' || (rulesOn && container.restartPolicy === 'Never')) continue;
+        const gateNote = restartRules && !rulesOn
+          ? ` Other values need the ${restartRules.stage} ContainerRestartRules feature gate, off by default in ${target} (on by default from 1.${CONTAINER_RESTART_RULES_MINOR}).`
+          : '';
         findings.push({
           message: explain(
-            apiError.unsupported(`${container.path}.restartPolicy`, container.restartPolicy, ['Always']),
+            apiError.unsupported(`${container.path}.restartPolicy`, container.restartPolicy, rulesOn ? ['Always', 'Never'] : ['Always']),
             `an init container's restartPolicy can only be Always, which makes ${describeContainer(container)} a native sidecar; remove the field to keep it a regular init container.${gateNote}`,
           ),
           range,
@@ -70,12 +78,13 @@ export const invalidRestartPolicy = defineRule({
         });
         continue;
       }
+      if (rulesOn) continue; // a container restart policy on an app container is accepted
       const advice =
         container.restartPolicy === 'Always'
           ? 'to keep a helper running beside the app, move it to initContainers with restartPolicy: Always (a native sidecar)'
           : 'the pod-level spec.restartPolicy decides restarts; remove the field';
-      const gateNote = restartRulesExist
-        ? ' Kubernetes 1.34 accepts it only with the alpha ContainerRestartRules feature gate, which is off by default.'
+      const gateNote = restartRules
+        ? ` Kubernetes ${target} accepts it only with the ${restartRules.stage} ContainerRestartRules feature gate, which is off by default (on by default from 1.${CONTAINER_RESTART_RULES_MINOR}).`
         : '';
       findings.push({
         message: explain(

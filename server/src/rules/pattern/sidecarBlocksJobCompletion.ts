@@ -9,12 +9,13 @@
  * with `linkerd-await --shutdown` for Linkerd's proxy.
  *
  * Quick-fix data: `{ container: string, containerIndex: number, moveTo: 'initContainers',
- * restartPolicy: 'Always', minimumVersion: '1.29', supported: boolean }` — move the
+ * restartPolicy: 'Always', minimumVersion: `1.${NATIVE_SIDECAR_MINOR}`, supported: boolean }` — move the
  * container at `containers[containerIndex]` to the end of `initContainers` with
  * `restartPolicy: Always`; `supported` is false when the target version is below 1.29.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
 import { imageRepository } from '../../service/analysis/roles';
+import { NATIVE_SIDECAR_MINOR } from '../../service/versions/apiVersions';
 import type { ContainerModel, PodModel } from '../../service/model/podModel';
 import { minorOf } from '../../service/settings';
 import { containerRefOf, defineRule, type RuleFinding } from '../types';
@@ -61,7 +62,7 @@ export const sidecarBlocksJobCompletion = defineRule({
     const findings: RuleFinding[] = [];
     if (pod.shape.family !== 'job') return findings;
     const analysis = analyzePod(pod);
-    const supported = minorOf(context.settings.kubernetesVersion) >= 29;
+    const supported = minorOf(context.settings.kubernetesVersion) >= NATIVE_SIDECAR_MINOR;
     for (const { container, role } of analysis.roles) {
       if (container.group !== 'app' || role === 'main' || !analysis.main) continue;
       const reason = longRunningReason(container);
@@ -72,11 +73,11 @@ export const sidecarBlocksJobCompletion = defineRule({
           `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
           `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
           `Run it as a native sidecar: move it to initContainers with restartPolicy: Always` +
-          (supported ? '.' : ` (needs Kubernetes 1.29 or later; the target is ${context.settings.kubernetesVersion}).`) +
+          (supported ? '.' : ` (needs Kubernetes 1.${NATIVE_SIDECAR_MINOR} or later; the target is ${context.settings.kubernetesVersion}).`) +
           (quitEnabled ? ` Or have ${containerLabel(analysis.main)} POST to its /quitquitquit endpoint when done: --quitquitquit enables it, but no container calls it.` : ''),
         range: containerAnchor(container),
         related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
-        data: { ...containerRefOf(container), container: container.name ?? null, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: '1.29', supported },
+        data: { ...containerRefOf(container), container: container.name ?? null, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: `1.${NATIVE_SIDECAR_MINOR}`, supported },
       });
     }
     return findings;

@@ -99,7 +99,8 @@ export const helperBreaksGuaranteedQos = defineRule({
     const apps = perContainer.filter((entry) => entry.container.group === 'app');
     // The app containers first: most pods stop here, without summing the pod's QoS.
     if (apps.length === 0 || apps.some((entry) => guaranteedNeeds(entry).length > 0)) return findings;
-    if (analysis.qosClass === 'Guaranteed') return findings;
+    // With pod-level resources the pod's own requests and limits decide the QoS, not the helpers'.
+    if (analysis.qosClass === 'Guaranteed' || analysis.resources.podLevel) return findings;
     for (const entry of perContainer) {
       if (entry.container.group === 'app') continue;
       const needs = guaranteedNeeds(entry);

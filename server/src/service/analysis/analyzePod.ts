@@ -95,7 +95,7 @@ class LazyPodAnalysis implements PodAnalysis {
   }
 
   get qosClass(): QosClass {
-    return (this.qosClassPart ??= qosClassOf(this.resources.perContainer));
+    return (this.qosClassPart ??= qosClassOf(this.resources.perContainer, this.resources.podLevel));
   }
 
   get servedPorts(): readonly ServedPort[] {

@@ -19,6 +19,14 @@ export interface EffectiveResources {
   /** Per resource: the sum over native sidecars and app containers (what runs together). */
   readonly runningSum: ReadonlyMap<string, Quantity>;
   readonly perContainer: readonly DefaultedResources[];
+  /** `spec.resources` (pod-level resources, KEP-2837), when the pod sets it. */
+  readonly podLevel: PodLevelResources | undefined;
+}
+
+/** Pod-level requests and limits (requests defaulted from limits, as for containers). */
+export interface PodLevelResources {
+  readonly requests: ReadonlyMap<string, Quantity>;
+  readonly limits: ReadonlyMap<string, Quantity>;
 }
 
 function parsedList(list: ResourceListModel | undefined): Map<string, Quantity> {
@@ -54,10 +62,11 @@ function podLevelList(resources: YMap | undefined, key: string): Map<string, Qua
   return out;
 }
 
-function podLevelResources(pod: PodModel): { requests: ReadonlyMap<string, Quantity>; limits: ReadonlyMap<string, Quantity> } {
+/** The pod's `spec.resources`, parsed; undefined when the pod does not set it. */
+export function podLevelResources(pod: PodModel): PodLevelResources | undefined {
   const resources = getMap(pod.spec, 'resources');
   // Pod-level resources are rare: most pods need no maps of their own.
-  if (!resources) return { requests: NO_QUANTITIES, limits: NO_QUANTITIES };
+  if (!resources) return undefined;
   const limits = podLevelList(resources, 'limits');
   const requests = podLevelList(resources, 'requests');
   for (const [name, limit] of limits) if (!requests.has(name)) requests.set(name, limit);
@@ -135,14 +144,15 @@ export function computeEffectiveResources(pod: PodModel): EffectiveResources {
   const limits = aggregate(perContainer, 'limits');
   // Pod-level resources (KEP-2837), when set, are what the scheduler and the cgroup use.
   const podLevel = podLevelResources(pod);
-  for (const [name, quantity] of podLevel.requests) requests.effective.set(name, quantity);
-  for (const [name, quantity] of podLevel.limits) limits.effective.set(name, quantity);
+  for (const [name, quantity] of podLevel?.requests ?? NO_QUANTITIES) requests.effective.set(name, quantity);
+  for (const [name, quantity] of podLevel?.limits ?? NO_QUANTITIES) limits.effective.set(name, quantity);
   return {
     requests: requests.effective,
     limits: limits.effective,
     largestInitUse: requests.largestInit,
     runningSum: requests.running,
     perContainer,
+    podLevel,
   };
 }
 
@@ -155,15 +165,19 @@ export function formatAmounts(amounts: ReadonlyMap<string, Quantity>): ResourceA
 const QOS_RESOURCES = ['cpu', 'memory'] as const;
 
 /**
- * The QoS class as the kubelet computes it: only cpu and memory count, init containers
- * included. Guaranteed needs every container to limit both and the requests to equal the
- * limits; nothing requested or limited anywhere is BestEffort; anything else Burstable.
+ * The QoS class as the kubelet computes it (ComputePodQOS): only cpu and memory count, init
+ * containers included. Guaranteed needs every container to limit both and the requests to
+ * equal the limits; nothing requested or limited anywhere is BestEffort; anything else
+ * Burstable. With pod-level resources (on by default from 1.34) the pod's own requests and
+ * limits decide instead of the containers': Guaranteed when it limits cpu and memory and
+ * requests exactly that.
  */
-export function qosClassOf(perContainer: readonly DefaultedResources[]): QosClass {
+export function qosClassOf(perContainer: readonly DefaultedResources[], podLevel?: PodLevelResources): QosClass {
   const requests = new Map<string, Quantity>();
   const limits = new Map<string, Quantity>();
   let guaranteed = true;
-  for (const { requests: containerRequests, limits: containerLimits } of perContainer) {
+  const sources = podLevel ? [podLevel] : perContainer;
+  for (const { requests: containerRequests, limits: containerLimits } of sources) {
     for (const name of QOS_RESOURCES) {
       const request = containerRequests.get(name);
       if (request && request.nanos !== 0n) requests.set(name, addQuantities(requests.get(name) ?? ZERO, request));

@@ -7,6 +7,8 @@ import { ruleDocsUrl } from '../docsLinks';
 import { RULES } from '../../rules';
 import { pairAtOffset } from '../completion/cursor';
 import { describeSchemaAt } from '../schema/describeSchema';
+import { getMap } from '../yaml/nodes';
+import { fieldHistoryAt } from '../schema/fieldVersions';
 
 /** Markdown for the hover at a file offset, and the range it describes (file offsets). */
 export interface ServiceHover {
@@ -46,13 +48,15 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
   const key = pairAtOffset(document.model.root, local);
   const resource = key && document.model.resources.find((candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end);
   if (key && resource?.kind) {
-    const field = describeSchemaAt(resource.kind, key.path.slice(resource.pathPrefix.length));
+    const path = key.path.slice(resource.pathPrefix.length);
+    const field = describeSchemaAt(resource.kind, path);
     if (field) {
+      const history = fieldHistoryAt(resource.kind, path, settings);
       const allowed = field.enum?.length ? `\n\nAllowed: ${field.enum.map((value) => `\`${String(value)}\``).join(', ')}` : '';
       const type = field.type ? ` _(${field.type})_` : '';
       const deprecated = field.deprecated ? ' **Deprecated.**' : '';
       // Descriptions come from the bundled schema, not from the file: they keep their markup.
-      sections.unshift(`**${escape(String(key.pair.key.value))}**${type}${deprecated}\n\n${field.description ?? ''}${allowed}`.trim());
+      sections.unshift(`**${escape(String(key.pair.key.value))}**${type}${deprecated}${history ? `\n\n${history}` : ''}\n\n${field.description ?? ''}${allowed}`.trim());
       range = shift(key.pair.key.range, document.offset);
     }
   }
@@ -117,5 +121,6 @@ function describeVolume(analysis: PodAnalysis, volume: VolumeModel): string {
 function resourcesLine(pod: PodModel, analysis: PodAnalysis): string {
   const { requests, limits } = analysis.effectiveResources;
   const format = (amounts: Readonly<Record<string, string>>) => Object.entries(amounts).map(([name, value]) => `${name} ${value}`).join(', ') || 'none';
-  return `Pod ${escape(pod.name ?? '')} effective resources: requests ${format(requests)}; limits ${format(limits)}; QoS ${analysis.qosClass}`;
+  const podLevel = getMap(pod.spec, 'resources') ? ' (pod-level resources: spec.resources)' : '';
+  return `Pod ${escape(pod.name ?? '')} effective resources${podLevel}: requests ${format(requests)}; limits ${format(limits)}; QoS ${analysis.qosClass}`;
 }

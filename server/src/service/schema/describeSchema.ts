@@ -7,7 +7,7 @@ import { SCHEMA_INDEX_JSON } from './generated/schemaIndex';
  */
 
 /** One entry of the generated index (short keys keep the bundle small). */
-interface IndexedField {
+export interface IndexedField {
   /** description */
   readonly d?: string;
   /** type, `|`-joined when several (`integer|string`) */
@@ -119,6 +119,54 @@ export function knownFields(kind: string, path: readonly (string | number)[]): s
   const field = fieldAt(kind, path);
   const properties = field ? resolve(field).p : undefined;
   return properties ? Object.keys(properties) : [];
+}
+
+/**
+ * A position in the schema while walking a document alongside it: the definition whose
+ * fields apply there (`Container`), if the position is described by a named definition.
+ */
+export interface SchemaCursor {
+  readonly definition: string | undefined;
+  readonly field: IndexedField;
+}
+
+/** Follows references like `resolve`, remembering the last definition's name. */
+function resolveNamed(field: IndexedField, name: string | undefined): SchemaCursor {
+  const definitions = schemaIndex().definitions;
+  let current: SchemaCursor = { definition: name, field };
+  for (let depth = 0; current.field.r && depth < 16; depth++) {
+    const target = definitions[current.field.r];
+    if (!target) break;
+    current = { definition: current.field.r, field: target };
+  }
+  return current;
+}
+
+/** The cursor at a kind's document root. */
+export function rootCursor(kind: string): SchemaCursor | undefined {
+  const { kinds, definitions } = schemaIndex();
+  const name = Object.prototype.hasOwnProperty.call(kinds, kind) ? kinds[kind]! : undefined;
+  const definition = name !== undefined ? definitions[name] : undefined;
+  return definition ? { definition: name, field: definition } : undefined;
+}
+
+/** One step down: a field name (`'field'`), a list item (`'item'`) or a map value (`'value'`). */
+export function childCursor(cursor: SchemaCursor, step: { readonly field: string } | 'item' | 'value'): SchemaCursor | undefined {
+  const holder = resolveNamed(cursor.field, cursor.definition).field;
+  let next: IndexedField | undefined;
+  if (step === 'item') next = holder.i;
+  else if (step === 'value') next = holder.v;
+  else if (holder.p && Object.prototype.hasOwnProperty.call(holder.p, step.field)) next = holder.p[step.field];
+  return next ? resolveNamed(next, undefined) : undefined;
+}
+
+/** Whether the position holds a list, a map of values, or an object with fields. */
+export function cursorShape(cursor: SchemaCursor): 'list' | 'map' | 'object' | 'scalar' {
+  const field = resolveNamed(cursor.field, cursor.definition).field;
+  if (field.i) return 'list';
+  if (field.p) return 'object';
+  if (field.v) return 'map';
+  return 'scalar';
 }
 
 /** The kinds the bundled schema validates. */

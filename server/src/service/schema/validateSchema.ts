@@ -5,6 +5,8 @@ import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YN
 import { knownFields } from './describeSchema';
 import { closestNames } from './closestNames';
 import { formatApiPath } from './apiPath';
+import { targetBeyondData } from './fieldVersions';
+import { NEWEST_DATA_MINOR } from '../versions/apiVersions';
 import * as generated from './generated/validators';
 
 /** The shape of an error from ajv's standalone code (compiled with `messages: false`). */
@@ -35,7 +37,7 @@ interface Located {
  * (the key for unknown and missing fields, the value for type and enum errors) and worded
  * once, in the API's own field-path style.
  */
-export function validateAgainstSchema(resource: ResourceModel, _settings: ServiceSettings): Finding[] {
+export function validateAgainstSchema(resource: ResourceModel, settings: ServiceSettings): Finding[] {
   const kind = resource.kind;
   if (!kind || !Object.prototype.hasOwnProperty.call(VALIDATORS, kind)) return [];
   const validate = VALIDATORS[kind];
@@ -54,17 +56,18 @@ export function validateAgainstSchema(resource: ResourceModel, _settings: Servic
     }];
   }
   if (valid) return [];
-  return toFindings(resource, validate.errors ?? []);
+  return toFindings(resource, validate.errors ?? [], settings);
 }
 
-function toFindings(resource: ResourceModel, errors: readonly AjvError[]): Finding[] {
+function toFindings(resource: ResourceModel, errors: readonly AjvError[], settings: ServiceSettings): Finding[] {
+  const beyondData = targetBeyondData(settings) ? settings.kubernetesVersion : undefined;
   const typeErrorPaths = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // A value of the wrong type is one problem: its enum/const mismatch is noise on top.
     if ((error.keyword === 'enum' || error.keyword === 'const') && typeErrorPaths.has(error.instancePath)) continue;
-    const finding = toFinding(resource, error);
+    const finding = toFinding(resource, error, beyondData);
     if (!finding) continue;
     const key = `${finding.range.start}:${finding.range.end}:${finding.message}`;
     if (seen.has(key)) continue;
@@ -99,13 +102,13 @@ function mergeTypeFindings(findings: Finding[]): Finding[] {
   return out;
 }
 
-function toFinding(resource: ResourceModel, error: AjvError): Finding | undefined {
+function toFinding(resource: ResourceModel, error: AjvError, beyondData: string | undefined): Finding | undefined {
   const located = locate(resource.root, error.instancePath);
   if (!located) return undefined;
   const where = formatApiPath([...resource.pathPrefix, ...located.path]);
   switch (error.keyword) {
     case 'additionalProperties':
-      return unknownField(resource, located, String(error.params['additionalProperty']));
+      return unknownField(resource, located, String(error.params['additionalProperty']), beyondData);
     case 'required':
       return missingField(resource, located, String(error.params['missingProperty']));
     case 'type':
@@ -125,16 +128,23 @@ function toFinding(resource: ResourceModel, error: AjvError): Finding | undefine
   }
 }
 
-function unknownField(resource: ResourceModel, located: Located, field: string): Finding | undefined {
+/**
+ * An unknown field. When the target is newer than the bundled API data, the field may be one
+ * that version added: a warning that says so, not an error.
+ */
+function unknownField(resource: ResourceModel, located: Located, field: string, beyondData: string | undefined): Finding | undefined {
   if (!isMap(located.node)) return undefined;
   const pair = pairByKeyText(located.node, field);
   const where = formatApiPath([...resource.pathPrefix, ...located.path]) || resource.kind!;
   const suggestions = suggestionsFor(resource.kind!, located.path, field);
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
+  const newer = beyondData
+    ? ` Kubernetes ${beyondData} is newer than the bundled API data (1.${NEWEST_DATA_MINOR}): if it added this field, ignore this warning.`
+    : '';
   return {
     code: 'schema',
-    severity: 'error',
-    message: `unknown field "${field}" in ${where}.${hint}`,
+    severity: beyondData ? 'warning' : 'error',
+    message: `unknown field "${field}" in ${where}.${hint}${newer}`,
     range: pair ? pair.key.range : parentKeyRange(resource, located),
     data: { problem: 'unknownField', field, path: where, suggestions },
   };

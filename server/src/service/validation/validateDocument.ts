@@ -3,6 +3,7 @@ import type { DocumentModel } from '../model/documentModel';
 import type { ServiceSettings } from '../settings';
 import { checkResourceIdentity } from './resourceIdentity';
 import { validateAgainstSchema } from '../schema/validateSchema';
+import { fieldVersionFindings } from '../schema/fieldVersions';
 import { runRules } from '../../rules';
 import { suppressionsOf } from '../../rules/engine/runRule';
 
@@ -16,12 +17,16 @@ export function validateDocument(document: DocumentModel, settings: ServiceSetti
   for (const resource of document.resources) {
     findings.push(...checkResourceIdentity(resource, settings));
     if (!resource.pod) continue;
+    // Suppression comments work for schema and version findings as for rules (`# pod-patterns-disable-next-line schema`).
+    const suppressions = suppressionsOf(document);
     if (settings.schemaValidation) {
-      // Suppression comments work for schema findings as for rules (`# pod-patterns-disable-next-line schema`).
-      const suppressions = suppressionsOf(document);
       for (const finding of validateAgainstSchema(resource, settings)) {
         if (!suppressions.isSuppressed(finding.code, finding.range.start)) findings.push(finding);
       }
+    }
+    // The version check stays on without the schema check: no other tool knows the target version.
+    for (const finding of fieldVersionFindings(resource, settings)) {
+      if (!suppressions.isSuppressed(finding.code, finding.range.start)) findings.push(finding);
     }
     // A loop, not push(...): a pod with 100,000 containers yields more findings than a call's arguments may hold.
     for (const finding of runRules(resource.pod, { settings, document })) findings.push(finding);

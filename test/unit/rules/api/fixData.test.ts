@@ -5,7 +5,8 @@ import { lint } from '../../../support/ruleFixtures';
 
 /** The `data` each rule attaches is the contract with the quick fixes: its shape is asserted here. */
 function dataOf(text: string, code: string): unknown[] {
-  return lint(text, resolveSettings({})).filter((finding) => finding.finding.code === code).map((finding) => finding.finding.data);
+  // 1.34: the last version in which a default cluster rejects a container restartPolicy on an app container.
+  return lint(text, resolveSettings({ kubernetesVersion: '1.34' })).filter((finding) => finding.finding.code === code).map((finding) => finding.finding.data);
 }
 
 const POD = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`;

@@ -2,8 +2,8 @@ import { disableComment } from './disableComment';
 import type { QuickFixer } from './quickFix';
 import { valueSuggestions } from './valueSuggestions';
 
-/** The finding codes that are not rules: the YAML reader's and the schema's. */
-export const NON_RULE_CODES = ['yaml-syntax', 'duplicate-key', 'schema', 'template-skipped'] as const;
+/** The finding codes that are not rules: the YAML reader's, the schema's and the target version's. */
+export const NON_RULE_CODES = ['yaml-syntax', 'duplicate-key', 'schema', 'field-version', 'target-version', 'template-skipped'] as const;
 
 export type NonRuleCode = (typeof NON_RULE_CODES)[number];
 
@@ -19,6 +19,8 @@ export const NON_RULE_FIXES: Readonly<Record<NonRuleCode, readonly QuickFixer[]>
   'yaml-syntax': [],
   'duplicate-key': [],
   schema: [valueSuggestions],
+  'field-version': [],
+  'target-version': [],
   'template-skipped': [],
 };
 

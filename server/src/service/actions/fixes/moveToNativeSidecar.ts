@@ -4,6 +4,7 @@ import { columnOf, lineAfter, lineBreakOf } from '../../edits/lines';
 import { moveItem } from '../../edits/moveItem';
 import { shiftEdits } from '../../edits/textEdits';
 import { minorOf } from '../../settings';
+import { NATIVE_SIDECAR_MINOR } from '../../versions/apiVersions';
 import { containerOf, podOf } from './locate';
 import { dataOf, type QuickFixer } from './quickFix';
 
@@ -24,7 +25,7 @@ export const moveToNativeSidecarFix: QuickFixer = {
         : pod && containerOf(context, pod);
     if (!pod?.spec || !container?.map || container.group !== 'app') return [];
     if (context.target.code === 'invalid-restart-policy' && container.restartPolicy !== 'Always') return [];
-    if (minorOf(context.settings.kubernetesVersion) < 29) return [];
+    if (minorOf(context.settings.kubernetesVersion) < NATIVE_SIDECAR_MINOR) return [];
     if (pod.containers.filter((candidate) => candidate.group === 'app').length < 2) return [];
     const text = context.document.model.text;
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));

@@ -27,7 +27,9 @@ export const PATTERN_ACTIONS: Readonly<Record<PatternKind, PatternAction>> = {
 };
 
 /** Native sidecars are on by default from Kubernetes 1.29 (beta), GA in 1.33. */
-export const NATIVE_SIDECAR_MINOR = 29;
+import { NATIVE_SIDECAR_MINOR } from '../../versions/apiVersions';
+
+export { NATIVE_SIDECAR_MINOR };
 
 export interface InsertPatternRequest {
   readonly kind: PatternKind;
