@@ -34,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'podPatterns' },
     outputChannel,
     traceOutputChannel: outputChannel,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns') },
+    // documentSummary: this client's status bar reads the podPatterns/documentSummary notification.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns'), documentSummary: true },
     middleware: { ...registerSelectAfterEdit(context, () => client?.state === State.Running), ...registerDocs(context), ...keeper.middleware },
     errorHandler: keeper.errorHandler,
   };

@@ -8,6 +8,7 @@ import {
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type PublishDiagnosticsParams,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
@@ -34,8 +35,8 @@ export class LspHarness {
     this.client.listen();
   }
 
-  async initialize(initializationOptions: unknown = { debounceMs: 0 }): Promise<void> {
-    await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, initializationOptions });
+  async initialize(initializationOptions: unknown = { debounceMs: 0 }, capabilities: ClientCapabilities = {}): Promise<void> {
+    await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, initializationOptions });
     await this.client.sendNotification(InitializedNotification.type, {});
   }
 

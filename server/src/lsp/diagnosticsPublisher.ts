@@ -22,6 +22,8 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
   debounceMs = DEFAULT_DEBOUNCE_MS;
+  /** Whether the client opted in to `podPatterns/documentSummary` (an initialization option). */
+  sendsSummaries = false;
 
   constructor(
     private readonly connection: Connection,
@@ -97,6 +99,7 @@ export class DiagnosticsPublisher {
       if (file.isRelevant) this.published.add(uri);
       else this.published.delete(uri);
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      if (!this.sendsSummaries) return;
       const summary: DocumentSummary = {
         uri,
         version: document.version,

@@ -24,6 +24,18 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
   } as Partial<ServiceSettings>);
 }
 
+/** `pushed` over `base`: each field the push names wins; `rules` and `validate` are merged key by key. */
+export function mergeSettings(base: PodPatternsSettings, pushed: PodPatternsSettings): PodPatternsSettings {
+  const defined = Object.fromEntries(Object.entries(pushed).filter(([, value]) => value !== undefined && value !== null));
+  const objectOrEmpty = <T extends object>(value: T | undefined): T | object => (value && typeof value === 'object' ? value : {});
+  return {
+    ...base,
+    ...defined,
+    rules: { ...objectOrEmpty(base.rules), ...objectOrEmpty(pushed.rules) } as Record<string, string>,
+    validate: { ...objectOrEmpty(base.validate), ...objectOrEmpty(pushed.validate) },
+  };
+}
+
 /**
  * The `podPatterns` settings of each open document. Pulled per document (`workspace/configuration`:
  * settings may differ by folder) when the client can answer, once until the settings change;
@@ -32,7 +44,10 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
 export class SettingsCache {
   private readonly byUri = new Map<string, Promise<ServiceSettings>>();
   private globalSettings: ServiceSettings = toServiceSettings(undefined);
+  /** What the client passed at start-up: a push changes only the fields it names. */
+  private initialSettings: PodPatternsSettings = {};
   private canPull = false;
+  private canRegister = false;
   /** Files above this size are validated on open (a notice only) and on save, never per keystroke. */
   maxFileSize = maxFileSizeOf(undefined);
 
@@ -46,20 +61,31 @@ export class SettingsCache {
     return this.canPull;
   }
 
-  /** The client's capabilities and the settings it passed in `initializationOptions`. */
-  initialize(params: InitializeParams, settings: PodPatternsSettings | undefined): void {
-    if (settings) this.globalSettings = toServiceSettings(settings);
-    this.maxFileSize = maxFileSizeOf(settings?.maxFileSize);
-    this.canPull = Boolean(params.capabilities.workspace?.configuration);
+  /** Whether the client said it accepts `client/registerCapability` for configuration changes. */
+  get canRegisterForChanges(): boolean {
+    return this.canRegister;
   }
 
-  /** `workspace/didChangeConfiguration`: forgets what was pulled; `pushed` is the new section, when the client sent it. */
+  /** The client's capabilities and the settings it passed in `initializationOptions`. */
+  initialize(params: InitializeParams, settings: PodPatternsSettings | undefined): void {
+    this.initialSettings = settings && typeof settings === 'object' ? settings : {};
+    this.globalSettings = toServiceSettings(this.initialSettings);
+    this.maxFileSize = maxFileSizeOf(this.initialSettings.maxFileSize);
+    this.canPull = Boolean(params.capabilities.workspace?.configuration);
+    this.canRegister = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  }
+
+  /**
+   * `workspace/didChangeConfiguration`: forgets what was pulled; `pushed` is the section the client
+   * sent, if any, merged field by field over the start-up settings (pushing `rules` keeps `kubernetesVersion`).
+   */
   changed(pushed: PodPatternsSettings | undefined): void {
     this.byUri.clear();
     this.projectConfigs?.forget();
-    if (pushed) {
-      this.globalSettings = toServiceSettings(pushed);
-      this.maxFileSize = maxFileSizeOf(pushed.maxFileSize);
+    if (pushed && typeof pushed === 'object') {
+      const merged = mergeSettings(this.initialSettings, pushed);
+      this.globalSettings = toServiceSettings(merged);
+      this.maxFileSize = maxFileSizeOf(merged.maxFileSize);
     }
   }
 

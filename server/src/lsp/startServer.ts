@@ -12,6 +12,8 @@ interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
   readonly debounceMs?: number;
   readonly settings?: PodPatternsSettings;
+  /** The client reads the `podPatterns/documentSummary` notification (the VS Code extension's status bar); others never get it. */
+  readonly documentSummary?: boolean;
 }
 
 /** What the service could not do goes to the client's output channel; the server keeps serving. */
@@ -40,6 +42,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) diagnostics.debounceMs = options.debounceMs;
     settings.initialize(params, options.settings);
+    diagnostics.sendsSummaries = options.documentSummary === true;
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
@@ -50,7 +53,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (settings.canPullConfiguration) {
+    // Only a client that declared dynamic registration may be sent `client/registerCapability`.
+    if (settings.canPullConfiguration && settings.canRegisterForChanges) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podPatterns' }).catch(() => undefined);
     }
   });

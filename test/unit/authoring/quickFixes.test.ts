@@ -166,7 +166,9 @@ for (const fixture of FIXTURES) {
 test('code actions for diagnostics: fixes with their diagnostic, fix all, refactorings after', () => {
   const text = readFixture('fixes', 'job-two-spaces.yaml');
   const analysis = new ParsedFile(text);
-  const target = targetIn(text, CASES.find((fixCase) => fixCase.code === 'deprecated-registry')!);
+  // What the editor echoes is the published diagnostic: the finding's code, range and data.
+  const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'deprecated-registry')!;
+  const target: FixTarget = { code: finding.code, start: finding.range.start, end: finding.range.end, data: { ...finding.data, documentIndex: finding.documentIndex } };
   const actions = codeActionsFor(analysis, { start: target.start, end: target.start, diagnostics: [{ ...target, source: 'pod-patterns' }] }, DEFAULT_SETTINGS, THROWING_LOGGER);
   const quickFixes = actions.filter((action) => action.kind === 'quickfix');
   assert.deepEqual(quickFixes.map((action) => action.title), ['Use registry.k8s.io/git-sync/git-sync:v4.2.1', 'Disable deprecated-registry for this line']);

@@ -43,16 +43,3 @@ test('never publishes for YAML files without pods', async () => {
     lsp.dispose();
   }
 });
-
-test('settings from initializationOptions switch validation off', async () => {
-  const lsp = new LspHarness();
-  try {
-    await lsp.initialize({ debounceMs: 0, settings: { validate: { enable: false } } });
-    const uri = 'file:///work/pod.yaml';
-    const opened = lsp.nextDiagnostics(uri);
-    await lsp.open(uri, removedApi);
-    assert.deepEqual((await opened).diagnostics, []);
-  } finally {
-    lsp.dispose();
-  }
-});

@@ -4,7 +4,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { defineRule, type RuleFinding } from '../types';
 import { detectIndentStyle } from '../../service/edits/indentStyle';
-import { addPair, appendToSequence } from '../../service/edits/insertion';
+import { addPair, appendToSequence, UnsupportedLayout } from '../../service/edits/insertion';
 import { lineBreakOf } from '../../service/edits/lines';
 import { podOf, localOffset, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
@@ -52,8 +52,13 @@ export const undefinedVolumeFix: QuickFixer<UndefinedVolumeData> = {
     const fixes: FixCandidate[] = [];
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     const volume = { name: data.volumeName, emptyDir: {} };
-    const edit = pod.volumesPair ? appendToSequence(text, pod.volumesPair, [volume], style) : addPair(text, pod.spec, 'volumes', [volume], style);
-    fixes.push({ title: `Declare volume "${data.volumeName}" as an emptyDir`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: true });
+    try {
+      const edit = pod.volumesPair ? appendToSequence(text, pod.volumesPair, [volume], style) : addPair(text, pod.spec, 'volumes', [volume], style);
+      fixes.push({ title: `Declare volume "${data.volumeName}" as an emptyDir`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: true });
+    } catch (error) {
+      // `volumes` written as something we do not append to (a scalar, a non-empty flow list): the mount fixes remain.
+      if (!(error instanceof UnsupportedLayout)) throw error;
+    }
     if (mount?.nameNode) {
       const existing = Array.isArray(data.existingVolumes) ? data.existingVolumes.filter((name): name is string => typeof name === 'string') : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
       for (const name of existing) {

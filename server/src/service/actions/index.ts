@@ -7,6 +7,7 @@ import { dataOf, type FixCandidate, type FixTarget, type QuickFixer } from './fi
 import { SILENT_LOGGER, type Logger } from '../logger';
 import { insertPatternActions } from './insertPatternActions';
 import type { OffsetEdit } from '../edits/textEdits';
+import { currentFindingFor } from './currentTarget';
 
 export type { ServiceCodeAction } from './codeAction';
 export type { FixTarget } from './fixes/quickFix';
@@ -59,8 +60,12 @@ export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: Serv
 export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): ServiceCodeAction[] {
   const actions: ServiceCodeAction[] = [];
   if (wanted(request.only, 'quickfix')) {
-    request.diagnostics.forEach((diagnostic, index) => {
-      if (diagnostic.source !== undefined && diagnostic.source !== 'pod-patterns') return;
+    const current = request.diagnostics.length > 0 ? analysis.findings(settings) : [];
+    request.diagnostics.forEach((echoed, index) => {
+      if (echoed.source !== undefined && echoed.source !== 'pod-patterns') return;
+      // Fixes are computed from the finding as it is now, never at the range the editor echoes.
+      const diagnostic = currentFindingFor(echoed, current);
+      if (!diagnostic) return;
       for (const fix of fixesFor(analysis, diagnostic, settings, logger)) {
         actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, fixes: [index] });
       }
