@@ -74,7 +74,7 @@ test('usage errors and unreadable files exit 2 with a clear message', () => {
   assert.match(unknownFlag.stderr, /unknown option --colour/);
   const badVersion = cli(['lint', '--kubernetes-version', 'latest', 'x.yaml']);
   assert.equal(badVersion.code, 2);
-  assert.match(badVersion.stderr, /--kubernetes-version must look like 1\.30/);
+  assert.match(badVersion.stderr, /--kubernetes-version "latest" is not a Kubernetes version: write 1\.MINOR/);
   const missing = cli(['lint', '/nonexistent/pod.yaml']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /\/nonexistent\/pod\.yaml: no such file or directory/);
