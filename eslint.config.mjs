@@ -21,7 +21,10 @@ export default tseslint.config(
       // The YAML and SVG writers match control characters on purpose, to escape them.
       'no-control-regex': 'off',
       // Unused parameters keep a callback's documented shape when named with a leading underscore.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 );

@@ -10,7 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = [path.join(root, 'server', 'out', 'server.js'), '--stdio'];
 const KEYSTROKES = 7;
 
-const POD = (i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n`;
+const POD = (i) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n`;
 /** One pod with `lines` lines of env vars: a single YAML document that cannot be split. */
 function hugePod(lines) {
   const env = Array.from({ length: lines }, (_, i) => `        - name: VAR_${i}\n          value: "v${i}"`).join('\n');
@@ -44,7 +45,13 @@ async function keystrokes(client, uri, text) {
     const [hover, completion, codeAction] = await Promise.all([
       timed(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })),
       timed(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })),
-      timed(client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } })),
+      timed(
+        client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        }),
+      ),
     ]);
     times.hover.push(hover);
     times.completion.push(completion);
@@ -54,7 +61,10 @@ async function keystrokes(client, uri, text) {
 }
 
 async function measure(name, text, settings) {
-  const client = new LspClient(SERVER, { settings: { podPatterns: settings }, initializationOptions: { settings, debounceMs: 200 } });
+  const client = new LspClient(SERVER, {
+    settings: { podPatterns: settings },
+    initializationOptions: { settings, debounceMs: 200 },
+  });
   await client.initialize();
   const uri = `file:///bench/${name.replace(/\W+/g, '-')}.yaml`;
   const openStart = performance.now();
@@ -64,18 +74,39 @@ async function measure(name, text, settings) {
   // A small file's hover while the large one is validated again after a change.
   const small = 'file:///bench/small.yaml';
   await client.open(small, POD(0));
-  void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 }, contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } }, text: 'y' }] });
+  void client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 100 },
+    contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } }, text: 'y' }],
+  });
   await new Promise((resolve) => setTimeout(resolve, 210));
-  const otherFileHover = await timed(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 6, character: 13 } }));
+  const otherFileHover = await timed(
+    client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: small },
+      position: { line: 6, character: 13 },
+    }),
+  );
   const rss = client.peakRssMb();
   await client.stop();
-  const line = (label, values) => `${label} median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
-  console.log(`${name} (${megabytes(text)} MB): open → diagnostics ${openMs.toFixed(0)} ms; per keystroke: ${line('hover', times.hover)}; ${line('completion', times.completion)}; ${line('code actions', times.codeAction)}; hover on another file during its validation ${otherFileHover.toFixed(0)} ms; peak RSS ${rss?.toFixed(0)} MB`);
+  const line = (label, values) =>
+    `${label} median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
+  console.log(
+    `${name} (${megabytes(text)} MB): open → diagnostics ${openMs.toFixed(0)} ms; per keystroke: ${line('hover', times.hover)}; ${line('completion', times.completion)}; ${line('code actions', times.codeAction)}; hover on another file during its validation ${otherFileHover.toFixed(0)} ms; peak RSS ${rss?.toFixed(0)} MB`,
+  );
 }
 
-console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 await measure('20 MB of pods, above the limit', manyPods(100_000), {});
 await measure('2,000 pods in one file', manyPods(2000), {});
 await measure('one pod of 100,000 lines', hugePod(50_000), {});
 await measure('10,000 pods in one file', manyPods(10_000), {});
-console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -2,7 +2,14 @@
 // holds init containers, a native sidecar, several app containers, volumes, probes, env
 // and resources, in the shapes seen in real clusters (bare Pods and Deployments mixed).
 
-const IMAGES = ['nginx:1.27.2', 'registry.example.com/shop/api:2.14.0', 'envoyproxy/envoy:v1.31.2', 'fluent/fluent-bit:3.1.9', 'busybox:1.36.1', 'redis:7.4.1'];
+const IMAGES = [
+  'nginx:1.27.2',
+  'registry.example.com/shop/api:2.14.0',
+  'envoyproxy/envoy:v1.31.2',
+  'fluent/fluent-bit:3.1.9',
+  'busybox:1.36.1',
+  'redis:7.4.1',
+];
 
 /**
  * One pod-bearing document (~45 lines), varied by its index; `extraContainers`
@@ -69,7 +76,20 @@ export function podDocument(index, { extraContainers = 0 } = {}) {
     `${pad}      emptyDir: {}`,
   ];
   const head = deployment
-    ? ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, 'spec:', '  replicas: 2', '  selector:', `    matchLabels: { app: ${name} }`, '  template:', '    metadata:', `      labels: { app: ${name} }`, '    spec:']
+    ? [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  replicas: 2',
+        '  selector:',
+        `    matchLabels: { app: ${name} }`,
+        '  template:',
+        '    metadata:',
+        `      labels: { app: ${name} }`,
+        '    spec:',
+      ]
     : ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, '  labels:', `    app: ${name}`, 'spec:'];
   return [...head, ...spec].join('\n') + '\n';
 }

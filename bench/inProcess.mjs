@@ -35,4 +35,11 @@ for (let i = 0; i < runs; i++) {
   ours.push(timeOnce(validate));
   parse.push(timeOnce(bare));
 }
-process.stdout.write(JSON.stringify({ ours, bare: parse, diagnostics, resources: new service.ParsedFile(text).documents.reduce((n, d) => n + d.model.resources.length, 0) }));
+process.stdout.write(
+  JSON.stringify({
+    ours,
+    bare: parse,
+    diagnostics,
+    resources: new service.ParsedFile(text).documents.reduce((n, d) => n + d.model.resources.length, 0),
+  }),
+);

@@ -19,7 +19,10 @@ export class LspClient {
     this.stderr = '';
     this.child.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
-    this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
+    this.connection = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.child.stdout),
+      new rpc.StreamMessageWriter(this.child.stdin),
+    );
     this.options = options;
     /** @type {Map<string, Array<(params: any) => void>>} */
     this.diagnosticWaiters = new Map();
@@ -63,7 +66,9 @@ export class LspClient {
 
   open(uri, text, version = 1) {
     const published = this.nextDiagnostics(uri);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
     return published;
   }
 

@@ -25,19 +25,30 @@ const YLS_VALIDATION_DELAY_MS = 200;
 const OUR_SERVER = [path.join(root, 'server', 'out', 'server.js'), '--stdio'];
 const YLS_SERVER = [path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'];
 // `../shared/corpus` next to the repository (a git worktree one level deeper finds it at `../../shared`).
-const CORPUS = [path.resolve(root, '..', 'shared', 'corpus'), path.resolve(root, '..', '..', 'shared', 'corpus')].find((dir) => existsSync(dir));
+const CORPUS = [path.resolve(root, '..', 'shared', 'corpus'), path.resolve(root, '..', '..', 'shared', 'corpus')].find(
+  (dir) => existsSync(dir),
+);
 
 mkdirSync(cache, { recursive: true });
 const schemaPath = strictSchemaPath(root, cache);
-const files = Object.fromEntries(SIZES.map((count) => {
-  const file = path.join(cache, `pods-${count}.yaml`);
-  writeFileSync(file, podFile(count));
-  return [count, file];
-}));
+const files = Object.fromEntries(
+  SIZES.map((count) => {
+    const file = path.join(cache, `pods-${count}.yaml`);
+    writeFileSync(file, podFile(count));
+    return [count, file];
+  }),
+);
 
 const ourSettings = { podPatterns: { validate: { enable: true } } };
 const ylsSettings = {
-  yaml: { validate: true, hover: false, completion: false, schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] }, schemaStore: { enable: false }, yamlVersion: '1.1' },
+  yaml: {
+    validate: true,
+    hover: false,
+    completion: false,
+    schemas: { [pathToFileURL(schemaPath).href]: ['*.yaml'] },
+    schemaStore: { enable: false },
+    yamlVersion: '1.1',
+  },
   http: { proxy: '', proxyStrictSSL: false },
 };
 const servers = {
@@ -50,11 +61,24 @@ const results = { rows: [] };
 
 // --- Full validation in one process vs a bare parse -------------------------------------
 const serviceBundle = path.join(cache, 'service.cjs');
-await build({ entryPoints: [path.join(root, 'server', 'src', 'service', 'index.ts')], outfile: serviceBundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', plugins: [yamlWithoutTokenLogging], logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'server', 'src', 'service', 'index.ts')],
+  outfile: serviceBundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  plugins: [yamlWithoutTokenLogging],
+  logLevel: 'warning',
+});
 const inProcess = {};
 for (const count of SIZES) {
   log(`in-process validation, ${count} pods…`);
-  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'inProcess.mjs'), serviceBundle, files[count], String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, 'bench', 'inProcess.mjs'), serviceBundle, files[count], String(RUNS)],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   inProcess[count] = JSON.parse(out);
 }
 
@@ -71,9 +95,11 @@ async function lspSession(kind, count, runs) {
   const expected = text.split('imagePullPolcy').length - 1;
   const opened = performance.now();
   let first = await client.open(uri, text);
-  for (let extra = 0; first.diagnostics.length !== expected && extra < 5; extra++) first = (await within(client.nextDiagnostics(uri), 5000)) ?? first;
+  for (let extra = 0; first.diagnostics.length !== expected && extra < 5; extra++)
+    first = (await within(client.nextDiagnostics(uri), 5000)) ?? first;
   const openMs = performance.now() - opened;
-  if (first.diagnostics.length !== expected) log(`${kind}: ${first.diagnostics.length} diagnostics on open, expected ${expected}`);
+  if (first.diagnostics.length !== expected)
+    log(`${kind}: ${first.diagnostics.length} diagnostics on open, expected ${expected}`);
   // The memory limit of the middle document's first app container: 256Mi ↔ 257Mi.
   const middle = text.indexOf(`shop-${String(Math.floor(count / 2)).padStart(5, '0')}`);
   const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
@@ -85,10 +111,14 @@ async function lspSession(kind, count, runs) {
   for (let i = 0; i < (runs > 0 ? runs + 1 : 0); i++) {
     const replacement = i % 2 === 0 ? '7' : '6';
     const started = performance.now();
-    let published = await client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement }]);
-    for (let extra = 0; published.diagnostics.length !== expected && extra < 5; extra++) published = (await within(client.nextDiagnostics(uri), 5000)) ?? published;
+    let published = await client.change(uri, ++version, [
+      { range: { start: { line, character }, end: { line, character: character + 1 } }, text: replacement },
+    ]);
+    for (let extra = 0; published.diagnostics.length !== expected && extra < 5; extra++)
+      published = (await within(client.nextDiagnostics(uri), 5000)) ?? published;
     const elapsed = performance.now() - started;
-    if (published.version !== undefined && published.version !== version) throw new Error(`${kind}: diagnostics for version ${published.version}, expected ${version}`);
+    if (published.version !== undefined && published.version !== version)
+      throw new Error(`${kind}: diagnostics for version ${published.version}, expected ${version}`);
     if (i > 0) keystrokes.push(elapsed); // the first edit warms the edit path up
   }
   const peakRssMb = client.peakRssMb();
@@ -99,7 +129,9 @@ async function lspSession(kind, count, runs) {
 /** The promise's value, or undefined if it takes longer than `ms`. */
 function within(promise, ms) {
   let timer;
-  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 const lsp = {};
@@ -136,7 +168,10 @@ const cli = path.join(root, 'server', 'out', 'cli.js');
 const supportsJobs = readFileSync(cli, 'utf8').includes('--jobs');
 function timeCli(args) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--quiet', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--quiet', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const elapsed = performance.now() - started;
   if (run.status !== 0 && run.status !== 1) throw new Error(`lint failed (${run.status}): ${run.stderr}`);
   return elapsed;
@@ -166,7 +201,11 @@ for (let i = 0; i < Math.min(RUNS, 5); i++) {
 log('CLI done');
 
 function countResources(dir) {
-  const out = execFileSync(process.execPath, ['-e', `
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `
     const { ParsedFile } = require(${JSON.stringify(serviceBundle)});
     const fs = require('fs'), path = require('path');
     let n = 0;
@@ -174,7 +213,10 @@ function countResources(dir) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f); else if (/\\.ya?ml$/i.test(e.name)) n += new ParsedFile(fs.readFileSync(f, 'utf8')).documents.reduce((s, d) => s + d.model.resources.length, 0);
     } })(${JSON.stringify(dir)});
-    process.stdout.write(String(n));`], { encoding: 'utf8' });
+    process.stdout.write(String(n));`,
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(out);
 }
 
@@ -186,7 +228,13 @@ if (pkg.scripts?.package) {
   const run = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
   // vsce writes the package where the script says (the repository root or build/).
   const vsix = [root, path.join(root, 'build')]
-    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.vsix')).map((f) => path.join(dir, f)) : []))
+    .flatMap((dir) =>
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.vsix'))
+            .map((f) => path.join(dir, f))
+        : [],
+    )
     .filter((file) => statSync(file).mtimeMs >= started - 1000)
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (run.status === 0 && vsix) vsixBytes = statSync(vsix).size;
@@ -201,36 +249,80 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const spread = (values) => (values.length ? `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}` : '');
-const fmt = (value) => (value == null ? 'n/a' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const fmt = (value) =>
+  value == null ? 'n/a' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 const cell = (values) => (values.length ? `${fmt(median(values))} (${spread(values)})` : 'n/a');
 const minus = (values, ms) => values.map((v) => Math.max(0, v - ms));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? 'n/a' : `${(a / b).toFixed(a / b < 0.1 ? 4 : 2)}×`);
 
 const rows = [];
 const addRow = (measure, oursValues, theirsValues, comparison, unit = 'ms') =>
-  rows.push([measure, `${cell(oursValues)}`, comparison, `${cell(theirsValues)}`, ratio(median(oursValues), median(theirsValues)), unit]);
+  rows.push([
+    measure,
+    `${cell(oursValues)}`,
+    comparison,
+    `${cell(theirsValues)}`,
+    ratio(median(oursValues), median(theirsValues)),
+    unit,
+  ]);
 for (const count of SIZES) {
   const ours = lsp[`ours-${count}`];
   const theirs = lsp[`yls-${count}`];
-  addRow(`Keystroke → diagnostics, ${count} pods (stdio)`, ours.keystrokes, minus(theirs.keystrokes, YLS_VALIDATION_DELAY_MS), 'yaml-language-server¹');
+  addRow(
+    `Keystroke → diagnostics, ${count} pods (stdio)`,
+    ours.keystrokes,
+    minus(theirs.keystrokes, YLS_VALIDATION_DELAY_MS),
+    'yaml-language-server¹',
+  );
 }
 for (const count of SIZES) {
-  addRow(`Open → first diagnostics, ${count} pods (stdio, fresh server)`, lsp[`ours-${count}`].opens, minus(lsp[`yls-${count}`].opens, YLS_VALIDATION_DELAY_MS), 'yaml-language-server¹');
+  addRow(
+    `Open → first diagnostics, ${count} pods (stdio, fresh server)`,
+    lsp[`ours-${count}`].opens,
+    minus(lsp[`yls-${count}`].opens, YLS_VALIDATION_DELAY_MS),
+    'yaml-language-server¹',
+  );
 }
 for (const count of SIZES) {
-  addRow(`Full validation in one process, ${count} pods (CPU ms)`, inProcess[count].ours, inProcess[count].bare, 'bare `yaml` parseAllDocuments');
+  addRow(
+    `Full validation in one process, ${count} pods (CPU ms)`,
+    inProcess[count].ours,
+    inProcess[count].bare,
+    'bare `yaml` parseAllDocuments',
+  );
 }
 addRow('Cold start: spawn → diagnostics, 100-line pod', cold.ours, cold.yls, 'yaml-language-server');
 rows.push([`CLI, ${BIG} pods in one file, one process`, cell(cliRuns.oneFile), '', '', '', 'resources/s']);
 rows.push([`CLI, ${BIG} pods in 8 files, one process`, cell(cliRuns.split), '', '', '', 'resources/s']);
-rows.push([`CLI, ${BIG} pods in 8 files, --jobs ${jobs}`, supportsJobs ? cell(cliRuns.splitJobs) : 'not yet', '', '', '', 'resources/s']);
+rows.push([
+  `CLI, ${BIG} pods in 8 files, --jobs ${jobs}`,
+  supportsJobs ? cell(cliRuns.splitJobs) : 'not yet',
+  '',
+  '',
+  '',
+  'resources/s',
+]);
 if (corpusResources) {
-  rows.push([`CLI, corpus (${corpusResources} resources), one process`, cell(cliRuns.corpus), '', '', '', 'resources/s']);
+  rows.push([
+    `CLI, corpus (${corpusResources} resources), one process`,
+    cell(cliRuns.corpus),
+    '',
+    '',
+    '',
+    'resources/s',
+  ]);
   if (supportsJobs) rows.push([`CLI, corpus, --jobs ${jobs}`, cell(cliRuns.corpusJobs), '', '', '', 'resources/s']);
 }
 const oursRss = lsp[`ours-${BIG}`].peakRssMb;
 const ylsRss = lsp[`yls-${BIG}`].peakRssMb;
-rows.push([`Server peak RSS, ${BIG} pods open and edited`, fmt(oursRss), 'yaml-language-server', fmt(ylsRss), ratio(oursRss, ylsRss), 'MB']);
+rows.push([
+  `Server peak RSS, ${BIG} pods open and edited`,
+  fmt(oursRss),
+  'yaml-language-server',
+  fmt(ylsRss),
+  ratio(oursRss, ylsRss),
+  'MB',
+]);
 rows.push(['VSIX size', vsixBytes == null ? 'not yet' : fmt(vsixBytes / 1024), '', '', '', 'KB']);
 
 const bigLines = readFileSync(files[BIG], 'utf8').split('\n').length;
@@ -249,7 +341,14 @@ const json = {
   peakRssMb: oursRss ?? null,
 };
 
-const header = ['Measure', 'Pod Patterns: median (min–max)', 'Compared with', 'Comparison: median (min–max)', 'Ratio', 'Unit'];
+const header = [
+  'Measure',
+  'Pod Patterns: median (min–max)',
+  'Compared with',
+  'Comparison: median (min–max)',
+  'Ratio',
+  'Unit',
+];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 const notes = [
   `Inputs: ${SIZES.join(', ')} generated multi-container pods in one multi-document file (${bigLines.toLocaleString('en-US')} lines at ${BIG}); ${RUNS} runs (${YLS_RUNS} for yaml-language-server edits, ${OPEN_RUNS} fresh servers for opening). Opening is the first validation in a fresh process, before the JavaScript engine has optimised anything; the in-process row is the same work once warm. The CLI validates in a fresh process too.`,

@@ -17,7 +17,10 @@ export function strictSchemaPath(root, cacheDir) {
     const entry = JSON.parse(readFileSync(path.join(schemas, file), 'utf8'));
     const name = /#\/definitions\/(.+)$/.exec(entry.$ref ?? '')?.[1];
     if (!name || !definitions[name]) continue;
-    branches.push({ if: { properties: { kind: { const: name } }, required: ['kind'] }, then: { $ref: `#/definitions/${name}` } });
+    branches.push({
+      if: { properties: { kind: { const: name } }, required: ['kind'] },
+      then: { $ref: `#/definitions/${name}` },
+    });
   }
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',

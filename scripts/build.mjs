@@ -23,7 +23,8 @@ const serverProtocolCopy = {
   setup(build) {
     const serverPackage = path.resolve('node_modules/vscode-languageserver');
     build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, (args) => {
-      if (args.pluginData === 'server-copy' || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      if (args.pluginData === 'server-copy' || args.importer.includes(`${path.sep}node_modules${path.sep}`))
+        return undefined;
       return build.resolve(args.path, { kind: args.kind, resolveDir: serverPackage, pluginData: 'server-copy' });
     });
   },
@@ -60,7 +61,14 @@ for (const extra of ['webview/src/main.ts']) {
   }
 }
 
-const common = { plugins: [yamlWithoutTokenLogging], bundle: true, sourcemap: !production, minify: production, target: 'node20', logLevel: 'warning' };
+const common = {
+  plugins: [yamlWithoutTokenLogging],
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  target: 'node20',
+  logLevel: 'warning',
+};
 
 if (watch) {
   for (const options of bundles) {

@@ -37,7 +37,7 @@ function run(args, okCodes = [0]) {
 step('1. Lint every example');
 run(['lint', 'examples/'], [0, 1]);
 
-step('2. One pod of each pattern: every container\'s role and the evidence for it');
+step("2. One pod of each pattern: every container's role and the evidence for it");
 for (const [pattern, file] of PATTERN_EXAMPLES) {
   process.stdout.write(`--- ${pattern}\n`);
   run(['describe', file]);

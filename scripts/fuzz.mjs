@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { loadSeeds, runFuzz } = require(path.join(root, 'build', 'test', 'unit', 'robustness', 'fuzzing.js'));
-const { runHostileShapes, FUZZ_SCALE } = require(path.join(root, 'build', 'test', 'unit', 'robustness', 'hostileShapes.js'));
+const { runHostileShapes, FUZZ_SCALE } = require(
+  path.join(root, 'build', 'test', 'unit', 'robustness', 'hostileShapes.js'),
+);
 const { runSoak } = require(path.join(root, 'build', 'test', 'unit', 'robustness', 'soak.js'));
 const { checkOfferedFixes } = require(path.join(root, 'build', 'test', 'unit', 'authoring', 'fixProperties.js'));
 
@@ -26,14 +28,20 @@ const started = performance.now();
 try {
   const counts = runFuzz(runs, seeds, { seed });
   const total = counts.arbitraryText + counts.mutatedSeeds + counts.printedPods + counts.blockYaml;
-  console.log(`passed: ${total} cases (${counts.arbitraryText} arbitrary texts, ${counts.mutatedSeeds} mutated seed files, ${counts.printedPods} printed pods, ${counts.blockYaml} written block YAML documents) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`text scanner vs composition: of ${counts.trees.documents} documents, ${counts.trees.fromText} read by the text scanner, all equal to composition (${counts.trees.refusedTooDeep} refused by the pre-scan as too deep)`);
+  console.log(
+    `passed: ${total} cases (${counts.arbitraryText} arbitrary texts, ${counts.mutatedSeeds} mutated seed files, ${counts.printedPods} printed pods, ${counts.blockYaml} written block YAML documents) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    `text scanner vs composition: of ${counts.trees.documents} documents, ${counts.trees.fromText} read by the text scanner, all equal to composition (${counts.trees.refusedTooDeep} refused by the pre-scan as too deep)`,
+  );
   // Hostile shapes up to the 5 MB size limit. The goal is 5 s each on an idle machine; the bound
   // asserted is three times that, as a fuzz run shares the machine, and the slowest case is printed.
   const hostileRuns = flag('hostile-runs') ?? 200;
   const hostileStarted = performance.now();
   const hostile = runHostileShapes(hostileRuns, FUZZ_SCALE, 15_000, seed);
-  console.log(`hostile shapes: ${hostileRuns} cases ${JSON.stringify(hostile.shapes)} in ${((performance.now() - hostileStarted) / 1000).toFixed(0)} s; slowest ${hostile.slowest.shape} in ${hostile.slowest.milliseconds.toFixed(0)} ms`);
+  console.log(
+    `hostile shapes: ${hostileRuns} cases ${JSON.stringify(hostile.shapes)} in ${((performance.now() - hostileStarted) / 1000).toFixed(0)} s; slowest ${hostile.slowest.shape} in ${hostile.slowest.milliseconds.toFixed(0)} ms`,
+  );
 } catch (error) {
   console.error(String(error?.stack ?? error));
   console.error(`FAILED (replay with: npm run fuzz -- --seed ${seed} --runs ${runs})`);
@@ -55,9 +63,15 @@ try {
 const soakEdits = flag('soak-edits') ?? 20_000;
 const soakDocuments = flag('soak-documents') ?? 300;
 const soak = await runSoak(seeds, { documents: soakDocuments, edits: soakEdits, seed });
-console.log(`soak: ${soak.edits} edits over ${soakDocuments} documents, ${soak.requests} requests (${soak.cancelled} cancelled) in ${(soak.milliseconds / 1000).toFixed(0)} s`);
+console.log(
+  `soak: ${soak.edits} edits over ${soakDocuments} documents, ${soak.requests} requests (${soak.cancelled} cancelled) in ${(soak.milliseconds / 1000).toFixed(0)} s`,
+);
 if (soak.errors.length > 0 || soak.mismatches.length > 0) {
-  console.error(`soak FAILED: ${soak.errors.length} error responses (${soak.errors.slice(0, 3).join('; ')}), ${soak.mismatches.length} documents whose diagnostics differ from a fresh analysis (${soak.mismatches.slice(0, 3).join(', ')})`);
-  console.error(`replay with: npm run fuzz -- --seed ${seed} --soak-edits ${soakEdits} --soak-documents ${soakDocuments}`);
+  console.error(
+    `soak FAILED: ${soak.errors.length} error responses (${soak.errors.slice(0, 3).join('; ')}), ${soak.mismatches.length} documents whose diagnostics differ from a fresh analysis (${soak.mismatches.slice(0, 3).join(', ')})`,
+  );
+  console.error(
+    `replay with: npm run fuzz -- --seed ${seed} --soak-edits ${soakEdits} --soak-documents ${soakDocuments}`,
+  );
   process.exit(1);
 }

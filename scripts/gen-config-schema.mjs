@@ -6,4 +6,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const service = require('../build/server/src/service/index.js');
 const ruleIds = service.createLanguageService({ logger: service.SILENT_LOGGER }).rules.map((rule) => rule.id);
-writeFileSync(new URL('../schemas/pod-patterns-config.schema.json', import.meta.url), `${JSON.stringify(service.projectConfigSchema(ruleIds), null, 2)}\n`);
+writeFileSync(
+  new URL('../schemas/pod-patterns-config.schema.json', import.meta.url),
+  `${JSON.stringify(service.projectConfigSchema(ruleIds), null, 2)}\n`,
+);

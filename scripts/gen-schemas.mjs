@@ -28,7 +28,12 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KINDS = [
   { kind: 'Pod', apiVersion: 'v1', module: 'kubernetes-models/v1/Pod', type: 'IPod' },
   { kind: 'PodTemplate', apiVersion: 'v1', module: 'kubernetes-models/v1/PodTemplate', type: 'IPodTemplate' },
-  { kind: 'ReplicationController', apiVersion: 'v1', module: 'kubernetes-models/v1/ReplicationController', type: 'IReplicationController' },
+  {
+    kind: 'ReplicationController',
+    apiVersion: 'v1',
+    module: 'kubernetes-models/v1/ReplicationController',
+    type: 'IReplicationController',
+  },
   { kind: 'Deployment', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/Deployment', type: 'IDeployment' },
   { kind: 'StatefulSet', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/StatefulSet', type: 'IStatefulSet' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1', module: 'kubernetes-models/apps/v1/DaemonSet', type: 'IDaemonSet' },
@@ -78,10 +83,21 @@ function generateRawSchema() {
     lines.push(`import type { ${type} } from ${JSON.stringify(module)};`, `export type ${kind} = ${type};`);
   }
   writeFileSync(entry, `${lines.join('\n')}\n`);
-  writeFileSync(tsconfig, JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: [], lib: ['es5'] },
-    files: [entry],
-  }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'node16',
+        moduleResolution: 'node16',
+        strict: true,
+        skipLibCheck: true,
+        types: [],
+        lib: ['es5'],
+      },
+      files: [entry],
+    }),
+  );
   try {
     return createGenerator({
       path: entry,
@@ -243,7 +259,8 @@ function tighten(schema, context) {
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'type') out.type = context.decimal ? (Array.isArray(value) ? [...value].sort() : value) : integerTypes(value);
+    if (key === 'type')
+      out.type = context.decimal ? (Array.isArray(value) ? [...value].sort() : value) : integerTypes(value);
     else if (key === 'properties') {
       const required = new Set(schema.required ?? []);
       out.properties = {};
@@ -274,7 +291,8 @@ function tightenDefinitions(definitions) {
       const { additionalProperties: _strict, ...rest } = tightened;
       tightened = rest;
     }
-    if (EXTRA_DESCRIPTIONS[name] && !tightened.description) tightened = { description: EXTRA_DESCRIPTIONS[name], ...tightened };
+    if (EXTRA_DESCRIPTIONS[name] && !tightened.description)
+      tightened = { description: EXTRA_DESCRIPTIONS[name], ...tightened };
     out[name] = tightened;
   }
   return out;
@@ -317,14 +335,27 @@ function applyOverlay(definitions, overlay) {
     const property = out[definition]?.properties?.[field];
     if (!property) fail(`overlay value ${entry.field}=${entry.value}: no such field`);
     if (property.enum && !property.enum.includes(entry.value)) {
-      out[definition] = { ...out[definition], properties: { ...out[definition].properties, [field]: { ...property, enum: [...property.enum, entry.value].sort() } } };
+      out[definition] = {
+        ...out[definition],
+        properties: {
+          ...out[definition].properties,
+          [field]: { ...property, enum: [...property.enum, entry.value].sort() },
+        },
+      };
     }
   }
   const sorted = {};
   for (const name of Object.keys(out).sort()) {
     const definition = out[name];
     sorted[name] = definition.properties
-      ? { ...definition, properties: Object.fromEntries(Object.keys(definition.properties).sort().map((key) => [key, definition.properties[key]])) }
+      ? {
+          ...definition,
+          properties: Object.fromEntries(
+            Object.keys(definition.properties)
+              .sort()
+              .map((key) => [key, definition.properties[key]]),
+          ),
+        }
       : definition;
   }
   return { definitions: sorted, added };
@@ -355,10 +386,13 @@ function schemaFiles(definitions, header) {
 }
 
 function withoutDocumentation(schema) {
-  return JSON.parse(JSON.stringify(schema, (key, value) => {
-    if ((key === 'description' || key === 'deprecated' || key === '$comment') && typeof value !== 'object') return undefined;
-    return value;
-  }));
+  return JSON.parse(
+    JSON.stringify(schema, (key, value) => {
+      if ((key === 'description' || key === 'deprecated' || key === '$comment') && typeof value !== 'object')
+        return undefined;
+      return value;
+    }),
+  );
 }
 
 function compileValidators(definitionsFile, header) {
@@ -370,13 +404,24 @@ function compileValidators(definitionsFile, header) {
   // Documentation keywords are dropped before compiling: ajv embeds the schema objects it
   // looks properties up in, and the descriptions would triple the module's size.
   // `messages: false`: findings are worded by our own mapper from the error's keyword and params.
-  const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: false, optimize: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    inlineRefs: false,
+    messages: false,
+    code: { source: true, esm: true, lines: false, optimize: true },
+  });
   ajv.addSchema(withoutDocumentation(definitionsFile), 'definitions.json');
   const exports = {};
   for (const { kind } of KINDS) exports[kind] = `definitions.json#/definitions/${kind}`;
   // Minified here, once: the module is generated anyway, and every build and bundle gets smaller.
   const { transformSync } = require('esbuild');
-  const code = transformSync(standaloneCode(ajv, exports), { loader: 'js', format: 'esm', minify: true, target: 'es2022' }).code;
+  const code = transformSync(standaloneCode(ajv, exports), {
+    loader: 'js',
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+  }).code;
   return `// @ts-nocheck\n// ${header}\n// Ajv ${packageVersion('ajv')} standalone validators, one export per kind (allErrors), minified by esbuild ${packageVersion('esbuild')}.\n${code}\n`;
 }
 
@@ -425,9 +470,10 @@ function main() {
   const { out } = parseArgs(process.argv.slice(2));
   const modelsVersion = packageVersion('kubernetes-models');
   const apiVersions = JSON.parse(readFileSync(API_VERSIONS_PATH, 'utf8'));
-  const header = `Generated by scripts/gen-schemas.mjs (npm run gen:schemas): Kubernetes 1.${apiVersions.newest} `
-    + `(the newest minor of the API data, npm run gen:api-versions), from kubernetes-models@${modelsVersion} `
-    + `(@kubernetes-models/apimachinery@${packageVersion('@kubernetes-models/apimachinery')}) and server/src/service/versions/apiOverlay.json with ts-json-schema-generator@${packageVersion('ts-json-schema-generator')}. Do not edit.`;
+  const header =
+    `Generated by scripts/gen-schemas.mjs (npm run gen:schemas): Kubernetes 1.${apiVersions.newest} ` +
+    `(the newest minor of the API data, npm run gen:api-versions), from kubernetes-models@${modelsVersion} ` +
+    `(@kubernetes-models/apimachinery@${packageVersion('@kubernetes-models/apimachinery')}) and server/src/service/versions/apiOverlay.json with ts-json-schema-generator@${packageVersion('ts-json-schema-generator')}. Do not edit.`;
 
   const packaged = reachableDefinitions(renameDefinitions(generateRawSchema()));
   const checked = verifyIntegerFormats(packaged);
@@ -441,7 +487,9 @@ function main() {
   outputs.set(join(generatedDir, 'validators.ts'), compileValidators(files.get('definitions.json'), header));
   outputs.set(join(generatedDir, 'schemaIndex.ts'), indexModule(schemaIndex(strict), header));
   writeOutputs(out, outputs);
-  console.log(`gen-schemas: Kubernetes 1.${apiVersions.newest}, ${Object.keys(strict).length} definitions for ${KINDS.length} kinds, ${added} fields from the overlay (integer formats checked in ${checked} compiled validators) → ${out}`);
+  console.log(
+    `gen-schemas: Kubernetes 1.${apiVersions.newest}, ${Object.keys(strict).length} definitions for ${KINDS.length} kinds, ${added} fields from the overlay (integer formats checked in ${checked} compiled validators) → ${out}`,
+  );
 }
 
 main();

@@ -22,7 +22,9 @@ const { applyEdits } = require(path.join(service, 'edits', 'textEdits.js'));
 
 const dirs = [path.join(shared, 'corpus'), path.join(shared, 'seed-pods')].filter((dir) => existsSync(dir));
 if (dirs.length === 0) {
-  console.log(`!!! test:authoring-corpus SKIPPED: no corpus or seed pods under ${shared} (set POD_PATTERNS_SHARED to its parent folder)`);
+  console.log(
+    `!!! test:authoring-corpus SKIPPED: no corpus or seed pods under ${shared} (set POD_PATTERNS_SHARED to its parent folder)`,
+  );
   process.exit(process.env.CI ? 1 : 0);
 }
 
@@ -34,8 +36,12 @@ function walk(dir) {
   });
 }
 
-const errorsOf = (text) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error');
-const syntaxOf = (text) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key');
+const errorsOf = (text) =>
+  new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error');
+const syntaxOf = (text) =>
+  new ParsedFile(text)
+    .findings(DEFAULT_SETTINGS)
+    .filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key');
 const failures = [];
 let inserts = 0;
 let refused = 0;
@@ -62,7 +68,12 @@ for (const file of dirs.flatMap(walk)) {
         }
         const after = applyEdits(before, result.edits);
         if (syntaxOf(after).length > baseSyntax) failures.push(`${label}: does not parse`);
-        else if (errorsOf(after).length > baseErrors) failures.push(`${label}: new error ${errorsOf(after).map((finding) => finding.code).join(', ')}`);
+        else if (errorsOf(after).length > baseErrors)
+          failures.push(
+            `${label}: new error ${errorsOf(after)
+              .map((finding) => finding.code)
+              .join(', ')}`,
+          );
         const kept = after.split(/\r?\n/);
         let at = 0;
         for (const line of lines) {
@@ -93,7 +104,12 @@ for (const file of dirs.flatMap(walk)) {
       try {
         const after = applyEdits(before, fix.edits);
         if (syntaxOf(after).length > baseSyntax) failures.push(`${label}: does not parse`);
-        else if (errorsOf(after).length > baseErrors) failures.push(`${label}: new error ${errorsOf(after).map((f) => f.code).join(', ')}`);
+        else if (errorsOf(after).length > baseErrors)
+          failures.push(
+            `${label}: new error ${errorsOf(after)
+              .map((f) => f.code)
+              .join(', ')}`,
+          );
         fixes++;
       } catch (error) {
         failures.push(`${label}: threw ${String(error)}`);
@@ -102,6 +118,8 @@ for (const file of dirs.flatMap(walk)) {
   }
 }
 
-console.log(`authoring corpus: ${pods} pods, ${inserts} insertions (${refused} refused with a reason), ${fixes} fixes applied, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `authoring corpus: ${pods} pods, ${inserts} insertions (${refused} refused with a reason), ${fixes} fixes applied, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 for (const failure of failures.slice(0, 50)) console.log(`  FAIL ${failure}`);
 process.exit(failures.length ? 1 : 0);

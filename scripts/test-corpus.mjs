@@ -26,7 +26,10 @@ function lint(target) {
   const started = process.hrtime.bigint();
   let stdout;
   try {
-    stdout = execFileSync(process.execPath, [cli, 'lint', '--format', 'json', target], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    stdout = execFileSync(process.execPath, [cli, 'lint', '--format', 'json', target], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     if (error.status !== 1) throw error;
     stdout = error.stdout;
@@ -53,7 +56,10 @@ for (const file of report.files) {
   const errors = file.diagnostics.filter((d) => d.severity === 'error');
   if (verdict === 'valid') {
     validFiles++;
-    for (const error of errors) failures.push(`${relative}:${error.range.start.line + 1}:${error.range.start.character + 1} ${error.code} ${error.message}`);
+    for (const error of errors)
+      failures.push(
+        `${relative}:${error.range.start.line + 1}:${error.range.start.character + 1} ${error.code} ${error.message}`,
+      );
   } else if (verdict === 'invalid') {
     invalidFiles++;
     if (errors.length > 0) invalidCaught++;
@@ -69,10 +75,14 @@ for (const file of seedReport.files) {
 }
 
 console.log(`corpus: ${report.files.length} YAML files linted in ${ms.toFixed(0)} ms`);
-console.log(`valid files: ${validFiles}, with an error diagnostic: ${new Set(failures.filter((f) => !f.startsWith('seed ')).map((f) => f.split(':')[0])).size}`);
+console.log(
+  `valid files: ${validFiles}, with an error diagnostic: ${new Set(failures.filter((f) => !f.startsWith('seed ')).map((f) => f.split(':')[0])).size}`,
+);
 console.log(`invalid files: ${invalidFiles}, caught (at least one error): ${invalidCaught}`);
 if (missed.length) console.log(`invalid files not caught:\n  ${missed.join('\n  ')}`);
-console.log(`seed pods: ${seedReport.files.length} files, errors: ${failures.filter((f) => f.startsWith('seed ')).length}`);
+console.log(
+  `seed pods: ${seedReport.files.length} files, errors: ${failures.filter((f) => f.startsWith('seed ')).length}`,
+);
 if (failures.length) {
   console.error(`\nFALSE ALARMS (errors on files the API server accepts):\n  ${failures.join('\n  ')}`);
   process.exit(1);

@@ -25,11 +25,13 @@ export const README_COMMANDS = {
 };
 
 /** One warning (duplicate-env-name) and, under the recommended preset, two hygiene findings as information. */
-const WARNINGS_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      env:\n        - name: A\n          value: "1"\n        - name: A\n          value: "2"\n';
+const WARNINGS_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n      env:\n        - name: A\n          value: "1"\n        - name: A\n          value: "2"\n';
 const ERROR_POD = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: d}\n';
 
 const step = (name) => console.log(`\n--- ${name}`);
-const shell = (command, cwd, env = {}) => spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+const shell = (command, cwd, env = {}) =>
+  spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
 
 function newProject(root, files) {
   mkdirSync(root, { recursive: true });
@@ -43,17 +45,29 @@ function newProject(root, files) {
 
 const work = mkdtempSync(path.join(tmpdir(), 'pod-patterns-pack-'));
 try {
-  for (const [name, command] of Object.entries(README_COMMANDS)) assert.ok(readme.includes(command), `README shows the ${name} command: ${command}`);
+  for (const [name, command] of Object.entries(README_COMMANDS))
+    assert.ok(readme.includes(command), `README shows the ${name} command: ${command}`);
 
   step('npm pack');
-  const tarball = execFileSync('npm', ['pack', '--pack-destination', work], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', '--pack-destination', work], { cwd: repo, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
   assert.match(tarball, /^pod-patterns-[\d.]+\.tgz$/, 'npm pack prints the tarball name alone');
   const listing = execFileSync('tar', ['tzf', path.join(work, tarball)], { encoding: 'utf8' }).split('\n');
-  for (const file of ['package/server/out/cli.js', 'package/package.json', 'package/schemas/pod.json']) assert.ok(listing.includes(file), `the tarball holds ${file}`);
+  for (const file of ['package/server/out/cli.js', 'package/package.json', 'package/schemas/pod.json'])
+    assert.ok(listing.includes(file), `the tarball holds ${file}`);
 
   step('install the tarball into a clean project');
-  const project = newProject(path.join(work, 'project'), { 'package.json': '{ "name": "manifests", "private": true }\n', 'k8s/web.yaml': WARNINGS_POD, 'k8s/README.txt': 'not YAML\n' });
-  execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', path.join(work, tarball)], { cwd: project, stdio: 'inherit' });
+  const project = newProject(path.join(work, 'project'), {
+    'package.json': '{ "name": "manifests", "private": true }\n',
+    'k8s/web.yaml': WARNINGS_POD,
+    'k8s/README.txt': 'not YAML\n',
+  });
+  execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', path.join(work, tarball)], {
+    cwd: project,
+    stdio: 'inherit',
+  });
 
   step('README: plain shell');
   const plain = shell(README_COMMANDS.shell, project);
@@ -64,12 +78,18 @@ try {
   step('README: GitLab JUnit report');
   shell(README_COMMANDS.junit, project);
   const junit = readFileSync(path.join(project, 'pod-patterns-junit.xml'), 'utf8');
-  assert.match(junit, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pod-patterns" tests="3" failures="3"/);
+  assert.match(
+    junit,
+    /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pod-patterns" tests="3" failures="3"/,
+  );
 
   step('README: SARIF for code scanning');
   shell(README_COMMANDS.sarif, project);
   const sarif = JSON.parse(readFileSync(path.join(project, 'pod-patterns.sarif'), 'utf8'));
-  assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'k8s/web.yaml', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+    uri: 'k8s/web.yaml',
+    uriBaseId: '%SRCROOT%',
+  });
 
   step('README: init');
   assert.equal(shell(README_COMMANDS.init, project).status, 0);
@@ -92,7 +112,10 @@ try {
   assert.equal(installed.status, 0, installed.stderr);
   const annotated = shell(expand(lint.run), project, env);
   assert.equal(annotated.status, 0, 'warnings only');
-  assert.match(annotated.stdout, /^::warning file=k8s\/web\.yaml,line=12,col=17,endLine=12,endColumn=18,title=pod-patterns duplicate-env-name::/m);
+  assert.match(
+    annotated.stdout,
+    /^::warning file=k8s\/web\.yaml,line=12,col=17,endLine=12,endColumn=18,title=pod-patterns duplicate-env-name::/m,
+  );
 
   step('pre-commit hook');
   const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
@@ -101,7 +124,11 @@ try {
   } else {
     const hooked = newProject(path.join(work, 'hooked'), { 'k8s/bad.yaml': ERROR_POD, 'notes.yaml': 'just: yaml\n' });
     execFileSync('git', ['add', '.'], { cwd: hooked });
-    const tried = spawnSync('pre-commit', ['try-repo', repo, 'pod-patterns', '--all-files'], { cwd: hooked, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home') } });
+    const tried = spawnSync('pre-commit', ['try-repo', repo, 'pod-patterns', '--all-files'], {
+      cwd: hooked,
+      encoding: 'utf8',
+      env: { ...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home') },
+    });
     const output = `${tried.stdout}${tried.stderr}`;
     assert.equal(tried.status, 1, output);
     assert.match(output, /k8s\/bad\.yaml:1:13 error schema /);

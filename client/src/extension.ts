@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerAuthoringCommands } from './commands/addPatternContainer';
 import { registerSelectAfterEdit } from './commands/selectAfterEdit';
 import { registerDocs } from './docs';
@@ -17,14 +23,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const outputChannel = vscode.window.createOutputChannel('Pod Patterns', { log: true });
   // What runs, and with which settings: the first lines to read in a bug report.
-  outputChannel.info(describeStartup(context.extension.packageJSON as { version?: string }, vscode.version, vscode.env.appName, vscode.env.remoteName));
-  const logSettings = () => outputChannel.info(describeSettings(context.extension.packageJSON, (key) => vscode.workspace.getConfiguration().inspect(key)));
+  outputChannel.info(
+    describeStartup(
+      context.extension.packageJSON as { version?: string },
+      vscode.version,
+      vscode.env.appName,
+      vscode.env.remoteName,
+    ),
+  );
+  const logSettings = () =>
+    outputChannel.info(
+      describeSettings(context.extension.packageJSON, (key) => vscode.workspace.getConfiguration().inspect(key)),
+    );
   logSettings();
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('podPatterns') && logSettings()));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('podPatterns') && logSettings()),
+  );
   const keeper = createServerKeeper(outputChannel, () => client);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -36,7 +58,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     traceOutputChannel: outputChannel,
     // documentSummary: this client's status bar reads the podPatterns/documentSummary notification.
     initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns'), documentSummary: true },
-    middleware: { ...registerSelectAfterEdit(context, () => client?.state === State.Running), ...registerDocs(context), ...keeper.middleware },
+    middleware: {
+      ...registerSelectAfterEdit(context, () => client?.state === State.Running),
+      ...registerDocs(context),
+      ...keeper.middleware,
+    },
     errorHandler: keeper.errorHandler,
   };
   client = new LanguageClient('podPatterns', 'Pod Patterns', serverOptions, clientOptions);

@@ -19,7 +19,10 @@ const SHOW_OUTPUT = 'Show Output';
  * never giving up as vscode-languageclient's default does after a few crashes), and document
  * middleware that does not send the server a file it crashed on repeatedly until the file changes.
  */
-export function createServerKeeper(outputChannel: vscode.OutputChannel, client: () => LanguageClient | undefined): { errorHandler: ErrorHandler; middleware: Middleware } {
+export function createServerKeeper(
+  outputChannel: vscode.OutputChannel,
+  client: () => LanguageClient | undefined,
+): { errorHandler: ErrorHandler; middleware: Middleware } {
   const policy = new RestartPolicy();
   /** Documents open in the editor that the server was not sent (skipped). */
   const notOnServer = new Set<string>();
@@ -29,12 +32,19 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
     error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
     closed: async (): Promise<CloseHandlerResult> => {
       const decision = policy.crashed();
-      outputChannel.appendLine(`The Pod Patterns language server stopped; restarting it in ${decision.restartAfterMs} ms.`);
+      outputChannel.appendLine(
+        `The Pod Patterns language server stopped; restarting it in ${decision.restartAfterMs} ms.`,
+      );
       if (decision.skipped) {
         const name = path.basename(vscode.Uri.parse(decision.skipped).fsPath);
-        outputChannel.appendLine(`The server stopped repeatedly while working on ${decision.skipped}: that file is not validated until it changes.`);
+        outputChannel.appendLine(
+          `The server stopped repeatedly while working on ${decision.skipped}: that file is not validated until it changes.`,
+        );
         void vscode.window
-          .showWarningMessage(`Pod Patterns: the language server stopped repeatedly while working on ${name}. The file is skipped until you change it.`, SHOW_OUTPUT)
+          .showWarningMessage(
+            `Pod Patterns: the language server stopped repeatedly while working on ${name}. The file is skipped until you change it.`,
+            SHOW_OUTPUT,
+          )
           .then((choice) => {
             if (choice === SHOW_OUTPUT) outputChannel.show(true);
           });
@@ -52,7 +62,9 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
     try {
       await send();
     } catch (error) {
-      outputChannel.appendLine(`Not sent to the language server (it is restarting): ${error instanceof Error ? error.message : String(error)}`);
+      outputChannel.appendLine(
+        `Not sent to the language server (it is restarting): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -76,7 +88,11 @@ export function createServerKeeper(outputChannel: vscode.OutputChannel, client: 
         notOnServer.delete(uri);
         policy.sent(uri, text);
         const { languageId, version } = event.document;
-        await forward(async () => client()?.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }));
+        await forward(async () =>
+          client()?.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId, version, text },
+          }),
+        );
         return;
       }
       policy.sent(uri, text);

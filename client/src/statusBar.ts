@@ -50,7 +50,12 @@ export class PodStatusBar implements vscode.Disposable {
       return;
     }
     const pods = `${podCount} ${podCount === 1 ? 'pod' : 'pods'}`;
-    const worst = summary.errors > 0 ? `$(error) ${summary.errors}` : summary.warnings > 0 ? `$(warning) ${summary.warnings}` : '$(check)';
+    const worst =
+      summary.errors > 0
+        ? `$(error) ${summary.errors}`
+        : summary.warnings > 0
+          ? `$(warning) ${summary.warnings}`
+          : '$(check)';
     this.item.text = `$(package) ${pods} ${worst}`;
     const findings = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
     this.item.tooltip = `Pod Patterns: ${pods}, ${findings}. Click to open the Problems view.`;

@@ -25,7 +25,15 @@ try {
     extensionTestsPath: join(repo, 'build', 'test', 'integration', 'index.js'),
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
     version: process.env.VSCODE_VERSION || undefined,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', join(run, 'user-data')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      join(run, 'user-data'),
+    ],
   });
   rmSync(run, { recursive: true, force: true });
 } catch (error) {

@@ -3,7 +3,10 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 const svg = readFileSync(process.argv[2], 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
 await page.locator('svg').screenshot({ path: process.argv[3], omitBackground: true });

@@ -9,7 +9,19 @@
 // Options: --skip-package (reuse the VSIX in build/), --update-screenshots (copy the
 // screenshots into media/screenshots), --timeout=SECONDS (default 300), --keep (keep the run dir).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +40,14 @@ const UI_REQUEST = '[pod-patterns-e2e-ui] ';
 // Workbench chatter and offline noise, not from the product or the suite; the full transcript
 // still goes to test/artifacts/integration-transcript.log.
 const NOISE = [
-  /open-vsx\.org/, /ENOTFOUND/, /telemetry/i, /github.*auth/i, /code-server-ipc\.sock/, /vscode-unpkg|marketplace/i,
-  /^\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate|Service Worker|reconnection-grace-time)\]/, /No signed-in session/,
+  /open-vsx\.org/,
+  /ENOTFOUND/,
+  /telemetry/i,
+  /github.*auth/i,
+  /code-server-ipc\.sock/,
+  /vscode-unpkg|marketplace/i,
+  /^\[(ChatModelSelection|AgentHost[^\]]*|AccountPolicyGate|Service Worker|reconnection-grace-time)\]/,
+  /No signed-in session/,
   /^(Creating a socket|Resolving connection token|Resolved connection token|Creation of workbench contribution|Updating additional builtin)/,
   /^\d{4}-\d\d-\d\d [\d:.]+ \[(info|trace|debug)\]/,
   // The suite is not inside an extension folder, so VS Code hands it the default API and says so.
@@ -92,7 +110,11 @@ async function answerUi(page, request, dirs) {
       const texts = [];
       for (const frame of page.frames()) {
         // textContent, not innerText: webviews draw with SVG, whose elements have no innerText.
-        try { texts.push(...(await frame.locator(request.selector).allTextContents())); } catch { /* frame navigated away */ }
+        try {
+          texts.push(...(await frame.locator(request.selector).allTextContents()));
+        } catch {
+          /* frame navigated away */
+        }
       }
       return texts;
     }
@@ -122,7 +144,13 @@ async function main() {
   const vsix = timed('package', timings, packageVsix);
 
   const run = mkdtempSync(join(tmpdir(), 'pod-patterns-e2e-'));
-  const dirs = { run, userData: join(run, 'user-data'), extensions: join(run, 'extensions'), ui: join(run, 'ui'), workspace: join(run, 'workspace') };
+  const dirs = {
+    run,
+    userData: join(run, 'user-data'),
+    extensions: join(run, 'extensions'),
+    ui: join(run, 'ui'),
+    workspace: join(run, 'workspace'),
+  };
   mkdirSync(dirs.ui, { recursive: true });
   // A copy, so the suite's edits and settings never touch the repository.
   cpSync(join(repo, 'test', 'integration', 'workspace'), dirs.workspace, { recursive: true });
@@ -135,12 +163,20 @@ async function main() {
   let outcome = { code: 2, reason: `timed out after ${seconds(timeoutMs)}` };
   const transcript = [];
   try {
-    browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: tools.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let finish;
-    const finished = new Promise((resolveFinished) => { finish = resolveFinished; });
+    const finished = new Promise((resolveFinished) => {
+      finish = resolveFinished;
+    });
     const pending = [];
-    await page.exposeFunction('codeAutomationExit', (code) => finish({ code: code === 0 ? 0 : 1, reason: `the suite exited with ${code}` }));
+    await page.exposeFunction('codeAutomationExit', (code) =>
+      finish({ code: code === 0 ? 0 : 1, reason: `the suite exited with ${code}` }),
+    );
     await page.exposeFunction('codeAutomationLog', (_level, logArgs) => {
       // The extension host forwards console calls as printf-style argument lists.
       const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
@@ -162,16 +198,24 @@ async function main() {
     const url = `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url, { timeout: 120_000 });
     let timer;
-    outcome = await Promise.race([finished, new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout(outcome), timeoutMs); })]);
+    outcome = await Promise.race([
+      finished,
+      new Promise((resolveTimeout) => {
+        timer = setTimeout(() => resolveTimeout(outcome), timeoutMs);
+      }),
+    ]);
     clearTimeout(timer);
     await Promise.allSettled(pending);
     if (outcome.code !== 0) {
       const shot = join(artifacts, `failure-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
       mkdirSync(artifacts, { recursive: true });
-      await page.screenshot({ path: shot }).then(() => log(`screenshot of the failed run: ${shot}`), (error) => log(`no screenshot: ${error.message}`));
+      await page.screenshot({ path: shot }).then(
+        () => log(`screenshot of the failed run: ${shot}`),
+        (error) => log(`no screenshot: ${error.message}`),
+      );
     }
   } catch (error) {
-    outcome = { code: 1, reason: error instanceof Error ? error.stack ?? error.message : String(error) };
+    outcome = { code: 1, reason: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   } finally {
     await browser?.close().catch(() => undefined);
     await server.stop();
@@ -186,8 +230,16 @@ async function main() {
   const channelLogs = findFiles(join(dirs.userData, 'logs'), (name) => name.includes('Pod Patterns'));
   // "No errors in the log": the extension's own channel, and the host's errors that name the extension.
   const channelErrors = [
-    ...channelLogs.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => /\[error\]/i.test(line))),
-    ...hostLogs.flatMap((file) => readFileSync(file, 'utf8').split(/\n(?=\d{4}-)/).filter((entry) => /\[error\]/.test(entry) && /pod-patterns/i.test(entry))),
+    ...channelLogs.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /\[error\]/i.test(line)),
+    ),
+    ...hostLogs.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split(/\n(?=\d{4}-)/)
+        .filter((entry) => /\[error\]/.test(entry) && /pod-patterns/i.test(entry)),
+    ),
   ];
   if (outcome.code === 0 && channelErrors.length > 0) {
     outcome = { code: 1, reason: `the extension logged errors:\n${channelErrors.join('\n')}` };
@@ -205,14 +257,21 @@ async function main() {
   const passing = summary(/(\d+) passing/);
   const failing = summary(/(\d+) failing/);
   const pending = summary(/(\d+) pending/);
-  const took = Object.entries(timings).map(([label, ms]) => `${label} ${seconds(ms)}`).join(', ');
-  log(`${outcome.code === 0 ? 'PASS' : outcome.code === 2 ? 'TIMEOUT' : 'FAIL'}: ${outcome.reason}; checks: ${passing} passed, ${failing} failed, ${pending} skipped; ${seconds(Date.now() - started)} (${took})`);
+  const took = Object.entries(timings)
+    .map(([label, ms]) => `${label} ${seconds(ms)}`)
+    .join(', ');
+  log(
+    `${outcome.code === 0 ? 'PASS' : outcome.code === 2 ? 'TIMEOUT' : 'FAIL'}: ${outcome.reason}; checks: ${passing} passed, ${failing} failed, ${pending} skipped; ${seconds(Date.now() - started)} (${took})`,
+  );
   if (outcome.code === 0 && !flag('keep')) rmSync(run, { recursive: true, force: true });
   else log(`run directory kept: ${run}`);
   return outcome.code;
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(`[e2e] could not run the integration suite: ${error instanceof Error ? error.stack : error}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[e2e] could not run the integration suite: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+  },
+);

@@ -22,7 +22,9 @@ const log = (message) => console.log(`[e2e] ${message}`);
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed with ${result.error?.message ?? `exit code ${result.status}`}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed with ${result.error?.message ?? `exit code ${result.status}`}`,
+    );
   }
 }
 
@@ -71,7 +73,21 @@ function npmInstallOnce(key, spec, env) {
   const started = Date.now();
   // npm 11 warns that install scripts are not covered by allowScripts; they still run, and the
   // explicit flag keeps a CI-wide `ignore-scripts=true` from silently skipping the native builds.
-  run('npm', ['install', '--prefix', staging, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts=false', '--loglevel=error', spec], { env });
+  run(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      staging,
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      '--ignore-scripts=false',
+      '--loglevel=error',
+      spec,
+    ],
+    { env },
+  );
   writeFileSync(join(staging, '.complete'), `${spec} ${new Date().toISOString()}\n`);
   rmSync(target, { recursive: true, force: true });
   try {
@@ -102,7 +118,11 @@ export function ensureCodeServer(node) {
     // node-gyp cannot download headers offline: build against the headers shipped with Node 24.
     npm_config_nodedir: node.headers,
   });
-  const dir = npmInstallOnce(`code-server-${CODE_SERVER_VERSION}-node${node.version}`, `code-server@${CODE_SERVER_VERSION}`, env);
+  const dir = npmInstallOnce(
+    `code-server-${CODE_SERVER_VERSION}-node${node.version}`,
+    `code-server@${CODE_SERVER_VERSION}`,
+    env,
+  );
   const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(entry)) throw new Error(`code-server entry point missing at ${entry}`);
   const installed = JSON.parse(readFileSync(join(dir, 'node_modules', 'code-server', 'package.json'), 'utf8')).version;
@@ -120,5 +140,7 @@ export function ensureTools() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const tools = ensureTools();
-  log(`tools ready in ${Math.round((Date.now() - started) / 1000)} s: node ${tools.node.version}, code-server ${tools.codeServer.version}, ${tools.chromium}`);
+  log(
+    `tools ready in ${Math.round((Date.now() - started) / 1000)} s: node ${tools.node.version}, code-server ${tools.codeServer.version}, ${tools.chromium}`,
+  );
 }

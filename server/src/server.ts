@@ -2,7 +2,12 @@
  * The language server: a thin LSP host over the pure service. Run by the extension over
  * IPC, or by any editor with `pod-patterns-language-server --stdio`.
  */
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { CONNECTION_STRATEGY } from './lsp/connectionStrategy';
 import { FramingGuard } from './lsp/framingGuard';
 import { startServer } from './lsp/startServer';
@@ -11,7 +16,9 @@ import { startServer } from './lsp/startServer';
 const EXIT_BROKEN_STREAM = 3;
 
 function exitOnBrokenStream(reason: string): never {
-  process.stderr.write(`pod-patterns-language-server: the client's messages are not LSP base protocol (${reason}); exiting so the client can restart the server.\n`);
+  process.stderr.write(
+    `pod-patterns-language-server: the client's messages are not LSP base protocol (${reason}); exiting so the client can restart the server.\n`,
+  );
   process.exit(EXIT_BROKEN_STREAM);
 }
 
@@ -23,7 +30,9 @@ if (process.argv.includes('--stdio')) {
   });
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((error) => exitOnBrokenStream(error.message.split('\n')[0]!));
-  startServer(createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), CONNECTION_STRATEGY));
+  startServer(
+    createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), CONNECTION_STRATEGY),
+  );
 } else {
   startServer(createConnection(ProposedFeatures.all, CONNECTION_STRATEGY));
 }

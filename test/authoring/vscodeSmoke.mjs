@@ -52,13 +52,21 @@ async function pickCodeAction(label) {
 /** The editor's visible text, with Monaco's non-breaking spaces made plain. */
 async function editorText() {
   const lines = await page.$$eval('.editor-instance .view-lines .view-line', (elements) =>
-    elements.map((element) => ({ top: parseFloat(element.style.top || '0'), text: element.textContent ?? '' })));
-  return lines.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' ')).join('\n');
+    elements.map((element) => ({ top: parseFloat(element.style.top || '0'), text: element.textContent ?? '' })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((line) => line.text.replace(/\u00a0/g, ' '))
+    .join('\n');
 }
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  session = await startCodeServerSession({ workspaceFrom: path.join(root, 'test/fixtures/authoring/vscode'), viewport: { width: 1600, height: 1400 }, tmpPrefix: 'pp-authoring-vscode-' });
+  session = await startCodeServerSession({
+    workspaceFrom: path.join(root, 'test/fixtures/authoring/vscode'),
+    viewport: { width: 1600, height: 1400 },
+    tmpPrefix: 'pp-authoring-vscode-',
+  });
   page = session.page;
 });
 
@@ -73,15 +81,23 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   await page.click('.editor-instance .view-lines');
   await page.keyboard.press('Control+Home');
 
-  await runFromPalette('Pod Patterns: Add Sidecar', '.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))');
+  await runFromPalette(
+    'Pod Patterns: Add Sidecar',
+    '.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))',
+  );
   // Our template pick has its own title; its rows carry the template labels.
-  await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Pod Patterns: Add Sidecar")', { timeout: 15_000 });
+  await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Pod Patterns: Add Sidecar")', {
+    timeout: 15_000,
+  });
   await page.click('.quick-input-list .monaco-list-row:has-text("Git sync (git-sync v4)")', { timeout: 15_000 });
   const withSidecar = await poll(editorText, (text) => text.includes('- name: git-sync'), 30_000);
   await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-add-sidecar.png') });
   assert.match(withSidecar, /\n {2}- name: git-sync\n {4}image: registry\.k8s\.io\/git-sync\/git-sync:v4\.4\.2/);
   assert.match(withSidecar, /\n {4}volumeMounts:\n {4}- name: git-content\n {6}mountPath: \/srv\/git/);
-  const status = await poll(() => page.textContent('.statusbar'), (text) => /\(41 selected\)/.test(text ?? ''));
+  const status = await poll(
+    () => page.textContent('.statusbar'),
+    (text) => /\(41 selected\)/.test(text ?? ''),
+  );
   assert.match(status ?? '', /\(41 selected\)/, 'the repository URL to fill in is selected');
 
   // The lightbulb on the containers key: the refactorings, applied with a click.
@@ -91,25 +107,40 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   await page.keyboard.press('Escape');
   // The find widget hands focus back to the editor asynchronously: a Ctrl+. that arrives before that is
   // lost (no menu opens at all), so it is pressed again while no menu is open, as a user would.
-  await page.waitForSelector('.editor-instance .find-widget.visible', { state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .waitForSelector('.editor-instance .find-widget.visible', { state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   await page.keyboard.press('Control+.');
   let lastPress = Date.now();
   const readActions = async () => {
-    const titles = await page.$$eval('.action-widget .action-label, .context-view .action-label, .action-widget .title', (elements) => elements.map((element) => element.textContent ?? ''));
+    const titles = await page.$$eval(
+      '.action-widget .action-label, .context-view .action-label, .action-widget .title',
+      (elements) => elements.map((element) => element.textContent ?? ''),
+    );
     if (titles.length === 0 && Date.now() - lastPress > 3_000) {
       await page.keyboard.press('Control+.');
       lastPress = Date.now();
     }
     return titles;
   };
-  const actions = await poll(readActions, (list) => list.some((title) => title.startsWith('Add init container')), 30_000);
-  assert.ok(actions.some((title) => /^Add init container: Clone a Git repository/.test(title)), actions.join(' | '));
+  const actions = await poll(
+    readActions,
+    (list) => list.some((title) => title.startsWith('Add init container')),
+    30_000,
+  );
+  assert.ok(
+    actions.some((title) => /^Add init container: Clone a Git repository/.test(title)),
+    actions.join(' | '),
+  );
   await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-lightbulb.png') });
   await page.click('text=/^Add init container: /');
   const withInit = await poll(editorText, (text) => text.includes('- name: git-clone'), 30_000);
   assert.match(withInit, /\n {2}initContainers:\n {2}- name: git-clone\n/);
   assert.match(withInit, /- name: git-content-2/, 'the second shared volume does not collide with the first');
-  const selected = await poll(() => page.textContent('.statusbar'), (text) => /\(41 selected\)/.test(text ?? ''));
+  const selected = await poll(
+    () => page.textContent('.statusbar'),
+    (text) => /\(41 selected\)/.test(text ?? ''),
+  );
   assert.match(selected ?? '', /\(41 selected\)/, 'the code action selects the repository URL too');
 });
 

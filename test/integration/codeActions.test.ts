@@ -2,14 +2,31 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, findingsOf, fixtureUri, openFixture, settledDiagnostics, waitForDiagnostics, waitForFindings } from './support/workspace';
+import {
+  closeAllEditors,
+  findingsOf,
+  fixtureUri,
+  openFixture,
+  settledDiagnostics,
+  waitForDiagnostics,
+  waitForFindings,
+} from './support/workspace';
 
 const LATEST_CACHE = 'latest-image-tag@registry.example.com/cache:latest';
 /** Expected texts after an edit, next to the sources (this file runs from build/test/integration). */
 const EXPECTED = path.resolve(__dirname, '..', '..', '..', 'test', 'integration', 'expected');
 
-async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range, kind?.value);
+async function codeActions(
+  document: vscode.TextDocument,
+  range: vscode.Range,
+  kind?: vscode.CodeActionKind,
+): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    range,
+    kind?.value,
+  );
   return (actions ?? []).filter((action): action is vscode.CodeAction => 'kind' in action || 'edit' in action);
 }
 
@@ -55,18 +72,37 @@ describe('code actions', () => {
     const { document } = await openFixture('pods/log-tailer.yaml');
     await waitForDiagnostics(document.uri, 'the log-tailer findings', (d) => d.length === 2);
     const inside = document.positionAt(document.getText().indexOf('- name: shop'));
-    const refactorings = await codeActions(document, new vscode.Range(inside, inside), vscode.CodeActionKind.RefactorRewrite);
+    const refactorings = await codeActions(
+      document,
+      new vscode.Range(inside, inside),
+      vscode.CodeActionKind.RefactorRewrite,
+    );
     const titles = refactorings.map((action) => action.title);
-    assert.deepEqual(titles.map((title) => title.split(':')[0]), ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador']);
-    assert.ok(titles.every((title) => title.endsWith(' to Pod shop')), JSON.stringify(titles));
-    const nativeSidecar = refactorings.find((action) => action.title === 'Add native sidecar: Log shipper (Fluent Bit) to Pod shop');
-    assert.ok(nativeSidecar && !nativeSidecar.disabled, `the native sidecar refactoring among ${JSON.stringify(titles)}`);
+    assert.deepEqual(
+      titles.map((title) => title.split(':')[0]),
+      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador'],
+    );
+    assert.ok(
+      titles.every((title) => title.endsWith(' to Pod shop')),
+      JSON.stringify(titles),
+    );
+    const nativeSidecar = refactorings.find(
+      (action) => action.title === 'Add native sidecar: Log shipper (Fluent Bit) to Pod shop',
+    );
+    assert.ok(
+      nativeSidecar && !nativeSidecar.disabled,
+      `the native sidecar refactoring among ${JSON.stringify(titles)}`,
+    );
     await apply(nativeSidecar);
     // The whole file: the sidecar as an init container with restartPolicy: Always, its shared
     // emptyDir declared and mounted in the main container, nothing else touched.
     assert.equal(document.getText(), readFileSync(path.join(EXPECTED, 'log-tailer.native-sidecar.yaml'), 'utf8'));
     // No new finding: the two the file had, now on their moved lines, and the new sidecar among the containers not sharing "logs".
-    const findings = await waitForFindings(document, ['latest-image-tag@registry.example.com/shop:latest', 'unshared-volume@logs'], 'the same two findings after the insertion');
+    const findings = await waitForFindings(
+      document,
+      ['latest-image-tag@registry.example.com/shop:latest', 'unshared-volume@logs'],
+      'the same two findings after the insertion',
+    );
     assert.match(findings.find((d) => document.getText(d.range) === 'logs')!.message, /"log-shipper", "log-tailer"/);
   });
 
@@ -74,9 +110,20 @@ describe('code actions', () => {
     const { document } = await openFixture('pods/web-with-sidecar.yaml');
     await waitForFindings(document, [], 'a clean start');
     const position = document.positionAt(document.getText().indexOf('- name: web'));
-    await vscode.commands.executeCommand('podPatterns.addInitContainer', { uri: document.uri.toString(), position: { line: position.line, character: position.character }, template: 'wait-for-service' });
+    await vscode.commands.executeCommand('podPatterns.addInitContainer', {
+      uri: document.uri.toString(),
+      position: { line: position.line, character: position.character },
+      template: 'wait-for-service',
+    });
     // The command resolves once its edit is applied; the init container goes after the native sidecar.
-    assert.equal(document.getText(), readFileSync(path.join(EXPECTED, 'web-with-sidecar.wait-for-service.yaml'), 'utf8'));
-    assert.deepEqual(findingsOf(document, await settledDiagnostics(document)), [], 'still no findings with the init container');
+    assert.equal(
+      document.getText(),
+      readFileSync(path.join(EXPECTED, 'web-with-sidecar.wait-for-service.yaml'), 'utf8'),
+    );
+    assert.deepEqual(
+      findingsOf(document, await settledDiagnostics(document)),
+      [],
+      'still no findings with the init container',
+    );
   });
 });

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, openFixture, rangeOfText, replaceText, waitForDiagnostics, waitForFindings } from './support/workspace';
+import {
+  closeAllEditors,
+  codeOf,
+  openFixture,
+  rangeOfText,
+  replaceText,
+  waitForDiagnostics,
+  waitForFindings,
+} from './support/workspace';
 
 const LATEST_CACHE = 'latest-image-tag@registry.example.com/cache:latest';
 
@@ -14,12 +22,19 @@ describe('diagnostics in the editor', () => {
     assert.match(diagnostic!.message, /"Deployment" in version "extensions\/v1beta1".*Use apps\/v1/);
     const code = diagnostic!.code;
     // The link opens the rule's page shipped in the extension, in a Markdown preview (it works offline).
-    assert.ok(typeof code === 'object' && code.target.scheme === 'command' && code.target.path === 'podPatterns.openDoc', 'the code links to its documentation');
+    assert.ok(
+      typeof code === 'object' && code.target.scheme === 'command' && code.target.path === 'podPatterns.openDoc',
+      'the code links to its documentation',
+    );
     assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), ['rules/schema.md']);
 
     await replaceText(document, 'extensions/v1beta1', 'apps/v1beta1');
     // The old diagnostic's range also covers the new value until the server answers: wait for the new message.
-    const [updated] = await waitForDiagnostics(document.uri, 'the error to follow the edit', (d) => d.length === 1 && d[0]!.message.includes('version "apps/v1beta1"'));
+    const [updated] = await waitForDiagnostics(
+      document.uri,
+      'the error to follow the edit',
+      (d) => d.length === 1 && d[0]!.message.includes('version "apps/v1beta1"'),
+    );
     assert.equal(document.getText(updated!.range), 'apps/v1beta1');
 
     await replaceText(document, 'apps/v1beta1', 'apps/v1');
@@ -32,15 +47,26 @@ describe('diagnostics in the editor', () => {
     const unknownField = diagnostics.find((d) => document.getText(d.range) === 'periodSecond')!;
     assert.match(unknownField.message, /unknown field "periodSecond".*periodSeconds/);
     await replaceText(document, 'periodSecond:', 'periodSeconds:');
-    await waitForFindings(document, ['schema@Sometimes', LATEST_CACHE], 'the unknown-field error to clear after the rename');
+    await waitForFindings(
+      document,
+      ['schema@Sometimes', LATEST_CACHE],
+      'the unknown-field error to clear after the rename',
+    );
   });
 
   it('marks a duplicated field at its second occurrence and clears when it is removed', async () => {
     const { document } = await openFixture('pods/duplicate-field.yaml');
     const secondImageKey = rangeOfText(document, 'image:', 1);
-    const [diagnostic] = await waitForDiagnostics(document.uri, 'the duplicate-key error', (d) => d.length === 1 && codeOf(d[0]!) === 'duplicate-key');
+    const [diagnostic] = await waitForDiagnostics(
+      document.uri,
+      'the duplicate-key error',
+      (d) => d.length === 1 && codeOf(d[0]!) === 'duplicate-key',
+    );
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(diagnostic!.range.start.isEqual(secondImageKey.start), `starts at the second "image" key, got line ${diagnostic!.range.start.line}:${diagnostic!.range.start.character}`);
+    assert.ok(
+      diagnostic!.range.start.isEqual(secondImageKey.start),
+      `starts at the second "image" key, got line ${diagnostic!.range.start.line}:${diagnostic!.range.start.character}`,
+    );
     assert.ok(secondImageKey.contains(diagnostic!.range), 'stays within the key');
 
     const edit = new vscode.WorkspaceEdit();
@@ -53,12 +79,16 @@ describe('diagnostics in the editor', () => {
     const { document } = await openFixture('pods/web-with-sidecar.yaml');
     await waitForFindings(document, [], 'a clean start');
     await replaceText(document, 'kind: Pod', 'kind: Pod\nkind: Pod');
-    const [diagnostic] = await waitForDiagnostics(document.uri, 'a duplicate-key error after the edit', (d) => d.length === 1);
+    const [diagnostic] = await waitForDiagnostics(
+      document.uri,
+      'a duplicate-key error after the edit',
+      (d) => d.length === 1,
+    );
     assert.equal(codeOf(diagnostic!), 'duplicate-key');
     assert.ok(diagnostic!.range.start.isEqual(rangeOfText(document, 'kind', 1).start));
   });
 
-  it('places a finding of the third document of a multi-document file on that document\'s text', async () => {
+  it("places a finding of the third document of a multi-document file on that document's text", async () => {
     const { document } = await openFixture('workloads/stack.yaml');
     const [diagnostic] = await waitForFindings(document, ['schema@apps/v1beta2']);
     assert.equal(diagnostic!.range.start.line, rangeOfText(document, 'apps/v1beta2').start.line);

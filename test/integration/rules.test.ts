@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, openFixture, replaceText, setSetting, waitForDiagnostics, waitForFindings } from './support/workspace';
+import {
+  closeAllEditors,
+  codeOf,
+  openFixture,
+  replaceText,
+  setSetting,
+  waitForDiagnostics,
+  waitForFindings,
+} from './support/workspace';
 
 const LATEST = 'latest-image-tag@registry.example.com/shop:latest';
 const UNSHARED = 'unshared-volume@logs';
@@ -12,7 +20,7 @@ describe('rules', () => {
     await closeAllEditors();
   });
 
-  it('reports pattern and practice findings on the value or name at fault, with the recommended preset\'s levels', async () => {
+  it("reports pattern and practice findings on the value or name at fault, with the recommended preset's levels", async () => {
     const { document } = await openFixture('pods/log-tailer.yaml');
     const diagnostics = await waitForFindings(document, [LATEST, UNSHARED]);
     const severityOf = (code: string) => diagnostics.find((d) => codeOf(d) === code)!.severity;
@@ -31,7 +39,11 @@ describe('rules', () => {
   it('a disable-next-line comment typed above a finding silences that rule there', async () => {
     const { document } = await openFixture('pods/log-tailer.yaml');
     await waitForFindings(document, [LATEST, UNSHARED]);
-    await replaceText(document, '      image: registry.example.com/shop:latest', '      # pod-patterns-disable-next-line latest-image-tag -- pinned by the deploy pipeline\n      image: registry.example.com/shop:latest');
+    await replaceText(
+      document,
+      '      image: registry.example.com/shop:latest',
+      '      # pod-patterns-disable-next-line latest-image-tag -- pinned by the deploy pipeline\n      image: registry.example.com/shop:latest',
+    );
     await waitForFindings(document, [UNSHARED], 'latest-image-tag to be silenced by the comment');
   });
 
@@ -42,7 +54,8 @@ describe('rules', () => {
     await waitForFindings(document, [UNSHARED], 'latest-image-tag to go when turned off');
     await setSetting('rules', { 'latest-image-tag': 'error' });
     await waitForDiagnostics(document.uri, 'latest-image-tag to return as an error', (diagnostics) =>
-      diagnostics.some((d) => codeOf(d) === 'latest-image-tag' && d.severity === vscode.DiagnosticSeverity.Error));
+      diagnostics.some((d) => codeOf(d) === 'latest-image-tag' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
   });
 
   it('podPatterns.kubernetesVersion 1.28 flags a native sidecar, and 1.29 does not', async () => {
@@ -50,7 +63,11 @@ describe('rules', () => {
     await waitForFindings(document, [], 'a clean start on the default version');
     await setSetting('kubernetesVersion', '1.28');
     // 1.28 and 1.29 are past their end of life: the file also gets the target-version notice.
-    const [diagnostic] = await waitForFindings(document, ['native-sidecar-unsupported@restartPolicy: Always', 'target-version@kind'], 'the native sidecar finding on 1.28');
+    const [diagnostic] = await waitForFindings(
+      document,
+      ['native-sidecar-unsupported@restartPolicy: Always', 'target-version@kind'],
+      'the native sidecar finding on 1.28',
+    );
     assert.match(diagnostic!.message, /1\.29/);
     await setSetting('kubernetesVersion', '1.29');
     await waitForFindings(document, ['target-version@kind'], 'the finding to go on 1.29');

@@ -11,7 +11,9 @@ describe('screenshots', () => {
     }
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('stickyScroll.enabled', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
@@ -22,7 +24,9 @@ describe('screenshots', () => {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     // Sticky scroll would pin headers over a short file scrolled by a line or two.
-    await vscode.workspace.getConfiguration('editor').update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('stickyScroll.enabled', false, vscode.ConfigurationTarget.Global);
     const field = rangeOfText(editor.document, 'periodSecond');
     editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
     editor.selection = new vscode.Selection(field.start.translate(0, 3), field.start.translate(0, 3));

@@ -31,14 +31,23 @@ describe('the language server comes back', () => {
     await waitForFindings(document, [], 'a clean start');
     // More crashes than vscode-languageclient's default handler tolerates (it gives up after 4 in 3 minutes).
     for (let crash = 0; crash < 6; crash++) {
-      const [pid] = await waitFor('a running language server', () => {
-        const pids = serverPids();
-        return pids.length > 0 ? pids : undefined;
-      }, 60_000);
+      const [pid] = await waitFor(
+        'a running language server',
+        () => {
+          const pids = serverPids();
+          return pids.length > 0 ? pids : undefined;
+        },
+        60_000,
+      );
       process.kill(pid!, 'SIGKILL');
       // Typing while the server is down: a duplicate key the restarted server must report.
       await replaceText(document, 'kind: Pod', 'kind: Pod\nkind: Pod');
-      const [diagnostic] = await waitForDiagnostics(document.uri, `the duplicate key reported after crash ${crash + 1}`, (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'duplicate-key'), 60_000);
+      const [diagnostic] = await waitForDiagnostics(
+        document.uri,
+        `the duplicate key reported after crash ${crash + 1}`,
+        (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'duplicate-key'),
+        60_000,
+      );
       assert.ok(diagnostic);
       const restarted = serverPids();
       assert.ok(restarted.length > 0 && !restarted.includes(pid!), `a new server process after crash ${crash + 1}`);

@@ -26,6 +26,10 @@ describe('settings', () => {
     await setSetting('schemaValidation', false);
     await waitForFindings(document, [LATEST_CACHE], 'schema errors to go, the rule finding to stay');
     await setSetting('schemaValidation', true);
-    await waitForFindings(document, ['schema@Sometimes', 'schema@periodSecond', LATEST_CACHE], 'schema errors to return');
+    await waitForFindings(
+      document,
+      ['schema@Sometimes', 'schema@periodSecond', LATEST_CACHE],
+      'schema errors to return',
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('snippets', () => {
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name });
-      await waitFor(`the "${name}" snippet to expand`, () => (/^kind: \w+$/m.test(document.getText()) ? true : undefined));
+      await waitFor(`the "${name}" snippet to expand`, () =>
+        /^kind: \w+$/m.test(document.getText()) ? true : undefined,
+      );
       await vscode.commands.executeCommand('leaveSnippet');
       assert.deepEqual(findingsOf(document, await settledDiagnostics(document)), []);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -28,7 +28,11 @@ describe('status bar', () => {
 
   it('shows the pod count and the worst finding of the active pod file', async () => {
     const { document } = await openFixture('workloads/multi-pod.yaml');
-    await waitForDiagnostics(document.uri, 'the duplicate replicas error', (d) => d.length === 1 && codeOf(d[0]!) === 'duplicate-key');
+    await waitForDiagnostics(
+      document.uri,
+      'the duplicate replicas error',
+      (d) => d.length === 1 && codeOf(d[0]!) === 'duplicate-key',
+    );
     const text = await waitFor('the status item for multi-pod.yaml', () => statusTextContaining('2 pods'));
     assert.match(text, /2 pods\s+1$/, 'two pods (Deployment, CronJob), one error');
   });

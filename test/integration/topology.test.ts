@@ -19,11 +19,16 @@ describe('topology preview', () => {
     const { document } = await openFixture('pods/log-tailer.yaml');
     await waitForDiagnostics(document.uri, 'the log-tailer findings', (d) => d.length === 2);
     await vscode.commands.executeCommand('podPatterns.showTopologyToSide');
-    await waitFor('a topology tab', () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('podPatterns.topology')));
+    await waitFor('a topology tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find(
+          (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('podPatterns.topology'),
+        ),
+    );
   });
 
-  it('draws the pod\'s containers and volume as nodes that can be read from the page', async function () {
+  it("draws the pod's containers and volume as nodes that can be read from the page", async function () {
     if (!hasUiDriver()) {
       console.warn(`SKIPPED topology node check: ${NO_UI_DRIVER}`);
       this.skip();
@@ -33,7 +38,8 @@ describe('topology preview', () => {
       return found.some((text) => text.includes('log-tailer')) ? found : undefined;
     });
     const all = texts.join('\n');
-    for (const name of ['shop', 'log-tailer', 'logs']) assert.ok(all.includes(name), `a node names "${name}": ${JSON.stringify(texts)}`);
+    for (const name of ['shop', 'log-tailer', 'logs'])
+      assert.ok(all.includes(name), `a node names "${name}": ${JSON.stringify(texts)}`);
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await ui({ action: 'screenshot', name: 'topology-in-editor' });
   });

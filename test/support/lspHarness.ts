@@ -25,7 +25,9 @@ export class LspHarness {
   constructor() {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), CONNECTION_STRATEGY));
+    startServer(
+      createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), CONNECTION_STRATEGY),
+    );
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
@@ -35,8 +37,16 @@ export class LspHarness {
     this.client.listen();
   }
 
-  async initialize(initializationOptions: unknown = { debounceMs: 0 }, capabilities: ClientCapabilities = {}): Promise<void> {
-    await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, initializationOptions });
+  async initialize(
+    initializationOptions: unknown = { debounceMs: 0 },
+    capabilities: ClientCapabilities = {},
+  ): Promise<void> {
+    await this.client.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: null,
+      capabilities,
+      initializationOptions,
+    });
     await this.client.sendNotification(InitializedNotification.type, {});
   }
 
@@ -44,16 +54,27 @@ export class LspHarness {
   nextDiagnostics(uri: string, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, resolve: (params) => { clearTimeout(timer); resolve(params); } });
+      this.waiters.push({
+        uri,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
     });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    return this.client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
   }
 
   replaceAll(uri: string, text: string, version: number): Promise<void> {
-    return this.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   dispose(): void {

@@ -3,7 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Rule } from '../../server/src/rules/types';
-import { ParsedFile, resolveSettings, type FileFinding, type RuleLevel, type ServiceSettings } from '../../server/src/service';
+import {
+  ParsedFile,
+  resolveSettings,
+  type FileFinding,
+  type RuleLevel,
+  type ServiceSettings,
+} from '../../server/src/service';
 import { fixAllOfKind } from '../../server/src/service/actions';
 import { applyEdits } from '../../server/src/service/edits/textEdits';
 import { THROWING_LOGGER } from '../../server/src/service/logger';
@@ -79,7 +85,11 @@ export function parseFixture(ruleId: string, file: string): RuleFixture {
     kind,
     text,
     expected,
-    settings: resolveSettings({ ...(kubernetesVersion ? { kubernetesVersion } : {}), ...(preset ? { preset } : {}), rules }),
+    settings: resolveSettings({
+      ...(kubernetesVersion ? { kubernetesVersion } : {}),
+      ...(preset ? { preset } : {}),
+      rules,
+    }),
     ...(existsSync(fixedPath) ? { fixed: readFileSync(fixedPath, 'utf8') } : {}),
   };
 }
@@ -87,7 +97,11 @@ export function parseFixture(ruleId: string, file: string): RuleFixture {
 /** The inputs of one rule's fixtures (not the `.fixed.yaml` outputs). */
 export function fixtureFiles(ruleId: string): string[] {
   const dir = path.join(RULE_FIXTURES_DIR, ruleId);
-  return existsSync(dir) ? readdirSync(dir).filter((file) => /^(fire|pass)-.*\.ya?ml$/.test(file) && !file.endsWith('.fixed.yaml')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => /^(fire|pass)-.*\.ya?ml$/.test(file) && !file.endsWith('.fixed.yaml'))
+        .sort()
+    : [];
 }
 
 export interface ActualFinding {
@@ -129,8 +143,14 @@ export function testRuleFixtures(rule: Rule<object>, apiRuleIds: ReadonlySet<str
     const files = fixtureFiles(rule.id);
 
     it('has fixtures where it fires and where it does not', () => {
-      assert.ok(files.some((file) => file.startsWith('fire-')), `test/fixtures/rules/${rule.id}/fire-*.yaml is missing`);
-      assert.ok(files.some((file) => file.startsWith('pass-')), `test/fixtures/rules/${rule.id}/pass-*.yaml is missing`);
+      assert.ok(
+        files.some((file) => file.startsWith('fire-')),
+        `test/fixtures/rules/${rule.id}/fire-*.yaml is missing`,
+      );
+      assert.ok(
+        files.some((file) => file.startsWith('pass-')),
+        `test/fixtures/rules/${rule.id}/pass-*.yaml is missing`,
+      );
     });
 
     for (const file of files) {
@@ -138,7 +158,9 @@ export function testRuleFixtures(rule: Rule<object>, apiRuleIds: ReadonlySet<str
       if (fixture.kind === 'fire') {
         it(`${file}: reports exactly the expected findings`, () => {
           assert.ok(fixture.expected.length > 0, `${file} has no "# expect:" lines`);
-          const actual = lint(fixture.text, fixture.settings).filter((finding) => finding.finding.code === rule.id).sort(byPosition);
+          const actual = lint(fixture.text, fixture.settings)
+            .filter((finding) => finding.finding.code === rule.id)
+            .sort(byPosition);
           const expected = [...fixture.expected].sort(byPosition);
           assert.deepEqual(
             actual.map((finding) => `${finding.severity} ${finding.range}`),
@@ -146,9 +168,14 @@ export function testRuleFixtures(rule: Rule<object>, apiRuleIds: ReadonlySet<str
           );
           actual.forEach((finding, index) => {
             const want = expected[index]!;
-            assert.ok(finding.message.startsWith(want.messageStart), `message at ${finding.range}:\n  ${finding.message}\nshould start with\n  ${want.messageStart}`);
-            for (const [key, value] of Object.entries(want.data ?? {})) assert.deepEqual(finding.finding.data?.[key], value, `data.${key} at ${finding.range}`);
-            if (want.related !== undefined) assert.equal(finding.finding.related?.length ?? 0, want.related, `related at ${finding.range}`);
+            assert.ok(
+              finding.message.startsWith(want.messageStart),
+              `message at ${finding.range}:\n  ${finding.message}\nshould start with\n  ${want.messageStart}`,
+            );
+            for (const [key, value] of Object.entries(want.data ?? {}))
+              assert.deepEqual(finding.finding.data?.[key], value, `data.${key} at ${finding.range}`);
+            if (want.related !== undefined)
+              assert.equal(finding.finding.related?.length ?? 0, want.related, `related at ${finding.range}`);
           });
         });
         it(`${file}: "fix all" gives ${fixture.fixed === undefined ? 'no edit' : file.replace(/\.ya?ml$/, '.fixed.yaml')}`, () => {
@@ -157,16 +184,24 @@ export function testRuleFixtures(rule: Rule<object>, apiRuleIds: ReadonlySet<str
           assert.equal(output, fixture.fixed);
           if (output !== undefined) {
             const left = lint(output, fixture.settings).filter((finding) => finding.finding.code === rule.id);
-            assert.ok(left.length < fixture.expected.length, `fixing ${file} left every finding: ${left.map((finding) => finding.message).join(' | ')}`);
+            assert.ok(
+              left.length < fixture.expected.length,
+              `fixing ${file} left every finding: ${left.map((finding) => finding.message).join(' | ')}`,
+            );
           }
         });
       } else {
         it(`${file}: reports nothing${apiRuleIds.has(rule.id) ? ', and no api rule reports an error' : ''}`, () => {
           const findings = lint(fixture.text, fixture.settings);
-          assert.deepEqual(findings.filter((finding) => finding.finding.code === rule.id).map((finding) => finding.message), []);
+          assert.deepEqual(
+            findings.filter((finding) => finding.finding.code === rule.id).map((finding) => finding.message),
+            [],
+          );
           if (!apiRuleIds.has(rule.id)) return;
           assert.deepEqual(
-            findings.filter((finding) => apiRuleIds.has(finding.finding.code) && finding.severity === 'error').map((finding) => `${finding.finding.code}: ${finding.message}`),
+            findings
+              .filter((finding) => apiRuleIds.has(finding.finding.code) && finding.severity === 'error')
+              .map((finding) => `${finding.finding.code}: ${finding.message}`),
             [],
           );
         });

@@ -58,24 +58,54 @@ test('the packaged VSIX holds the bundles and nothing from development', async (
   const scratch = mkdtempSync(path.join(tmpdir(), 'pod-patterns-vsix-'));
   try {
     // `pack` skips the prepublish step: it packages the bundles `npm test` just built.
-    const { packagePath } = await vsce.pack({ cwd: repo, packagePath: path.join(scratch, 'test.vsix'), dependencies: false });
+    const { packagePath } = await vsce.pack({
+      cwd: repo,
+      packagePath: path.join(scratch, 'test.vsix'),
+      dependencies: false,
+    });
     const archive = readFileSync(packagePath);
     const names = zipEntryNames(archive);
-    for (const required of ['extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/cli.js', 'extension/media/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md']) {
+    for (const required of [
+      'extension/package.json',
+      'extension/client/out/extension.js',
+      'extension/server/out/server.js',
+      'extension/server/out/cli.js',
+      'extension/media/icon.png',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+    ]) {
       assert.ok(names.includes(required), `the VSIX contains ${required}`);
     }
-    assert.deepEqual(names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name))), [], 'files outside the allow-list');
+    assert.deepEqual(
+      names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name))),
+      [],
+      'files outside the allow-list',
+    );
     // Every rule and pattern page ships (diagnostics and hovers open them inside VS Code), and what the walkthrough opens.
-    const pages = ['rules', 'patterns'].flatMap((folder) => readdirSync(path.join(repo, 'docs', folder)).map((name) => `extension/docs/${folder}/${name}`));
-    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { description: string; media: { markdown: string } }[] }[] } };
+    const pages = ['rules', 'patterns'].flatMap((folder) =>
+      readdirSync(path.join(repo, 'docs', folder)).map((name) => `extension/docs/${folder}/${name}`),
+    );
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { description: string; media: { markdown: string } }[] }[] };
+    };
     const steps = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps);
     const walkthroughFiles = steps.flatMap((step) => [
       `extension/${step.media.markdown}`,
-      ...[...step.description.matchAll(/openExample\?([^)]+)\)/g)].map((match) => `extension/examples/${(JSON.parse(decodeURIComponent(match[1]!)) as string[])[0]}`),
+      ...[...step.description.matchAll(/openExample\?([^)]+)\)/g)].map(
+        (match) => `extension/examples/${(JSON.parse(decodeURIComponent(match[1]!)) as string[])[0]}`,
+      ),
     ]);
-    assert.deepEqual([...pages, ...walkthroughFiles, 'extension/docs/lifecycle.md'].filter((name) => !names.includes(name)), [], 'shipped documentation and walkthrough files');
+    assert.deepEqual(
+      [...pages, ...walkthroughFiles, 'extension/docs/lifecycle.md'].filter((name) => !names.includes(name)),
+      [],
+      'shipped documentation and walkthrough files',
+    );
     assert.equal(steps.length, 5);
-    assert.deepEqual(names.filter((name) => /node_modules|\/src\/|\/test\/|\.map$|\.ts$|tsbuildinfo/.test(name)), [], 'development files');
+    assert.deepEqual(
+      names.filter((name) => /node_modules|\/src\/|\/test\/|\.map$|\.ts$|tsbuildinfo/.test(name)),
+      [],
+      'development files',
+    );
     const size = statSync(packagePath).size;
     assert.ok(size < MAX_VSIX_BYTES, `VSIX is ${size} bytes, above the ${MAX_VSIX_BYTES} byte budget`);
   } finally {

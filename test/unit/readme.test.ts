@@ -11,12 +11,31 @@ const repo = REPO_ROOT;
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
 
 test('the README rule tables are the ones generated from the catalogue (npm run gen:readme-rules)', () => {
-  assert.equal(readme, replaceGeneratedSection(readme, renderRuleTables(RULE_CATALOGUE)), 'README.md is stale: run npm run gen:readme-rules');
-  for (const rule of RULE_CATALOGUE) assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} |`), `README row of ${rule.id}`);
+  assert.equal(
+    readme,
+    replaceGeneratedSection(readme, renderRuleTables(RULE_CATALOGUE)),
+    'README.md is stale: run npm run gen:readme-rules',
+  );
+  for (const rule of RULE_CATALOGUE)
+    assert.ok(
+      readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.severity} |`),
+      `README row of ${rule.id}`,
+    );
 });
 
-const CATEGORY_NOTES = { api: "the Kubernetes API server's own checks", pattern: 'multi-container pattern mistakes', practice: 'good practice' } as const;
-const RULE_HEADINGS = ['## What it checks', '## Why', '## Example that fires', '## Example that does not fire', '## Fix', '## Configure'];
+const CATEGORY_NOTES = {
+  api: "the Kubernetes API server's own checks",
+  pattern: 'multi-container pattern mistakes',
+  practice: 'good practice',
+} as const;
+const RULE_HEADINGS = [
+  '## What it checks',
+  '## Why',
+  '## Example that fires',
+  '## Example that does not fire',
+  '## Fix',
+  '## Configure',
+];
 const NON_RULE_HEADINGS = ['## What it checks', '## Why', '## Example that fires', '## Fix'];
 
 function headingsOf(page: string): string[] {
@@ -35,7 +54,11 @@ test('every rule page follows the template and agrees with the catalogue', () =>
     const page = pageOf(rule.id);
     const [title, , header, , summary] = page.split('\n');
     assert.equal(title, `# \`${rule.id}\``);
-    assert.equal(header, `Category: \`${rule.category}\` (${CATEGORY_NOTES[rule.category]}) · Default severity: \`${rule.severity}\``, `${rule.id} header`);
+    assert.equal(
+      header,
+      `Category: \`${rule.category}\` (${CATEGORY_NOTES[rule.category]}) · Default severity: \`${rule.severity}\``,
+      `${rule.id} header`,
+    );
     assert.equal(summary, rule.summary, `${rule.id} summary`);
     assert.deepEqual(headingsOf(page), RULE_HEADINGS, `${rule.id} sections`);
     // The quick-fix line is the catalogue's (derived from the fixers); no page claims one its rule lacks.
@@ -48,9 +71,16 @@ test('every non-rule code has a page in the same form', () => {
   for (const code of NON_RULE_CODES) {
     const page = pageOf(code);
     assert.equal(page.split('\n')[0], `# \`${code}\``);
-    assert.match(page.split('\n')[2]!, /^Category: `[a-z]+` \(not a rule: no level setting\) · Severity: `(error|warning|information|hint)`/);
+    assert.match(
+      page.split('\n')[2]!,
+      /^Category: `[a-z]+` \(not a rule: no level setting\) · Severity: `(error|warning|information|hint)`/,
+    );
     const headings = headingsOf(page);
-    assert.deepEqual(headings.filter((heading) => NON_RULE_HEADINGS.includes(heading)), NON_RULE_HEADINGS, `${code} sections`);
+    assert.deepEqual(
+      headings.filter((heading) => NON_RULE_HEADINGS.includes(heading)),
+      NON_RULE_HEADINGS,
+      `${code} sections`,
+    );
   }
 });
 

@@ -8,19 +8,33 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { createLanguageService, resolveSettings, SILENT_LOGGER } = require(path.join(root, 'build/server/src/service/index.js'));
+const { createLanguageService, resolveSettings, SILENT_LOGGER } = require(
+  path.join(root, 'build/server/src/service/index.js'),
+);
 const service = createLanguageService({ logger: SILENT_LOGGER });
 
 const fixtures = path.join(root, 'test/fixtures/topology');
 const out = path.join(fixtures, 'messages');
 mkdirSync(out, { recursive: true });
-for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(fixtures)
+  .filter((file) => file.endsWith('.yaml'))
+  .sort()) {
   const file = service.parseFile(readFileSync(path.join(fixtures, name), 'utf8'));
   const targets = service.topologyTargets(file);
   const graph = targets[0] ? service.topologyGraph(file, targets[0], resolveSettings({})) : null;
   const lifecycle = targets[0] ? service.lifecycle(file, targets[0], resolveSettings({})) : null;
   const template = service.isUnrenderedTemplate(file);
-  const message = { type: 'topology', uri: `file:///workspace/${name}`, fileName: name, version: 1, targets, graph, lifecycle, template, locked: false };
+  const message = {
+    type: 'topology',
+    uri: `file:///workspace/${name}`,
+    fileName: name,
+    version: 1,
+    targets,
+    graph,
+    lifecycle,
+    template,
+    locked: false,
+  };
   writeFileSync(path.join(out, name.replace(/\.yaml$/, '.json')), `${JSON.stringify(message, null, 2)}\n`);
   console.log(`recorded ${name}`);
 }

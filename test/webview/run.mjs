@@ -21,9 +21,13 @@ const artifacts = path.join(root, 'test/artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(chromiumPath)) {
-  throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  throw new Error(
+    `Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
 }
-const recorded = readdirSync(messagesDir).filter((file) => file.endsWith('.json')).sort();
+const recorded = readdirSync(messagesDir)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 assert.ok(recorded.length > 0, `no recorded messages in ${messagesDir}: run node test/webview/record.mjs`);
 const message = (name) => JSON.parse(readFileSync(path.join(messagesDir, name), 'utf8'));
 
@@ -43,7 +47,12 @@ function startServer() {
       if (url.pathname === '/page.html') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(
-          topologyPageHtml({ cspSource: origin, scriptUri: `${origin}/webview/out/main.js`, styleUri: `${origin}/webview/media/topology.css`, nonce: 'dGVzdC1ub25jZS1yYW5kb20' }),
+          topologyPageHtml({
+            cspSource: origin,
+            scriptUri: `${origin}/webview/out/main.js`,
+            styleUri: `${origin}/webview/media/topology.css`,
+            nonce: 'dGVzdC1ub25jZS1yYW5kb20',
+          }),
         );
         return;
       }
@@ -86,7 +95,9 @@ async function openPage(theme = 'light') {
         state = next;
       },
     });
-    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
     // VS Code puts the theme on <html> as custom properties and on <body> as a class.
     document.addEventListener('DOMContentLoaded', () => {
       for (const [name, value] of Object.entries(vars)) document.documentElement.style.setProperty(name, value);
@@ -116,7 +127,10 @@ const revealsPosted = (page) => page.evaluate(() => window.__posted.filter((post
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   await startServer();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 });
 
 after(async () => {
@@ -126,9 +140,17 @@ after(async () => {
 
 describe('topology webview', () => {
   it('serves a page whose policy allows nothing but its own script, styles and images', () => {
-    const html = topologyPageHtml({ cspSource: 'https://self.example', scriptUri: 'https://self.example/main.js', styleUri: 'https://self.example/topology.css', nonce: 'abc123' });
+    const html = topologyPageHtml({
+      cspSource: 'https://self.example',
+      scriptUri: 'https://self.example/main.js',
+      styleUri: 'https://self.example/topology.css',
+      nonce: 'abc123',
+    });
     const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
-    assert.equal(policy, "default-src 'none'; style-src https://self.example; img-src https://self.example; font-src https://self.example; script-src 'nonce-abc123'");
+    assert.equal(
+      policy,
+      "default-src 'none'; style-src https://self.example; img-src https://self.example; font-src https://self.example; script-src 'nonce-abc123'",
+    );
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.match(html, /<script nonce="abc123" src="https:\/\/self.example\/main.js"><\/script>/);
   });
@@ -143,9 +165,13 @@ describe('topology webview', () => {
         assert.equal(await page.locator('svg').count(), 0);
       } else {
         await page.waitForSelector('svg.pp-topology');
-        const nodeIds = await page.$$eval('[data-node-id]', (nodes) => nodes.map((node) => node.getAttribute('data-node-id')));
+        const nodeIds = await page.$$eval('[data-node-id]', (nodes) =>
+          nodes.map((node) => node.getAttribute('data-node-id')),
+        );
         assert.deepEqual([...nodeIds].sort(), data.graph.nodes.map((node) => node.id).sort());
-        const edges = await page.$$eval('[data-edge-id]', (nodes) => nodes.map((node) => `${node.getAttribute('data-from')}>${node.getAttribute('data-to')}`));
+        const edges = await page.$$eval('[data-edge-id]', (nodes) =>
+          nodes.map((node) => `${node.getAttribute('data-from')}>${node.getAttribute('data-to')}`),
+        );
         assert.deepEqual([...edges].sort(), data.graph.edges.map((edge) => `${edge.from}>${edge.to}`).sort());
         // The theme's stylesheet applied: boxes are filled with the theme's widget colour, not SVG's default black.
         const fill = await page.$eval('.pp-node-box', (box) => getComputedStyle(box).fill);
@@ -162,7 +188,9 @@ describe('topology webview', () => {
     const { page, problems } = await openPage('light');
     await post(page, data);
     await page.waitForSelector('svg.pp-topology');
-    const container = data.graph.nodes.find((node) => node.kind === 'container' && node.label === 'ambassador-container');
+    const container = data.graph.nodes.find(
+      (node) => node.kind === 'container' && node.label === 'ambassador-container',
+    );
     await page.click(`[data-node-id="${container.id}"] .pp-node-box`);
     assert.deepEqual(await page.evaluate(() => window.__posted.at(-1)), { type: 'reveal', nodeId: container.id });
 
@@ -202,7 +230,12 @@ describe('topology webview', () => {
     const { page } = await pageShowing('native-sidecar-deployment.json');
     await page.click('[data-node-id="container:1"] .pp-node-box');
     assert.deepEqual(await revealsPosted(page), [{ type: 'reveal', nodeId: 'container:1' }]);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id') ?? document.activeElement?.tagName), 'BODY');
+    assert.equal(
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('data-node-id') ?? document.activeElement?.tagName,
+      ),
+      'BODY',
+    );
     // The nodes still take the keyboard focus: Enter on one reveals it.
     await page.focus('[data-node-id="container:1"]');
     await page.keyboard.press('Enter');
@@ -223,7 +256,11 @@ describe('topology webview', () => {
     await post(page, { ...data, version: data.version + 1 });
     await post(page, { type: 'highlight', nodeId: 'volume:1' });
     await page.waitForSelector('[data-node-id="volume:1"].pp-highlight');
-    assert.equal(await page.evaluate(() => document.querySelector('svg.pp-topology') === window.__shownSvg), false, 'a newer version is drawn');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('svg.pp-topology') === window.__shownSvg),
+      false,
+      'a newer version is drawn',
+    );
     await page.close();
   });
 
@@ -233,9 +270,15 @@ describe('topology webview', () => {
     await post(page, data);
     await page.waitForSelector('svg.pp-topology');
     await post(page, { type: 'highlight', nodeId: 'volume:0' });
-    assert.deepEqual(await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))), ['volume:0']);
+    assert.deepEqual(
+      await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))),
+      ['volume:0'],
+    );
     await post(page, { ...data, version: 2 });
-    assert.deepEqual(await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))), ['volume:0']);
+    assert.deepEqual(
+      await page.$$eval('.pp-highlight', (nodes) => nodes.map((node) => node.getAttribute('data-node-id'))),
+      ['volume:0'],
+    );
     await post(page, { type: 'highlight', nodeId: null });
     assert.equal(await page.locator('.pp-highlight').count(), 0);
     await page.close();
@@ -243,23 +286,54 @@ describe('topology webview', () => {
 
   it('says so when the file holds no pod, and disables the pod actions', async () => {
     const { page, problems } = await openPage('dark');
-    await post(page, { type: 'topology', uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', version: 1, targets: [], graph: null, lifecycle: null, template: false, locked: false });
+    await post(page, {
+      type: 'topology',
+      uri: 'file:///workspace/values.yaml',
+      fileName: 'values.yaml',
+      version: 1,
+      targets: [],
+      graph: null,
+      lifecycle: null,
+      template: false,
+      locked: false,
+    });
     await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
     assert.equal(await page.locator('svg').count(), 0);
     assert.equal(await page.textContent('#heading'), 'Topology · values.yaml');
-    assert.deepEqual(await page.$$eval('#toolbar button', (buttons) => buttons.filter((button) => button.disabled).map((button) => button.textContent)), [
-      'Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador', 'Export SVG',
-    ]);
+    assert.deepEqual(
+      await page.$$eval('#toolbar button', (buttons) =>
+        buttons.filter((button) => button.disabled).map((button) => button.textContent),
+      ),
+      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador', 'Export SVG'],
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   it('clears the picture for a file without pods, and says a template is not rendered', async () => {
     const { page, problems, data } = await pageShowing('01-init-git-sync.json');
-    await post(page, { ...data, uri: 'file:///workspace/chart/templates/deployment.yaml', fileName: 'deployment.yaml', targets: [], graph: null, lifecycle: null, template: true });
-    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('template: not rendered'));
+    await post(page, {
+      ...data,
+      uri: 'file:///workspace/chart/templates/deployment.yaml',
+      fileName: 'deployment.yaml',
+      targets: [],
+      graph: null,
+      lifecycle: null,
+      template: true,
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('status').textContent.startsWith('template: not rendered'),
+    );
     assert.equal(await page.locator('svg').count(), 0);
-    await post(page, { ...data, uri: 'file:///workspace/values.yaml', fileName: 'values.yaml', targets: [], graph: null, lifecycle: null, template: false });
+    await post(page, {
+      ...data,
+      uri: 'file:///workspace/values.yaml',
+      fileName: 'values.yaml',
+      targets: [],
+      graph: null,
+      lifecycle: null,
+      template: false,
+    });
     await page.waitForFunction(() => document.getElementById('status').textContent.includes('no Pod'));
     assert.equal(await page.locator('svg').count(), 0);
     assert.deepEqual(problems, []);
@@ -274,14 +348,20 @@ describe('topology webview', () => {
     assert.equal(await page.locator('svg.pp-lifecycle').count(), 1);
     assert.equal(await page.locator('[data-node-id]').count(), 0);
     const rows = await page.$$eval('.pp-lc-row', (nodes) => nodes.map((node) => node.getAttribute('aria-label')));
-    assert.deepEqual(rows.map((label) => label.split(':')[0]), data.lifecycle.containers.map((container) => `${container.name} (${container.role})`));
+    assert.deepEqual(
+      rows.map((label) => label.split(':')[0]),
+      data.lifecycle.containers.map((container) => `${container.name} (${container.role})`),
+    );
     assert.ok(rows[0].includes('started at 0s'), rows[0]);
     assert.equal(await page.textContent('#heading'), `Lifecycle · ${data.fileName}`);
     assert.equal(await page.getAttribute('#canvas', 'aria-label'), 'Pod lifecycle');
     assert.equal(await page.evaluate(() => window.acquireVsCodeApi().getState().tab), 'lifecycle');
     await page.click('#export');
     const exported = await page.evaluate(() => window.__posted.at(-1));
-    assert.deepEqual({ ...exported, width: typeof exported.width }, { type: 'exportSvg', tab: 'lifecycle', width: 'number' });
+    assert.deepEqual(
+      { ...exported, width: typeof exported.width },
+      { type: 'exportSvg', tab: 'lifecycle', width: 'number' },
+    );
     await page.focus('#tab-lifecycle');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('svg.pp-topology:not(.pp-lifecycle)');
@@ -330,14 +410,18 @@ describe('topology webview', () => {
         const svg = document.querySelector('svg.pp-topology');
         const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
         const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent.trim() !== '');
-        const nodes = [...svg.querySelectorAll('[data-node-id]')].filter((node) => node.getAttribute('data-node-id') !== 'pod');
+        const nodes = [...svg.querySelectorAll('[data-node-id]')].filter(
+          (node) => node.getAttribute('data-node-id') !== 'pod',
+        );
         return {
           scale,
           smallestText: Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * scale)),
-          outside: nodes.filter((node) => {
-            const box = node.getBoundingClientRect();
-            return box.left < 0 || box.right > window.innerWidth;
-          }).map((node) => node.getAttribute('data-node-id')),
+          outside: nodes
+            .filter((node) => {
+              const box = node.getBoundingClientRect();
+              return box.left < 0 || box.right > window.innerWidth;
+            })
+            .map((node) => node.getAttribute('data-node-id')),
           nodeCount: nodes.length,
           scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
         };
@@ -347,7 +431,10 @@ describe('topology webview', () => {
       assert.ok(seen.smallestText >= 11, `${theme}: smallest text ${seen.smallestText} px`);
       assert.equal(seen.scrollsSideways, false, theme);
       assert.equal(seen.scale, 1, 'drawn at its natural size');
-      await page.screenshot({ path: path.join(artifacts, `topology-six-containers-650px-${theme}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(artifacts, `topology-six-containers-650px-${theme}.png`),
+        fullPage: true,
+      });
       assert.deepEqual(problems, []);
       await page.close();
     }
@@ -368,7 +455,10 @@ describe('topology webview', () => {
 
   it('sends toolbar actions and the document choice to the extension', async () => {
     const data = message('01-init-git-sync.json');
-    const twoPods = { ...data, targets: [...data.targets, { ...data.targets[0], documentIndex: 2, label: 'Pod other (document 3)' }] };
+    const twoPods = {
+      ...data,
+      targets: [...data.targets, { ...data.targets[0], documentIndex: 2, label: 'Pod other (document 3)' }],
+    };
     const { page } = await openPage('light');
     await post(page, twoPods);
     await page.waitForSelector('svg.pp-topology');
@@ -404,8 +494,14 @@ describe('topology webview', () => {
     assert.equal(await page.locator('img, iframe, b, svg svg').count(), 0);
     const titles = await page.$$eval('svg title', (nodes) => nodes.map((node) => node.textContent));
     const container = data.graph.nodes.find((node) => node.kind === 'container');
-    assert.ok(titles.some((title) => title.includes(container.label)), 'the container name appears as text');
-    assert.ok(titles.some((title) => title.includes(container.image)), 'the image appears as text');
+    assert.ok(
+      titles.some((title) => title.includes(container.label)),
+      'the container name appears as text',
+    );
+    assert.ok(
+      titles.some((title) => title.includes(container.image)),
+      'the image appears as text',
+    );
     assert.match(await page.textContent('.pp-frame-title'), /<img src=x onerror=alert\(1\)>/);
     // The policy is really in force: an inline script injected now is blocked and reported.
     await page.evaluate(() => {
@@ -427,11 +523,17 @@ describe('topology webview', () => {
         const { page, problems } = await openPage(theme);
         await post(page, data);
         await page.waitForSelector('svg.pp-topology');
-        await page.screenshot({ path: path.join(artifacts, `topology-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+        await page.screenshot({
+          path: path.join(artifacts, `topology-${name.replace(/\.json$/, '')}-${theme}.png`),
+          fullPage: true,
+        });
         if (data.lifecycle) {
           await page.click('#tab-lifecycle');
           await page.waitForSelector('svg.pp-lifecycle');
-          await page.screenshot({ path: path.join(artifacts, `lifecycle-${name.replace(/\.json$/, '')}-${theme}.png`), fullPage: true });
+          await page.screenshot({
+            path: path.join(artifacts, `lifecycle-${name.replace(/\.json$/, '')}-${theme}.png`),
+            fullPage: true,
+          });
           await page.click('#tab-topology');
           await page.waitForSelector('svg.pp-topology:not(.pp-lifecycle)');
         }

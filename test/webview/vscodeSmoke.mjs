@@ -28,19 +28,33 @@ async function previewFrame(timeoutMs = 30_000) {
     }
     await page.waitForTimeout(300);
   }
-  const tabs = await page.$$eval('.tabs-container .tab', (elements) => elements.map((element) => element.getAttribute('aria-label') ?? element.textContent)).catch(() => []);
+  const tabs = await page
+    .$$eval('.tabs-container .tab', (elements) =>
+      elements.map((element) => element.getAttribute('aria-label') ?? element.textContent),
+    )
+    .catch(() => []);
   throw new Error(`no topology preview appeared; open editors: ${JSON.stringify(tabs)}`);
 }
 
 const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
 
 /** The status bar's entries as text (the bar also holds a stylesheet, whose text is left out). */
-const statusBar = () => page.$$eval('.statusbar-item', (items) => items.map((item) => item.textContent?.trim() ?? '').filter(Boolean).join(' | '));
+const statusBar = () =>
+  page.$$eval('.statusbar-item', (items) =>
+    items
+      .map((item) => item.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' | '),
+  );
 const EDITOR_FOCUSED = '.editor-instance .monaco-editor.focused';
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  session = await startCodeServerSession({ workspaceFrom: path.join(root, 'test/fixtures/topology'), viewport: { width: 1600, height: 900 }, tmpPrefix: 'pp-topology-vscode-' });
+  session = await startCodeServerSession({
+    workspaceFrom: path.join(root, 'test/fixtures/topology'),
+    viewport: { width: 1600, height: 900 },
+    tmpPrefix: 'pp-topology-vscode-',
+  });
   page = session.page;
 });
 
@@ -59,17 +73,39 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   // The palette lists the command only when the focused editor's language is YAML (its "when"), and a file
   // opened while the workbench still registers languages starts as Plain Text: wait for YAML and for the
   // extension's status entry (it is active) before opening the palette.
-  await page.waitForFunction(() => document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML'
-    && !!document.querySelector('.statusbar-item[aria-label^="Pod Patterns:"], .statusbar-item [aria-label^="Pod Patterns:"]'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML' &&
+      !!document.querySelector(
+        '.statusbar-item[aria-label^="Pod Patterns:"], .statusbar-item [aria-label^="Pod Patterns:"]',
+      ),
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('Pod Patterns: Open Topology Preview to the Side');
   // Wait for the palette to list the command rather than for a fixed time.
-  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Open Topology Preview to the Side', { timeout: 15_000 });
+  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Open Topology Preview to the Side', {
+    timeout: 15_000,
+  });
   await page.keyboard.press('Enter');
   const frame = await previewFrame();
-  const nodes = await frame.$$eval('[data-node-id]', (elements) => elements.map((element) => element.getAttribute('data-node-id')));
-  assert.deepEqual(nodes, ['pod', 'container:0', 'container:1', 'container:2', 'volume:0', 'volume:1', 'volume:2', 'endpoint:0', 'endpoint:1', 'service:0']);
+  const nodes = await frame.$$eval('[data-node-id]', (elements) =>
+    elements.map((element) => element.getAttribute('data-node-id')),
+  );
+  assert.deepEqual(nodes, [
+    'pod',
+    'container:0',
+    'container:1',
+    'container:2',
+    'volume:0',
+    'volume:1',
+    'volume:2',
+    'endpoint:0',
+    'endpoint:1',
+    'service:0',
+  ]);
   await page.screenshot({ path: path.join(artifacts, 'vscode-topology-opened.png') });
 
   // Clicking the secret volume selects its three lines in the editor.
@@ -86,14 +122,29 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.keyboard.press('Escape');
   await page.keyboard.press('End');
   await page.keyboard.type('-v2');
-  const titles = await poll(() => frame.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.includes('api-v2'));
+  const titles = await poll(
+    () => frame.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)),
+    (list) => list.includes('api-v2'),
+  );
   assert.deepEqual(titles, ['1. migrate', '2. mesh-proxy', 'api-v2']);
-  const highlighted = await poll(() => frame.$$eval('.pp-highlight', (elements) => elements.map((element) => element.getAttribute('data-node-id'))), (list) => list.length > 0);
+  const highlighted = await poll(
+    () => frame.$$eval('.pp-highlight', (elements) => elements.map((element) => element.getAttribute('data-node-id'))),
+    (list) => list.length > 0,
+  );
   assert.deepEqual(highlighted, ['container:2']);
 
   await frame.click('[data-node-id="container:2"] .pp-node-box', { button: 'right' });
-  const menu = await poll(() => page.$$eval('.context-view .action-label', (elements) => elements.map((element) => element.textContent)), (list) => list.length > 0);
-  assert.deepEqual(menu, ['Add Init Container Here', 'Add Sidecar Here', 'Add Native Sidecar Here', 'Add Adapter Here', 'Add Ambassador Here']);
+  const menu = await poll(
+    () => page.$$eval('.context-view .action-label', (elements) => elements.map((element) => element.textContent)),
+    (list) => list.length > 0,
+  );
+  assert.deepEqual(menu, [
+    'Add Init Container Here',
+    'Add Sidecar Here',
+    'Add Native Sidecar Here',
+    'Add Adapter Here',
+    'Add Ambassador Here',
+  ]);
   await page.keyboard.press('Escape');
 
   // Reload the way a user does, through the workbench: it saves its editor layout (and so the preview's place)
@@ -102,12 +153,18 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('Developer: Reload Window');
   await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Reload Window', { timeout: 15_000 });
-  const reloaded = page.waitForEvent('framenavigated', { predicate: (navigated) => navigated === page.mainFrame(), timeout: 60_000 });
+  const reloaded = page.waitForEvent('framenavigated', {
+    predicate: (navigated) => navigated === page.mainFrame(),
+    timeout: 60_000,
+  });
   await page.keyboard.press('Enter');
   await reloaded;
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const restored = await previewFrame();
-  const restoredTitles = await poll(() => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)), (list) => list.length === 3);
+  const restoredTitles = await poll(
+    () => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)),
+    (list) => list.length === 3,
+  );
   assert.equal(restoredTitles.length, 3);
   await page.screenshot({ path: path.join(artifacts, 'vscode-topology-restored.png') });
   passed = true;

@@ -3,7 +3,11 @@
  * draws it with the same pure functions the CLI uses, and sends back clicks. User text
  * only ever reaches the page through `textContent`; nothing is parsed as HTML.
  */
-import type { FromTopologyWebview, ToTopologyWebview, TopologyViewState } from '../../server/src/shared/topologyWebview';
+import type {
+  FromTopologyWebview,
+  ToTopologyWebview,
+  TopologyViewState,
+} from '../../server/src/shared/topologyWebview';
 import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/shared/topologyWebview';
 import { renderLifecycleScene } from '../../server/src/shared/lifecycle/scene';
 import { layoutTopology } from '../../server/src/shared/topology/layout';
@@ -47,7 +51,14 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
   switch (message.type) {
     case 'topology':
       // Answers can cross: never let an older version of the same file replace a newer one.
-      if (current && current.uri === message.uri && message.version !== null && current.version !== null && message.version < current.version) return;
+      if (
+        current &&
+        current.uri === message.uri &&
+        message.version !== null &&
+        current.version !== null &&
+        message.version < current.version
+      )
+        return;
       // The answer to the page's "ready" repeats the one sent while it loaded: redrawing it would only replace the nodes under the pointer.
       if (current && JSON.stringify(current) === JSON.stringify(message)) return;
       current = message;
@@ -90,15 +101,24 @@ function followPanelWidth(): void {
 function saveState(): void {
   vscode.setState({
     ...(current ? { uri: current.uri, locked: current.locked } : {}),
-    ...(current?.graph ? { documentIndex: current.graph.target.documentIndex, podIndex: current.graph.target.podIndex } : {}),
+    ...(current?.graph
+      ? { documentIndex: current.graph.target.documentIndex, podIndex: current.graph.target.podIndex }
+      : {}),
     tab,
   });
 }
 
 function buildTabs(): void {
-  const names: readonly [Tab, string][] = [['topology', 'Topology'], ['lifecycle', 'Lifecycle']];
+  const names: readonly [Tab, string][] = [
+    ['topology', 'Topology'],
+    ['lifecycle', 'Lifecycle'],
+  ];
   for (const [name, label] of names) {
-    const button = element('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'canvas' }, label);
+    const button = element(
+      'button',
+      { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'canvas' },
+      label,
+    );
     button.addEventListener('click', () => selectTab(name));
     button.addEventListener('keydown', (event) => {
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -151,7 +171,12 @@ function handleZoomAndPan(): void {
   let drag: { x: number; y: number; left: number; top: number } | undefined;
   canvas.addEventListener('pointerdown', (event) => {
     if (event.button !== 0 || nodeOf(event.target)) return;
-    drag = { x: event.clientX, y: event.clientY, left: canvas.scrollLeft, top: document.scrollingElement?.scrollTop ?? 0 };
+    drag = {
+      x: event.clientX,
+      y: event.clientY,
+      left: canvas.scrollLeft,
+      top: document.scrollingElement?.scrollTop ?? 0,
+    };
   });
   window.addEventListener('pointermove', (event) => {
     if (!drag) return;
@@ -170,7 +195,10 @@ function setZoom(direction: -1 | 0 | 1): void {
   } else {
     const natural = Number(svg.getAttribute('width'));
     const now = zoom ?? svg.getBoundingClientRect().width / natural;
-    zoom = direction > 0 ? (ZOOM_STEPS.find((step) => step > now + 0.01) ?? ZOOM_STEPS[ZOOM_STEPS.length - 1]!) : ([...ZOOM_STEPS].reverse().find((step) => step < now - 0.01) ?? ZOOM_STEPS[0]!);
+    zoom =
+      direction > 0
+        ? (ZOOM_STEPS.find((step) => step > now + 0.01) ?? ZOOM_STEPS[ZOOM_STEPS.length - 1]!)
+        : ([...ZOOM_STEPS].reverse().find((step) => step < now - 0.01) ?? ZOOM_STEPS[0]!);
   }
   applyZoom(svg);
 }
@@ -186,14 +214,19 @@ function applyZoom(svg: SVGElement): void {
 /** The class rules come from the shared stylesheet text; a constructed sheet needs no inline style under the CSP. */
 function installTopologyStyles(): void {
   const sheet = new CSSStyleSheet();
-  const apply = () => sheet.replaceSync(topologyStylesheet(vscodePalette(themeKindOfBodyClasses(document.body.classList))));
+  const apply = () =>
+    sheet.replaceSync(topologyStylesheet(vscodePalette(themeKindOfBodyClasses(document.body.classList))));
   apply();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   // VS Code switches the body's theme class when the user changes the colour theme.
   new MutationObserver(apply).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
@@ -208,20 +241,49 @@ function buildToolbar(): void {
   });
   toolbar.append(select);
   for (const entry of TOPOLOGY_AUTHORING_COMMANDS) {
-    const button = element('button', { type: 'button', 'data-command': entry.command, title: `${entry.title} to this pod` }, entry.title);
+    const button = element(
+      'button',
+      { type: 'button', 'data-command': entry.command, title: `${entry.title} to this pod` },
+      entry.title,
+    );
     button.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: entry.command }));
     toolbar.append(button);
   }
-  const exportButton = element('button', { type: 'button', id: 'export', title: 'Save the picture as an SVG file' }, 'Export SVG');
+  const exportButton = element(
+    'button',
+    { type: 'button', id: 'export', title: 'Save the picture as an SVG file' },
+    'Export SVG',
+  );
   exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg', tab, width: laidOutFor }));
-  const zoomOut = element('button', { type: 'button', id: 'zoom-out', title: 'Zoom out (Ctrl −)', 'aria-label': 'Zoom out' }, '−');
-  const zoomLevel = element('button', { type: 'button', id: 'zoom-level', title: 'Fit to the width (Ctrl 0)', 'aria-label': 'Fit to the width' }, 'Fit');
-  const zoomIn = element('button', { type: 'button', id: 'zoom-in', title: 'Zoom in (Ctrl +)', 'aria-label': 'Zoom in' }, '+');
+  const zoomOut = element(
+    'button',
+    { type: 'button', id: 'zoom-out', title: 'Zoom out (Ctrl −)', 'aria-label': 'Zoom out' },
+    '−',
+  );
+  const zoomLevel = element(
+    'button',
+    { type: 'button', id: 'zoom-level', title: 'Fit to the width (Ctrl 0)', 'aria-label': 'Fit to the width' },
+    'Fit',
+  );
+  const zoomIn = element(
+    'button',
+    { type: 'button', id: 'zoom-in', title: 'Zoom in (Ctrl +)', 'aria-label': 'Zoom in' },
+    '+',
+  );
   zoomOut.addEventListener('click', () => setZoom(-1));
   zoomLevel.addEventListener('click', () => setZoom(0));
   zoomIn.addEventListener('click', () => setZoom(1));
   toolbar.append(zoomOut, zoomLevel, zoomIn);
-  const lockButton = element('button', { type: 'button', id: 'lock', 'aria-pressed': 'false', title: 'Keep showing this file when another editor becomes active' }, 'Lock');
+  const lockButton = element(
+    'button',
+    {
+      type: 'button',
+      id: 'lock',
+      'aria-pressed': 'false',
+      title: 'Keep showing this file when another editor becomes active',
+    },
+    'Lock',
+  );
   lockButton.addEventListener('click', () => vscode.postMessage({ type: 'toggleLock' }));
   toolbar.append(exportButton, lockButton);
 }
@@ -239,7 +301,8 @@ function updateToolbar(): void {
   );
   select.hidden = targets.length < 2;
   const hasPod = !!current?.graph;
-  for (const button of toolbar.querySelectorAll<HTMLButtonElement>('button[data-command], #export')) button.disabled = !hasPod;
+  for (const button of toolbar.querySelectorAll<HTMLButtonElement>('button[data-command], #export'))
+    button.disabled = !hasPod;
   const lock = document.getElementById('lock')!;
   lock.setAttribute('aria-pressed', String(!!current?.locked));
   lock.textContent = current?.locked ? 'Locked' : 'Lock';
@@ -272,7 +335,10 @@ function render(): void {
   canvas.replaceChildren(svg);
   applyZoom(svg);
   // VS Code's webview context menu reads these: the authoring commands, told which node was right-clicked.
-  svg.setAttribute('data-vscode-context', JSON.stringify({ webviewSection: 'pod', preventDefaultContextMenuItems: true }));
+  svg.setAttribute(
+    'data-vscode-context',
+    JSON.stringify({ webviewSection: 'pod', preventDefaultContextMenuItems: true }),
+  );
   for (const node of svg.querySelectorAll<SVGGElement>('[data-node-id]')) {
     node.setAttribute('data-vscode-context', JSON.stringify({ nodeId: node.getAttribute('data-node-id') }));
     node.addEventListener('click', () => reveal(node));
@@ -320,7 +386,8 @@ function handleNodeClicks(): void {
     // Still in the page: no redraw came between, and the browser's own click follows.
     if (event.button !== 0 || !pressedNode || pressedNode.isConnected) return;
     const released = nodeOf(event.target);
-    if (released && released.getAttribute('data-node-id') === pressedNode.getAttribute('data-node-id')) reveal(released);
+    if (released && released.getAttribute('data-node-id') === pressedNode.getAttribute('data-node-id'))
+      reveal(released);
   });
 }
 
@@ -342,7 +409,12 @@ function highlight(nodeId: string | null): void {
   if (target && nodeId !== 'pod') target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
-const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+const DIRECTIONS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
 
 /** Enter or Space reveals the node; arrow keys move to the nearest node in that direction. */
 function onNodeKey(event: KeyboardEvent, node: SVGGElement): void {

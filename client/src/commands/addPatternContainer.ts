@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PATTERNS, type PatternInfo } from '../../../server/src/shared/patternCatalog';
-import { InsertPatternRequest, type InsertPatternParams, type ProtocolRange } from '../../../server/src/shared/protocol';
+import {
+  InsertPatternRequest,
+  type InsertPatternParams,
+  type ProtocolRange,
+} from '../../../server/src/shared/protocol';
 
 function toRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -17,24 +21,32 @@ export interface AddPatternArguments {
   readonly template?: string;
 }
 
-async function addPatternContainer(pattern: PatternInfo, getClient: () => LanguageClient | undefined, args: AddPatternArguments = {}): Promise<void> {
+async function addPatternContainer(
+  pattern: PatternInfo,
+  getClient: () => LanguageClient | undefined,
+  args: AddPatternArguments = {},
+): Promise<void> {
   // A caller beside the editor (the topology preview) names the document: reuse its visible editor.
   const editor = args.uri
-    ? vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === args.uri) ??
-      (await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { preserveFocus: false }))
+    ? (vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === args.uri) ??
+      (await vscode.window.showTextDocument(vscode.Uri.parse(args.uri), { preserveFocus: false })))
     : vscode.window.activeTextEditor;
   const client = getClient();
   if (!editor || editor.document.languageId !== 'yaml') {
-    void vscode.window.showWarningMessage(`Pod Patterns: open a YAML file with a pod to ${pattern.title.toLowerCase()}.`);
+    void vscode.window.showWarningMessage(
+      `Pod Patterns: open a YAML file with a pod to ${pattern.title.toLowerCase()}.`,
+    );
     return;
   }
   if (!client) return;
   const templateId =
     args.template ??
-    (await vscode.window.showQuickPick(
-      pattern.templates.map((template) => ({ label: template.label, detail: template.detail, id: template.id })),
-      { title: `Pod Patterns: ${pattern.title}`, placeHolder: 'Choose what the container does' },
-    ))?.id;
+    (
+      await vscode.window.showQuickPick(
+        pattern.templates.map((template) => ({ label: template.label, detail: template.detail, id: template.id })),
+        { title: `Pod Patterns: ${pattern.title}`, placeHolder: 'Choose what the container does' },
+      )
+    )?.id;
   if (!templateId) return;
   const document = editor.document;
   const version = document.version;
@@ -61,8 +73,15 @@ async function addPatternContainer(pattern: PatternInfo, getClient: () => Langua
 }
 
 /** "Pod Patterns: Add Init Container / Sidecar / Native Sidecar / Adapter / Ambassador". */
-export function registerAuthoringCommands(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+export function registerAuthoringCommands(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+): void {
   for (const pattern of PATTERNS) {
-    context.subscriptions.push(vscode.commands.registerCommand(pattern.command, (args?: AddPatternArguments) => addPatternContainer(pattern, getClient, args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(pattern.command, (args?: AddPatternArguments) =>
+        addPatternContainer(pattern, getClient, args),
+      ),
+    );
   }
 }

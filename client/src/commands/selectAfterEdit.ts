@@ -9,12 +9,20 @@ const SELECT_COMMAND = 'podPatterns.selectAfterEdit';
  * applied their edit, it runs this command, which selects that value, as the palette
  * commands do.
  */
-export function registerSelectAfterEdit(context: vscode.ExtensionContext, serverRunning: () => boolean = () => true): Middleware {
+export function registerSelectAfterEdit(
+  context: vscode.ExtensionContext,
+  serverRunning: () => boolean = () => true,
+): Middleware {
   context.subscriptions.push(
     vscode.commands.registerCommand(SELECT_COMMAND, (uri: string, range: ProtocolRange) => {
       const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === uri);
       if (!editor) return;
-      const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+      const selection = new vscode.Selection(
+        range.start.line,
+        range.start.character,
+        range.end.line,
+        range.end.character,
+      );
       editor.selection = selection;
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
@@ -34,7 +42,11 @@ export function registerSelectAfterEdit(context: vscode.ExtensionContext, server
         const data = (action as { data?: Record<string, unknown> }).data;
         const selection = data?.[SELECTION_DATA_KEY] as ProtocolRange | undefined;
         if (action instanceof vscode.CodeAction && selection && !action.command) {
-          action.command = { command: SELECT_COMMAND, title: 'Select the value to fill in', arguments: [document.uri.toString(), selection] };
+          action.command = {
+            command: SELECT_COMMAND,
+            title: 'Select the value to fill in',
+            arguments: [document.uri.toString(), selection],
+          };
         }
       }
       return actions;

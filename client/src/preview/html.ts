@@ -12,7 +12,8 @@ export interface TopologyPageResources {
  * the same); the page's content is built by the script from messages, as DOM nodes.
  */
 export function topologyPageHtml(resources: TopologyPageResources): string {
-  const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attr = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const csp = [
     "default-src 'none'",
     `style-src ${resources.cspSource}`,

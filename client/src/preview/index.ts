@@ -8,7 +8,10 @@ import { TOPOLOGY_VIEW_TYPE, TopologyPreview, webviewOptions } from './topologyP
  * The topology previews, like the Markdown preview: "Open" shows the file in the preview
  * that follows the active editor; a locked preview keeps its file.
  */
-export function registerTopologyPreview(context: vscode.ExtensionContext, client: LanguageClient): { showTab(tab: 'topology' | 'lifecycle'): void } {
+export function registerTopologyPreview(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+): { showTab(tab: 'topology' | 'lifecycle'): void } {
   const previews = new Set<TopologyPreview>();
   const track = (preview: TopologyPreview) => {
     previews.add(preview);
@@ -21,25 +24,40 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     const editor = vscode.window.activeTextEditor;
     const resource = uri ?? editor?.document.uri;
     if (!resource || (!uri && editor && !isYaml(editor.document))) {
-      void vscode.window.showInformationMessage('Open a YAML file with a Pod, Deployment, Job or other pod-bearing object to preview its topology.');
+      void vscode.window.showInformationMessage(
+        'Open a YAML file with a Pod, Deployment, Job or other pod-bearing object to preview its topology.',
+      );
       return;
     }
-    const cursor = editor && editor.document.uri.toString() === resource.toString() ? editor.document.offsetAt(editor.selection.active) : undefined;
+    const cursor =
+      editor && editor.document.uri.toString() === resource.toString()
+        ? editor.document.offsetAt(editor.selection.active)
+        : undefined;
     const following = [...previews].find((preview) => !preview.locked);
     if (following) {
       following.panel.reveal(column, column === vscode.ViewColumn.Beside);
       following.show(resource, cursor);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside }, webviewOptions(context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      TOPOLOGY_VIEW_TYPE,
+      'Topology',
+      { viewColumn: column, preserveFocus: column === vscode.ViewColumn.Beside },
+      webviewOptions(context.extensionUri),
+    );
     track(new TopologyPreview(panel, client, context.extensionUri, {})).show(resource, cursor);
   }
 
-  const hasPods = (editor: vscode.TextEditor | undefined) => !!editor && isYaml(editor.document) && mentionsPodKind(editor.document.getText());
+  const hasPods = (editor: vscode.TextEditor | undefined) =>
+    !!editor && isYaml(editor.document) && mentionsPodKind(editor.document.getText());
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('podPatterns.showTopology', (uri?: vscode.Uri) => open(vscode.ViewColumn.Active, uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('podPatterns.showTopologyToSide', (uri?: vscode.Uri) => open(vscode.ViewColumn.Beside, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('podPatterns.showTopology', (uri?: vscode.Uri) =>
+      open(vscode.ViewColumn.Active, uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.commands.registerCommand('podPatterns.showTopologyToSide', (uri?: vscode.Uri) =>
+      open(vscode.ViewColumn.Beside, uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.commands.registerCommand('podPatterns.toggleTopologyLock', () => {
       const active = [...previews].find((preview) => preview.panel.active);
       active?.toggleLock();
@@ -48,7 +66,10 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
     ...TOPOLOGY_AUTHORING_COMMANDS.map((entry) =>
       vscode.commands.registerCommand(`${entry.command}.fromTopology`, (context?: { nodeId?: unknown }) => {
         const active = [...previews].find((preview) => preview.panel.active);
-        return active?.runAuthoringCommand(entry.command, typeof context?.nodeId === 'string' ? context.nodeId : undefined);
+        return active?.runAuthoringCommand(
+          entry.command,
+          typeof context?.nodeId === 'string' ? context.nodeId : undefined,
+        );
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
@@ -56,7 +77,8 @@ export function registerTopologyPreview(context: vscode.ExtensionContext, client
         const preview = track(new TopologyPreview(panel, client, context.extensionUri, state ?? {}));
         // A panel closed before it ever showed a file comes back following the active editor.
         const editor = vscode.window.activeTextEditor;
-        if (!preview.uri && editor && hasPods(editor)) preview.show(editor.document.uri, editor.document.offsetAt(editor.selection.active));
+        if (!preview.uri && editor && hasPods(editor))
+          preview.show(editor.document.uri, editor.document.offsetAt(editor.selection.active));
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

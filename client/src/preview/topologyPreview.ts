@@ -22,7 +22,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   // Only the bundle and its stylesheet may be loaded; the panel is rebuilt from state when hidden (no retainContextWhenHidden).
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'webview', 'out'), vscode.Uri.joinPath(extensionUri, 'webview', 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'webview', 'out'),
+      vscode.Uri.joinPath(extensionUri, 'webview', 'media'),
+    ],
   };
 }
 
@@ -49,7 +52,8 @@ export class TopologyPreview implements vscode.Disposable {
     private lockedState = state.locked ?? false,
   ) {
     if (state.uri) this.resource = vscode.Uri.parse(state.uri);
-    if (state.documentIndex !== undefined && state.podIndex !== undefined) this.target = { documentIndex: state.documentIndex, podIndex: state.podIndex };
+    if (state.documentIndex !== undefined && state.podIndex !== undefined)
+      this.target = { documentIndex: state.documentIndex, podIndex: state.podIndex };
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = this.html();
     this.disposables.push(
@@ -134,14 +138,21 @@ export class TopologyPreview implements vscode.Disposable {
     if (!uri) return;
     const params: TopologyParams = {
       uri: this.client.code2ProtocolConverter.asUri(uri),
-      ...(this.target ? { target: this.target } : this.lastCursorOffset !== undefined ? { offset: this.lastCursorOffset } : {}),
+      ...(this.target
+        ? { target: this.target }
+        : this.lastCursorOffset !== undefined
+          ? { offset: this.lastCursorOffset }
+          : {}),
     };
     // After a reload the file may not be open yet: opening it hands it to the language server first.
     Promise.resolve(vscode.workspace.openTextDocument(uri))
       .then(() => this.client.sendRequest(TopologyRequest, params))
       .then(
         (result) => this.accept(uri, result),
-        (error: unknown) => this.client.warn(`Topology request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          this.client.warn(
+            `Topology request for ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       );
   }
 
@@ -151,7 +162,8 @@ export class TopologyPreview implements vscode.Disposable {
     // An answer computed from an older text than the editor's is dropped: a newer request is on its way.
     if (document && result.version !== null && result.version < document.version) return;
     this.result = result;
-    if (result.graph) this.target = { documentIndex: result.graph.target.documentIndex, podIndex: result.graph.target.podIndex };
+    if (result.graph)
+      this.target = { documentIndex: result.graph.target.documentIndex, podIndex: result.graph.target.podIndex };
     void this.post({
       type: 'topology',
       uri: uri.toString(),
@@ -188,7 +200,8 @@ export class TopologyPreview implements vscode.Disposable {
         this.toggleLock();
         break;
       case 'exportSvg':
-        if (this.result?.graph && this.resource) await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, message.width);
+        if (this.result?.graph && this.resource)
+          await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, message.width);
         break;
       case 'runCommand':
         await this.runAuthoringCommand(message.command);
@@ -210,13 +223,19 @@ export class TopologyPreview implements vscode.Disposable {
 
   private async editorForResource(): Promise<vscode.TextEditor | undefined> {
     const uri = this.resource!;
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+    const visible = vscode.window.visibleTextEditors.find(
+      (editor) => editor.document.uri.toString() === uri.toString(),
+    );
     try {
       const document = await vscode.workspace.openTextDocument(uri);
-      const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+      const column =
+        visible?.viewColumn ??
+        (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
       return await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Cannot open ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }
@@ -238,9 +257,14 @@ export class TopologyPreview implements vscode.Disposable {
     const position = new vscode.Position(at.line, at.character);
     editor.selection = new vscode.Selection(position, position);
     try {
-      await vscode.commands.executeCommand(command, { uri: editor.document.uri.toString(), position: { line: position.line, character: position.character } });
+      await vscode.commands.executeCommand(command, {
+        uri: editor.document.uri.toString(),
+        position: { line: position.line, character: position.character },
+      });
     } catch (error) {
-      void vscode.window.showErrorMessage(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `${command} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -258,7 +282,9 @@ export class TopologyPreview implements vscode.Disposable {
     return topologyPageHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'webview', 'out', 'main.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'webview', 'media', 'topology.css')).toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'webview', 'media', 'topology.css'))
+        .toString(),
       nonce: randomBytes(18).toString('base64'),
     });
   }

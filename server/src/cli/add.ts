@@ -17,9 +17,16 @@ export function runAdd(argv: readonly string[], io: CliIO, service: LanguageServ
   if (extra.length > 0) throw new UsageError(`one file at a time (got ${extra.length + 1})`);
   const template = lastFlag(args, 'template');
   if (template !== undefined && !info.templates.some((candidate) => candidate.id === template)) {
-    throw new UsageError(`--template for ${info.kind} is one of ${info.templates.map((candidate) => candidate.id).join(', ')}, not "${template}"`);
+    throw new UsageError(
+      `--template for ${info.kind} is one of ${info.templates.map((candidate) => candidate.id).join(', ')}, not "${template}"`,
+    );
   }
-  const settings = resolveSettings(flagOverrides(args, service.rules.map((rule) => rule.id)));
+  const settings = resolveSettings(
+    flagOverrides(
+      args,
+      service.rules.map((rule) => rule.id),
+    ),
+  );
   let text: string;
   try {
     text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
@@ -59,6 +66,7 @@ function choosePod(pods: readonly LocatedPod[], name: string | undefined): Locat
       ? `no pod named "${name}" (the file has: ${pods.map((located) => located.pod.name ?? '(unnamed)').join(', ')})`
       : `${matches.length} pods are named "${name}": the first is not guessed`;
   }
-  if (pods.length > 1) return `the file has ${pods.length} pods (${pods.map((located) => located.pod.name ?? '(unnamed)').join(', ')}): choose one with --pod NAME`;
+  if (pods.length > 1)
+    return `the file has ${pods.length} pods (${pods.map((located) => located.pod.name ?? '(unnamed)').join(', ')}): choose one with --pod NAME`;
   return pods[0]!;
 }

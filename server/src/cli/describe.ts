@@ -12,8 +12,19 @@ export interface DescribedPod {
   readonly kind: string;
   readonly name: string | null;
   /** `evidence` is `reasons` joined with "; " (kept for tools written before `reasons`). */
-  readonly containers: { name: string | null; group: string; role: string; pattern: string | null; evidence: string; reasons: string[] }[];
-  readonly volumes: { name: string; type: string | null; mountedBy: { container: string | null; mountPath: string | null; readOnly: boolean }[] }[];
+  readonly containers: {
+    name: string | null;
+    group: string;
+    role: string;
+    pattern: string | null;
+    evidence: string;
+    reasons: string[];
+  }[];
+  readonly volumes: {
+    name: string;
+    type: string | null;
+    mountedBy: { container: string | null; mountPath: string | null; readOnly: boolean }[];
+  }[];
   readonly links: { from: string | null; to: string | null; port: number }[];
   readonly effectiveResources: { requests: Record<string, string>; limits: Record<string, string> };
   readonly qosClass: string;
@@ -36,10 +47,17 @@ export function describePod(path: string, located: LocatedPod, analysis: PodAnal
     volumes: analysis.volumes.map((volume) => ({
       name: volume.name,
       type: volume.type ?? null,
-      mountedBy: volume.mountedBy.map(({ container, mount }) => ({ container: container.name ?? null, mountPath: mount.mountPath ?? null, readOnly: mount.readOnly })),
+      mountedBy: volume.mountedBy.map(({ container, mount }) => ({
+        container: container.name ?? null,
+        mountPath: mount.mountPath ?? null,
+        readOnly: mount.readOnly,
+      })),
     })),
     links: analysis.links.map((link) => ({ from: link.from.name ?? null, to: link.to?.name ?? null, port: link.port })),
-    effectiveResources: { requests: { ...analysis.effectiveResources.requests }, limits: { ...analysis.effectiveResources.limits } },
+    effectiveResources: {
+      requests: { ...analysis.effectiveResources.requests },
+      limits: { ...analysis.effectiveResources.limits },
+    },
     qosClass: analysis.qosClass,
   };
 }
@@ -54,21 +72,34 @@ export function describeText(pod: DescribedPod): string {
   const lines = [`${pod.path} [document ${pod.documentIndex}] ${pod.kind} ${pod.name ?? '(unnamed)'}`];
   lines.push('  containers:');
   for (const container of pod.containers) {
-    const kind = container.role === 'native-sidecar' && container.pattern ? `native-sidecar (${container.pattern})` : container.role;
+    const kind =
+      container.role === 'native-sidecar' && container.pattern
+        ? `native-sidecar (${container.pattern})`
+        : container.role;
     lines.push(`    ${container.name ?? '(unnamed)'}  ${kind}`);
     for (const reason of container.reasons) lines.push(`      - ${reason}`);
   }
   if (pod.volumes.length > 0) {
     lines.push('  volumes:');
     for (const volume of pod.volumes) {
-      const users = volume.mountedBy.map((use) => `${use.container ?? '(unnamed)'} at ${use.mountPath ?? '?'}${use.readOnly ? ' (read-only)' : ''}`);
-      const sharing = volume.mountedBy.length > 1 ? 'shared by' : volume.mountedBy.length === 1 ? 'mounted by' : 'mounted by no container';
-      lines.push(`    ${volume.name} (${volume.type ?? 'undeclared'}) ${sharing}${users.length ? ` ${users.join(', ')}` : ''}`);
+      const users = volume.mountedBy.map(
+        (use) => `${use.container ?? '(unnamed)'} at ${use.mountPath ?? '?'}${use.readOnly ? ' (read-only)' : ''}`,
+      );
+      const sharing =
+        volume.mountedBy.length > 1
+          ? 'shared by'
+          : volume.mountedBy.length === 1
+            ? 'mounted by'
+            : 'mounted by no container';
+      lines.push(
+        `    ${volume.name} (${volume.type ?? 'undeclared'}) ${sharing}${users.length ? ` ${users.join(', ')}` : ''}`,
+      );
     }
   }
   if (pod.links.length > 0) {
     lines.push('  localhost links:');
-    for (const link of pod.links) lines.push(`    ${link.from ?? '(unnamed)'} → ${link.to ?? 'nothing serves it'} :${link.port}`);
+    for (const link of pod.links)
+      lines.push(`    ${link.from ?? '(unnamed)'} → ${link.to ?? 'nothing serves it'} :${link.port}`);
   }
   lines.push(`  effective requests: ${amounts(pod.effectiveResources.requests)}`);
   lines.push(`  effective limits: ${amounts(pod.effectiveResources.limits)}`);
@@ -89,7 +120,8 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
       unreadable = true;
       continue;
     }
-    for (const located of service.parseFile(input.text).pods) pods.push(describePod(input.path, located, service.podAnalysis(located)));
+    for (const located of service.parseFile(input.text).pods)
+      pods.push(describePod(input.path, located, service.podAnalysis(located)));
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
   else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod) => describeText(pod)).join('\n\n') + '\n');

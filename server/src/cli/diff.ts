@@ -17,7 +17,12 @@ export function unifiedDiff(path: string, before: string, after: string): string
   let head = 0;
   while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
   let tail = 0;
-  while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+  while (
+    tail < oldLines.length - head &&
+    tail < newLines.length - head &&
+    oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]
+  )
+    tail++;
   const operations: Operation[] = [
     ...oldLines.slice(0, head).map((line) => ({ kind: ' ' as const, line })),
     ...middleOperations(oldLines.slice(head, oldLines.length - tail), newLines.slice(head, newLines.length - tail)),
@@ -44,7 +49,10 @@ function middleOperations(oldLines: readonly string[], newLines: readonly string
   for (let d = 0; d <= max; d++) {
     trace.push(frontier.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!) ? frontier[offset + k + 1]! : frontier[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!)
+          ? frontier[offset + k + 1]!
+          : frontier[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && oldLines[x] === newLines[y]) {
         x++;
@@ -54,10 +62,19 @@ function middleOperations(oldLines: readonly string[], newLines: readonly string
       if (x >= n && y >= m) return backtrack(trace, d, offset, oldLines, newLines);
     }
   }
-  return [...oldLines.map((line) => ({ kind: '-' as const, line })), ...newLines.map((line) => ({ kind: '+' as const, line }))];
+  return [
+    ...oldLines.map((line) => ({ kind: '-' as const, line })),
+    ...newLines.map((line) => ({ kind: '+' as const, line })),
+  ];
 }
 
-function backtrack(trace: readonly Int32Array[], steps: number, offset: number, oldLines: readonly string[], newLines: readonly string[]): Operation[] {
+function backtrack(
+  trace: readonly Int32Array[],
+  steps: number,
+  offset: number,
+  oldLines: readonly string[],
+  newLines: readonly string[],
+): Operation[] {
   const operations: Operation[] = [];
   let x = oldLines.length;
   let y = newLines.length;
@@ -113,7 +130,9 @@ function hunks(operations: readonly Operation[]): string[] {
       const operation = operations[start]!;
       if (operation.kind !== '+') oldCount++;
       if (operation.kind !== '-') newCount++;
-      body.push(`${operation.kind}${operation.line.endsWith('\n') ? operation.line : `${operation.line}\n\\ No newline at end of file\n`}`);
+      body.push(
+        `${operation.kind}${operation.line.endsWith('\n') ? operation.line : `${operation.line}\n\\ No newline at end of file\n`}`,
+      );
     }
     out.push(`@@ -${range(hunkOld, oldCount)} +${range(hunkNew, newCount)} @@\n${body.join('')}`);
     oldLine = hunkOld + oldCount;

@@ -1,4 +1,14 @@
-import { chmodSync, chownSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, type FileFinding, type LanguageService, type ServiceSettings } from '../service';
 import type { CliIO } from './io';
@@ -16,7 +26,8 @@ export interface FixOutcome {
 
 function errorCounts(findings: readonly FileFinding[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of findings) if (finding.severity === 'error') counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  for (const finding of findings)
+    if (finding.severity === 'error') counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
   return counts;
 }
 
@@ -31,14 +42,23 @@ export function fixText(service: LanguageService, text: string, settings: Servic
   let currentFindings = originalFindings;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const file = service.parseFile(current);
-    const targets = currentFindings.map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+    const targets = currentFindings.map((finding) => ({
+      code: finding.code,
+      start: finding.range.start,
+      end: finding.range.end,
+      data: finding.data,
+    }));
     const { edits, count } = service.preferredFixes(file, targets, settings);
     if (count === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
     // What this pass fixed, per rule: the fixes each rule's findings get on their own.
     for (const code of new Set(targets.map((target) => target.code))) {
-      const own = service.preferredFixes(file, targets.filter((target) => target.code === code), settings).count;
+      const own = service.preferredFixes(
+        file,
+        targets.filter((target) => target.code === code),
+        settings,
+      ).count;
       if (own > 0) fixed.set(code, (fixed.get(code) ?? 0) + own);
     }
     current = next;
@@ -66,7 +86,14 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * error, and rewrites the file safely (see `writeFixed`). The returned text is what the file now
  * holds as far as linting is concerned (the original when nothing was written).
  */
-export function fixInput(service: LanguageService, file: string, text: string, settings: ServiceSettings, io: CliIO, toStderr: boolean): FixReport {
+export function fixInput(
+  service: LanguageService,
+  file: string,
+  text: string,
+  settings: ServiceSettings,
+  io: CliIO,
+  toStderr: boolean,
+): FixReport {
   const say = (line: string) => (toStderr ? io.stderr : io.stdout)(`${line}\n`);
   let original: Buffer;
   try {
@@ -80,7 +107,8 @@ export function fixInput(service: LanguageService, file: string, text: string, s
     decoded = STRICT_UTF8.decode(original);
   } catch {
     // A Latin-1 `café` would come back as `caf\uFFFD`: never rewrite what was not read exactly.
-    const reason = 'not fixed: the file is not valid UTF-8 (rewriting it would replace its non-UTF-8 characters); convert it to UTF-8 first';
+    const reason =
+      'not fixed: the file is not valid UTF-8 (rewriting it would replace its non-UTF-8 characters); convert it to UTF-8 first';
     io.stderr(`pod-patterns: ${file}: ${reason}\n`);
     return { kind: 'skipped', text, reason, failed: true };
   }
@@ -108,7 +136,8 @@ export function fixInput(service: LanguageService, file: string, text: string, s
   return { kind: 'fixed', text: outcome.text, summary };
 }
 
-export type WriteResult = { readonly ok: true; readonly via?: string } | { readonly ok: false; readonly reason: string };
+export type WriteResult =
+  { readonly ok: true; readonly via?: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * Replaces a file's content with `text`, only if it still holds exactly `expected` (a save made
@@ -124,7 +153,10 @@ export function writeFixed(file: string, expected: Uint8Array, text: string): Wr
     target = lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
     if (target !== file) via = target;
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symlink loop' : describe(error) };
+    return {
+      ok: false,
+      reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symlink loop' : describe(error),
+    };
   }
   let stats;
   try {
@@ -134,7 +166,10 @@ export function writeFixed(file: string, expected: Uint8Array, text: string): Wr
   }
   if (!stats.isFile()) return { ok: false, reason: 'it is not a regular file' };
   if ((stats.mode & 0o222) === 0) return { ok: false, reason: 'it is read-only' };
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.pod-patterns-${process.pid}-${Date.now().toString(36)}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.pod-patterns-${process.pid}-${Date.now().toString(36)}.tmp`,
+  );
   try {
     writeFileSync(temporary, text, { flag: 'wx', mode: 0o600 });
     chmodSync(temporary, stats.mode & 0o7777);

@@ -1,6 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_PRESETS, NEWEST_KUBERNETES_VERSION, PROJECT_CONFIG_FILE, RULE_LEVELS, type LanguageService } from '../service';
+import {
+  CONFIG_PRESETS,
+  NEWEST_KUBERNETES_VERSION,
+  PROJECT_CONFIG_FILE,
+  RULE_LEVELS,
+  type LanguageService,
+} from '../service';
 import { parseArgs, UsageError } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { IgnorePatterns, PROJECT_CONFIG_FILE } from '../service';
 
 /** A file to lint: its display path and text, or why it could not be read. */
-export type Input = { readonly path: string; readonly text: string } | { readonly path: string; readonly error: string };
+export type Input =
+  { readonly path: string; readonly text: string } | { readonly path: string; readonly error: string };
 
 export interface InputOptions {
   readonly readStdin: () => string;
@@ -62,7 +63,10 @@ export function collectInputs(args: readonly string[], options: InputOptions): C
         const matches = expandGlob(arg, walkOptions);
         if (matches.length === 0) unmatched.push({ path: arg, error: 'no file matches this pattern' });
         matches.forEach(add);
-      } else if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      } else if (
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+        (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+      ) {
         unmatched.push({ path: arg, error: 'no such file or directory' });
       } else {
         inputs.push({ path: arg, error: describeError(error) });
@@ -71,7 +75,11 @@ export function collectInputs(args: readonly string[], options: InputOptions): C
     }
     if (stats.isDirectory()) {
       const found = walk(arg, walkOptions, new Set());
-      if (found.length === 0) unmatched.push({ path: arg, error: 'no YAML files (*.yaml, *.yml) in this folder, or all of them are ignored' });
+      if (found.length === 0)
+        unmatched.push({
+          path: arg,
+          error: 'no YAML files (*.yaml, *.yml) in this folder, or all of them are ignored',
+        });
       found.forEach(add);
     } else if (!options.isIgnored(path.resolve(arg), false)) {
       add(arg);
@@ -91,7 +99,12 @@ interface WalkOptions extends InputOptions {
 }
 
 /** YAML files below `folder`, sorted, skipping node_modules, .git and ignored paths; `visited` holds real folders. */
-function walk(folder: string, options: WalkOptions, visited: Set<string>, keep: (file: string) => boolean = (file) => YAML_FILE.test(file)): string[] {
+function walk(
+  folder: string,
+  options: WalkOptions,
+  visited: Set<string>,
+  keep: (file: string) => boolean = (file) => YAML_FILE.test(file),
+): string[] {
   const real = realPath(folder);
   if (visited.has(real)) return [];
   visited.add(real);
@@ -139,7 +152,8 @@ class GitignoreStack {
     let folder = path.dirname(absolutePath);
     for (;;) {
       const patterns = this.patternsIn(folder);
-      if (patterns && patterns.ignores(path.relative(folder, absolutePath).split(path.sep).join('/'), isFolder)) return true;
+      if (patterns && patterns.ignores(path.relative(folder, absolutePath).split(path.sep).join('/'), isFolder))
+        return true;
       const parent = path.dirname(folder);
       if (parent === folder || existsSync(path.join(folder, '.git'))) return false;
       folder = parent;

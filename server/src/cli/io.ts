@@ -21,6 +21,9 @@ export const EXIT_USAGE = 2;
 export function stderrLogger(stderr: (text: string) => void): Logger {
   return {
     info: (message) => stderr(`pod-patterns: ${message}\n`),
-    error: (message, error) => stderr(`pod-patterns: ${message}${error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`}\n`),
+    error: (message, error) =>
+      stderr(
+        `pod-patterns: ${message}${error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`}\n`,
+      ),
   };
 }

@@ -1,12 +1,29 @@
 import * as path from 'node:path';
-import { isRulePreset, kubernetesVersionProblem, normaliseVersion, ruleIdProblem, RULE_LEVELS, RULE_PRESETS, type FileFinding, type LanguageService, type RuleLevel, type ServiceSettings } from '../service';
+import {
+  isRulePreset,
+  kubernetesVersionProblem,
+  normaliseVersion,
+  ruleIdProblem,
+  RULE_LEVELS,
+  RULE_PRESETS,
+  type FileFinding,
+  type LanguageService,
+  type RuleLevel,
+  type ServiceSettings,
+} from '../service';
 import { lastFlag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { unifiedDiff } from './diff';
 import { fixInput, fixText } from './fix';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
-import { reportAnalysis, repositoryRoot, type FileReport, type FormatContext, type UnreadableInput } from './formats/report';
+import {
+  reportAnalysis,
+  repositoryRoot,
+  type FileReport,
+  type FormatContext,
+  type UnreadableInput,
+} from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText, wantsColour } from './formats/text';
 import { collectInputs } from './inputs';
@@ -62,14 +79,16 @@ export function flagOverrides(args: ParsedArgs, knownRuleIds: readonly string[])
   const rules: Record<string, RuleLevel> = {};
   for (const entry of args.flags.get('rule') ?? []) {
     const [id, level] = entry.split('=');
-    if (!id || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}, not "${entry}"`);
+    if (!id || !RULE_LEVELS.includes(level as RuleLevel))
+      throw new UsageError(`--rule takes ID=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}, not "${entry}"`);
     const problem = ruleIdProblem(id, knownRuleIds);
     if (problem) throw new UsageError(`--rule: ${problem}`);
     rules[id] = level as RuleLevel;
   }
   if (Object.keys(rules).length > 0) overrides.rules = rules;
   const preset = lastFlag(args, 'preset');
-  if (preset !== undefined && !isRulePreset(preset)) throw new UsageError(`--preset must be ${RULE_PRESETS.join(' or ')}, not "${preset}"`);
+  if (preset !== undefined && !isRulePreset(preset))
+    throw new UsageError(`--preset must be ${RULE_PRESETS.join(' or ')}, not "${preset}"`);
   if (preset !== undefined) overrides.preset = preset;
   return overrides;
 }
@@ -78,7 +97,8 @@ function wholeNumber(args: ParsedArgs, flag: string, min: number, max: number): 
   const written = lastFlag(args, flag);
   if (written === undefined) return undefined;
   const value = Number(written);
-  if (!/^\d+$/.test(written) || value < min || value > max) throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}, not "${written}"`);
+  if (!/^\d+$/.test(written) || value < min || value > max)
+    throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}, not "${written}"`);
   return value;
 }
 
@@ -94,29 +114,43 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   const jobs = wholeNumber(args, 'jobs', 1, 256) ?? 1;
   const maxWarnings = wholeNumber(args, 'max-warnings', 0, Number.MAX_SAFE_INTEGER);
   const format = lastFlag(args, 'format') ?? (env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const categories = args.flags.get('category') ?? [];
   for (const category of categories) {
-    if (!(CATEGORIES as readonly string[]).includes(category)) throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
+    if (!(CATEGORIES as readonly string[]).includes(category))
+      throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
   }
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const fix = args.flags.has('fix');
   const dryRun = args.flags.has('fix-dry-run');
   if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
-  if ((fix || dryRun) && args.positionals.includes('-')) throw new UsageError('--fix rewrites files: it cannot fix standard input');
-  if (args.flags.has('config') && args.flags.has('no-config')) throw new UsageError('--config and --no-config exclude each other');
-  const project = new ProjectSettings(service, cwd, flagOverrides(args, service.rules.map((rule) => rule.id)), {
-    configPath: lastFlag(args, 'config'),
-    useConfigFiles: !args.flags.has('no-config'),
-    ignore: args.flags.get('ignore') ?? [],
-  });
+  if ((fix || dryRun) && args.positionals.includes('-'))
+    throw new UsageError('--fix rewrites files: it cannot fix standard input');
+  if (args.flags.has('config') && args.flags.has('no-config'))
+    throw new UsageError('--config and --no-config exclude each other');
+  const project = new ProjectSettings(
+    service,
+    cwd,
+    flagOverrides(
+      args,
+      service.rules.map((rule) => rule.id),
+    ),
+    {
+      configPath: lastFlag(args, 'config'),
+      useConfigFiles: !args.flags.has('no-config'),
+      ignore: args.flags.get('ignore') ?? [],
+    },
+  );
   const quiet = args.flags.has('quiet');
 
-  const collected = collectInputs(
-    args.positionals,
-    { readStdin: io.readStdin, isIgnored: (file, isFolder) => project.isIgnored(file, isFolder), gitignore: !args.flags.has('no-gitignore') },
-  );
-  if (collected.unmatched.length > 0) throw new UsageError(collected.unmatched.map((input) => `${input.path}: ${input.error}`).join('\n'));
+  const collected = collectInputs(args.positionals, {
+    readStdin: io.readStdin,
+    isIgnored: (file, isFolder) => project.isIgnored(file, isFolder),
+    gitignore: !args.flags.has('no-gitignore'),
+  });
+  if (collected.unmatched.length > 0)
+    throw new UsageError(collected.unmatched.map((input) => `${input.path}: ${input.error}`).join('\n'));
   const unreadable: UnreadableInput[] = [];
   const readable: { path: string; text: string; settings: ServiceSettings }[] = [];
   let diffs = '';
@@ -134,7 +168,8 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
       if (report.kind === 'skipped' && report.failed) unreadable.push({ path: input.path, error: report.reason });
       text = report.text;
     }
-    if (dryRun) diffs += unifiedDiff(diffLabel(input.path, cwd), input.text, fixText(service, input.text, settings).text);
+    if (dryRun)
+      diffs += unifiedDiff(diffLabel(input.path, cwd), input.text, fixText(service, input.text, settings).text);
     readable.push({ path: input.path, text, settings });
   }
   if (dryRun) {
@@ -151,7 +186,10 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
       return { path: input.path, text: input.text, analysis: reportAnalysis(input.text, podCount), findings };
     });
   }
-  reports = reports.map((report) => ({ ...report, findings: inCategories(service, report.findings, categories).sort(byPosition) }));
+  reports = reports.map((report) => ({
+    ...report,
+    findings: inCategories(service, report.findings, categories).sort(byPosition),
+  }));
   if (format === 'text') reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   // The fix hint parses each document with findings again (and warms the fixers: about a tenth of
@@ -159,15 +197,26 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   const wantsHint = format === 'text' && io.stdoutIsTerminal === true && !quiet && !fix;
   let fixable = 0;
   if (wantsHint) {
-    for (const report of reports) if (report.findings.length > 0) fixable += service.countFixable(report.text, report.findings, project.settingsFor(report.path));
+    for (const report of reports)
+      if (report.findings.length > 0)
+        fixable += service.countFixable(report.text, report.findings, project.settingsFor(report.path));
   }
-  const context: FormatContext = { quiet, fixable, unreadable, root: format === 'sarif' || format === 'github' ? repositoryRoot(cwd) : cwd };
+  const context: FormatContext = {
+    quiet,
+    fixable,
+    unreadable,
+    root: format === 'sarif' || format === 'github' ? repositoryRoot(cwd) : cwd,
+  };
   const colourFlag = args.flags.has('no-color') ? 'no-color' : args.flags.has('color') ? 'color' : undefined;
   const output =
     format === 'json'
       ? formatJson(reports, context)
       : format === 'sarif'
-        ? formatSarif(reports, context, { version: CLI_VERSION, rules: service.rules, docsUrl: (code) => service.docsUrl(code) })
+        ? formatSarif(reports, context, {
+            version: CLI_VERSION,
+            rules: service.rules,
+            docsUrl: (code) => service.docsUrl(code),
+          })
         : format === 'github'
           ? formatGithub(reports, context)
           : format === 'junit'
@@ -176,7 +225,10 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   io.stdout(output);
   if (unreadable.length > 0) return EXIT_USAGE;
   const errors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
-  const warnings = reports.reduce((sum, report) => sum + report.findings.filter((finding) => finding.severity === 'warning').length, 0);
+  const warnings = reports.reduce(
+    (sum, report) => sum + report.findings.filter((finding) => finding.severity === 'warning').length,
+    0,
+  );
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr(`pod-patterns: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return EXIT_FINDINGS;
@@ -187,11 +239,17 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
 /** The path a diff names: relative to the working folder when inside it (for `git apply`), else absolute. */
 function diffLabel(filePath: string, cwd: string): string {
   const relative = path.relative(cwd, path.resolve(filePath));
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(filePath) : relative).split(path.sep).join('/');
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(filePath) : relative)
+    .split(path.sep)
+    .join('/');
 }
 
 /** `--category`: findings of rules in the categories; schema, YAML syntax and other non-rule codes count as api. */
-function inCategories(service: LanguageService, findings: readonly FileFinding[], categories: readonly string[]): FileFinding[] {
+function inCategories(
+  service: LanguageService,
+  findings: readonly FileFinding[],
+  categories: readonly string[],
+): FileFinding[] {
   if (categories.length === 0) return [...findings];
   const categoryOf = new Map(service.rules.map((rule) => [rule.id, rule.category as string]));
   return findings.filter((finding) => categories.includes(categoryOf.get(finding.code) ?? 'api'));

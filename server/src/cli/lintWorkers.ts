@@ -1,4 +1,12 @@
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  parentPort,
+  receiveMessageOnPort,
+  Worker,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import { createLanguageService, type FileFinding, type LanguageService, type ServiceSettings } from '../service';
 import { stderrLogger } from './io';
 import { reportAnalysis, type FileReport } from './formats/report';
@@ -38,7 +46,7 @@ function lintJob(service: LanguageService, job: Job): JobResult {
     const { findings, podCount } = service.lintText(job.text, job.settings);
     return { id: job.id, findings, podCount };
   } catch (error) {
-    return { id: job.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
+    return { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
 }
 
@@ -63,7 +71,11 @@ const QUEUE_DEPTH = 2;
  * between collecting the workers' answers, so `--jobs 2` starts one worker, not two (each
  * worker loads and compiles the linter from cold). Reports come back in input order.
  */
-export function lintInWorkers(service: LanguageService, inputs: readonly { readonly path: string; readonly text: string; readonly settings: ServiceSettings }[], jobs: number): FileReport[] {
+export function lintInWorkers(
+  service: LanguageService,
+  inputs: readonly { readonly path: string; readonly text: string; readonly settings: ServiceSettings }[],
+  jobs: number,
+): FileReport[] {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: Math.max(0, Math.min(jobs - 1, inputs.length - 1)) }, () => {
     const channel = new MessageChannel();

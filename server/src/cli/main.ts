@@ -14,7 +14,9 @@ if (!isLintWorker()) {
       cwd: process.cwd(),
     });
   } catch (error) {
-    process.stderr.write(`pod-patterns: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `pod-patterns: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   }
 }

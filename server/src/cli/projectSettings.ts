@@ -63,7 +63,11 @@ export class ProjectSettings {
 
   /** `--ignore` patterns (relative to the working folder) and the governing config's (relative to its folder). */
   isIgnored(absolutePath: string, isFolder: boolean): boolean {
-    if (!this.flagIgnores.isEmpty && this.flagIgnores.ignores(toSlashes(path.relative(this.cwd, absolutePath)), isFolder)) return true;
+    if (
+      !this.flagIgnores.isEmpty &&
+      this.flagIgnores.ignores(toSlashes(path.relative(this.cwd, absolutePath)), isFolder)
+    )
+      return true;
     const config = this.configFor(isFolder ? path.join(absolutePath, '_') : absolutePath);
     if (!config || config.ignore.length === 0) return false;
     let patterns = this.ignoreByConfig.get(config.path);
@@ -77,7 +81,11 @@ export class ProjectSettings {
 
 function usable(parsed: ParsedProjectConfig): ProjectConfig {
   if (parsed.config) return parsed.config;
-  throw new ConfigError(parsed.problems.map((problem) => `${problem.path}:${problem.line}:${problem.column}: ${problem.message}`).join('\n'));
+  throw new ConfigError(
+    parsed.problems
+      .map((problem) => `${problem.path}:${problem.line}:${problem.column}: ${problem.message}`)
+      .join('\n'),
+  );
 }
 
 function toSlashes(relative: string): string {

@@ -12,7 +12,9 @@ function textTable(entries: readonly RuleCatalogueEntry[]): string {
     const since = entry.minVersion ? ` (from ${entry.minVersion})` : '';
     return `${entry.id.padEnd(idWidth)}  ${entry.category.padEnd(8)}  ${entry.severity.padEnd(11)}  ${entry.summary}${since}`;
   });
-  return [`${'ID'.padEnd(idWidth)}  CATEGORY  SEVERITY     SUMMARY`, ...lines, `${entries.length} rules`, ''].join('\n');
+  return [`${'ID'.padEnd(idWidth)}  CATEGORY  SEVERITY     SUMMARY`, ...lines, `${entries.length} rules`, ''].join(
+    '\n',
+  );
 }
 
 /** Lists the rules with their category, default severity and summary. */
@@ -22,7 +24,8 @@ export function runRulesCommand(argv: readonly string[], io: CliIO, service: Lan
   const format = lastFlag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const category = lastFlag(args, 'category');
-  if (category !== undefined && !CATEGORIES.includes(category)) throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
+  if (category !== undefined && !CATEGORIES.includes(category))
+    throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${category}"`);
   const entries = service.rules.filter((entry) => category === undefined || entry.category === category);
   if (format === 'json') {
     const rules = entries.map((entry) => ({ ...entry, docs: service.docsUrl(entry.id) }));

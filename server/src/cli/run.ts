@@ -24,7 +24,12 @@ export const COMMANDS: Record<string, { readonly usage: string; readonly help?: 
 };
 
 function usage(): string {
-  return ['Usage:', ...Object.values(COMMANDS).map((command) => `  ${command.usage}`), '  pod-patterns --version', ''].join('\n');
+  return [
+    'Usage:',
+    ...Object.values(COMMANDS).map((command) => `  ${command.usage}`),
+    '  pod-patterns --version',
+    '',
+  ].join('\n');
 }
 
 /** Runs the CLI in-process and returns its exit code. */

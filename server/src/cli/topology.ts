@@ -16,13 +16,20 @@ export function runTopology(argv: readonly string[], io: CliIO, service: Languag
   const theme = lastFlag(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
   const widthFlag = lastFlag(args, 'width');
-  if (widthFlag !== undefined && !/^[1-9]\d{2,4}$/.test(widthFlag)) throw new UsageError(`--width takes a number of pixels from 100, not "${widthFlag}"`);
+  if (widthFlag !== undefined && !/^[1-9]\d{2,4}$/.test(widthFlag))
+    throw new UsageError(`--width takes a number of pixels from 100, not "${widthFlag}"`);
   const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io, service);
   if (typeof picked === 'number') return picked;
   const graph = service.topologyGraph(picked.file, picked.target, resolveSettings({}))!;
   const output =
     format === 'json'
       ? `${JSON.stringify(graph, null, 2)}\n`
-      : sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) })), theme);
+      : sceneToSvgString(
+          renderTopologyScene(
+            graph,
+            layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) }),
+          ),
+          theme,
+        );
   return writeOutput(output, lastFlag(args, 'output'), io);
 }

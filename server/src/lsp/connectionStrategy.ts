@@ -1,4 +1,10 @@
-import { LSPErrorCodes, type ConnectionStrategy, type Message, type RequestMessage, type ResponseMessage } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  type ConnectionStrategy,
+  type Message,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver';
 
 /**
  * A request cancelled while it still waits in the connection's queue (behind another file's

@@ -7,7 +7,11 @@ import type { NotificationType, RequestType } from 'vscode-languageserver-protoc
  * and send a shared message by its method, keeping its parameter and result types.
  */
 
-export function onCustomRequest<P, R>(connection: Connection, type: RequestType<P, R, void>, handler: (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>): void {
+export function onCustomRequest<P, R>(
+  connection: Connection,
+  type: RequestType<P, R, void>,
+  handler: (params: P, token: CancellationToken) => Promise<R | ResponseError<void>>,
+): void {
   connection.onRequest(type.method, handler);
 }
 

@@ -35,9 +35,12 @@ export class DiagnosticsPublisher {
 
   register(): void {
     // Fires on open too: a document seen for the first time is validated at once, edits after a pause.
-    this.documents.onDidChangeContent((event) => this.schedule(event.document.uri, this.files.has(event.document.uri) ? this.debounceMs : 0));
+    this.documents.onDidChangeContent((event) =>
+      this.schedule(event.document.uri, this.files.has(event.document.uri) ? this.debounceMs : 0),
+    );
     this.documents.onDidSave((event) => {
-      if (isAboveLimit(event.document.getText(), this.settings.maxFileSize)) void this.validate(event.document.uri, true);
+      if (isAboveLimit(event.document.getText(), this.settings.maxFileSize))
+        void this.validate(event.document.uri, true);
     });
     this.documents.onDidClose((event) => {
       const uri = event.document.uri;
@@ -94,7 +97,8 @@ export class DiagnosticsPublisher {
       if (!file || stale()) return;
       if (!file.isRelevant && !this.published.has(uri)) return;
       // Findings document by document in time slices, so requests on other files are answered meanwhile.
-      if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined) return;
+      if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
+        return;
       const diagnostics = file.isRelevant ? this.service.diagnostics(file, settings, uri) : [];
       if (file.isRelevant) this.published.add(uri);
       else this.published.delete(uri);
@@ -122,15 +126,23 @@ export class DiagnosticsPublisher {
       // The last full result (if any) stays visible: it is replaced on the next save.
       if (this.files.has(uri)) return;
       this.published.add(uri);
-      await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [largeFileNotice(text, limit, false)] });
+      await this.connection.sendDiagnostics({
+        uri,
+        version: document.version,
+        diagnostics: [largeFileNotice(text, limit, false)],
+      });
       return;
     }
     const settings = await this.settings.settingsFor(uri);
     const stale = () => this.documents.get(uri)?.version !== document.version;
     const file = await this.files.current(uri, stale);
     if (!file || stale()) return;
-    if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined) return;
-    const diagnostics = [largeFileNotice(text, limit, true), ...(file.isRelevant ? this.service.diagnostics(file, settings, uri) : [])];
+    if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
+      return;
+    const diagnostics = [
+      largeFileNotice(text, limit, true),
+      ...(file.isRelevant ? this.service.diagnostics(file, settings, uri) : []),
+    ];
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }

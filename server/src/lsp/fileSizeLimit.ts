@@ -26,7 +26,10 @@ export function largeFileNotice(text: string, limit: number, validated: boolean)
   const firstLineEnd = text.indexOf('\n');
   const size = megabytes(Buffer.byteLength(text, 'utf8'));
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.max(0, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200)) } },
+    range: {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: Math.max(0, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200)) },
+    },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: 'large-file',

@@ -29,7 +29,8 @@ export class FramingGuard {
       this.header += Buffer.from(chunk.buffer, chunk.byteOffset + at, Math.max(0, kept - at)).toString('latin1');
       at = end.index;
       if (!end.found) {
-        if (this.header.length >= FramingGuard.MAX_HEADER_BYTES) this.violation = `a message header longer than ${FramingGuard.MAX_HEADER_BYTES} bytes without the blank line that ends it (starts with ${JSON.stringify(this.header.slice(0, 40))})`;
+        if (this.header.length >= FramingGuard.MAX_HEADER_BYTES)
+          this.violation = `a message header longer than ${FramingGuard.MAX_HEADER_BYTES} bytes without the blank line that ends it (starts with ${JSON.stringify(this.header.slice(0, 40))})`;
         break;
       }
       this.violation = this.readHeader(this.header.slice(0, -4));
@@ -42,10 +43,12 @@ export class FramingGuard {
     let length: number | undefined;
     for (const line of block.split('\r\n')) {
       const colon = line.indexOf(':');
-      if (colon <= 0 || !/^[A-Za-z][A-Za-z-]*$/.test(line.slice(0, colon))) return `a header line that is not "Name: value": ${JSON.stringify(line.slice(0, 80))}`;
+      if (colon <= 0 || !/^[A-Za-z][A-Za-z-]*$/.test(line.slice(0, colon)))
+        return `a header line that is not "Name: value": ${JSON.stringify(line.slice(0, 80))}`;
       if (line.slice(0, colon).toLowerCase() !== 'content-length') continue;
       const value = line.slice(colon + 1).trim();
-      if (!/^\d+$/.test(value)) return `Content-Length is not a whole number of bytes: ${JSON.stringify(value.slice(0, 40))}`;
+      if (!/^\d+$/.test(value))
+        return `Content-Length is not a whole number of bytes: ${JSON.stringify(value.slice(0, 40))}`;
       length = Number(value);
     }
     if (length === undefined) return `a message without a Content-Length header: ${JSON.stringify(block.slice(0, 80))}`;

@@ -44,12 +44,21 @@ export class ProjectConfigs {
     if (!config) return editor;
     const settings = settingsWithProjectConfig(config, {
       validate: editor.validate,
-      ...(editor.kubernetesVersion !== DEFAULT_SETTINGS.kubernetesVersion ? { kubernetesVersion: editor.kubernetesVersion } : {}),
-      ...(editor.schemaValidation !== DEFAULT_SETTINGS.schemaValidation ? { schemaValidation: editor.schemaValidation } : {}),
+      ...(editor.kubernetesVersion !== DEFAULT_SETTINGS.kubernetesVersion
+        ? { kubernetesVersion: editor.kubernetesVersion }
+        : {}),
+      ...(editor.schemaValidation !== DEFAULT_SETTINGS.schemaValidation
+        ? { schemaValidation: editor.schemaValidation }
+        : {}),
       ...(editor.preset !== DEFAULT_SETTINGS.preset ? { preset: editor.preset } : {}),
       rules: editor.rules,
     });
-    const ignored = config.ignore.length > 0 && new IgnorePatterns('', config.ignore).ignores(path.relative(path.dirname(config.path), file!).split(path.sep).join('/'), false);
+    const ignored =
+      config.ignore.length > 0 &&
+      new IgnorePatterns('', config.ignore).ignores(
+        path.relative(path.dirname(config.path), file!).split(path.sep).join('/'),
+        false,
+      );
     return ignored ? { ...settings, validate: false } : settings;
   }
 
@@ -61,7 +70,9 @@ export class ProjectConfigs {
       // Said once per file until it changes; the editor's settings apply meanwhile.
       if (!this.reported.has(where)) {
         this.reported.add(where);
-        this.logger.error(`${where} is not used: ${parsed.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`).join('; ')}`);
+        this.logger.error(
+          `${where} is not used: ${parsed.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`).join('; ')}`,
+        );
       }
       return undefined;
     }

@@ -18,7 +18,10 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
     validate: raw?.validate?.enable !== false,
     schemaValidation: raw?.schemaValidation !== false,
     // Passed as written: an unusable value becomes a notice in the file (settings.kubernetesVersionProblem).
-    kubernetesVersion: typeof raw?.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== '' ? raw.kubernetesVersion : undefined,
+    kubernetesVersion:
+      typeof raw?.kubernetesVersion === 'string' && raw.kubernetesVersion.trim() !== ''
+        ? raw.kubernetesVersion
+        : undefined,
     rules,
     ...(isRulePreset(raw?.preset) ? { preset: raw.preset } : {}),
   } as Partial<ServiceSettings>);
@@ -26,8 +29,11 @@ export function toServiceSettings(raw: PodPatternsSettings | null | undefined): 
 
 /** `pushed` over `base`: each field the push names wins; `rules` and `validate` are merged key by key. */
 export function mergeSettings(base: PodPatternsSettings, pushed: PodPatternsSettings): PodPatternsSettings {
-  const defined = Object.fromEntries(Object.entries(pushed).filter(([, value]) => value !== undefined && value !== null));
-  const objectOrEmpty = <T extends object>(value: T | undefined): T | object => (value && typeof value === 'object' ? value : {});
+  const defined = Object.fromEntries(
+    Object.entries(pushed).filter(([, value]) => value !== undefined && value !== null),
+  );
+  const objectOrEmpty = <T extends object>(value: T | undefined): T | object =>
+    value && typeof value === 'object' ? value : {};
   return {
     ...base,
     ...defined,
@@ -103,9 +109,10 @@ export class SettingsCache {
     if (!this.canPull) return Promise.resolve(this.globalSettings);
     let pending = this.byUri.get(uri);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'podPatterns' })
-        .then((raw: PodPatternsSettings) => toServiceSettings(raw), () => this.globalSettings);
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'podPatterns' }).then(
+        (raw: PodPatternsSettings) => toServiceSettings(raw),
+        () => this.globalSettings,
+      );
       this.byUri.set(uri, pending);
     }
     return pending;

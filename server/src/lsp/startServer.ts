@@ -1,4 +1,10 @@
-import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
@@ -21,7 +27,11 @@ function connectionLogger(connection: Connection): Logger {
   return {
     info: (message) => connection.console.info(message),
     error: (message, error) =>
-      connection.console.error(error === undefined ? message : `${message}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+      connection.console.error(
+        error === undefined
+          ? message
+          : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   };
 }
 
@@ -45,7 +55,9 @@ export function startServer(connection: Connection): void {
     diagnostics.sendsSummaries = options.documentSummary === true;
     return {
       capabilities: Object.assign(
-        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
+        {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        },
         ...FEATURE_HANDLERS.map((handler) => handler.capabilities),
       ),
       serverInfo: { name: 'pod-patterns', version: '0.1.0' },
@@ -55,7 +67,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     // Only a client that declared dynamic registration may be sent `client/registerCapability`.
     if (settings.canPullConfiguration && settings.canRegisterForChanges) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podPatterns' }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'podPatterns' })
+        .catch(() => undefined);
     }
   });
 

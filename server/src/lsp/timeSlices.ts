@@ -14,7 +14,11 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export async function runInSlices<T>(steps: Iterator<void, T, void>, abandoned: () => boolean, sliceMs = SLICE_MS): Promise<T | undefined> {
+export async function runInSlices<T>(
+  steps: Iterator<void, T, void>,
+  abandoned: () => boolean,
+  sliceMs = SLICE_MS,
+): Promise<T | undefined> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();

@@ -10,7 +10,8 @@ import type { Rule, RuleContext } from './types';
 export type { RuleCatalogueEntry } from './engine/catalogue';
 
 /** Every rule id: the codes of rule findings (the other codes are `NON_RULE_CODES`). */
-export type RuleId = (typeof API_RULES)[number]['id'] | (typeof PATTERN_RULES)[number]['id'] | (typeof PRACTICE_RULES)[number]['id'];
+export type RuleId =
+  (typeof API_RULES)[number]['id'] | (typeof PATTERN_RULES)[number]['id'] | (typeof PRACTICE_RULES)[number]['id'];
 
 /** Every rule, in the order their findings are reported. */
 export const RULES: readonly Rule<object, RuleId>[] = [...API_RULES, ...PATTERN_RULES, ...PRACTICE_RULES];

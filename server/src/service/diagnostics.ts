@@ -34,10 +34,19 @@ export function toDiagnostics(analysis: ParsedFile, settings: ServiceSettings, u
     const startLine = analysis.lineIndex.positionAt(document.offset).line;
     let cached = converted.get(findings);
     if (!cached || cached.uri !== uri || cached.documentIndex !== document.index) {
-      cached = { uri, documentIndex: document.index, startLine, diagnostics: findings.map((finding) => toDiagnostic(analysis, shift(finding, document), uri)) };
+      cached = {
+        uri,
+        documentIndex: document.index,
+        startLine,
+        diagnostics: findings.map((finding) => toDiagnostic(analysis, shift(finding, document), uri)),
+      };
       converted.set(findings, cached);
     } else if (cached.startLine !== startLine) {
-      cached = { ...cached, startLine, diagnostics: cached.diagnostics.map((diagnostic) => movedBy(diagnostic, startLine - cached!.startLine)) };
+      cached = {
+        ...cached,
+        startLine,
+        diagnostics: cached.diagnostics.map((diagnostic) => movedBy(diagnostic, startLine - cached!.startLine)),
+      };
       converted.set(findings, cached);
     }
     for (const diagnostic of cached.diagnostics) out.push(diagnostic);
@@ -52,7 +61,10 @@ function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
   });
   const moved: Diagnostic = { ...diagnostic, range: move(diagnostic.range) };
   if (diagnostic.relatedInformation) {
-    moved.relatedInformation = diagnostic.relatedInformation.map((related) => ({ ...related, location: { ...related.location, range: move(related.location.range) } }));
+    moved.relatedInformation = diagnostic.relatedInformation.map((related) => ({
+      ...related,
+      location: { ...related.location, range: move(related.location.range) },
+    }));
   }
   return moved;
 }
@@ -70,12 +82,17 @@ export function toDiagnostic(analysis: ParsedFile, finding: FileFinding, uri: st
   if (href) diagnostic.codeDescription = { href };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri, range: { start: lines.positionAt(related.range.start), end: lines.positionAt(related.range.end) } },
+      location: {
+        uri,
+        range: { start: lines.positionAt(related.range.start), end: lines.positionAt(related.range.end) },
+      },
       message: related.message,
     }));
   }
   if (finding.tags?.length) {
-    diagnostic.tags = finding.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+    diagnostic.tags = finding.tags.map((tag) =>
+      tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated,
+    );
   }
   if (finding.data) diagnostic.data = { ...finding.data, documentIndex: finding.documentIndex };
   return diagnostic;

@@ -5,9 +5,20 @@ import { countFixable } from './actions/fixableCount';
 import { PATTERNS, type PatternInfo } from '../shared/patternCatalog';
 import type { Lifecycle } from '../shared/lifecycle/types';
 import type { TopologyGraph, TopologyTarget } from '../shared/topology/types';
-import { codeActionsFor, combinePreferredFixes, type CodeActionRequest, type FixTarget, type ServiceCodeAction } from './actions';
+import {
+  codeActionsFor,
+  combinePreferredFixes,
+  type CodeActionRequest,
+  type FixTarget,
+  type ServiceCodeAction,
+} from './actions';
 import { safeActions, safePreferredFixes } from './actions/fixSafety';
-import { insertPattern, podAt, type InsertPatternRequest, type InsertPatternResult } from './actions/insert/insertPattern';
+import {
+  insertPattern,
+  podAt,
+  type InsertPatternRequest,
+  type InsertPatternResult,
+} from './actions/insert/insertPattern';
 import { analyzePod } from './analysis/analyzePod';
 import type { PodAnalysis } from './analysis/types';
 import { completeAt, type ServiceCompletion } from './completion/complete';
@@ -70,7 +81,11 @@ export interface LanguageService {
   codeActions(file: ParsedFile, request: CodeActionRequest, settings: ServiceSettings): ServiceCodeAction[];
 
   /** The preferred fixes of these findings that can be applied together (`lint --fix`, Fix All). */
-  preferredFixes(file: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings): { edits: OffsetEdit[]; count: number };
+  preferredFixes(
+    file: ParsedFile,
+    findings: readonly FixTarget[],
+    settings: ServiceSettings,
+  ): { edits: OffsetEdit[]; count: number };
 
   /** Completion items at a file offset: schema keys and values, and pod-aware values. */
   completions(file: ParsedFile, offset: number): ServiceCompletion[];
@@ -97,7 +112,11 @@ export interface LanguageService {
    * The pod to draw: the one asked for by document and pod index when it still exists, else the
    * one under `offset`, else the first of the file.
    */
-  topologyTarget(file: ParsedFile, wanted: { documentIndex: number; podIndex: number } | undefined, offset?: number): TopologyTarget | undefined;
+  topologyTarget(
+    file: ParsedFile,
+    wanted: { documentIndex: number; podIndex: number } | undefined,
+    offset?: number,
+  ): TopologyTarget | undefined;
 
   /** One pod's topology graph (nodes, edges, finding badges); the scene and SVG are drawn from it by `shared/topology`. */
   topologyGraph(file: ParsedFile, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined;
@@ -106,7 +125,11 @@ export interface LanguageService {
    * One pod's simulated startup and shutdown (see docs/lifecycle.md), with its document's rule
    * findings shown where they happen; `shared/lifecycle` writes it as text or an SVG scene.
    */
-  lifecycle(file: ParsedFile, target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>, settings: ServiceSettings): Lifecycle | undefined;
+  lifecycle(
+    file: ParsedFile,
+    target: Pick<TopologyTarget, 'documentIndex' | 'podIndex'>,
+    settings: ServiceSettings,
+  ): Lifecycle | undefined;
 
   /** Whether the file holds no pod but template expressions (`{{ … }}`): it must be rendered first. */
   isUnrenderedTemplate(file: ParsedFile): boolean;
@@ -138,8 +161,13 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     lintText,
     diagnostics: toDiagnostics,
     codeActions: (file, request, settings) =>
-      safeActions(file, codeActionsFor(file, request, settings, init.logger), settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
-    preferredFixes: (file, findings, settings) => safePreferredFixes(file, findings, settings, (targets) => combinePreferredFixes(file, targets, settings, init.logger)),
+      safeActions(file, codeActionsFor(file, request, settings, init.logger), settings, (targets) =>
+        combinePreferredFixes(file, targets, settings, init.logger),
+      ),
+    preferredFixes: (file, findings, settings) =>
+      safePreferredFixes(file, findings, settings, (targets) =>
+        combinePreferredFixes(file, targets, settings, init.logger),
+      ),
     completions: completeAt,
     hover: hoverAt,
     podAt,

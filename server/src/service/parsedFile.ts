@@ -35,9 +35,17 @@ export class ParsedFile {
   readonly documents: readonly AnalyzedDocument[];
   private lineIndexCache: LineIndex | undefined;
 
-  constructor(readonly text: string, previous?: ParsedFile, built?: { readonly slices: readonly DocumentSlice[]; readonly models: readonly DocumentModel[] }) {
+  constructor(
+    readonly text: string,
+    previous?: ParsedFile,
+    built?: { readonly slices: readonly DocumentSlice[]; readonly models: readonly DocumentModel[] },
+  ) {
     if (built) {
-      this.documents = built.slices.map((slice, i) => ({ index: slice.index, offset: slice.offset, model: built.models[i]! }));
+      this.documents = built.slices.map((slice, i) => ({
+        index: slice.index,
+        offset: slice.offset,
+        model: built.models[i]!,
+      }));
       attachFileServices(
         built.models.flatMap((model) => model.resources),
         built.models.flatMap((model) => model.pods),
@@ -57,9 +65,14 @@ export class ParsedFile {
   static *inSteps(text: string, previous?: ParsedFile): Generator<void, ParsedFile, void> {
     const slices = splitDocuments(text);
     if (slices.length > MAX_DOCUMENTS) {
-      return new ParsedFile(text, undefined, { slices: [{ index: 0, offset: 0, text }] as DocumentSlice[], models: [tooManyDocuments(text, slices.length)] });
+      return new ParsedFile(text, undefined, {
+        slices: [{ index: 0, offset: 0, text }] as DocumentSlice[],
+        models: [tooManyDocuments(text, slices.length)],
+      });
     }
-    const models = previous ? reusableModels(slices, previous.documents) : new Array<DocumentModel | undefined>(slices.length);
+    const models = previous
+      ? reusableModels(slices, previous.documents)
+      : new Array<DocumentModel | undefined>(slices.length);
     for (let i = 0; i < slices.length; i++) {
       if (models[i]) continue;
       // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
@@ -151,7 +164,11 @@ export function lintText(text: string, settings: ServiceSettings): { findings: F
     fileRelevant ||= model.relevant;
     const step = walk.next({ index: slice.index, offset: slice.offset, model });
     // Shifted findings keep the document's index and offset, not its model.
-    if (step) shifted.push({ findings: step.findings.map((finding) => shift(finding, step.document)), onlyIfFileRelevant: step.onlyIfFileRelevant });
+    if (step)
+      shifted.push({
+        findings: step.findings.map((finding) => shift(finding, step.document)),
+        onlyIfFileRelevant: step.onlyIfFileRelevant,
+      });
   }
   const findings: FileFinding[] = [];
   for (const step of shifted) {
@@ -167,7 +184,9 @@ const SERVICE_KIND = /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Service["']?[ \t]*(?:#[
 /** The Services of a file, from only the documents that may hold one (most files hold none). */
 function servicesOf(text: string, slices: readonly DocumentSlice[]): ResourceModel[] {
   if (!SERVICE_KIND.test(text)) return [];
-  return slices.filter((slice) => SERVICE_KIND.test(slice.text)).flatMap((slice) => buildDocumentModel(slice.text).resources.filter((resource) => resource.kind === 'Service'));
+  return slices
+    .filter((slice) => SERVICE_KIND.test(slice.text))
+    .flatMap((slice) => buildDocumentModel(slice.text).resources.filter((resource) => resource.kind === 'Service'));
 }
 
 /**
@@ -238,7 +257,8 @@ function templateHint(templateAt: number): Finding {
   return {
     code: 'template-skipped',
     severity: 'hint',
-    message: 'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
+    message:
+      'This document is a template ({{ … }}): Pod Patterns checks rendered manifests only (for example `helm template . | pod-patterns lint -`).',
     range: { start: templateAt, end: templateAt + 2 },
   };
 }
@@ -250,7 +270,10 @@ function templateHint(templateAt: number): Finding {
  * matched in order (a string comparison each, no hashing of the whole file); only the few in
  * between are looked up by text.
  */
-function reusableModels(slices: readonly DocumentSlice[], previous: readonly AnalyzedDocument[]): (DocumentModel | undefined)[] {
+function reusableModels(
+  slices: readonly DocumentSlice[],
+  previous: readonly AnalyzedDocument[],
+): (DocumentModel | undefined)[] {
   const models: (DocumentModel | undefined)[] = new Array(slices.length);
   let front = 0;
   while (front < slices.length && front < previous.length && slices[front]!.text === previous[front]!.model.text) {
@@ -279,12 +302,20 @@ function copyOf(text: string): string {
 
 const CACHED_FINDINGS = Symbol('findings');
 
-function findingsOf(model: DocumentModel, settings: ServiceSettings, settingsKey: string, withNotice: boolean): readonly Finding[] {
+function findingsOf(
+  model: DocumentModel,
+  settings: ServiceSettings,
+  settingsKey: string,
+  withNotice: boolean,
+): readonly Finding[] {
   const key = withNotice ? `${settingsKey}|notice` : settingsKey;
   const cached = slotOf<{ key: string; findings: readonly Finding[] }>(model, CACHED_FINDINGS);
   if (cached && cached.key === key) return cached.findings;
   const notice = withNotice && settings.validate ? targetVersionNotice(model, settings) : undefined;
-  const findings = bounded(notice ? [notice, ...validateDocument(model, settings)] : validateDocument(model, settings), model.text);
+  const findings = bounded(
+    notice ? [notice, ...validateDocument(model, settings)] : validateDocument(model, settings),
+    model.text,
+  );
   setSlot(model, CACHED_FINDINGS, { key, findings });
   return findings;
 }
@@ -300,7 +331,9 @@ export const MAX_MESSAGE_LENGTH = 1000;
 function bounded(findings: Finding[], text: string): Finding[] {
   const kept = findings.length > MAX_FINDINGS_PER_DOCUMENT ? findings.slice(0, MAX_FINDINGS_PER_DOCUMENT) : findings;
   const out = kept.map((finding) =>
-    finding.message.length > MAX_MESSAGE_LENGTH ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` } : finding,
+    finding.message.length > MAX_MESSAGE_LENGTH
+      ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` }
+      : finding,
   );
   if (findings.length > kept.length) {
     out.push({

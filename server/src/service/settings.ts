@@ -60,7 +60,8 @@ export function resolveSettings(partial: Partial<ServiceSettings> | undefined): 
   const merged = { ...DEFAULT_SETTINGS, ...(partial ?? {}) };
   const preset = isRulePreset(merged.preset) ? merged.preset : DEFAULT_SETTINGS.preset;
   const requested: unknown = merged.kubernetesVersion;
-  if (requested === undefined || requested === null || requested === '') return { ...merged, preset, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
+  if (requested === undefined || requested === null || requested === '')
+    return { ...merged, preset, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
   const checked = checkKubernetesVersion(requested);
   if ('version' in checked) return { ...merged, preset, kubernetesVersion: checked.version };
   return { ...merged, preset, kubernetesVersion: NEWEST_KUBERNETES_VERSION, kubernetesVersionProblem: checked.problem };
@@ -81,10 +82,13 @@ export function checkKubernetesVersion(version: unknown): { readonly version: st
   if (!match) return { problem: `"${text.slice(0, 40)}" is not a Kubernetes version: ${example}` };
   const major = Number(match[1]);
   const minor = Number(match[2]);
-  if (major !== 1) return { problem: `"${text}" is not a Kubernetes version: every Kubernetes release is 1.MINOR (${example})` };
+  if (major !== 1)
+    return { problem: `"${text}" is not a Kubernetes version: every Kubernetes release is 1.MINOR (${example})` };
   const latest = NEWEST_DATA_MINOR + MAX_MINORS_BEYOND_DATA;
   if (minor > latest) {
-    return { problem: `"${text}" is not a Kubernetes release: the bundled API data ends at ${NEWEST_KUBERNETES_VERSION}, and targets up to 1.${latest} are accepted` };
+    return {
+      problem: `"${text}" is not a Kubernetes release: the bundled API data ends at ${NEWEST_KUBERNETES_VERSION}, and targets up to 1.${latest} are accepted`,
+    };
   }
   return { version: `1.${minor}` };
 }

@@ -21,9 +21,21 @@ export interface PatternInfo {
 }
 
 const SIDECAR_TEMPLATES: readonly PatternTemplateInfo[] = [
-  { id: 'log-shipper', label: 'Log shipper (Fluent Bit)', detail: 'Tails the log files the main container writes to a shared emptyDir.' },
-  { id: 'git-sync', label: 'Git sync (git-sync v4)', detail: 'Keeps a Git checkout in a shared emptyDir up to date for the main container.' },
-  { id: 'generic', label: 'Generic helper (busybox)', detail: 'A shell loop beside the main container, sharing an emptyDir with it.' },
+  {
+    id: 'log-shipper',
+    label: 'Log shipper (Fluent Bit)',
+    detail: 'Tails the log files the main container writes to a shared emptyDir.',
+  },
+  {
+    id: 'git-sync',
+    label: 'Git sync (git-sync v4)',
+    detail: 'Keeps a Git checkout in a shared emptyDir up to date for the main container.',
+  },
+  {
+    id: 'generic',
+    label: 'Generic helper (busybox)',
+    detail: 'A shell loop beside the main container, sharing an emptyDir with it.',
+  },
 ];
 
 export const PATTERNS: readonly PatternInfo[] = [
@@ -32,20 +44,45 @@ export const PATTERNS: readonly PatternInfo[] = [
     title: 'Add Init Container',
     command: 'podPatterns.addInitContainer',
     templates: [
-      { id: 'git-clone', label: 'Clone a Git repository (git-sync --one-time)', detail: 'Clones once into a shared emptyDir that the main container reads.' },
-      { id: 'wait-for-service', label: 'Wait for a Service', detail: 'Blocks the pod start until a Service name resolves.' },
-      { id: 'migrate', label: 'Run database migrations (migrate)', detail: 'Applies schema migrations before the app starts.' },
+      {
+        id: 'git-clone',
+        label: 'Clone a Git repository (git-sync --one-time)',
+        detail: 'Clones once into a shared emptyDir that the main container reads.',
+      },
+      {
+        id: 'wait-for-service',
+        label: 'Wait for a Service',
+        detail: 'Blocks the pod start until a Service name resolves.',
+      },
+      {
+        id: 'migrate',
+        label: 'Run database migrations (migrate)',
+        detail: 'Applies schema migrations before the app starts.',
+      },
     ],
   },
   { kind: 'sidecar', title: 'Add Sidecar', command: 'podPatterns.addSidecar', templates: SIDECAR_TEMPLATES },
-  { kind: 'native-sidecar', title: 'Add Native Sidecar', command: 'podPatterns.addNativeSidecar', templates: SIDECAR_TEMPLATES },
+  {
+    kind: 'native-sidecar',
+    title: 'Add Native Sidecar',
+    command: 'podPatterns.addNativeSidecar',
+    templates: SIDECAR_TEMPLATES,
+  },
   {
     kind: 'adapter',
     title: 'Add Adapter',
     command: 'podPatterns.addAdapter',
     templates: [
-      { id: 'prometheus-exporter', label: 'Prometheus exporter (NGINX)', detail: "Scrapes the main container's port on localhost and serves Prometheus metrics." },
-      { id: 'log-reformatter', label: 'Log reformatter', detail: 'Reads the main container\'s log from a shared emptyDir and rewrites each line.' },
+      {
+        id: 'prometheus-exporter',
+        label: 'Prometheus exporter (NGINX)',
+        detail: "Scrapes the main container's port on localhost and serves Prometheus metrics.",
+      },
+      {
+        id: 'log-reformatter',
+        label: 'Log reformatter',
+        detail: "Reads the main container's log from a shared emptyDir and rewrites each line.",
+      },
     ],
   },
   {
@@ -53,8 +90,16 @@ export const PATTERNS: readonly PatternInfo[] = [
     title: 'Add Ambassador',
     command: 'podPatterns.addAmbassador',
     templates: [
-      { id: 'tcp-proxy', label: 'TCP/HTTP proxy (Envoy)', detail: 'The main container reaches an outside service through a proxy on localhost.' },
-      { id: 'cloud-sql-proxy', label: 'Cloud SQL Auth Proxy', detail: 'The main container reaches Cloud SQL on localhost through the proxy.' },
+      {
+        id: 'tcp-proxy',
+        label: 'TCP/HTTP proxy (Envoy)',
+        detail: 'The main container reaches an outside service through a proxy on localhost.',
+      },
+      {
+        id: 'cloud-sql-proxy',
+        label: 'Cloud SQL Auth Proxy',
+        detail: 'The main container reaches Cloud SQL on localhost through the proxy.',
+      },
     ],
   },
 ];

@@ -62,7 +62,9 @@ export type InsertPatternResponse =
  * sidecar, adapter, ambassador) into the pod at `position`. The client applies the
  * edits and selects `selection`, the value to fill in.
  */
-export const InsertPatternRequest = new RequestType<InsertPatternParams, InsertPatternResponse, void>('podPatterns/insertPattern');
+export const InsertPatternRequest = new RequestType<InsertPatternParams, InsertPatternResponse, void>(
+  'podPatterns/insertPattern',
+);
 
 /**
  * Key in a refactoring code action's `data`: the range (in the document once the action's

@@ -23,7 +23,8 @@ export function hasUiDriver(): boolean {
   return answersDir !== undefined;
 }
 
-export const NO_UI_DRIVER = 'needs the browser driver of `npm run test:integration` (no page access under @vscode/test-electron)';
+export const NO_UI_DRIVER =
+  'needs the browser driver of `npm run test:integration` (no page access under @vscode/test-electron)';
 
 export async function ui<T>(request: UiRequest): Promise<T> {
   if (!answersDir) throw new Error(NO_UI_DRIVER);
@@ -31,7 +32,10 @@ export async function ui<T>(request: UiRequest): Promise<T> {
   console.log(`${REQUEST_PREFIX} ${JSON.stringify({ id, ...request })}`);
   const answerFile = path.join(answersDir, `${id}.json`);
   const answer = await waitFor(`the driver to answer ${request.action}`, () =>
-    existsSync(answerFile) ? (JSON.parse(readFileSync(answerFile, 'utf8')) as { ok: boolean; value?: T; error?: string }) : undefined);
+    existsSync(answerFile)
+      ? (JSON.parse(readFileSync(answerFile, 'utf8')) as { ok: boolean; value?: T; error?: string })
+      : undefined,
+  );
   if (!answer.ok) throw new Error(`driver could not ${request.action}: ${answer.error}`);
   return answer.value as T;
 }

@@ -5,7 +5,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`
  * with `what` and the last value seen: the suite never sleeps for a fixed time.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -25,9 +29,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** Polls until `assertion` stops throwing; rethrows its last error on timeout. */
-export async function eventually(what: string, assertion: () => void | Promise<void>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
-  await waitFor(what, async () => {
-    await assertion();
-    return true;
-  }, timeoutMs);
+export async function eventually(
+  what: string,
+  assertion: () => void | Promise<void>,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<void> {
+  await waitFor(
+    what,
+    async () => {
+      await assertion();
+      return true;
+    },
+    timeoutMs,
+  );
 }

@@ -30,7 +30,11 @@ export async function closeAllEditors(): Promise<void> {
     if (!document.isDirty || document.uri.scheme !== 'file') continue;
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), onDisk);
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+      onDisk,
+    );
     if (!(await vscode.workspace.applyEdit(edit)) || !(await document.save())) {
       throw new Error(`Could not restore ${document.uri.fsPath}`);
     }
@@ -43,11 +47,20 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until our diagnostics for `uri` satisfy `accept`, and returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
-  return waitFor(`${what} (${vscode.workspace.asRelativePath(uri)})`, () => {
-    const diagnostics = ourDiagnostics(uri);
-    return accept(diagnostics) ? diagnostics : undefined;
-  }, timeoutMs);
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    `${what} (${vscode.workspace.asRelativePath(uri)})`,
+    () => {
+      const diagnostics = ourDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** The range of the `occurrence`-th (0-based) appearance of `needle` in the document. */
@@ -65,7 +78,8 @@ export function rangeOfText(document: vscode.TextDocument, needle: string, occur
 export async function replaceText(document: vscode.TextDocument, needle: string, replacement: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, rangeOfText(document, needle), replacement);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not replace "${needle}" in ${document.uri.fsPath}`);
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(`Could not replace "${needle}" in ${document.uri.fsPath}`);
 }
 
 export function describeRange(range: vscode.Range): string {
@@ -98,13 +112,23 @@ export function findingsOf(document: vscode.TextDocument, diagnostics: readonly 
  * Waits until the document's diagnostics are exactly `expected` (as `code@covered text`), which
  * also rules out stale diagnostics from an earlier version of the document.
  */
-export async function waitForFindings(document: vscode.TextDocument, expected: readonly string[], what = 'the expected diagnostics'): Promise<vscode.Diagnostic[]> {
+export async function waitForFindings(
+  document: vscode.TextDocument,
+  expected: readonly string[],
+  what = 'the expected diagnostics',
+): Promise<vscode.Diagnostic[]> {
   const wanted = JSON.stringify([...expected].sort());
   try {
-    return await waitForDiagnostics(document.uri, what, (diagnostics) => JSON.stringify(findingsOf(document, diagnostics)) === wanted);
+    return await waitForDiagnostics(
+      document.uri,
+      what,
+      (diagnostics) => JSON.stringify(findingsOf(document, diagnostics)) === wanted,
+    );
   } catch (error) {
     const seen = findingsOf(document, ourDiagnostics(document.uri));
-    throw new Error(`${(error as Error).message}\n  expected ${wanted}\n  last seen ${JSON.stringify(seen)}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n  expected ${wanted}\n  last seen ${JSON.stringify(seen)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -117,7 +141,13 @@ export async function settledDiagnostics(document: vscode.TextDocument): Promise
   const kindLine = /^kind: \w+$/m.exec(document.getText())?.[0];
   if (!kindLine) throw new Error(`No "kind:" line in ${document.uri.toString()}`);
   await replaceText(document, kindLine, `${kindLine}\n${kindLine}`);
-  await waitForDiagnostics(document.uri, 'the deliberate duplicate "kind" to be reported', (d) => d.some((x) => codeOf(x) === 'duplicate-key'));
+  await waitForDiagnostics(document.uri, 'the deliberate duplicate "kind" to be reported', (d) =>
+    d.some((x) => codeOf(x) === 'duplicate-key'),
+  );
   await replaceText(document, `${kindLine}\n${kindLine}`, kindLine);
-  return waitForDiagnostics(document.uri, 'the deliberate duplicate to go', (d) => !d.some((x) => codeOf(x) === 'duplicate-key'));
+  return waitForDiagnostics(
+    document.uri,
+    'the deliberate duplicate to go',
+    (d) => !d.some((x) => codeOf(x) === 'duplicate-key'),
+  );
 }

@@ -4,16 +4,24 @@ import { test } from 'node:test';
 import { runCli } from '../../../server/src/cli/run';
 import { REPO_ROOT } from '../../support/repo';
 
-
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => '' });
+  const code = runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => '',
+  });
   return { code, stdout, stderr };
 }
 
 test('describe --format json prints the stable shape', () => {
-  const { code, stdout } = run(['describe', '--format', 'json', path.join(REPO_ROOT, 'examples/native-sidecar-job.yaml')]);
+  const { code, stdout } = run([
+    'describe',
+    '--format',
+    'json',
+    path.join(REPO_ROOT, 'examples/native-sidecar-job.yaml'),
+  ]);
   assert.equal(code, 0);
   const parsed = JSON.parse(stdout);
   assert.deepEqual(parsed, {
@@ -59,7 +67,10 @@ test('describe text names roles, shared volumes, links and resources', () => {
   const { code, stdout } = run(['describe', path.join(REPO_ROOT, 'examples/ambassador-forward-proxy.yaml')]);
   assert.equal(code, 0);
   assert.match(stdout, /Pod fetch-and-serve/);
-  assert.match(stdout, /\n {4}egress-ambassador {2}ambassador\n {6}- forwards fetcher's calls to http:\/\/127\.0\.0\.1:3128\n {6}- its name says "ambassador"\n/);
+  assert.match(
+    stdout,
+    /\n {4}egress-ambassador {2}ambassador\n {6}- forwards fetcher's calls to http:\/\/127\.0\.0\.1:3128\n {6}- its name says "ambassador"\n/,
+  );
   assert.match(stdout, /\n {4}fetcher {2}main\n {6}- calls egress-ambassador on http:\/\/127\.0\.0\.1:3128\n/);
   assert.match(stdout, /pages \(emptyDir\) shared by fetcher at \/work, server at \/usr\/share\/nginx\/html/);
   assert.match(stdout, /fetcher → egress-ambassador :3128/);

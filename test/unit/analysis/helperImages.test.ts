@@ -16,7 +16,11 @@ const CASES: Readonly<Record<string, { image: string; args?: string[]; pattern: 
   'oauth2-proxy': { image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.6.0', pattern: 'sidecar' },
   'kube-rbac-proxy': { image: 'quay.io/brancz/kube-rbac-proxy:v0.18.1', pattern: 'sidecar' },
   ghostunnel: { image: 'ghostunnel/ghostunnel:v1.8.1', pattern: 'sidecar' },
-  'contour-shutdown-manager': { image: 'ghcr.io/projectcontour/contour:v1.30.0', args: ['envoy', 'shutdown-manager'], pattern: 'sidecar' },
+  'contour-shutdown-manager': {
+    image: 'ghcr.io/projectcontour/contour:v1.30.0',
+    args: ['envoy', 'shutdown-manager'],
+    pattern: 'sidecar',
+  },
   daprd: { image: 'docker.io/daprio/daprd:1.14.1', pattern: 'sidecar' },
   'cloud-sql-proxy': { image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.4', pattern: 'ambassador' },
   'alloydb-auth-proxy': { image: 'gcr.io/alloydb-connectors/alloydb-auth-proxy:1.10.2', pattern: 'ambassador' },
@@ -35,16 +39,26 @@ const CASES: Readonly<Record<string, { image: string; args?: string[]; pattern: 
   'datadog-agent': { image: 'gcr.io/datadoghq/agent:7.57.0', pattern: 'sidecar' },
   'xray-daemon': { image: 'amazon/aws-xray-daemon:3.3.13', pattern: 'sidecar' },
   'git-sync': { image: 'registry.k8s.io/git-sync/git-sync:v4.2.4', pattern: 'sidecar' },
-  'vault-agent': { image: 'hashicorp/vault:1.17.3', args: ['agent', '-config=/vault/config/agent.hcl'], pattern: 'sidecar' },
+  'vault-agent': {
+    image: 'hashicorp/vault:1.17.3',
+    args: ['agent', '-config=/vault/config/agent.hcl'],
+    pattern: 'sidecar',
+  },
   'consul-template': { image: 'hashicorp/consul-template:0.39.1', pattern: 'sidecar' },
   'configmap-reload': { image: 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', pattern: 'sidecar' },
-  'prometheus-config-reloader': { image: 'quay.io/prometheus-operator/prometheus-config-reloader:v0.76.0', pattern: 'sidecar' },
+  'prometheus-config-reloader': {
+    image: 'quay.io/prometheus-operator/prometheus-config-reloader:v0.76.0',
+    pattern: 'sidecar',
+  },
   'k8s-sidecar': { image: 'quay.io/kiwigrid/k8s-sidecar:1.27.5', pattern: 'sidecar' },
   'prometheus-exporter': { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', pattern: 'adapter' },
 };
 
 test('every catalogue entry has a case, a unique id and names its upstream project', () => {
-  assert.deepEqual(HELPER_IMAGES.map((entry) => entry.id).filter((id) => !CASES[id]), []);
+  assert.deepEqual(
+    HELPER_IMAGES.map((entry) => entry.id).filter((id) => !CASES[id]),
+    [],
+  );
   assert.equal(new Set(HELPER_IMAGES.map((entry) => entry.id)).size, HELPER_IMAGES.length);
   for (const entry of HELPER_IMAGES) assert.match(entry.upstream, /^[\w.-]+\/[\w.-]+/, entry.id);
 });

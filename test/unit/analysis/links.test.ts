@@ -16,7 +16,14 @@ ${first}
 ${second}
 `;
 
-const linksOf = (text: string) => analysisOf(text).links.map((link) => ({ from: link.from.name, to: link.to?.name ?? null, port: link.port, text: link.text, source: link.source }));
+const linksOf = (text: string) =>
+  analysisOf(text).links.map((link) => ({
+    from: link.from.name,
+    to: link.to?.name ?? null,
+    port: link.port,
+    text: link.text,
+    source: link.source,
+  }));
 
 test('finds localhost references in env values, command and args, with implied and explicit ports', () => {
   const text = twoContainers(
@@ -58,7 +65,9 @@ test('served ports come from containerPorts, flags, instance strings and PORT en
     '    args: ["-port", "8080", "--http-port=8443", "--web.listen-address=:9113", "-instances=p:r:db=tcp:5432,p:r:db2=tcp:0.0.0.0:5433"]',
     '    env:\n    - name: PORT\n      value: "3000"\n    - name: DB_PORT\n      value: "5432"\n    ports:\n    - containerPort: 53\n      protocol: UDP',
   );
-  const served = analysisOf(text).servedPorts.map((entry) => `${entry.container.name}:${entry.port}/${entry.protocol} ${entry.evidence}`);
+  const served = analysisOf(text).servedPorts.map(
+    (entry) => `${entry.container.name}:${entry.port}/${entry.protocol} ${entry.evidence}`,
+  );
   assert.deepEqual(served, [
     'a:8080/TCP flag --port',
     'a:8443/TCP flag --http-port',
@@ -71,15 +80,24 @@ test('served ports come from containerPorts, flags, instance strings and PORT en
 });
 
 test('a container that serves the port itself is its own target; nobody serving it leaves the link open', () => {
-  const text = twoContainers('    ports:\n    - containerPort: 9000\n    args: ["--self=http://localhost:9000", "--other=localhost:9999"]', '    ports:\n    - containerPort: 9000');
+  const text = twoContainers(
+    '    ports:\n    - containerPort: 9000\n    args: ["--self=http://localhost:9000", "--other=localhost:9999"]',
+    '    ports:\n    - containerPort: 9000',
+  );
   assert.deepEqual(
     linksOf(text).map((link) => [link.to, link.port]),
-    [['a', 9000], [null, 9999]],
+    [
+      ['a', 9000],
+      [null, 9999],
+    ],
   );
 });
 
 test('ranges cover the reference exactly on one-line scalars', () => {
-  const text = twoContainers('    env:\n    - name: U\n      value: "x localhost:81 y"', '    ports:\n    - containerPort: 81');
+  const text = twoContainers(
+    '    env:\n    - name: U\n      value: "x localhost:81 y"',
+    '    ports:\n    - containerPort: 81',
+  );
   const [link] = analysisOf(text).links;
   assert.equal(text.slice(link!.range.start, link!.range.end), 'localhost:81');
 });
@@ -97,7 +115,12 @@ test('external endpoints: URLs and dotted host:port, never localhost', () => {
 });
 
 test('hostile texts stay fast: long dotted words, many schemes, huge scripts', () => {
-  const hostile = ['a.'.repeat(100_000), 'x://'.repeat(30_000), `--flag=${'localhost:1 '.repeat(20_000)}`, '/a'.repeat(100_000)];
+  const hostile = [
+    'a.'.repeat(100_000),
+    'x://'.repeat(30_000),
+    `--flag=${'localhost:1 '.repeat(20_000)}`,
+    '/a'.repeat(100_000),
+  ];
   const env = hostile.map((value, index) => `    - name: V${index}\n      value: "${value}"`).join('\n');
   const started = Date.now();
   const analysis = analysisOf(twoContainers(`    env:\n${env}`, ''));
@@ -125,5 +148,8 @@ spec:
     image: example.com/probe:1
     args: ["--target=localhost:8080"]
 `;
-  assert.deepEqual(linksOf(text).map((link) => [link.from, link.to]), [['probe', 'app']]);
+  assert.deepEqual(
+    linksOf(text).map((link) => [link.from, link.to]),
+    [['probe', 'app']],
+  );
 });

@@ -5,8 +5,9 @@ import { SHARED_DIR } from '../../support/shared';
 import { testPodExpectations, type PodExpectations } from './podExpectations';
 import { REPO_ROOT } from '../../support/repo';
 
-
-const examples = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/analysis/examples.expected.json'), 'utf8')) as { pods: Record<string, PodExpectations> };
+const examples = JSON.parse(
+  readFileSync(path.join(REPO_ROOT, 'test/fixtures/analysis/examples.expected.json'), 'utf8'),
+) as { pods: Record<string, PodExpectations> };
 testPodExpectations('examples', path.join(REPO_ROOT, 'examples'), examples.pods);
 
 // The seed pods live next to the repository in CI; a fresh clone may not have them.

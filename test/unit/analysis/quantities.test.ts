@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { addQuantities, compareQuantities, formatQuantity, isWholeNumber, parseQuantity } from '../../../server/src/service/analysis/quantities';
+import {
+  addQuantities,
+  compareQuantities,
+  formatQuantity,
+  isWholeNumber,
+  parseQuantity,
+} from '../../../server/src/service/analysis/quantities';
 
 const parse = (text: string) => {
   const quantity = parseQuantity(text);
@@ -30,7 +36,8 @@ test('rounds sub-nano precision up, like the API server', () => {
 });
 
 test('rejects what is not a quantity', () => {
-  for (const text of ['', 'abc', '1.2.3', '10 Mi', '1Kb', '1mi', 'Mi', '1e', '--1']) assert.equal(parseQuantity(text), undefined, text);
+  for (const text of ['', 'abc', '1.2.3', '10 Mi', '1Kb', '1mi', 'Mi', '1e', '--1'])
+    assert.equal(parseQuantity(text), undefined, text);
 });
 
 test('formats exactly, keeping binary suffixes for binary input', () => {
@@ -80,7 +87,22 @@ describe('Kubernetes quantities as the rules compare and print them', () => {
   });
 
   it('refuses what the API server refuses', () => {
-    for (const text of ['', ' ', 'abc', '1GB', '500 m', '1.2.3', 'e3', '1e', '1KiB', '1e3Mi', '2e3m', '.', 'm', '1e999999']) {
+    for (const text of [
+      '',
+      ' ',
+      'abc',
+      '1GB',
+      '500 m',
+      '1.2.3',
+      'e3',
+      '1e',
+      '1KiB',
+      '1e3Mi',
+      '2e3m',
+      '.',
+      'm',
+      '1e999999',
+    ]) {
       assert.equal(parseQuantity(text), undefined, text);
     }
   });
@@ -95,9 +117,23 @@ describe('Kubernetes quantities as the rules compare and print them', () => {
 
   it('prints the canonical form the API server uses in messages', () => {
     const cases: [string, string][] = [
-      ['1.5', '1500m'], ['2000m', '2'], ['1000', '1k'], ['1500', '1500'], ['0.5', '500m'], ['0', '0'],
-      ['2048Mi', '2Gi'], ['1536Mi', '1536Mi'], ['1.5Gi', '1536Mi'], ['1024Ki', '1Mi'], ['1000Mi', '1000Mi'],
-      ['512', '512'], ['0.5Ki', '512'], ['1e3', '1e3'], ['1500e0', '1500'], ['-1.5', '-1500m'], ['1e21', '1e21'],
+      ['1.5', '1500m'],
+      ['2000m', '2'],
+      ['1000', '1k'],
+      ['1500', '1500'],
+      ['0.5', '500m'],
+      ['0', '0'],
+      ['2048Mi', '2Gi'],
+      ['1536Mi', '1536Mi'],
+      ['1.5Gi', '1536Mi'],
+      ['1024Ki', '1Mi'],
+      ['1000Mi', '1000Mi'],
+      ['512', '512'],
+      ['0.5Ki', '512'],
+      ['1e3', '1e3'],
+      ['1500e0', '1500'],
+      ['-1.5', '-1500m'],
+      ['1e21', '1e21'],
     ];
     for (const [text, canonical] of cases) assert.equal(formatQuantity(parse(text)), canonical, text);
   });

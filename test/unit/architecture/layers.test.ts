@@ -22,15 +22,51 @@ const LAYERS: readonly Layer[] = [
   // Client-safe: what the extension client and the webview share with the server.
   { name: 'shared', paths: ['server/src/shared/'], mayImport: [], packages: [] },
   // The custom LSP messages are `RequestType`s; the webview must not import this file.
-  { name: 'shared/protocol', paths: ['server/src/shared/protocol.ts'], mayImport: ['shared'], packages: ['vscode-languageserver-protocol'] },
+  {
+    name: 'shared/protocol',
+    paths: ['server/src/shared/protocol.ts'],
+    mayImport: ['shared'],
+    packages: ['vscode-languageserver-protocol'],
+  },
   // The per-version API model is data with its readers: the settings take the newest version from it.
-  { name: 'service/base', paths: ['server/src/service/settings.ts', 'server/src/service/slots.ts', 'server/src/service/logger.ts', 'server/src/service/docsLinks.ts', 'server/src/service/versions/'], mayImport: ['shared'], packages: [] },
+  {
+    name: 'service/base',
+    paths: [
+      'server/src/service/settings.ts',
+      'server/src/service/slots.ts',
+      'server/src/service/logger.ts',
+      'server/src/service/docsLinks.ts',
+      'server/src/service/versions/',
+    ],
+    mayImport: ['shared'],
+    packages: [],
+  },
   { name: 'service/text', paths: ['server/src/service/text/'], mayImport: ['shared'], packages: [] },
   // A finding has a Range of the YAML tree, and parsing reports findings: the two know each other's types.
-  { name: 'service/findings', paths: ['server/src/service/findings/'], mayImport: ['service/yaml', 'shared'], packages: [] },
-  { name: 'service/yaml', paths: ['server/src/service/yaml/'], mayImport: ['service/text', 'service/findings', 'shared'], packages: ['yaml'] },
-  { name: 'service/model', paths: ['server/src/service/model/'], mayImport: ['service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'], packages: [] },
-  { name: 'service/analysis', paths: ['server/src/service/analysis/'], mayImport: ['service/model', 'service/yaml', 'service/base', 'shared'], packages: [] },
+  {
+    name: 'service/findings',
+    paths: ['server/src/service/findings/'],
+    mayImport: ['service/yaml', 'shared'],
+    packages: [],
+  },
+  {
+    name: 'service/yaml',
+    paths: ['server/src/service/yaml/'],
+    mayImport: ['service/text', 'service/findings', 'shared'],
+    packages: ['yaml'],
+  },
+  {
+    name: 'service/model',
+    paths: ['server/src/service/model/'],
+    mayImport: ['service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    packages: [],
+  },
+  {
+    name: 'service/analysis',
+    paths: ['server/src/service/analysis/'],
+    mayImport: ['service/model', 'service/yaml', 'service/base', 'shared'],
+    packages: [],
+  },
   // The rules read the model and its analysis; the service's validation runs them and its hover
   // names them: rules/ sits between the two halves of service/, and imports only the lower one.
   {
@@ -39,7 +75,18 @@ const LAYERS: readonly Layer[] = [
     // A rule declares its quick fixers in its file (ESLint's meta.fixable + fix), written with the
     // edit helpers and the fix contract of service/actions/fixes/ (a fixer several rules share
     // lives there); latest-image-tag pins to the insert templates' images.
-    mayImport: ['service/actions/fixes', 'service/actions/templates', 'service/edits', 'service/model', 'service/analysis', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'service/actions/fixes',
+      'service/actions/templates',
+      'service/edits',
+      'service/model',
+      'service/analysis',
+      'service/yaml',
+      'service/text',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
   {
@@ -47,14 +94,38 @@ const LAYERS: readonly Layer[] = [
     // The fix contract, the shared fixers and edit helpers: a fix context names the parsed file it
     // edits and a finding's ContainerRef (types only, both).
     paths: ['server/src/service/actions/fixes/'],
-    mayImport: ['rules', 'service/parsedFile', 'service/edits', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'rules',
+      'service/parsedFile',
+      'service/edits',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/text',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
-  { name: 'service/schema', paths: ['server/src/service/schema/'], mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'], packages: [] },
+  {
+    name: 'service/schema',
+    paths: ['server/src/service/schema/'],
+    mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    packages: [],
+  },
   {
     name: 'service/validation',
     paths: ['server/src/service/validation/'],
-    mayImport: ['rules', 'service/schema', 'service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'rules',
+      'service/schema',
+      'service/model',
+      'service/yaml',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
   {
@@ -63,45 +134,116 @@ const LAYERS: readonly Layer[] = [
     mayImport: ['service/validation', 'service/model', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
-  { name: 'service/config', paths: ['server/src/service/config/'], mayImport: ['service/yaml', 'service/text', 'service/base'], packages: [] },
-  { name: 'service/edits', paths: ['server/src/service/edits/'], mayImport: ['service/yaml', 'service/text', 'shared'], packages: [] },
+  {
+    name: 'service/config',
+    paths: ['server/src/service/config/'],
+    mayImport: ['service/yaml', 'service/text', 'service/base'],
+    packages: [],
+  },
+  {
+    name: 'service/edits',
+    paths: ['server/src/service/edits/'],
+    mayImport: ['service/yaml', 'service/text', 'shared'],
+    packages: [],
+  },
   // The insert templates' pinned images and resources: data the insert actions, completion and a rule's fix share.
-  { name: 'service/actions/templates', paths: ['server/src/service/actions/insert/template.ts'], mayImport: ['service/edits', 'service/model', 'shared'], packages: [] },
+  {
+    name: 'service/actions/templates',
+    paths: ['server/src/service/actions/insert/template.ts'],
+    mayImport: ['service/edits', 'service/model', 'shared'],
+    packages: [],
+  },
   {
     name: 'service/actions',
     // Quick fixes may name the rule they fix.
     paths: ['server/src/service/actions/'],
-    mayImport: ['rules', 'service/actions/fixes', 'service/actions/templates', 'service/parsedFile', 'service/edits', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'rules',
+      'service/actions/fixes',
+      'service/actions/templates',
+      'service/parsedFile',
+      'service/edits',
+      'service/schema',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/text',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
   {
     name: 'service/completion',
     // Completion offers the insert templates' pinned images.
     paths: ['server/src/service/completion/'],
-    mayImport: ['service/actions', 'service/actions/templates', 'service/parsedFile', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/base', 'shared'],
+    mayImport: [
+      'service/actions',
+      'service/actions/templates',
+      'service/parsedFile',
+      'service/schema',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/base',
+      'shared',
+    ],
     packages: PURE_PACKAGES,
   },
   {
     name: 'service/hover',
     // Hover reads the cursor helpers of completion and the rules catalogue.
     paths: ['server/src/service/hover/'],
-    mayImport: ['rules', 'service/completion', 'service/parsedFile', 'service/schema', 'service/analysis', 'service/model', 'service/yaml', 'service/base', 'shared'],
+    mayImport: [
+      'rules',
+      'service/completion',
+      'service/parsedFile',
+      'service/schema',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
   {
     name: 'service/topology',
     paths: ['server/src/service/topology/'],
-    mayImport: ['service/parsedFile', 'service/analysis', 'service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'service/parsedFile',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/text',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
   {
     // The simulated lifecycle reads the model, its analysis and the document's rule findings.
     name: 'service/lifecycle',
     paths: ['server/src/service/lifecycle/'],
-    mayImport: ['service/parsedFile', 'service/analysis', 'service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    mayImport: [
+      'service/parsedFile',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/findings',
+      'service/base',
+      'shared',
+    ],
     packages: [],
   },
-  { name: 'service/diagnostics', paths: ['server/src/service/diagnostics.ts'], mayImport: ['service/parsedFile', 'service/findings', 'service/base', 'shared'], packages: PURE_PACKAGES },
+  {
+    name: 'service/diagnostics',
+    paths: ['server/src/service/diagnostics.ts'],
+    mayImport: ['service/parsedFile', 'service/findings', 'service/base', 'shared'],
+    packages: PURE_PACKAGES,
+  },
   {
     name: 'service/facade',
     paths: ['server/src/service/languageService.ts', 'server/src/service/index.ts'],
@@ -130,11 +272,28 @@ const LAYERS: readonly Layer[] = [
     name: 'lsp',
     paths: ['server/src/lsp/'],
     mayImport: ['service/facade', 'shared', 'shared/protocol'],
-    packages: ['vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-languageserver-protocol', 'vscode-languageserver-types', 'node:*'],
+    packages: [
+      'vscode-languageserver',
+      'vscode-languageserver/node',
+      'vscode-languageserver-textdocument',
+      'vscode-languageserver-protocol',
+      'vscode-languageserver-types',
+      'node:*',
+    ],
   },
-  { name: 'server entry', paths: ['server/src/server.ts'], mayImport: ['lsp'], packages: ['vscode-languageserver/node'] },
+  {
+    name: 'server entry',
+    paths: ['server/src/server.ts'],
+    mayImport: ['lsp'],
+    packages: ['vscode-languageserver/node'],
+  },
   { name: 'cli', paths: ['server/src/cli/'], mayImport: ['service/facade', 'shared'], packages: ['node:*'] },
-  { name: 'client', paths: ['client/src/'], mayImport: ['shared', 'shared/protocol'], packages: ['vscode', 'vscode-languageclient/node', 'node:*'] },
+  {
+    name: 'client',
+    paths: ['client/src/'],
+    mayImport: ['shared', 'shared/protocol'],
+    packages: ['vscode', 'vscode-languageclient/node', 'node:*'],
+  },
   { name: 'webview', paths: ['webview/src/'], mayImport: ['shared'], packages: [] },
 ];
 
@@ -162,7 +321,8 @@ function layerOf(file: string): Layer | undefined {
 /** Every module a file imports or re-exports, type-only imports included. */
 export function importsOf(text: string): string[] {
   const specifiers: string[] = [];
-  const pattern = /(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const pattern =
+    /(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const match of text.matchAll(pattern)) specifiers.push((match[1] ?? match[2] ?? match[3])!);
   return specifiers;
 }
@@ -173,7 +333,9 @@ function resolveRelative(from: string, specifier: string): string {
 }
 
 function packageAllowed(layer: Layer, specifier: string): boolean {
-  return layer.packages.some((allowed) => (allowed === 'node:*' ? specifier.startsWith('node:') : specifier === allowed));
+  return layer.packages.some((allowed) =>
+    allowed === 'node:*' ? specifier.startsWith('node:') : specifier === allowed,
+  );
 }
 
 /** Each import that breaks the table, as `file: imports 'x' (layer a may not import layer b)`. */
@@ -187,11 +349,13 @@ export function layerViolations(files: readonly SourceFile[], known: ReadonlySet
     }
     for (const specifier of importsOf(file.text)) {
       if (!specifier.startsWith('.')) {
-        if (!packageAllowed(layer, specifier)) problems.push(`${file.path}: imports package '${specifier}' (not allowed in ${layer.name})`);
+        if (!packageAllowed(layer, specifier))
+          problems.push(`${file.path}: imports package '${specifier}' (not allowed in ${layer.name})`);
         continue;
       }
       let target = resolveRelative(file.path, specifier);
-      if (!known.has(target) && known.has(target.replace(/\.ts$/, '/index.ts'))) target = target.replace(/\.ts$/, '/index.ts');
+      if (!known.has(target) && known.has(target.replace(/\.ts$/, '/index.ts')))
+        target = target.replace(/\.ts$/, '/index.ts');
       const targetLayer = layerOf(target);
       if (!targetLayer) {
         problems.push(`${file.path}: imports '${specifier}', which is in no layer`);
@@ -210,7 +374,8 @@ function sourcesUnder(dir: string): SourceFile[] {
   for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const relative = `${dir}/${entry.name}`;
     if (entry.isDirectory()) out.push(...sourcesUnder(relative));
-    else if (entry.name.endsWith('.ts')) out.push({ path: relative, text: readFileSync(path.join(ROOT, relative), 'utf8') });
+    else if (entry.name.endsWith('.ts'))
+      out.push({ path: relative, text: readFileSync(path.join(ROOT, relative), 'utf8') });
   }
   return out;
 }
@@ -220,13 +385,26 @@ describe('architecture: the layer table', () => {
   const known = new Set(files.map((file) => file.path));
 
   it('reads the sources it checks', () => {
-    for (const expected of ['server/src/service/index.ts', 'server/src/lsp/startServer.ts', 'client/src/extension.ts', 'webview/src/main.ts', 'server/src/rules/index.ts']) {
+    for (const expected of [
+      'server/src/service/index.ts',
+      'server/src/lsp/startServer.ts',
+      'client/src/extension.ts',
+      'webview/src/main.ts',
+      'server/src/rules/index.ts',
+    ]) {
       assert.ok(known.has(expected), expected);
     }
     assert.ok(files.length > 150);
     // Every `import`/`export … from` statement of the tree (about 830 today), not a few of them.
-    const statements = files.reduce((count, file) => count + (file.text.match(/^(?:import|export)\b[^;]*?\bfrom\s*['"]|^import\s*['"]/gms)?.length ?? 0), 0);
-    assert.equal(files.reduce((count, file) => count + importsOf(file.text).length, 0), statements);
+    const statements = files.reduce(
+      (count, file) =>
+        count + (file.text.match(/^(?:import|export)\b[^;]*?\bfrom\s*['"]|^import\s*['"]/gms)?.length ?? 0),
+      0,
+    );
+    assert.equal(
+      files.reduce((count, file) => count + importsOf(file.text).length, 0),
+      statements,
+    );
   });
 
   it('holds for every import of the server, the client and the webview', () => {

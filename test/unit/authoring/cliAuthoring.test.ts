@@ -9,7 +9,11 @@ import { readFixture, assertGolden } from './support';
 function run(argv: string[], stdin = ''): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => stdin });
+  const code = runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => stdin,
+  });
   return { code, stdout, stderr };
 }
 
@@ -84,7 +88,11 @@ for (const fixture of ['job-two-spaces.yaml', 'job-four-spaces.yaml']) {
       assert.match(result.stdout, /: fixed .*sidecar-blocks-job-completion ×1/);
       const fixed = readFileSync(file, 'utf8');
       assertGolden(fixed, 'fixes', 'expected', `${fixture.replace(/\.yaml$/, '')}.lint-fix.yaml`);
-      assert.equal(run(['lint', '--kubernetes-version', '1.34', '--fix', file]).stdout.includes(': fixed'), false, 'nothing is left that a second run would fix');
+      assert.equal(
+        run(['lint', '--kubernetes-version', '1.34', '--fix', file]).stdout.includes(': fixed'),
+        false,
+        'nothing is left that a second run would fix',
+      );
     } finally {
       cleanup();
     }

@@ -23,20 +23,29 @@ function endOfLine(linePrefix: string, occurrence = 0): number {
 test('volumeMounts[].name completes with the pod volumes', () => {
   const at = endOfLine('- name: ', 5);
   const items = completeAt(analysis, at);
-  assert.deepEqual(items.map((item) => item.label), ['logs', 'config']);
+  assert.deepEqual(
+    items.map((item) => item.label),
+    ['logs', 'config'],
+  );
   assert.deepEqual(items[0]!.replace, { start: at, end: at });
   assert.equal(items[1]!.detail, 'configMap');
 });
 
-test('a probe port completes with the container\'s own named ports', () => {
+test("a probe port completes with the container's own named ports", () => {
   const items = completeAt(analysis, endOfLine('port: '));
-  assert.deepEqual(items.map((item) => item.label), ['http', 'admin']);
+  assert.deepEqual(
+    items.map((item) => item.label),
+    ['http', 'admin'],
+  );
   assert.equal(items[1]!.detail, '9901/TCP in web');
 });
 
 test('the default-container annotation completes with container names and roles', () => {
   const items = completeAt(analysis, endOfLine('kubectl.kubernetes.io/default-container:'));
-  assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['log-shipper native-sidecar container', 'web main container']);
+  assert.deepEqual(
+    items.map((item) => `${item.label} ${item.detail}`),
+    ['log-shipper native-sidecar container', 'web main container'],
+  );
 });
 
 test('image completes with the pinned images the snippets use, replacing what is typed', () => {
@@ -54,16 +63,22 @@ test('no value completion where neither the schema nor the pod model knows value
   assert.deepEqual(completeAt(new ParsedFile('just: text\n'), 10), []);
 });
 
-test('hover on a container name: role, sharing and the pod\'s effective resources', () => {
+test("hover on a container name: role, sharing and the pod's effective resources", () => {
   const at = text.indexOf('log-shipper') + 2;
   const hover = hoverAt(analysis, at, DEFAULT_SETTINGS);
   assert.ok(hover);
   assert.match(hover.markdown, /\*\*log-shipper\*\*: native sidecar: starts before the app containers/);
   // The reasons for the role, one per line, the catalogue's image among them.
-  assert.match(hover.markdown, /\n\nWhy:\n- init container with restartPolicy: Always[^\n]*\n- the Fluent Bit log shipper \\\(fluent\/fluent-bit\\\): ships the app's logs\n/);
+  assert.match(
+    hover.markdown,
+    /\n\nWhy:\n- init container with restartPolicy: Always[^\n]*\n- the Fluent Bit log shipper \\\(fluent\/fluent-bit\\\): ships the app's logs\n/,
+  );
   assert.match(hover.markdown, /volume logs \(emptyDir\) at \/var\/log\/app/);
   assert.match(hover.markdown, /effective resources: requests .*; QoS/);
-  assert.deepEqual(hover.range, { start: text.indexOf('log-shipper'), end: text.indexOf('log-shipper') + 'log-shipper'.length });
+  assert.deepEqual(hover.range, {
+    start: text.indexOf('log-shipper'),
+    end: text.indexOf('log-shipper') + 'log-shipper'.length,
+  });
 });
 
 test('hover on a volume name lists who mounts it', () => {
@@ -73,7 +88,8 @@ test('hover on a volume name lists who mounts it', () => {
 });
 
 test('hover text from the file is escaped, never markup', () => {
-  const hostile = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: "[x](javascript:alert(1))"\n    image: nginx:1.27\n';
+  const hostile =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: "[x](javascript:alert(1))"\n    image: nginx:1.27\n';
   const hover = hoverAt(new ParsedFile(hostile), hostile.indexOf('[x]') + 1, DEFAULT_SETTINGS);
   assert.ok(hover);
   assert.ok(!hover.markdown.includes('[x](javascript'), hover.markdown);
@@ -102,8 +118,14 @@ const typingAnalysis = new ParsedFile(typing);
 const after = (needle: string) => typing.indexOf(needle) + needle.length;
 
 test('enum values complete from the schema', () => {
-  assert.deepEqual(completeAt(typingAnalysis, after('restartPolicy: ')).map((item) => item.label), ['Always', 'Never', 'OnFailure']);
-  assert.deepEqual(completeAt(typingAnalysis, after('imagePullPolicy: ')).map((item) => item.label), ['Always', 'IfNotPresent', 'Never']);
+  assert.deepEqual(
+    completeAt(typingAnalysis, after('restartPolicy: ')).map((item) => item.label),
+    ['Always', 'Never', 'OnFailure'],
+  );
+  assert.deepEqual(
+    completeAt(typingAnalysis, after('imagePullPolicy: ')).map((item) => item.label),
+    ['Always', 'IfNotPresent', 'Never'],
+  );
 });
 
 test('keys complete from the schema at the right level, without those already present', () => {
@@ -116,9 +138,18 @@ test('keys complete from the schema at the right level, without those already pr
   assert.equal(env.detail, 'array');
   assert.ok(env.documentation && env.documentation.length > 10);
   assert.deepEqual(env.replace, { start: after('    ima') - 3, end: after('    ima') });
-  assert.equal(completeAt(typingAnalysis, after('  - nam'))[0]!.label, 'name', 'a new container item: the required name first');
+  assert.equal(
+    completeAt(typingAnalysis, after('  - nam'))[0]!.label,
+    'name',
+    'a new container item: the required name first',
+  );
   const spec = completeAt(typingAnalysis, typing.length).map((item) => item.label);
-  assert.ok(spec.includes('initContainers') && spec.includes('volumes') && !spec.includes('containers') && !spec.includes('restartPolicy'));
+  assert.ok(
+    spec.includes('initContainers') &&
+      spec.includes('volumes') &&
+      !spec.includes('containers') &&
+      !spec.includes('restartPolicy'),
+  );
 });
 
 test('hover on a key shows its schema description and allowed values', () => {
@@ -126,21 +157,30 @@ test('hover on a key shows its schema description and allowed values', () => {
   assert.ok(hover);
   assert.match(hover.markdown, /^\*\*restartPolicy\*\* _\(string\)_\n\nRestart policy for all containers/);
   assert.match(hover.markdown, /Allowed: `Always`, `Never`, `OnFailure`/);
-  assert.deepEqual(hover.range, { start: typing.indexOf('restartPolicy'), end: typing.indexOf('restartPolicy') + 'restartPolicy'.length });
+  assert.deepEqual(hover.range, {
+    start: typing.indexOf('restartPolicy'),
+    end: typing.indexOf('restartPolicy') + 'restartPolicy'.length,
+  });
 });
 
 test('hover on a finding: the rule summary and a link to its page', () => {
-  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: k8s.gcr.io/pause:3.9\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
+  const text =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: k8s.gcr.io/pause:3.9\n    resources:\n      requests: {cpu: 10m, memory: 16Mi}\n      limits: {memory: 32Mi}\n';
   const hover = hoverAt(new ParsedFile(text), text.indexOf('k8s.gcr.io') + 3, DEFAULT_SETTINGS);
   assert.ok(hover);
-  assert.match(hover.markdown, /\[`deprecated-registry`\]\(https:\/\/[^)]+\/rules\/deprecated-registry\.md\) \(warning\): The image comes from the frozen k8s\.gcr\.io registry/);
+  assert.match(
+    hover.markdown,
+    /\[`deprecated-registry`\]\(https:\/\/[^)]+\/rules\/deprecated-registry\.md\) \(warning\): The image comes from the frozen k8s\.gcr\.io registry/,
+  );
 });
 
 test('no key completion inside a block scalar', () => {
-  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    args:\n    - |\n      line1\n      lin\n';
+  const text =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    args:\n    - |\n      line1\n      lin\n';
   const analysis = new ParsedFile(text);
   assert.deepEqual(completeAt(analysis, text.indexOf('lin\n') + 3), []);
-  const outside = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    ar\n';
+  const outside =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    ar\n';
   assert.ok(completeAt(new ParsedFile(outside), outside.indexOf('ar\n') + 2).some((item) => item.label === 'args'));
 });
 
@@ -152,7 +192,8 @@ test('hostile lines complete nothing, quickly', () => {
 });
 
 test('a value completed right after the colon gets its space', () => {
-  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:\n  containers:\n  - name: a\n    image: nginx:1.27\n';
+  const text =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy:\n  containers:\n  - name: a\n    image: nginx:1.27\n';
   const at = text.indexOf('restartPolicy:') + 'restartPolicy:'.length;
   const items = completeAt(new ParsedFile(text), at);
   assert.equal(items[0]!.insertText, ' Always');

@@ -19,7 +19,9 @@ function errorCounts(text: string): Map<string, number> {
  * error appears that the file did not have. `runs` cases (a bounded sample in `npm test`).
  */
 export function checkOfferedFixes(runs: number, seed?: number): number {
-  const seeds = loadSeeds(() => undefined).filter((candidate) => candidate.text.length < 30_000 && /kind:/.test(candidate.text));
+  const seeds = loadSeeds(() => undefined).filter(
+    (candidate) => candidate.text.length < 30_000 && /kind:/.test(candidate.text),
+  );
   let applied = 0;
   fc.assert(
     fc.property(mutatedSeed(seeds), ({ text }) => {
@@ -28,7 +30,20 @@ export function checkOfferedFixes(runs: number, seed?: number): number {
       const before = errorCounts(text);
       const crlf = text.includes('\r\n') && !/[^\r]\n/.test(text);
       for (const finding of service.findings(file, DEFAULT_SETTINGS)) {
-        const request = { start: finding.range.start, end: finding.range.end, diagnostics: [{ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data, source: 'pod-patterns' }], only: ['quickfix'] };
+        const request = {
+          start: finding.range.start,
+          end: finding.range.end,
+          diagnostics: [
+            {
+              code: finding.code,
+              start: finding.range.start,
+              end: finding.range.end,
+              data: finding.data,
+              source: 'pod-patterns',
+            },
+          ],
+          only: ['quickfix'],
+        };
         for (const action of service.codeActions(file, request, DEFAULT_SETTINGS)) {
           if (action.disabledReason || action.edits.length === 0) continue;
           const result = applyEdits(text, action.edits);
@@ -39,7 +54,10 @@ export function checkOfferedFixes(runs: number, seed?: number): number {
           const prefix = text.slice(0, text.lastIndexOf('\n', first - 1) + 1);
           const suffixStart = text.indexOf('\n', last);
           const suffix = suffixStart < 0 ? '' : text.slice(suffixStart + 1);
-          assert.ok(result.startsWith(prefix) && result.endsWith(suffix), `"${action.title}" changed lines outside its edits`);
+          assert.ok(
+            result.startsWith(prefix) && result.endsWith(suffix),
+            `"${action.title}" changed lines outside its edits`,
+          );
           if (crlf) assert.doesNotMatch(result, /[^\r]\n/, `"${action.title}" added a bare LF to a CRLF file`);
           for (const [code, count] of errorCounts(result)) {
             assert.ok(count <= (before.get(code) ?? 0), `"${action.title}" added a ${code} error`);

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, createLanguageService, DEFAULT_SETTINGS, THROWING_LOGGER, type ParsedFile } from '../../../server/src/service';
+import {
+  applyEdits,
+  createLanguageService,
+  DEFAULT_SETTINGS,
+  THROWING_LOGGER,
+  type ParsedFile,
+} from '../../../server/src/service';
 import { fixesFor, type FixTarget } from '../../../server/src/service/actions';
 import { BROKEN_YAML_REASON } from '../../../server/src/service/actions/fixSafety';
 
@@ -11,7 +17,24 @@ function offeredFixes(file: ParsedFile) {
   const findings = service.findings(file, DEFAULT_SETTINGS);
   return findings.flatMap((finding) =>
     service
-      .codeActions(file, { start: finding.range.start, end: finding.range.end, diagnostics: [{ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data, source: 'pod-patterns' }], only: ['quickfix'] }, DEFAULT_SETTINGS)
+      .codeActions(
+        file,
+        {
+          start: finding.range.start,
+          end: finding.range.end,
+          diagnostics: [
+            {
+              code: finding.code,
+              start: finding.range.start,
+              end: finding.range.end,
+              data: finding.data,
+              source: 'pod-patterns',
+            },
+          ],
+          only: ['quickfix'],
+        },
+        DEFAULT_SETTINGS,
+      )
       .map((action) => ({ finding, action })),
   );
 }
@@ -22,11 +45,28 @@ function targetOf(file: ParsedFile, code: string): FixTarget {
 }
 
 function errorCodes(text: string): string[] {
-  return service.findings(service.parseFile(text), DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').map((finding) => finding.code).sort();
+  return service
+    .findings(service.parseFile(text), DEFAULT_SETTINGS)
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => finding.code)
+    .sort();
 }
 
 const MOUNTS_MISSING_VOLUME = (volume: string) =>
-  ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: nginx:1.27', '      volumeMounts:', `        - name: ${volume}`, '          mountPath: /data', ''].join('\n');
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      image: nginx:1.27',
+    '      volumeMounts:',
+    `        - name: ${volume}`,
+    '          mountPath: /data',
+    '',
+  ].join('\n');
 
 describe('fixes never make a file worse', () => {
   it('keep CRLF line endings in a CRLF file, in each fix and in Fix All', () => {
@@ -38,7 +78,13 @@ describe('fixes never make a file worse', () => {
       const fixed = applyEdits(text, action.edits);
       assert.doesNotMatch(fixed, /[^\r]\n/, `${action.title} adds a bare LF`);
     }
-    const all = service.preferredFixes(file, service.findings(file, DEFAULT_SETTINGS).map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })), DEFAULT_SETTINGS);
+    const all = service.preferredFixes(
+      file,
+      service
+        .findings(file, DEFAULT_SETTINGS)
+        .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })),
+      DEFAULT_SETTINGS,
+    );
     assert.ok(all.count > 0);
     assert.doesNotMatch(applyEdits(text, all.edits), /[^\r]\n/);
   });
@@ -46,14 +92,27 @@ describe('fixes never make a file worse', () => {
   it('disable edits that add lines in a document with YAML errors, keep the others', () => {
     const text = MOUNTS_MISSING_VOLUME('data').replace('  name: web\n', '  name: web\n  labels: {app: [web\n');
     const file = service.parseFile(text);
-    assert.ok(file.documents[0]!.model.syntaxFindings.some((finding) => finding.severity === 'error'), 'the document has a YAML error');
+    assert.ok(
+      file.documents[0]!.model.syntaxFindings.some((finding) => finding.severity === 'error'),
+      'the document has a YAML error',
+    );
     const offered = offeredFixes(file).map(({ action }) => action);
     const declare = offered.find((action) => /Declare volume "data"/.test(action.title));
     assert.ok(declare, 'the declare-volume fix is still listed');
     assert.equal(declare.disabledReason, BROKEN_YAML_REASON);
     assert.deepEqual(declare.edits, []);
-    const all = service.preferredFixes(file, service.findings(file, DEFAULT_SETTINGS).map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })), DEFAULT_SETTINGS);
-    for (const edit of all.edits) assert.ok(!edit.newText.includes('\n') && !text.slice(edit.start, edit.end).includes('\n'), `a structural edit in broken YAML: ${JSON.stringify(edit)}`);
+    const all = service.preferredFixes(
+      file,
+      service
+        .findings(file, DEFAULT_SETTINGS)
+        .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })),
+      DEFAULT_SETTINGS,
+    );
+    for (const edit of all.edits)
+      assert.ok(
+        !edit.newText.includes('\n') && !text.slice(edit.start, edit.end).includes('\n'),
+        `a structural edit in broken YAML: ${JSON.stringify(edit)}`,
+      );
   });
 
   it('do not offer a fix that adds an error (declaring a volume under an invalid name)', () => {
@@ -63,15 +122,28 @@ describe('fixes never make a file worse', () => {
     assert.ok(titles.length > 0, 'other fixes are offered');
     assert.ok(!titles.some((title) => /Declare volume "Bad_Name"/.test(title)), titles.join('; '));
     // What the fixer plans (before the facade's check) indeed adds an invalid-name error.
-    const planned = fixesFor(file, targetOf(file, 'undefined-volume'), DEFAULT_SETTINGS).find((fix) => /Declare volume "Bad_Name"/.test(fix.title));
+    const planned = fixesFor(file, targetOf(file, 'undefined-volume'), DEFAULT_SETTINGS).find((fix) =>
+      /Declare volume "Bad_Name"/.test(fix.title),
+    );
     assert.ok(planned, 'the fixer plans it');
     assert.ok(errorCodes(applyEdits(text, planned.edits)).includes('invalid-name'));
-    const all = service.preferredFixes(file, service.findings(file, DEFAULT_SETTINGS).map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })), DEFAULT_SETTINGS);
-    assert.deepEqual(errorCodes(applyEdits(text, all.edits)).filter((code) => code === 'invalid-name'), []);
+    const all = service.preferredFixes(
+      file,
+      service
+        .findings(file, DEFAULT_SETTINGS)
+        .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })),
+      DEFAULT_SETTINGS,
+    );
+    assert.deepEqual(
+      errorCodes(applyEdits(text, all.edits)).filter((code) => code === 'invalid-name'),
+      [],
+    );
   });
 
   it('still prefer the same fix under a valid name', () => {
-    const declare = offeredFixes(service.parseFile(MOUNTS_MISSING_VOLUME('data'))).find(({ action }) => /Declare volume "data"/.test(action.title));
+    const declare = offeredFixes(service.parseFile(MOUNTS_MISSING_VOLUME('data'))).find(({ action }) =>
+      /Declare volume "data"/.test(action.title),
+    );
     assert.equal(declare?.action.isPreferred, true);
   });
 });

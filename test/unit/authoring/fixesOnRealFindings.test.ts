@@ -11,7 +11,9 @@ import { fixturesDir, newProblems, repoRoot, sharedDir, syntaxErrors } from './s
 function yamlFiles(dir: string | undefined): string[] {
   if (!dir) return [];
   try {
-    return readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => path.join(dir, name));
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => path.join(dir, name));
   } catch {
     return [];
   }
@@ -22,7 +24,12 @@ function yamlFiles(dir: string | undefined): string[] {
  * one at a time: the result parses and adds no error; a preferred fix also removes a
  * finding of its kind.
  */
-function applyEveryFix(files: readonly string[]): { offered: number; preferred: number; disabled: number; codes: Set<string> } {
+function applyEveryFix(files: readonly string[]): {
+  offered: number;
+  preferred: number;
+  disabled: number;
+  codes: Set<string>;
+} {
   let offered = 0;
   let preferred = 0;
   let disabled = 0;
@@ -31,20 +38,31 @@ function applyEveryFix(files: readonly string[]): { offered: number; preferred: 
     const before = readFileSync(file, 'utf8');
     const analysis = new ParsedFile(before);
     const findings = analysis.findings(DEFAULT_SETTINGS);
-    const countOf = (text: string, code: string) => new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === code).length;
+    const countOf = (text: string, code: string) =>
+      new ParsedFile(text).findings(DEFAULT_SETTINGS).filter((finding) => finding.code === code).length;
     for (const finding of findings) {
       const target = { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data };
       for (const fix of fixesFor(analysis, target, DEFAULT_SETTINGS, THROWING_LOGGER)) {
         const label = `${path.basename(file)}: ${finding.code} → ${fix.title}`;
         const after = applyEdits(before, fix.edits);
         assert.deepEqual(syntaxErrors(after), [], `${label}: parses`);
-        assert.deepEqual(newProblems(before, after).filter((problem) => problem.startsWith('error')), [], `${label}: no new error`);
+        assert.deepEqual(
+          newProblems(before, after).filter((problem) => problem.startsWith('error')),
+          [],
+          `${label}: no new error`,
+        );
         if (fix.preferred) {
-          assert.ok(countOf(after, finding.code) < countOf(before, finding.code), `${label}: removes a ${finding.code} finding`);
+          assert.ok(
+            countOf(after, finding.code) < countOf(before, finding.code),
+            `${label}: removes a ${finding.code} finding`,
+          );
           preferred++;
         }
         if (fix.title.startsWith('Disable ')) {
-          assert.ok(countOf(after, finding.code) < countOf(before, finding.code), `${label}: the comment silences the finding`);
+          assert.ok(
+            countOf(after, finding.code) < countOf(before, finding.code),
+            `${label}: the comment silences the finding`,
+          );
           disabled++;
         }
         offered++;
@@ -56,9 +74,15 @@ function applyEveryFix(files: readonly string[]): { offered: number; preferred: 
 }
 
 test('every fix for every finding of the authoring fixtures and the examples', () => {
-  const files = [...yamlFiles(path.join(fixturesDir, 'fixes')), ...yamlFiles(path.join(fixturesDir, 'insert')), ...yamlFiles(path.join(repoRoot, 'examples'))];
+  const files = [
+    ...yamlFiles(path.join(fixturesDir, 'fixes')),
+    ...yamlFiles(path.join(fixturesDir, 'insert')),
+    ...yamlFiles(path.join(repoRoot, 'examples')),
+  ];
   const { offered, preferred, disabled, codes } = applyEveryFix(files);
-  console.log(`fixes applied to real findings: ${offered} (${preferred} preferred, ${disabled} suppression comments) for ${[...codes].sort().join(', ')}`);
+  console.log(
+    `fixes applied to real findings: ${offered} (${preferred} preferred, ${disabled} suppression comments) for ${[...codes].sort().join(', ')}`,
+  );
   assert.ok(offered > 0 && disabled > 0);
   assert.ok(codes.has('schema'), 'the unknown field of the fixture is found and fixed');
 });
@@ -71,5 +95,7 @@ test('every fix for every finding of the seed pods', (context) => {
     return;
   }
   const { offered, preferred, codes } = applyEveryFix(yamlFiles(dir));
-  console.log(`fixes applied to seed-pod findings: ${offered} (${preferred} preferred) for ${[...codes].sort().join(', ') || 'none'}`);
+  console.log(
+    `fixes applied to seed-pod findings: ${offered} (${preferred} preferred) for ${[...codes].sort().join(', ') || 'none'}`,
+  );
 });

@@ -8,9 +8,20 @@ import { insertPattern, podAt } from '../../../server/src/service/actions/insert
 import { insertPatternActions } from '../../../server/src/service/actions/insertPatternActions';
 import { applyEdits } from '../../../server/src/service/edits/textEdits';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
-import { assertGolden, assertKeepsEveryLine, fixturesDir, newProblems, readFixture, repoRoot, sharedDir, syntaxErrors } from './support';
+import {
+  assertGolden,
+  assertKeepsEveryLine,
+  fixturesDir,
+  newProblems,
+  readFixture,
+  repoRoot,
+  sharedDir,
+  syntaxErrors,
+} from './support';
 
-const FIXTURES = readdirSync(path.join(fixturesDir, 'insert')).filter((name) => name.endsWith('.yaml')).sort();
+const FIXTURES = readdirSync(path.join(fixturesDir, 'insert'))
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 
 function insertInto(text: string, kind: PatternKind, template?: string, settings = DEFAULT_SETTINGS, podIndex = 0) {
   const analysis = new ParsedFile(text);
@@ -43,12 +54,20 @@ for (const fixture of FIXTURES) {
       const pod = new ParsedFile(text).pods[0]!.pod;
       const added = pod.containers.find((container) => container.name === result.containerName);
       assert.ok(added, `container ${result.containerName} is in the result`);
-      const expectedGroup = pattern.kind === 'init' ? 'init' : pattern.kind === 'native-sidecar' || pod.shape.family === 'job' ? 'native-sidecar' : 'app';
+      const expectedGroup =
+        pattern.kind === 'init'
+          ? 'init'
+          : pattern.kind === 'native-sidecar' || pod.shape.family === 'job'
+            ? 'native-sidecar'
+            : 'app';
       assert.equal(added.group, expectedGroup);
       // The cursor goes to the value to fill in.
       assert.ok(result.selection, 'a value to fill in is selected');
       assert.ok(result.selection.end > result.selection.start);
-      assert.ok(added.node.range.start <= result.selection.start - new ParsedFile(text).pods[0]!.document.offset, 'the selection is inside the new container');
+      assert.ok(
+        added.node.range.start <= result.selection.start - new ParsedFile(text).pods[0]!.document.offset,
+        'the selection is inside the new container',
+      );
     });
   }
 }
@@ -78,7 +97,10 @@ test('inserted helpers are wired to the main container', () => {
   const ambassador = new ParsedFile(insertInto(before, 'ambassador').text).pods[0]!.pod;
   const web = ambassador.containers.find((container) => container.name === 'web')!;
   const proxy = ambassador.containers.find((container) => container.name === 'proxy')!;
-  assert.equal(web.env.find((entry) => entry.name === 'UPSTREAM_ADDR')?.value, `localhost:${proxy.ports[0]!.containerPort}`);
+  assert.equal(
+    web.env.find((entry) => entry.name === 'UPSTREAM_ADDR')?.value,
+    `localhost:${proxy.ports[0]!.containerPort}`,
+  );
 
   const adapter = new ParsedFile(insertInto(before, 'adapter').text).pods[0]!.pod;
   const exporter = adapter.containers.find((container) => container.name === 'metrics-exporter')!;
@@ -90,13 +112,22 @@ test('names, ports and paths never collide with what the pod has', () => {
   const pod = new ParsedFile(insertInto(before, 'native-sidecar', 'log-shipper').text).pods[0]!.pod;
   const names = pod.containers.map((container) => container.name);
   assert.deepEqual(names, ['log-shipper', 'log-shipper-2', 'backup']);
-  assert.deepEqual(pod.volumes.map((volume) => volume.name), ['app-logs', 'app-logs-2']);
+  assert.deepEqual(
+    pod.volumes.map((volume) => volume.name),
+    ['app-logs', 'app-logs-2'],
+  );
   const backup = pod.containers.find((container) => container.name === 'backup')!;
-  assert.deepEqual(backup.volumeMounts.map((mount) => mount.mountPath), ['/var/log/app', '/var/log/app-2']);
+  assert.deepEqual(
+    backup.volumeMounts.map((mount) => mount.mountPath),
+    ['/var/log/app', '/var/log/app-2'],
+  );
 
   const withProxy = new ParsedFile(insertInto(before, 'ambassador').text).pods[0]!.pod;
   const main = withProxy.containers.find((container) => container.name === 'backup')!;
-  assert.deepEqual(main.env.map((entry) => entry.name), ['UPSTREAM_ADDR', 'UPSTREAM_ADDR_2']);
+  assert.deepEqual(
+    main.env.map((entry) => entry.name),
+    ['UPSTREAM_ADDR', 'UPSTREAM_ADDR_2'],
+  );
 
   const withExporter = new ParsedFile(insertInto(before, 'adapter', 'prometheus-exporter').text).pods[0]!.pod;
   const exporter = withExporter.containers.find((container) => container.name === 'metrics-exporter')!;
@@ -122,24 +153,35 @@ test('a native sidecar is refused below Kubernetes 1.29; a Job sidecar then stay
   const pod = new ParsedFile(applyEdits(before, legacy.edits)).pods[0]!.pod;
   assert.equal(pod.containers.find((container) => container.name === 'log-shipper')?.group, 'app');
   const actions = insertPatternActions(analysis, 0, old);
-  assert.match(actions.find((action) => action.title === 'Add native sidecar to Job report')?.disabledReason ?? '', /1\.29/);
+  assert.match(
+    actions.find((action) => action.title === 'Add native sidecar to Job report')?.disabledReason ?? '',
+    /1\.29/,
+  );
 });
 
 test('code actions target the pod under the cursor in a multi-document file', () => {
   const text = readFixture('insert', 'deployment-four-spaces.yaml');
   const analysis = new ParsedFile(text);
   const inConfigMap = text.indexOf('level: info');
-  assert.deepEqual(insertPatternActions(analysis, inConfigMap, DEFAULT_SETTINGS), [], 'nothing offered in the ConfigMap');
+  assert.deepEqual(
+    insertPatternActions(analysis, inConfigMap, DEFAULT_SETTINGS),
+    [],
+    'nothing offered in the ConfigMap',
+  );
   const onContainersKey = text.indexOf('containers:', text.indexOf('initContainers:') + 20);
   const actions = insertPatternActions(analysis, onContainersKey, DEFAULT_SETTINGS);
-  assert.deepEqual(actions.map((action) => action.kind), Array(5).fill('refactor.rewrite'));
+  assert.deepEqual(
+    actions.map((action) => action.kind),
+    Array(5).fill('refactor.rewrite'),
+  );
   assert.ok(actions.every((action) => !action.disabledReason && action.edits.length > 0));
   assert.match(actions[0]!.title, /^Add init container: .* to Deployment api$/);
   assert.equal(podAt(analysis, onContainersKey)?.pod.name, 'api');
 });
 
 test('layouts the action cannot edit safely are refused with a reason, never mangled', () => {
-  const flow = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: "nginx:1.27"}]\n';
+  const flow =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: "nginx:1.27"}]\n';
   const result = insertPattern(new ParsedFile(flow).pods[0]!, { kind: 'sidecar' }, DEFAULT_SETTINGS);
   assert.equal(result.ok, false);
   assert.match(result.ok ? '' : result.reason, /flow/);
@@ -151,10 +193,16 @@ test('an empty flow list and a missing containers key are filled in', () => {
   const empty = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n';
   const { text } = insertInto(empty, 'sidecar', 'generic');
   assert.deepEqual(syntaxErrors(text), []);
-  assert.deepEqual(new ParsedFile(text).pods[0]!.pod.containers.map((container) => container.name), ['helper']);
+  assert.deepEqual(
+    new ParsedFile(text).pods[0]!.pod.containers.map((container) => container.name),
+    ['helper'],
+  );
   const noContainers = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  restartPolicy: Always';
   const added = insertInto(noContainers, 'ambassador', 'cloud-sql-proxy').text;
-  assert.deepEqual(new ParsedFile(added).pods[0]!.pod.containers.map((container) => container.name), ['cloud-sql-proxy']);
+  assert.deepEqual(
+    new ParsedFile(added).pods[0]!.pod.containers.map((container) => container.name),
+    ['cloud-sql-proxy'],
+  );
   assert.ok(added.startsWith(noContainers), 'the last line is kept as it was');
 });
 
@@ -172,7 +220,11 @@ function insertEverywhere(files: readonly string[]): number {
         const label = `${path.basename(file)} pod ${index} + ${pattern.kind}`;
         assert.deepEqual(syntaxErrors(after), [], label);
         assertKeepsEveryLine(before, after, label);
-        assert.deepEqual(newProblems(before, after).filter((problem) => problem.startsWith('error')), [], label);
+        assert.deepEqual(
+          newProblems(before, after).filter((problem) => problem.startsWith('error')),
+          [],
+          label,
+        );
         count++;
       }
     });
@@ -187,7 +239,9 @@ test('every insert action on every seed pod', (context) => {
     context.skip('../shared/seed-pods is absent');
     return;
   }
-  const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => path.join(dir, name));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => path.join(dir, name));
   const count = insertEverywhere(files);
   console.log(`insert actions applied to seed pods: ${count}`);
   assert.ok(count >= files.length * 5);
@@ -197,7 +251,9 @@ test('every insert action on every pod of the examples and fixtures', () => {
   const dirs = [path.join(repoRoot, 'examples'), path.join(fixturesDir, 'insert')];
   const files = dirs.flatMap((dir) => {
     try {
-      return readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => path.join(dir, name));
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => path.join(dir, name));
     } catch {
       return [];
     }
@@ -221,8 +277,12 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
     'containers with no value': `${head}spec:\n  containers:\n  restartPolicy: Always\n`,
     'anchor on the container': `${head}spec:\n  containers:\n  - &c\n    name: a\n    image: nginx:1.27\n  volumes: []\n`,
     'empty initContainers key': `${head}spec:\n  initContainers:\n  containers:\n  - name: a\n    image: nginx:1.27\n`,
-    'List item': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: a\n      image: nginx:1.27\n',
-    'CRLF without final break': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27`.replace(/\n/g, '\r\n'),
+    'List item':
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: a\n      image: nginx:1.27\n',
+    'CRLF without final break': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27`.replace(
+      /\n/g,
+      '\r\n',
+    ),
   };
   let inserted = 0;
   let refused = 0;
@@ -239,8 +299,15 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
       const label = `${name} + ${pattern.kind}`;
       assert.deepEqual(syntaxErrors(after), [], label);
       assertKeepsEveryLine(before, after, label);
-      assert.deepEqual(newProblems(before, after).filter((problem) => problem.startsWith('error')), [], label);
-      assert.ok(new ParsedFile(after).pods[0]!.pod.containers.some((container) => container.name === result.containerName), `${label}: the container is there`);
+      assert.deepEqual(
+        newProblems(before, after).filter((problem) => problem.startsWith('error')),
+        [],
+        label,
+      );
+      assert.ok(
+        new ParsedFile(after).pods[0]!.pod.containers.some((container) => container.name === result.containerName),
+        `${label}: the container is there`,
+      );
       inserted++;
     }
   }
@@ -252,15 +319,29 @@ test('with the cursor in an app container, the helper serves that container', ()
   const before = readFixture('insert', 'expected', 'templates.sidecar.generic.yaml');
   const analysis = new ParsedFile(before);
   const inHelper = before.indexOf('- name: helper') + 3;
-  const result = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: inHelper }, DEFAULT_SETTINGS);
+  const result = insertPattern(
+    analysis.pods[0]!,
+    { kind: 'sidecar', template: 'log-shipper', at: inHelper },
+    DEFAULT_SETTINGS,
+  );
   assert.ok(result.ok);
   assert.equal(result.title, 'Add sidecar: Log shipper (Fluent Bit) for "helper"');
   const pod = new ParsedFile(applyEdits(before, result.edits)).pods[0]!.pod;
   const byName = (name: string) => pod.containers.find((container) => container.name === name)!;
-  assert.deepEqual(byName('helper').volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
-  assert.deepEqual(byName('web').volumeMounts.map((mount) => mount.name), ['shared-data'], 'the first app container is left alone');
+  assert.deepEqual(
+    byName('helper').volumeMounts.map((mount) => mount.name),
+    ['shared-data', 'app-logs'],
+  );
+  assert.deepEqual(
+    byName('web').volumeMounts.map((mount) => mount.name),
+    ['shared-data'],
+    'the first app container is left alone',
+  );
   const atTop = insertPattern(analysis.pods[0]!, { kind: 'sidecar', template: 'log-shipper', at: 0 }, DEFAULT_SETTINGS);
   assert.ok(atTop.ok);
   const defaulted = new ParsedFile(applyEdits(before, atTop.edits)).pods[0]!.pod;
-  assert.deepEqual(defaulted.containers.find((container) => container.name === 'web')!.volumeMounts.map((mount) => mount.name), ['shared-data', 'app-logs']);
+  assert.deepEqual(
+    defaulted.containers.find((container) => container.name === 'web')!.volumeMounts.map((mount) => mount.name),
+    ['shared-data', 'app-logs'],
+  );
 });

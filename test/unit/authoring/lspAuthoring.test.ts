@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, HoverRequest, ApplyWorkspaceEditRequest, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  ApplyWorkspaceEditRequest,
+  type CodeAction,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../../support/lspHarness';
-import { INSERT_PATTERN_COMMAND, InsertPatternRequest, SELECTION_DATA_KEY, type InsertPatternResponse } from '../../../server/src/shared/protocol';
+import {
+  INSERT_PATTERN_COMMAND,
+  InsertPatternRequest,
+  SELECTION_DATA_KEY,
+  type InsertPatternResponse,
+} from '../../../server/src/shared/protocol';
 import { readFixture } from './support';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -48,18 +62,31 @@ test('insert request: edits plus the value to fill in, in the edited text', asyn
       range: { start: { line: 9, character: 2 }, end: { line: 9, character: 2 } },
       context: { diagnostics: [], only: ['refactor'] },
     })) as CodeAction[];
-    assert.deepEqual(refactorings.map((action) => action.title.replace(/:.*/, '')), ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador']);
+    assert.deepEqual(
+      refactorings.map((action) => action.title.replace(/:.*/, '')),
+      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador'],
+    );
     const edited = TextDocument.create(uri, 'yaml', 2, apply(text, refactorings[0]!.edit!.changes![uri]!));
-    assert.equal(edited.getText((refactorings[0]!.data as Record<string, Range>)[SELECTION_DATA_KEY]), 'https://github.com/example/repository.git');
+    assert.equal(
+      edited.getText((refactorings[0]!.data as Record<string, Range>)[SELECTION_DATA_KEY]),
+      'https://github.com/example/repository.git',
+    );
 
     const response = await lsp.client.sendRequest(InsertPatternRequest, {
-      uri, position: { line: 9, character: 2 }, kind: 'ambassador', template: 'cloud-sql-proxy',
+      uri,
+      position: { line: 9, character: 2 },
+      kind: 'ambassador',
+      template: 'cloud-sql-proxy',
     });
     assert.ok(response.ok);
     const after = apply(text, response.edits as TextEdit[]);
     const document = TextDocument.create(uri, 'yaml', 2, after);
     assert.equal(document.getText(response.selection), 'my-project:my-region:my-instance');
-    const refused = await lsp.client.sendRequest(InsertPatternRequest, { uri, position: { line: 0, character: 0 }, kind: 'nope' });
+    const refused = await lsp.client.sendRequest(InsertPatternRequest, {
+      uri,
+      position: { line: 0, character: 0 },
+      kind: 'nope',
+    });
     assert.deepEqual(refused, { ok: false, reason: 'unknown pattern "nope"' });
   } finally {
     lsp.dispose();
@@ -98,11 +125,20 @@ test('completion and hover over LSP', async () => {
     await lsp.open(uri, text);
     const lines = text.split('\n');
     const portLine = lines.findIndex((line) => line.trim() === 'port:');
-    const completion = await lsp.client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: portLine, character: lines[portLine]!.length } });
-    const items = Array.isArray(completion) ? completion : completion?.items ?? [];
-    assert.deepEqual(items.map((item) => item.label), ['http', 'admin']);
+    const completion = await lsp.client.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: portLine, character: lines[portLine]!.length },
+    });
+    const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['http', 'admin'],
+    );
     const webLine = lines.findIndex((line) => line.trim() === '- name: web');
-    const hover = await lsp.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: webLine, character: 11 } });
+    const hover = await lsp.client.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: webLine, character: 11 },
+    });
     assert.match(JSON.stringify(hover?.contents), /main container/);
   } finally {
     lsp.dispose();

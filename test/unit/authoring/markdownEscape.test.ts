@@ -69,7 +69,10 @@ describe('hover on a pod full of hostile strings', () => {
   ].join('\n');
   const file = new ParsedFile(pod);
 
-  for (const [what, marker] of [['container name', '- name: "!['], ['volume name', '- name: "<img']] as const) {
+  for (const [what, marker] of [
+    ['container name', '- name: "!['],
+    ['volume name', '- name: "<img'],
+  ] as const) {
     it(`over the ${what}: no link, image or HTML in the rendered hover`, async () => {
       const offset = pod.lastIndexOf(marker) + 9;
       const hover = hoverAt(file, offset, DEFAULT_SETTINGS);
@@ -77,7 +80,12 @@ describe('hover on a pod full of hostile strings', () => {
       const html = await render(hover.markdown);
       assert.doesNotMatch(html, /<(img|script|b)\b/, html);
       // The only links are our own rule and pattern pages.
-      for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g)) assert.match(url!, /^https:\/\/github\.com\/pod-patterns\/pod-patterns\/blob\/main\/docs\/(rules|patterns)\//, html);
+      for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g))
+        assert.match(
+          url!,
+          /^https:\/\/github\.com\/pod-patterns\/pod-patterns\/blob\/main\/docs\/(rules|patterns)\//,
+          html,
+        );
       assert.match(visibleText(html), /<img src=x>/);
     });
   }
@@ -85,6 +93,9 @@ describe('hover on a pod full of hostile strings', () => {
   it('shows the image with its blank lines as one code span', async () => {
     const hover = hoverAt(file, pod.indexOf('- name: "![') + 9, DEFAULT_SETTINGS)!;
     const html = await render(hover.markdown);
-    assert.match(html, /<code>nginx !\[\]\(https:\/\/evil\.example\/image\.png\) \[Click to fix\]\(https:\/\/evil\.example\/\) `x` &lt;b&gt;b&lt;\/b&gt;<\/code>/);
+    assert.match(
+      html,
+      /<code>nginx !\[\]\(https:\/\/evil\.example\/image\.png\) \[Click to fix\]\(https:\/\/evil\.example\/\) `x` &lt;b&gt;b&lt;\/b&gt;<\/code>/,
+    );
   });
 });

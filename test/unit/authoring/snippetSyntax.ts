@@ -20,7 +20,10 @@ function render(body: string, defaults: Map<string, string>): string {
 
 class Parser {
   at = 0;
-  constructor(private readonly body: string, private readonly defaults: Map<string, string>) {}
+  constructor(
+    private readonly body: string,
+    private readonly defaults: Map<string, string>,
+  ) {}
 
   /** Reads text up to the end (or up to a closing `}` when inside a placeholder). */
   parse(inPlaceholder: boolean): string {
@@ -64,7 +67,7 @@ class Parser {
       if (this.body[this.at] !== '}') throw new SyntaxError(`placeholder \${${open[1]}} is not closed`);
       this.at++;
       if (open[2] === ':' || !this.defaults.has(open[1]!)) this.defaults.set(open[1]!, value);
-      return open[2] === ':' ? value : this.defaults.get(open[1]!) ?? '';
+      return open[2] === ':' ? value : (this.defaults.get(open[1]!) ?? '');
     }
     throw new SyntaxError(`unsupported snippet syntax at "${rest.slice(0, 20)}"`);
   }

@@ -11,11 +11,17 @@ import { REPO_ROOT } from '../../support/repo';
 
 const repoRoot = REPO_ROOT;
 const snippetFile = path.join(repoRoot, 'snippets', 'pods.code-snippets');
-const snippets = JSON.parse(readFileSync(snippetFile, 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+const snippets = JSON.parse(readFileSync(snippetFile, 'utf8')) as Record<
+  string,
+  { prefix: string; body: string[]; description: string }
+>;
 
 /** A pod the container-entry snippets are pasted into: it declares what they refer to. */
 function hostPod(listKey: 'containers' | 'initContainers', entry: string): string {
-  const indented = entry.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+  const indented = entry
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
   const app = [
     '  - name: app',
     '    image: nginx:1.27',
@@ -34,7 +40,9 @@ function hostPod(listKey: 'containers' | 'initContainers', entry: string): strin
     'metadata:',
     '  name: host',
     'spec:',
-    ...(listKey === 'initContainers' ? ['  initContainers:', indented, '  containers:', app] : ['  containers:', app, indented]),
+    ...(listKey === 'initContainers'
+      ? ['  initContainers:', indented, '  containers:', app]
+      : ['  containers:', app, indented]),
     '  volumes:',
     '  - name: logs',
     '    emptyDir: {}',
@@ -50,20 +58,36 @@ const ENTRY_LISTS: Record<string, 'containers' | 'initContainers'> = {
   'ambassador-container': 'containers',
 };
 
-const WHOLE_DOCUMENTS = ['pod', 'pod-init', 'pod-sidecar', 'pod-native-sidecar', 'pod-adapter', 'pod-ambassador', 'deployment-sidecar', 'job-native-sidecar'];
+const WHOLE_DOCUMENTS = [
+  'pod',
+  'pod-init',
+  'pod-sidecar',
+  'pod-native-sidecar',
+  'pod-adapter',
+  'pod-ambassador',
+  'deployment-sidecar',
+  'job-native-sidecar',
+];
 
 test('the snippet file offers every pattern the product teaches', () => {
-  const prefixes = Object.values(snippets).map((snippet) => snippet.prefix).sort();
+  const prefixes = Object.values(snippets)
+    .map((snippet) => snippet.prefix)
+    .sort();
   assert.deepEqual(prefixes, [...WHOLE_DOCUMENTS, ...Object.keys(ENTRY_LISTS)].sort());
   for (const [name, snippet] of Object.entries(snippets)) {
     assert.ok(snippet.description.length > 20, `${name} has a description`);
-    assert.ok(snippet.body.join('\n').includes('$0') || snippet.body.join('\n').includes('${1'), `${name} has tab stops`);
+    assert.ok(
+      snippet.body.join('\n').includes('$0') || snippet.body.join('\n').includes('${1'),
+      `${name} has tab stops`,
+    );
   }
 });
 
 test('package.json contributes the snippets for YAML', () => {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const entry = manifest.contributes.snippets.find((item: { path: string }) => path.resolve(repoRoot, item.path) === snippetFile);
+  const entry = manifest.contributes.snippets.find(
+    (item: { path: string }) => path.resolve(repoRoot, item.path) === snippetFile,
+  );
   assert.equal(entry?.language, 'yaml');
 });
 
@@ -74,8 +98,14 @@ for (const [name, snippet] of Object.entries(snippets)) {
     const text = listKey ? hostPod(listKey, expanded) : `${expanded}\n`;
     const analysis = new ParsedFile(text);
     assert.equal(analysis.pods.length, 1, `${name} yields one pod:\n${text}`);
-    const problems = analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error' || finding.severity === 'warning');
-    assert.deepEqual(problems.map((finding) => `${finding.code}: ${finding.message}`), [], text);
+    const problems = analysis
+      .findings(DEFAULT_SETTINGS)
+      .filter((finding) => finding.severity === 'error' || finding.severity === 'warning');
+    assert.deepEqual(
+      problems.map((finding) => `${finding.code}: ${finding.message}`),
+      [],
+      text,
+    );
     // Every image is pinned to a version: no snippet teaches `:latest` or an untagged image.
     for (const container of analysis.pods[0]!.pod.containers) {
       assert.match(container.image ?? '', /:[0-9A-Za-z][\w.-]*$/, `${container.name} image is pinned`);
@@ -91,20 +121,40 @@ for (const [name, snippet] of Object.entries(snippets)) {
 }
 
 test('the expander handles the snippet syntax subset', () => {
-  assert.equal(expandSnippet('a ${1:x} $1 ${2|p,q|} \\$HOME \\} ${3:outer ${4:inner}} $4$0'), 'a x x p $HOME } outer inner inner');
+  assert.equal(
+    expandSnippet('a ${1:x} $1 ${2|p,q|} \\$HOME \\} ${3:outer ${4:inner}} $4$0'),
+    'a x x p $HOME } outer inner inner',
+  );
   assert.throws(() => expandSnippet('${1:open'), /unterminated|not closed/);
 });
 
 test('package.json contributes the five authoring commands with a category, shown on YAML files with pods only', () => {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const commands = manifest.contributes.commands.filter((command: { command: string }) => /^podPatterns\.add[A-Za-z]+$/.test(command.command));
-  assert.deepEqual(commands.map((command: { title: string }) => command.title), ['Add Init Container', 'Add Sidecar', 'Add Native Sidecar', 'Add Adapter', 'Add Ambassador']);
+  const commands = manifest.contributes.commands.filter((command: { command: string }) =>
+    /^podPatterns\.add[A-Za-z]+$/.test(command.command),
+  );
+  assert.deepEqual(
+    commands.map((command: { title: string }) => command.title),
+    ['Add Init Container', 'Add Sidecar', 'Add Native Sidecar', 'Add Adapter', 'Add Ambassador'],
+  );
   assert.ok(commands.every((command: { category: string }) => command.category === 'Pod Patterns'));
-  assert.deepEqual(commands.map((command: { command: string }) => command.command), PATTERNS.map((pattern) => pattern.command), 'the client registers these ids');
-  const palette = manifest.contributes.menus.commandPalette.filter((entry: { command: string }) => /^podPatterns\.add[A-Za-z]+$/.test(entry.command));
-  assert.ok(palette.length === 5 && palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml && podPatterns.documentHasPods'));
+  assert.deepEqual(
+    commands.map((command: { command: string }) => command.command),
+    PATTERNS.map((pattern) => pattern.command),
+    'the client registers these ids',
+  );
+  const palette = manifest.contributes.menus.commandPalette.filter((entry: { command: string }) =>
+    /^podPatterns\.add[A-Za-z]+$/.test(entry.command),
+  );
+  assert.ok(
+    palette.length === 5 &&
+      palette.every((entry: { when: string }) => entry.when === 'editorLangId == yaml && podPatterns.documentHasPods'),
+  );
 });
 
 test('the topology preview calls the same add commands the client registers', () => {
-  assert.deepEqual(TOPOLOGY_AUTHORING_COMMANDS.map((entry) => entry.command), PATTERNS.map((pattern) => pattern.command));
+  assert.deepEqual(
+    TOPOLOGY_AUTHORING_COMMANDS.map((entry) => entry.command),
+    PATTERNS.map((pattern) => pattern.command),
+  );
 });

@@ -80,7 +80,8 @@ function lineOf(text: string, offset: number): number {
 /** Lines of `before` no edit touches appear in `after`, in order. */
 function assertKeepsUntouchedLines(before: string, edits: readonly OffsetEdit[], after: string, label: string): void {
   const touched = new Set<number>();
-  for (const edit of edits) for (let line = lineOf(before, edit.start); line <= lineOf(before, edit.end); line++) touched.add(line);
+  for (const edit of edits)
+    for (let line = lineOf(before, edit.start); line <= lineOf(before, edit.end); line++) touched.add(line);
   const kept = after.split(/\r?\n/);
   let at = 0;
   before.split(/\r?\n/).forEach((line, index) => {
@@ -102,7 +103,13 @@ function editsKey(edits: readonly OffsetEdit[]): string {
 test('fresh diagnostics get their fixes (the property below is not vacuous)', () => {
   const file = new ParsedFile(BASE);
   const offered = published(file).flatMap((target) =>
-    codeActionsFor(file, { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] }, DEFAULT_SETTINGS, THROWING_LOGGER));
+    codeActionsFor(
+      file,
+      { start: target.start, end: target.start, diagnostics: [target], only: ['quickfix'] },
+      DEFAULT_SETTINGS,
+      THROWING_LOGGER,
+    ),
+  );
   assert.ok(offered.length >= 3, `expected fixes, got ${offered.length}`);
   const result = applyEdits(BASE, offered.find((action) => action.title.includes('Always'))?.edits ?? []);
   assert.match(result, /imagePullPolicy: Always # é😀\n/);
@@ -115,19 +122,37 @@ test('a fix computed from a stale or byte-column diagnostic is the fix of a curr
     const crlf = seed % 2 === 0;
     const original = crlf ? BASE.replace(/\n/g, '\r\n') : BASE;
     const echoedTargets = published(new ParsedFile(original)).map((target) =>
-      seed % 3 === 0 ? { ...target, start: asByteColumns(original, target.start), end: asByteColumns(original, target.end) } : target);
+      seed % 3 === 0
+        ? { ...target, start: asByteColumns(original, target.start), end: asByteColumns(original, target.end) }
+        : target,
+    );
     const edited = next() < 0.8 ? randomEdit(original, next) : original;
     const file = new ParsedFile(edited);
     const current = file.findings(DEFAULT_SETTINGS);
-    const currentFixes = new Set(current.flatMap((finding) =>
-      fixesFor(file, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER))
-      .map((fix) => editsKey(fix.edits)));
+    const currentFixes = new Set(
+      current
+        .flatMap((finding) =>
+          fixesFor(
+            file,
+            { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data },
+            DEFAULT_SETTINGS,
+            THROWING_LOGGER,
+          ),
+        )
+        .map((fix) => editsKey(fix.edits)),
+    );
     for (const echoed of echoedTargets) {
       const clamp = (offset: number): number => Math.min(offset, edited.length);
-      const request = { start: clamp(echoed.start), end: clamp(echoed.start), diagnostics: [{ ...echoed, start: clamp(echoed.start), end: clamp(echoed.end), source: 'pod-patterns' }], only: ['quickfix'] };
+      const request = {
+        start: clamp(echoed.start),
+        end: clamp(echoed.start),
+        diagnostics: [{ ...echoed, start: clamp(echoed.start), end: clamp(echoed.end), source: 'pod-patterns' }],
+        only: ['quickfix'],
+      };
       for (const action of codeActionsFor(file, request, DEFAULT_SETTINGS, THROWING_LOGGER)) {
         const label = `seed ${seed} ${echoed.code} "${action.title}"`;
-        if (!action.title.startsWith('Fix all')) assert.ok(currentFixes.has(editsKey(action.edits)), `${label}: not a fix of any current finding`);
+        if (!action.title.startsWith('Fix all'))
+          assert.ok(currentFixes.has(editsKey(action.edits)), `${label}: not a fix of any current finding`);
         const result = applyEdits(edited, action.edits);
         if (parses(edited)) assert.ok(parses(result), `${label}: the result does not parse:\n${result}`);
         assertKeepsUntouchedLines(edited, action.edits, result, label);
@@ -140,12 +165,32 @@ test('a fix computed from a stale or byte-column diagnostic is the fix of a curr
 
 test('a diagnostic whose finding is gone gets no fix', () => {
   const file = new ParsedFile(BASE);
-  const target = published(file).find((candidate) => candidate.code !== 'yaml-syntax' && (candidate.data as { containerIndex?: number } | undefined) !== undefined)!;
-  const fixedText = BASE.replace(/imagePullPolicy: Sometimes/g, 'imagePullPolicy: Always').replace('name: log\n', 'name: logs\n');
+  const target = published(file).find(
+    (candidate) =>
+      candidate.code !== 'yaml-syntax' && (candidate.data as { containerIndex?: number } | undefined) !== undefined,
+  )!;
+  const fixedText = BASE.replace(/imagePullPolicy: Sometimes/g, 'imagePullPolicy: Always').replace(
+    'name: log\n',
+    'name: logs\n',
+  );
   const fixed = new ParsedFile(fixedText);
   const gone = published(file).filter((candidate) => !published(fixed).some((now) => now.code === candidate.code));
   assert.ok(gone.length > 0 && target);
   for (const echoed of gone) {
-    assert.deepEqual(codeActionsFor(fixed, { start: echoed.start, end: echoed.start, diagnostics: [{ ...echoed, source: 'pod-patterns' }], only: ['quickfix'] }, DEFAULT_SETTINGS, THROWING_LOGGER), [], echoed.code);
+    assert.deepEqual(
+      codeActionsFor(
+        fixed,
+        {
+          start: echoed.start,
+          end: echoed.start,
+          diagnostics: [{ ...echoed, source: 'pod-patterns' }],
+          only: ['quickfix'],
+        },
+        DEFAULT_SETTINGS,
+        THROWING_LOGGER,
+      ),
+      [],
+      echoed.code,
+    );
   }
 });

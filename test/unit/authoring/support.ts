@@ -22,13 +22,17 @@ export function assertGolden(actual: string, ...parts: string[]): void {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, actual);
   }
-  assert.ok(existsSync(file), `golden file ${path.relative(repoRoot, file)} is missing (run with UPDATE_GOLDEN=1 and review it)`);
+  assert.ok(
+    existsSync(file),
+    `golden file ${path.relative(repoRoot, file)} is missing (run with UPDATE_GOLDEN=1 and review it)`,
+  );
   assert.equal(actual, readFileSync(file, 'utf8'), `differs from ${path.relative(repoRoot, file)}`);
 }
 
 /** Error and warning findings as `code: message` lines, sorted. */
 export function problems(text: string, settings: ServiceSettings = DEFAULT_SETTINGS): string[] {
-  return new ParsedFile(text).findings(settings)
+  return new ParsedFile(text)
+    .findings(settings)
     .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
     .map((finding) => `${finding.severity} ${finding.code}`)
     .sort();
@@ -62,7 +66,8 @@ export function assertKeepsEveryLine(before: string, after: string, label: strin
 }
 
 export function syntaxErrors(text: string): string[] {
-  return new ParsedFile(text).findings(DEFAULT_SETTINGS)
+  return new ParsedFile(text)
+    .findings(DEFAULT_SETTINGS)
     .filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key')
     .map((finding) => finding.message);
 }

@@ -21,13 +21,18 @@ test('the committed config schema is what the code generates (npm run gen:config
 
 test('package.json contributes it for .pod-patterns.yaml files', () => {
   const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-  assert.deepEqual(manifest.contributes.yamlValidation, [{ fileMatch: '.pod-patterns.yaml', url: './schemas/pod-patterns-config.schema.json' }]);
+  assert.deepEqual(manifest.contributes.yamlValidation, [
+    { fileMatch: '.pod-patterns.yaml', url: './schemas/pod-patterns-config.schema.json' },
+  ]);
 });
 
 test('schema and parser agree on good and bad configs', () => {
   const cases: [string, boolean][] = [
     [initialConfig(service), true],
-    ['kubernetesVersion: "1.30"\nschemaValidation: false\npreset: strict\nrules:\n  latest-image-tag: "off"\nignore:\n  - charts/\n', true],
+    [
+      'kubernetesVersion: "1.30"\nschemaValidation: false\npreset: strict\nrules:\n  latest-image-tag: "off"\nignore:\n  - charts/\n',
+      true,
+    ],
     ['rules:\n  no-such-rule: error\n', false],
     ['rules:\n  latest-image-tag: loud\n', false],
     ['colour: true\n', false],
@@ -38,7 +43,11 @@ test('schema and parser agree on good and bad configs', () => {
   ];
   for (const [text, valid] of cases) {
     const parsed = parseProjectConfig(text, 'c.yaml', ruleIds);
-    assert.equal(parsed.problems.length === 0, valid, `parser on ${JSON.stringify(text)}: ${JSON.stringify(parsed.problems)}`);
+    assert.equal(
+      parsed.problems.length === 0,
+      valid,
+      `parser on ${JSON.stringify(text)}: ${JSON.stringify(parsed.problems)}`,
+    );
     const json = toJSON(parseYamlDocument(text).root);
     assert.equal(validate(json), valid, `schema on ${JSON.stringify(text)}`);
   }

@@ -1,10 +1,26 @@
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixInput, writeFixed } from '../../../server/src/cli/fix';
-import { createLanguageService, DEFAULT_SETTINGS, THROWING_LOGGER, type LanguageService } from '../../../server/src/service';
+import {
+  createLanguageService,
+  DEFAULT_SETTINGS,
+  THROWING_LOGGER,
+  type LanguageService,
+} from '../../../server/src/service';
 import { cli } from '../../support/cli';
 
 /** A removed apiVersion: `lint --fix` rewrites it to apps/v1 (a preferred fix). */
@@ -30,7 +46,16 @@ function noStackTrace(output: string): void {
 
 describe('lint --fix never destroys', () => {
   it('refuses to rewrite a Latin-1 file, reports it and fixes the others', () => {
-    const latin1 = file('latin1.yaml', Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(' cr'), Buffer.from([0xe8]), Buffer.from(`me\n${FIXABLE}`)]));
+    const latin1 = file(
+      'latin1.yaml',
+      Buffer.concat([
+        Buffer.from('# caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' cr'),
+        Buffer.from([0xe8]),
+        Buffer.from(`me\n${FIXABLE}`),
+      ]),
+    );
     const before = readFileSync(latin1);
     const utf8 = file('utf8.yaml', `# café crème\n${FIXABLE}`);
     const result = cli(['lint', '--fix', latin1, utf8]);
@@ -97,12 +122,21 @@ describe('lint --fix never destroys', () => {
       preferredFixes: (parsed, findings, settings) => {
         const planned = real.preferredFixes(parsed, findings, settings);
         const kind = parsed.text.indexOf('kind:');
-        return planned.count === 0 ? planned : { count: planned.count, edits: [...planned.edits, { start: kind, end: kind, newText: 'kind: DaemonSet\n' }] };
+        return planned.count === 0
+          ? planned
+          : {
+              count: planned.count,
+              edits: [...planned.edits, { start: kind, end: kind, newText: 'kind: DaemonSet\n' }],
+            };
       },
     };
     let stdout = '';
     let stderr = '';
-    const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), readStdin: () => '' };
+    const io = {
+      stdout: (text: string) => (stdout += text),
+      stderr: (text: string) => (stderr += text),
+      readStdin: () => '',
+    };
     const report = fixInput(buggy, target, FIXABLE, DEFAULT_SETTINGS, io, false);
     assert.equal(report.kind, 'skipped');
     assert.equal(readFileSync(target, 'utf8'), FIXABLE);

@@ -23,7 +23,10 @@ test('text format prints path:line:col severity code message and a summary', () 
   const result = cli(['lint', file]);
   assert.equal(result.code, 1);
   const lines = result.stdout.trim().split('\n');
-  assert.match(lines[0]!, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1:13 error schema no matches for kind "DaemonSet"`));
+  assert.match(
+    lines[0]!,
+    new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1:13 error schema no matches for kind "DaemonSet"`),
+  );
   assert.match(lines[lines.length - 1]!, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 file/);
 });
 
@@ -32,7 +35,10 @@ test('json format has the stable shape with 0-based ranges', () => {
   const result = cli(['lint', '--format', 'json', dir]);
   assert.equal(result.code, 1);
   const report = JSON.parse(result.stdout);
-  assert.deepEqual(report.files.map((f: { path: string }) => path.basename(f.path)), ['a.yaml', 'b.yml']);
+  assert.deepEqual(
+    report.files.map((f: { path: string }) => path.basename(f.path)),
+    ['a.yaml', 'b.yml'],
+  );
   assert.deepEqual(report.files[0].diagnostics[0], {
     code: 'schema',
     severity: 'error',
@@ -49,7 +55,12 @@ test('sarif format is SARIF 2.1.0 with 1-based regions', () => {
   assert.equal(log.version, '2.1.0');
   const [run] = log.runs;
   assert.equal(run.tool.driver.name, 'pod-patterns');
-  assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 1, startColumn: 13, endLine: 1, endColumn: 31 });
+  assert.deepEqual(run.results[0].locations[0].physicalLocation.region, {
+    startLine: 1,
+    startColumn: 13,
+    endLine: 1,
+    endColumn: 31,
+  });
   assert.equal(run.results[0].level, 'error');
   assert.equal(run.results[0].ruleId, 'schema');
 });
@@ -61,10 +72,20 @@ test('reads standard input with -', () => {
 });
 
 test('globs expand, directories recurse, clean files exit 0', () => {
-  const dir = workspace({ 'deep/x/pod.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\n', 'deep/notes.txt': 'x' });
+  const dir = workspace({
+    'deep/x/pod.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\n',
+    'deep/notes.txt': 'x',
+  });
   const result = cli(['lint', '--format', 'json', `${dir}/**/*.yaml`]);
   assert.equal(JSON.parse(result.stdout).files.length, 1);
-  assert.equal(cli(['lint', '--quiet', dir]).code, JSON.parse(cli(['lint', '--format', 'json', dir]).stdout).files[0].diagnostics.some((d: { severity: string }) => d.severity === 'error') ? 1 : 0);
+  assert.equal(
+    cli(['lint', '--quiet', dir]).code,
+    JSON.parse(cli(['lint', '--format', 'json', dir]).stdout).files[0].diagnostics.some(
+      (d: { severity: string }) => d.severity === 'error',
+    )
+      ? 1
+      : 0,
+  );
 });
 
 test('usage errors and unreadable files exit 2 with a clear message', () => {

@@ -28,7 +28,8 @@ function sarifValidator() {
 }
 
 const validate = sarifValidator();
-const WARNINGS_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n';
+const WARNINGS_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:latest\n';
 
 function repository(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pod-patterns-sarif-'));
@@ -43,14 +44,24 @@ function repository(files: Record<string, string>): string {
 function sarif(argv: string[], cwd: string, stdin = '') {
   let stdout = '';
   let stderr = '';
-  const code = runCli(['lint', '--format', 'sarif', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => stdin, cwd, env: {} });
+  const code = runCli(['lint', '--format', 'sarif', ...argv], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => stdin,
+    cwd,
+    env: {},
+  });
   return { code, log: JSON.parse(stdout) as any, stderr }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 describe('SARIF for code scanning', () => {
   test('validates against the SARIF 2.1.0 schema, with an unreadable input and stdin', () => {
     const dir = repository({ 'k8s/web.yaml': WARNINGS_POD });
-    const { log } = sarif([path.join(dir, 'k8s/web.yaml'), path.join(dir, `${'x'.repeat(300)}.yaml`), '-'], path.join(dir, 'k8s'), WARNINGS_POD);
+    const { log } = sarif(
+      [path.join(dir, 'k8s/web.yaml'), path.join(dir, `${'x'.repeat(300)}.yaml`), '-'],
+      path.join(dir, 'k8s'),
+      WARNINGS_POD,
+    );
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     // And a log the validator must refuse, so that the check above can fail.
     assert.equal(validate({ ...(log as object), version: '2.0.0' }), false);
@@ -60,7 +71,10 @@ describe('SARIF for code scanning', () => {
     const dir = repository({ 'k8s/web.yaml': WARNINGS_POD });
     const { log } = sarif(['../k8s/web.yaml'.replace('..', path.join(dir, 'k8s', '..'))], path.join(dir, 'k8s'));
     const [run] = log.runs;
-    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'k8s/web.yaml', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, {
+      uri: 'k8s/web.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${dir}/`);
     const stdin = sarif(['-'], dir, WARNINGS_POD).log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
     assert.equal(stdin.uri, 'stdin');
@@ -77,17 +91,31 @@ describe('SARIF for code scanning', () => {
     assert.equal(rule.shortDescription.text, catalogue.summary);
     assert.ok(rule.fullDescription.text.startsWith(catalogue.summary));
     assert.equal(rule.helpUri, service.docsUrl('latest-image-tag'));
-    assert.match(rule.help.text, new RegExp(`Documentation: ${service.docsUrl('latest-image-tag')!.replace(/[.?]/g, '\\$&')}`));
-    assert.equal(rule.defaultConfiguration.level, catalogue.severity === 'error' ? 'error' : catalogue.severity === 'warning' ? 'warning' : 'note');
+    assert.match(
+      rule.help.text,
+      new RegExp(`Documentation: ${service.docsUrl('latest-image-tag')!.replace(/[.?]/g, '\\$&')}`),
+    );
+    assert.equal(
+      rule.defaultConfiguration.level,
+      catalogue.severity === 'error' ? 'error' : catalogue.severity === 'warning' ? 'warning' : 'note',
+    );
     assert.deepEqual(rule.properties.tags, ['kubernetes', catalogue.category]);
-    assert.equal(rules.length, service.rules.length + 5, 'every rule, and the codes that are not rules (schema, yaml-syntax, …)');
+    assert.equal(
+      rules.length,
+      service.rules.length + 5,
+      'every rule, and the codes that are not rules (schema, yaml-syntax, …)',
+    );
     for (const result of log.runs[0].results) assert.equal(rules[result.ruleIndex].id, result.ruleId);
   });
 
   test('fingerprints survive lines moving above a finding and tell repeated findings apart', () => {
     const dir = repository({ 'web.yaml': WARNINGS_POD });
     const file = path.join(dir, 'web.yaml');
-    const fingerprints = () => sarif([file], dir).log.runs[0].results.map((result: { ruleId: string; partialFingerprints: Record<string, string> }) => `${result.ruleId} ${result.partialFingerprints['podPatterns/v1']}`);
+    const fingerprints = () =>
+      sarif([file], dir).log.runs[0].results.map(
+        (result: { ruleId: string; partialFingerprints: Record<string, string> }) =>
+          `${result.ruleId} ${result.partialFingerprints['podPatterns/v1']}`,
+      );
     const before = fingerprints();
     writeFileSync(file, `# a comment\n# another\n${WARNINGS_POD}`);
     assert.deepEqual(fingerprints(), before);
@@ -106,7 +134,10 @@ describe('SARIF for code scanning', () => {
     assert.equal(invocation.toolExecutionNotifications.length, 1);
     assert.equal(invocation.toolExecutionNotifications[0].level, 'error');
     assert.match(invocation.toolExecutionNotifications[0].message.text, /^cannot read .*x{300}\.yaml: /);
-    assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, `${'x'.repeat(300)}.yaml`);
+    assert.equal(
+      invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri,
+      `${'x'.repeat(300)}.yaml`,
+    );
     const clean = sarif([path.join(dir, 'web.yaml')], dir).log.runs[0].invocations[0];
     assert.deepEqual(clean, { executionSuccessful: true, toolExecutionNotifications: [] });
   });

@@ -43,7 +43,11 @@ describe('RestartPolicy', () => {
     assert.equal(policy.crashed().skipped, undefined);
     policy.sent(bomb, 'containers: [[[[');
     assert.equal(policy.crashed().skipped, bomb);
-    assert.equal(policy.isSkipped(bomb, 'containers: [[[['), true, 'the same text stays skipped (reopened after the restart)');
+    assert.equal(
+      policy.isSkipped(bomb, 'containers: [[[['),
+      true,
+      'the same text stays skipped (reopened after the restart)',
+    );
     assert.equal(policy.isSkipped('file:///w/ok.yaml', 'ok'), false);
     // A fourth crash is not blamed on it again: it was not sent.
     assert.equal(policy.crashed().skipped, undefined);

@@ -82,14 +82,18 @@ test('ranges of later documents are file offsets', () => {
 
 test('a removed apiVersion beside a pod is reported; the same object alone is not touched', () => {
   const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: p}\nspec: {maxUnavailable: 1}\n';
-  const pod = '---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n';
+  const pod =
+    '---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n';
   const beside = lintText(pdb + pod).filter((f) => f.code === 'schema');
   assert.equal(beside.length, 1);
   assert.equal(beside[0]!.text, 'policy/v1beta1');
   assert.match(beside[0]!.message, /removed in Kubernetes 1\.25\. Use policy\/v1/);
   assert.deepEqual(lintText(pdb), []);
   // Targeting a release that still served it, it is accepted.
-  assert.deepEqual(lintText(pdb + pod, { kubernetesVersion: '1.24' }).filter((f) => f.code === 'schema'), []);
+  assert.deepEqual(
+    lintText(pdb + pod, { kubernetesVersion: '1.24' }).filter((f) => f.code === 'schema'),
+    [],
+  );
 });
 
 test('suppression comments silence schema findings too', () => {
@@ -106,7 +110,10 @@ test('suppression comments silence schema findings too', () => {
         shade: dark
   `;
   const schema = lintText(text).filter((f) => f.code === 'schema');
-  assert.deepEqual(schema.map((f) => f.text), ['shade']);
+  assert.deepEqual(
+    schema.map((f) => f.text),
+    ['shade'],
+  );
 });
 
 test('the one-shot lintText reports objects beside pods only in files that hold a pod, as ParsedFile does', () => {
@@ -118,7 +125,9 @@ test('the one-shot lintText reports objects beside pods only in files that hold 
     assert.deepEqual(oneShot.findings, expected);
     assert.equal(oneShot.podCount, text.includes('kind: Pod') ? 1 : 0);
   }
-  const beside = serviceLintText(`${ingress}---\n${pod}`, DEFAULT_SETTINGS).findings.filter((finding) => finding.documentIndex === 0);
+  const beside = serviceLintText(`${ingress}---\n${pod}`, DEFAULT_SETTINGS).findings.filter(
+    (finding) => finding.documentIndex === 0,
+  );
   assert.ok(beside.length > 0, 'the removed Ingress apiVersion next to a pod is reported');
   assert.deepEqual(serviceLintText(ingress, DEFAULT_SETTINGS).findings, []);
 });

@@ -51,8 +51,14 @@ describe('createLanguageService', () => {
     const file = service.parseFile(TWO_PODS);
     const inSecond = TWO_PODS.indexOf('name: api');
     assert.equal(service.topologyTarget(file, undefined, inSecond)?.label, 'Pod second (document 2)');
-    assert.equal(service.topologyTarget(file, { documentIndex: 0, podIndex: 0 }, inSecond)?.label, 'Pod first (document 1)');
-    assert.deepEqual(service.topologyTargets(file).map((target) => target.documentIndex), [0, 1]);
+    assert.equal(
+      service.topologyTarget(file, { documentIndex: 0, podIndex: 0 }, inSecond)?.label,
+      'Pod first (document 1)',
+    );
+    assert.deepEqual(
+      service.topologyTargets(file).map((target) => target.documentIndex),
+      [0, 1],
+    );
   });
 
   it('inserts a pattern into the pod at an offset', () => {

@@ -15,11 +15,15 @@ test('settings from initializationOptions switch validation off, and a pushed se
     assert.deepEqual((await opened).diagnostics, []);
     // Pushing only `rules` must not switch validation back on.
     const revalidated = lsp.nextDiagnostics(uri);
-    await lsp.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { podPatterns: { rules: { 'missing-resources': 'off' } } } });
+    await lsp.client.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { podPatterns: { rules: { 'missing-resources': 'off' } } },
+    });
     assert.deepEqual((await revalidated).diagnostics, []);
     // A push that names the field changes it.
     const enabled = lsp.nextDiagnostics(uri);
-    await lsp.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { podPatterns: { validate: { enable: true } } } });
+    await lsp.client.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { podPatterns: { validate: { enable: true } } },
+    });
     assert.equal((await enabled).diagnostics.length, 1);
   } finally {
     lsp.dispose();
@@ -35,7 +39,15 @@ async function registrationsWith(dynamicRegistration: boolean | undefined): Prom
       return null;
     });
     lsp.client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    await lsp.initialize({ debounceMs: 0 }, { workspace: { configuration: true, ...(dynamicRegistration === undefined ? {} : { didChangeConfiguration: { dynamicRegistration } }) } });
+    await lsp.initialize(
+      { debounceMs: 0 },
+      {
+        workspace: {
+          configuration: true,
+          ...(dynamicRegistration === undefined ? {} : { didChangeConfiguration: { dynamicRegistration } }),
+        },
+      },
+    );
     const uri = 'file:///work/pod.yaml';
     const opened = lsp.nextDiagnostics(uri);
     await lsp.open(uri, removedApi);

@@ -15,7 +15,10 @@ test('publishes diagnostics on open, updates them on change and clears them when
     const first = await opened;
     assert.equal(first.diagnostics.length, 1);
     assert.equal(first.diagnostics[0]!.source, 'pod-patterns');
-    assert.deepEqual(first.diagnostics[0]!.range, { start: { line: 0, character: 12 }, end: { line: 0, character: 30 } });
+    assert.deepEqual(first.diagnostics[0]!.range, {
+      start: { line: 0, character: 12 },
+      end: { line: 0, character: 30 },
+    });
 
     const changed = lsp.nextDiagnostics(uri);
     await lsp.replaceAll(uri, fixed, 2);
@@ -38,7 +41,10 @@ test('never publishes for YAML files without pods', async () => {
     await lsp.open(pod, removedApi);
     await podDiagnostics;
     // Both opens were handled in order, so anything for the other file would have arrived first.
-    assert.deepEqual(lsp.published.map((p) => p.uri), [pod]);
+    assert.deepEqual(
+      lsp.published.map((p) => p.uri),
+      [pod],
+    );
   } finally {
     lsp.dispose();
   }

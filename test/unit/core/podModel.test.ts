@@ -53,22 +53,34 @@ test('finds the pod of a Deployment with containers in three groups', () => {
   assert.equal(pod.kind, 'Deployment');
   assert.equal(pod.name, 'web');
   assert.equal(pod.specPath, 'spec.template.spec');
-  assert.deepEqual(pod.containers.map((c) => [c.name, c.group, c.path]), [
-    ['migrate', 'init', 'spec.template.spec.initContainers[0]'],
-    ['proxy', 'native-sidecar', 'spec.template.spec.initContainers[1]'],
-    ['app', 'app', 'spec.template.spec.containers[0]'],
-  ]);
+  assert.deepEqual(
+    pod.containers.map((c) => [c.name, c.group, c.path]),
+    [
+      ['migrate', 'init', 'spec.template.spec.initContainers[0]'],
+      ['proxy', 'native-sidecar', 'spec.template.spec.initContainers[1]'],
+      ['app', 'app', 'spec.template.spec.containers[0]'],
+    ],
+  );
   assert.equal(pod.labels.values.get('app'), 'web');
   assert.equal(pod.annotations.values.get('kubectl.kubernetes.io/default-container'), 'app');
   const app = pod.containers[2]!;
   assert.equal(app.env[0]!.name, 'MODE');
   assert.equal(app.env[0]!.value, 'prod');
-  assert.deepEqual(app.volumeMounts.map((m) => [m.name, m.mountPath, m.readOnly]), [['data', '/data', true]]);
-  assert.deepEqual(app.probes.map((p) => p.kind), ['livenessProbe']);
+  assert.deepEqual(
+    app.volumeMounts.map((m) => [m.name, m.mountPath, m.readOnly]),
+    [['data', '/data', true]],
+  );
+  assert.deepEqual(
+    app.probes.map((p) => p.kind),
+    ['livenessProbe'],
+  );
   assert.equal(app.resources.requests?.values.get('cpu')?.text, '100m');
   assert.equal(pod.containers[1]!.ports[0]!.containerPort, 15000);
   assert.equal(pod.containers[1]!.ports[0]!.protocol, 'TCP');
-  assert.deepEqual(pod.volumes.map((v) => [v.name, v.type]), [['data', 'emptyDir']]);
+  assert.deepEqual(
+    pod.volumes.map((v) => [v.name, v.type]),
+    [['data', 'emptyDir']],
+  );
 });
 
 test('ranges point at the exact key and value text', () => {
@@ -118,12 +130,21 @@ test('recognises every pod-bearing kind by apiVersion and kind, and List items',
     kind: ConfigMap
   `;
   const analysis = new ParsedFile(text);
-  assert.deepEqual(analysis.pods.map(({ pod, document }) => [pod.kind, pod.specPath, document.index]), [
-    ['CronJob', 'spec.jobTemplate.spec.template.spec', 0],
-    ['PodTemplate', 'template.spec', 1],
-  ]);
+  assert.deepEqual(
+    analysis.pods.map(({ pod, document }) => [pod.kind, pod.specPath, document.index]),
+    [
+      ['CronJob', 'spec.jobTemplate.spec.template.spec', 0],
+      ['PodTemplate', 'template.spec', 1],
+    ],
+  );
   assert.equal(analysis.pods[0]!.pod.restartPolicy, 'OnFailure');
-  assert.deepEqual(analysis.documents[1]!.model.resources.map((r) => r.pathPrefix), [['items', 0], ['items', 1]]);
+  assert.deepEqual(
+    analysis.documents[1]!.model.resources.map((r) => r.pathPrefix),
+    [
+      ['items', 0],
+      ['items', 1],
+    ],
+  );
 });
 
 test('an unchanged document keeps its model when another document is edited', () => {
@@ -137,7 +158,9 @@ test('an unchanged document keeps its model when another document is edited', ()
 });
 
 test('YAML 1.1 scalars are read as Kubernetes reads them', () => {
-  const analysis = new ParsedFile('apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: c\n    configMap: {name: c, defaultMode: 0644}\n  containers: [{name: a, image: x:1, tty: yes}]\n');
+  const analysis = new ParsedFile(
+    'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: c\n    configMap: {name: c, defaultMode: 0644}\n  containers: [{name: a, image: x:1, tty: yes}]\n',
+  );
   const pod = analysis.pods[0]!.pod;
   const configMap = pod.volumes[0]!.sources[0]!.value;
   assert.equal(configMap?.kind, 'map');

@@ -5,8 +5,14 @@ import { splitDocuments } from '../../../server/src/service/text/splitDocuments'
 test('splits at --- lines and keeps every character', () => {
   const text = 'a: 1\n---\nb: 2\n--- # comment\nc: 3\n';
   const slices = splitDocuments(text);
-  assert.deepEqual(slices.map((s) => s.text), ['a: 1\n', '---\nb: 2\n', '--- # comment\nc: 3\n']);
-  assert.deepEqual(slices.map((s) => s.offset), [0, 5, 14]);
+  assert.deepEqual(
+    slices.map((s) => s.text),
+    ['a: 1\n', '---\nb: 2\n', '--- # comment\nc: 3\n'],
+  );
+  assert.deepEqual(
+    slices.map((s) => s.offset),
+    [0, 5, 14],
+  );
   assert.equal(slices.map((s) => s.text).join(''), text);
 });
 
@@ -23,12 +29,18 @@ test('--- inside a value or indented is content, not a marker', () => {
 
 test('... ends a document and the next one starts after it', () => {
   const slices = splitDocuments('a: 1\n...\nb: 2\n');
-  assert.deepEqual(slices.map((s) => s.text), ['a: 1\n...\n', 'b: 2\n']);
+  assert.deepEqual(
+    slices.map((s) => s.text),
+    ['a: 1\n...\n', 'b: 2\n'],
+  );
 });
 
 test('CRLF line endings are split the same way', () => {
   const slices = splitDocuments('a: 1\r\n---\r\nb: 2\r\n');
-  assert.deepEqual(slices.map((s) => s.text), ['a: 1\r\n', '---\r\nb: 2\r\n']);
+  assert.deepEqual(
+    slices.map((s) => s.text),
+    ['a: 1\r\n', '---\r\nb: 2\r\n'],
+  );
 });
 
 test('an empty text is one empty document', () => {

@@ -7,7 +7,9 @@ const jsonOf = (text: string) => toJSON(parseYamlDocument(text).root);
 
 describe('toJSON: the value the schema validators see', () => {
   it('keeps a __proto__ key as data without touching the prototype', () => {
-    const value = jsonOf('metadata:\n  __proto__:\n    polluted: yes\n  name: x\n') as { metadata: Record<string, unknown> };
+    const value = jsonOf('metadata:\n  __proto__:\n    polluted: yes\n  name: x\n') as {
+      metadata: Record<string, unknown>;
+    };
     assert.equal(Object.getPrototypeOf(value.metadata), Object.prototype);
     assert.deepEqual(Object.keys(value.metadata), ['__proto__', 'name']);
     assert.deepEqual(Object.getOwnPropertyDescriptor(value.metadata, '__proto__')?.value, { polluted: true });
@@ -15,6 +17,12 @@ describe('toJSON: the value the schema validators see', () => {
   });
 
   it('gives YAML 1.1 values, null for empty values and keys as text', () => {
-    assert.deepEqual(jsonOf('a: yes\nb: 0644\nc:\nd: "1"\non: [1.5, ~]\n'), { a: true, b: 420, c: null, d: '1', on: [1.5, null] });
+    assert.deepEqual(jsonOf('a: yes\nb: 0644\nc:\nd: "1"\non: [1.5, ~]\n'), {
+      a: true,
+      b: 420,
+      c: null,
+      d: '1',
+      on: [1.5, null],
+    });
   });
 });

@@ -7,11 +7,58 @@ import fc from 'fast-check';
 type Random = { nextInt(min: number, max: number): number; nextBoolean(): boolean };
 
 // Keys that stay text (`on:` or `1:` send a document to the library; fastTrees.property.test.ts covers them).
-const KEYS = ['name', 'image', 'a b', 'x.y/z', '"quoted"', "'single'", 'null', 'k-1', 'ports', 'env', 'http://h', 'args', 'spec', 'metadata'];
+const KEYS = [
+  'name',
+  'image',
+  'a b',
+  'x.y/z',
+  '"quoted"',
+  "'single'",
+  'null',
+  'k-1',
+  'ports',
+  'env',
+  'http://h',
+  'args',
+  'spec',
+  'metadata',
+];
 const VALUES = [
-  'x', 'nginx:1.27', '1', '-1', '0644', '0x1F', '1e3', '.5', '.inf', 'yes', 'No', 'on', '~', 'null', '2001-12-14', '1:30', 'a b  c',
-  'a#b', 'http://h:80/p', '-x', "'it''s'", '"d\\"q\\\\"', '"tab\\tnl\\n"', '"plain"', "''", '""', '[]', '{}', '[a, "b", 1]',
-  '{a: 1, b: [c, d]}', '[a, ]', '{k: v,}', '[[1], {x: y}]', '50m', '64Mi',
+  'x',
+  'nginx:1.27',
+  '1',
+  '-1',
+  '0644',
+  '0x1F',
+  '1e3',
+  '.5',
+  '.inf',
+  'yes',
+  'No',
+  'on',
+  '~',
+  'null',
+  '2001-12-14',
+  '1:30',
+  'a b  c',
+  'a#b',
+  'http://h:80/p',
+  '-x',
+  "'it''s'",
+  '"d\\"q\\\\"',
+  '"tab\\tnl\\n"',
+  '"plain"',
+  "''",
+  '""',
+  '[]',
+  '{}',
+  '[a, "b", 1]',
+  '{a: 1, b: [c, d]}',
+  '[a, ]',
+  '{k: v,}',
+  '[[1], {x: y}]',
+  '50m',
+  '64Mi',
 ];
 const COMMENTS = ['# c', '#', '# - not: item', '#: x'];
 
@@ -50,7 +97,9 @@ class Writer {
       const count = this.random.nextInt(1, 4);
       for (let i = 0; i < count; i++) {
         if (i > 0 && this.random.nextInt(0, 3) === 0) this.lines.push('');
-        this.lines.push(`${' '.repeat(contentIndent)}${this.pick(['line', 'two words', '# not a comment', 'key: value', '- item'])}`);
+        this.lines.push(
+          `${' '.repeat(contentIndent)}${this.pick(['line', 'two words', '# not a comment', 'key: value', '- item'])}`,
+        );
       }
     } else if (kind === 6 && inMap) {
       this.lines.push(`${prefix}${this.trailingComment()}`);

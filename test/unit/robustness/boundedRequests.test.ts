@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspHarness } from '../../support/lspHarness';
 
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
 /** Line 6 holds `    - name: web`: a hover there describes the container. */
 const CONTAINER_NAME = { line: 6, character: 13 };
 
@@ -55,13 +56,23 @@ describe('requests on files above podPatterns.maxFileSize', () => {
       assert.ok(Buffer.byteLength(text) > limit);
       const notice = lsp.nextDiagnostics(uri);
       await lsp.open(uri, text);
-      assert.deepEqual((await notice).diagnostics.map((d) => d.code), ['large-file']);
+      assert.deepEqual(
+        (await notice).diagnostics.map((d) => d.code),
+        ['large-file'],
+      );
 
       const params = { textDocument: { uri }, position: CONTAINER_NAME };
       assert.equal(await lsp.client.sendRequest(HoverRequest.type, params), null);
       assert.deepEqual(await lsp.client.sendRequest(CompletionRequest.type, params), []);
       const range = { start: CONTAINER_NAME, end: CONTAINER_NAME };
-      assert.deepEqual(await lsp.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } }), []);
+      assert.deepEqual(
+        await lsp.client.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range,
+          context: { diagnostics: [] },
+        }),
+        [],
+      );
 
       const validated = lsp.nextDiagnostics(uri);
       await lsp.client.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
@@ -85,7 +96,11 @@ describe('cancellation and time slices', () => {
       const uri = 'file:///bounded/pods.yaml';
       await openAndWait(lsp, uri, manyPods(5));
       const source = new CancellationTokenSource();
-      const hover = lsp.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: CONTAINER_NAME }, source.token);
+      const hover = lsp.client.sendRequest(
+        HoverRequest.type,
+        { textDocument: { uri }, position: CONTAINER_NAME },
+        source.token,
+      );
       source.cancel();
       assert.equal((await errorOf(hover))?.code, -32800);
     });
@@ -101,14 +116,24 @@ describe('cancellation and time slices', () => {
       const largeDone = lsp.nextDiagnostics(large, 60_000).then(() => events.push('large validated'));
       const startedAt = performance.now();
       await lsp.open(large, manyPods(3000));
-      const hover = await lsp.client.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: CONTAINER_NAME });
+      const hover = await lsp.client.sendRequest(HoverRequest.type, {
+        textDocument: { uri: small },
+        position: CONTAINER_NAME,
+      });
       events.push('hover answered');
       const hoverMs = performance.now() - startedAt;
       await largeDone;
       const largeMs = performance.now() - startedAt;
       assert.match(JSON.stringify(hover?.contents), /main container/);
-      assert.deepEqual(events, ['hover answered', 'large validated'], `hover after ${hoverMs.toFixed(0)} ms, large file after ${largeMs.toFixed(0)} ms`);
-      assert.ok(hoverMs < largeMs / 2, `hover after ${hoverMs.toFixed(0)} ms, large file after ${largeMs.toFixed(0)} ms`);
+      assert.deepEqual(
+        events,
+        ['hover answered', 'large validated'],
+        `hover after ${hoverMs.toFixed(0)} ms, large file after ${largeMs.toFixed(0)} ms`,
+      );
+      assert.ok(
+        hoverMs < largeMs / 2,
+        `hover after ${hoverMs.toFixed(0)} ms, large file after ${largeMs.toFixed(0)} ms`,
+      );
     });
   });
 });
@@ -119,7 +144,9 @@ describe('shutdown', () => {
       const uri = 'file:///bounded/pod.yaml';
       await openAndWait(lsp, uri, POD);
       await lsp.client.sendRequest(ShutdownRequest.type);
-      const refused = await errorOf(lsp.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: CONTAINER_NAME }));
+      const refused = await errorOf(
+        lsp.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: CONTAINER_NAME }),
+      );
       assert.equal(refused?.code, -32600);
       assert.match(refused!.message, /shutting down/);
     });

@@ -31,14 +31,32 @@ function message(body: object, length?: number): string {
   return `Content-Length: ${length ?? Buffer.byteLength(json)}\r\n\r\n${json}`;
 }
 
-const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
-const hover = { jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } } };
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { processId: null, rootUri: null, capabilities: {} },
+};
+const hover = {
+  jsonrpc: '2.0',
+  id: 2,
+  method: 'textDocument/hover',
+  params: { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } },
+};
 
 describe('broken LSP framing on stdio: the server says why on stderr and exits non-zero', () => {
   const cases: [string, string | Buffer, RegExp][] = [
-    ['no Content-Length header', `Content-Type: application/json\r\n\r\n${JSON.stringify(initialize)}`, /without a Content-Length/],
+    [
+      'no Content-Length header',
+      `Content-Type: application/json\r\n\r\n${JSON.stringify(initialize)}`,
+      /without a Content-Length/,
+    ],
     ['a negative Content-Length', message(initialize, -5), /not a whole number/],
-    ['a Content-Length that is not a number', message(initialize).replace(/Content-Length: \d+/, 'Content-Length: many'), /not a whole number/],
+    [
+      'a Content-Length that is not a number',
+      message(initialize).replace(/Content-Length: \d+/, 'Content-Length: many'),
+      /not a whole number/,
+    ],
     ['a short Content-Length, then the next message', message(initialize, 20) + message(hover), /not "Name: value"/],
     ['garbage without any header end', Buffer.alloc(20_000, 'x'), /longer than 8192 bytes/],
   ];
@@ -60,10 +78,16 @@ describe('FramingGuard on valid streams', () => {
     const stream = Buffer.from(one + one + one);
     for (const chunkSize of [1, 2, 7, 64, stream.length]) {
       const guard = new FramingGuard();
-      for (let at = 0; at < stream.length; at += chunkSize) assert.equal(guard.push(stream.subarray(at, at + chunkSize)), undefined, `chunks of ${chunkSize}`);
+      for (let at = 0; at < stream.length; at += chunkSize)
+        assert.equal(guard.push(stream.subarray(at, at + chunkSize)), undefined, `chunks of ${chunkSize}`);
     }
     // The same stream with one byte too few in the first length is caught at the next header.
     const short = new FramingGuard();
-    assert.match(short.push(Buffer.from(one.replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(body) - 1}`) + one)) ?? '', /not "Name: value"/);
+    assert.match(
+      short.push(
+        Buffer.from(one.replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(body) - 1}`) + one),
+      ) ?? '',
+      /not "Name: value"/,
+    );
   });
 });

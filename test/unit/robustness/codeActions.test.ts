@@ -23,7 +23,11 @@ function pairsOf(node: YNode | null | undefined, offset: number, out: Item[]): v
   for (const pair of node.pairs) {
     if (pair.value === null || pair.value.kind === 'scalar') {
       const value = pair.value === null ? null : pair.value.value;
-      out.push({ text: `${String(pair.key.value)}=${JSON.stringify(value)}`, start: offset + pair.range.start, end: offset + pair.range.end });
+      out.push({
+        text: `${String(pair.key.value)}=${JSON.stringify(value)}`,
+        start: offset + pair.range.start,
+        end: offset + pair.range.end,
+      });
     } else {
       pairsOf(pair.value, offset, out);
     }
@@ -59,20 +63,31 @@ function touches(edit: OffsetEdit, item: Item): boolean {
   return edit.start < item.end && item.start < edit.end;
 }
 
-const errorCount = (analysis: ParsedFile) => analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').length;
+const errorCount = (analysis: ParsedFile) =>
+  analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').length;
 const syntaxCount = (analysis: ParsedFile) =>
-  analysis.findings(DEFAULT_SETTINGS).filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key').length;
+  analysis
+    .findings(DEFAULT_SETTINGS)
+    .filter((finding) => finding.code === 'yaml-syntax' || finding.code === 'duplicate-key').length;
 
 /**
  * Applies edits and checks that nothing was lost: the result parses as well as the
  * original did, adds no error, and keeps every comment and every key/value pair the
  * edits did not touch. Returns a failure description, or undefined.
  */
-function checkEdits(before: ParsedFile, beforeItems: readonly Item[], edits: readonly OffsetEdit[]): string | undefined {
+function checkEdits(
+  before: ParsedFile,
+  beforeItems: readonly Item[],
+  edits: readonly OffsetEdit[],
+): string | undefined {
   const after = new ParsedFile(applyEdits(before.text, edits));
   if (syntaxCount(after) > syntaxCount(before)) return 'the result does not parse';
   if (errorCount(after) > errorCount(before)) {
-    return `new error: ${after.findings(DEFAULT_SETTINGS).filter((finding) => finding.severity === 'error').map((finding) => `${finding.code} ${finding.message}`).join('; ')}`;
+    return `new error: ${after
+      .findings(DEFAULT_SETTINGS)
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => `${finding.code} ${finding.message}`)
+      .join('; ')}`;
   }
   const remaining = new Map<string, number>();
   for (const item of itemsOf(after)) remaining.set(item.text, (remaining.get(item.text) ?? 0) + 1);
@@ -96,7 +111,11 @@ describe('code actions lose nothing (every insert action and quick fix, on every
       const items = itemsOf(analysis);
       for (const { document, pod } of analysis.pods) {
         counts.pods++;
-        for (const action of insertPatternActions(analysis, document.offset + pod.kindPair.range.start, DEFAULT_SETTINGS)) {
+        for (const action of insertPatternActions(
+          analysis,
+          document.offset + pod.kindPair.range.start,
+          DEFAULT_SETTINGS,
+        )) {
           if (action.disabledReason !== undefined) {
             counts.refused++;
             continue;
@@ -107,7 +126,12 @@ describe('code actions lose nothing (every insert action and quick fix, on every
         }
       }
       for (const finding of analysis.findings(DEFAULT_SETTINGS)) {
-        const offered = fixesFor(analysis, { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }, DEFAULT_SETTINGS, THROWING_LOGGER);
+        const offered = fixesFor(
+          analysis,
+          { code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data },
+          DEFAULT_SETTINGS,
+          THROWING_LOGGER,
+        );
         if (offered.length > 0) counts.findingsWithFixes++;
         for (const fix of offered) {
           const failure = checkEdits(analysis, items, fix.edits);

@@ -11,9 +11,13 @@ describe('the tree the text scanner builds equals the composed tree', () => {
   it('on every document of every seed file', () => {
     const tally = newTreeTally();
     for (const seed of loadSeeds()) compareTrees(seed.text, tally);
-    console.log(`seed files: of ${tally.documents} documents, ${tally.fromText} read by the text scanner, all equal to composition`);
+    console.log(
+      `seed files: of ${tally.documents} documents, ${tally.fromText} read by the text scanner, all equal to composition`,
+    );
     if (!existsSync(path.join(SHARED_DIR, 'corpus'))) {
-      console.log(`NOTE: ${SHARED_DIR}/corpus is absent: how many real manifests the text scanner takes is not checked, only that what they build is right.`);
+      console.log(
+        `NOTE: ${SHARED_DIR}/corpus is absent: how many real manifests the text scanner takes is not checked, only that what they build is right.`,
+      );
       return;
     }
     assert.ok(tally.fromText > tally.documents / 2, 'the text scanner should read most real documents');
@@ -53,6 +57,9 @@ describe('the tree the text scanner builds equals the composed tree', () => {
     compareTrees(text, tally);
     assert.equal(tally.fromText, 0);
     const duplicates = parseYamlDocument(text).findings.filter((finding) => finding.code === 'duplicate-key');
-    assert.deepEqual(duplicates.map((finding) => text.slice(finding.range.start, finding.range.end)), ['on', '0x1']);
+    assert.deepEqual(
+      duplicates.map((finding) => text.slice(finding.range.start, finding.range.end)),
+      ['on', '0x1'],
+    );
   });
 });

@@ -8,7 +8,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { DEFAULT_SETTINGS, ParsedFile, lintText, toDiagnostics, type FileFinding, type ServiceSettings } from '../../../server/src/service';
+import {
+  DEFAULT_SETTINGS,
+  ParsedFile,
+  lintText,
+  toDiagnostics,
+  type FileFinding,
+  type ServiceSettings,
+} from '../../../server/src/service';
 import { analyzePod } from '../../../server/src/service/analysis/analyzePod';
 import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { SHARED_DIR } from '../../support/shared';
@@ -39,24 +46,91 @@ function yamlFilesUnder(dir: string): string[] {
 
 /** Our own fixtures, plus the shared seed pods and corpus when they are present (said loudly when not). */
 export function loadSeeds(log: (message: string) => void = console.log): Seed[] {
-  const seeds = yamlFilesUnder(FIXTURES).map((file) => ({ name: path.relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }));
+  const seeds = yamlFilesUnder(FIXTURES).map((file) => ({
+    name: path.relative(REPO_ROOT, file),
+    text: readFileSync(file, 'utf8'),
+  }));
   for (const sub of ['seed-pods', 'corpus']) {
     const dir = path.join(SHARED, sub);
     if (!existsSync(dir)) {
       log(`NOTE: ${dir} is absent: mutating only the repository's own fixtures, not the shared ${sub}.`);
       continue;
     }
-    for (const file of yamlFilesUnder(dir)) seeds.push({ name: path.relative(SHARED, file), text: readFileSync(file, 'utf8') });
+    for (const file of yamlFilesUnder(dir))
+      seeds.push({ name: path.relative(SHARED, file), text: readFileSync(file, 'utf8') });
   }
   return seeds;
 }
 
 const YAML_BITS = [
-  ':', ': ', '- ', '-', '---\n', '...\n', '#', ' # c', '\n', '\r\n', '\t', '  ', '    ', '{', '}', '[', ']', ',', '"', "'", '|', '>', '|-', '>+',
-  '&a ', '*a', '<<: *a\n', '!!str ', '!!int ', '!custom ', '? ', '%YAML 1.1\n', 'apiVersion: v1\n', 'kind: Pod\n', 'kind: Deployment\n',
-  'spec:\n', 'containers:\n', 'initContainers:\n', '- name: a\n', 'image: nginx\n', 'restartPolicy: Always\n', 'ports:\n', '- containerPort: 80\n',
-  'yes', 'no', 'on', '0644', '0x1F', '1e3', '.inf', '~', 'null', '{{ .Values.x }}', '\u0000', '\uFEFF', '\uD83D\uDE00', '\uD83D', '\uDE00',
-  'é', '\u202E', '\u0301', '\u2028', '\u0085', '\\', '\\"', '%', '@', '`',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '---\n',
+  '...\n',
+  '#',
+  ' # c',
+  '\n',
+  '\r\n',
+  '\t',
+  '  ',
+  '    ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '|',
+  '>',
+  '|-',
+  '>+',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '!!str ',
+  '!!int ',
+  '!custom ',
+  '? ',
+  '%YAML 1.1\n',
+  'apiVersion: v1\n',
+  'kind: Pod\n',
+  'kind: Deployment\n',
+  'spec:\n',
+  'containers:\n',
+  'initContainers:\n',
+  '- name: a\n',
+  'image: nginx\n',
+  'restartPolicy: Always\n',
+  'ports:\n',
+  '- containerPort: 80\n',
+  'yes',
+  'no',
+  'on',
+  '0644',
+  '0x1F',
+  '1e3',
+  '.inf',
+  '~',
+  'null',
+  '{{ .Values.x }}',
+  '\u0000',
+  '\uFEFF',
+  '\uD83D\uDE00',
+  '\uD83D',
+  '\uDE00',
+  'é',
+  '\u202E',
+  '\u0301',
+  '\u2028',
+  '\u0085',
+  '\\',
+  '\\"',
+  '%',
+  '@',
+  '`',
 ];
 
 const unicodeChar = fc.oneof(
@@ -66,7 +140,14 @@ const unicodeChar = fc.oneof(
 
 /** Arbitrary text, biased towards YAML punctuation and Kubernetes keys so it reaches deep code. */
 export const arbitraryText: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...YAML_BITS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) }, { weight: 1, arbitrary: unicodeChar }), { maxLength: 120 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...YAML_BITS) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+      { weight: 1, arbitrary: unicodeChar },
+    ),
+    { maxLength: 120 },
+  )
   .map((parts) => parts.join(''));
 
 /** A small deterministic generator, seeded by fast-check so a failing case replays exactly. */
@@ -140,7 +221,18 @@ const MUTATIONS: Record<string, Mutation> = {
     return `${text.slice(0, at)}\u0000${text.slice(at)}`;
   },
   unicode: (text, random) => {
-    const specials = ['\uD83D\uDE00', '\uD83D', '\uDE00', 'é', 'e\u0301', '\u202E', '日本', '\u2028', '\uFFFF', '\u{10FFFF}'];
+    const specials = [
+      '\uD83D\uDE00',
+      '\uD83D',
+      '\uDE00',
+      'é',
+      'e\u0301',
+      '\u202E',
+      '日本',
+      '\u2028',
+      '\uFFFF',
+      '\u{10FFFF}',
+    ];
     const at = pick(random, text.length + 1);
     return text.slice(0, at) + specials[pick(random, specials.length)] + text.slice(at);
   },
@@ -176,25 +268,72 @@ export function mutatedSeed(seeds: readonly Seed[]): fc.Arbitrary<{ seed: string
 
 const dnsName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
 const anyString = fc.string({ unit: 'binary', maxLength: 20 });
-const scalar = fc.oneof(anyString, fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('yes', 'no', 'on', 'off', '0644', '1e3', '~', '', ' x', '- y', '"', "'", '#', ': '));
+const scalar = fc.oneof(
+  anyString,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('yes', 'no', 'on', 'off', '0644', '1e3', '~', '', ' x', '- y', '"', "'", '#', ': '),
+);
 
 const containerFields = fc.record(
   {
     name: fc.oneof(dnsName, anyString),
-    image: fc.oneof(fc.constantFrom('nginx:1.27', 'busybox', 'registry.example.com/a/b@sha256:' + 'a'.repeat(64)), anyString),
+    image: fc.oneof(
+      fc.constantFrom('nginx:1.27', 'busybox', 'registry.example.com/a/b@sha256:' + 'a'.repeat(64)),
+      anyString,
+    ),
     restartPolicy: fc.constantFrom('Always', 'OnFailure', 'Never'),
     command: fc.array(anyString, { maxLength: 3 }),
     args: fc.array(scalar, { maxLength: 3 }),
-    ports: fc.array(fc.record({ containerPort: fc.oneof(fc.integer({ min: -1, max: 70000 }), anyString), name: dnsName, protocol: fc.constantFrom('TCP', 'UDP', 'SCTP', 'tcp') }, { requiredKeys: ['containerPort'] }), { maxLength: 3 }),
-    env: fc.array(fc.record({ name: fc.oneof(dnsName, anyString), value: scalar }, { requiredKeys: ['name'] }), { maxLength: 3 }),
-    volumeMounts: fc.array(fc.record({ name: dnsName, mountPath: fc.oneof(fc.constant('/data'), anyString), readOnly: fc.boolean() }, { requiredKeys: ['name'] }), { maxLength: 2 }),
-    resources: fc.record({ requests: fc.dictionary(fc.constantFrom('cpu', 'memory', 'ephemeral-storage'), fc.oneof(fc.constantFrom('100m', '1', '128Mi', '1e3', '-1'), fc.integer())), limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), fc.constantFrom('1', '256Mi', 'lots')) }, { requiredKeys: [] }),
-    readinessProbe: fc.record({ httpGet: fc.record({ path: fc.constant('/healthz'), port: fc.oneof(fc.integer({ min: 0, max: 70000 }), dnsName) }), periodSeconds: fc.integer({ min: -5, max: 100 }) }, { requiredKeys: [] }),
+    ports: fc.array(
+      fc.record(
+        {
+          containerPort: fc.oneof(fc.integer({ min: -1, max: 70000 }), anyString),
+          name: dnsName,
+          protocol: fc.constantFrom('TCP', 'UDP', 'SCTP', 'tcp'),
+        },
+        { requiredKeys: ['containerPort'] },
+      ),
+      { maxLength: 3 },
+    ),
+    env: fc.array(fc.record({ name: fc.oneof(dnsName, anyString), value: scalar }, { requiredKeys: ['name'] }), {
+      maxLength: 3,
+    }),
+    volumeMounts: fc.array(
+      fc.record(
+        { name: dnsName, mountPath: fc.oneof(fc.constant('/data'), anyString), readOnly: fc.boolean() },
+        { requiredKeys: ['name'] },
+      ),
+      { maxLength: 2 },
+    ),
+    resources: fc.record(
+      {
+        requests: fc.dictionary(
+          fc.constantFrom('cpu', 'memory', 'ephemeral-storage'),
+          fc.oneof(fc.constantFrom('100m', '1', '128Mi', '1e3', '-1'), fc.integer()),
+        ),
+        limits: fc.dictionary(fc.constantFrom('cpu', 'memory'), fc.constantFrom('1', '256Mi', 'lots')),
+      },
+      { requiredKeys: [] },
+    ),
+    readinessProbe: fc.record(
+      {
+        httpGet: fc.record({
+          path: fc.constant('/healthz'),
+          port: fc.oneof(fc.integer({ min: 0, max: 70000 }), dnsName),
+        }),
+        periodSeconds: fc.integer({ min: -5, max: 100 }),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );
 // Unknown fields too, as typos and fields from newer versions appear in real files.
-const container = fc.tuple(containerFields, fc.dictionary(dnsName, scalar, { maxKeys: 1 })).map(([fields, extra]) => ({ ...extra, ...fields }));
+const container = fc
+  .tuple(containerFields, fc.dictionary(dnsName, scalar, { maxKeys: 1 }))
+  .map(([fields, extra]) => ({ ...extra, ...fields }));
 
 /** Random pod-bearing objects (valid or not), as plain JSON values. */
 export const podObject: fc.Arbitrary<Record<string, unknown>> = fc
@@ -205,20 +344,35 @@ export const podObject: fc.Arbitrary<Record<string, unknown>> = fc
     containers: fc.array(container, { maxLength: 4 }),
     volumes: fc.array(fc.record({ name: dnsName, emptyDir: fc.constant({}) }), { maxLength: 3 }),
     labels: fc.dictionary(dnsName, anyString, { maxKeys: 3 }),
-    extra: fc.dictionary(fc.oneof(dnsName, anyString).filter((key) => key !== '<<'), scalar, { maxKeys: 2 }),
+    extra: fc.dictionary(
+      fc.oneof(dnsName, anyString).filter((key) => key !== '<<'),
+      scalar,
+      { maxKeys: 2 },
+    ),
   })
   .map(({ kind, name, initContainers, containers, volumes, labels, extra }) => {
     const podSpec = { initContainers, containers, volumes, ...extra };
     const apiVersion = kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
     const template = { metadata: { labels }, spec: podSpec };
     const spec =
-      kind === 'Pod' ? podSpec : kind === 'CronJob' ? { schedule: '* * * * *', jobTemplate: { spec: { template } } } : kind === 'Job' ? { template } : { selector: { matchLabels: labels }, template };
+      kind === 'Pod'
+        ? podSpec
+        : kind === 'CronJob'
+          ? { schedule: '* * * * *', jobTemplate: { spec: { template } } }
+          : kind === 'Job'
+            ? { template }
+            : { selector: { matchLabels: labels }, template };
     return { apiVersion, kind, metadata: { name, labels }, spec };
   });
 
 /** Prints a pod object as YAML 1.1 (so that `on`, `0644` and friends are quoted as kubectl would need). */
 export function printPod(pod: unknown, flow: boolean): string {
-  return stringify(pod, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false, ...(flow ? { collectionStyle: 'flow' } : {}) });
+  return stringify(pod, {
+    version: '1.1',
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+    ...(flow ? { collectionStyle: 'flow' } : {}),
+  });
 }
 
 export interface CheckResult {
@@ -231,8 +385,14 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 function assertOffset(text: string, offset: number, what: string): void {
-  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) throw new Error(`${what}: offset ${offset} is outside the text (length ${text.length})`);
-  if (offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset))) {
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length)
+    throw new Error(`${what}: offset ${offset} is outside the text (length ${text.length})`);
+  if (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  ) {
     throw new Error(`${what}: offset ${offset} splits a surrogate pair`);
   }
 }
@@ -242,7 +402,11 @@ function assertOffset(text: string, offset: number, what: string): void {
  * at most `msPerDocument` per YAML document, every finding and diagnostic range inside
  * its document and on a valid UTF-16 boundary, LSP positions that map back to the offsets.
  */
-export function checkService(text: string, settings: ServiceSettings = DEFAULT_SETTINGS, msPerDocument = 1000): CheckResult {
+export function checkService(
+  text: string,
+  settings: ServiceSettings = DEFAULT_SETTINGS,
+  msPerDocument = 1000,
+): CheckResult {
   const started = performance.now();
   const analysis = new ParsedFile(text);
   const findings = analysis.findings(settings);
@@ -250,11 +414,13 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
   for (const { pod } of analysis.pods) analyzePod(pod);
   const milliseconds = performance.now() - started;
   const documents = Math.max(1, analysis.documents.length);
-  if (milliseconds > msPerDocument * documents) throw new Error(`took ${milliseconds.toFixed(0)} ms for ${documents} document(s)`);
+  if (milliseconds > msPerDocument * documents)
+    throw new Error(`took ${milliseconds.toFixed(0)} ms for ${documents} document(s)`);
 
   for (const finding of findings) {
     const document = analysis.documents[finding.documentIndex];
-    if (!document) throw new Error(`finding ${finding.code} names document ${finding.documentIndex}, which does not exist`);
+    if (!document)
+      throw new Error(`finding ${finding.code} names document ${finding.documentIndex}, which does not exist`);
     const ranges = [finding.range, ...(finding.related ?? []).map((related) => related.range)];
     for (const range of ranges) {
       assertOffset(text, range.start, `${finding.code} start`);
@@ -262,24 +428,34 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
       if (range.end < range.start) throw new Error(`${finding.code}: range ends before it starts`);
       const documentEnd = document.offset + document.model.text.length;
       if (range.start < document.offset || range.end > documentEnd) {
-        throw new Error(`${finding.code}: range ${range.start}-${range.end} leaves its document ${document.offset}-${documentEnd}`);
+        throw new Error(
+          `${finding.code}: range ${range.start}-${range.end} leaves its document ${document.offset}-${documentEnd}`,
+        );
       }
     }
-    if (typeof finding.message !== 'string' || finding.message.length === 0 || finding.message.length > 2000) throw new Error(`${finding.code}: unreadable message`);
+    if (typeof finding.message !== 'string' || finding.message.length === 0 || finding.message.length > 2000)
+      throw new Error(`${finding.code}: unreadable message`);
   }
   const lineIndex = analysis.lineIndex;
   diagnostics.forEach((diagnostic, i) => {
-    for (const [which, position] of [['start', diagnostic.range.start], ['end', diagnostic.range.end]] as const) {
+    for (const [which, position] of [
+      ['start', diagnostic.range.start],
+      ['end', diagnostic.range.end],
+    ] as const) {
       const back = lineIndex.offsetAt(position);
       if (back !== findings[i]!.range[which]) {
-        throw new Error(`diagnostic ${diagnostic.code} ${which} ${JSON.stringify(position)} maps back to ${back}, not ${findings[i]!.range[which]}`);
+        throw new Error(
+          `diagnostic ${diagnostic.code} ${which} ${JSON.stringify(position)} maps back to ${back}, not ${findings[i]!.range[which]}`,
+        );
       }
     }
   });
   // The CLI's one-shot path (models dropped as it goes) must say exactly what the editor's analysis says.
   const oneShot = lintText(text, settings);
-  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings)) throw new Error('lintText gives other findings than ParsedFile');
-  if (oneShot.podCount !== analysis.pods.length) throw new Error(`lintText counts ${oneShot.podCount} pods, ParsedFile ${analysis.pods.length}`);
+  if (JSON.stringify(oneShot.findings) !== JSON.stringify(findings))
+    throw new Error('lintText gives other findings than ParsedFile');
+  if (oneShot.podCount !== analysis.pods.length)
+    throw new Error(`lintText counts ${oneShot.podCount} pods, ParsedFile ${analysis.pods.length}`);
   return { findings, milliseconds, documents };
 }
 
@@ -287,7 +463,8 @@ export function checkService(text: string, settings: ServiceSettings = DEFAULT_S
 export function checkRoundTrip(pod: unknown, text: string): void {
   const analysis = new ParsedFile(text);
   const syntax = analysis.documents.flatMap((document) => document.model.syntaxFindings);
-  if (syntax.length) throw new Error(`printed YAML has syntax findings: ${syntax.map((finding) => finding.message).join('; ')}`);
+  if (syntax.length)
+    throw new Error(`printed YAML has syntax findings: ${syntax.map((finding) => finding.message).join('; ')}`);
   const root = analysis.documents[0]?.model.root;
   const back = JSON.stringify(toJSON(root));
   const expected = JSON.stringify(pod);
@@ -317,8 +494,12 @@ export function compareTrees(text: string, tally: TreeTally): void {
     const scanned = treeFromText(slice.text, FAST_OPTIONS);
     if (scanned !== undefined) {
       tally.fromText++;
-      if (composed.findings.length > 0) throw new Error(`the text scanner accepted a document composition finds problems in: ${JSON.stringify(slice.text)}`);
-      if (JSON.stringify(scanned) !== JSON.stringify(composed.root)) throw new Error(`the text scanner's tree differs from the composed tree for ${JSON.stringify(slice.text)}`);
+      if (composed.findings.length > 0)
+        throw new Error(
+          `the text scanner accepted a document composition finds problems in: ${JSON.stringify(slice.text)}`,
+        );
+      if (JSON.stringify(scanned) !== JSON.stringify(composed.root))
+        throw new Error(`the text scanner's tree differs from the composed tree for ${JSON.stringify(slice.text)}`);
     }
     const parsed = parseYamlDocument(slice.text);
     // Documents the pre-scan finds too deep are refused before composition, by design.
@@ -326,7 +507,8 @@ export function compareTrees(text: string, tally: TreeTally): void {
       tally.refusedTooDeep++;
       continue;
     }
-    if (JSON.stringify(parsed) !== JSON.stringify(composed)) throw new Error(`parseYamlDocument differs from composition for ${JSON.stringify(slice.text)}`);
+    if (JSON.stringify(parsed) !== JSON.stringify(composed))
+      throw new Error(`parseYamlDocument differs from composition for ${JSON.stringify(slice.text)}`);
   }
 }
 
@@ -342,7 +524,11 @@ export interface FuzzCounts {
 export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed?: number } = {}): FuzzCounts {
   const counts: FuzzCounts = { arbitraryText: 0, mutatedSeeds: 0, printedPods: 0, blockYaml: 0, trees: newTreeTally() };
   const share = Math.max(1, Math.floor(numRuns / 4));
-  const params = (runs: number) => ({ numRuns: runs, ...(options.seed !== undefined ? { seed: options.seed } : {}), endOnFailure: true });
+  const params = (runs: number) => ({
+    numRuns: runs,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    endOnFailure: true,
+  });
   fc.assert(
     fc.property(arbitraryText, (text) => {
       checkService(text);
@@ -370,11 +556,14 @@ export function runFuzz(numRuns: number, seeds: readonly Seed[], options: { seed
     params(share),
   );
   fc.assert(
-    fc.property(blockYamlArbitrary((seed) => new Choices(seed)), (text) => {
-      checkService(text);
-      compareTrees(text, counts.trees);
-      counts.blockYaml++;
-    }),
+    fc.property(
+      blockYamlArbitrary((seed) => new Choices(seed)),
+      (text) => {
+        checkService(text);
+        compareTrees(text, counts.trees);
+        counts.blockYaml++;
+      },
+    ),
     params(numRuns - 3 * share),
   );
   return counts;

@@ -22,8 +22,15 @@ const POD_HEAD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hostile\nspec:\n
 
 function assertClearError(outcome: Outcome, pattern: RegExp): void {
   const errors = outcome.findings.filter((finding) => finding.severity === 'error');
-  assert.ok(errors.some((finding) => pattern.test(finding.message)), `expected an error matching ${pattern}, got ${JSON.stringify(outcome.findings.map((f) => f.message))}`);
-  for (const finding of outcome.findings) assert.ok(finding.message.length <= MAX_MESSAGE_LENGTH + 1, `message too long (${finding.message.length} characters)`);
+  assert.ok(
+    errors.some((finding) => pattern.test(finding.message)),
+    `expected an error matching ${pattern}, got ${JSON.stringify(outcome.findings.map((f) => f.message))}`,
+  );
+  for (const finding of outcome.findings)
+    assert.ok(
+      finding.message.length <= MAX_MESSAGE_LENGTH + 1,
+      `message too long (${finding.message.length} characters)`,
+    );
 }
 
 describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash', () => {
@@ -48,7 +55,10 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
     // linear work takes about ten times as long, a lookup per alias over the document a hundred times.
     const small = validateHostile(withAliases(5_000), Number.POSITIVE_INFINITY);
     const large = validateHostile(withAliases(50_000), Number.POSITIVE_INFINITY);
-    assert.ok(large.milliseconds < 30 * small.milliseconds + 500, `5,000 aliases: ${small.milliseconds.toFixed(0)} ms, 50,000: ${large.milliseconds.toFixed(0)} ms`);
+    assert.ok(
+      large.milliseconds < 30 * small.milliseconds + 500,
+      `5,000 aliases: ${small.milliseconds.toFixed(0)} ms, 50,000: ${large.milliseconds.toFixed(0)} ms`,
+    );
   });
 
   it('1,000 levels of nesting, block and flow', () => {
@@ -63,7 +73,8 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
   });
 
   it('a 10 MB file of pods', () => {
-    const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      env:\n        - name: A\n          value: "${'x'.repeat(40)}"\n`;
+    const pod = (i: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      env:\n        - name: A\n          value: "${'x'.repeat(40)}"\n`;
     const parts: string[] = [];
     let size = 0;
     for (let i = 0; size < 10 * 2 ** 20; i++) {
@@ -75,7 +86,9 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
     assert.equal(outcome.findings.filter((finding) => finding.code === 'yaml-syntax').length, 0);
     assert.ok(outcome.milliseconds < 60_000, `${outcome.milliseconds} ms`);
     assert.ok(outcome.heapGrowthMb < 1500, `${outcome.heapGrowthMb} MB`);
-    console.log(`10 MB (${parts.length} pods): ${outcome.milliseconds.toFixed(0)} ms, heap +${outcome.heapGrowthMb.toFixed(0)} MB, ${outcome.findings.length} findings`);
+    console.log(
+      `10 MB (${parts.length} pods): ${outcome.milliseconds.toFixed(0)} ms, heap +${outcome.heapGrowthMb.toFixed(0)} MB, ${outcome.findings.length} findings`,
+    );
   });
 
   it('a list of 100,000 containers', () => {
@@ -87,7 +100,10 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
 
   it('a key of 1 MB', () => {
     const key = 'k'.repeat(2 ** 20);
-    for (const text of [`${POD_HEAD}  ${key}: 1\n  containers: []\n`, `${POD_HEAD}  containers:\n    - name: a\n      "${key}": 1\n`]) {
+    for (const text of [
+      `${POD_HEAD}  ${key}: 1\n  containers: []\n`,
+      `${POD_HEAD}  containers:\n    - name: a\n      "${key}": 1\n`,
+    ]) {
       const outcome = validateHostile(text);
       assertClearError(outcome, /1024/);
       assert.ok(outcome.milliseconds < 5000, `${outcome.milliseconds} ms`);
@@ -95,14 +111,22 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
   });
 
   it('a scalar of 5 MB', () => {
-    const outcome = validateHostile(`${POD_HEAD}  containers:\n    - name: a\n      image: "${'i'.repeat(5 * 2 ** 20)}"\n`);
+    const outcome = validateHostile(
+      `${POD_HEAD}  containers:\n    - name: a\n      image: "${'i'.repeat(5 * 2 ** 20)}"\n`,
+    );
     assert.ok(outcome.milliseconds < 10_000, `${outcome.milliseconds} ms`);
   });
 
   it('100,000 wrong values on one line: the first 5,000 findings and a summary', () => {
-    const outcome = validateHostile(`${POD_HEAD}  containers:\n    - name: a\n      image: nginx\n      args: [${Array.from({ length: 100_000 }, (_, i) => i).join(',')}]\n`, 30_000);
+    const outcome = validateHostile(
+      `${POD_HEAD}  containers:\n    - name: a\n      image: nginx\n      args: [${Array.from({ length: 100_000 }, (_, i) => i).join(',')}]\n`,
+      30_000,
+    );
     assert.ok(outcome.milliseconds < 30_000, `${outcome.milliseconds} ms`);
     assert.equal(outcome.findings.length, MAX_FINDINGS_PER_DOCUMENT + 1);
-    assert.match(outcome.findings[MAX_FINDINGS_PER_DOCUMENT]!.message, /^9\d,\d{3} more findings in this document are not shown \(only the first 5,000 are\)/);
+    assert.match(
+      outcome.findings[MAX_FINDINGS_PER_DOCUMENT]!.message,
+      /^9\d,\d{3} more findings in this document are not shown \(only the first 5,000 are\)/,
+    );
   });
 });

@@ -13,7 +13,11 @@ const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'robustness');
 function runInProcess(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => '' });
+  const code = runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => '',
+  });
   return { code, stdout, stderr };
 }
 
@@ -37,7 +41,9 @@ describe('lint --jobs N (worker threads)', () => {
   for (const format of ['json', 'text', 'sarif']) {
     it(`gives the same ${format} output and exit code as one thread (shipped bundle)`, () => {
       const one = spawnSync(process.execPath, [CLI, 'lint', '--format', format, dir], { encoding: 'utf8' });
-      const many = spawnSync(process.execPath, [CLI, 'lint', '--format', format, '--jobs', '3', dir], { encoding: 'utf8' });
+      const many = spawnSync(process.execPath, [CLI, 'lint', '--format', format, '--jobs', '3', dir], {
+        encoding: 'utf8',
+      });
       assert.equal(one.status, 1, one.stderr);
       assert.equal(many.status, one.status, many.stderr);
       assert.equal(many.stdout, one.stdout);

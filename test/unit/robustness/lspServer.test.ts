@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 interface PublishDiagnosticsParams {
@@ -25,7 +30,10 @@ class StdioServer {
     this.child = spawn(process.execPath, [SERVER, '--stdio']);
     this.child.on('exit', (code) => (this.exitCode = code));
     this.child.stderr.resume();
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const waiters = this.waiters.get(params.uri) ?? [];
       this.waiters.delete(params.uri);
@@ -36,7 +44,12 @@ class StdioServer {
   }
 
   async initialize(initializationOptions: unknown): Promise<void> {
-    await this.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions });
+    await this.connection.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions,
+    });
     await this.connection.sendNotification('initialized', {});
   }
 
@@ -49,12 +62,17 @@ class StdioServer {
 
   async open(uri: string, text: string): Promise<Diagnostic[]> {
     const published = this.nextDiagnostics(uri);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     return (await published).diagnostics;
   }
 
   /** Sends a request and returns its outcome: a result or an error, never a hang. */
-  async outcome(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  async outcome(
+    method: string,
+    params: unknown,
+  ): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
     try {
       return { result: await withTimeout(this.connection.sendRequest(method, params), method) };
     } catch (error) {
@@ -78,12 +96,16 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), TIMEOUT_MS))),
+    new Promise<T>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), TIMEOUT_MS)),
+    ),
   ]);
 }
 
-const VALID_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
-const BROKEN_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: web2\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+const VALID_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+const BROKEN_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  name: web2\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
 
 describe('language server under garbage requests (stdio, shipped bundle)', () => {
   let server: StdioServer;
@@ -101,13 +123,29 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
   it('answers every standard request on an unknown document or an out-of-range position without dying', async () => {
     const uri = 'file:///robustness/known.yaml';
     await server.open(uri, VALID_POD);
-    const positions = [{ line: 0, character: 0 }, { line: 10_000, character: 10_000 }, { line: -1, character: -5 }, { line: 3, character: 2 ** 31 }];
-    const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/signatureHelp'];
+    const positions = [
+      { line: 0, character: 0 },
+      { line: 10_000, character: 10_000 },
+      { line: -1, character: -5 },
+      { line: 3, character: 2 ** 31 },
+    ];
+    const methods = [
+      'textDocument/hover',
+      'textDocument/completion',
+      'textDocument/definition',
+      'textDocument/references',
+      'textDocument/documentHighlight',
+      'textDocument/signatureHelp',
+    ];
     let answered = 0;
     for (const target of [uri, 'file:///robustness/never-opened.yaml']) {
       for (const position of positions) {
         for (const method of methods) {
-          const { result, error } = await server.outcome(method, { textDocument: { uri: target }, position, context: { includeDeclaration: true } });
+          const { result, error } = await server.outcome(method, {
+            textDocument: { uri: target },
+            position,
+            context: { includeDeclaration: true },
+          });
           assert.ok(error !== undefined || result !== undefined, `${method} gave neither a result nor an error`);
           answered++;
         }
@@ -138,7 +176,10 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
 
   it('ignores edits, saves and closes of documents it never opened, and still validates afterwards', async () => {
     const ghost = 'file:///robustness/ghost.yaml';
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ghost, version: 7 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 9, character: 0 } }, text: 'x' }] });
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ghost, version: 7 },
+      contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 9, character: 0 } }, text: 'x' }],
+    });
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: ghost } });
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ghost } });
     await server.connection.sendNotification('podPatterns/unknownNotification', { x: 1 });
@@ -155,7 +196,9 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
     // Appended past the end: the duplicate `name` lands under `metadata` as its last line would.
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 500, character: 80 }, end: { line: 900, character: 0 } }, text: 'metadata: {}\n' }],
+      contentChanges: [
+        { range: { start: { line: 500, character: 80 }, end: { line: 900, character: 0 } }, text: 'metadata: {}\n' },
+      ],
     });
     const { diagnostics, version } = await published;
     assert.equal(version, 2);
@@ -166,7 +209,9 @@ describe('language server under garbage requests (stdio, shipped bundle)', () =>
 
   it('survives a document whose text is not a string', async () => {
     const uri = 'file:///robustness/not-text.yaml';
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 42 } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 42 },
+    });
     const diagnostics = await server.open('file:///robustness/after-not-text.yaml', BROKEN_POD);
     assert.deepEqual(codes(diagnostics, 'duplicate-key'), ['duplicate-key']);
     assert.equal(server.exitCode, undefined, 'the server exited');
@@ -182,7 +227,9 @@ describe('files above podPatterns.maxFileSize', () => {
   let server: StdioServer;
   const limit = 4096;
   // A duplicate key in the first document and padding pods after it, just above the limit.
-  const padding = Array.from({ length: 40 }, (_, i) => VALID_POD.replace('name: web\n', `name: web-${i}\n`)).join('---\n');
+  const padding = Array.from({ length: 40 }, (_, i) => VALID_POD.replace('name: web\n', `name: web-${i}\n`)).join(
+    '---\n',
+  );
   const text = `${BROKEN_POD}---\n${padding}`;
   before(async () => {
     server = new StdioServer();
@@ -194,16 +241,25 @@ describe('files above podPatterns.maxFileSize', () => {
     assert.ok(Buffer.byteLength(text) > limit);
     const uri = 'file:///robustness/large.yaml';
     const onOpen = await server.open(uri, text);
-    assert.deepEqual(onOpen.map((d) => d.code), ['large-file']);
+    assert.deepEqual(
+      onOpen.map((d) => d.code),
+      ['large-file'],
+    );
     assert.equal(onOpen[0]!.range.start.line, 0);
     assert.equal(onOpen[0]!.range.end.line, 0);
     assert.match(String(onOpen[0]!.message), /save it to validate it/);
 
     const afterTyping = server.nextDiagnostics(uri);
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } }, text: 'W' }] });
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } }, text: 'W' }],
+    });
     const typed = await afterTyping;
     assert.equal(typed.version, 2);
-    assert.deepEqual(typed.diagnostics.map((d) => d.code), ['large-file']);
+    assert.deepEqual(
+      typed.diagnostics.map((d) => d.code),
+      ['large-file'],
+    );
 
     const published = server.nextDiagnostics(uri);
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });

@@ -9,5 +9,7 @@ it('soak: random edits, requests and cancellations over 40 documents end with th
   assert.deepEqual(result.errors, []);
   assert.deepEqual(result.mismatches, []);
   assert.ok(result.requests > 300 && result.cancelled > 0, JSON.stringify(result));
-  console.log(`soak: ${result.edits} edits, ${result.requests} requests (${result.cancelled} cancelled) in ${result.milliseconds.toFixed(0)} ms`);
+  console.log(
+    `soak: ${result.edits} edits, ${result.requests} requests (${result.cancelled} cancelled) in ${result.milliseconds.toFixed(0)} ms`,
+  );
 });

@@ -1,4 +1,11 @@
-import { CancellationTokenSource, CodeActionRequest, CompletionRequest, DidCloseTextDocumentNotification, HoverRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  CodeActionRequest,
+  CompletionRequest,
+  DidCloseTextDocumentNotification,
+  HoverRequest,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, DEFAULT_SETTINGS, THROWING_LOGGER } from '../../../server/src/service';
 import { LspHarness } from '../../support/lspHarness';
@@ -52,11 +59,25 @@ export async function runSoak(seeds: readonly Seed[], options: SoakOptions): Pro
       const text = document.getText();
       const start = random.nextInt(0, text.length);
       const end = Math.min(text.length, start + random.nextInt(0, 12));
-      const insert = ['', 'x', '\n', ': ', '- ', '  ', '"', '---\n', 'name: a\n', seeds[0]!.text.slice(0, random.nextInt(0, 40))][random.nextInt(0, 9)]!;
+      const insert = [
+        '',
+        'x',
+        '\n',
+        ': ',
+        '- ',
+        '  ',
+        '"',
+        '---\n',
+        'name: a\n',
+        seeds[0]!.text.slice(0, random.nextInt(0, 40)),
+      ][random.nextInt(0, 9)]!;
       const range = { start: document.positionAt(start), end: document.positionAt(end) };
       const next = TextDocument.update(document, [{ range, text: insert }], document.version + 1);
       documents[index] = next;
-      void lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri: next.uri, version: next.version }, contentChanges: [{ range, text: insert }] });
+      void lsp.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri: next.uri, version: next.version },
+        contentChanges: [{ range, text: insert }],
+      });
       if (random.nextInt(0, 2) === 0) {
         const target = documents[random.nextInt(0, documents.length - 1)]!;
         const position = target.positionAt(random.nextInt(0, target.getText().length));
@@ -64,8 +85,20 @@ export async function runSoak(seeds: readonly Seed[], options: SoakOptions): Pro
         const type = random.nextInt(0, 2);
         const request =
           type === 2
-            ? lsp.client.sendRequest(CodeActionRequest.method, { textDocument: { uri: target.uri }, range: { start: position, end: position }, context: { diagnostics: [] } }, source.token)
-            : lsp.client.sendRequest(POSITION_REQUESTS[type]!, { textDocument: { uri: target.uri }, position }, source.token);
+            ? lsp.client.sendRequest(
+                CodeActionRequest.method,
+                {
+                  textDocument: { uri: target.uri },
+                  range: { start: position, end: position },
+                  context: { diagnostics: [] },
+                },
+                source.token,
+              )
+            : lsp.client.sendRequest(
+                POSITION_REQUESTS[type]!,
+                { textDocument: { uri: target.uri }, position },
+                source.token,
+              );
         requests++;
         if (random.nextBoolean()) source.cancel();
         pending.push(
@@ -88,7 +121,8 @@ export async function runSoak(seeds: readonly Seed[], options: SoakOptions): Pro
       return latest;
     });
     // Closing clears what was published.
-    for (const document of documents) void lsp.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: document.uri } });
+    for (const document of documents)
+      void lsp.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: document.uri } });
     return { edits: options.edits, requests, cancelled, errors, mismatches, milliseconds: performance.now() - started };
   } finally {
     lsp.dispose();
@@ -96,7 +130,10 @@ export async function runSoak(seeds: readonly Seed[], options: SoakOptions): Pro
 }
 
 /** Waits (at most 60 s) until every document shows what a fresh analysis of its final text gives; returns those that never do. */
-async function settle(documents: readonly TextDocument[], published: () => ReadonlyMap<string, PublishDiagnosticsParams>): Promise<string[]> {
+async function settle(
+  documents: readonly TextDocument[],
+  published: () => ReadonlyMap<string, PublishDiagnosticsParams>,
+): Promise<string[]> {
   const service = createLanguageService({ logger: THROWING_LOGGER });
   const deadline = performance.now() + 60_000;
   const fresh = (document: TextDocument) => {
@@ -107,7 +144,9 @@ async function settle(documents: readonly TextDocument[], published: () => Reado
     // What the user sees: the last published diagnostics (none if never published: a file without pods).
     const latest = published();
     const mismatches = documents
-      .filter((document) => JSON.stringify(latest.get(document.uri)?.diagnostics ?? []) !== JSON.stringify(fresh(document)))
+      .filter(
+        (document) => JSON.stringify(latest.get(document.uri)?.diagnostics ?? []) !== JSON.stringify(fresh(document)),
+      )
       .map((document) => document.uri);
     if (mismatches.length === 0 || performance.now() > deadline) return mismatches;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -9,7 +9,8 @@ import { splitDocuments } from '../../../server/src/service/text/splitDocuments'
  */
 function referenceStarts(input: string): number[] {
   const text = input.replace(/\r(?!\n)/g, '\n');
-  const isMarkerLine = (line: string, char: string) => line.startsWith(char.repeat(3)) && (line.length === 3 || ' \t\r'.includes(line[3]!));
+  const isMarkerLine = (line: string, char: string) =>
+    line.startsWith(char.repeat(3)) && (line.length === 3 || ' \t\r'.includes(line[3]!));
   const first = text.startsWith('\uFEFF') ? 1 : 0;
   const starts = [first];
   let lineStart = first;
@@ -25,12 +26,20 @@ function referenceStarts(input: string): number[] {
 describe('splitDocuments agrees with a line-by-line reference', () => {
   it('on 5,000 texts made of marker characters', () => {
     const text = fc
-      .tuple(fc.boolean(), fc.array(fc.constantFrom('-', '.', '---', '...', '\n', '\r\n', '\r', ' ', '\t', 'a', ': b', '#'), { maxLength: 60 }))
+      .tuple(
+        fc.boolean(),
+        fc.array(fc.constantFrom('-', '.', '---', '...', '\n', '\r\n', '\r', ' ', '\t', 'a', ': b', '#'), {
+          maxLength: 60,
+        }),
+      )
       .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.join(''));
     fc.assert(
       fc.property(text, (input) => {
         const slices = splitDocuments(input);
-        assert.deepEqual(slices.map((slice) => slice.offset), referenceStarts(input));
+        assert.deepEqual(
+          slices.map((slice) => slice.offset),
+          referenceStarts(input),
+        );
         assert.equal(slices.map((slice) => slice.text).join(''), input.replace(/^\uFEFF/, ''));
         slices.forEach((slice, index) => assert.equal(slice.index, index));
       }),

@@ -37,14 +37,22 @@ describe('rule engine: levels', () => {
   });
 
   it('applies the level from settings.rules to every finding of the rule', () => {
-    assert.deepEqual(codesAndSeverities(DUPLICATE_NAMES, { 'duplicate-container-name': 'hint' }), ['hint 12:11-12:14', 'hint 7:11-7:14']);
-    assert.deepEqual(codesAndSeverities(DUPLICATE_NAMES, { 'duplicate-container-name': 'information' }), ['information 12:11-12:14', 'information 7:11-7:14']);
+    assert.deepEqual(codesAndSeverities(DUPLICATE_NAMES, { 'duplicate-container-name': 'hint' }), [
+      'hint 12:11-12:14',
+      'hint 7:11-7:14',
+    ]);
+    assert.deepEqual(codesAndSeverities(DUPLICATE_NAMES, { 'duplicate-container-name': 'information' }), [
+      'information 12:11-12:14',
+      'information 7:11-7:14',
+    ]);
   });
 
   it('runs nothing for a rule set to off, and leaves other rules alone', () => {
     assert.deepEqual(codesAndSeverities(DUPLICATE_NAMES, { 'duplicate-container-name': 'off' }), []);
     const withOther = DUPLICATE_NAMES.replace('image: busybox:1.36', 'image: ""');
-    const codes = lint(withOther, resolveSettings({ rules: { 'duplicate-container-name': 'off' } })).map((finding) => finding.finding.code);
+    const codes = lint(withOther, resolveSettings({ rules: { 'duplicate-container-name': 'off' } })).map(
+      (finding) => finding.finding.code,
+    );
     assert.ok(codes.includes('missing-image'));
     assert.ok(!codes.includes('duplicate-container-name'));
   });
@@ -63,7 +71,9 @@ spec:
     ports: [{name: http, containerPort: 81}]
 `;
     const severities = (rules: Record<string, RuleLevel>) =>
-      lint(text, resolveSettings({ rules })).filter((finding) => finding.finding.code === 'duplicate-port-name').map((finding) => finding.severity);
+      lint(text, resolveSettings({ rules }))
+        .filter((finding) => finding.finding.code === 'duplicate-port-name')
+        .map((finding) => finding.severity);
     assert.deepEqual(severities({}), ['warning']);
     assert.deepEqual(severities({ 'duplicate-port-name': 'error' }), ['error']);
   });
@@ -71,7 +81,10 @@ spec:
 
 describe('rule engine: suppression comments', () => {
   it('disable-next-line silences the named rule on the next line only', () => {
-    const text = DUPLICATE_NAMES.replace('nginx:1.27\n  - name: app', 'nginx:1.27\n  # pod-patterns-disable-next-line duplicate-container-name\n  - name: app');
+    const text = DUPLICATE_NAMES.replace(
+      'nginx:1.27\n  - name: app',
+      'nginx:1.27\n  # pod-patterns-disable-next-line duplicate-container-name\n  - name: app',
+    );
     assert.deepEqual(codesAndSeverities(text), ['error 7:11-7:14']);
   });
 
@@ -84,19 +97,30 @@ describe('rule engine: suppression comments', () => {
   });
 
   it('disable-next-line with another id does not silence this rule', () => {
-    const text = DUPLICATE_NAMES.replace('  initContainers:\n', '  initContainers:\n  # pod-patterns-disable-next-line missing-image\n');
+    const text = DUPLICATE_NAMES.replace(
+      '  initContainers:\n',
+      '  initContainers:\n  # pod-patterns-disable-next-line missing-image\n',
+    );
     assert.deepEqual(codesAndSeverities(text), ['error 13:11-13:14', 'error 8:11-8:14']);
   });
 
   it('disable silences the rest of the document from the comment on', () => {
-    const text = DUPLICATE_NAMES.replace('  - name: app\n    image: nginx:1.27\n  - name: app', '  - name: app\n    image: nginx:1.27\n  # pod-patterns-disable duplicate-container-name\n  - name: app');
+    const text = DUPLICATE_NAMES.replace(
+      '  - name: app\n    image: nginx:1.27\n  - name: app',
+      '  - name: app\n    image: nginx:1.27\n  # pod-patterns-disable duplicate-container-name\n  - name: app',
+    );
     assert.deepEqual(codesAndSeverities(text), ['error 7:11-7:14']);
   });
 
   it('disable without ids silences every rule, in that document only', () => {
     const text = `# pod-patterns-disable\n${DUPLICATE_NAMES}---\n${DUPLICATE_NAMES}`;
-    const findings = lint(text, resolveSettings({})).filter((finding) => finding.finding.code === 'duplicate-container-name');
-    assert.deepEqual(findings.map((finding) => finding.finding.documentIndex), [1, 1]);
+    const findings = lint(text, resolveSettings({})).filter(
+      (finding) => finding.finding.code === 'duplicate-container-name',
+    );
+    assert.deepEqual(
+      findings.map((finding) => finding.finding.documentIndex),
+      [1, 1],
+    );
   });
 
   it('reads a reason after -- as no ids at all when nothing precedes it', () => {
@@ -145,7 +169,10 @@ describe('rule engine: version gating', () => {
       },
     };
     const document = buildDocumentModel(DUPLICATE_NAMES);
-    const run = (kubernetesVersion: string) => runRuleSet([probe], document.pods[0]!, { settings: settings(kubernetesVersion), document }).map((finding) => `${finding.code}:${finding.severity}`);
+    const run = (kubernetesVersion: string) =>
+      runRuleSet([probe], document.pods[0]!, { settings: settings(kubernetesVersion), document }).map(
+        (finding) => `${finding.code}:${finding.severity}`,
+      );
     assert.deepEqual(run('1.29'), []);
     assert.deepEqual(run('1.30'), ['test-only-gated:hint']);
   });
@@ -161,7 +188,9 @@ spec:
     env: [{name: 1ST, value: x}]
 `;
     const invalidName = (version: string) =>
-      lint(env, settings(version)).filter((finding) => finding.finding.code === 'invalid-name').map((finding) => finding.severity);
+      lint(env, settings(version))
+        .filter((finding) => finding.finding.code === 'invalid-name')
+        .map((finding) => finding.severity);
     assert.deepEqual(invalidName('1.31'), ['error']);
     assert.deepEqual(invalidName('1.32'), ['warning']);
     assert.deepEqual(invalidName('1.34'), []);
@@ -183,17 +212,32 @@ describe('rule catalogue', () => {
   it('keeps the interface ids of the api rules', () => {
     const ids = new Set(RULE_CATALOGUE.filter((entry) => entry.category === 'api').map((entry) => entry.id));
     for (const id of [
-      'duplicate-container-name', 'undefined-volume', 'duplicate-mount-path', 'init-container-probe', 'invalid-restart-policy',
-      'host-port-conflict', 'duplicate-port-name', 'duplicate-volume-name', 'volume-source', 'probe-handler',
-      'resource-request-exceeds-limit', 'invalid-name', 'env-value-conflict', 'missing-image', 'template-restart-policy',
-      'selector-mismatch', 'duplicate-env-name',
+      'duplicate-container-name',
+      'undefined-volume',
+      'duplicate-mount-path',
+      'init-container-probe',
+      'invalid-restart-policy',
+      'host-port-conflict',
+      'duplicate-port-name',
+      'duplicate-volume-name',
+      'volume-source',
+      'probe-handler',
+      'resource-request-exceeds-limit',
+      'invalid-name',
+      'env-value-conflict',
+      'missing-image',
+      'template-restart-policy',
+      'selector-mismatch',
+      'duplicate-env-name',
     ]) {
       assert.ok(ids.has(id), id);
     }
   });
 
   it('runRules gives every finding its rule id as code', () => {
-    const document = buildDocumentModel(DUPLICATE_NAMES.replace('image: nginx:1.27\n  - name: app', 'image: ""\n  - name: app'));
+    const document = buildDocumentModel(
+      DUPLICATE_NAMES.replace('image: nginx:1.27\n  - name: app', 'image: ""\n  - name: app'),
+    );
     const findings = runRules(document.pods[0]!, { settings: resolveSettings({}), document });
     assert.ok(findings.length >= 3);
     for (const finding of findings) assert.ok(findRule(finding.code), finding.code);
@@ -203,13 +247,24 @@ describe('rule catalogue', () => {
 describe('rule findings as LSP diagnostics', () => {
   it('carry the rule id as code, a link to its doc page, related information and the fix data', () => {
     const analysis = new ParsedFile(DUPLICATE_NAMES);
-    const diagnostics = toDiagnostics(analysis, resolveSettings({}), 'file:///pod.yaml').filter((diagnostic) => diagnostic.code === 'duplicate-container-name');
+    const diagnostics = toDiagnostics(analysis, resolveSettings({}), 'file:///pod.yaml').filter(
+      (diagnostic) => diagnostic.code === 'duplicate-container-name',
+    );
     assert.equal(diagnostics.length, 2);
     const [first] = diagnostics;
     assert.equal(first!.source, 'pod-patterns');
     assert.match(first!.codeDescription!.href, /\/docs\/rules\/duplicate-container-name\.md$/);
     assert.deepEqual(first!.range, { start: { line: 11, character: 10 }, end: { line: 11, character: 13 } });
-    assert.deepEqual(first!.relatedInformation?.map((related) => related.location.range.start), [{ line: 9, character: 10 }]);
-    assert.deepEqual(first!.data, { name: 'app', suggestion: 'app-2', containerIndex: 1, listKey: 'containers', documentIndex: 0 });
+    assert.deepEqual(
+      first!.relatedInformation?.map((related) => related.location.range.start),
+      [{ line: 9, character: 10 }],
+    );
+    assert.deepEqual(first!.data, {
+      name: 'app',
+      suggestion: 'app-2',
+      containerIndex: 1,
+      listKey: 'containers',
+      documentIndex: 0,
+    });
   });
 });

@@ -6,7 +6,11 @@ import { RULE_CATALOGUE } from '../../../server/src/rules';
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => '' });
+  const code = runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => '',
+  });
   return { code, stdout, stderr };
 }
 
@@ -18,7 +22,9 @@ describe('pod-patterns rules', () => {
     assert.match(lines[0]!, /^ID\s+CATEGORY\s+SEVERITY\s+SUMMARY$/);
     assert.equal(lines.length, RULE_CATALOGUE.length + 2);
     assert.equal(lines[lines.length - 1], `${RULE_CATALOGUE.length} rules`);
-    assert.ok(lines.some((line) => /^duplicate-container-name\s+api\s+error\s+Container names must be unique/.test(line)));
+    assert.ok(
+      lines.some((line) => /^duplicate-container-name\s+api\s+error\s+Container names must be unique/.test(line)),
+    );
   });
 
   it('prints JSON filtered by category, with doc links', () => {

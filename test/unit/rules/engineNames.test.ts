@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DNS1123_LABEL_DETAIL, dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../../../server/src/rules/engine/names';
+import {
+  DNS1123_LABEL_DETAIL,
+  dns1123LabelErrors,
+  portNameErrors,
+  relaxedEnvNameErrors,
+  strictEnvNameErrors,
+} from '../../../server/src/rules/engine/names';
 
 describe('API name syntax', () => {
   it('DNS-1123 labels', () => {
@@ -12,12 +18,16 @@ describe('API name syntax', () => {
   });
 
   it('IANA service names for ports', () => {
-    for (const ok of ['http', 'http-metrics', 'h2c', 'a1', 'metrics-9090']) assert.deepEqual(portNameErrors(ok), [], ok);
+    for (const ok of ['http', 'http-metrics', 'h2c', 'a1', 'metrics-9090'])
+      assert.deepEqual(portNameErrors(ok), [], ok);
     assert.deepEqual(portNameErrors('http-metrics-endpoint'), ['must be no more than 15 characters']);
     assert.deepEqual(portNameErrors('8080'), ['must contain at least one letter (a-z)']);
     assert.deepEqual(portNameErrors('a--b'), ['must not contain consecutive hyphens']);
     assert.deepEqual(portNameErrors('-http'), ['must not begin or end with a hyphen']);
-    assert.deepEqual(portNameErrors('HTTP'), ['must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', 'must contain at least one letter (a-z)']);
+    assert.deepEqual(portNameErrors('HTTP'), [
+      'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+      'must contain at least one letter (a-z)',
+    ]);
   });
 
   it('environment variable names, strict and relaxed', () => {

@@ -26,10 +26,18 @@ const summary = (settings = DEFAULT_SETTINGS) =>
 
 test('recommended (the default) reports hygiene rules as information once per pod; pattern and API findings keep their levels', () => {
   assert.equal(DEFAULT_SETTINGS.preset, 'recommended');
-  assert.deepEqual(summary().sort(), ['duplicate-container-port:warning', 'latest-image-tag:information', 'missing-resources:information'].sort());
-  const grouped = new ParsedFile(POD).findings(DEFAULT_SETTINGS).find((finding) => finding.code === 'missing-resources')!;
+  assert.deepEqual(
+    summary().sort(),
+    ['duplicate-container-port:warning', 'latest-image-tag:information', 'missing-resources:information'].sort(),
+  );
+  const grouped = new ParsedFile(POD)
+    .findings(DEFAULT_SETTINGS)
+    .find((finding) => finding.code === 'missing-resources')!;
   assert.equal(grouped.related?.length, 2);
-  assert.match(grouped.message, /^2 containers of this pod leave resources unset: "web" \(no CPU request, no memory request and no memory limit\), "worker" \(/);
+  assert.match(
+    grouped.message,
+    /^2 containers of this pod leave resources unset: "web" \(no CPU request, no memory request and no memory limit\), "worker" \(/,
+  );
 });
 
 test('strict reports every rule at its own level, once per container', () => {

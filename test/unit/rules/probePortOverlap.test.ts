@@ -17,5 +17,8 @@ test('a probe port name the API server rejects is reported once, by invalid-name
           httpGet: {path: /, port: Web_Port}
   `;
   const atPort = lintText(text).filter((f) => f.text === 'Web_Port');
-  assert.deepEqual(atPort.map((f) => f.code), ['invalid-name']);
+  assert.deepEqual(
+    atPort.map((f) => f.code),
+    ['invalid-name'],
+  );
 });

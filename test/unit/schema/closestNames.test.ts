@@ -12,15 +12,23 @@ describe('closestNames', () => {
 
   it('ranks by distance, ignoring case, and drops far names', () => {
     assert.deepEqual(closestNames('ContainerPort', ['containerPort', 'hostPort', 'name']), ['containerPort']);
-    assert.deepEqual(closestNames('imagePullPolcy', ['image', 'imagePullPolicy', 'imagePullSecrets']), ['imagePullPolicy']);
+    assert.deepEqual(closestNames('imagePullPolcy', ['image', 'imagePullPolicy', 'imagePullSecrets']), [
+      'imagePullPolicy',
+    ]);
     assert.deepEqual(closestNames('zzz', ['image', 'name']), []);
   });
 });
 
 describe('formatApiPath', () => {
   it('writes paths as the API server does', () => {
-    assert.equal(formatApiPath(['spec', 'template', 'spec', 'containers', 0, 'ports', 1, 'containerPort']), 'spec.template.spec.containers[0].ports[1].containerPort');
-    assert.equal(formatApiPath(['metadata', 'labels', 'app.kubernetes.io/name']), 'metadata.labels[app.kubernetes.io/name]');
+    assert.equal(
+      formatApiPath(['spec', 'template', 'spec', 'containers', 0, 'ports', 1, 'containerPort']),
+      'spec.template.spec.containers[0].ports[1].containerPort',
+    );
+    assert.equal(
+      formatApiPath(['metadata', 'labels', 'app.kubernetes.io/name']),
+      'metadata.labels[app.kubernetes.io/name]',
+    );
     assert.equal(formatApiPath([]), '');
   });
 });

@@ -4,7 +4,17 @@ import { describeSchemaAt, knownFields, schemaKinds } from '../../../server/src/
 
 describe('describeSchemaAt and knownFields', () => {
   it('knows every pod-bearing kind', () => {
-    assert.deepEqual(schemaKinds().sort(), ['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'PodTemplate', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+    assert.deepEqual(schemaKinds().sort(), [
+      'CronJob',
+      'DaemonSet',
+      'Deployment',
+      'Job',
+      'Pod',
+      'PodTemplate',
+      'ReplicaSet',
+      'ReplicationController',
+      'StatefulSet',
+    ]);
   });
 
   it('describes a container field with its type, enum and description', () => {
@@ -19,7 +29,10 @@ describe('describeSchemaAt and knownFields', () => {
       describeSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers', '0', 'ports', '0', 'containerPort']),
       describeSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort']),
     );
-    assert.equal(describeSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'])?.type, 'integer');
+    assert.equal(
+      describeSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort'])?.type,
+      'integer',
+    );
   });
 
   it('lists the fields of an object with their summaries and required fields', () => {
@@ -31,8 +44,14 @@ describe('describeSchemaAt and knownFields', () => {
   });
 
   it('types int-or-string and quantity fields with both forms', () => {
-    assert.equal(describeSchemaAt('Pod', ['spec', 'containers', 0, 'livenessProbe', 'httpGet', 'port'])?.type, 'integer|string');
-    assert.equal(describeSchemaAt('Pod', ['spec', 'containers', 0, 'resources', 'limits', 'cpu'])?.type, 'number|string');
+    assert.equal(
+      describeSchemaAt('Pod', ['spec', 'containers', 0, 'livenessProbe', 'httpGet', 'port'])?.type,
+      'integer|string',
+    );
+    assert.equal(
+      describeSchemaAt('Pod', ['spec', 'containers', 0, 'resources', 'limits', 'cpu'])?.type,
+      'number|string',
+    );
   });
 
   it('knows the fields newer Kubernetes versions added', () => {

@@ -27,7 +27,10 @@ describe('npm run gen:schemas', () => {
         assert.deepEqual(regenerated, committed, `files in ${dir}`);
         for (const name of committed) {
           const same = readFileSync(join(out, dir, name)).equals(readFileSync(join(repoRoot, dir, name)));
-          assert.ok(same, `${join(dir, name)} differs from a fresh generation: run npm run gen:schemas and commit the result`);
+          assert.ok(
+            same,
+            `${join(dir, name)} differs from a fresh generation: run npm run gen:schemas and commit the result`,
+          );
         }
       }
     } finally {
@@ -38,7 +41,11 @@ describe('npm run gen:schemas', () => {
   it('records the source package and generator versions in every schema file', () => {
     for (const name of generated(readdirSync(join(repoRoot, 'schemas')))) {
       const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8')) as { $comment?: string };
-      assert.match(schema.$comment ?? '', /kubernetes-models@\d+\.\d+\.\d+ .*ts-json-schema-generator@\d+\.\d+\.\d+/, name);
+      assert.match(
+        schema.$comment ?? '',
+        /kubernetes-models@\d+\.\d+\.\d+ .*ts-json-schema-generator@\d+\.\d+\.\d+/,
+        name,
+      );
     }
   });
 });

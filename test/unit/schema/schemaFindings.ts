@@ -11,7 +11,11 @@ export interface PlacedFinding {
 export function schemaFindings(text: string): PlacedFinding[] {
   return lintText(text)
     .filter((finding) => finding.code === 'schema')
-    .map((finding) => ({ range: [finding.start.line, finding.start.character, finding.end.line, finding.end.character], message: finding.message, data: finding.data }));
+    .map((finding) => ({
+      range: [finding.start.line, finding.start.character, finding.end.line, finding.end.character],
+      message: finding.message,
+      data: finding.data,
+    }));
 }
 
 /** Joins lines so inline manifests keep their indentation visible in the test source. */

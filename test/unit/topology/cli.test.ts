@@ -9,7 +9,11 @@ import { FIXTURES, readFixture } from './support';
 function run(argv: string[], stdin = '') {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readStdin: () => stdin });
+  const code = runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => stdin,
+  });
   return { code, stdout, stderr };
 }
 
@@ -22,14 +26,25 @@ describe('pod-patterns topology', () => {
     assert.equal(web.kind, 'container');
     assert.equal(web.role, 'main');
     assert.deepEqual(web.range.startPosition, { line: 26, character: 4 });
-    assert.ok(graph.edges.some((edge: { from: string; to: string; kind: string }) => edge.from === web.id && edge.kind === 'mount'));
+    assert.ok(
+      graph.edges.some(
+        (edge: { from: string; to: string; kind: string }) => edge.from === web.id && edge.kind === 'mount',
+      ),
+    );
   });
 
   it('writes an SVG in the theme asked for, to a file when --output is given', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pp-topology-'));
     try {
       const output = path.join(dir, 'pod.svg');
-      const { code, stdout } = run(['topology', '--theme', 'dark', '--output', output, path.join(FIXTURES, '04-sidecar-log-writer.yaml')]);
+      const { code, stdout } = run([
+        'topology',
+        '--theme',
+        'dark',
+        '--output',
+        output,
+        path.join(FIXTURES, '04-sidecar-log-writer.yaml'),
+      ]);
       assert.equal(code, 0);
       assert.equal(stdout, '');
       const svg = readFileSync(output, 'utf8');
@@ -47,7 +62,10 @@ describe('pod-patterns topology', () => {
     assert.equal(second.pod.name, 'web');
     const missing = run(['topology', '--pod', '3', '-'], text);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /holds 2 pods, not 3:\n {2}1\. Pod ps-init \(document 1\)\n {2}2\. Pod web \(document 2\)/);
+    assert.match(
+      missing.stderr,
+      /holds 2 pods, not 3:\n {2}1\. Pod ps-init \(document 1\)\n {2}2\. Pod web \(document 2\)/,
+    );
   });
 
   it('says so when the file holds no pod, and rejects bad options', () => {
@@ -65,7 +83,10 @@ describe('pod-patterns topology', () => {
   });
 
   it('draws broken YAML without crashing', () => {
-    const { code, stdout } = run(['topology', '--format', 'json', '-'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\nspec:\n  containers: [\n');
+    const { code, stdout } = run(
+      ['topology', '--format', 'json', '-'],
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: x\nspec:\n  containers: [\n',
+    );
     assert.equal(code, 0);
     // The parser recovers what it can: the pod is still there, with the syntax error as its badge.
     const graph = JSON.parse(stdout);

@@ -32,7 +32,10 @@ function projection(graph: TopologyGraph) {
       ...(node.volumeType ? { volumeType: node.volumeType } : {}),
       ...(layout.boxes[node.id] ? { box: layout.boxes[node.id] } : {}),
     })),
-    edges: graph.edges.map((edge) => ({ ...edge, ...(layout.routes[edge.id] ? { path: layout.routes[edge.id]!.path } : {}) })),
+    edges: graph.edges.map((edge) => ({
+      ...edge,
+      ...(layout.routes[edge.id] ? { path: layout.routes[edge.id]!.path } : {}),
+    })),
     size: { width: layout.width, height: layout.height, frame: layout.frame },
   };
 }
@@ -42,22 +45,36 @@ describe('topology of the example pods', () => {
     const graph = graphOf(readFixture(name));
 
     it(`${name}: roles, shared volumes, localhost links and Services`, () => {
-      for (const [container, role] of Object.entries(facts.roles)) assert.equal(nodeByLabel(graph, container).role, role, `role of ${container}`);
+      for (const [container, role] of Object.entries(facts.roles))
+        assert.equal(nodeByLabel(graph, container).role, role, `role of ${container}`);
       assert.equal(graph.nodes.filter((node) => node.kind === 'container').length, Object.keys(facts.roles).length);
       for (const [volume, containers] of Object.entries(facts.sharedVolumes ?? {})) {
         const id = graph.nodes.find((node) => node.kind === 'volume' && node.label === volume)!.id;
-        const mounters = graph.edges.filter((edge) => edge.kind === 'mount' && edge.to === id).map((edge) => graph.nodes.find((node) => node.id === edge.from)!.label);
+        const mounters = graph.edges
+          .filter((edge) => edge.kind === 'mount' && edge.to === id)
+          .map((edge) => graph.nodes.find((node) => node.id === edge.from)!.label);
         assert.deepEqual(mounters.sort(), [...containers].sort(), `containers mounting ${volume}`);
       }
       const links = graph.edges
         .filter((edge) => edge.kind === 'localhost')
-        .map((edge) => `${graph.nodes.find((node) => node.id === edge.from)!.label}>${graph.nodes.find((node) => node.id === edge.to)!.label}`);
-      assert.deepEqual(links, (facts.localhostLinks ?? []).map((link) => `${link.from}>${link.to}`));
+        .map(
+          (edge) =>
+            `${graph.nodes.find((node) => node.id === edge.from)!.label}>${graph.nodes.find((node) => node.id === edge.to)!.label}`,
+        );
+      assert.deepEqual(
+        links,
+        (facts.localhostLinks ?? []).map((link) => `${link.from}>${link.to}`),
+      );
       for (const link of facts.localhostLinks ?? []) {
-        const edge = graph.edges.find((candidate) => candidate.kind === 'localhost' && candidate.from === nodeByLabel(graph, link.from).id)!;
+        const edge = graph.edges.find(
+          (candidate) => candidate.kind === 'localhost' && candidate.from === nodeByLabel(graph, link.from).id,
+        )!;
         assert.match(edge.label ?? '', new RegExp(`(:|port )${link.port}\\b`), `port of ${edge.label}`);
       }
-      assert.deepEqual(graph.nodes.filter((node) => node.kind === 'service').map((node) => node.label), facts.services);
+      assert.deepEqual(
+        graph.nodes.filter((node) => node.kind === 'service').map((node) => node.label),
+        facts.services,
+      );
     });
 
     it(`${name}: graph and layout match the golden file`, () => {

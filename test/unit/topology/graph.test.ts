@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ParsedFile, resolveSettings } from '../../../server/src/service';
-import { attachFindings, nodeAtOffset, resolveTarget, shortImage, targetAt, topologyTargets, type TopologyNode } from '../../../server/src/service/topology';
+import {
+  attachFindings,
+  nodeAtOffset,
+  resolveTarget,
+  shortImage,
+  targetAt,
+  topologyTargets,
+  type TopologyNode,
+} from '../../../server/src/service/topology';
 import { graphOf, nodeByLabel, readFixture } from './support';
 
 describe('topology graph', () => {
@@ -15,7 +23,9 @@ describe('topology graph', () => {
     assert.equal(proxy.role, 'native-sidecar');
     assert.equal(proxy.order, 2);
     assert.equal(api.order, undefined);
-    const sequence = graph.edges.filter((edge) => edge.kind === 'sequence').map((edge) => [edge.from, edge.to, edge.label]);
+    const sequence = graph.edges
+      .filter((edge) => edge.kind === 'sequence')
+      .map((edge) => [edge.from, edge.to, edge.label]);
     assert.deepEqual(sequence, [
       [migrate.id, proxy.id, 'then'],
       [proxy.id, api.id, 'started'],
@@ -30,9 +40,15 @@ describe('topology graph', () => {
     assert.equal(nodeByLabel(graph, 'migrate').shortImage, 'migrate:2.4.1');
     assert.deepEqual(
       graph.nodes.filter((node) => node.kind === 'volume').map((node) => [node.label, node.volumeType]),
-      [['proxy-config', 'configMap'], ['credentials', 'secret'], ['reports', 'persistentVolumeClaim']],
+      [
+        ['proxy-config', 'configMap'],
+        ['credentials', 'secret'],
+        ['reports', 'persistentVolumeClaim'],
+      ],
     );
-    const mounts = graph.edges.filter((edge) => edge.kind === 'mount').map((edge) => [edge.from, edge.label, edge.readOnly]);
+    const mounts = graph.edges
+      .filter((edge) => edge.kind === 'mount')
+      .map((edge) => [edge.from, edge.label, edge.readOnly]);
     assert.deepEqual(mounts, [
       [nodeByLabel(graph, 'mesh-proxy').id, '/etc/envoy', true],
       [api.id, '/etc/credentials', true],
@@ -50,7 +66,10 @@ describe('topology graph', () => {
     );
     // The example's port 80 is declared by no container: traffic goes to the pod, not to a guessed container.
     const gitSync = graphOf(readFixture('01-init-git-sync.yaml'));
-    assert.deepEqual(gitSync.edges.filter((edge) => edge.kind === 'service').map((edge) => [edge.to, edge.label]), [['pod', 'port 80']]);
+    assert.deepEqual(
+      gitSync.edges.filter((edge) => edge.kind === 'service').map((edge) => [edge.to, edge.label]),
+      [['pod', 'port 80']],
+    );
   });
 
   it('leaves out Services whose selector does not match the pod labels', () => {
@@ -73,7 +92,10 @@ metadata: {name: headless-everything}
 spec:
   ports: [{port: 80}]
 `;
-    assert.deepEqual(graphOf(text).nodes.filter((node) => node.kind === 'service'), []);
+    assert.deepEqual(
+      graphOf(text).nodes.filter((node) => node.kind === 'service'),
+      [],
+    );
   });
 
   it('gives every node its source range as offsets and positions', () => {
@@ -81,7 +103,10 @@ spec:
     const graph = graphOf(text);
     const web = nodeByLabel(graph, 'web');
     assert.ok(text.slice(web.range!.start, web.range!.end).startsWith('image: nginx'));
-    assert.deepEqual(web.range!.startPosition, { line: text.slice(0, web.range!.start).split('\n').length - 1, character: 4 });
+    assert.deepEqual(web.range!.startPosition, {
+      line: text.slice(0, web.range!.start).split('\n').length - 1,
+      character: 4,
+    });
     const service = graph.nodes.find((node) => node.kind === 'service')!;
     assert.ok(text.slice(service.range!.start, service.range!.end).startsWith('apiVersion: v1\nkind: Service'));
   });
@@ -107,7 +132,13 @@ spec:
 `;
     const file = new ParsedFile(text);
     const targets = topologyTargets(file);
-    assert.deepEqual(targets.map((target) => [target.label, target.documentIndex]), [['Pod first (document 1)', 0], ['Job second (document 3)', 2]]);
+    assert.deepEqual(
+      targets.map((target) => [target.label, target.documentIndex]),
+      [
+        ['Pod first (document 1)', 0],
+        ['Job second (document 3)', 2],
+      ],
+    );
     assert.equal(targetAt(file, text.indexOf('busybox'))?.label, 'Job second (document 3)');
     assert.equal(targetAt(file, text.indexOf('first'))?.label, 'Pod first (document 1)');
     assert.equal(targetAt(file, text.indexOf('settings'))?.label, 'Pod first (document 1)');
@@ -135,7 +166,8 @@ spec:
     const findings = file.findings(resolveSettings({}));
     const a = nodeByLabel(graph, 'a');
     const b = nodeByLabel(graph, 'b');
-    const inside = (range: { start: number; end: number }) => findings.filter((finding) => range.start <= finding.range.start && finding.range.start <= range.end);
+    const inside = (range: { start: number; end: number }) =>
+      findings.filter((finding) => range.start <= finding.range.start && finding.range.start <= range.end);
     assert.equal(a.findings?.worst, 'error');
     assert.equal(a.findings?.codes[0], 'duplicate-key');
     assert.equal(a.findings?.count, inside(a.range!).length);
@@ -150,14 +182,34 @@ spec:
       { id: 'volume:0', kind: 'volume', label: 'v', range: range(50, 60) },
       { id: 'endpoint:0', kind: 'endpoint', label: 'e', range: range(20, 30) },
     ];
-    const finding = (start: number, severity: 'error' | 'warning' | 'hint', code: string, documentIndex = 0) => ({ code, severity, message: '', range: { start, end: start + 1 }, documentIndex });
-    const badged = attachFindings(nodes, [finding(12, 'hint', 'a'), finding(25, 'warning', 'b'), finding(13, 'hint', 'a'), finding(55, 'error', 'c'), finding(5, 'warning', 'd'), finding(55, 'error', 'x', 1)], 0);
-    assert.deepEqual(Object.fromEntries(badged.filter((node) => node.findings).map((node) => [node.id, node.findings])), {
-      pod: { count: 1, worst: 'warning', codes: ['d'] },
-      // An endpoint is not a place findings go: the container holding the reference takes it.
-      'container:0': { count: 3, worst: 'warning', codes: ['a', 'b'] },
-      'volume:0': { count: 1, worst: 'error', codes: ['c'] },
+    const finding = (start: number, severity: 'error' | 'warning' | 'hint', code: string, documentIndex = 0) => ({
+      code,
+      severity,
+      message: '',
+      range: { start, end: start + 1 },
+      documentIndex,
     });
+    const badged = attachFindings(
+      nodes,
+      [
+        finding(12, 'hint', 'a'),
+        finding(25, 'warning', 'b'),
+        finding(13, 'hint', 'a'),
+        finding(55, 'error', 'c'),
+        finding(5, 'warning', 'd'),
+        finding(55, 'error', 'x', 1),
+      ],
+      0,
+    );
+    assert.deepEqual(
+      Object.fromEntries(badged.filter((node) => node.findings).map((node) => [node.id, node.findings])),
+      {
+        pod: { count: 1, worst: 'warning', codes: ['d'] },
+        // An endpoint is not a place findings go: the container holding the reference takes it.
+        'container:0': { count: 3, worst: 'warning', codes: ['a', 'b'] },
+        'volume:0': { count: 1, worst: 'error', codes: ['c'] },
+      },
+    );
     assert.equal(nodeAtOffset(nodes, 25)?.id, 'endpoint:0');
     assert.equal(nodeAtOffset(nodes, 45)?.id, 'pod');
     assert.equal(nodeAtOffset(nodes, 150), undefined);
@@ -172,7 +224,10 @@ spec:
 
   it('draws a pod with no containers or volumes without failing', () => {
     const graph = graphOf('apiVersion: v1\nkind: Pod\nmetadata: {name: empty}\nspec: {}\n');
-    assert.deepEqual(graph.nodes.map((node) => node.kind), ['pod']);
+    assert.deepEqual(
+      graph.nodes.map((node) => node.kind),
+      ['pod'],
+    );
     assert.deepEqual(graph.edges, []);
   });
 });

@@ -3,8 +3,13 @@ import { describe, it } from 'node:test';
 import { layoutTopology, type Box } from '../../../server/src/service/topology';
 import { busyGraph, graphOf, readFixture } from './support';
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (inner: Box, outer: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 describe('topology layout', () => {
   it('is deterministic', () => {
@@ -13,7 +18,10 @@ describe('topology layout', () => {
 
   it('places init containers first in start order, then adapters, main, sidecars and ambassadors', () => {
     const layout = layoutTopology(busyGraph());
-    const order = Object.entries(layout.boxes).filter(([id]) => id.startsWith('container:')).sort((a, b) => a[1].x - b[1].x).map(([id]) => id);
+    const order = Object.entries(layout.boxes)
+      .filter(([id]) => id.startsWith('container:'))
+      .sort((a, b) => a[1].x - b[1].x)
+      .map(([id]) => id);
     assert.deepEqual(order, ['container:0', 'container:1', 'container:4', 'container:3', 'container:5', 'container:2']);
   });
 
@@ -23,12 +31,14 @@ describe('topology layout', () => {
     const all = Object.entries(layout.boxes);
     assert.equal(all.length, graph.nodes.length - 1);
     for (const [id, box] of all) {
-      if (id.startsWith('container:') || id.startsWith('volume:')) assert.ok(inside(box, layout.frame), `${id} inside the frame`);
+      if (id.startsWith('container:') || id.startsWith('volume:'))
+        assert.ok(inside(box, layout.frame), `${id} inside the frame`);
       else assert.ok(!overlaps(box, layout.frame), `${id} outside the frame`);
       if (id.startsWith('service:')) assert.ok(box.y + box.height <= layout.frame.y);
       if (id.startsWith('endpoint:')) assert.ok(box.x >= layout.frame.x + layout.frame.width);
       assert.ok(inside(box, { x: 0, y: 0, width: layout.width, height: layout.height }), `${id} inside the picture`);
-      for (const [otherId, other] of all) if (otherId !== id) assert.ok(!overlaps(box, other), `${id} overlaps ${otherId}`);
+      for (const [otherId, other] of all)
+        if (otherId !== id) assert.ok(!overlaps(box, other), `${id} overlaps ${otherId}`);
     }
     assert.ok(layout.legend.y >= layout.frame.y + layout.frame.height);
     assert.ok(layout.legend.y + layout.legend.height <= layout.height);
@@ -54,10 +64,17 @@ describe('topology layout', () => {
   });
 
   it('lays out every example pod without overlapping boxes', () => {
-    for (const name of ['01-init-git-sync.yaml', '04-sidecar-log-writer.yaml', '06-ambassador-forward-proxy.yaml', 'native-sidecar-deployment.yaml']) {
+    for (const name of [
+      '01-init-git-sync.yaml',
+      '04-sidecar-log-writer.yaml',
+      '06-ambassador-forward-proxy.yaml',
+      'native-sidecar-deployment.yaml',
+    ]) {
       const layout = layoutTopology(graphOf(readFixture(name)));
       const boxes = Object.entries(layout.boxes);
-      for (const [id, box] of boxes) for (const [otherId, other] of boxes) if (id !== otherId) assert.ok(!overlaps(box, other), `${name}: ${id} overlaps ${otherId}`);
+      for (const [id, box] of boxes)
+        for (const [otherId, other] of boxes)
+          if (id !== otherId) assert.ok(!overlaps(box, other), `${name}: ${id} overlaps ${otherId}`);
     }
   });
 });
@@ -71,24 +88,43 @@ describe('topology layout for a narrow panel', () => {
       const placed = Object.entries(layout.boxes);
       assert.equal(placed.length, graph.nodes.length - 1, 'every node but the pod has a box');
       for (const [id, box] of placed) {
-        assert.ok(box.x >= 0 && box.x + box.width <= layout.width && box.y >= 0 && box.y + box.height <= layout.height, `${id} inside the picture`);
-        for (const [other, otherBox] of placed) if (other < id) assert.ok(!overlaps(box, otherBox), `${id} overlaps ${other}`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= layout.width && box.y >= 0 && box.y + box.height <= layout.height,
+          `${id} inside the picture`,
+        );
+        for (const [other, otherBox] of placed)
+          if (other < id) assert.ok(!overlaps(box, otherBox), `${id} overlaps ${other}`);
       }
       for (const edge of graph.edges) assert.ok(layout.routes[edge.id], `${edge.id} is routed`);
       // Init containers and native sidecars in the first lane, above every app container.
-      const bottomOfInits = Math.max(...graph.nodes.filter((node) => node.order !== undefined).map((node) => layout.boxes[node.id]!.y));
-      const topOfApps = Math.min(...graph.nodes.filter((node) => node.kind === 'container' && node.order === undefined).map((node) => layout.boxes[node.id]!.y));
+      const bottomOfInits = Math.max(
+        ...graph.nodes.filter((node) => node.order !== undefined).map((node) => layout.boxes[node.id]!.y),
+      );
+      const topOfApps = Math.min(
+        ...graph.nodes
+          .filter((node) => node.kind === 'container' && node.order === undefined)
+          .map((node) => layout.boxes[node.id]!.y),
+      );
       assert.ok(bottomOfInits < topOfApps);
-      assert.deepEqual(layout.lanes?.map((lane) => lane.label.replace(/^\d · /, '')), [
-        'init containers and native sidecars, one after another', 'app containers, started together', 'volumes', 'outside the pod',
-      ]);
+      assert.deepEqual(
+        layout.lanes?.map((lane) => lane.label.replace(/^\d · /, '')),
+        [
+          'init containers and native sidecars, one after another',
+          'app containers, started together',
+          'volumes',
+          'outside the pod',
+        ],
+      );
     });
   }
 
   it('keeps the one-row picture when it fits, and the legend lists only what the picture shows', () => {
     const graph = graphOf(readFixture('04-sidecar-log-writer.yaml'));
     assert.deepEqual(layoutTopology(graph, { maxWidth: 2000 }), layoutTopology(graph));
-    assert.deepEqual(layoutTopology(graph).legendEntries.map((entry) => entry.key), ['main', 'sidecar', 'edge-mount']);
+    assert.deepEqual(
+      layoutTopology(graph).legendEntries.map((entry) => entry.key),
+      ['main', 'sidecar', 'edge-mount'],
+    );
   });
 
   it('runs lines that would cross a row of boxes down the gaps between them', () => {
@@ -97,7 +133,10 @@ describe('topology layout for a narrow panel', () => {
     const boxes = Object.values(layout.boxes);
     let gutterRoutes = 0;
     for (const edge of graph.edges) {
-      const points = [...layout.routes[edge.id]!.path.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]) }));
+      const points = [...layout.routes[edge.id]!.path.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((match) => ({
+        x: Number(match[1]),
+        y: Number(match[2]),
+      }));
       if (!layout.routes[edge.id]!.path.includes(' L ') || layout.routes[edge.id]!.path.includes(' C ')) continue;
       if (points.length > 2) gutterRoutes++;
       // Every vertical segment of a gutter route stays out of every box.
@@ -105,7 +144,11 @@ describe('topology layout for a narrow panel', () => {
         const [a, b] = [points[i]!, points[i + 1]!];
         if (a.x !== b.x || Math.abs(a.y - b.y) < 30) continue;
         for (const box of boxes) {
-          const crosses = a.x > box.x && a.x < box.x + box.width && Math.min(a.y, b.y) < box.y && Math.max(a.y, b.y) > box.y + box.height;
+          const crosses =
+            a.x > box.x &&
+            a.x < box.x + box.width &&
+            Math.min(a.y, b.y) < box.y &&
+            Math.max(a.y, b.y) > box.y + box.height;
           assert.ok(!crosses, `${edge.id} crosses a box`);
         }
       }

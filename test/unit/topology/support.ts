@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ParsedFile, resolveSettings } from '../../../server/src/service';
-import { buildTopologyGraph, topologyTargets, type TopologyEdge, type TopologyGraph, type TopologyNode } from '../../../server/src/service/topology';
+import {
+  buildTopologyGraph,
+  topologyTargets,
+  type TopologyEdge,
+  type TopologyGraph,
+  type TopologyNode,
+} from '../../../server/src/service/topology';
 
 /** The repository's topology fixtures (compiled tests run from build/test/unit/topology). */
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/topology');
@@ -29,7 +35,11 @@ export function nodeByLabel(graph: TopologyGraph, label: string) {
 /** A pod with every kind of node and edge, as the analysis would describe an adapter-and-ambassador pod. */
 export function busyGraph(): TopologyGraph {
   const container = (index: number, label: string, role: TopologyNode['role'], order?: number): TopologyNode => ({
-    id: `container:${index}`, kind: 'container', role, label, ...(order !== undefined ? { order } : {}),
+    id: `container:${index}`,
+    kind: 'container',
+    role,
+    label,
+    ...(order !== undefined ? { order } : {}),
   });
   const nodes: TopologyNode[] = [
     { id: 'pod', kind: 'pod', label: 'busy' },
@@ -64,4 +74,3 @@ export function busyGraph(): TopologyGraph {
     edges,
   };
 }
-

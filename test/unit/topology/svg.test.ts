@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeXmlText, renderTopologyScene, sceneToSvgString, type SvgElement } from '../../../server/src/service/topology';
+import {
+  escapeXmlText,
+  renderTopologyScene,
+  sceneToSvgString,
+  type SvgElement,
+} from '../../../server/src/service/topology';
 import { busyGraph, graphOf, readFixture } from './support';
 
 const ALLOWED_TAGS = new Set(['svg', 'title', 'style', 'defs', 'marker', 'path', 'rect', 'g', 'text', 'circle']);
 
 function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Every text child of a scene, in order. */
@@ -20,7 +30,10 @@ describe('topology SVG', () => {
 
   it('writes hostile names as escaped text only: no element or attribute comes from them', () => {
     const tags = new Set([...svg.matchAll(/<([A-Za-z][\w:-]*)/g)].map((match) => match[1]!));
-    assert.deepEqual([...tags].filter((tag) => !ALLOWED_TAGS.has(tag)), []);
+    assert.deepEqual(
+      [...tags].filter((tag) => !ALLOWED_TAGS.has(tag)),
+      [],
+    );
     for (const match of svg.matchAll(/\s([\w:-]+)="([^"]*)"/g)) {
       const [, name, value] = match;
       assert.ok(!/^on/i.test(name!), `event handler attribute ${name}`);
@@ -35,9 +48,18 @@ describe('topology SVG', () => {
   it('keeps hostile names verbatim once the XML is read back', () => {
     const container = hostile.nodes.find((node) => node.kind === 'container')!;
     const titles = [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((match) => unescape(match[1]!));
-    assert.ok(titles.some((title) => title.includes(`main container ${container.label}`)), 'container name');
-    assert.ok(titles.some((title) => title.includes(`image ${container.image}`)), 'image');
-    assert.ok(titles.some((title) => title.includes('/data/<iframe src=javascript:alert(5)>')), 'mount path');
+    assert.ok(
+      titles.some((title) => title.includes(`main container ${container.label}`)),
+      'container name',
+    );
+    assert.ok(
+      titles.some((title) => title.includes(`image ${container.image}`)),
+      'image',
+    );
+    assert.ok(
+      titles.some((title) => title.includes('/data/<iframe src=javascript:alert(5)>')),
+      'mount path',
+    );
     assert.ok(svg.includes('Pod &lt;img src=x onerror=alert(1)&gt;'));
   });
 
@@ -75,7 +97,16 @@ describe('topology SVG', () => {
   it('draws the legend and every edge with its own arrowhead', () => {
     const scene = renderTopologyScene(busyGraph());
     const all = texts(scene);
-    for (const entry of ['main container', 'sidecar', 'adapter', 'ambassador', 'init container', 'native sidecar', 'mount (read-only)', 'localhost call']) {
+    for (const entry of [
+      'main container',
+      'sidecar',
+      'adapter',
+      'ambassador',
+      'init container',
+      'native sidecar',
+      'mount (read-only)',
+      'localhost call',
+    ]) {
       assert.ok(all.includes(entry), `legend entry ${entry}`);
     }
     const string = sceneToSvgString(scene, 'dark');

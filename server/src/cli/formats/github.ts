@@ -1,7 +1,12 @@
 import type { Severity } from '../../service';
 import { lspRange, relativeToRoot, shownFindings, summaryLines, type FileReport, type FormatContext } from './report';
 
-const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+const COMMAND: Readonly<Record<Severity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'notice',
+  hint: 'notice',
+};
 
 /** Workflow-command data: `%`, CR and LF are encoded so a message stays one command. */
 export function escapeData(text: string): string {
@@ -34,7 +39,10 @@ export function formatGithub(reports: readonly FileReport[], context: FormatCont
       lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
     }
   }
-  for (const input of context.unreadable) lines.push(`::error file=${escapeProperty(input.path)},title=${escapeProperty('pod-patterns')}::${escapeData(`cannot read ${input.path}: ${input.error}`)}`);
+  for (const input of context.unreadable)
+    lines.push(
+      `::error file=${escapeProperty(input.path)},title=${escapeProperty('pod-patterns')}::${escapeData(`cannot read ${input.path}: ${input.error}`)}`,
+    );
   if (!context.quiet) lines.push(...summaryLines(reports, 0));
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }

@@ -32,12 +32,16 @@ export function formatJunit(reports: readonly FileReport[], context: FormatConte
     if (cases.length === 0) cases.push(`    <testcase name="${file}" classname="${file}" file="${file}"/>`);
     tests += cases.length;
     failures += findings.length;
-    suites.push(`  <testsuite name="${file}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${file}" tests="${cases.length}" failures="${findings.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   for (const input of context.unreadable) {
     const file = escapeXml(input.path);
     tests++;
-    suites.push(`  <testsuite name="${file}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase name="${file}" classname="${file}">\n      <error message="${escapeXml(`cannot read: ${input.error}`)}"/>\n    </testcase>\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${file}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase name="${file}" classname="${file}">\n      <error message="${escapeXml(`cannot read: ${input.error}`)}"/>\n    </testcase>\n  </testsuite>`,
+    );
   }
   const errors = context.unreadable.length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pod-patterns" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;

@@ -85,7 +85,11 @@ export function summaryLines(reports: readonly FileReport[], fixable: number): s
  */
 export function repositoryRoot(cwd: string): string {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (top) return path.resolve(top);
   } catch {
     // Not a repository, or no git: the working folder it is.

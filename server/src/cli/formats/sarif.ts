@@ -3,7 +3,12 @@ import { pathToFileURL } from 'node:url';
 import type { RuleCatalogueEntry, Severity } from '../../service';
 import { lspRange, relativeToRoot, shownFindings, type FileReport, type FormatContext } from './report';
 
-const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** The base every repository-relative URI is resolved against (GitHub's code scanning reads it). */
 export const SRCROOT = '%SRCROOT%';
@@ -12,7 +17,11 @@ export const SRCROOT = '%SRCROOT%';
 const NON_RULE_CODES: Readonly<Record<string, { readonly summary: string; readonly severity: Severity }>> = {
   'yaml-syntax': { summary: 'The YAML does not parse.', severity: 'error' },
   'duplicate-key': { summary: 'A map has the same key twice; the API server keeps only one.', severity: 'error' },
-  schema: { summary: 'The object does not match the strict Kubernetes schema (unknown field, wrong type, missing required field).', severity: 'error' },
+  schema: {
+    summary:
+      'The object does not match the strict Kubernetes schema (unknown field, wrong type, missing required field).',
+    severity: 'error',
+  },
   'template-skipped': { summary: 'A document with template expressions is not checked.', severity: 'information' },
   'too-many-findings': { summary: 'A document reported more findings than are listed.', severity: 'warning' },
 };
@@ -36,7 +45,12 @@ export function formatSarif(reports: readonly FileReport[], context: FormatConte
     const seen = new Map<string, number>();
     for (const finding of shownFindings(report, context.quiet)) {
       const { start, end } = lspRange(report, finding);
-      const lineText = report.text.slice(report.analysis.lineIndex.offsetAt({ line: start.line, character: 0 }), report.analysis.lineIndex.offsetAt({ line: start.line + 1, character: 0 })).trim();
+      const lineText = report.text
+        .slice(
+          report.analysis.lineIndex.offsetAt({ line: start.line, character: 0 }),
+          report.analysis.lineIndex.offsetAt({ line: start.line + 1, character: 0 }),
+        )
+        .trim();
       // Line numbers stay out of the fingerprint, so a finding keeps its identity when lines above it move.
       const identity = `${finding.code}\u0000${artifactLocation.uri}\u0000${lineText}`;
       const occurrence = (seen.get(identity) ?? 0) + 1;
@@ -51,11 +65,18 @@ export function formatSarif(reports: readonly FileReport[], context: FormatConte
           {
             physicalLocation: {
               artifactLocation,
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+              region: {
+                startLine: start.line + 1,
+                startColumn: start.character + 1,
+                endLine: end.line + 1,
+                endColumn: end.character + 1,
+              },
             },
           },
         ],
-        partialFingerprints: { 'podPatterns/v1': `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}:${occurrence}` },
+        partialFingerprints: {
+          'podPatterns/v1': `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}:${occurrence}`,
+        },
       });
     }
   }
@@ -69,9 +90,21 @@ export function formatSarif(reports: readonly FileReport[], context: FormatConte
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pod-patterns', version: tool.version, semanticVersion: tool.version, informationUri: 'https://github.com/pod-patterns/pod-patterns', rules } },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.root.endsWith('/') ? context.root : `${context.root}/`).href } },
-        invocations: [{ executionSuccessful: context.unreadable.length === 0, toolExecutionNotifications: notifications }],
+        tool: {
+          driver: {
+            name: 'pod-patterns',
+            version: tool.version,
+            semanticVersion: tool.version,
+            informationUri: 'https://github.com/pod-patterns/pod-patterns',
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          [SRCROOT]: { uri: pathToFileURL(context.root.endsWith('/') ? context.root : `${context.root}/`).href },
+        },
+        invocations: [
+          { executionSuccessful: context.unreadable.length === 0, toolExecutionNotifications: notifications },
+        ],
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -81,7 +114,10 @@ export function formatSarif(reports: readonly FileReport[], context: FormatConte
 }
 
 /** Inside the repository: relative under `%SRCROOT%`; outside it: an absolute `file:` URI; stdin: `stdin`. */
-function artifactLocationOf(filePath: string, root: string): { uri: string; uriBaseId?: string; description?: { text: string } } {
+function artifactLocationOf(
+  filePath: string,
+  root: string,
+): { uri: string; uriBaseId?: string; description?: { text: string } } {
   if (filePath === '<stdin>') return { uri: 'stdin', description: { text: 'standard input' } };
   const relative = relativeToRoot(filePath, root);
   if (relative !== undefined) return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
@@ -98,22 +134,34 @@ function pascalCase(id: string): string {
 
 /** Every rule of the catalogue, then the codes that are not rules, with what GitHub shows of each. */
 function sarifRules(tool: SarifTool) {
-  const entries: { id: string; summary: string; severity: Severity; category: string; details: string[] }[] = tool.rules.map((rule) => ({
-    id: rule.id,
-    summary: rule.summary,
-    severity: rule.severity,
-    category: rule.category,
-    details: [
-      ...(rule.minVersion ? [`Applies from Kubernetes ${rule.minVersion}.`] : []),
-      ...(rule.maxVersion ? [`Applies up to Kubernetes ${rule.maxVersion}.`] : []),
-      ...(rule.fix ? [`Fix: ${rule.fix}`] : []),
-    ],
-  }));
-  for (const [id, meta] of Object.entries(NON_RULE_CODES)) entries.push({ id, summary: meta.summary, severity: meta.severity, category: id === 'schema' || id === 'yaml-syntax' || id === 'duplicate-key' ? 'api' : 'tool', details: [] });
+  const entries: { id: string; summary: string; severity: Severity; category: string; details: string[] }[] =
+    tool.rules.map((rule) => ({
+      id: rule.id,
+      summary: rule.summary,
+      severity: rule.severity,
+      category: rule.category,
+      details: [
+        ...(rule.minVersion ? [`Applies from Kubernetes ${rule.minVersion}.`] : []),
+        ...(rule.maxVersion ? [`Applies up to Kubernetes ${rule.maxVersion}.`] : []),
+        ...(rule.fix ? [`Fix: ${rule.fix}`] : []),
+      ],
+    }));
+  for (const [id, meta] of Object.entries(NON_RULE_CODES))
+    entries.push({
+      id,
+      summary: meta.summary,
+      severity: meta.severity,
+      category: id === 'schema' || id === 'yaml-syntax' || id === 'duplicate-key' ? 'api' : 'tool',
+      details: [],
+    });
   return entries.map((entry) => {
     const helpUri = tool.docsUrl(entry.id);
     const fullDescription = [entry.summary, ...entry.details].join(' ');
-    const helpText = [fullDescription, ...(helpUri ? [`Documentation: ${helpUri}`] : []), `Silence one place with a "# pod-patterns-disable-next-line ${entry.id}" comment.`].join('\n');
+    const helpText = [
+      fullDescription,
+      ...(helpUri ? [`Documentation: ${helpUri}`] : []),
+      `Silence one place with a "# pod-patterns-disable-next-line ${entry.id}" comment.`,
+    ].join('\n');
     return {
       id: entry.id,
       name: pascalCase(entry.id),

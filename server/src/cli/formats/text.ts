@@ -1,7 +1,12 @@
 import type { Severity } from '../../service';
 import { lspRange, shownFindings, summaryLines, type FileReport, type FormatContext } from './report';
 
-const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { error: '31', warning: '33', information: '36', hint: '2' };
+const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = {
+  error: '31',
+  warning: '33',
+  information: '36',
+  hint: '2',
+};
 
 /** `path:line:col severity code message`, 1-based, sorted by file and position, then the summary. */
 export function formatText(reports: readonly FileReport[], context: FormatContext, colour: boolean): string {
@@ -11,7 +16,9 @@ export function formatText(reports: readonly FileReport[], context: FormatContex
     for (const finding of shownFindings(report, context.quiet)) {
       const { start } = lspRange(report, finding);
       const where = paint('1', `${report.path}:${start.line + 1}:${start.character + 1}`);
-      lines.push(`${where} ${paint(SEVERITY_COLOUR[finding.severity], finding.severity)} ${paint('2', finding.code)} ${finding.message}`);
+      lines.push(
+        `${where} ${paint(SEVERITY_COLOUR[finding.severity], finding.severity)} ${paint('2', finding.code)} ${finding.message}`,
+      );
     }
   }
   if (!context.quiet) lines.push(...summaryLines(reports, context.fixable));
@@ -22,7 +29,11 @@ export function formatText(reports: readonly FileReport[], context: FormatContex
  * Colour when standard output is a terminal, unless `NO_COLOR` is set (no-color.org);
  * `--color` / `--no-color` decide over both.
  */
-export function wantsColour(flag: 'color' | 'no-color' | undefined, isTerminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+export function wantsColour(
+  flag: 'color' | 'no-color' | undefined,
+  isTerminal: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   if (flag === 'color') return true;
   if (flag === 'no-color') return false;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;

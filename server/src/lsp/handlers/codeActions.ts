@@ -13,36 +13,43 @@ export const codeActionsHandler: FeatureHandler = {
     },
   },
   register(state: ServerState): void {
-    state.connection.onCodeAction((params: CodeActionParams, token) => guardRequest(state, token, async (): Promise<CodeAction[]> => {
-      const file = await state.fileForRequest(params.textDocument.uri, token);
-      if (!file || !file.isRelevant) return [];
-      const settings = await state.settingsFor(params.textDocument.uri);
-      if (token.isCancellationRequested) return [];
-      const lines = file.lineIndex;
-      const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
-      const actions = state.service.codeActions(file, {
-        start: lines.offsetAt(params.range.start),
-        end: lines.offsetAt(params.range.end),
-        diagnostics: diagnostics.map((diagnostic) => ({
-          code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? ''),
-          source: diagnostic.source,
-          start: lines.offsetAt(diagnostic.range.start),
-          end: lines.offsetAt(diagnostic.range.end),
-          data: diagnostic.data,
-        })),
-        only: params.context.only,
-      }, settings);
-      return actions.map((action): CodeAction => {
-        const fixed = action.fixes?.map((index) => diagnostics[index]!).filter(Boolean);
-        const out: CodeAction = { title: action.title, kind: action.kind };
-        if (action.disabledReason) out.disabled = { reason: action.disabledReason };
-        else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(file, action.edits) } };
-        if (action.isPreferred) out.isPreferred = true;
-        // Where the value to fill in lands once the edit is applied; our client selects it.
-        if (action.selection && !action.disabledReason) out.data = { [SELECTION_DATA_KEY]: rangeInResult(file, action.edits, action.selection) };
-        if (fixed?.length) out.diagnostics = fixed;
-        return out;
-      });
-    }));
+    state.connection.onCodeAction((params: CodeActionParams, token) =>
+      guardRequest(state, token, async (): Promise<CodeAction[]> => {
+        const file = await state.fileForRequest(params.textDocument.uri, token);
+        if (!file || !file.isRelevant) return [];
+        const settings = await state.settingsFor(params.textDocument.uri);
+        if (token.isCancellationRequested) return [];
+        const lines = file.lineIndex;
+        const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
+        const actions = state.service.codeActions(
+          file,
+          {
+            start: lines.offsetAt(params.range.start),
+            end: lines.offsetAt(params.range.end),
+            diagnostics: diagnostics.map((diagnostic) => ({
+              code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? ''),
+              source: diagnostic.source,
+              start: lines.offsetAt(diagnostic.range.start),
+              end: lines.offsetAt(diagnostic.range.end),
+              data: diagnostic.data,
+            })),
+            only: params.context.only,
+          },
+          settings,
+        );
+        return actions.map((action): CodeAction => {
+          const fixed = action.fixes?.map((index) => diagnostics[index]!).filter(Boolean);
+          const out: CodeAction = { title: action.title, kind: action.kind };
+          if (action.disabledReason) out.disabled = { reason: action.disabledReason };
+          else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(file, action.edits) } };
+          if (action.isPreferred) out.isPreferred = true;
+          // Where the value to fill in lands once the edit is applied; our client selects it.
+          if (action.selection && !action.disabledReason)
+            out.data = { [SELECTION_DATA_KEY]: rangeInResult(file, action.edits, action.selection) };
+          if (fixed?.length) out.diagnostics = fixed;
+          return out;
+        });
+      }),
+    );
   },
 };

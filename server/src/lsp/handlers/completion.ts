@@ -6,19 +6,24 @@ import type { FeatureHandler, ServerState } from './types';
 export const completionHandler: FeatureHandler = {
   capabilities: { completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false } },
   register(state: ServerState): void {
-    state.connection.onCompletion((params: CompletionParams, token) => guardRequest(state, token, async (): Promise<CompletionItem[]> => {
-      const file = await state.fileForRequest(params.textDocument.uri, token);
-      if (!file || !file.isRelevant) return [];
-      const lines = file.lineIndex;
-      return state.service.completions(file, lines.offsetAt(params.position)).map((item) => ({
-        label: item.label,
-        kind: item.kind,
-        detail: item.detail,
-        documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
-        sortText: item.sortText,
-        filterText: item.label,
-        textEdit: { range: { start: lines.positionAt(item.replace.start), end: lines.positionAt(item.replace.end) }, newText: item.insertText },
-      }));
-    }));
+    state.connection.onCompletion((params: CompletionParams, token) =>
+      guardRequest(state, token, async (): Promise<CompletionItem[]> => {
+        const file = await state.fileForRequest(params.textDocument.uri, token);
+        if (!file || !file.isRelevant) return [];
+        const lines = file.lineIndex;
+        return state.service.completions(file, lines.offsetAt(params.position)).map((item) => ({
+          label: item.label,
+          kind: item.kind,
+          detail: item.detail,
+          documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
+          sortText: item.sortText,
+          filterText: item.label,
+          textEdit: {
+            range: { start: lines.positionAt(item.replace.start), end: lines.positionAt(item.replace.end) },
+            newText: item.insertText,
+          },
+        }));
+      }),
+    );
   },
 };

@@ -4,7 +4,10 @@ import { applyEdits, LineIndex, type OffsetEdit, type OffsetRange, type ParsedFi
 /** Service edits (file offsets) as LSP text edits on the analysed text. */
 export function toTextEdits(file: ParsedFile, edits: readonly OffsetEdit[]): TextEdit[] {
   const lines = file.lineIndex;
-  return edits.map((edit) => ({ range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText }));
+  return edits.map((edit) => ({
+    range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) },
+    newText: edit.newText,
+  }));
 }
 
 /** A range of the text the edits produce, as LSP positions in that text. */

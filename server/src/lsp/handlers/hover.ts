@@ -6,16 +6,22 @@ import type { FeatureHandler, ServerState } from './types';
 export const hoverHandler: FeatureHandler = {
   capabilities: { hoverProvider: true },
   register(state: ServerState): void {
-    state.connection.onHover((params: HoverParams, token) => guardRequest(state, token, async (): Promise<Hover | null> => {
-      const file = await state.fileForRequest(params.textDocument.uri, token);
-      if (!file || !file.isRelevant) return null;
-      const lines = file.lineIndex;
-      const hover = state.service.hover(file, lines.offsetAt(params.position), await state.settingsFor(params.textDocument.uri));
-      if (!hover) return null;
-      return {
-        contents: { kind: MarkupKind.Markdown, value: hover.markdown },
-        range: { start: lines.positionAt(hover.range.start), end: lines.positionAt(hover.range.end) },
-      };
-    }));
+    state.connection.onHover((params: HoverParams, token) =>
+      guardRequest(state, token, async (): Promise<Hover | null> => {
+        const file = await state.fileForRequest(params.textDocument.uri, token);
+        if (!file || !file.isRelevant) return null;
+        const lines = file.lineIndex;
+        const hover = state.service.hover(
+          file,
+          lines.offsetAt(params.position),
+          await state.settingsFor(params.textDocument.uri),
+        );
+        if (!hover) return null;
+        return {
+          contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+          range: { start: lines.positionAt(hover.range.start), end: lines.positionAt(hover.range.end) },
+        };
+      }),
+    );
   },
 };

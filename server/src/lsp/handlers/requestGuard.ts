@@ -8,7 +8,11 @@ export const SHUTDOWN_MESSAGE = 'The server is shutting down: requests after "sh
  * request is an error: InvalidRequest), and answers RequestCancelled when the client cancelled
  * it meanwhile (its work stopped at the first check after the `$/cancelRequest` arrived).
  */
-export async function guardRequest<T>(state: ServerState, token: CancellationToken, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+export async function guardRequest<T>(
+  state: ServerState,
+  token: CancellationToken,
+  work: () => Promise<T>,
+): Promise<T | ResponseError<void>> {
   if (state.lifecycle.shutDown) return new ResponseError(ErrorCodes.InvalidRequest, SHUTDOWN_MESSAGE);
   if (token.isCancellationRequested) return cancelled();
   const result = await work();

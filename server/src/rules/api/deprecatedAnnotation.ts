@@ -47,17 +47,27 @@ export const deprecatedAnnotation = defineRule({
       if (key === SECCOMP_POD && !hasField(pod, undefined, 'seccompProfile')) {
         note = 'non-functional in v1.27+; use the "seccompProfile" field instead';
         replacement = 'securityContext.seccompProfile';
-      } else if (key.startsWith(SECCOMP_CONTAINER_PREFIX) && !hasField(pod, key.slice(SECCOMP_CONTAINER_PREFIX.length), 'seccompProfile')) {
+      } else if (
+        key.startsWith(SECCOMP_CONTAINER_PREFIX) &&
+        !hasField(pod, key.slice(SECCOMP_CONTAINER_PREFIX.length), 'seccompProfile')
+      ) {
         note = 'non-functional in v1.27+; use the "seccompProfile" field instead';
         replacement = 'securityContext.seccompProfile';
-      } else if (key.startsWith(APPARMOR_CONTAINER_PREFIX) && !isBarePod(pod) && !hasField(pod, key.slice(APPARMOR_CONTAINER_PREFIX.length), 'appArmorProfile')) {
+      } else if (
+        key.startsWith(APPARMOR_CONTAINER_PREFIX) &&
+        !isBarePod(pod) &&
+        !hasField(pod, key.slice(APPARMOR_CONTAINER_PREFIX.length), 'appArmorProfile')
+      ) {
         note = 'deprecated since v1.30; use the "appArmorProfile" field instead';
         replacement = 'securityContext.appArmorProfile';
       }
       if (!note) continue;
       const base = `${pod.shape.podMetadataPath.join('.')}.annotations`;
       findings.push({
-        message: explain(`${base}[${key}]: ${note}`, `set ${replacement} instead; the annotation ${note.startsWith('deprecated') ? 'is on its way out' : 'no longer has any effect'}.`),
+        message: explain(
+          `${base}[${key}]: ${note}`,
+          `set ${replacement} instead; the annotation ${note.startsWith('deprecated') ? 'is on its way out' : 'no longer has any effect'}.`,
+        ),
         range: pair.key.range,
         tags: ['deprecated'],
         data: { annotation: key, replacement },

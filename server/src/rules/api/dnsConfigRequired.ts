@@ -39,7 +39,10 @@ export const dnsConfigRequired = defineRule({
     if (nameservers && nameservers.kind === 'seq' && nameservers.items.length > 0) return findings;
     findings.push({
       message: explain(
-        apiError.required(`${pod.specPath}.dnsConfig.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None'),
+        apiError.required(
+          `${pod.specPath}.dnsConfig.nameservers`,
+          'must provide at least one DNS nameserver when `dnsPolicy` is None',
+        ),
         'with dnsPolicy: None the pod has no resolver unless dnsConfig lists one.',
       ),
       range: dnsConfig.key.range,

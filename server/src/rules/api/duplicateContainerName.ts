@@ -22,7 +22,13 @@ export const duplicateContainerNameFix: QuickFixer<DuplicateContainerNameData> =
     const taken = new Set(pod.containers.flatMap((candidate) => (candidate.name ? [candidate.name] : [])));
     const suggested = dataOf(context.target).suggestion;
     const name = typeof suggested === 'string' && !taken.has(suggested) ? suggested : uniqueName(container.name, taken);
-    return [{ title: `Rename to "${name}"`, edits: [replaceRange(context, container.nameNode.range.start, container.nameNode.range.end, name)], preferred: true }];
+    return [
+      {
+        title: `Rename to "${name}"`,
+        edits: [replaceRange(context, container.nameNode.range.start, container.nameNode.range.end, name)],
+        preferred: true,
+      },
+    ];
   },
 };
 

@@ -44,7 +44,9 @@ export const duplicateEnvName = defineRule({
             `${describeContainer(container)} defines ${env.name} twice; the container sees only the last value.`,
           ),
           range: env.nameNode.range,
-          related: earlier.nameNode ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }] : undefined,
+          related: earlier.nameNode
+            ? [{ range: earlier.nameNode.range, message: `the first definition of ${env.name}` }]
+            : undefined,
           data: { name: env.name, ...containerRefOf(container), envIndex: env.index, firstIndex: earlier.index },
         });
       }

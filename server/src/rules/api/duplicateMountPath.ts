@@ -39,7 +39,12 @@ export const duplicateMountPath = defineRule({
             `${describeContainer(container)} mounts both "${first.name ?? '?'}" and "${mount.name ?? '?'}" at ${mount.mountPath}; a path can hold one volume only.`,
           ),
           range: mount.mountPathNode.range,
-          related: [{ range: first.mountPathNode!.range, message: `${mount.mountPath} is first used by the mount of "${first.name ?? '?'}"` }],
+          related: [
+            {
+              range: first.mountPathNode!.range,
+              message: `${mount.mountPath} is first used by the mount of "${first.name ?? '?'}"`,
+            },
+          ],
           data: {
             mountPath: mount.mountPath,
             ...containerRefOf(container),

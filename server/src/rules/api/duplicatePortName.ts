@@ -31,7 +31,8 @@ export const duplicatePortName = defineRule({
     // A duplicate takes two named ports, and most pods name at most one.
     const findings: RuleFinding<DuplicatePortNameData>[] = [];
     let namedPorts = 0;
-    for (const container of pod.containers) for (const port of container.ports) if (port.name && port.nameNode) namedPorts++;
+    for (const container of pod.containers)
+      for (const port of container.ports) if (port.name && port.nameNode) namedPorts++;
     if (namedPorts < 2) return findings;
     const dataOf = (named: NamedPort, first: NamedPort) => ({
       name: named.port.name!,
@@ -55,7 +56,9 @@ export const duplicatePortName = defineRule({
             `${describeContainer(container)} declares two ports named "${port.name}" (${first.containerPort ?? '?'} and ${port.containerPort ?? '?'}).`,
           ),
           range: port.nameNode.range,
-          related: first.nameNode ? [{ range: first.nameNode.range, message: `"${port.name}" is first declared here` }] : undefined,
+          related: first.nameNode
+            ? [{ range: first.nameNode.range, message: `"${port.name}" is first declared here` }]
+            : undefined,
           data: dataOf({ container, port }, { container, port: first }),
         });
       }
@@ -84,7 +87,14 @@ export const duplicatePortName = defineRule({
             `${describeContainer(container)} and ${describeContainer(first.container)} both name a port "${port.name}"; a Service targetPort or probe asking for "${port.name}" always reaches ${describeContainer(first.container)}.`,
           ),
           range: port.nameNode.range,
-          related: first.port.nameNode ? [{ range: first.port.nameNode.range, message: `"${port.name}" in ${describeContainer(first.container)} wins name lookups` }] : undefined,
+          related: first.port.nameNode
+            ? [
+                {
+                  range: first.port.nameNode.range,
+                  message: `"${port.name}" in ${describeContainer(first.container)} wins name lookups`,
+                },
+              ]
+            : undefined,
           data: dataOf({ container, port }, first),
         });
       }

@@ -35,7 +35,9 @@ export const duplicateVolumeName = defineRule({
           `two volumes are named "${volume.name}" (${first.type ?? 'no source'} and ${volume.type ?? 'no source'}); mounts could not tell them apart.`,
         ),
         range: volume.nameNode.range,
-        related: first.nameNode ? [{ range: first.nameNode.range, message: `"${volume.name}" is first declared here` }] : undefined,
+        related: first.nameNode
+          ? [{ range: first.nameNode.range, message: `"${volume.name}" is first declared here` }]
+          : undefined,
         data: { name: volume.name, volumeIndex: volume.index, firstIndex: first.index },
       });
     }

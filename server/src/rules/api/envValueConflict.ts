@@ -52,7 +52,9 @@ export const envValueConflict = defineRule({
   summary: 'An env var needs either value or valueFrom, and valueFrom (like envFrom) exactly one source.',
   check(pod, context): RuleFinding<EnvValueConflictData>[] {
     const findings: RuleFinding<EnvValueConflictData>[] = [];
-    const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE) ? VALUE_FROM_SOURCES_WITH_FILES : VALUE_FROM_SOURCES;
+    const keys = targetsAtLeast(context.settings, FILE_KEY_REF_SINCE)
+      ? VALUE_FROM_SOURCES_WITH_FILES
+      : VALUE_FROM_SOURCES;
     for (const container of pod.containers) {
       for (const env of container.env) {
         if (!env.valueFrom || !env.valueFromPair) continue;
@@ -69,7 +71,11 @@ export const envValueConflict = defineRule({
         if (sources.length === 0) {
           findings.push({
             message: explain(
-              apiError.invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'),
+              apiError.invalid(
+                path,
+                '',
+                'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+              ),
               `valueFrom of ${label} in ${describeContainer(container)} names no source.`,
             ),
             range: env.valueFromPair.key.range,
@@ -82,7 +88,9 @@ export const envValueConflict = defineRule({
               `${label} in ${describeContainer(container)} has both a value and a valueFrom; keep one.`,
             ),
             range: env.valueFromPair.key.range,
-            related: env.valueNode ? [{ range: env.valueNode.range, message: `the literal value of ${label}` }] : undefined,
+            related: env.valueNode
+              ? [{ range: env.valueNode.range, message: `the literal value of ${label}` }]
+              : undefined,
             data,
           });
         } else if (sources.length > 1) {
@@ -101,7 +109,11 @@ export const envValueConflict = defineRule({
       for (const [index, item] of envFrom.items.entries()) {
         if (!isMap(item)) continue;
         const sources = sourcesOf(item, ['configMapRef', 'secretRef']);
-        const data = { ...containerRefOf(container), envFromIndex: index, sources: sources.map((pair) => String(pair.key.value)) };
+        const data = {
+          ...containerRefOf(container),
+          envFromIndex: index,
+          sources: sources.map((pair) => String(pair.key.value)),
+        };
         if (sources.length === 0) {
           findings.push({
             message: explain(
@@ -114,7 +126,11 @@ export const envValueConflict = defineRule({
         } else if (sources.length > 1) {
           findings.push({
             message: explain(
-              apiError.invalid(`${container.path}.envFrom[${index}]`, '', 'may not have more than one field specified at a time'),
+              apiError.invalid(
+                `${container.path}.envFrom[${index}]`,
+                '',
+                'may not have more than one field specified at a time',
+              ),
               `envFrom[${index}] of ${describeContainer(container)} names both a ConfigMap and a Secret; use one entry for each.`,
             ),
             range: sources[1]!.key.range,

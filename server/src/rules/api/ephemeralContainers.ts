@@ -21,7 +21,9 @@ const deleteEphemeralContainers: QuickFixer<EphemeralContainersData> = {
     const pod = podOf(context);
     const pair = pod && specPair(pod, 'ephemeralContainers');
     const remove = pair && deletePairLines(context, pair);
-    return remove ? [{ title: 'Delete ephemeralContainers (kubectl debug adds them to running pods)', edits: [remove] }] : [];
+    return remove
+      ? [{ title: 'Delete ephemeralContainers (kubectl debug adds them to running pods)', edits: [remove] }]
+      : [];
   },
 };
 
@@ -39,7 +41,9 @@ export const ephemeralContainers = defineRule({
     const path = `${pod.specPath}.ephemeralContainers`;
     findings.push({
       message: explain(
-        template ? apiError.forbidden(path, 'ephemeral containers not allowed in pod template') : apiError.forbidden(path, 'cannot be set on create'),
+        template
+          ? apiError.forbidden(path, 'ephemeral containers not allowed in pod template')
+          : apiError.forbidden(path, 'cannot be set on create'),
         'ephemeral containers are attached to a running pod with kubectl debug, never written in a manifest; move the container to containers or delete it.',
       ),
       range: pair.key.range,

@@ -29,17 +29,30 @@ export const fractionalMemory = defineRule({
   defaultSeverity: 'warning',
   summary: 'Memory and ephemeral-storage quantities should be whole bytes (100m is a thousandth of a byte).',
   check(pod): RuleFinding<FractionalMemoryData>[] {
-    const fractional = writtenQuantities(pod, LISTS, (entry) => BYTE_RESOURCES.has(entry.name) && entry.quantity !== undefined && !isWholeNumber(entry.quantity));
+    const fractional = writtenQuantities(
+      pod,
+      LISTS,
+      (entry) => BYTE_RESOURCES.has(entry.name) && entry.quantity !== undefined && !isWholeNumber(entry.quantity),
+    );
     return fractional.map(({ container, list, entry, range, data }) => {
       const canonical = formatQuantity(entry.quantity!);
-      const typo = /^[0-9.]+m$/.test(entry.text) ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.` : '';
+      const typo = /^[0-9.]+m$/.test(entry.text)
+        ? ` If you meant megabytes, write ${entry.text.slice(0, -1)}M or ${entry.text.slice(0, -1)}Mi.`
+        : '';
       return {
         message: explain(
           `${container.path}.resources.${list}[${entry.name}]: fractional byte value "${canonical}" is invalid, must be an integer`,
           `the ${entry.name} ${listNoun(list)} of ${describeContainer(container)} is not a whole number of bytes.${typo}`,
         ),
         range,
-        data: { resource: data.resource, text: data.text, canonical, list, containerIndex: data.containerIndex, listKey: data.listKey },
+        data: {
+          resource: data.resource,
+          text: data.text,
+          canonical,
+          list,
+          containerIndex: data.containerIndex,
+          listKey: data.listKey,
+        },
       };
     });
   },

@@ -25,7 +25,8 @@ export const hostIpWithoutHostPort = defineRule({
     const hostPortDefaulted = isBarePod(pod) && specFlag(pod, 'hostNetwork');
     for (const container of pod.containers) {
       for (const port of container.ports) {
-        if (!port.hostIP || (port.hostPort ?? 0) !== 0 || (hostPortDefaulted && port.containerPort !== undefined)) continue;
+        if (!port.hostIP || (port.hostPort ?? 0) !== 0 || (hostPortDefaulted && port.containerPort !== undefined))
+          continue;
         const hostIPPair = port.node.kind === 'map' ? getPair(port.node, 'hostIP') : undefined;
         if (!hostIPPair) continue;
         const printed = `{Name:${port.name ?? ''} HostPort:0 ContainerPort:${port.containerPort ?? 0} Protocol:${port.protocol} HostIP:${port.hostIP}}`;

@@ -23,8 +23,20 @@ const setHostPortToContainerPort: QuickFixer<HostNetworkPortData> = {
     const port = container?.ports.find((candidate) => candidate.index === context.data.portIndex);
     const value = port?.hostPortNode;
     // The data is the editor's copy: act only when it still describes the port the finding is on.
-    if (!port || port.containerPort === undefined || !value || value.range.start !== context.target.start - context.document.offset) return [];
-    return [{ title: `Set hostPort to ${port.containerPort}`, edits: [replaceRange(context, value.range.start, value.range.end, String(port.containerPort))], preferred: true }];
+    if (
+      !port ||
+      port.containerPort === undefined ||
+      !value ||
+      value.range.start !== context.target.start - context.document.offset
+    )
+      return [];
+    return [
+      {
+        title: `Set hostPort to ${port.containerPort}`,
+        edits: [replaceRange(context, value.range.start, value.range.end, String(port.containerPort))],
+        preferred: true,
+      },
+    ];
   },
 };
 
@@ -45,12 +57,23 @@ export const hostNetworkPort = defineRule({
         if (port.hostPort === port.containerPort || (template && port.hostPort === 0)) continue;
         findings.push({
           message: explain(
-            apiError.invalid(`${port.path}.hostPort`, port.hostPort, 'must match `containerPort` when `hostNetwork` is true'),
+            apiError.invalid(
+              `${port.path}.hostPort`,
+              port.hostPort,
+              'must match `containerPort` when `hostNetwork` is true',
+            ),
             `the pod uses the node's network, so ${describeContainer(container)} listens on ${port.containerPort} on the node; hostPort ${port.hostPort} cannot remap it.`,
           ),
           range: port.hostPortNode.range,
-          related: port.containerPortNode ? [{ range: port.containerPortNode.range, message: 'the containerPort' }] : undefined,
-          data: { ...containerRefOf(container), portIndex: port.index, containerPort: port.containerPort, hostPort: port.hostPort },
+          related: port.containerPortNode
+            ? [{ range: port.containerPortNode.range, message: 'the containerPort' }]
+            : undefined,
+          data: {
+            ...containerRefOf(container),
+            portIndex: port.index,
+            containerPort: port.containerPort,
+            hostPort: port.hostPort,
+          },
         });
       }
     }

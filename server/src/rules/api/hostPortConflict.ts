@@ -31,7 +31,14 @@ function hostPortsOf(pod: PodModel, container: ContainerModel): HostPortUse[] {
     }
     const node = defaulted ? port.containerPortNode : port.hostPortNode;
     if (hostPort === 0 || !node) continue;
-    uses.push({ container, port, hostPort, key: `${port.protocol}/${port.hostIP ?? ''}/${hostPort}`, range: node.range, defaulted });
+    uses.push({
+      container,
+      port,
+      hostPort,
+      key: `${port.protocol}/${port.hostIP ?? ''}/${hostPort}`,
+      range: node.range,
+      defaulted,
+    });
   }
   return uses;
 }
@@ -65,11 +72,22 @@ export const hostPortConflict = defineRule({
   check(pod): RuleFinding<HostPortConflictData>[] {
     // Without hostNetwork only a written hostPort claims a node port, and most pods write none.
     const findings: RuleFinding<HostPortConflictData>[] = [];
-    if (!specFlag(pod, 'hostNetwork') && !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))) return findings;
-    const SIDECAR_CLASH = 'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
-    const TEMPLATE_CLASH = 'the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod\'s hostPort defaults to its containerPort';
+    if (
+      !specFlag(pod, 'hostNetwork') &&
+      !pod.containers.some((container) => container.ports.some((port) => (port.hostPort ?? 0) !== 0))
+    )
+      return findings;
+    const SIDECAR_CLASH =
+      'the API server accepts this (it does not compare sidecars with app containers), but the pod cannot start on the node';
+    const TEMPLATE_CLASH =
+      "the API server accepts the template, but every pod made from it is rejected, because with hostNetwork a pod's hostPort defaults to its containerPort";
     /** `acceptedBecause` is set for clashes the API server lets through: a warning saying why it still fails. */
-    const finding = (use: HostPortUse, other: HostPortUse, apiPath: string, acceptedBecause?: string): RuleFinding<HostPortConflictData> => ({
+    const finding = (
+      use: HostPortUse,
+      other: HostPortUse,
+      apiPath: string,
+      acceptedBecause?: string,
+    ): RuleFinding<HostPortConflictData> => ({
       message: acceptedBecause
         ? explain(
             `${use.port.path}.hostPort: ${JSON.stringify(use.key)} is also claimed by ${other.port.path}`,
@@ -112,7 +130,15 @@ export const hostPortConflict = defineRule({
       const own = new Map<string, HostPortUse>();
       for (const use of hostPortsOf(pod, container)) {
         const other = own.get(use.key);
-        if (other) findings.push(finding(use, other, use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'), templateOnly(use, other)));
+        if (other)
+          findings.push(
+            finding(
+              use,
+              other,
+              use.port.path.replace(/initContainers\[\d+\]/, 'initContainers[0]'),
+              templateOnly(use, other),
+            ),
+          );
         else own.set(use.key, use);
       }
     }

@@ -27,14 +27,33 @@ export const initContainerProbeFix: QuickFixer<InitContainerProbeData> = {
     const at = localOffset(context);
     const pair =
       container.map.pairs.find((candidate) => candidate.key.value === field) ??
-      container.map.pairs.find((candidate) => candidate.range.start <= at && at <= candidate.range.end && /Probe$|^lifecycle$/.test(String(candidate.key.value)));
+      container.map.pairs.find(
+        (candidate) =>
+          candidate.range.start <= at &&
+          at <= candidate.range.end &&
+          /Probe$|^lifecycle$/.test(String(candidate.key.value)),
+      );
     const fixes: FixCandidate[] = [];
     const remove = pair && deletePairLines(context, pair);
-    if (remove) fixes.push({ title: `Remove ${String(pair.key.value)} from init container "${container.name ?? ''}"`, edits: [remove], preferred: true });
+    if (remove)
+      fixes.push({
+        title: `Remove ${String(pair.key.value)} from init container "${container.name ?? ''}"`,
+        edits: [remove],
+        preferred: true,
+      });
     if (!container.restartPolicyPair) {
       const text = context.document.model.text;
-      const edit = addPair(text, container.map, 'restartPolicy', 'Always', detectIndentStyle(text, pod.root, lineBreakOf(text)));
-      fixes.push({ title: `Make "${container.name ?? 'it'}" a native sidecar (restartPolicy: Always)`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)] });
+      const edit = addPair(
+        text,
+        container.map,
+        'restartPolicy',
+        'Always',
+        detectIndentStyle(text, pod.root, lineBreakOf(text)),
+      );
+      fixes.push({
+        title: `Make "${container.name ?? 'it'}" a native sidecar (restartPolicy: Always)`,
+        edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
+      });
     }
     return fixes;
   },
@@ -54,7 +73,8 @@ export const initContainerProbe = defineRule({
   id: 'init-container-probe',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
+  summary:
+    'Probes and lifecycle hooks are not allowed on init containers unless they are native sidecars (restartPolicy: Always).',
   fixes: [initContainerProbeFix],
   check(pod, context): RuleFinding<InitContainerProbeData>[] {
     const findings: RuleFinding<InitContainerProbeData>[] = [];
@@ -65,7 +85,9 @@ export const initContainerProbe = defineRule({
       if (container.lifecyclePair) fields.push({ name: 'lifecycle', pair: container.lifecyclePair });
       for (const probe of container.probes) fields.push({ name: probe.kind, pair: probe.pair });
       for (const field of fields) {
-        const detail = knowsSidecars ? 'may not be set for init containers without restartPolicy=Always' : 'may not be set for init containers';
+        const detail = knowsSidecars
+          ? 'may not be set for init containers without restartPolicy=Always'
+          : 'may not be set for init containers';
         const remedy = knowsSidecars
           ? `remove it, or add restartPolicy: Always to make it a native sidecar that keeps running`
           : 'remove it';
@@ -75,7 +97,11 @@ export const initContainerProbe = defineRule({
             `${describeContainer(container)} runs to completion before the app containers start, so its ${field.name} would never be used: ${remedy}.`,
           ),
           range: field.pair.key.range,
-          data: { ...containerRefOf(container), probe: field.name, ...(container.name !== undefined ? { containerName: container.name } : {}) },
+          data: {
+            ...containerRefOf(container),
+            probe: field.name,
+            ...(container.name !== undefined ? { containerName: container.name } : {}),
+          },
         });
       }
     }

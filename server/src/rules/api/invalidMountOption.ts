@@ -42,7 +42,10 @@ export const invalidMountOption = defineRule({
         if (propagation === 'Bidirectional' && !isPrivileged(container)) {
           findings.push({
             message: explain(
-              apiError.forbidden(`${mount.path}.mountPropagation`, 'Bidirectional mount propagation is available only to privileged containers'),
+              apiError.forbidden(
+                `${mount.path}.mountPropagation`,
+                'Bidirectional mount propagation is available only to privileged containers',
+              ),
               `${where} would propagate mounts back to the node; that needs securityContext.privileged: true (or use HostToContainer).`,
             ),
             range: propagationPair!.value!.range,
@@ -63,7 +66,10 @@ export const invalidMountOption = defineRule({
         } else if (propagation !== undefined && propagation !== 'None') {
           findings.push({
             message: explain(
-              apiError.forbidden(`${mount.path}.recursiveReadOnly`, 'may only be specified when mountPropagation is None or not specified'),
+              apiError.forbidden(
+                `${mount.path}.recursiveReadOnly`,
+                'may only be specified when mountPropagation is None or not specified',
+              ),
               `${where} cannot be recursively read-only while it propagates mounts.`,
             ),
             range: recursivePair!.value!.range,

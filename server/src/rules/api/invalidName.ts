@@ -12,8 +12,17 @@ const POD_DNS_LABELS = ['hostname', 'subdomain'] as const;
 
 export type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
 
-function invalidFinding(kind: NameKind, path: string, node: YScalar, value: string, details: readonly string[], explanation: string, severity?: 'warning'): RuleFinding<InvalidNameData> {
-  const apiText = value === '' ? apiError.required(path) : details.map((detail) => apiError.invalid(path, value, detail)).join('; ');
+function invalidFinding(
+  kind: NameKind,
+  path: string,
+  node: YScalar,
+  value: string,
+  details: readonly string[],
+  explanation: string,
+  severity?: 'warning',
+): RuleFinding<InvalidNameData> {
+  const apiText =
+    value === '' ? apiError.required(path) : details.map((detail) => apiError.invalid(path, value, detail)).join('; ');
   return {
     message: explain(apiText, explanation),
     range: node.range,
@@ -39,14 +48,29 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
   // Only names the strict rule refuses (or empty ones) can be reported; most names pass it.
   for (const env of container.env) {
     if (env.nameNode && env.name !== undefined && !passesStrictRule(env.name)) {
-      candidates.push({ path: `${env.path}.name`, node: env.nameNode, value: env.name, what: 'environment variable name' });
+      candidates.push({
+        path: `${env.path}.name`,
+        node: env.nameNode,
+        value: env.name,
+        what: 'environment variable name',
+      });
     }
   }
   const envFrom = getSeq(container.map, 'envFrom');
   envFrom?.items.forEach((item, index) => {
     const prefix = isMap(item) ? getPair(item, 'prefix')?.value : undefined;
-    if (isScalar(prefix) && typeof prefix.value === 'string' && prefix.value !== '' && !passesStrictRule(prefix.value)) {
-      candidates.push({ path: `${container.path}.envFrom[${index}].prefix`, node: prefix, value: prefix.value, what: 'envFrom prefix' });
+    if (
+      isScalar(prefix) &&
+      typeof prefix.value === 'string' &&
+      prefix.value !== '' &&
+      !passesStrictRule(prefix.value)
+    ) {
+      candidates.push({
+        path: `${container.path}.envFrom[${index}].prefix`,
+        node: prefix,
+        value: prefix.value,
+        what: 'envFrom prefix',
+      });
     }
   });
   if (candidates.length === 0) return;
@@ -55,17 +79,42 @@ function* envNameFindings(container: ContainerModel, context: RuleContext): Iter
     const relaxed = relaxedEnvNameErrors(candidate.value);
     const strict = strictEnvNameErrors(candidate.value);
     if (candidate.value === '') {
-      yield invalidFinding('env', candidate.path, candidate.node, '', [], `an environment variable of ${describeContainer(container)} has an empty name.`);
+      yield invalidFinding(
+        'env',
+        candidate.path,
+        candidate.node,
+        '',
+        [],
+        `an environment variable of ${describeContainer(container)} has an empty name.`,
+      );
     } else if (minor < RELAXED_ENV_DEFAULT_ON && strict.length > 0) {
-      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, strict,
-        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} is not accepted before Kubernetes 1.32 (letters, digits, '_', '-', '.'; no leading digit).`);
+      yield invalidFinding(
+        'env',
+        candidate.path,
+        candidate.node,
+        candidate.value,
+        strict,
+        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} is not accepted before Kubernetes 1.32 (letters, digits, '_', '-', '.'; no leading digit).`,
+      );
     } else if (relaxed.length > 0) {
-      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, relaxed,
-        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} may only use printable ASCII characters other than '='.`);
+      yield invalidFinding(
+        'env',
+        candidate.path,
+        candidate.node,
+        candidate.value,
+        relaxed,
+        `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} may only use printable ASCII characters other than '='.`,
+      );
     } else if (minor < RELAXED_ENV_GA && strict.length > 0) {
-      yield invalidFinding('env', candidate.path, candidate.node, candidate.value, strict,
+      yield invalidFinding(
+        'env',
+        candidate.path,
+        candidate.node,
+        candidate.value,
+        strict,
         `the ${candidate.what} "${candidate.value}" of ${describeContainer(container)} relies on relaxed environment variable names (beta, on by default in 1.32 and 1.33, always on from 1.34); a cluster with RelaxedEnvironmentVariableValidation turned off rejects it.`,
-        'warning');
+        'warning',
+      );
     }
   }
 }
@@ -90,23 +139,39 @@ export const invalidName = defineRule({
   id: 'invalid-name',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Container, volume, port and environment variable names must follow the API server\'s syntax.',
+  summary: "Container, volume, port and environment variable names must follow the API server's syntax.",
   check(pod, context): RuleFinding<InvalidNameData>[] {
     const findings: RuleFinding<InvalidNameData>[] = [];
     for (const container of pod.containers) {
       if (container.nameNode && container.name !== undefined) {
         const errors = dns1123LabelErrors(container.name);
         if (container.name === '' || errors.length > 0) {
-          findings.push(invalidFinding('container', `${container.path}.name`, container.nameNode, container.name, errors,
-            `container names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`));
+          findings.push(
+            invalidFinding(
+              'container',
+              `${container.path}.name`,
+              container.nameNode,
+              container.name,
+              errors,
+              `container names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`,
+            ),
+          );
         }
       }
       for (const port of container.ports) {
         if (!port.nameNode || !port.name) continue;
         const errors = portNameErrors(port.name);
         if (errors.length > 0) {
-          findings.push(invalidFinding('port', `${port.path}.name`, port.nameNode, port.name, errors,
-            `port names of ${describeContainer(container)} are at most 15 lowercase letters, digits and single hyphens, with at least one letter.`));
+          findings.push(
+            invalidFinding(
+              'port',
+              `${port.path}.name`,
+              port.nameNode,
+              port.name,
+              errors,
+              `port names of ${describeContainer(container)} are at most 15 lowercase letters, digits and single hyphens, with at least one letter.`,
+            ),
+          );
         }
       }
       for (const probe of container.probes) {
@@ -116,8 +181,16 @@ export const invalidName = defineRule({
           if (!isScalar(port) || typeof port.value !== 'string') continue;
           const errors = portNameErrors(port.value);
           if (port.value !== '' && errors.length > 0) {
-            findings.push(invalidFinding('port', `${probe.path}.${handler}.port`, port, port.value, errors,
-              `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`));
+            findings.push(
+              invalidFinding(
+                'port',
+                `${probe.path}.${handler}.port`,
+                port,
+                port.value,
+                errors,
+                `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`,
+              ),
+            );
           }
         }
       }
@@ -131,15 +204,32 @@ export const invalidName = defineRule({
       if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') continue;
       const errors = dns1123LabelErrors(node.value);
       if (errors.length > 0) {
-        findings.push(invalidFinding('pod', `${pod.specPath}.${key}`, node, node.value, errors, `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`));
+        findings.push(
+          invalidFinding(
+            'pod',
+            `${pod.specPath}.${key}`,
+            node,
+            node.value,
+            errors,
+            `the pod's ${key} is a DNS label: lowercase letters, digits and '-', at most 63 characters.`,
+          ),
+        );
       }
     }
     for (const volume of pod.volumes) {
       if (!volume.nameNode || volume.name === undefined) continue;
       const errors = dns1123LabelErrors(volume.name);
       if (volume.name === '' || errors.length > 0) {
-        findings.push(invalidFinding('volume', `${volume.path}.name`, volume.nameNode, volume.name, errors,
-          `volume names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`));
+        findings.push(
+          invalidFinding(
+            'volume',
+            `${volume.path}.name`,
+            volume.nameNode,
+            volume.name,
+            errors,
+            `volume names are lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit.`,
+          ),
+        );
       }
     }
     return findings;

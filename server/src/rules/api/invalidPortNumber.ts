@@ -46,13 +46,19 @@ export const invalidPortNumber = defineRule({
         const containerPort = numberNode(port.containerPortNode);
         if (containerPort && containerPort.value === 0) {
           findings.push({
-            message: explain(apiError.required(`${port.path}.containerPort`), `a port of ${describeContainer(container)} needs a containerPort between 1 and 65535.`),
+            message: explain(
+              apiError.required(`${port.path}.containerPort`),
+              `a port of ${describeContainer(container)} needs a containerPort between 1 and 65535.`,
+            ),
             range: containerPort.range,
             data: portData(container, 'containerPort', 0),
           });
         } else if (containerPort && !isValidPortNumber(containerPort.value)) {
           findings.push({
-            message: explain(apiError.invalid(`${port.path}.containerPort`, containerPort.value, PORT_NUMBER_DETAIL), `${containerPort.value} is not a TCP/UDP port number (${describeContainer(container)}).`),
+            message: explain(
+              apiError.invalid(`${port.path}.containerPort`, containerPort.value, PORT_NUMBER_DETAIL),
+              `${containerPort.value} is not a TCP/UDP port number (${describeContainer(container)}).`,
+            ),
             range: containerPort.range,
             data: portData(container, 'containerPort', containerPort.value),
           });
@@ -60,7 +66,10 @@ export const invalidPortNumber = defineRule({
         const hostPort = numberNode(port.hostPortNode);
         if (hostPort && hostPort.value !== 0 && !isValidPortNumber(hostPort.value)) {
           findings.push({
-            message: explain(apiError.invalid(`${port.path}.hostPort`, hostPort.value, PORT_NUMBER_DETAIL), `${hostPort.value} is not a port number on the node (${describeContainer(container)}).`),
+            message: explain(
+              apiError.invalid(`${port.path}.hostPort`, hostPort.value, PORT_NUMBER_DETAIL),
+              `${hostPort.value} is not a port number on the node (${describeContainer(container)}).`,
+            ),
             range: hostPort.range,
             data: portData(container, 'hostPort', hostPort.value),
           });
@@ -72,7 +81,10 @@ export const invalidPortNumber = defineRule({
           const port = numberNode(get(getMap(probe.node, handler), 'port'));
           if (!port || isValidPortNumber(port.value)) continue;
           findings.push({
-            message: explain(apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL), `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`),
+            message: explain(
+              apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL),
+              `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`,
+            ),
             range: port.range,
             data: portData(container, `${probe.kind}.${handler}.port`, port.value),
           });

@@ -20,7 +20,13 @@ const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 const HTTP_HEADER_NAME_DETAIL =
   "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
 
-function checkHeaders(handler: YMap, path: string, owner: string, findings: RuleFinding<InvalidProbeFieldData>[], where: ContainerRef): void {
+function checkHeaders(
+  handler: YMap,
+  path: string,
+  owner: string,
+  findings: RuleFinding<InvalidProbeFieldData>[],
+  where: ContainerRef,
+): void {
   const httpGet = getPair(handler, 'httpGet')?.value;
   if (!isMap(httpGet)) return;
   const headers = getPair(httpGet, 'httpHeaders')?.value;
@@ -30,7 +36,10 @@ function checkHeaders(handler: YMap, path: string, owner: string, findings: Rule
     const name = isMap(header) ? getPair(header, 'name')?.value : undefined;
     if (!isScalar(name) || name.value === null || HTTP_HEADER_NAME.test(String(name.value))) continue;
     findings.push({
-      message: explain(apiError.invalid(headersPath, String(name.value), HTTP_HEADER_NAME_DETAIL), `${owner} sends a header whose name has a character HTTP does not allow in names (spaces, ':', '_', …).`),
+      message: explain(
+        apiError.invalid(headersPath, String(name.value), HTTP_HEADER_NAME_DETAIL),
+        `${owner} sends a header whose name has a character HTTP does not allow in names (spaces, ':', '_', …).`,
+      ),
       range: name.range,
       data: { ...where, field: headersPath },
     });
@@ -45,7 +54,8 @@ export const invalidProbeField = defineRule({
   id: 'invalid-probe-field',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'A readiness probe must not set terminationGracePeriodSeconds; httpGet header names are letters, digits and -.',
+  summary:
+    'A readiness probe must not set terminationGracePeriodSeconds; httpGet header names are letters, digits and -.',
   check(pod): RuleFinding<InvalidProbeFieldData>[] {
     const findings: RuleFinding<InvalidProbeFieldData>[] = [];
     for (const container of pod.containers) {
@@ -73,7 +83,8 @@ export const invalidProbeField = defineRule({
       if (!isMap(lifecycle)) continue;
       for (const hook of ['postStart', 'preStop']) {
         const handler = getPair(lifecycle, hook)?.value;
-        if (isMap(handler)) checkHeaders(handler, `${container.path}.lifecycle.${hook}`, `the ${hook} hook of ${owner}`, findings, where);
+        if (isMap(handler))
+          checkHeaders(handler, `${container.path}.lifecycle.${hook}`, `the ${hook} hook of ${owner}`, findings, where);
       }
     }
     return findings;

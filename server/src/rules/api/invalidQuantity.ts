@@ -29,7 +29,11 @@ export const invalidQuantity = defineRule({
     return invalid.map(({ container, list, entry, range, data }) => ({
       message: entry.quantity
         ? explain(
-            apiError.invalid(`${container.path}.resources.${list}[${entry.name}]`, entry.text, 'must be greater than or equal to 0'),
+            apiError.invalid(
+              `${container.path}.resources.${list}[${entry.name}]`,
+              entry.text,
+              'must be greater than or equal to 0',
+            ),
             `${describeContainer(container)} cannot have a negative ${entry.name} ${listNoun(list)}.`,
           )
         : explain(

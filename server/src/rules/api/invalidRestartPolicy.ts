@@ -27,10 +27,18 @@ export const restartPolicyFix: QuickFixer<InvalidRestartPolicyData> = {
     const fixes: FixCandidate[] = [];
     const remove = deletePairLines(context, pair);
     if (container.listKey === 'initContainers') {
-      if (pair.value) fixes.push({ title: 'Set restartPolicy: Always (run it as a native sidecar)', edits: [replaceRange(context, pair.value.range.start, pair.value.range.end, 'Always')] });
+      if (pair.value)
+        fixes.push({
+          title: 'Set restartPolicy: Always (run it as a native sidecar)',
+          edits: [replaceRange(context, pair.value.range.start, pair.value.range.end, 'Always')],
+        });
       if (remove) fixes.push({ title: 'Remove restartPolicy (a regular init container)', edits: [remove] });
     } else if (container.restartPolicy !== 'Always' && remove) {
-      fixes.push({ title: 'Remove restartPolicy (the pod-level restartPolicy applies)', edits: [remove], preferred: true });
+      fixes.push({
+        title: 'Remove restartPolicy (the pod-level restartPolicy applies)',
+        edits: [remove],
+        preferred: true,
+      });
     }
     return fixes;
   },
@@ -51,7 +59,8 @@ export const invalidRestartPolicy = defineRule<'invalid-restart-policy', Invalid
   id: 'invalid-restart-policy',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Before Kubernetes 1.35 a container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
+  summary:
+    'Before Kubernetes 1.35 a container restartPolicy is only valid as "Always" on an init container (a native sidecar).',
   fixes: [moveToNativeSidecarFix, restartPolicyFix],
   check(pod, context): RuleFinding<InvalidRestartPolicyData>[] {
     const findings: RuleFinding<InvalidRestartPolicyData>[] = [];
@@ -70,12 +79,17 @@ export const invalidRestartPolicy = defineRule<'invalid-restart-policy', Invalid
       const range = pair.value ? pair.value.range : pair.key.range;
       if (container.listKey === 'initContainers') {
         if (container.restartPolicy === 'Always' || (rulesOn && container.restartPolicy === 'Never')) continue;
-        const gateNote = restartRules && !rulesOn
-          ? ` Other values need the ${restartRules.stage} ContainerRestartRules feature gate, off by default in ${target} (on by default from 1.${CONTAINER_RESTART_RULES_MINOR}).`
-          : '';
+        const gateNote =
+          restartRules && !rulesOn
+            ? ` Other values need the ${restartRules.stage} ContainerRestartRules feature gate, off by default in ${target} (on by default from 1.${CONTAINER_RESTART_RULES_MINOR}).`
+            : '';
         findings.push({
           message: explain(
-            apiError.unsupported(`${container.path}.restartPolicy`, container.restartPolicy, rulesOn ? ['Always', 'Never'] : ['Always']),
+            apiError.unsupported(
+              `${container.path}.restartPolicy`,
+              container.restartPolicy,
+              rulesOn ? ['Always', 'Never'] : ['Always'],
+            ),
             `an init container's restartPolicy can only be Always, which makes ${describeContainer(container)} a native sidecar; remove the field to keep it a regular init container.${gateNote}`,
           ),
           range,

@@ -11,12 +11,19 @@ function flag(map: YMap, key: string): boolean | undefined {
 }
 
 /** Its findings always carry data: the container's reference is added to it. */
-function* idRangeFindings(map: YMap, path: string, owner: string): Iterable<RuleFinding<InvalidSecurityContextData> & { readonly data: InvalidSecurityContextData }> {
+function* idRangeFindings(
+  map: YMap,
+  path: string,
+  owner: string,
+): Iterable<RuleFinding<InvalidSecurityContextData> & { readonly data: InvalidSecurityContextData }> {
   for (const key of ['runAsUser', 'runAsGroup']) {
     const value = getPair(map, key)?.value;
     if (!isScalar(value) || typeof value.value !== 'number' || (value.value >= 0 && value.value <= MAX_ID)) continue;
     yield {
-      message: explain(apiError.invalid(`${path}.${key}`, value.value, `must be between 0 and ${MAX_ID}, inclusive`), `${key} of ${owner} is not a valid Linux ID.`),
+      message: explain(
+        apiError.invalid(`${path}.${key}`, value.value, `must be between 0 and ${MAX_ID}, inclusive`),
+        `${key} of ${owner} is not a valid Linux ID.`,
+      ),
       range: value.range,
       data: { field: key, value: value.value },
     };
@@ -41,12 +48,14 @@ export const invalidSecurityContext = defineRule({
   id: 'invalid-security-context',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'securityContext must not combine allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN; IDs must be in range.',
+  summary:
+    'securityContext must not combine allowPrivilegeEscalation: false with privileged or CAP_SYS_ADMIN; IDs must be in range.',
   check(pod): RuleFinding<InvalidSecurityContextData>[] {
     const findings: RuleFinding<InvalidSecurityContextData>[] = [];
     const podContext = getPair(pod.spec, 'securityContext')?.value;
     if (isMap(podContext)) {
-      for (const finding of idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod')) findings.push(finding);
+      for (const finding of idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod'))
+        findings.push(finding);
     }
     for (const container of pod.containers) {
       const pair = getPair(container.map, 'securityContext');
@@ -54,14 +63,19 @@ export const invalidSecurityContext = defineRule({
       const context = pair.value;
       const path = `${container.path}.securityContext`;
       const where = { ...containerRefOf(container) };
-      for (const finding of idRangeFindings(context, path, describeContainer(container))) findings.push({ ...finding, data: { ...finding.data, ...where } });
+      for (const finding of idRangeFindings(context, path, describeContainer(container)))
+        findings.push({ ...finding, data: { ...finding.data, ...where } });
       if (flag(context, 'allowPrivilegeEscalation') !== false) continue;
       const escalationPair = getPair(context, 'allowPrivilegeEscalation')!;
       const related = [{ range: escalationPair.range, message: 'allowPrivilegeEscalation: false' }];
       if (flag(context, 'privileged') === true) {
         findings.push({
           message: explain(
-            apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"privileged":true}', 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'),
+            apiError.invalidPrinted(
+              path,
+              '{"allowPrivilegeEscalation":false,"privileged":true}',
+              'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+            ),
             `a privileged container can always gain privileges, so ${describeContainer(container)} cannot also forbid it; drop one of the two.`,
           ),
           range: getPair(context, 'privileged')!.key.range,
@@ -75,7 +89,11 @@ export const invalidSecurityContext = defineRule({
           if (!isScalar(item) || item.value !== 'CAP_SYS_ADMIN') continue;
           findings.push({
             message: explain(
-              apiError.invalidPrinted(path, '{"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'),
+              apiError.invalidPrinted(
+                path,
+                '{"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}',
+                'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+              ),
               `CAP_SYS_ADMIN allows gaining privileges, so ${describeContainer(container)} cannot also forbid it.`,
             ),
             range: item.range,

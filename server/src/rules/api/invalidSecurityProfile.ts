@@ -27,8 +27,10 @@ function checkDescendingPath(pair: YPair, path: string, report: Report): void {
   const profile = stringValue(pair);
   if (profile === undefined || !pair.value) return;
   const because = 'the profile is a file under the kubelet\u2019s seccomp directory, so its path must descend from it.';
-  if (profile.startsWith('/')) report(path, pair.value.range, apiError.invalid(path, profile, 'must be a relative path'), because);
-  if (profile.split('/').includes('..')) report(path, pair.value.range, apiError.invalid(path, profile, "must not contain '..'"), because);
+  if (profile.startsWith('/'))
+    report(path, pair.value.range, apiError.invalid(path, profile, 'must be a relative path'), because);
+  if (profile.split('/').includes('..'))
+    report(path, pair.value.range, apiError.invalid(path, profile, "must not contain '..'"), because);
 }
 
 function checkSeccomp(profile: YMap, path: string, report: Report): void {
@@ -38,7 +40,12 @@ function checkSeccomp(profile: YMap, path: string, report: Report): void {
   const localhostPath = `${path}.localhostProfile`;
   if (type === 'Localhost') {
     if (!localhostPair || localhostPair.value === null) {
-      report(localhostPath, typePair!.value!.range, apiError.required(localhostPath, 'must be set when seccomp type is Localhost'), 'a Localhost profile names its file in `localhostProfile`.');
+      report(
+        localhostPath,
+        typePair!.value!.range,
+        apiError.required(localhostPath, 'must be set when seccomp type is Localhost'),
+        'a Localhost profile names its file in `localhostProfile`.',
+      );
     } else {
       checkDescendingPath(localhostPair, localhostPath, report);
     }
@@ -63,11 +70,26 @@ function checkAppArmor(profile: YMap, path: string, report: Report): void {
   const localhost = stringValue(localhostPair);
   if (type === 'Localhost') {
     if (!localhostPair || localhostPair.value === null) {
-      report(localhostPath, typePair!.value!.range, apiError.required(localhostPath, 'must be set when AppArmor type is Localhost'), 'a Localhost profile names the profile loaded on the node in `localhostProfile`.');
+      report(
+        localhostPath,
+        typePair!.value!.range,
+        apiError.required(localhostPath, 'must be set when AppArmor type is Localhost'),
+        'a Localhost profile names the profile loaded on the node in `localhostProfile`.',
+      );
     } else if (localhost !== undefined && localhost.trim() !== localhost) {
-      report(localhostPath, localhostPair.value.range, apiError.invalid(localhostPath, localhost, 'must not be padded with whitespace'), 'the profile name is used as written.');
+      report(
+        localhostPath,
+        localhostPair.value.range,
+        apiError.invalid(localhostPath, localhost, 'must not be padded with whitespace'),
+        'the profile name is used as written.',
+      );
     } else if (localhost === '') {
-      report(localhostPath, localhostPair.value.range, apiError.required(localhostPath, 'must be set when AppArmor type is Localhost'), 'a Localhost profile names the profile loaded on the node in `localhostProfile`.');
+      report(
+        localhostPath,
+        localhostPair.value.range,
+        apiError.required(localhostPath, 'must be set when AppArmor type is Localhost'),
+        'a Localhost profile names the profile loaded on the node in `localhostProfile`.',
+      );
     }
     return;
   }
@@ -97,20 +119,30 @@ export const invalidSecurityProfile = defineRule({
   id: 'invalid-security-profile',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'A Localhost seccomp or AppArmor profile needs localhostProfile (a relative path); other types must not set it.',
+  summary:
+    'A Localhost seccomp or AppArmor profile needs localhostProfile (a relative path); other types must not set it.',
   check(pod): RuleFinding<InvalidSecurityProfileData>[] {
     const findings: RuleFinding<InvalidSecurityProfileData>[] = [];
     const collect =
       (owner: string, where: Partial<ContainerRef>): Report =>
       (field, range, apiText, explanation) => {
         const profile = field.includes('.appArmorProfile.') ? 'appArmorProfile' : 'seccompProfile';
-        findings.push({ message: explain(apiText, `on ${owner}, ${explanation}`), range, data: { ...where, profile, field } });
+        findings.push({
+          message: explain(apiText, `on ${owner}, ${explanation}`),
+          range,
+          data: { ...where, profile, field },
+        });
       };
     const podContext = getPair(pod.spec, 'securityContext')?.value;
     if (isMap(podContext)) checkSecurityContext(podContext, `${pod.specPath}.securityContext`, collect('the pod', {}));
     for (const container of pod.containers) {
       const context = getPair(container.map, 'securityContext')?.value;
-      if (isMap(context)) checkSecurityContext(context, `${container.path}.securityContext`, collect(describeContainer(container), containerRefOf(container)));
+      if (isMap(context))
+        checkSecurityContext(
+          context,
+          `${container.path}.securityContext`,
+          collect(describeContainer(container), containerRefOf(container)),
+        );
     }
     return findings;
   },

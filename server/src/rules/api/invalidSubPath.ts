@@ -39,7 +39,11 @@ export const invalidSubPath = defineRule({
         if (subPath && subPath.value !== '' && subPathExpr && subPathExpr.value !== '') {
           findings.push({
             message: explain(
-              apiError.invalid(`${mount.path}.subPathExpr`, String(subPathExpr.value), 'subPathExpr and subPath are mutually exclusive'),
+              apiError.invalid(
+                `${mount.path}.subPathExpr`,
+                String(subPathExpr.value),
+                'subPathExpr and subPath are mutually exclusive',
+              ),
               `${where} sets both subPath and subPathExpr; keep one.`,
             ),
             range: subPathExpr.range,
@@ -47,20 +51,29 @@ export const invalidSubPath = defineRule({
             data: data('subPathExpr'),
           });
         }
-        for (const [field, node] of [['subPath', subPath], ['subPathExpr', subPathExpr]] as const) {
+        for (const [field, node] of [
+          ['subPath', subPath],
+          ['subPathExpr', subPathExpr],
+        ] as const) {
           if (!node) continue;
           const value = String(node.value);
           const apiPath = `${container.path}.volumeMounts.${field}`;
           if (value.startsWith('/')) {
             findings.push({
-              message: explain(apiError.invalid(apiPath, value, 'must be a relative path'), `${field} of ${where} is a path inside the volume, so it cannot start with "/".`),
+              message: explain(
+                apiError.invalid(apiPath, value, 'must be a relative path'),
+                `${field} of ${where} is a path inside the volume, so it cannot start with "/".`,
+              ),
               range: node.range,
               data: data(field),
             });
           }
           if (value.split(/[\\/]/).includes('..')) {
             findings.push({
-              message: explain(apiError.invalid(apiPath, value, "must not contain '..'"), `${field} of ${where} may not leave the volume with "..".`),
+              message: explain(
+                apiError.invalid(apiPath, value, "must not contain '..'"),
+                `${field} of ${where} may not leave the volume with "..".`,
+              ),
               range: node.range,
               data: data(field),
             });

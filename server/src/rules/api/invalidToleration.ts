@@ -20,7 +20,8 @@ export const invalidToleration = defineRule({
   id: 'invalid-toleration',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'A toleration with no key needs operator Exists; tolerationSeconds needs effect NoExecute; Exists takes no value.',
+  summary:
+    'A toleration with no key needs operator Exists; tolerationSeconds needs effect NoExecute; Exists takes no value.',
   check(pod): RuleFinding<InvalidTolerationData>[] {
     const findings: RuleFinding<InvalidTolerationData>[] = [];
     const tolerations = specPair(pod, 'tolerations')?.value;
@@ -40,7 +41,11 @@ export const invalidToleration = defineRule({
       if (key === '' && operator !== 'Exists') {
         findings.push({
           message: explain(
-            apiError.invalid(`${path}.operator`, operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
+            apiError.invalid(
+              `${path}.operator`,
+              operator,
+              'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+            ),
             'a toleration without a key tolerates every taint, which is written operator: Exists; add the taint key to tolerate just one.',
           ),
           range: operatorPair?.value?.range ?? anchor,
@@ -60,7 +65,11 @@ export const invalidToleration = defineRule({
       if (operator === 'Exists' && value !== '' && valuePair?.value) {
         findings.push({
           message: explain(
-            apiError.invalidPrinted(`${path}.operator`, JSON.stringify({ key, operator, value, effect }), "value must be empty when `operator` is 'Exists'"),
+            apiError.invalidPrinted(
+              `${path}.operator`,
+              JSON.stringify({ key, operator, value, effect }),
+              "value must be empty when `operator` is 'Exists'",
+            ),
             'operator: Exists matches any value of the key; remove value, or use operator: Equal to match this value only.',
           ),
           range: valuePair.value.range,

@@ -33,20 +33,24 @@ export const invalidVolumeDevice = defineRule({
   id: 'invalid-volume-device',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'volumeDevices must name a PersistentVolumeClaim or ephemeral volume that the container does not also mount.',
+  summary:
+    'volumeDevices must name a PersistentVolumeClaim or ephemeral volume that the container does not also mount.',
   check(pod): RuleFinding<InvalidVolumeDeviceData>[] {
     const findings: RuleFinding<InvalidVolumeDeviceData>[] = [];
     const volumeTypes = new Map<string, string>();
     for (const volume of pod.volumes) {
       // A volume without a source is defaulted to an emptyDir.
-      if (volume.name !== undefined && !volumeTypes.has(volume.name)) volumeTypes.set(volume.name, volume.type ?? 'emptyDir');
+      if (volume.name !== undefined && !volumeTypes.has(volume.name))
+        volumeTypes.set(volume.name, volume.type ?? 'emptyDir');
     }
     for (const container of pod.containers) {
       const devicesNode = getSeq(container.map, 'volumeDevices');
       if (!devicesNode) continue;
       const devices: Device[] = devicesNode.items.map((item, index) => ({
         index,
-        ...(isMap(item) ? { name: scalarOf(getPair(item, 'name')?.value), devicePath: scalarOf(getPair(item, 'devicePath')?.value) } : {}),
+        ...(isMap(item)
+          ? { name: scalarOf(getPair(item, 'name')?.value), devicePath: scalarOf(getPair(item, 'devicePath')?.value) }
+          : {}),
       }));
       const owner = describeContainer(container);
       const where = containerRefOf(container);
@@ -58,14 +62,21 @@ export const invalidVolumeDevice = defineRule({
         const type = volumeTypes.get(name);
         if (type === undefined) {
           findings.push({
-            message: explain(apiError.notFound(field, name), `${owner} attaches a device from volume "${name}", which the pod does not declare.`),
+            message: explain(
+              apiError.notFound(field, name),
+              `${owner} attaches a device from volume "${name}", which the pod does not declare.`,
+            ),
             range: device.name.range,
             data: { ...where, field, volumeName: name },
           });
         } else if (!BLOCK_SOURCES.has(type)) {
           findings.push({
             message: explain(
-              apiError.invalid(field, name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'),
+              apiError.invalid(
+                field,
+                name,
+                'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode',
+              ),
               `volume "${name}" is a ${type} volume; only a claim (volumeMode: Block) gives a raw block device — mount it with volumeMounts instead.`,
             ),
             range: device.name.range,
@@ -76,7 +87,10 @@ export const invalidVolumeDevice = defineRule({
         if (device.devicePath && path !== undefined && path.split('/').includes('..')) {
           const pathField = `${devicesPath}[${device.index}].devicePath`;
           findings.push({
-            message: explain(apiError.invalid(pathField, path, "can not contain backsteps ('..')"), 'write the device path without `..`.'),
+            message: explain(
+              apiError.invalid(pathField, path, "can not contain backsteps ('..')"),
+              'write the device path without `..`.',
+            ),
             range: device.devicePath.range,
             data: { ...where, field: pathField, volumeName: name },
           });
@@ -91,13 +105,19 @@ export const invalidVolumeDevice = defineRule({
         const deviceField = `${devicesPath}[${device.index}].name`;
         const explanation = `${owner} uses volume "${mount.name}" both as a mount and as a block device; a volume is one or the other.`;
         findings.push({
-          message: explain(apiError.invalid(mountField, mount.name, 'must not already exist in volumeDevices'), explanation),
+          message: explain(
+            apiError.invalid(mountField, mount.name, 'must not already exist in volumeDevices'),
+            explanation,
+          ),
           range: mount.nameNode.range,
           related: [{ range: device.name.range, message: `volumeDevices[${device.index}] names "${mount.name}"` }],
           data: { ...where, field: mountField, volumeName: mount.name },
         });
         findings.push({
-          message: explain(apiError.invalid(deviceField, mount.name, 'must not already exist in volumeMounts'), explanation),
+          message: explain(
+            apiError.invalid(deviceField, mount.name, 'must not already exist in volumeMounts'),
+            explanation,
+          ),
           range: device.name.range,
           related: [{ range: mount.nameNode.range, message: `volumeMounts[${mount.index}] names "${mount.name}"` }],
           data: { ...where, field: deviceField, volumeName: mount.name },

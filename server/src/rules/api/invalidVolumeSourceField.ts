@@ -34,13 +34,26 @@ interface Where {
 type Report = (path: string, range: { start: number; end: number }, apiText: string, explanation: string) => void;
 
 /** A required string field: its value when it is a non-empty string, and a report otherwise. */
-function requireString(map: YMap, key: string, path: string, anchor: YScalar, report: Report, schemaRequires: boolean, what: string): void {
+function requireString(
+  map: YMap,
+  key: string,
+  path: string,
+  anchor: YScalar,
+  report: Report,
+  schemaRequires: boolean,
+  what: string,
+): void {
   const pair = getPair(map, key);
   const value = pair?.value;
   if (isScalar(value) && value.value !== null && value.value !== '') return;
   // A missing key the schema requires is already reported by the schema check, in its own words.
   if (!pair && schemaRequires) return;
-  report(`${path}.${key}`, pair ? pair.key.range : anchor.range, apiError.required(`${path}.${key}`), `\`${key}\` must name the ${what}.`);
+  report(
+    `${path}.${key}`,
+    pair ? pair.key.range : anchor.range,
+    apiError.required(`${path}.${key}`),
+    `\`${key}\` must name the ${what}.`,
+  );
 }
 
 function integerNode(map: YMap, key: string): YScalar | undefined {
@@ -53,7 +66,12 @@ function checkMode(map: YMap, key: string, reportedPath: string, report: Report)
   if (!node) return;
   const mode = node.value as number;
   if (mode >= 0 && mode <= MAX_FILE_MODE) return;
-  report(reportedPath, node.range, apiError.invalid(reportedPath, mode, FILE_MODE_DETAIL), `file modes are permission bits; write them in octal, e.g. 0644 or 0440 (YAML reads a leading 0 as octal).`);
+  report(
+    reportedPath,
+    node.range,
+    apiError.invalid(reportedPath, mode, FILE_MODE_DETAIL),
+    `file modes are permission bits; write them in octal, e.g. 0644 or 0440 (YAML reads a leading 0 as octal).`,
+  );
 }
 
 /** ValidateLocalNonReservedPath: relative, no `..` element, not starting with `..`. */
@@ -61,9 +79,12 @@ function checkLocalPath(node: YNode | null | undefined, reportedPath: string, re
   if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return;
   const path = node.value;
   const because = 'a volume file path is placed under the mount point, so it must stay inside it.';
-  if (path.startsWith('/')) report(reportedPath, node.range, apiError.invalid(reportedPath, path, 'must be a relative path'), because);
-  if (path.split('/').includes('..')) report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not contain '..'"), because);
-  else if (path.startsWith('..')) report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not start with '..'"), because);
+  if (path.startsWith('/'))
+    report(reportedPath, node.range, apiError.invalid(reportedPath, path, 'must be a relative path'), because);
+  if (path.split('/').includes('..'))
+    report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not contain '..'"), because);
+  else if (path.startsWith('..'))
+    report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not start with '..'"), because);
 }
 
 /** validateKeyToPath, for the items of secret and configMap volumes and projections. */
@@ -76,7 +97,8 @@ function checkKeyToPathItems(source: YMap, sourcePath: string, report: Report): 
     for (const key of ['key', 'path']) {
       const value = getPair(item, key)?.value;
       // Missing keys are the schema's (both are required there); an empty string is ours.
-      if (isScalar(value) && value.value === '') report(`${itemPath}.${key}`, value.range, apiError.required(`${itemPath}.${key}`), `an item needs a ${key}.`);
+      if (isScalar(value) && value.value === '')
+        report(`${itemPath}.${key}`, value.range, apiError.required(`${itemPath}.${key}`), `an item needs a ${key}.`);
     }
     checkLocalPath(getPair(item, 'path')?.value, `${itemPath}.path`, report);
     checkMode(item, 'mode', `${itemPath}.mode`, report);
@@ -104,7 +126,15 @@ function checkProjected(source: YMap, path: string, report: Report): void {
     for (const kind of ['secret', 'configMap'] as const) {
       const pair = getPair(projection, kind);
       if (!hasValue(pair) || !isMap(pair.value)) continue;
-      requireString(pair.value, 'name', `${sourcePath}.${kind}`, pair.key, report, false, kind === 'secret' ? 'Secret' : 'ConfigMap');
+      requireString(
+        pair.value,
+        'name',
+        `${sourcePath}.${kind}`,
+        pair.key,
+        report,
+        false,
+        kind === 'secret' ? 'Secret' : 'ConfigMap',
+      );
       checkKeyToPathItems(pair.value, `${sourcePath}.${kind}`, report);
     }
     const downward = getPair(projection, 'downwardAPI')?.value;
@@ -114,9 +144,19 @@ function checkProjected(source: YMap, path: string, report: Report): void {
       const seconds = integerNode(token, 'expirationSeconds');
       const secondsPath = `${sourcePath}.serviceAccountToken.expirationSeconds`;
       if (seconds && (seconds.value as number) < MIN_TOKEN_SECONDS) {
-        report(secondsPath, seconds.range, apiError.invalid(secondsPath, seconds.value as number, 'may not specify a duration less than 10 minutes'), 'a projected token lives at least 600 seconds.');
+        report(
+          secondsPath,
+          seconds.range,
+          apiError.invalid(secondsPath, seconds.value as number, 'may not specify a duration less than 10 minutes'),
+          'a projected token lives at least 600 seconds.',
+        );
       } else if (seconds && (seconds.value as number) > MAX_TOKEN_SECONDS) {
-        report(secondsPath, seconds.range, apiError.invalid(secondsPath, seconds.value as number, 'may not specify a duration larger than 2^32 seconds'), 'a projected token lives at most 2^32 seconds.');
+        report(
+          secondsPath,
+          seconds.range,
+          apiError.invalid(secondsPath, seconds.value as number, 'may not specify a duration larger than 2^32 seconds'),
+          'a projected token lives at most 2^32 seconds.',
+        );
       }
       // The token's path is reported on the projected volume's own path (validation.go passes fldPath).
       checkLocalPath(getPair(token, 'path')?.value, `${path}.path`, report);
@@ -157,7 +197,12 @@ function checkSource(key: string, source: YMap, path: string, anchor: YScalar, r
       const limit = getPair(source, 'sizeLimit')?.value;
       const quantity = isScalar(limit) && limit.value !== null ? parseQuantity(String(limit.value)) : undefined;
       if (limit && quantity && quantity.nanos < 0n) {
-        report(`${path}.sizeLimit`, limit.range, apiError.forbidden(`${path}.sizeLimit`, 'SizeLimit field must be a valid resource quantity'), 'a size limit cannot be negative.');
+        report(
+          `${path}.sizeLimit`,
+          limit.range,
+          apiError.forbidden(`${path}.sizeLimit`, 'SizeLimit field must be a valid resource quantity'),
+          'a size limit cannot be negative.',
+        );
       }
       return;
     }
@@ -177,7 +222,8 @@ export const invalidVolumeSourceField = defineRule({
   id: 'invalid-volume-source-field',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'Volume sources need their names, file modes within 0–0777, item paths inside the volume and a token lifetime of at least 600 s.',
+  summary:
+    'Volume sources need their names, file modes within 0–0777, item paths inside the volume and a token lifetime of at least 600 s.',
   check(pod): RuleFinding<InvalidVolumeSourceFieldData>[] {
     const findings: RuleFinding<InvalidVolumeSourceFieldData>[] = [];
     for (const volume of pod.volumes) {
@@ -191,7 +237,11 @@ export const invalidVolumeSourceField = defineRule({
         label: volume.name ? `volume "${volume.name}"` : `volume #${volume.index + 1}`,
       };
       const report: Report = (field, range, apiText, explanation) => {
-        findings.push({ message: explain(apiText, `in ${where.label}, ${explanation}`), range, data: { ...where.data, field } });
+        findings.push({
+          message: explain(apiText, `in ${where.label}, ${explanation}`),
+          range,
+          data: { ...where.data, field },
+        });
       };
       // A missing required key has no range of its own: its finding goes on the source's key.
       checkSource(key, sourcePair.value, `${volume.path}.${key}`, sourcePair.key, report);

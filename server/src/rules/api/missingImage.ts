@@ -30,8 +30,14 @@ export const missingImage = defineRule({
       const image = container.image;
       if (image === undefined || image === '') {
         findings.push({
-          message: explain(apiError.required(`${container.path}.image`), `${describeContainer(container)} has no image to run.`),
-          range: container.imagePair?.key.range ?? container.nameNode?.range ?? headRange(container.node, context.document.text),
+          message: explain(
+            apiError.required(`${container.path}.image`),
+            `${describeContainer(container)} has no image to run.`,
+          ),
+          range:
+            container.imagePair?.key.range ??
+            container.nameNode?.range ??
+            headRange(container.node, context.document.text),
           data: findingData(container),
         });
       } else if (isBarePod(pod) && image.trim() !== image && container.imageNode) {

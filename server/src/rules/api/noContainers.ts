@@ -24,7 +24,8 @@ export const noContainers = defineRule({
     const pair = pod.containersPair;
     if (!pair) return findings;
     const value = pair.value;
-    const empty = value === null || (isScalar(value) && value.value === null) || (value.kind === 'seq' && value.items.length === 0);
+    const empty =
+      value === null || (isScalar(value) && value.value === null) || (value.kind === 'seq' && value.items.length === 0);
     if (!empty) return findings;
     const initCount = pod.containers.filter((container) => container.listKey === 'initContainers').length;
     findings.push({

@@ -7,11 +7,19 @@ import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from 
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
-const NON_NEGATIVE_FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+const NON_NEGATIVE_FIELDS = [
+  'initialDelaySeconds',
+  'timeoutSeconds',
+  'periodSeconds',
+  'successThreshold',
+  'failureThreshold',
+] as const;
 
 function numberOf(map: YMap, key: string): { value: number; pair: YPair } | undefined {
   const pair = getPair(map, key);
-  return pair && isScalar(pair.value) && typeof pair.value.value === 'number' ? { value: pair.value.value, pair } : undefined;
+  return pair && isScalar(pair.value) && typeof pair.value.value === 'number'
+    ? { value: pair.value.value, pair }
+    : undefined;
 }
 
 /** The handler checks shared by probes and lifecycle hooks: exactly one handler (M15). */
@@ -30,7 +38,8 @@ function* handlerFindings(
   }
   const exec = found[0]?.key.value === 'exec' ? found[0].value : undefined;
   const command = isMap(exec) ? getPair(exec, 'command') : undefined;
-  const execWithoutCommand = isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0));
+  const execWithoutCommand =
+    isMap(exec) && (!hasValue(command) || (command.value.kind === 'seq' && command.value.items.length === 0));
   // The usual probe has one handler and, for exec, a command: nothing to report.
   if (found.length === 1 && !execWithoutCommand) return;
   const data = { ...containerRefOf(container), field: what, handlers: found.map((pair) => String(pair.key.value)) };
@@ -47,7 +56,10 @@ function* handlerFindings(
   }
   if (execWithoutCommand) {
     yield {
-      message: explain(apiError.required(`${path}.exec.command`), `the ${what} of ${describeContainer(container)} runs exec without a command.`),
+      message: explain(
+        apiError.required(`${path}.exec.command`),
+        `the ${what} of ${describeContainer(container)} runs exec without a command.`,
+      ),
       range: command?.key.range ?? found[0]!.key.range,
       data,
     };
@@ -93,7 +105,15 @@ export const probeHandler = defineRule({
       if (container.group === 'init') continue;
       for (const probe of container.probes) {
         if (!probe.node) continue;
-        for (const finding of handlerFindings(container, probe.kind, probe.path, probe.pair, probe.node, PROBE_HANDLERS)) findings.push(finding);
+        for (const finding of handlerFindings(
+          container,
+          probe.kind,
+          probe.path,
+          probe.pair,
+          probe.node,
+          PROBE_HANDLERS,
+        ))
+          findings.push(finding);
         for (const key of NON_NEGATIVE_FIELDS) {
           const field = numberOf(probe.node, key);
           if (!field || field.value >= 0) continue;
@@ -107,7 +127,12 @@ export const probeHandler = defineRule({
           });
         }
         const threshold = numberOf(probe.node, 'successThreshold');
-        if ((probe.kind === 'livenessProbe' || probe.kind === 'startupProbe') && threshold && threshold.value >= 0 && threshold.value !== 1) {
+        if (
+          (probe.kind === 'livenessProbe' || probe.kind === 'startupProbe') &&
+          threshold &&
+          threshold.value >= 0 &&
+          threshold.value !== 1
+        ) {
           findings.push({
             message: explain(
               apiError.invalid(`${probe.path}.successThreshold`, threshold.value, 'must be 1'),
@@ -123,7 +148,15 @@ export const probeHandler = defineRule({
         for (const hook of ['postStart', 'preStop']) {
           const pair = getPair(lifecycle, hook);
           if (!hasValue(pair) || !isMap(pair.value)) continue;
-          for (const finding of handlerFindings(container, `${hook} hook`, `${container.path}.lifecycle.${hook}`, pair, pair.value, LIFECYCLE_HANDLERS)) findings.push(finding);
+          for (const finding of handlerFindings(
+            container,
+            `${hook} hook`,
+            `${container.path}.lifecycle.${hook}`,
+            pair,
+            pair.value,
+            LIFECYCLE_HANDLERS,
+          ))
+            findings.push(finding);
         }
       }
     }

@@ -41,10 +41,17 @@ export const resourceRequestExceedsLimit = defineRule({
         const limit = lastByName(limits, request.name);
         if (!limit) {
           if (isOvercommitAllowed(request.name)) continue;
-          const base = { resource: request.name, request: formatQuantity(request.quantity), ...containerRefOf(container) };
+          const base = {
+            resource: request.name,
+            request: formatQuantity(request.quantity),
+            ...containerRefOf(container),
+          };
           findings.push({
             message: explain(
-              apiError.required(`${container.path}.resources.limits`, 'Limit must be set for non overcommitable resources'),
+              apiError.required(
+                `${container.path}.resources.limits`,
+                'Limit must be set for non overcommitable resources',
+              ),
               `${describeContainer(container)} requests ${request.name} without a limit; extended resources and hugepages need a limit equal to the request.`,
             ),
             range: request.pair.key.range,
@@ -59,7 +66,9 @@ export const resourceRequestExceedsLimit = defineRule({
         const shownLimit = formatQuantity(limit.quantity);
         const data = { resource: request.name, request: shownRequest, limit: shownLimit, ...containerRefOf(container) };
         const requestsPath = `${container.path}.resources.requests`;
-        const related = [{ range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` }];
+        const related = [
+          { range: limit.pair.range, message: `the ${request.name} limit of ${describeContainer(container)}` },
+        ];
         if (comparison !== 0 && !isOvercommitAllowed(request.name)) {
           findings.push({
             message: explain(
@@ -73,7 +82,11 @@ export const resourceRequestExceedsLimit = defineRule({
         } else if (comparison > 0) {
           findings.push({
             message: explain(
-              apiError.invalid(requestsPath, shownRequest, `must be less than or equal to ${request.name} limit of ${shownLimit}`),
+              apiError.invalid(
+                requestsPath,
+                shownRequest,
+                `must be less than or equal to ${request.name} limit of ${shownLimit}`,
+              ),
               `${describeContainer(container)} requests more ${request.name} (${request.text}) than its limit (${limit.text}).`,
             ),
             range: request.pair.value!.range,

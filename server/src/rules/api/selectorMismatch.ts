@@ -39,7 +39,13 @@ function readLabelSelector(map: YMap): Selector {
       const operator = scalarText(getPair(item, 'operator')?.value);
       const values = getPair(item, 'values')?.value;
       if (key === undefined || operator === undefined) continue;
-      requirements.push({ key, operator, values: isSeq(values) ? values.items.flatMap((value) => (isScalar(value) && value.value !== null ? [String(value.value)] : [])) : [] });
+      requirements.push({
+        key,
+        operator,
+        values: isSeq(values)
+          ? values.items.flatMap((value) => (isScalar(value) && value.value !== null ? [String(value.value)] : []))
+          : [],
+      });
     }
   }
   return { matchLabels, requirements };
@@ -87,7 +93,9 @@ function matches(selector: Selector, labels: ReadonlyMap<string, string>): boole
 const JSON_VALUES_SINCE = 34;
 
 function printLabels(labels: ReadonlyMap<string, string>, asJson: boolean): string {
-  const entries = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const entries = [...labels]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   return asJson ? `{${entries.join(',')}}` : `map[string]string{${entries.join(', ')}}`;
 }
 
@@ -99,7 +107,9 @@ function labelsAnchor(pod: PodModel): Range {
   const metadataPair = isMap(template) ? getPair(template, metadataPath[metadataPath.length - 1]!) : undefined;
   if (metadataPair) return metadataPair.key.range;
   const templateParent = getIn(pod.root, metadataPath.slice(0, -2));
-  const templatePair = isMap(templateParent) ? getPair(templateParent, metadataPath[metadataPath.length - 2]!) : undefined;
+  const templatePair = isMap(templateParent)
+    ? getPair(templateParent, metadataPath[metadataPath.length - 2]!)
+    : undefined;
   return templatePair?.key.range ?? pod.kindPair.key.range;
 }
 
@@ -130,12 +140,18 @@ const addSelectorLabelsToTemplate: QuickFixer<SelectorMismatchData> = {
     const labels = pod?.labels.pair?.value;
     if (!pod || !missing || typeof missing !== 'object' || !isMap(labels)) return [];
     const entries = Object.entries(missing);
-    if (entries.length === 0 || entries.some(([key, value]) => typeof value !== 'string' || pod.labels.pairs.has(key))) return [];
+    if (entries.length === 0 || entries.some(([key, value]) => typeof value !== 'string' || pod.labels.pairs.has(key)))
+      return [];
     const text = context.document.model.text;
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     try {
       const edits = orderInsertions(entries.map(([key, value]) => addPair(text, labels, key, value, style)));
-      return [{ title: `Add ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} to the pod template's labels`, edits: edits.map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)) }];
+      return [
+        {
+          title: `Add ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} to the pod template's labels`,
+          edits: edits.map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)),
+        },
+      ];
     } catch (error) {
       if (error instanceof UnsupportedLayout) return [];
       throw error;
@@ -167,14 +183,17 @@ export const selectorMismatch = defineRule({
     const kindWord = pod.kind.toLowerCase();
     // A missing selector is a missing required field (the schema reports it); an RC takes the template's labels.
     if (!selectorPair || !isMap(selectorPair.value)) return findings;
-    const selector = selectorStyle === 'labels' ? readLabelMap(selectorPair.value) : readLabelSelector(selectorPair.value);
+    const selector =
+      selectorStyle === 'labels' ? readLabelMap(selectorPair.value) : readLabelSelector(selectorPair.value);
     const templateLabels = pod.labels.values;
     // Built only for a finding: most selectors match.
     const dataOf = () => ({
       kind: pod.kind,
       templateLabels: Object.fromEntries(templateLabels),
       matchLabels: Object.fromEntries(selector.matchLabels),
-      missingLabels: Object.fromEntries([...selector.matchLabels].filter(([key, value]) => templateLabels.get(key) !== value)),
+      missingLabels: Object.fromEntries(
+        [...selector.matchLabels].filter(([key, value]) => templateLabels.get(key) !== value),
+      ),
     });
     if (selector.matchLabels.size === 0 && selector.requirements.length === 0) {
       if (selectorStyle === 'labels') return findings; // an empty RC selector defaults to the template labels
@@ -193,10 +212,20 @@ export const selectorMismatch = defineRule({
     const data = dataOf();
     findings.push({
       message: explain(
-        apiError.invalidPrinted(`${pod.shape.podMetadataPath.join('.')}.labels`, printLabels(templateLabels, targetsAtLeast(context.settings, JSON_VALUES_SINCE)), '`selector` does not match template `labels`'),
+        apiError.invalidPrinted(
+          `${pod.shape.podMetadataPath.join('.')}.labels`,
+          printLabels(templateLabels, targetsAtLeast(context.settings, JSON_VALUES_SINCE)),
+          '`selector` does not match template `labels`',
+        ),
         templateLabels.size === 0
           ? `the pod template has no labels, so the ${pod.kind}'s selector can never select its own pods.`
-          : `the ${pod.kind}'s selector does not select its own pod template's labels${Object.keys(data.missingLabels).length > 0 ? ` (missing ${Object.entries(data.missingLabels).map(([key, value]) => `${key}: ${value}`).join(', ')})` : ''}.`,
+          : `the ${pod.kind}'s selector does not select its own pod template's labels${
+              Object.keys(data.missingLabels).length > 0
+                ? ` (missing ${Object.entries(data.missingLabels)
+                    .map(([key, value]) => `${key}: ${value}`)
+                    .join(', ')})`
+                : ''
+            }.`,
       ),
       range: labelsAnchor(pod),
       related: [{ range: selectorPair.key.range, message: `the ${pod.kind}'s selector` }],

@@ -26,8 +26,12 @@ export const shareProcessNamespaceHostPid = defineRule({
     if (!share || !hostPID || !isTrue(share) || !isTrue(hostPID)) return findings;
     findings.push({
       message: explain(
-        apiError.invalid(`${pod.specPath}.securityContext.shareProcessNamespace`, true, 'ShareProcessNamespace and HostPID cannot both be enabled'),
-        'the containers either share a process namespace of the pod (shareProcessNamespace) or use the node\'s (hostPID), not both.',
+        apiError.invalid(
+          `${pod.specPath}.securityContext.shareProcessNamespace`,
+          true,
+          'ShareProcessNamespace and HostPID cannot both be enabled',
+        ),
+        "the containers either share a process namespace of the pod (shareProcessNamespace) or use the node's (hostPID), not both.",
       ),
       range: share.key.range,
       related: [{ range: hostPID.key.range, message: 'hostPID: true' }],

@@ -24,10 +24,13 @@ export interface TemplateRestartPolicyData {
 const POD_RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
 
 const setTemplateRestartPolicy: QuickFixer<TemplateRestartPolicyData> = {
-  description: 'Set (or add) the pod template restartPolicy to an accepted value; applied unasked only when one value is accepted.',
+  description:
+    'Set (or add) the pod template restartPolicy to an accepted value; applied unasked only when one value is accepted.',
   fixes(context) {
     const pod = podOf(context);
-    const supported = Array.isArray(context.data.supported) ? context.data.supported.filter((value) => POD_RESTART_POLICIES.has(value)) : [];
+    const supported = Array.isArray(context.data.supported)
+      ? context.data.supported.filter((value) => POD_RESTART_POLICIES.has(value))
+      : [];
     if (!pod?.spec || supported.length === 0) return [];
     const text = context.document.model.text;
     const value = pod.restartPolicyPair?.value;
@@ -36,13 +39,21 @@ const setTemplateRestartPolicy: QuickFixer<TemplateRestartPolicyData> = {
     return supported.flatMap((policy): FixCandidate[] => {
       let edit;
       try {
-        edit = value ? { start: value.range.start, end: value.range.end, newText: policy } : addPair(text, spec, 'restartPolicy', policy, detectIndentStyle(text, pod.root, lineBreakOf(text)));
+        edit = value
+          ? { start: value.range.start, end: value.range.end, newText: policy }
+          : addPair(text, spec, 'restartPolicy', policy, detectIndentStyle(text, pod.root, lineBreakOf(text)));
       } catch (error) {
         if (error instanceof UnsupportedLayout) return [];
         throw error;
       }
       // OnFailure or Never for a Job is the author's choice; a single accepted value is not.
-      return [{ title: `Set restartPolicy: ${policy}`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: supported.length === 1 }];
+      return [
+        {
+          title: `Set restartPolicy: ${policy}`,
+          edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
+          preferred: supported.length === 1,
+        },
+      ];
     });
   },
 };
@@ -61,7 +72,11 @@ export const templateRestartPolicy = defineRule({
     const effective = written ?? 'Always';
     if (family === 'controller' && effective === 'Always') return findings;
     const path = `${pod.specPath}.restartPolicy`;
-    const anchor = pod.restartPolicyPair?.value?.range ?? pod.restartPolicyPair?.key.range ?? pod.specPair?.key.range ?? pod.kindPair.key.range;
+    const anchor =
+      pod.restartPolicyPair?.value?.range ??
+      pod.restartPolicyPair?.key.range ??
+      pod.specPair?.key.range ??
+      pod.kindPair.key.range;
     const defaultedNote = written === undefined ? ' (restartPolicy is not set, and it defaults to Always)' : '';
 
     if (family === 'controller') {
@@ -88,7 +103,12 @@ export const templateRestartPolicy = defineRule({
           `a ${pod.kind}'s pods must be allowed to finish${defaultedNote}: set restartPolicy to ${supported.join(' or ')}.`,
         ),
         range: anchor,
-        data: { kind: pod.kind, ...(written !== undefined ? { restartPolicy: written } : {}), defaulted: written === undefined, supported },
+        data: {
+          kind: pod.kind,
+          ...(written !== undefined ? { restartPolicy: written } : {}),
+          defaulted: written === undefined,
+          supported,
+        },
       });
       return findings;
     }

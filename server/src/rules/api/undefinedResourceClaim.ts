@@ -6,10 +6,12 @@ import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from 
 
 function podResourceClaims(pod: PodModel): { podClaims: string[]; known: Set<string>; sorted: string[] } {
   const podClaimsNode = getPair(pod.spec, 'resourceClaims')?.value;
-  const podClaims = isSeq(podClaimsNode) ? podClaimsNode.items.flatMap((item) => {
-    const name = scalarText(getIn(item, ['name']));
-    return name ? [name] : [];
-  }) : [];
+  const podClaims = isSeq(podClaimsNode)
+    ? podClaimsNode.items.flatMap((item) => {
+        const name = scalarText(getIn(item, ['name']));
+        return name ? [name] : [];
+      })
+    : [];
   const known = new Set(podClaims);
   return { podClaims, known, sorted: [...known].sort() };
 }
@@ -36,7 +38,10 @@ export const undefinedResourceClaim = defineRule({
     const findings: RuleFinding<UndefinedResourceClaimData>[] = [];
     let declared: { podClaims: string[]; known: Set<string>; sorted: string[] } | undefined;
     for (const container of pod.containers) {
-      const claims = container.resources.pair && isMap(container.resources.pair.value) ? getPair(container.resources.pair.value, 'claims')?.value : undefined;
+      const claims =
+        container.resources.pair && isMap(container.resources.pair.value)
+          ? getPair(container.resources.pair.value, 'claims')?.value
+          : undefined;
       if (!isSeq(claims)) continue;
       const { podClaims, known, sorted } = (declared ??= podResourceClaims(pod));
       for (const [index, item] of claims.items.entries()) {

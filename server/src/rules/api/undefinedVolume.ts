@@ -27,7 +27,10 @@ function declaresVolume(pod: PodModel, name: string): boolean {
 }
 
 function existingVolumesOf(pod: PodModel): { existingVolumes: string[]; known: Set<string> } {
-  const existingVolumes = [...pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])), ...claimTemplateNames(pod)];
+  const existingVolumes = [
+    ...pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])),
+    ...claimTemplateNames(pod),
+  ];
   return { existingVolumes, known: new Set(existingVolumes) };
 }
 
@@ -48,21 +51,36 @@ export const undefinedVolumeFix: QuickFixer<UndefinedVolumeData> = {
     if (!pod?.spec || typeof data.volumeName !== 'string') return [];
     const text = context.document.model.text;
     const at = localOffset(context);
-    const mount = pod.containers.flatMap((container) => container.volumeMounts).find((candidate) => candidate.nameNode && candidate.nameNode.range.start <= at && at <= candidate.nameNode.range.end);
+    const mount = pod.containers
+      .flatMap((container) => container.volumeMounts)
+      .find(
+        (candidate) => candidate.nameNode && candidate.nameNode.range.start <= at && at <= candidate.nameNode.range.end,
+      );
     const fixes: FixCandidate[] = [];
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     const volume = { name: data.volumeName, emptyDir: {} };
     try {
-      const edit = pod.volumesPair ? appendToSequence(text, pod.volumesPair, [volume], style) : addPair(text, pod.spec, 'volumes', [volume], style);
-      fixes.push({ title: `Declare volume "${data.volumeName}" as an emptyDir`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)], preferred: true });
+      const edit = pod.volumesPair
+        ? appendToSequence(text, pod.volumesPair, [volume], style)
+        : addPair(text, pod.spec, 'volumes', [volume], style);
+      fixes.push({
+        title: `Declare volume "${data.volumeName}" as an emptyDir`,
+        edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
+        preferred: true,
+      });
     } catch (error) {
       // `volumes` written as something we do not append to (a scalar, a non-empty flow list): the mount fixes remain.
       if (!(error instanceof UnsupportedLayout)) throw error;
     }
     if (mount?.nameNode) {
-      const existing = Array.isArray(data.existingVolumes) ? data.existingVolumes.filter((name): name is string => typeof name === 'string') : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
+      const existing = Array.isArray(data.existingVolumes)
+        ? data.existingVolumes.filter((name): name is string => typeof name === 'string')
+        : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
       for (const name of existing) {
-        fixes.push({ title: `Mount volume "${name}" instead`, edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)] });
+        fixes.push({
+          title: `Mount volume "${name}" instead`,
+          edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)],
+        });
       }
     }
     return fixes;
@@ -91,14 +109,19 @@ export const undefinedVolume = defineRule({
         if (!mount.name || !mount.nameNode || declaresVolume(pod, mount.name)) continue;
         const { existingVolumes, known } = (existing ??= existingVolumesOf(pod));
         if (known.has(mount.name)) continue;
-        const declared = existingVolumes.length > 0 ? `the pod declares ${existingVolumes.map((name) => `"${name}"`).join(', ')}` : 'the pod declares no volumes';
+        const declared =
+          existingVolumes.length > 0
+            ? `the pod declares ${existingVolumes.map((name) => `"${name}"`).join(', ')}`
+            : 'the pod declares no volumes';
         findings.push({
           message: explain(
             apiError.notFound(`${mount.path}.name`, mount.name),
             `${describeContainer(container)} mounts volume "${mount.name}"${mount.mountPath ? ` at ${mount.mountPath}` : ''}, but no volume has that name (${declared}).`,
           ),
           range: mount.nameNode.range,
-          related: pod.volumesPair ? [{ range: pod.volumesPair.key.range, message: 'The pod\'s volumes are declared here' }] : undefined,
+          related: pod.volumesPair
+            ? [{ range: pod.volumesPair.key.range, message: "The pod's volumes are declared here" }]
+            : undefined,
           data: {
             volumeName: mount.name,
             existingVolumes,

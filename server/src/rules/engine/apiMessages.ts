@@ -21,11 +21,14 @@ function join(path: string, body: string, detail?: string): string {
 export const apiError = {
   required: (path: string, detail?: string): string => join(path, 'Required value', detail),
   forbidden: (path: string, detail?: string): string => join(path, 'Forbidden', detail),
-  invalid: (path: string, value: ApiValue, detail?: string): string => join(path, `Invalid value: ${printValue(value)}`, detail),
+  invalid: (path: string, value: ApiValue, detail?: string): string =>
+    join(path, `Invalid value: ${printValue(value)}`, detail),
   /** For values the API server prints in Go syntax (maps, structs), already formatted. */
-  invalidPrinted: (path: string, printedValue: string, detail?: string): string => join(path, `Invalid value: ${printedValue}`, detail),
+  invalidPrinted: (path: string, printedValue: string, detail?: string): string =>
+    join(path, `Invalid value: ${printedValue}`, detail),
   duplicate: (path: string, value: ApiValue): string => join(path, `Duplicate value: ${printValue(value)}`),
-  notFound: (path: string, value: ApiValue, detail?: string): string => join(path, `Not found: ${printValue(value)}`, detail),
+  notFound: (path: string, value: ApiValue, detail?: string): string =>
+    join(path, `Not found: ${printValue(value)}`, detail),
   unsupported: (path: string, value: ApiValue, supported: readonly string[]): string =>
     join(path, `Unsupported value: ${printValue(value)}`, `supported values: ${supported.map(goQuote).join(', ')}`),
 };

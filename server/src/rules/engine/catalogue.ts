@@ -36,8 +36,17 @@ export function renderRuleTables(catalogue: readonly RuleCatalogueEntry[]): stri
   const sections = (Object.keys(CATEGORY_HEADINGS) as RuleCategory[]).map((category) => {
     const rows = catalogue
       .filter((entry) => entry.category === category)
-      .map((entry) => `| [\`${entry.id}\`](docs/rules/${entry.id}.md) | ${entry.severity} | ${entry.summary.replace(/\|/g, '\\|')} |`);
-    return [`**${CATEGORY_HEADINGS[category]}**`, '', '| Rule | Severity | What it catches |', '|---|---|---|', ...rows].join('\n');
+      .map(
+        (entry) =>
+          `| [\`${entry.id}\`](docs/rules/${entry.id}.md) | ${entry.severity} | ${entry.summary.replace(/\|/g, '\\|')} |`,
+      );
+    return [
+      `**${CATEGORY_HEADINGS[category]}**`,
+      '',
+      '| Rule | Severity | What it catches |',
+      '|---|---|---|',
+      ...rows,
+    ].join('\n');
   });
   return `${sections.join('\n\n')}\n`;
 }
@@ -49,7 +58,8 @@ const END_MARKER = '<!-- rules:end -->';
 export function replaceGeneratedSection(readme: string, tables: string): string {
   const start = START_MARKER.exec(readme);
   const end = readme.indexOf(END_MARKER);
-  if (!start || end < start.index) throw new Error('README.md lacks the <!-- rules:start --> … <!-- rules:end --> markers');
+  if (!start || end < start.index)
+    throw new Error('README.md lacks the <!-- rules:start --> … <!-- rules:end --> markers');
   const from = start.index + start[0].length;
   return `${readme.slice(0, from)}${tables}${readme.slice(end)}`;
 }

@@ -28,7 +28,8 @@ export function dns1123LabelErrors(value: string): string[] {
 export function portNameErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 15) errors.push(maxLength(15));
-  if (!/^[-a-z0-9]+$/.test(value)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/^[-a-z0-9]+$/.test(value))
+    errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(value)) errors.push('must contain at least one letter (a-z)');
   if (value.includes('--')) errors.push('must not contain consecutive hyphens');
   if (value.startsWith('-') || value.endsWith('-')) errors.push('must not begin or end with a hyphen');
@@ -44,7 +45,8 @@ export function isValidPortNumber(value: number): boolean {
 export const STRICT_ENV_NAME_DETAIL =
   "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 
-export const RELAXED_ENV_NAME_DETAIL = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+export const RELAXED_ENV_NAME_DETAIL =
+  "a valid environment variable name must consist only of printable ASCII characters other than '='";
 
 /** The rule before relaxed validation (KEP-4369). */
 export function strictEnvNameErrors(value: string): string[] {

@@ -21,18 +21,28 @@ export function groupedPerPod(ruleId: string, preset: RulePreset): boolean {
 /** What the grouped message says of each finding, from its data. */
 const ITEM_TEXT: Readonly<Record<string, (data: Readonly<Record<string, unknown>>) => string | undefined>> = {
   'missing-resources': (data) => {
-    const missing = Array.isArray(data.missing) ? (data.missing as string[]).map((key) => RESOURCE_WORDS[key] ?? key) : [];
-    return typeof data.container === 'string' && missing.length > 0 ? `"${data.container}" (${joinWords(missing)})` : undefined;
+    const missing = Array.isArray(data.missing)
+      ? (data.missing as string[]).map((key) => RESOURCE_WORDS[key] ?? key)
+      : [];
+    return typeof data.container === 'string' && missing.length > 0
+      ? `"${data.container}" (${joinWords(missing)})`
+      : undefined;
   },
   'latest-image-tag': (data) => (typeof data.image === 'string' ? `"${data.image}"` : undefined),
 };
 
 const GROUP_TEXT: Readonly<Record<string, (count: number, items: string) => string>> = {
-  'missing-resources': (count, items) => `${count} containers of this pod leave resources unset: ${items}. Each container is listed below.`,
-  'latest-image-tag': (count, items) => `${count} images of this pod are not pinned to a version or digest: ${items}. Each is listed below.`,
+  'missing-resources': (count, items) =>
+    `${count} containers of this pod leave resources unset: ${items}. Each container is listed below.`,
+  'latest-image-tag': (count, items) =>
+    `${count} images of this pod are not pinned to a version or digest: ${items}. Each is listed below.`,
 };
 
-const RESOURCE_WORDS: Readonly<Record<string, string>> = { 'requests.cpu': 'no CPU request', 'requests.memory': 'no memory request', 'limits.memory': 'no memory limit' };
+const RESOURCE_WORDS: Readonly<Record<string, string>> = {
+  'requests.cpu': 'no CPU request',
+  'requests.memory': 'no memory request',
+  'limits.memory': 'no memory limit',
+};
 
 function joinWords(words: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? '');
@@ -43,10 +53,19 @@ function joinWords(words: readonly string[]): string {
  * finding (its own range and message) as related information. The data is the first
  * finding's, so its quick fix still applies there.
  */
-export function groupFindings<Data extends object>(ruleId: string, findings: readonly RuleFinding<Data>[]): RuleFinding<Data>[] {
+export function groupFindings<Data extends object>(
+  ruleId: string,
+  findings: readonly RuleFinding<Data>[],
+): RuleFinding<Data>[] {
   if (findings.length < 2) return [...findings];
   const first = findings[0]!;
-  const items = findings.map((finding) => ITEM_TEXT[ruleId]?.((finding.data ?? {}) as Readonly<Record<string, unknown>>)).filter((item): item is string => item !== undefined);
-  const message = GROUP_TEXT[ruleId]?.(findings.length, items.join(', ')) ?? `${findings.length} findings of this rule on this pod; each is listed below.`;
-  return [{ ...first, message, related: findings.map((finding) => ({ range: finding.range, message: finding.message })) }];
+  const items = findings
+    .map((finding) => ITEM_TEXT[ruleId]?.((finding.data ?? {}) as Readonly<Record<string, unknown>>))
+    .filter((item): item is string => item !== undefined);
+  const message =
+    GROUP_TEXT[ruleId]?.(findings.length, items.join(', ')) ??
+    `${findings.length} findings of this rule on this pod; each is listed below.`;
+  return [
+    { ...first, message, related: findings.map((finding) => ({ range: finding.range, message: finding.message })) },
+  ];
 }

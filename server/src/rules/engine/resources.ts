@@ -14,7 +14,8 @@ export interface ResourceEntry {
 
 export function resourceEntries(list: ResourceListModel | undefined): ResourceEntry[] {
   const entries: ResourceEntry[] = [];
-  if (list) for (const [name, { text, pair }] of list.values) entries.push({ name, text, pair, quantity: parseQuantity(text) });
+  if (list)
+    for (const [name, { text, pair }] of list.values) entries.push({ name, text, pair, quantity: parseQuantity(text) });
   return entries;
 }
 
@@ -37,7 +38,10 @@ const PARSED_RESOURCES = Symbol('parsed resources');
 export function writtenResources(container: ContainerModel): WrittenResources {
   return (
     slotOf<WrittenResources>(container, PARSED_RESOURCES) ??
-    setSlot(container, PARSED_RESOURCES, { requests: resourceEntries(container.resources.requests), limits: resourceEntries(container.resources.limits) })
+    setSlot(container, PARSED_RESOURCES, {
+      requests: resourceEntries(container.resources.requests),
+      limits: resourceEntries(container.resources.limits),
+    })
   );
 }
 
@@ -56,7 +60,11 @@ export interface WrittenQuantity {
  * Every request and limit of every container that passes `keep`, lists in the given order
  * (the order findings are reported in); what a finding needs is built only for those kept.
  */
-export function writtenQuantities(pod: PodModel, lists: readonly ResourceListKey[], keep: (entry: ResourceEntry) => boolean): WrittenQuantity[] {
+export function writtenQuantities(
+  pod: PodModel,
+  lists: readonly ResourceListKey[],
+  keep: (entry: ResourceEntry) => boolean,
+): WrittenQuantity[] {
   const out: WrittenQuantity[] = [];
   for (const container of pod.containers) {
     const resources = writtenResources(container);
@@ -64,7 +72,13 @@ export function writtenQuantities(pod: PodModel, lists: readonly ResourceListKey
       for (const entry of resources[list]) {
         if (!keep(entry)) continue;
         const range = entry.pair.value?.range ?? entry.pair.key.range;
-        out.push({ container, list, entry, range, data: { resource: entry.name, text: entry.text, list, ...containerRefOf(container) } });
+        out.push({
+          container,
+          list,
+          entry,
+          range,
+          data: { resource: entry.name, text: entry.text, list, ...containerRefOf(container) },
+        });
       }
     }
   }

@@ -27,7 +27,11 @@ export function suppressionsOf(document: DocumentModel): Suppressions {
  * preset's), then what the rule chose for this finding (a warning-grade variant), then the
  * rule's default.
  */
-export function effectiveSeverity(rule: Rule<object>, level: RuleLevel | undefined, findingSeverity: Severity | undefined): Severity | undefined {
+export function effectiveSeverity(
+  rule: Rule<object>,
+  level: RuleLevel | undefined,
+  findingSeverity: Severity | undefined,
+): Severity | undefined {
   if (level === 'off') return undefined;
   return level ?? findingSeverity ?? rule.defaultSeverity;
 }

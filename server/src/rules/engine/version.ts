@@ -30,8 +30,12 @@ export function targetsAtLeast(settings: ServiceSettings, version: number | stri
 }
 
 /** Whether a rule with optional bounds applies to the target version. */
-export function ruleAppliesTo(bounds: { readonly minVersion?: string; readonly maxVersion?: string }, settings: ServiceSettings): boolean {
+export function ruleAppliesTo(
+  bounds: { readonly minVersion?: string; readonly maxVersion?: string },
+  settings: ServiceSettings,
+): boolean {
   if (bounds.minVersion !== undefined && !targetsAtLeast(settings, bounds.minVersion)) return false;
-  if (bounds.maxVersion !== undefined && targetMinor(settings) > cachedMinor(boundMinors, bounds.maxVersion, '1.0')) return false;
+  if (bounds.maxVersion !== undefined && targetMinor(settings) > cachedMinor(boundMinors, bounds.maxVersion, '1.0'))
+    return false;
   return true;
 }

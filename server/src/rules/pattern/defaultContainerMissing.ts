@@ -30,7 +30,9 @@ export const defaultContainerMissingFix: QuickFixer<DefaultContainerMissingData>
     const data = dataOf(context.target);
     const names = Array.isArray(data.names)
       ? data.names.filter((name): name is string => typeof name === 'string')
-      : pod.containers.filter((container) => container.group === 'app').flatMap((container) => (container.name ? [container.name] : []));
+      : pod.containers
+          .filter((container) => container.group === 'app')
+          .flatMap((container) => (container.name ? [container.name] : []));
     const at = localOffset(context);
     if (at < pair.range.start || at > pair.range.end) return [];
     return names.map((name, index) => ({
@@ -53,7 +55,9 @@ export const defaultContainerMissing = defineRule({
     const value = pod.annotations.values.get(DEFAULT_CONTAINER_ANNOTATION);
     if (!pair || value === undefined) return findings;
     const apps = pod.containers.filter((container) => container.group === 'app');
-    const names = [...apps, ...pod.containers.filter((container) => container.group !== 'app')].flatMap((container) => (container.name !== undefined ? [container.name] : []));
+    const names = [...apps, ...pod.containers.filter((container) => container.group !== 'app')].flatMap((container) =>
+      container.name !== undefined ? [container.name] : [],
+    );
     if (names.includes(value)) return findings;
     findings.push({
       message: `${DEFAULT_CONTAINER_ANNOTATION} names "${value}", but the pod has no such container (${names.map((name) => `"${name}"`).join(', ') || 'none'}): kubectl logs and exec will pick the first container instead.`,

@@ -35,7 +35,11 @@ export const duplicateContainerPort = defineRule({
       for (const port of container.ports) {
         if (port.containerPort === undefined || !port.containerPortNode) continue;
         const clash = seen.find(
-          (entry) => entry.container !== container && entry.port.containerPort === port.containerPort && entry.port.protocol === port.protocol && runTogether(pod, entry.container, container),
+          (entry) =>
+            entry.container !== container &&
+            entry.port.containerPort === port.containerPort &&
+            entry.port.protocol === port.protocol &&
+            runTogether(pod, entry.container, container),
         );
         if (!clash) continue;
         const key = `${port.containerPort}/${port.protocol}`;
@@ -46,7 +50,12 @@ export const duplicateContainerPort = defineRule({
               `${containerLabel(container)} declares containerPort ${key}, which ${containerLabel(clash.container)} also declares: ` +
               `both run at the same time in the pod's one network namespace, so whichever starts second cannot bind it.`,
             range: port.containerPortNode.range,
-            related: [{ range: clash.port.containerPortNode!.range, message: `${containerLabel(clash.container)} declares ${key} here` }],
+            related: [
+              {
+                range: clash.port.containerPortNode!.range,
+                message: `${containerLabel(clash.container)} declares ${key} here`,
+              },
+            ],
             data: { port: port.containerPort, protocol: port.protocol, otherContainer: clash.container.name ?? null },
           });
         }

@@ -21,8 +21,11 @@ export const initContainerPortsFix: QuickFixer<InitContainerPortsData> = {
   fixes(context) {
     const pod = podOf(context);
     const container = pod && containerOf(context, pod);
-    const remove = container?.group === 'init' && container.portsPair ? deletePairLines(context, container.portsPair) : undefined;
-    return remove ? [{ title: `Remove the ports of init container "${container!.name ?? ''}"`, edits: [remove], preferred: true }] : [];
+    const remove =
+      container?.group === 'init' && container.portsPair ? deletePairLines(context, container.portsPair) : undefined;
+    return remove
+      ? [{ title: `Remove the ports of init container "${container!.name ?? ''}"`, edits: [remove], preferred: true }]
+      : [];
   },
 };
 

@@ -29,7 +29,8 @@ export const initWaitsOnLaterContainer = defineRule({
   id: 'init-waits-on-later-container',
   category: 'pattern',
   defaultSeverity: 'error',
-  summary: 'An init container waits for a localhost port that only a container started after it serves: the pod never starts.',
+  summary:
+    'An init container waits for a localhost port that only a container started after it serves: the pod never starts.',
   check(pod, context): RuleFinding<InitWaitsOnLaterContainerData>[] {
     const findings: RuleFinding<InitWaitsOnLaterContainerData>[] = [];
     const analysis = analyzePod(pod);
@@ -44,7 +45,9 @@ export const initWaitsOnLaterContainer = defineRule({
       const position = pod.containers.indexOf(link.from);
       const servers = analysis.servedPorts.filter((entry) => entry.port === link.port && entry.protocol !== 'UDP');
       const available = servers.some(
-        (entry) => entry.container === link.from || (entry.container.group === 'native-sidecar' && pod.containers.indexOf(entry.container) < position),
+        (entry) =>
+          entry.container === link.from ||
+          (entry.container.group === 'native-sidecar' && pod.containers.indexOf(entry.container) < position),
       );
       if (available) continue;
       const server = servers[0]!;
@@ -54,7 +57,10 @@ export const initWaitsOnLaterContainer = defineRule({
           `${WHY[server.container.group]}: ${containerLabel(link.from)} never gets an answer and the pod never starts. ` +
           `Declare ${containerLabel(server.container)} as a native sidecar (initContainers, restartPolicy: Always) before it.`,
         range: linkRange(context.document.text, link),
-        related: servers.map((entry) => ({ range: entry.range, message: `${containerLabel(entry.container)} serves port ${entry.port}` })),
+        related: servers.map((entry) => ({
+          range: entry.range,
+          message: `${containerLabel(entry.container)} serves port ${entry.port}`,
+        })),
         data: { port: link.port, servedBy: server.container.name ?? null, servedByGroup: server.container.group },
       });
     }

@@ -32,7 +32,12 @@ export const memoryVolumeWithoutLimitFix: QuickFixer<MemoryVolumeWithoutLimitDat
     if (!pod || !emptyDir || emptyDir.flow || getPair(emptyDir, 'sizeLimit')) return [];
     const text = context.document.model.text;
     const edit = addPair(text, emptyDir, 'sizeLimit', '64Mi', detectIndentStyle(text, pod.root, lineBreakOf(text)));
-    return [{ title: `Limit "${volume!.name ?? ''}" to 64Mi (sizeLimit)`, edits: [replaceRange(context, edit.start, edit.end, edit.newText)] }];
+    return [
+      {
+        title: `Limit "${volume!.name ?? ''}" to 64Mi (sizeLimit)`,
+        edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
+      },
+    ];
   },
 };
 
@@ -49,12 +54,17 @@ export const memoryVolumeWithoutLimit = defineRule({
       const emptyDir = getMap(sharing.volume.node, 'emptyDir');
       const medium = getPair(emptyDir, 'medium');
       if (getString(emptyDir, 'medium') !== 'Memory' || !medium || getPair(emptyDir, 'sizeLimit')) continue;
-      const unbounded = [...new Set(sharing.mountedBy.map((use) => use.container))].filter((container) => !container.resources.limits?.values.has('memory'));
+      const unbounded = [...new Set(sharing.mountedBy.map((use) => use.container))].filter(
+        (container) => !container.resources.limits?.values.has('memory'),
+      );
       if (unbounded.length === 0) continue;
       findings.push({
         message: `emptyDir "${sharing.name}" lives in memory with no sizeLimit, and ${unbounded.map(containerLabel).join(', ')} ${unbounded.length === 1 ? 'has' : 'have'} no memory limit: what they write there is unbounded node memory. Set emptyDir.sizeLimit or a memory limit.`,
         range: medium.range,
-        data: { volume: sharing.name, containers: unbounded.flatMap((container) => (container.name !== undefined ? [container.name] : [])) },
+        data: {
+          volume: sharing.name,
+          containers: unbounded.flatMap((container) => (container.name !== undefined ? [container.name] : [])),
+        },
       });
     }
     return findings;

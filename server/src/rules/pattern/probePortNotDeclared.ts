@@ -35,7 +35,10 @@ export const probePortNotDeclaredFix: QuickFixer<ProbePortNotDeclaredData> = {
     if (named !== true || !Array.isArray(declaredNames)) return [];
     return declaredNames
       .filter((name): name is string => typeof name === 'string')
-      .map((name) => ({ title: `Probe port "${name}"`, edits: [{ start: target.start, end: target.end, newText: name }] }));
+      .map((name) => ({
+        title: `Probe port "${name}"`,
+        edits: [{ start: target.start, end: target.end, newText: name }],
+      }));
   },
 };
 
@@ -63,23 +66,47 @@ export const probePortNotDeclared = defineRule({
           if (named) {
             const name = String(node.value);
             if (declaredNames.includes(name)) continue;
-            const elsewhere = pod.containers.find((other) => other !== container && other.ports.some((port) => port.name === name));
+            const elsewhere = pod.containers.find(
+              (other) => other !== container && other.ports.some((port) => port.name === name),
+            );
             findings.push({
               message:
                 `${probe.kind} of ${containerLabel(container)} uses the port named "${name}", which ${containerLabel(container)} does not declare` +
                 (declaredNames.length ? ` (its ports: ${declaredNames.join(', ')})` : '') +
-                (elsewhere ? `; ${containerLabel(elsewhere)} declares it, but the kubelet looks up probe ports in the probe's own container only` : '') +
+                (elsewhere
+                  ? `; ${containerLabel(elsewhere)} declares it, but the kubelet looks up probe ports in the probe's own container only`
+                  : '') +
                 ': the probe fails with an unknown port on every run.',
               range: node.range,
-              related: elsewhere ? [{ range: elsewhere.ports.find((port) => port.name === name)!.nameNode?.range ?? elsewhere.node.range, message: `"${name}" is declared in ${containerLabel(elsewhere)}` }] : [],
-              data: { container: container.name ?? null, port: name, named: true, declaredNames, declaredIn: elsewhere?.name ?? null },
+              related: elsewhere
+                ? [
+                    {
+                      range:
+                        elsewhere.ports.find((port) => port.name === name)!.nameNode?.range ?? elsewhere.node.range,
+                      message: `"${name}" is declared in ${containerLabel(elsewhere)}`,
+                    },
+                  ]
+                : [],
+              data: {
+                container: container.name ?? null,
+                port: name,
+                named: true,
+                declaredNames,
+                declaredIn: elsewhere?.name ?? null,
+              },
             });
           } else {
             const number = Number(node.value);
             if (container.ports.length === 0) continue;
             // A declared containerPort is among the served ports: only other numbers need the analysis.
-            const declared = container.ports.some((port) => port.containerPort === number && port.containerPortNode !== undefined);
-            if (declared || analysis.servedPorts.some((entry) => entry.container === container && entry.port === number)) continue;
+            const declared = container.ports.some(
+              (port) => port.containerPort === number && port.containerPortNode !== undefined,
+            );
+            if (
+              declared ||
+              analysis.servedPorts.some((entry) => entry.container === container && entry.port === number)
+            )
+              continue;
             findings.push({
               severity: 'hint',
               message: `${probe.kind} of ${containerLabel(container)} checks port ${number}, which is not among the container's declared ports (${container.ports.map((port) => port.containerPort).join(', ')}).`,

@@ -23,8 +23,10 @@ import { containerAnchor, containerLabel, relatedContainer } from './support';
 import { moveToNativeSidecarFix } from '../../service/actions/fixes/moveToNativeSidecar';
 
 /** Images that serve or ship forever unless told otherwise. */
-const LONG_RUNNING_IMAGES = /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
-const ENDLESS_COMMAND = /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\b[^|;&\n]*?\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
+const LONG_RUNNING_IMAGES =
+  /(?:^|\/)(?:proxyv2|envoy|cloud-sql-proxy|gce-proxy|alloydb-auth-proxy|fluent-bit|fluentd|otel(?:col|-collector)[\w-]*|opentelemetry-collector[\w-]*|agent|linkerd2?-proxy|proxy|daprd|nginx|httpd|haproxy|redis|git-sync|vault)$/;
+const ENDLESS_COMMAND =
+  /\bwhile\s+(?:true|:|\[\s*1\s*\])|\bsleep\s+(?:infinity|inf)\b|\btail\b[^|;&\n]*?\s(?:-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
 /** A container asking a helper to exit once the work is done. */
 const SHUTDOWN_CALL = /\/quitquitquit\b|\blinkerd-await\b[^;&|\n]*--shutdown\b/;
 const QUIT_FLAG = /^--?quitquitquit(?:=true)?$/;
@@ -35,7 +37,8 @@ function shutdownCaller(pod: PodModel, helper: ContainerModel): ContainerModel |
     (container) =>
       container !== helper &&
       container.group === 'app' &&
-      ([...container.command, ...container.args].some((text) => SHUTDOWN_CALL.test(text)) || container.env.some((entry) => entry.value !== undefined && SHUTDOWN_CALL.test(entry.value))),
+      ([...container.command, ...container.args].some((text) => SHUTDOWN_CALL.test(text)) ||
+        container.env.some((entry) => entry.value !== undefined && SHUTDOWN_CALL.test(entry.value))),
   );
 }
 
@@ -44,11 +47,14 @@ const ONE_TIME = /(?:^|\s)--?one-time(?:=true)?(?:\s|$)/;
 
 function longRunningReason(container: ContainerModel): string | undefined {
   const text = [...container.command, ...container.args].join(' ');
-  const oneTime = ONE_TIME.test(text) || container.env.some((entry) => /^GIT_?SYNC_ONE_TIME$/.test(entry.name ?? '') && entry.value === 'true');
+  const oneTime =
+    ONE_TIME.test(text) ||
+    container.env.some((entry) => /^GIT_?SYNC_ONE_TIME$/.test(entry.name ?? '') && entry.value === 'true');
   if (oneTime) return undefined;
   if (ENDLESS_COMMAND.test(text)) return 'its command loops forever';
   const repository = container.image !== undefined ? imageRepository(container.image) : '';
-  if (container.command.length === 0 && LONG_RUNNING_IMAGES.test(repository)) return `${repository} runs until it is stopped`;
+  if (container.command.length === 0 && LONG_RUNNING_IMAGES.test(repository))
+    return `${repository} runs until it is stopped`;
   return undefined;
 }
 
@@ -82,11 +88,22 @@ export const sidecarBlocksJobCompletion = defineRule<'sidecar-blocks-job-complet
           `${containerLabel(container)} is ${role === 'ambassador' || role === 'adapter' ? 'an' : 'a'} ${role} in a ${pod.kind} pod and ${reason}: the pod succeeds only when every regular container exits, ` +
           `so the ${pod.kind} never completes after ${containerLabel(analysis.main)} is done. ` +
           `Run it as a native sidecar: move it to initContainers with restartPolicy: Always` +
-          (supported ? '.' : ` (needs Kubernetes 1.${NATIVE_SIDECAR_MINOR} or later; the target is ${context.settings.kubernetesVersion}).`) +
-          (quitEnabled ? ` Or have ${containerLabel(analysis.main)} POST to its /quitquitquit endpoint when done: --quitquitquit enables it, but no container calls it.` : ''),
+          (supported
+            ? '.'
+            : ` (needs Kubernetes 1.${NATIVE_SIDECAR_MINOR} or later; the target is ${context.settings.kubernetesVersion}).`) +
+          (quitEnabled
+            ? ` Or have ${containerLabel(analysis.main)} POST to its /quitquitquit endpoint when done: --quitquitquit enables it, but no container calls it.`
+            : ''),
         range: containerAnchor(container),
         related: [relatedContainer(analysis.main, `the main container ${containerLabel(analysis.main)}`)],
-        data: { ...containerRefOf(container), container: container.name ?? null, moveTo: 'initContainers', restartPolicy: 'Always', minimumVersion: `1.${NATIVE_SIDECAR_MINOR}`, supported },
+        data: {
+          ...containerRefOf(container),
+          container: container.name ?? null,
+          moveTo: 'initContainers',
+          restartPolicy: 'Always',
+          minimumVersion: `1.${NATIVE_SIDECAR_MINOR}`,
+          supported,
+        },
       });
     }
     return findings;

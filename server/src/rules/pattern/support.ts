@@ -31,14 +31,17 @@ export function linkRange(documentText: string, link: LocalhostLink): Range {
 }
 
 /** Annotations and labels by which a mutating webhook adds containers (and their ports) at admission. */
-const INJECTION_KEYS = /^(?:sidecar\.istio\.io\/|istio\.io\/rev|dapr\.io\/|linkerd\.io\/inject|config\.linkerd\.io\/|vault\.hashicorp\.com\/agent-inject|consul\.hashicorp\.com\/connect-inject|instrumentation\.opentelemetry\.io\/|admission\.datadoghq\.com\/|kuma\.io\/sidecar-injection|appmesh\.k8s\.aws\/)/;
+const INJECTION_KEYS =
+  /^(?:sidecar\.istio\.io\/|istio\.io\/rev|dapr\.io\/|linkerd\.io\/inject|config\.linkerd\.io\/|vault\.hashicorp\.com\/agent-inject|consul\.hashicorp\.com\/connect-inject|instrumentation\.opentelemetry\.io\/|admission\.datadoghq\.com\/|kuma\.io\/sidecar-injection|appmesh\.k8s\.aws\/)/;
 
 /** Whether containers not in the manifest will be injected, so unknown localhost ports may be theirs. */
 /**
  * Ports of sidecars that webhooks inject (Istio's agent and Envoy, Linkerd's proxy, Dapr's
  * runtime): apps reach them on localhost although no container in the manifest serves them.
  */
-export const INJECTED_SIDECAR_PORTS: ReadonlySet<number> = new Set([15000, 15001, 15004, 15006, 15008, 15020, 15021, 15090, 4140, 4143, 4191, 3500, 50001]);
+export const INJECTED_SIDECAR_PORTS: ReadonlySet<number> = new Set([
+  15000, 15001, 15004, 15006, 15008, 15020, 15021, 15090, 4140, 4143, 4191, 3500, 50001,
+]);
 
 export function expectsInjectedContainers(pod: PodModel): boolean {
   return [...pod.annotations.values.keys(), ...pod.labels.values.keys()].some((key) => INJECTION_KEYS.test(key));

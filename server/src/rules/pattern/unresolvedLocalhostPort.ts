@@ -46,7 +46,12 @@ export const unresolvedLocalhostPortFix: QuickFixer<UnresolvedLocalhostPortData>
     const at = written.lastIndexOf(String(port));
     if (at < 0) return [];
     const start = target.start + at;
-    return [{ title: `Use port ${suggestedPort}, which a container of the pod serves`, edits: [{ start, end: start + String(port).length, newText: String(suggestedPort) }] }];
+    return [
+      {
+        title: `Use port ${suggestedPort}, which a container of the pod serves`,
+        edits: [{ start, end: start + String(port).length, newText: String(suggestedPort) }],
+      },
+    ];
   },
 };
 
@@ -61,7 +66,13 @@ export const unresolvedLocalhostPort = defineRule({
     const analysis = analyzePod(pod);
     // With one container, a localhost reference is usually to itself; on the host network,
     // localhost is the node; with injected sidecars, their ports are not in the manifest.
-    if (pod.containers.length < 2 || analysis.links.length === 0 || analysis.hostNetwork || expectsInjectedContainers(pod)) return findings;
+    if (
+      pod.containers.length < 2 ||
+      analysis.links.length === 0 ||
+      analysis.hostNetwork ||
+      expectsInjectedContainers(pod)
+    )
+      return findings;
     const reported = new Set<string>();
     for (const link of analysis.links) {
       if (link.to || INJECTED_SIDECAR_PORTS.has(link.port)) continue;
@@ -78,7 +89,10 @@ export const unresolvedLocalhostPort = defineRule({
           (servedList ? `; ports served here: ${servedList}` : '') +
           (suggestedPort !== undefined ? `. Did you mean ${suggestedPort}?` : '.'),
         range: linkRange(context.document.text, link),
-        related: others.map((entry) => ({ range: entry.range, message: `${containerLabel(entry.container)} serves port ${entry.port} (${entry.evidence})` })),
+        related: others.map((entry) => ({
+          range: entry.range,
+          message: `${containerLabel(entry.container)} serves port ${entry.port} (${entry.evidence})`,
+        })),
         data: { port: link.port, suggestedPort: suggestedPort ?? null },
       });
     }

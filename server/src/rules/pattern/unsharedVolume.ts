@@ -37,13 +37,17 @@ export const unsharedVolumeFix: QuickFixer<UnsharedVolumeData> = {
     if (!sharing || !user) return [];
     const text = context.document.model.text;
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
-    const others = pod.containers.filter((container) => container !== user.container && container.map && !container.map.flow);
+    const others = pod.containers.filter(
+      (container) => container !== user.container && container.map && !container.map.flow,
+    );
     others.sort((a, b) => Number(b === analysis.main) - Number(a === analysis.main));
     // Never the preferred fix: whether the volume is scratch space or meant to be shared is the author's call.
     return others.map((container): FixCandidate => {
       const paths = new Set(container.volumeMounts.flatMap((mount) => (mount.mountPath ? [mount.mountPath] : [])));
       const mount = { name: volume, mountPath: uniquePath(user.mount.mountPath ?? `/${volume}`, paths) };
-      const edit = container.volumeMountsPair ? appendToSequence(text, container.volumeMountsPair, [mount], style) : addPair(text, container.map!, 'volumeMounts', [mount], style);
+      const edit = container.volumeMountsPair
+        ? appendToSequence(text, container.volumeMountsPair, [mount], style)
+        : addPair(text, container.map!, 'volumeMounts', [mount], style);
       return {
         title: `Mount "${volume}" in "${container.name ?? 'container'}" at ${mount.mountPath}`,
         edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
@@ -68,7 +72,8 @@ export const unsharedVolume = defineRule({
       for (const use of sharing.mountedBy) users.add(use.container);
       // Readers can only add users: with two already the volume is shared.
       if (users.size < 2) {
-        for (const container of pod.containers) if (container.env.some((entry) => fileKeyRefVolume(entry) === sharing.name)) users.add(container);
+        for (const container of pod.containers)
+          if (container.env.some((entry) => fileKeyRefVolume(entry) === sharing.name)) users.add(container);
       }
       if (users.size !== 1) continue;
       const [user] = users;
@@ -76,8 +81,15 @@ export const unsharedVolume = defineRule({
       findings.push({
         message: `emptyDir "${sharing.name}" is mounted only by ${containerLabel(user!)}: the pod's other containers (${others.map(containerLabel).join(', ')}) cannot see what it holds. Fine for scratch space; to share files, mount it in the other container too.`,
         range: sharing.volume.nameNode.range,
-        related: sharing.mountedBy.map((use) => ({ range: use.mount.node.range, message: `mounted by ${containerLabel(use.container)} at ${use.mount.mountPath ?? '?'}` })),
-        data: { volume: sharing.name, mountedBy: user!.name ?? null, others: others.flatMap((container) => (container.name !== undefined ? [container.name] : [])) },
+        related: sharing.mountedBy.map((use) => ({
+          range: use.mount.node.range,
+          message: `mounted by ${containerLabel(use.container)} at ${use.mount.mountPath ?? '?'}`,
+        })),
+        data: {
+          volume: sharing.name,
+          mountedBy: user!.name ?? null,
+          others: others.flatMap((container) => (container.name !== undefined ? [container.name] : [])),
+        },
       });
     }
     return findings;

@@ -24,13 +24,20 @@ export const unusedVolumeFix: QuickFixer<UnusedVolumeData> = {
   fixes(context) {
     const pod = podOf(context);
     const data = dataOf(context.target);
-    const volume = pod?.volumes.find((candidate) => candidate.index === data.volumeIndex && candidate.name === data.volume);
+    const volume = pod?.volumes.find(
+      (candidate) => candidate.index === data.volumeIndex && candidate.name === data.volume,
+    );
     if (!pod || !volume) return [];
     try {
       const lines = itemLines(context.document.model.text, volume.node);
       // The last volume goes with its list key, or `volumes:` would be left holding null.
       if (pod.volumes.length === 1) return [];
-      return [{ title: `Remove the unused volume "${volume.name ?? ''}"`, edits: [replaceRange(context, lines.start, lines.end, '')] }];
+      return [
+        {
+          title: `Remove the unused volume "${volume.name ?? ''}"`,
+          edits: [replaceRange(context, lines.start, lines.end, '')],
+        },
+      ];
     } catch (error) {
       if (error instanceof UnsupportedLayout) return [];
       throw error;
@@ -59,7 +66,8 @@ export const unusedVolume = defineRule({
     }
     for (const sharing of analyzePod(pod).volumes) {
       const volume = sharing.volume;
-      if (!volume?.nameNode || sharing.mountedBy.length > 0 || otherUses.has(sharing.name) || !isMap(volume.node)) continue;
+      if (!volume?.nameNode || sharing.mountedBy.length > 0 || otherUses.has(sharing.name) || !isMap(volume.node))
+        continue;
       findings.push({
         message: `Volume "${sharing.name}" is declared but no container mounts it: add a volumeMount where it is needed, or remove it.`,
         range: volume.nameNode.range,

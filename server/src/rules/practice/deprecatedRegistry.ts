@@ -33,11 +33,15 @@ export const deprecatedRegistryFix: QuickFixer<DeprecatedRegistryData> = {
     const written = context.document.model.text.slice(node.range.start, node.range.end);
     const at = written.indexOf(data.image);
     if (at < 0) return [];
-    return [{
-      title: `Use ${data.replacement}`,
-      edits: [replaceRange(context, node.range.start + at, node.range.start + at + data.image.length, data.replacement)],
-      preferred: true,
-    }];
+    return [
+      {
+        title: `Use ${data.replacement}`,
+        edits: [
+          replaceRange(context, node.range.start + at, node.range.start + at + data.image.length, data.replacement),
+        ],
+        preferred: true,
+      },
+    ];
   },
 };
 

@@ -23,7 +23,8 @@ export const gitSyncRootOutsideVolume = defineRule({
   id: 'git-sync-root-outside-volume',
   category: 'practice',
   defaultSeverity: 'warning',
-  summary: 'git-sync v4 mounts its volume at the old /tmp/git root without --root: the checkout lands outside the volume.',
+  summary:
+    'git-sync v4 mounts its volume at the old /tmp/git root without --root: the checkout lands outside the volume.',
   check(pod): RuleFinding<GitSyncRootOutsideVolumeData>[] {
     const findings: RuleFinding<GitSyncRootOutsideVolumeData>[] = [];
     for (const { container, image } of containerImages(pod)) {
@@ -31,7 +32,9 @@ export const gitSyncRootOutsideVolume = defineRule({
       const { repository, tag } = parseImage(image);
       if (!/(?:^|\/)git-sync$/.test(repository) || !/^v?4\./.test(tag ?? '')) continue;
       const argv = [...container.command, ...container.args].join(' ');
-      const rootSet = /(?:^|\s)--?root(?:=|\s)/.test(argv) || container.env.some((entry) => entry.name === 'GITSYNC_ROOT' || entry.name === 'GIT_SYNC_ROOT');
+      const rootSet =
+        /(?:^|\s)--?root(?:=|\s)/.test(argv) ||
+        container.env.some((entry) => entry.name === 'GITSYNC_ROOT' || entry.name === 'GIT_SYNC_ROOT');
       const mount = container.volumeMounts.find((entry) => entry.mountPath?.replace(/\/+$/, '') === V3_ROOT);
       if (rootSet || !mount?.mountPathNode) continue;
       findings.push({

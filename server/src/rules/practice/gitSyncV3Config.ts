@@ -43,13 +43,23 @@ export const gitSyncV3ConfigFix: QuickFixer<GitSyncV3ConfigData> = {
     const renames = context.data.renames;
     if (!container || !Array.isArray(renames) || renames.length === 0) return [];
     const edits = renames.flatMap((rename: Partial<GitSyncV3ConfigData['renames'][number]>) => {
-      const entry = container.env.find((candidate) => candidate.index === rename.envIndex && candidate.name === rename.from);
-      return entry?.nameNode && typeof rename.to === 'string' ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)] : [];
+      const entry = container.env.find(
+        (candidate) => candidate.index === rename.envIndex && candidate.name === rename.from,
+      );
+      return entry?.nameNode && typeof rename.to === 'string'
+        ? [replaceRange(context, entry.nameNode.range.start, entry.nameNode.range.end, rename.to)]
+        : [];
     });
     if (edits.length === 0) return [];
     // v3 images do not read GITSYNC_*: the rename is the safe default only on v4.
     const v4 = /git-sync(?::|@)v?4\./.test(container.image ?? '');
-    return [{ title: `Rename ${edits.length} GIT_SYNC_* variable${edits.length > 1 ? 's' : ''} to their git-sync v4 names`, edits, preferred: v4 }];
+    return [
+      {
+        title: `Rename ${edits.length} GIT_SYNC_* variable${edits.length > 1 ? 's' : ''} to their git-sync v4 names`,
+        edits,
+        preferred: v4,
+      },
+    ];
   },
 };
 
@@ -67,16 +77,27 @@ export const gitSyncV3Config = defineRule({
       const v3Image = isGitSync && /^v?3\./.test(image!.tag ?? '');
       if (!v3Image && !container.env.some(isOldVariable)) continue;
       const oldVariables = container.env.filter(isOldVariable);
-      const renames = oldVariables.map((entry) => ({ from: entry.name!, to: v4Name(entry.name!), envIndex: entry.index }));
+      const renames = oldVariables.map((entry) => ({
+        from: entry.name!,
+        to: v4Name(entry.name!),
+        envIndex: entry.index,
+      }));
       const parts = [
-        v3Image ? `${containerLabel(container)} runs git-sync ${image!.tag}` : `${containerLabel(container)} configures git-sync with v3 variables`,
-        renames.length ? `v4 renames ${renames.map((rename) => `${rename.from} → ${rename.to}`).join(', ')}` : 'v4 renames GIT_SYNC_* variables to GITSYNC_*',
+        v3Image
+          ? `${containerLabel(container)} runs git-sync ${image!.tag}`
+          : `${containerLabel(container)} configures git-sync with v3 variables`,
+        renames.length
+          ? `v4 renames ${renames.map((rename) => `${rename.from} → ${rename.to}`).join(', ')}`
+          : 'v4 renames GIT_SYNC_* variables to GITSYNC_*',
         'moves the default root from /tmp/git to /git (set --root or mount the volume there) and replaces --branch/--rev with --ref, --dest with --link, --wait with --period',
       ];
       findings.push({
         message: `${parts[0]}: ${parts[1]}, ${parts[2]}.`,
         range: v3Image ? container.imageNode!.range : oldVariables[0]!.nameNode!.range,
-        related: oldVariables.map((entry) => ({ range: entry.nameNode!.range, message: `${entry.name} → ${v4Name(entry.name!)} in v4` })),
+        related: oldVariables.map((entry) => ({
+          range: entry.nameNode!.range,
+          message: `${entry.name} → ${v4Name(entry.name!)} in v4`,
+        })),
         data: { ...containerRefOf(container), container: container.name ?? null, renames },
       });
     }

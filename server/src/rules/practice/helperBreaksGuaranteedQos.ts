@@ -58,7 +58,14 @@ export const helperBreaksGuaranteedQosFix: QuickFixer<HelperBreaksGuaranteedQosD
       const request = requests?.values.get(resource);
       if (!limit && !request) return [];
       if (limit && request && request.text !== limit.text && request.pair.value) {
-        edits.push(replaceRange(context, request.pair.value.range.start, request.pair.value.range.end, limit.pair.value ? text.slice(limit.pair.value.range.start, limit.pair.value.range.end) : limit.text));
+        edits.push(
+          replaceRange(
+            context,
+            request.pair.value.range.start,
+            request.pair.value.range.end,
+            limit.pair.value ? text.slice(limit.pair.value.range.start, limit.pair.value.range.end) : limit.text,
+          ),
+        );
       } else if (limit && !request) {
         missing.requests[resource] = limit.text;
       } else if (request && !limit) {
@@ -72,7 +79,10 @@ export const helperBreaksGuaranteedQosFix: QuickFixer<HelperBreaksGuaranteedQosD
         if (Object.keys(entries).length === 0) continue;
         const list: ResourceListModel | undefined = container.resources[key];
         if (list && !(list.node && list.node.pairs.length > 0)) return [];
-        if (list?.node) insertions.push(...Object.entries(entries).map(([name, value]) => addPair(text, list.node!, name, value, style)));
+        if (list?.node)
+          insertions.push(
+            ...Object.entries(entries).map(([name, value]) => addPair(text, list.node!, name, value, style)),
+          );
         else insertions.push(addPair(text, resourcesPair.value, key, entries, style));
       }
     } catch (error) {
@@ -82,7 +92,9 @@ export const helperBreaksGuaranteedQosFix: QuickFixer<HelperBreaksGuaranteedQosD
     // A new `requests:` and a value added to the last list can share a line: the deeper one goes first.
     edits.push(...orderInsertions(insertions).map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)));
     if (edits.length === 0) return [];
-    return [{ title: `Request exactly the limits in "${container.name ?? 'container'}" (keeps the pod Guaranteed)`, edits }];
+    return [
+      { title: `Request exactly the limits in "${container.name ?? 'container'}" (keeps the pod Guaranteed)`, edits },
+    ];
   },
 };
 

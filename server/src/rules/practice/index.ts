@@ -8,4 +8,12 @@ import { latestImageTag } from './latestImageTag';
 import { missingResources } from './missingResources';
 
 /** The practice rules, one file each in this folder; add a rule by importing it here. */
-export const PRACTICE_RULES = [missingResources, initResourcesDominate, helperBreaksGuaranteedQos, deprecatedRegistry, latestImageTag, gitSyncV3Config, gitSyncRootOutsideVolume] as const satisfies readonly Rule<object>[];
+export const PRACTICE_RULES = [
+  missingResources,
+  initResourcesDominate,
+  helperBreaksGuaranteedQos,
+  deprecatedRegistry,
+  latestImageTag,
+  gitSyncV3Config,
+  gitSyncRootOutsideVolume,
+] as const satisfies readonly Rule<object>[];

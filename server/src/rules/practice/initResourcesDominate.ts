@@ -39,14 +39,25 @@ export const initResourcesDominate = defineRule({
       if (!running || running.nanos === 0n || largest.use.nanos <= running.nanos) continue;
       const own = resources.perContainer.find((entry) => entry.container === largest.container)?.requests.get(resource);
       const container = largest.container;
-      const sidecarShare = own && own.nanos !== largest.use.nanos ? ` (its ${formatQuantity(own)} plus ${formatQuantity({ nanos: largest.use.nanos - own.nanos, format: own.format })} of native sidecars already running)` : '';
-      const request = container.resources.requests?.values.get(resource)?.pair ?? container.resources.limits?.values.get(resource)?.pair;
+      const sidecarShare =
+        own && own.nanos !== largest.use.nanos
+          ? ` (its ${formatQuantity(own)} plus ${formatQuantity({ nanos: largest.use.nanos - own.nanos, format: own.format })} of native sidecars already running)`
+          : '';
+      const request =
+        container.resources.requests?.values.get(resource)?.pair ??
+        container.resources.limits?.values.get(resource)?.pair;
       findings.push({
         message:
           `Init container ${containerLabel(container)} sets this pod's effective ${resource} request: it needs ${formatQuantity(largest.use)}${sidecarShare}, ` +
           `more than the ${formatQuantity(running)} the native sidecars and app containers request together, so the scheduler reserves ${formatQuantity(largest.use)} for the whole pod.`,
         range: request?.range ?? containerAnchor(container),
-        data: { container: container.name ?? null, resource, initUse: formatQuantity(largest.use), runningSum: formatQuantity(running), effective: formatQuantity(largest.use) },
+        data: {
+          container: container.name ?? null,
+          resource,
+          initUse: formatQuantity(largest.use),
+          runningSum: formatQuantity(running),
+          effective: formatQuantity(largest.use),
+        },
       });
     }
     return findings;

@@ -21,7 +21,11 @@ export interface MissingResourcesData extends ContainerRef {
   readonly missing: readonly ('requests.cpu' | 'requests.memory' | 'limits.memory')[];
 }
 
-const LABELS: Readonly<Record<string, string>> = { 'requests.cpu': 'CPU request', 'requests.memory': 'memory request', 'limits.memory': 'memory limit' };
+const LABELS: Readonly<Record<string, string>> = {
+  'requests.cpu': 'CPU request',
+  'requests.memory': 'memory request',
+  'limits.memory': 'memory limit',
+};
 
 function orList(words: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0]!;
@@ -29,7 +33,10 @@ function orList(words: readonly string[]): string {
 
 /** What each missing value costs, in the scheduler's and the kernel's terms. */
 function consequences(missing: readonly string[]): string {
-  const unreserved = [missing.includes('requests.cpu') ? 'CPU' : undefined, missing.includes('requests.memory') ? 'memory' : undefined].filter(Boolean);
+  const unreserved = [
+    missing.includes('requests.cpu') ? 'CPU' : undefined,
+    missing.includes('requests.memory') ? 'memory' : undefined,
+  ].filter(Boolean);
   const parts: string[] = [];
   if (unreserved.length > 0) parts.push(`the scheduler reserves no ${unreserved.join(' or ')} for it`);
   if (missing.includes('limits.memory')) parts.push('nothing bounds its memory');
@@ -45,7 +52,8 @@ function podLevelResources(pod: PodModel): ReadonlySet<string> {
   const resources = getMap(pod.spec, 'resources');
   const covered = new Set<string>();
   if (!resources) return covered;
-  const has = (list: string, name: string) => getMap(resources, list)?.pairs.some((pair) => pair.key.value === name) ?? false;
+  const has = (list: string, name: string) =>
+    getMap(resources, list)?.pairs.some((pair) => pair.key.value === name) ?? false;
   if (has('requests', 'cpu') || has('limits', 'cpu')) covered.add('requests.cpu');
   if (has('requests', 'memory') || has('limits', 'memory')) covered.add('requests.memory');
   if (has('limits', 'memory')) covered.add('limits.memory');
@@ -73,7 +81,8 @@ export const missingResourcesFix: QuickFixer<MissingResourcesData> = {
     if (!requests?.values.has('cpu') && !limits?.values.has('cpu')) wanted.requests.cpu = values.cpu;
     if (!requests?.values.has('memory') && !limits?.values.has('memory')) wanted.requests.memory = values.memory;
     // A limit below an existing request is rejected: the request itself is then the limit.
-    if (!limits?.values.has('memory')) wanted.limits.memory = requests?.values.get('memory')?.text ?? values.memoryLimit;
+    if (!limits?.values.has('memory'))
+      wanted.limits.memory = requests?.values.get('memory')?.text ?? values.memoryLimit;
     // What pod-level resources already settle is not added (the finding's `missing` leaves it out).
     const missing = dataOf(context.target).missing;
     if (Array.isArray(missing)) {
@@ -101,11 +110,13 @@ export const missingResourcesFix: QuickFixer<MissingResourcesData> = {
       }
     }
     if (edits.length === 0) return [];
-    return [{
-      title: `Add resource requests and limits to "${container.name ?? 'container'}" (starting values to tune)`,
-      // `limits.memory` and a new `requests:` can land on one line: the deeper one goes first.
-      edits: orderInsertions(edits).map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)),
-    }];
+    return [
+      {
+        title: `Add resource requests and limits to "${container.name ?? 'container'}" (starting values to tune)`,
+        // `limits.memory` and a new `requests:` can land on one line: the deeper one goes first.
+        edits: orderInsertions(edits).map((edit) => replaceRange(context, edit.start, edit.end, edit.newText)),
+      },
+    ];
   },
 };
 
@@ -123,10 +134,12 @@ export const missingResources = defineRule({
       const limits = container.resources.limits?.values;
       const missing: MissingResourcesData['missing'][number][] = [];
       if (!requests?.has('cpu') && !limits?.has('cpu') && !podLevel.has('requests.cpu')) missing.push('requests.cpu');
-      if (!requests?.has('memory') && !limits?.has('memory') && !podLevel.has('requests.memory')) missing.push('requests.memory');
+      if (!requests?.has('memory') && !limits?.has('memory') && !podLevel.has('requests.memory'))
+        missing.push('requests.memory');
       if (!limits?.has('memory') && !podLevel.has('limits.memory')) missing.push('limits.memory');
       if (missing.length === 0) continue;
-      const kind = container.group === 'app' ? 'Container' : container.group === 'init' ? 'Init container' : 'Native sidecar';
+      const kind =
+        container.group === 'app' ? 'Container' : container.group === 'init' ? 'Init container' : 'Native sidecar';
       findings.push({
         message: `${kind} ${containerLabel(container)} sets no ${orList(missing.map((key) => LABELS[key]!))}: ${consequences(missing)}.${podLevel.size > 0 ? ' The pod-level resources cover the rest.' : ''}`,
         range: container.resources.pair?.key.range ?? containerAnchor(container),

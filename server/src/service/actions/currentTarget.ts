@@ -12,15 +12,20 @@ import type { FixTarget } from './fixes/quickFix';
 export function currentFindingFor(echoed: FixTarget, current: readonly FileFinding[]): FixTarget | undefined {
   const echoedData = recordOrUndefined(echoed.data);
   const candidates = current.filter((finding) => finding.code === echoed.code && sameData(echoedData, finding));
-  const chosen = candidates.length === 1 && echoedData !== undefined ? candidates[0] : uniqueOverlapping(candidates, echoed);
+  const chosen =
+    candidates.length === 1 && echoedData !== undefined ? candidates[0] : uniqueOverlapping(candidates, echoed);
   return chosen && { code: chosen.code, start: chosen.range.start, end: chosen.range.end, data: chosen.data };
 }
 
 /** Without data to tell findings apart, the echoed range must still touch exactly one of them. */
 function uniqueOverlapping(candidates: readonly FileFinding[], echoed: FixTarget): FileFinding | undefined {
-  const exact = candidates.filter((finding) => finding.range.start === echoed.start && finding.range.end === echoed.end);
+  const exact = candidates.filter(
+    (finding) => finding.range.start === echoed.start && finding.range.end === echoed.end,
+  );
   if (exact.length === 1) return exact[0];
-  const touching = candidates.filter((finding) => finding.range.start <= echoed.end && echoed.start <= finding.range.end);
+  const touching = candidates.filter(
+    (finding) => finding.range.start <= echoed.end && echoed.start <= finding.range.end,
+  );
   return touching.length === 1 ? touching[0] : undefined;
 }
 

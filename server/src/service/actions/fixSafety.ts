@@ -12,7 +12,8 @@ import type { FixTarget } from './fixes/quickFix';
  */
 
 /** Why a structural action is greyed out in a document with YAML errors. */
-export const BROKEN_YAML_REASON = 'This YAML document has syntax errors: fix them first (an edit that adds or moves lines could land in the wrong place).';
+export const BROKEN_YAML_REASON =
+  'This YAML document has syntax errors: fix them first (an edit that adds or moves lines could land in the wrong place).';
 
 /** Whether the file breaks lines with CRLF (judged by its first line break). */
 function usesCrlf(text: string): boolean {
@@ -23,7 +24,9 @@ function usesCrlf(text: string): boolean {
 /** Edits whose inserted line breaks are the file's own (`\r\n` in a CRLF file). */
 export function withFileLineBreaks(text: string, edits: readonly OffsetEdit[]): OffsetEdit[] {
   if (!usesCrlf(text)) return [...edits];
-  return edits.map((edit) => (edit.newText.includes('\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit));
+  return edits.map((edit) =>
+    edit.newText.includes('\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit,
+  );
 }
 
 /** An edit that adds, removes or moves lines (rather than changing text within one line). */
@@ -33,12 +36,16 @@ function isStructural(text: string, edits: readonly OffsetEdit[]): boolean {
 
 /** Whether any edit falls in a document whose YAML has errors. */
 function touchesBrokenYaml(file: ParsedFile, edits: readonly OffsetEdit[]): boolean {
-  return edits.some((edit) => file.documentAt(edit.start)?.model.syntaxFindings.some((finding) => finding.severity === 'error') ?? false);
+  return edits.some(
+    (edit) =>
+      file.documentAt(edit.start)?.model.syntaxFindings.some((finding) => finding.severity === 'error') ?? false,
+  );
 }
 
 function errorCounts(file: ParsedFile, settings: ServiceSettings): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const finding of file.findings(settings)) if (finding.severity === 'error') counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  for (const finding of file.findings(settings))
+    if (finding.severity === 'error') counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
   return counts;
 }
 
@@ -65,9 +72,18 @@ export function safeActions(
 ): ServiceCodeAction[] {
   return actions.flatMap((action): ServiceCodeAction[] => {
     if (action.kind === 'source.fixAll') {
-      const targets = file.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+      const targets = file
+        .findings(settings)
+        .map((finding) => ({
+          code: finding.code,
+          start: finding.range.start,
+          end: finding.range.end,
+          data: finding.data,
+        }));
       const safe = safePreferredFixes(file, targets, settings, combine);
-      return safe.count === 0 ? [] : [{ ...action, title: action.title.replace(/\(\d+\)$/, `(${safe.count})`), edits: safe.edits }];
+      return safe.count === 0
+        ? []
+        : [{ ...action, title: action.title.replace(/\(\d+\)$/, `(${safe.count})`), edits: safe.edits }];
     }
     const safe = safeAction(file, action, settings);
     return safe ? [safe] : [];
@@ -85,11 +101,21 @@ function checkable(file: ParsedFile, edits: readonly OffsetEdit[]): boolean {
   return edits.every((edit) => (file.documentAt(edit.start)?.model.text.length ?? 0) <= MAX_CHECKED_DOCUMENT);
 }
 
-function safeAction(file: ParsedFile, action: ServiceCodeAction, settings: ServiceSettings): ServiceCodeAction | undefined {
+function safeAction(
+  file: ParsedFile,
+  action: ServiceCodeAction,
+  settings: ServiceSettings,
+): ServiceCodeAction | undefined {
   if (action.disabledReason) return action;
   const edits = withFileLineBreaks(file.text, action.edits);
   if (isStructural(file.text, edits) && touchesBrokenYaml(file, edits)) {
-    return { title: action.title, kind: action.kind, edits: [], disabledReason: BROKEN_YAML_REASON, ...(action.fixes ? { fixes: action.fixes } : {}) };
+    return {
+      title: action.title,
+      kind: action.kind,
+      edits: [],
+      disabledReason: BROKEN_YAML_REASON,
+      ...(action.fixes ? { fixes: action.fixes } : {}),
+    };
   }
   // The selection was computed for the edits as planned: longer line breaks would move it.
   const moved = edits.some((edit, i) => edit !== action.edits[i]);
@@ -117,7 +143,9 @@ export function safePreferredFixes(
     const edits = withFileLineBreaks(file.text, own.edits);
     return !(isStructural(file.text, edits) && touchesBrokenYaml(file, edits));
   };
-  let targets = findings.some((target) => file.documentAt(target.start)?.model.syntaxFindings.length) ? findings.filter(fixable) : findings;
+  let targets = findings.some((target) => file.documentAt(target.start)?.model.syntaxFindings.length)
+    ? findings.filter(fixable)
+    : findings;
   let combined = combine(targets);
   let edits = withFileLineBreaks(file.text, combined.edits);
   if (addsError(file, edits, settings)) {

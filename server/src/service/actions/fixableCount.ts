@@ -10,13 +10,19 @@ import { combinePreferredFixes } from '.';
  */
 export function countFixable(text: string, findings: readonly FileFinding[], settings: ServiceSettings): number {
   const byDocument = new Map<number, FileFinding[]>();
-  for (const finding of findings) byDocument.set(finding.documentIndex, [...(byDocument.get(finding.documentIndex) ?? []), finding]);
+  for (const finding of findings)
+    byDocument.set(finding.documentIndex, [...(byDocument.get(finding.documentIndex) ?? []), finding]);
   if (byDocument.size === 0) return 0;
   let count = 0;
   for (const slice of splitDocuments(text)) {
     const held = byDocument.get(slice.index);
     if (!held) continue;
-    const targets = held.map((finding) => ({ code: finding.code, start: finding.range.start - slice.offset, end: finding.range.end - slice.offset, data: finding.data }));
+    const targets = held.map((finding) => ({
+      code: finding.code,
+      start: finding.range.start - slice.offset,
+      end: finding.range.end - slice.offset,
+      data: finding.data,
+    }));
     count += combinePreferredFixes(new ParsedFile(slice.text), targets, settings).count;
   }
   return count;

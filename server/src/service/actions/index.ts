@@ -41,7 +41,12 @@ function fixersOf(code: string): readonly QuickFixer[] {
  * The fixes for one finding, preferred first. A fixer that throws offers nothing, and the
  * logger hears about it (tests inject one that rethrows, so no bug hides behind the menu).
  */
-export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): FixCandidate[] {
+export function fixesFor(
+  analysis: ParsedFile,
+  target: FixTarget,
+  settings: ServiceSettings,
+  logger: Logger = SILENT_LOGGER,
+): FixCandidate[] {
   const document = analysis.documentAt(target.start);
   if (!document) return [];
   const out: FixCandidate[] = [];
@@ -57,7 +62,12 @@ export function fixesFor(analysis: ParsedFile, target: FixTarget, settings: Serv
 }
 
 /** Every code action for a selection: quick fixes of its diagnostics, then refactorings. */
-export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): ServiceCodeAction[] {
+export function codeActionsFor(
+  analysis: ParsedFile,
+  request: CodeActionRequest,
+  settings: ServiceSettings,
+  logger: Logger = SILENT_LOGGER,
+): ServiceCodeAction[] {
   const actions: ServiceCodeAction[] = [];
   if (wanted(request.only, 'quickfix')) {
     const current = request.diagnostics.length > 0 ? analysis.findings(settings) : [];
@@ -67,20 +77,44 @@ export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest,
       const diagnostic = currentFindingFor(echoed, current);
       if (!diagnostic) return;
       for (const fix of fixesFor(analysis, diagnostic, settings, logger)) {
-        actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, isPreferred: fix.preferred, fixes: [index] });
+        actions.push({
+          title: fix.title,
+          kind: 'quickfix',
+          edits: fix.edits,
+          isPreferred: fix.preferred,
+          fixes: [index],
+        });
       }
       const all = fixAllOfKind(analysis, diagnostic.code, settings, logger);
       if (all && all.count > 1) {
-        actions.push({ title: `Fix all ${diagnostic.code} findings in the file (${all.count})`, kind: 'quickfix', edits: all.edits, fixes: [index] });
+        actions.push({
+          title: `Fix all ${diagnostic.code} findings in the file (${all.count})`,
+          kind: 'quickfix',
+          edits: all.edits,
+          fixes: [index],
+        });
       }
     });
   }
-  if (wanted(request.only, 'refactor.rewrite')) actions.push(...insertPatternActions(analysis, request.start, settings));
+  if (wanted(request.only, 'refactor.rewrite'))
+    actions.push(...insertPatternActions(analysis, request.start, settings));
   // Only on request (editor.codeActionsOnSave, "Fix All"): it touches the whole file.
   if (request.only?.some((kind) => kind === 'source' || kind === 'source.fixAll')) {
-    const findings = analysis.findings(settings).map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
+    const findings = analysis
+      .findings(settings)
+      .map((finding) => ({
+        code: finding.code,
+        start: finding.range.start,
+        end: finding.range.end,
+        data: finding.data,
+      }));
     const all = combinePreferredFixes(analysis, findings, settings, logger);
-    if (all.count > 0) actions.push({ title: `Fix all auto-fixable Pod Patterns problems (${all.count})`, kind: 'source.fixAll', edits: all.edits });
+    if (all.count > 0)
+      actions.push({
+        title: `Fix all auto-fixable Pod Patterns problems (${all.count})`,
+        kind: 'source.fixAll',
+        edits: all.edits,
+      });
   }
   return actions;
 }
@@ -89,8 +123,14 @@ export function codeActionsFor(analysis: ParsedFile, request: CodeActionRequest,
  * The preferred fix of every finding of one code in the file, when they do not overlap;
  * undefined when this code has no safe fix.
  */
-export function fixAllOfKind(analysis: ParsedFile, code: string, settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } | undefined {
-  const findings = analysis.findings(settings)
+export function fixAllOfKind(
+  analysis: ParsedFile,
+  code: string,
+  settings: ServiceSettings,
+  logger: Logger = SILENT_LOGGER,
+): { edits: OffsetEdit[]; count: number } | undefined {
+  const findings = analysis
+    .findings(settings)
     .filter((finding) => finding.code === code)
     .map((finding) => ({ code: finding.code, start: finding.range.start, end: finding.range.end, data: finding.data }));
   const chosen = combinePreferredFixes(analysis, findings, settings, logger);
@@ -98,16 +138,29 @@ export function fixAllOfKind(analysis: ParsedFile, code: string, settings: Servi
 }
 
 /** Preferred fixes of the given findings that can be applied together (no overlapping edits). */
-export function combinePreferredFixes(analysis: ParsedFile, findings: readonly FixTarget[], settings: ServiceSettings, logger: Logger = SILENT_LOGGER): { edits: OffsetEdit[]; count: number } {
+export function combinePreferredFixes(
+  analysis: ParsedFile,
+  findings: readonly FixTarget[],
+  settings: ServiceSettings,
+  logger: Logger = SILENT_LOGGER,
+): { edits: OffsetEdit[]; count: number } {
   const edits: OffsetEdit[] = [];
   // Kept sorted by start, so each new edit is checked against its neighbours only (big files have thousands).
   const taken: OffsetEdit[] = [];
   let count = 0;
   for (const finding of findings) {
-    const preferred = fixesFor(analysis, { code: finding.code, start: finding.start, end: finding.end, data: finding.data }, settings, logger).find((fix) => fix.preferred);
+    const preferred = fixesFor(
+      analysis,
+      { code: finding.code, start: finding.start, end: finding.end, data: finding.data },
+      settings,
+      logger,
+    ).find((fix) => fix.preferred);
     if (!preferred) continue;
     // Two findings about one thing (a volume mounted twice, say) need its fix once.
-    const fresh = preferred.edits.filter((edit) => !taken.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText));
+    const fresh = preferred.edits.filter(
+      (edit) =>
+        !taken.some((done) => done.start === edit.start && done.end === edit.end && done.newText === edit.newText),
+    );
     if (fresh.some((edit) => overlapsAny(taken, edit)) || overlapEachOther(fresh)) continue;
     for (const edit of fresh) taken.splice(insertionIndex(taken, edit.start), 0, edit);
     edits.push(...fresh);
@@ -142,7 +195,8 @@ function overlapsAny(sorted: readonly OffsetEdit[], edit: OffsetEdit): boolean {
     if (intersects(sorted[i]!, edit)) return true;
     if (sorted[i]!.end < edit.start) break;
   }
-  for (let i = at; i < sorted.length && sorted[i]!.start <= edit.end; i++) if (intersects(sorted[i]!, edit)) return true;
+  for (let i = at; i < sorted.length && sorted[i]!.start <= edit.end; i++)
+    if (intersects(sorted[i]!, edit)) return true;
   return false;
 }
 

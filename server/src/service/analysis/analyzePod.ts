@@ -7,7 +7,16 @@ import { findLocalhostLinks, findServedPorts, mayNameLocalHost } from './localho
 import { assignRoles } from './roles';
 import { exposuresOf, type ServiceExposure } from '../model/serviceExposures';
 import { someText, textSources, type TextSource } from './textSources';
-import type { ContainerRole, ExternalEndpoint, LocalhostLink, PodAnalysis, QosClass, RoleAssignment, ServedPort, VolumeSharing } from './types';
+import type {
+  ContainerRole,
+  ExternalEndpoint,
+  LocalhostLink,
+  PodAnalysis,
+  QosClass,
+  RoleAssignment,
+  ServedPort,
+  VolumeSharing,
+} from './types';
 import { findVolumeSharing } from './volumeSharing';
 
 const ANALYSIS = Symbol('pod analysis');
@@ -17,7 +26,9 @@ export function analyzePod(pod: PodModel): PodAnalysis {
   const cached = slotOf<LazyPodAnalysis>(pod, ANALYSIS);
   // The Services selecting the pod come from the rest of the file and may change without the pod.
   const exposures = exposuresOf(pod);
-  return cached && cached.exposures === exposures ? cached : setSlot(pod, ANALYSIS, new LazyPodAnalysis(pod, exposures));
+  return cached && cached.exposures === exposures
+    ? cached
+    : setSlot(pod, ANALYSIS, new LazyPodAnalysis(pod, exposures));
 }
 
 /**
@@ -33,7 +44,8 @@ class LazyPodAnalysis implements PodAnalysis {
   private servedPortsPart: ServedPort[] | undefined;
   private linksPart: LocalhostLink[] | undefined;
   private endpointsPart: ExternalEndpoint[] | undefined;
-  private rolesPart: { roles: RoleAssignment[]; main?: ContainerModel; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
+  private rolesPart:
+    { roles: RoleAssignment[]; main?: ContainerModel; byContainer: Map<ContainerModel, ContainerRole> } | undefined;
   private resourcesPart: EffectiveResources | undefined;
   private effectiveResourcesPart: PodAnalysis['effectiveResources'] | undefined;
   private qosClassPart: QosClass | undefined;
@@ -48,7 +60,11 @@ class LazyPodAnalysis implements PodAnalysis {
     return (this.sourcesPart ??= new Map(this.pod.containers.map((container) => [container, textSources(container)])));
   }
 
-  private get roleAssignment(): { roles: RoleAssignment[]; main?: ContainerModel; byContainer: Map<ContainerModel, ContainerRole> } {
+  private get roleAssignment(): {
+    roles: RoleAssignment[];
+    main?: ContainerModel;
+    byContainer: Map<ContainerModel, ContainerRole>;
+  } {
     if (!this.rolesPart) {
       const { roles, main } = assignRoles({
         pod: this.pod,
@@ -59,7 +75,11 @@ class LazyPodAnalysis implements PodAnalysis {
         exposures: this.exposures,
         endpoints: () => this.endpoints,
       });
-      this.rolesPart = { roles, ...(main ? { main } : {}), byContainer: new Map(roles.map((entry) => [entry.container, entry.role])) };
+      this.rolesPart = {
+        roles,
+        ...(main ? { main } : {}),
+        byContainer: new Map(roles.map((entry) => [entry.container, entry.role])),
+      };
     }
     return this.rolesPart;
   }
@@ -91,7 +111,10 @@ class LazyPodAnalysis implements PodAnalysis {
 
   get effectiveResources(): PodAnalysis['effectiveResources'] {
     const amounts = this.resources;
-    return (this.effectiveResourcesPart ??= { requests: formatAmounts(amounts.requests), limits: formatAmounts(amounts.limits) });
+    return (this.effectiveResourcesPart ??= {
+      requests: formatAmounts(amounts.requests),
+      limits: formatAmounts(amounts.limits),
+    });
   }
 
   get qosClass(): QosClass {

@@ -91,7 +91,12 @@ interface Aggregate {
   readonly largestInit: Map<string, { container: ContainerModel; use: Quantity }>;
 }
 
-function considerInitUse(largestInit: Aggregate['largestInit'], container: ContainerModel, name: string, use: Quantity): void {
+function considerInitUse(
+  largestInit: Aggregate['largestInit'],
+  container: ContainerModel,
+  name: string,
+  use: Quantity,
+): void {
   const best = largestInit.get(name);
   if (!best || use.nanos > best.use.nanos) largestInit.set(name, { container, use });
 }
@@ -119,7 +124,8 @@ function aggregate(perContainer: readonly DefaultedResources[], side: 'requests'
         const sidecars = sidecarsSoFar.get(name);
         considerInitUse(largestInit, container, name, sidecars ? addQuantities(quantity, sidecars) : quantity);
       }
-      for (const [name, quantity] of sidecarsSoFar) if (!own.has(name)) considerInitUse(largestInit, container, name, quantity);
+      for (const [name, quantity] of sidecarsSoFar)
+        if (!own.has(name)) considerInitUse(largestInit, container, name, quantity);
     }
   }
   const effective = new Map(running);
@@ -195,4 +201,3 @@ export function qosClassOf(perContainer: readonly DefaultedResources[], podLevel
   }
   return 'Burstable';
 }
-

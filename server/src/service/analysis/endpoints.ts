@@ -2,7 +2,8 @@ import type { ContainerModel } from '../model/podModel';
 import { rangeInScalar, type TextSource } from './textSources';
 import type { ExternalEndpoint } from './types';
 
-const URL_PATTERN = /\b[a-z][a-z0-9+.-]{0,19}:\/\/(?:[^\s/@'"]*@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?[^\s'"]*/gi;
+const URL_PATTERN =
+  /\b[a-z][a-z0-9+.-]{0,19}:\/\/(?:[^\s/@'"]*@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?[^\s'"]*/gi;
 /**
  * `db.example.com:5432`, `10.0.0.5:6379`, `my-svc.ns.svc:80`: a host with a dot and a
  * numeric port. Dotless `host:port` is left out: it collides with `project:region` strings

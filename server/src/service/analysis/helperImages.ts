@@ -321,7 +321,8 @@ export const HELPER_IMAGES: readonly HelperImage[] = [
   {
     id: 'prometheus-exporter',
     title: 'a Prometheus exporter',
-    upstream: 'prometheus/prometheus (its exporter naming convention, followed by e.g. nginx/nginx-prometheus-exporter and prometheus-community/postgres_exporter)',
+    upstream:
+      'prometheus/prometheus (its exporter naming convention, followed by e.g. nginx/nginx-prometheus-exporter and prometheus-community/postgres_exporter)',
     repositories: [],
     lastSegmentSuffixes: ['-exporter', '_exporter'],
     pattern: 'adapter',
@@ -348,6 +349,9 @@ export function helperImageOf(image: string | undefined, words: readonly string[
     const matches =
       entry.repositories.some((name) => repository === name || repository.endsWith(`/${name}`)) ||
       (entry.lastSegmentSuffixes ?? []).some((suffix) => lastSegment.endsWith(suffix));
-    return matches && (entry.requiresWord === undefined || words.some((word) => word.split(/[\s=]+/).includes(entry.requiresWord!)));
+    return (
+      matches &&
+      (entry.requiresWord === undefined || words.some((word) => word.split(/[\s=]+/).includes(entry.requiresWord!)))
+    );
   });
 }

@@ -4,17 +4,27 @@ import type { LocalhostLink, ServedPort } from './types';
 
 /** Ports implied by a URL scheme when the reference names none. */
 const SCHEME_PORTS: Readonly<Record<string, number>> = {
-  http: 80, https: 443, ws: 80, wss: 443,
-  postgres: 5432, postgresql: 5432, mysql: 3306, redis: 6379, mongodb: 27017, amqp: 5672,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  redis: 6379,
+  mongodb: 27017,
+  amqp: 5672,
 };
 
 /**
  * `localhost:PORT`, `127.0.0.1:PORT`, `[::1]:PORT`, optionally behind a scheme and user
  * info; the host must not be part of a longer name (`mylocalhost`, `localhost.example`).
  */
-const LOCAL_REFERENCE = /(?:\b([a-z][a-z0-9+.-]{0,19}):\/\/(?:[^\s/@'"]*@)?)?(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(?![\w-]|\.\w|:\d)/gi;
+const LOCAL_REFERENCE =
+  /(?:\b([a-z][a-z0-9+.-]{0,19}):\/\/(?:[^\s/@'"]*@)?)?(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(?![\w-]|\.\w|:\d)/gi;
 /** `nc -z localhost 5432`, `telnet 127.0.0.1 6379`: host and port as separate words. */
-const NETCAT_REFERENCE = /\b(?:nc|ncat|netcat|telnet)\s+(?:-[a-zA-Z]+\s+(?:\d+\s+)?)*(localhost|127\.0\.0\.1)\s+(\d{1,5})\b/g;
+const NETCAT_REFERENCE =
+  /\b(?:nc|ncat|netcat|telnet)\s+(?:-[a-zA-Z]+\s+(?:\d+\s+)?)*(localhost|127\.0\.0\.1)\s+(\d{1,5})\b/g;
 
 /**
  * What every match of `LOCAL_REFERENCE` and `NETCAT_REFERENCE` contains. Most texts (paths,
@@ -25,7 +35,8 @@ const MAY_NAME_LOCAL_HOST = /localhost|127\.0\.0\.1|\[::1\]/i;
 /** Flag or env var names that say "listen here" rather than "connect there". */
 const LISTEN_NAME = /listen|bind|serv(?:e(?!r)|ing)|(?:^|[-_.])(?:addr|address|port|http-?port|https-?port)$/i;
 /** Words that make a port or address name point at something to connect to. */
-const CONNECT_NAME = /upstream|backend|target|remote|proxy|endpoint|url|uri|host|db|database|redis|mysql|postgres|pg|mongo|vault|api-?server|master|peer|connect|dial|forward|dest|sink|collector|agent|otlp|jaeger|zipkin|statsd|broker|kafka|smtp|ldap/i;
+const CONNECT_NAME =
+  /upstream|backend|target|remote|proxy|endpoint|url|uri|host|db|database|redis|mysql|postgres|pg|mongo|vault|api-?server|master|peer|connect|dial|forward|dest|sink|collector|agent|otlp|jaeger|zipkin|statsd|broker|kafka|smtp|ldap/i;
 
 export function isListenName(name: string): boolean {
   return LISTEN_NAME.test(name) && !CONNECT_NAME.test(name);
@@ -80,7 +91,8 @@ function localReferences(source: TextSource): readonly LocalReference[] {
   const out: LocalReference[] = [];
   for (const match of source.text.matchAll(LOCAL_REFERENCE)) {
     const scheme = match[1]?.toLowerCase();
-    const port = match[3] !== undefined ? validPort(Number(match[3])) : scheme !== undefined ? SCHEME_PORTS[scheme] : undefined;
+    const port =
+      match[3] !== undefined ? validPort(Number(match[3])) : scheme !== undefined ? SCHEME_PORTS[scheme] : undefined;
     if (port === undefined) continue;
     const name = ownerName(source, match.index);
     if (name !== undefined && isListenName(name)) continue;
@@ -107,11 +119,22 @@ function splitEnvReferences(container: ContainerModel, sources: readonly TextSou
     if (source.kind !== 'env' || !BARE_LOCAL_HOST.test(source.text.trim())) continue;
     const prefix = HOST_VARIABLE.exec(source.envName ?? '')?.[1];
     if (prefix === undefined) continue;
-    const portVariable = container.env.find((entry) => entry.name !== undefined && new RegExp(`^${escapeRegExp(prefix)}_?PORT$`, 'i').test(entry.name));
-    const port = portVariable?.value !== undefined && /^\d{1,5}$/.test(portVariable.value.trim()) ? validPort(Number(portVariable.value.trim())) : undefined;
+    const portVariable = container.env.find(
+      (entry) => entry.name !== undefined && new RegExp(`^${escapeRegExp(prefix)}_?PORT$`, 'i').test(entry.name),
+    );
+    const port =
+      portVariable?.value !== undefined && /^\d{1,5}$/.test(portVariable.value.trim())
+        ? validPort(Number(portVariable.value.trim()))
+        : undefined;
     if (port === undefined || isListenName(source.envName!.replace(/_/g, '-'))) continue;
     // The reference is the host value; the port lives in the other variable.
-    out.push({ source, port, index: source.text.indexOf(source.text.trim()), text: source.text.trim(), via: source.envName! });
+    out.push({
+      source,
+      port,
+      index: source.text.indexOf(source.text.trim()),
+      text: source.text.trim(),
+      via: source.envName!,
+    });
   }
   return out;
 }
@@ -123,7 +146,8 @@ function escapeRegExp(text: string): string {
 /** A listen flag with its value (`--port=8080`, `-listen :9113`). */
 const LISTEN_FLAG = /(?:^|\s)--?([A-Za-z][\w.-]*)(?:=|\s+)("[^"]*"|'[^']*'|[^\s'"]+)/g;
 /** Env var names that hold a port or address to listen on. */
-const LISTEN_ENV_NAME = /^(?:PORT|[A-Z0-9_]*(?:LISTEN|BIND)[A-Z0-9_]*|(?:HTTP|HTTPS|GRPC|METRICS|ADMIN|SERVER|APP|WEB)_PORT)$/;
+const LISTEN_ENV_NAME =
+  /^(?:PORT|[A-Z0-9_]*(?:LISTEN|BIND)[A-Z0-9_]*|(?:HTTP|HTTPS|GRPC|METRICS|ADMIN|SERVER|APP|WEB)_PORT)$/;
 /** An argv item that is a flag alone (`--port`), its value being the next item. */
 const WHOLE_FLAG = /^--?([A-Za-z][\w.-]*)$/;
 const INSTANCE_PORT = /=tcp:(?:[\d.]+:)?(\d{1,5})\b/g;
@@ -159,20 +183,31 @@ function revealedPorts(source: TextSource): { port: number; evidence: string; in
   // Cloud SQL / AlloyDB proxy v1 instance strings: `project:region:db=tcp:5432` or `=tcp:0.0.0.0:5432`.
   for (const match of source.text.includes('=tcp:') ? source.text.matchAll(INSTANCE_PORT) : []) {
     const port = validPort(Number(match[1]));
-    if (port !== undefined) out.push({ port, evidence: `instance tcp:${port}`, index: match.index + 1, length: match[0].length - 1 });
+    if (port !== undefined)
+      out.push({ port, evidence: `instance tcp:${port}`, index: match.index + 1, length: match[0].length - 1 });
   }
   return out;
 }
 
 /** Every port each container listens on: declared first, then revealed ones not declared. */
-export function findServedPorts(pod: PodModel, sources: ReadonlyMap<ContainerModel, readonly TextSource[]>): ServedPort[] {
+export function findServedPorts(
+  pod: PodModel,
+  sources: ReadonlyMap<ContainerModel, readonly TextSource[]>,
+): ServedPort[] {
   const served: ServedPort[] = [];
   for (const container of pod.containers) {
     const known = new Set<number>();
     for (const port of container.ports) {
       if (port.containerPort === undefined || !port.containerPortNode) continue;
       known.add(port.containerPort);
-      served.push({ container, port: port.containerPort, protocol: port.protocol, evidence: 'containerPort', declared: true, range: port.containerPortNode.range });
+      served.push({
+        container,
+        port: port.containerPort,
+        protocol: port.protocol,
+        evidence: 'containerPort',
+        declared: true,
+        range: port.containerPortNode.range,
+      });
     }
     for (const source of sources.get(container) ?? []) {
       for (const revealed of revealedPorts(source)) {

@@ -17,7 +17,18 @@ export const QUANTITY_PATTERN_TEXT = "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]
 
 const NUMBER = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/;
 const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
-const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 /** Far beyond any real quantity; keeps hostile exponents from building enormous numbers. */
 const MAX_EXPONENT = 120;
 const NANO = 9;
@@ -112,7 +123,18 @@ function ceilDivide(value: bigint, divisor: bigint): bigint {
   return quotient * divisor === value || value < 0n ? quotient : quotient + 1n;
 }
 
-const DECIMAL_SUFFIX_BY_EXPONENT: Readonly<Record<number, string>> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const DECIMAL_SUFFIX_BY_EXPONENT: Readonly<Record<number, string>> = {
+  [-9]: 'n',
+  [-6]: 'u',
+  [-3]: 'm',
+  0: '',
+  3: 'k',
+  6: 'M',
+  9: 'G',
+  12: 'T',
+  15: 'P',
+  18: 'E',
+};
 const BINARY_SUFFIX_BY_POWER = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 const NANOS_PER_UNIT = pow10(NANO);
 

@@ -2,7 +2,14 @@ import type { ContainerModel, PodModel, VolumeMountModel } from '../model/podMod
 import { helperImageOf, imageRepository, type HelperImage, type HelperPattern } from './helperImages';
 import type { ServiceExposure } from '../model/serviceExposures';
 import type { TextSource } from './textSources';
-import type { ContainerRole, ExternalEndpoint, LocalhostLink, RoleAssignment, ServedPort, VolumeSharing } from './types';
+import type {
+  ContainerRole,
+  ExternalEndpoint,
+  LocalhostLink,
+  RoleAssignment,
+  ServedPort,
+  VolumeSharing,
+} from './types';
 
 export { imageRepository };
 
@@ -62,7 +69,8 @@ const WEIGHT = {
 } as const;
 
 /** Names of the flags and variables that point a helper at the container it serves. */
-const FORWARD_NAME = /upstream|backend|target|origin|proxy-?pass|forward|destination|app-?(?:url|uri|addr|address|host|port)|service-?(?:url|addr)/i;
+const FORWARD_NAME =
+  /upstream|backend|target|origin|proxy-?pass|forward|destination|app-?(?:url|uri|addr|address|host|port)|service-?(?:url|addr)/i;
 const RELOAD_NAME = /webhook|reload|notify|callback|trigger/i;
 const SCRAPE_NAME = /scrape|metrics|stats|status|source|probe|monitor|health/i;
 const RELOAD_PATH = /\/(?:-\/)?reload\b|\/-\/(?:reload|refresh)/i;
@@ -83,23 +91,37 @@ function linkKind(link: LocalhostLink, fromImage: HelperImage | undefined, toIma
   return 'client';
 }
 
-const HELPER_NAME_WORDS: Readonly<Record<string, HelperPattern>> = { ambassador: 'ambassador', adapter: 'adapter', sidecar: 'sidecar' };
+const HELPER_NAME_WORDS: Readonly<Record<string, HelperPattern>> = {
+  ambassador: 'ambassador',
+  adapter: 'adapter',
+  sidecar: 'sidecar',
+};
 const HELPER_HINTS: readonly [HelperPattern, (token: string) => boolean][] = [
   // Only a hint: mesh and auth proxies are sidecars, so the traffic direction must decide.
   ['ambassador', (token) => token.startsWith('proxy')],
   ['adapter', (token) => token.startsWith('exporter') || token.startsWith('transformer')],
-  ['sidecar', (token) => ['log', 'logs', 'logger', 'logging', 'sync', 'gitsync', 'agent', 'reloader', 'reload', 'watcher'].includes(token) || token.startsWith('fluent')],
+  [
+    'sidecar',
+    (token) =>
+      ['log', 'logs', 'logger', 'logging', 'sync', 'gitsync', 'agent', 'reloader', 'reload', 'watcher'].includes(
+        token,
+      ) || token.startsWith('fluent'),
+  ],
 ];
 const MAIN_NAMES = new Set(['main', 'app', 'application']);
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** The helper pattern the words of a name suggest, with the word and how outright it is. */
 function patternFromWords(text: string): { pattern: HelperPattern; word: string; outright: boolean } | undefined {
   const words = tokens(text);
-  for (const word of words) if (HELPER_NAME_WORDS[word]) return { pattern: HELPER_NAME_WORDS[word]!, word, outright: true };
+  for (const word of words)
+    if (HELPER_NAME_WORDS[word]) return { pattern: HELPER_NAME_WORDS[word]!, word, outright: true };
   for (const [pattern, matches] of HELPER_HINTS) {
     const word = words.find(matches);
     if (word) return { pattern, word, outright: false };
@@ -128,7 +150,8 @@ function volumePaths(container: ContainerModel, sources: readonly TextSource[], 
       for (const mount of container.volumeMounts) {
         if (!mount.name || !mount.mountPath) continue;
         const base = mount.mountPath.replace(/\/+$/, '');
-        if (path.startsWith(`${base}/`) && path.length > base.length + 1) out.push({ volume: mount.name, relative: path.slice(base.length + 1), path });
+        if (path.startsWith(`${base}/`) && path.length > base.length + 1)
+          out.push({ volume: mount.name, relative: path.slice(base.length + 1), path });
       }
     }
   }
@@ -151,7 +174,9 @@ function label(container: ContainerModel): string {
 
 /** The address as written, with the port when it lives elsewhere (`127.0.0.1` with `DB_PORT=5432`). */
 function where(link: LocalhostLink): string {
-  return new RegExp(`:${link.port}(?!\\d)`).test(link.text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(link.text) ? link.text : `${link.text}:${link.port}`;
+  return new RegExp(`:${link.port}(?!\\d)`).test(link.text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(link.text)
+    ? link.text
+    : `${link.text}:${link.port}`;
 }
 
 function via(link: LocalhostLink): string {
@@ -159,7 +184,11 @@ function via(link: LocalhostLink): string {
 }
 
 type PathKind = 'mention' | 'write' | 'read';
-const PATH_PATTERNS: Readonly<Record<PathKind, RegExp>> = { mention: PATH_IN_TEXT, write: WRITE_TO_PATH, read: READ_FROM_PATH };
+const PATH_PATTERNS: Readonly<Record<PathKind, RegExp>> = {
+  mention: PATH_IN_TEXT,
+  write: WRITE_TO_PATH,
+  read: READ_FROM_PATH,
+};
 
 /**
  * What is known of each container before any role is chosen, indexed once per pod so
@@ -196,7 +225,8 @@ class PodEvidence {
   }
 
   imageOf(container: ContainerModel): HelperImage | undefined {
-    if (!this.images.has(container)) this.images.set(container, helperImageOf(container.image, [...container.command, ...container.args]));
+    if (!this.images.has(container))
+      this.images.set(container, helperImageOf(container.image, [...container.command, ...container.args]));
     return this.images.get(container);
   }
 
@@ -244,14 +274,17 @@ class PodEvidence {
       this.mentionIndex = new Map();
       for (const other of this.inputs.pod.containers) {
         if (other.group === 'init') continue;
-        for (const entry of new Set(this.pathsOf(other, 'mention').map((path) => `${path.volume}\0${path.relative}`))) push(this.mentionIndex, entry, other);
+        for (const entry of new Set(this.pathsOf(other, 'mention').map((path) => `${path.volume}\0${path.relative}`)))
+          push(this.mentionIndex, entry, other);
       }
     }
     const read = new Set(this.pathsOf(container, 'read').map((entry) => entry.path));
     const mounts = this.mountsOf(container);
     for (const written of this.pathsOf(container, 'mention')) {
       if (read.has(written.path) || mounts.get(written.volume)?.readOnly) continue;
-      const readers = (this.mentionIndex.get(`${written.volume}\0${written.relative}`) ?? []).filter((other) => other !== container);
+      const readers = (this.mentionIndex.get(`${written.volume}\0${written.relative}`) ?? []).filter(
+        (other) => other !== container,
+      );
       if (readers.length > 0) return readers.map((reader) => ({ path: written.path, reader }));
     }
     return [];
@@ -265,7 +298,8 @@ class PodEvidence {
         for (const use of volume.mountedBy) {
           if (use.container.group === 'init' || use.mount.readOnly) continue;
           const byImage = this.imageOf(use.container)?.writesVolume === true;
-          if (byImage || this.pathsOf(use.container, 'write').some((entry) => entry.volume === volume.name)) push(this.writersIndex, volume.name, use.container);
+          if (byImage || this.pathsOf(use.container, 'write').some((entry) => entry.volume === volume.name))
+            push(this.writersIndex, volume.name, use.container);
         }
       }
     }
@@ -287,43 +321,90 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Evidence for and against each app container being the main one. */
-function mainEvidence(container: ContainerModel, facts: PodEvidence, apps: readonly ContainerModel[]): { for: Evidence[]; against: Evidence[] } {
+function mainEvidence(
+  container: ContainerModel,
+  facts: PodEvidence,
+  apps: readonly ContainerModel[],
+): { for: Evidence[]; against: Evidence[] } {
   const support: Evidence[] = [];
   const against: Evidence[] = [];
   const { pod } = facts.inputs;
   const name = container.name;
   const stated = name !== undefined ? facts.explicit.get(name) : undefined;
-  if (stated === 'main') support.push({ kind: 'annotation', weight: WEIGHT.annotation, text: `the ${ROLES_ANNOTATION} annotation says so` });
-  else if (stated !== undefined) against.push({ kind: 'annotation', weight: WEIGHT.annotation, text: `the ${ROLES_ANNOTATION} annotation makes it ${stated}` });
+  if (stated === 'main')
+    support.push({ kind: 'annotation', weight: WEIGHT.annotation, text: `the ${ROLES_ANNOTATION} annotation says so` });
+  else if (stated !== undefined)
+    against.push({
+      kind: 'annotation',
+      weight: WEIGHT.annotation,
+      text: `the ${ROLES_ANNOTATION} annotation makes it ${stated}`,
+    });
   if (name !== undefined && pod.annotations.values.get(DEFAULT_CONTAINER_ANNOTATION) === name) {
-    support.push({ kind: 'annotation', weight: WEIGHT.defaultContainer, text: `the ${DEFAULT_CONTAINER_ANNOTATION} annotation names it` });
+    support.push({
+      kind: 'annotation',
+      weight: WEIGHT.defaultContainer,
+      text: `the ${DEFAULT_CONTAINER_ANNOTATION} annotation names it`,
+    });
   }
   for (const exposure of facts.exposuresOn(container)) {
-    support.push({ kind: 'wiring', weight: WEIGHT.serviceTraffic, text: `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}` });
+    support.push({
+      kind: 'wiring',
+      weight: WEIGHT.serviceTraffic,
+      text: `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}`,
+    });
     break;
   }
   for (const link of facts.linksTo.get(container) ?? []) {
     const kind = facts.kindOf(link);
-    if (kind !== 'client') support.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: servedByHelperText(link, kind) });
-    else against.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `${label(link.from)} calls it on ${where(link)}` });
+    if (kind !== 'client')
+      support.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: servedByHelperText(link, kind) });
+    else
+      against.push({
+        kind: 'wiring',
+        weight: WEIGHT.callsHelper,
+        text: `${label(link.from)} calls it on ${where(link)}`,
+      });
   }
   for (const link of facts.linksFrom.get(container) ?? []) {
     const kind = facts.kindOf(link);
-    if (kind !== 'client') against.push({ kind: 'wiring', weight: WEIGHT.servesMain, text: `works for ${label(link.to!)} on ${where(link)}` });
-    else support.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `calls ${label(link.to!)} on ${where(link)}` });
+    if (kind !== 'client')
+      against.push({
+        kind: 'wiring',
+        weight: WEIGHT.servesMain,
+        text: `works for ${label(link.to!)} on ${where(link)}`,
+      });
+    else
+      support.push({ kind: 'wiring', weight: WEIGHT.callsHelper, text: `calls ${label(link.to!)} on ${where(link)}` });
   }
   const image = facts.imageOf(container);
   if (image) against.push({ kind: 'image', weight: WEIGHT.image, text: `its image is ${image.title}` });
-  if (name !== undefined && MAIN_NAMES.has(name.toLowerCase())) support.push({ kind: 'name', weight: WEIGHT.exactName, text: `named "${name}"` });
+  if (name !== undefined && MAIN_NAMES.has(name.toLowerCase()))
+    support.push({ kind: 'name', weight: WEIGHT.exactName, text: `named "${name}"` });
   else if (name !== undefined && tokens(name).some((token) => MAIN_NAMES.has(token))) {
-    support.push({ kind: 'name', weight: WEIGHT.nameHint, text: `its name says "${tokens(name).find((token) => MAIN_NAMES.has(token))}"` });
+    support.push({
+      kind: 'name',
+      weight: WEIGHT.nameHint,
+      text: `its name says "${tokens(name).find((token) => MAIN_NAMES.has(token))}"`,
+    });
   }
-  const words = (name !== undefined ? patternFromWords(name) : undefined) ?? (container.image !== undefined ? patternFromWords(imageRepository(container.image)) : undefined);
+  const words =
+    (name !== undefined ? patternFromWords(name) : undefined) ??
+    (container.image !== undefined ? patternFromWords(imageRepository(container.image)) : undefined);
   if (words) against.push({ kind: 'name', weight: WEIGHT.nameWord, text: `its name or image says "${words.word}"` });
   const writer = facts.writerFor(container);
-  if (writer) support.push({ kind: 'wiring', weight: WEIGHT.filesRead, text: `reads volume "${writer.volume}", which ${label(writer.writer)} writes` });
+  if (writer)
+    support.push({
+      kind: 'wiring',
+      weight: WEIGHT.filesRead,
+      text: `reads volume "${writer.volume}", which ${label(writer.writer)} writes`,
+    });
   const readers = facts.readersOfFilesOf(container);
-  if (readers.length > 0) support.push({ kind: 'wiring', weight: WEIGHT.filesRead, text: `writes ${readers[0]!.path}, which ${readers.map((entry) => label(entry.reader)).join(' and ')} read${readers.length > 1 ? '' : 's'}` });
+  if (readers.length > 0)
+    support.push({
+      kind: 'wiring',
+      weight: WEIGHT.filesRead,
+      text: `writes ${readers[0]!.path}, which ${readers.map((entry) => label(entry.reader)).join(' and ')} read${readers.length > 1 ? '' : 's'}`,
+    });
   if (container === apps[0]) support.push({ kind: 'position', weight: WEIGHT.first, text: 'first app container' });
   return { for: support, against };
 }
@@ -346,7 +427,8 @@ const MAX_REASONS = 3;
 
 function reasonsOf(evidence: readonly Evidence[]): string[] {
   const texts: string[] = [];
-  for (const entry of ordered(evidence)) if (!texts.includes(entry.text) && texts.length < MAX_REASONS) texts.push(entry.text);
+  for (const entry of ordered(evidence))
+    if (!texts.includes(entry.text) && texts.length < MAX_REASONS) texts.push(entry.text);
   return texts;
 }
 
@@ -356,9 +438,16 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
   if (apps.length === 0) return { reasons: [] };
   if (apps.length === 1) {
     const evidence = mainEvidence(apps[0]!, facts, apps);
-    return { main: apps[0], reasons: [...reasonsOf(evidence.for.filter((entry) => entry.kind !== 'position')), 'the only app container'].slice(0, MAX_REASONS) };
+    return {
+      main: apps[0],
+      reasons: [
+        ...reasonsOf(evidence.for.filter((entry) => entry.kind !== 'position')),
+        'the only app container',
+      ].slice(0, MAX_REASONS),
+    };
   }
-  let best: { container: ContainerModel; score: number; evidence: { for: Evidence[]; against: Evidence[] } } | undefined;
+  let best:
+    { container: ContainerModel; score: number; evidence: { for: Evidence[]; against: Evidence[] } } | undefined;
   const evidenceOf = new Map<ContainerModel, { for: Evidence[]; against: Evidence[] }>();
   for (const container of apps) {
     const evidence = mainEvidence(container, facts, apps);
@@ -370,56 +459,106 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
   const reasons = reasonsOf(chosen.evidence.for.filter((entry) => entry.kind !== 'position'));
   if (reasons.length === 0) {
     // Nothing speaks for it but that the others look like helpers, or that it comes first.
-    const helpers = apps.filter((container) => container !== chosen.container && evidenceOf.get(container)!.against.length > 0).slice(0, MAX_REASONS);
-    const helperTexts = helpers.map((helper) => `${label(helper)}: ${ordered(evidenceOf.get(helper)!.against)[0]!.text}`);
-    reasons.push(helpers.length > 0 ? `the other app containers are helpers (${helperTexts.join('; ')})` : 'first app container');
+    const helpers = apps
+      .filter((container) => container !== chosen.container && evidenceOf.get(container)!.against.length > 0)
+      .slice(0, MAX_REASONS);
+    const helperTexts = helpers.map(
+      (helper) => `${label(helper)}: ${ordered(evidenceOf.get(helper)!.against)[0]!.text}`,
+    );
+    reasons.push(
+      helpers.length > 0 ? `the other app containers are helpers (${helperTexts.join('; ')})` : 'first app container',
+    );
   }
   return { main: chosen.container, reasons };
 }
 
 /** Evidence for each helper pattern of a non-main container, relative to the main one. */
-function helperEvidence(container: ContainerModel, main: ContainerModel | undefined, facts: PodEvidence): Record<HelperPattern, Evidence[]> {
+function helperEvidence(
+  container: ContainerModel,
+  main: ContainerModel | undefined,
+  facts: PodEvidence,
+): Record<HelperPattern, Evidence[]> {
   const found: Record<HelperPattern, Evidence[]> = { sidecar: [], adapter: [], ambassador: [] };
-  const add = (pattern: HelperPattern, kind: EvidenceKind, weight: number, text: string) => found[pattern].push({ kind, weight, text });
+  const add = (pattern: HelperPattern, kind: EvidenceKind, weight: number, text: string) =>
+    found[pattern].push({ kind, weight, text });
   const image = facts.imageOf(container);
   if (image) {
     // A family entry (exporters) names the image itself; the others their project.
-    const source = image.lastSegmentSuffixes && container.image !== undefined ? imageRepository(container.image) : image.upstream;
+    const source =
+      image.lastSegmentSuffixes && container.image !== undefined ? imageRepository(container.image) : image.upstream;
     const text = `${image.title} (${source}): ${image.does}`;
     add(image.pattern, 'image', image.direction === 'either' ? WEIGHT.eitherImage : WEIGHT.image, text);
   }
   // Traffic from outside landing on a helper makes it a door in, not a way out.
   const exposure = facts.exposuresOn(container)[0];
-  if (exposure) add('sidecar', 'wiring', WEIGHT.inboundHelper, `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}`);
+  if (exposure)
+    add(
+      'sidecar',
+      'wiring',
+      WEIGHT.inboundHelper,
+      `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}`,
+    );
   if (main) {
     addLinkEvidence(container, main, facts, image, add);
     addVolumeEvidence(container, main, facts, image, add);
   }
   const byName = container.name !== undefined ? patternFromWords(container.name) : undefined;
-  if (byName) add(byName.pattern, 'name', byName.outright ? WEIGHT.nameWord : WEIGHT.nameHint, `its name says "${byName.word}"`);
-  const byImage = !image && container.image !== undefined ? patternFromWords(imageRepository(container.image)) : undefined;
+  if (byName)
+    add(byName.pattern, 'name', byName.outright ? WEIGHT.nameWord : WEIGHT.nameHint, `its name says "${byName.word}"`);
+  const byImage =
+    !image && container.image !== undefined ? patternFromWords(imageRepository(container.image)) : undefined;
   if (byImage) add(byImage.pattern, 'name', WEIGHT.imageWord, `its image name says "${byImage.word}"`);
   return found;
 }
 
 type AddEvidence = (pattern: HelperPattern, kind: EvidenceKind, weight: number, text: string) => void;
 
-function addLinkEvidence(container: ContainerModel, main: ContainerModel, facts: PodEvidence, image: HelperImage | undefined, add: AddEvidence): void {
+function addLinkEvidence(
+  container: ContainerModel,
+  main: ContainerModel,
+  facts: PodEvidence,
+  image: HelperImage | undefined,
+  add: AddEvidence,
+): void {
   const mainName = label(main);
   const ownPorts = facts.ownPorts(container);
   for (const link of [...(facts.linksTo.get(container) ?? []), ...(facts.linksFrom.get(container) ?? [])]) {
     const kind = facts.kindOf(link);
     if (link.from === main && link.to === container && kind === 'client') {
-      const outside = image?.forwardsTo ?? facts.inputs.endpoints().find((endpoint) => endpoint.from === container)?.target;
-      add('ambassador', 'wiring', WEIGHT.forwardsForMain, `forwards ${mainName}'s calls to ${where(link)}${outside ? ` to ${outside}` : ''}`);
+      const outside =
+        image?.forwardsTo ?? facts.inputs.endpoints().find((endpoint) => endpoint.from === container)?.target;
+      add(
+        'ambassador',
+        'wiring',
+        WEIGHT.forwardsForMain,
+        `forwards ${mainName}'s calls to ${where(link)}${outside ? ` to ${outside}` : ''}`,
+      );
     } else if (link.from === container && link.to === main) {
       if (kind === 'forward') {
-        add('sidecar', 'wiring', WEIGHT.forwardsForMain, `passes incoming traffic to ${mainName} on ${where(link)}${via(link)}`);
+        add(
+          'sidecar',
+          'wiring',
+          WEIGHT.forwardsForMain,
+          `passes incoming traffic to ${mainName} on ${where(link)}${via(link)}`,
+        );
       } else if (kind === 'reload') {
-        add('sidecar', 'wiring', WEIGHT.forwardsForMain, `calls ${mainName}'s reload endpoint ${where(link)}${via(link)}`);
+        add(
+          'sidecar',
+          'wiring',
+          WEIGHT.forwardsForMain,
+          `calls ${mainName}'s reload endpoint ${where(link)}${via(link)}`,
+        );
       } else if (ownPorts.some((port) => port !== link.port)) {
-        const served = ownPorts.filter((port) => port !== link.port).map((port) => `:${port}`).join(', ');
-        add('adapter', 'wiring', WEIGHT.adapterOutput, `reads ${mainName}'s ${where(link)}${via(link)} and serves it in its own format on ${served}`);
+        const served = ownPorts
+          .filter((port) => port !== link.port)
+          .map((port) => `:${port}`)
+          .join(', ');
+        add(
+          'adapter',
+          'wiring',
+          WEIGHT.adapterOutput,
+          `reads ${mainName}'s ${where(link)}${via(link)} and serves it in its own format on ${served}`,
+        );
       } else {
         add('sidecar', 'wiring', WEIGHT.calledAfterLink, `calls ${mainName} on ${where(link)}`);
       }
@@ -427,7 +566,13 @@ function addLinkEvidence(container: ContainerModel, main: ContainerModel, facts:
   }
 }
 
-function addVolumeEvidence(container: ContainerModel, main: ContainerModel, facts: PodEvidence, image: HelperImage | undefined, add: AddEvidence): void {
+function addVolumeEvidence(
+  container: ContainerModel,
+  main: ContainerModel,
+  facts: PodEvidence,
+  image: HelperImage | undefined,
+  add: AddEvidence,
+): void {
   const mainName = label(main);
   const mainMounts = facts.mountsOf(main);
   const shared = [...facts.mountsOf(container)].filter(([volume]) => mainMounts.has(volume));
@@ -446,8 +591,10 @@ function addVolumeEvidence(container: ContainerModel, main: ContainerModel, fact
     const readText = `reads ${read.path}, which ${mainName} writes`;
     const output = writes.find((entry) => entry.path !== read.path);
     if (output) add('adapter', 'wiring', WEIGHT.readsMainsFile, `${readText}, and writes ${output.path}`);
-    else if (ownPorts.length > 0) add('adapter', 'wiring', WEIGHT.readsMainsFile, `${readText}, and serves it on :${ownPorts[0]}`);
-    else if (ownSources.some((entry) => TRANSFORM_COMMAND.test(entry.text))) add('adapter', 'wiring', WEIGHT.readsMainsFile, `${readText}, and prints it reformatted`);
+    else if (ownPorts.length > 0)
+      add('adapter', 'wiring', WEIGHT.readsMainsFile, `${readText}, and serves it on :${ownPorts[0]}`);
+    else if (ownSources.some((entry) => TRANSFORM_COMMAND.test(entry.text)))
+      add('adapter', 'wiring', WEIGHT.readsMainsFile, `${readText}, and prints it reformatted`);
     else add('sidecar', 'wiring', WEIGHT.streamsMainsFile, `${readText}${image ? '' : ', and passes it on unchanged'}`);
     return;
   }
@@ -458,28 +605,45 @@ function addVolumeEvidence(container: ContainerModel, main: ContainerModel, fact
     const written = writes.find((entry) => entry.volume === volume);
     const writerByImage = image?.writesVolume && !own.readOnly;
     if (written || writerByImage || (!own.readOnly && mains.readOnly)) {
-      const what = written ? `writes ${written.path} to volume "${volume}"` : `writes volume "${volume}" at ${own.mountPath ?? '?'}`;
+      const what = written
+        ? `writes ${written.path} to volume "${volume}"`
+        : `writes volume "${volume}" at ${own.mountPath ?? '?'}`;
       add('sidecar', 'wiring', WEIGHT.writesForMain, `${what}, which ${mainName} reads at ${mains.mountPath ?? '?'}`);
       return;
     }
   }
 
   // Serving or shipping a volume the main container fills, without naming a file of it.
-  const filled = shared.find(([volume]) => mainWrites.has(volume) && mainPaths.some((entry) => entry.volume === volume))?.[0];
-  if (filled && ownPorts.length > 0) add('sidecar', 'wiring', WEIGHT.servesMainsVolume, `serves the files of volume "${filled}", which ${mainName} writes, on :${ownPorts[0]}`);
-  else if (filled) add('sidecar', 'wiring', WEIGHT.servesMainsVolume - 10, `reads volume "${filled}", which ${mainName} writes`);
+  const filled = shared.find(
+    ([volume]) => mainWrites.has(volume) && mainPaths.some((entry) => entry.volume === volume),
+  )?.[0];
+  if (filled && ownPorts.length > 0)
+    add(
+      'sidecar',
+      'wiring',
+      WEIGHT.servesMainsVolume,
+      `serves the files of volume "${filled}", which ${mainName} writes, on :${ownPorts[0]}`,
+    );
+  else if (filled)
+    add('sidecar', 'wiring', WEIGHT.servesMainsVolume - 10, `reads volume "${filled}", which ${mainName} writes`);
 }
 
 const PLAIN_SIDECAR = `runs beside the main container with no sign of a proxy or an adapter`;
 
 /** The pattern a helper plays and why: the annotation, else the pattern with the most evidence. */
-function helperPattern(container: ContainerModel, main: ContainerModel | undefined, facts: PodEvidence): { pattern: HelperPattern; reasons: string[] } {
+function helperPattern(
+  container: ContainerModel,
+  main: ContainerModel | undefined,
+  facts: PodEvidence,
+): { pattern: HelperPattern; reasons: string[] } {
   const stated = container.name !== undefined ? facts.explicit.get(container.name) : undefined;
-  if (stated === 'sidecar' || stated === 'adapter' || stated === 'ambassador') return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`] };
+  if (stated === 'sidecar' || stated === 'adapter' || stated === 'ambassador')
+    return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`] };
   const evidence = helperEvidence(container, main, facts);
   let best: HelperPattern = 'sidecar';
   // On a tie the plainest pattern wins: sidecar, then adapter, then ambassador.
-  for (const pattern of ['adapter', 'ambassador'] as const) if (sum(evidence[pattern]) > sum(evidence[best])) best = pattern;
+  for (const pattern of ['adapter', 'ambassador'] as const)
+    if (sum(evidence[pattern]) > sum(evidence[best])) best = pattern;
   const reasons = reasonsOf(evidence[best]);
   return { pattern: best, reasons: reasons.length > 0 ? reasons : [PLAIN_SIDECAR] };
 }
@@ -489,12 +653,15 @@ export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main
   const facts = new PodEvidence(inputs);
   const { main, reasons: mainReasons } = chooseMain(facts);
   const roles = inputs.pod.containers.map((container): RoleAssignment => {
-    if (container.group === 'init') return assignment(container, 'init', ['init container: runs to completion before the app containers start']);
+    if (container.group === 'init')
+      return assignment(container, 'init', ['init container: runs to completion before the app containers start']);
     if (container === main) return assignment(container, 'main', mainReasons);
     const helper = helperPattern(container, main, facts);
     if (container.group === 'native-sidecar') {
-      const base = 'init container with restartPolicy: Always: starts before and keeps running beside the app containers';
-      const reasons = helper.reasons[0] === PLAIN_SIDECAR ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
+      const base =
+        'init container with restartPolicy: Always: starts before and keeps running beside the app containers';
+      const reasons =
+        helper.reasons[0] === PLAIN_SIDECAR ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
       return { ...assignment(container, 'native-sidecar', reasons), pattern: helper.pattern };
     }
     return { ...assignment(container, helper.pattern, helper.reasons), pattern: helper.pattern };

@@ -36,12 +36,16 @@ export function someText(container: ContainerModel, test: (text: string) => bool
 function visitTexts(container: ContainerModel, visit: (source: TextSource) => boolean): boolean {
   for (const variable of container.env) {
     if (isScalar(variable.valueNode) && variable.value !== undefined) {
-      if (visit({ container, kind: 'env', node: variable.valueNode, text: variable.value, envName: variable.name })) return true;
+      if (visit({ container, kind: 'env', node: variable.valueNode, text: variable.value, envName: variable.name }))
+        return true;
     }
   }
   // args follow command as one argv, so a flag at the end of command pairs with the first arg.
   let previous: string | undefined;
-  for (const [kind, seq] of [['command', container.commandNode], ['args', container.argsNode]] as const) {
+  for (const [kind, seq] of [
+    ['command', container.commandNode],
+    ['args', container.argsNode],
+  ] as const) {
     if (!seq) continue;
     for (const item of seq.items) {
       if (!isScalar(item) || item.value === null) {

@@ -5,7 +5,14 @@ import { IMAGES } from '../actions/insert/template';
 import { analyzePod } from '../analysis/analyzePod';
 import { describeSchemaAt, type FieldSummary } from '../schema/describeSchema';
 import type { ResourceModel } from '../model/podModel';
-import { insideMultilineScalar, keyPositionBeforeCursor, keyValueBeforeCursor, pairAtKey, type PairAtKey, type PathStep } from './cursor';
+import {
+  insideMultilineScalar,
+  keyPositionBeforeCursor,
+  keyValueBeforeCursor,
+  pairAtKey,
+  type PairAtKey,
+  type PathStep,
+} from './cursor';
 
 /** A completion in file offsets: the hosts convert the range. */
 export interface ServiceCompletion {
@@ -19,7 +26,10 @@ export interface ServiceCompletion {
   readonly sortText?: string;
 }
 
-const DEFAULT_CONTAINER_ANNOTATIONS = new Set(['kubectl.kubernetes.io/default-container', 'kubectl.kubernetes.io/default-logs-container']);
+const DEFAULT_CONTAINER_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/default-container',
+  'kubectl.kubernetes.io/default-logs-container',
+]);
 const PROBE_HANDLERS = new Set(['httpGet', 'tcpSocket', 'grpc']);
 
 /** Completions at a file offset: schema keys and enum values, and pod-aware values. */
@@ -38,11 +48,19 @@ export function completeAt(analysis: ParsedFile, offset: number): ServiceComplet
   const pod = resource.pod;
   const values = [...(pod ? valuesFor(pod, found, line.keyOffset) : []), ...schemaValues(resource, found.path)];
   const prefix = line.needsSpace ? ' ' : '';
-  return values.map((value, index) => ({ ...value, insertText: prefix + value.insertText, replace, sortText: String(index).padStart(3, '0') }));
+  return values.map((value, index) => ({
+    ...value,
+    insertText: prefix + value.insertText,
+    replace,
+    sortText: String(index).padStart(3, '0'),
+  }));
 }
 
 function resourceAt(resources: readonly ResourceModel[], offset: number): ResourceModel | undefined {
-  return resources.find((resource) => resource.root.range.start <= offset && offset <= resource.root.range.end) ?? (resources.length === 1 ? resources[0] : undefined);
+  return (
+    resources.find((resource) => resource.root.range.start <= offset && offset <= resource.root.range.end) ??
+    (resources.length === 1 ? resources[0] : undefined)
+  );
 }
 
 /** The path under the resource's own root (List items drop their `items[i]` prefix). */
@@ -54,13 +72,15 @@ function schemaValues(resource: ResourceModel, path: readonly PathStep[]): Value
   if (!resource.kind) return [];
   const field = describeSchemaAt(resource.kind, schemaPath(resource, path));
   const values = field?.enum ?? (field?.type === 'boolean' ? [true, false] : []);
-  return values.filter((value): value is string | boolean | number => ['string', 'boolean', 'number'].includes(typeof value)).map((value) => ({
-    label: String(value),
-    kind: CompletionItemKind.EnumMember,
-    detail: field?.type,
-    documentation: field?.description,
-    insertText: String(value),
-  }));
+  return values
+    .filter((value): value is string | boolean | number => ['string', 'boolean', 'number'].includes(typeof value))
+    .map((value) => ({
+      label: String(value),
+      kind: CompletionItemKind.EnumMember,
+      detail: field?.type,
+      documentation: field?.description,
+      insertText: String(value),
+    }));
 }
 
 /** Field names the schema allows in the map the cursor's line belongs to, minus those present. */
@@ -70,7 +90,9 @@ function completeKeys(analysis: ParsedFile, offset: number): ServiceCompletion[]
   if (insideMultilineScalar(document.model.root, document.model.text, local)) return [];
   const position = keyPositionBeforeCursor(document.model.text, document.model.root, local);
   if (!position) return [];
-  const resource = resourceAt(document.model.resources, position.typedStart) ?? resourceAt(document.model.resources, Math.max(0, position.typedStart - 1));
+  const resource =
+    resourceAt(document.model.resources, position.typedStart) ??
+    resourceAt(document.model.resources, Math.max(0, position.typedStart - 1));
   if (!resource?.kind) return [];
   const described = describeSchemaAt(resource.kind, schemaPath(resource, position.mapPath));
   if (!described?.properties) return [];
@@ -99,10 +121,14 @@ type Value = Omit<ServiceCompletion, 'replace' | 'sortText'>;
 
 function valuesFor(pod: PodModel, found: PairAtKey, keyOffset: number): Value[] {
   const key = String(found.pair.key.value);
-  const container = pod.containers.find((candidate) => candidate.node.range.start <= keyOffset && keyOffset <= candidate.node.range.end);
-  if (DEFAULT_CONTAINER_ANNOTATIONS.has(key) && pod.annotations.pair?.value === found.parent) return containerNames(pod);
+  const container = pod.containers.find(
+    (candidate) => candidate.node.range.start <= keyOffset && keyOffset <= candidate.node.range.end,
+  );
+  if (DEFAULT_CONTAINER_ANNOTATIONS.has(key) && pod.annotations.pair?.value === found.parent)
+    return containerNames(pod);
   if (!container) return [];
-  if (key === 'name' && container.volumeMounts.some((mount) => mount.node === found.parent)) return volumeNames(pod, container);
+  if (key === 'name' && container.volumeMounts.some((mount) => mount.node === found.parent))
+    return volumeNames(pod, container);
   if (key === 'image' && container.map === found.parent) return pinnedImages();
   if (key === 'port' && isProbePort(found)) return namedPorts(container);
   return [];
@@ -112,37 +138,48 @@ function isProbePort(found: PairAtKey): boolean {
   const path = found.path;
   const handler = path[path.length - 2];
   const probe = path[path.length - 3];
-  return typeof handler === 'string' && PROBE_HANDLERS.has(handler) && typeof probe === 'string' && /Probe$|^(?:postStart|preStop)$/.test(probe);
+  return (
+    typeof handler === 'string' &&
+    PROBE_HANDLERS.has(handler) &&
+    typeof probe === 'string' &&
+    /Probe$|^(?:postStart|preStop)$/.test(probe)
+  );
 }
 
 function containerNames(pod: PodModel): Value[] {
   const analysis = analyzePod(pod);
-  return analysis.roles.filter((entry) => entry.container.name).map(({ container, role }) => ({
-    label: container.name!,
-    kind: CompletionItemKind.Value,
-    detail: `${role} container`,
-    insertText: container.name!,
-  }));
+  return analysis.roles
+    .filter((entry) => entry.container.name)
+    .map(({ container, role }) => ({
+      label: container.name!,
+      kind: CompletionItemKind.Value,
+      detail: `${role} container`,
+      insertText: container.name!,
+    }));
 }
 
 function volumeNames(pod: PodModel, container: ContainerModel): Value[] {
   const mounted = new Set(container.volumeMounts.flatMap((mount) => (mount.name ? [mount.name] : [])));
-  return pod.volumes.filter((volume) => volume.name).map((volume) => ({
-    label: volume.name!,
-    kind: CompletionItemKind.Reference,
-    detail: `${volume.type ?? 'volume'}${mounted.has(volume.name!) ? ' (already mounted here)' : ''}`,
-    insertText: volume.name!,
-  }));
+  return pod.volumes
+    .filter((volume) => volume.name)
+    .map((volume) => ({
+      label: volume.name!,
+      kind: CompletionItemKind.Reference,
+      detail: `${volume.type ?? 'volume'}${mounted.has(volume.name!) ? ' (already mounted here)' : ''}`,
+      insertText: volume.name!,
+    }));
 }
 
 function namedPorts(container: ContainerModel): Value[] {
   // The kubelet resolves a probe's named port in the probed container only.
-  return container.ports.filter((port) => port.name).map((port) => ({
-    label: port.name!,
-    kind: CompletionItemKind.EnumMember,
-    detail: `${port.containerPort ?? '?'}/${port.protocol} in ${container.name ?? 'this container'}`,
-    insertText: port.name!,
-  }));
+  return container.ports
+    .filter((port) => port.name)
+    .map((port) => ({
+      label: port.name!,
+      kind: CompletionItemKind.EnumMember,
+      detail: `${port.containerPort ?? '?'}/${port.protocol} in ${container.name ?? 'this container'}`,
+      insertText: port.name!,
+    }));
 }
 
 const IMAGE_NOTES: Readonly<Record<string, string>> = {

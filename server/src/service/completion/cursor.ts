@@ -32,7 +32,9 @@ function findPair(root: YNode | null, offset: number, matches: (pair: YPair) => 
       const current: YMap = node;
       const pair = current.pairs.find(matches);
       if (pair) return { pair, parent: current, path: [...path, String(pair.key.value)] };
-      const inner = current.pairs.find((candidate) => candidate.value && candidate.value.range.start <= offset && offset <= candidate.value.range.end);
+      const inner = current.pairs.find(
+        (candidate) => candidate.value && candidate.value.range.start <= offset && offset <= candidate.value.range.end,
+      );
       if (!inner) return undefined;
       path.push(String(inner.key.value));
       node = inner.value;
@@ -70,7 +72,13 @@ export function keyValueBeforeCursor(text: string, offset: number): LineAtCursor
   if (!match) return undefined;
   const keyOffset = lineStart + match[1]!.length;
   const valueStart = keyOffset + match[2]!.length + 1 + match[3]!.length + match[4]!.length;
-  return { keyOffset, key: match[2]!, valueStart, typed: match[5]!, needsSpace: match[3]!.length === 0 && match[4]!.length === 0 };
+  return {
+    keyOffset,
+    key: match[2]!,
+    valueStart,
+    typed: match[5]!,
+    needsSpace: match[3]!.length === 0 && match[4]!.length === 0,
+  };
 }
 
 const KEY_LINE = /^( *)(-\s+)?([^\s#:'"-][^:#]*?):(?:\s|$)/;
@@ -127,7 +135,9 @@ export function insideMultilineScalar(root: YNode | null, text: string, offset: 
   for (let depth = 0; node && depth < MAX_DEPTH; depth++) {
     if (node.range.start > offset || offset > node.range.end) return false;
     if (isMap(node)) {
-      node = node.pairs.find((pair) => pair.value && pair.value.range.start <= offset && offset <= pair.value.range.end)?.value;
+      node = node.pairs.find(
+        (pair) => pair.value && pair.value.range.start <= offset && offset <= pair.value.range.end,
+      )?.value;
     } else if (isSeq(node)) {
       node = node.items.find((item) => item.range.start <= offset && offset <= item.range.end);
     } else {

@@ -101,7 +101,10 @@ function patternSource(pattern: string): string {
         source += '\\[';
         continue;
       }
-      const inner = pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const inner = pattern
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       source += `[${inner}]`;
       i = close;
     } else if (char === '\\' && i + 1 < pattern.length) {

@@ -1,7 +1,17 @@
 import { parseYamlDocument } from '../yaml/parseYaml';
 import { isMap, isSeq, type YNode } from '../yaml/nodes';
 import { LineIndex } from '../text/lineIndex';
-import { checkKubernetesVersion, NEWEST_KUBERNETES_VERSION, normaliseVersion, resolveSettings, RULE_LEVELS, RULE_PRESETS, DEFAULT_SETTINGS, type RuleLevel, type ServiceSettings } from '../settings';
+import {
+  checkKubernetesVersion,
+  NEWEST_KUBERNETES_VERSION,
+  normaliseVersion,
+  resolveSettings,
+  RULE_LEVELS,
+  RULE_PRESETS,
+  DEFAULT_SETTINGS,
+  type RuleLevel,
+  type ServiceSettings,
+} from '../settings';
 
 /** The project config file the CLI and the language server look for, upwards from each linted file. */
 export const PROJECT_CONFIG_FILE = '.pod-patterns.yaml';
@@ -70,7 +80,10 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
   const root = parsed.root;
   if (root === null) return { config: { path, rules: {}, ignore: [] }, problems };
   if (!isMap(root)) {
-    report(root.range.start, 'the config must be a map of settings (kubernetesVersion, schemaValidation, preset, rules, ignore)');
+    report(
+      root.range.start,
+      'the config must be a map of settings (kubernetesVersion, schemaValidation, preset, rules, ignore)',
+    );
     return { problems };
   }
   let kubernetesVersion: string | undefined;
@@ -96,7 +109,8 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
         break;
       case 'preset': {
         const written = scalarText(value);
-        if (written !== undefined && (CONFIG_PRESETS as readonly string[]).includes(written)) preset = written as ProjectConfig['preset'];
+        if (written !== undefined && (CONFIG_PRESETS as readonly string[]).includes(written))
+          preset = written as ProjectConfig['preset'];
         else report(at, `preset must be one of ${CONFIG_PRESETS.join(', ')}`);
         break;
       }
@@ -111,7 +125,10 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
           const level = scalarText(rule.value);
           if (idProblem) report(rule.key.range.start, idProblem);
           else if (level === undefined || !(RULE_LEVELS as readonly string[]).includes(level)) {
-            report(rule.value?.range.start ?? rule.key.range.end, `the level of ${id} must be one of ${RULE_LEVELS.join(', ')}`);
+            report(
+              rule.value?.range.start ?? rule.key.range.end,
+              `the level of ${id} must be one of ${RULE_LEVELS.join(', ')}`,
+            );
           } else rules[id] = level as RuleLevel;
         }
         break;
@@ -122,7 +139,8 @@ export function parseProjectConfig(text: string, path: string, knownRuleIds: rea
         }
         for (const item of value.items) {
           const pattern = scalarText(item);
-          if (pattern === undefined || pattern.trim() === '') report(item.range.start, 'each ignore entry must be a path pattern');
+          if (pattern === undefined || pattern.trim() === '')
+            report(item.range.start, 'each ignore entry must be a path pattern');
           else ignore.push(pattern);
         }
         break;
@@ -153,7 +171,10 @@ function scalarText(node: YNode | null): string | undefined {
  * Settings from a config file with a host's own on top (flags, editor settings): as with
  * ESLint, what the user set where they work wins; rule levels merge per rule.
  */
-export function settingsWithProjectConfig(config: ProjectConfig | undefined, overrides: Partial<ServiceSettings>): ServiceSettings {
+export function settingsWithProjectConfig(
+  config: ProjectConfig | undefined,
+  overrides: Partial<ServiceSettings>,
+): ServiceSettings {
   return resolveSettings({
     ...(config?.kubernetesVersion ? { kubernetesVersion: config.kubernetesVersion } : {}),
     ...(config?.schemaValidation !== undefined ? { schemaValidation: config.schemaValidation } : {}),
@@ -173,7 +194,9 @@ export function parentFolder(path: string): string | undefined {
 }
 
 function joinPath(folder: string, name: string): string {
-  return /[\\/]$/.test(folder) ? folder + name : `${folder}${folder.includes('\\') && !folder.includes('/') ? '\\' : '/'}${name}`;
+  return /[\\/]$/.test(folder)
+    ? folder + name
+    : `${folder}${folder.includes('\\') && !folder.includes('/') ? '\\' : '/'}${name}`;
 }
 
 /**
@@ -242,12 +265,15 @@ export function projectConfigSchema(knownRuleIds: readonly string[]): Record<str
         pattern: '^v?1\\.[0-9]+(\\.[0-9]+)?$',
         description: `The Kubernetes version (1.MINOR; the bundled API data goes up to ${NEWEST_KUBERNETES_VERSION}) the manifests target; version-dependent checks follow it.`,
       },
-      schemaValidation: { type: 'boolean', description: 'Check objects against the bundled strict schema; turn off when another tool already does.' },
+      schemaValidation: {
+        type: 'boolean',
+        description: 'Check objects against the bundled strict schema; turn off when another tool already does.',
+      },
       preset: { type: 'string', enum: [...CONFIG_PRESETS], description: 'A rule preset.' },
       // Empty (`rules:` with its entries commented out, as `init` writes it) is allowed.
       rules: {
         type: ['object', 'null'],
-        description: 'Rule id → level, overriding each rule\'s default severity. `pod-patterns rules` lists the ids.',
+        description: "Rule id → level, overriding each rule's default severity. `pod-patterns rules` lists the ids.",
         propertyNames: { enum: [...knownRuleIds] },
         additionalProperties: level,
       },

@@ -30,7 +30,8 @@ export function detectIndentStyle(text: string, root: YNode | null, lineBreak = 
       const keyColumn = columnOf(text, pair.key.range.start);
       if (isMap(value) && !value.flow && value.pairs.length > 0) {
         const childColumn = columnOf(text, value.pairs[0]!.key.range.start);
-        if (unit === undefined && childColumn > keyColumn && onLaterLine(text, pair.key.range.start, value.range.start)) unit = childColumn - keyColumn;
+        if (unit === undefined && childColumn > keyColumn && onLaterLine(text, pair.key.range.start, value.range.start))
+          unit = childColumn - keyColumn;
         visit(value);
       } else if (isSeq(value) && !value.flow && value.items.length > 0) {
         const first = value.items[0]!;

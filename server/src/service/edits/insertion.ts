@@ -24,14 +24,26 @@ export function orderInsertions<T extends PlannedEdit>(edits: readonly T[]): T[]
   const rank = (edit: PlannedEdit) => (edit.attach === 'below' ? 1 : 0);
   return edits
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.start - b.edit.start || rank(a.edit) - rank(b.edit) || (b.edit.column ?? 0) - (a.edit.column ?? 0) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        a.edit.start - b.edit.start ||
+        rank(a.edit) - rank(b.edit) ||
+        (b.edit.column ?? 0) - (a.edit.column ?? 0) ||
+        a.order - b.order,
+    )
     .map((entry) => entry.edit);
 }
 
 /** Why an edit cannot be made safely; the action is offered disabled with this reason. */
 export class UnsupportedLayout extends Error {}
 
-function insertion(offset: number, rendered: RenderedYaml, column: number, attach: 'above' | 'below', prefix = ''): PlannedEdit {
+function insertion(
+  offset: number,
+  rendered: RenderedYaml,
+  column: number,
+  attach: 'above' | 'below',
+  prefix = '',
+): PlannedEdit {
   return {
     start: offset,
     end: offset,
@@ -46,25 +58,42 @@ function insertion(offset: number, rendered: RenderedYaml, column: number, attac
  * Appends items after the last item of the block sequence under `pair` (or under a key
  * that has no value yet), matching the sequence's own dash column.
  */
-export function appendToSequence(text: string, pair: YPair, items: readonly YamlValue[], style: IndentStyle): PlannedEdit {
+export function appendToSequence(
+  text: string,
+  pair: YPair,
+  items: readonly YamlValue[],
+  style: IndentStyle,
+): PlannedEdit {
   const keyColumn = columnOf(text, pair.key.range.start);
   const value = pair.value;
   if (value === null || (isScalar(value) && value.value === null)) {
     const after = lineAfter(text, pair.key.range.end);
-    return insertion(after.offset, joinLines(renderItems(items, keyColumn + style.seqIndent, style), style), keyColumn + style.seqIndent, 'above', after.needsBreak ? style.lineBreak : '');
+    return insertion(
+      after.offset,
+      joinLines(renderItems(items, keyColumn + style.seqIndent, style), style),
+      keyColumn + style.seqIndent,
+      'above',
+      after.needsBreak ? style.lineBreak : '',
+    );
   }
   if (!isSeq(value)) throw new UnsupportedLayout(`"${String(pair.key.value)}" is not a list`);
   if (value.flow) {
-    if (value.items.length > 0) throw new UnsupportedLayout(`"${String(pair.key.value)}" is a flow list ([…]); rewrite it as a block list first`);
+    if (value.items.length > 0)
+      throw new UnsupportedLayout(`"${String(pair.key.value)}" is a flow list ([…]); rewrite it as a block list first`);
     // `key: []` becomes a block list: the brackets are replaced, the key line kept.
     const rendered = joinLines(renderItems(items, keyColumn + style.seqIndent, style), style);
-    const body = rendered.text.endsWith(style.lineBreak) ? rendered.text.slice(0, -style.lineBreak.length) : rendered.text;
+    const body = rendered.text.endsWith(style.lineBreak)
+      ? rendered.text.slice(0, -style.lineBreak.length)
+      : rendered.text;
     const colon = text.indexOf(':', pair.key.range.end);
     return {
       start: colon + 1,
       end: value.range.end,
       newText: style.lineBreak + body,
-      focus: rendered.focus && { start: rendered.focus.start + style.lineBreak.length, end: rendered.focus.end + style.lineBreak.length },
+      focus: rendered.focus && {
+        start: rendered.focus.start + style.lineBreak.length,
+        end: rendered.focus.end + style.lineBreak.length,
+      },
     };
   }
   const last = value.items[value.items.length - 1];
@@ -74,14 +103,27 @@ export function appendToSequence(text: string, pair: YPair, items: readonly Yaml
   const lastEnd = isMap(last) && last.pairs.length > 0 ? last.pairs[last.pairs.length - 1]!.range.end : last.range.end;
   const after = lineAfter(text, lastEnd);
   const offset = after.needsBreak ? after.offset : skipDeeperComments(text, after.offset, dashColumn);
-  return insertion(offset, joinLines(renderItems(items, dashColumn, style), style), dashColumn, 'above', after.needsBreak ? style.lineBreak : '');
+  return insertion(
+    offset,
+    joinLines(renderItems(items, dashColumn, style), style),
+    dashColumn,
+    'above',
+    after.needsBreak ? style.lineBreak : '',
+  );
 }
 
 /**
  * Adds `key: value` to a block map: after its last pair, or before `before` (above the
  * comments that introduce it).
  */
-export function addPair(text: string, map: YMap, key: string, value: YamlValue, style: IndentStyle, before?: YPair): PlannedEdit {
+export function addPair(
+  text: string,
+  map: YMap,
+  key: string,
+  value: YamlValue,
+  style: IndentStyle,
+  before?: YPair,
+): PlannedEdit {
   if (map.flow) throw new UnsupportedLayout('the map is written in flow style ({…})');
   const firstPair = map.pairs[0];
   if (!firstPair) throw new UnsupportedLayout('the map is empty');
@@ -89,7 +131,10 @@ export function addPair(text: string, map: YMap, key: string, value: YamlValue, 
   const rendered = joinLines(renderPairs({ [key]: value }, column, style), style);
   if (before) {
     const lineStart = lineStartOf(text, before.key.range.start);
-    if (columnOf(text, before.key.range.start) !== column || text.slice(lineStart, before.key.range.start).trim() !== '') {
+    if (
+      columnOf(text, before.key.range.start) !== column ||
+      text.slice(lineStart, before.key.range.start).trim() !== ''
+    ) {
       // `- containers:` (the key shares its line with a dash): append instead.
       return addPair(text, map, key, value, style);
     }

@@ -18,7 +18,9 @@ export function itemLines(text: string, item: YNode): { start: number; end: numb
 /** Shifts every non-blank line right (or left, as far as its spaces allow) by `delta`. */
 export function reindent(block: string, delta: number): string {
   if (delta === 0) return block;
-  return block.replace(/^( *)(?=[^\s])/gm, (spaces: string) => (delta > 0 ? spaces + ' '.repeat(delta) : spaces.slice(Math.min(spaces.length, -delta))));
+  return block.replace(/^( *)(?=[^\s])/gm, (spaces: string) =>
+    delta > 0 ? spaces + ' '.repeat(delta) : spaces.slice(Math.min(spaces.length, -delta)),
+  );
 }
 
 /**
@@ -41,7 +43,8 @@ export function moveItem(
   if (!body.endsWith('\n')) body += style.lineBreak;
   if (targetPair && targetPair.value && !(isScalar(targetPair.value) && targetPair.value.value === null)) {
     const list = targetPair.value;
-    if (!isSeq(list) || list.flow || list.items.length === 0) throw new UnsupportedLayout(`"${targetKey}" is not a block list`);
+    if (!isSeq(list) || list.flow || list.items.length === 0)
+      throw new UnsupportedLayout(`"${targetKey}" is not a block list`);
     const last = itemLines(text, list.items[list.items.length - 1]!);
     const targetDash = dashColumnOf(text, list.items[0]!.range.start) ?? last.dashColumn;
     const insertAt = last.end;
@@ -56,7 +59,12 @@ export function moveItem(
     const keyColumn = columnOf(text, targetPair.key.range.start);
     const after = lineAfter(text, targetPair.key.range.end);
     return [
-      { start: after.offset, end: after.offset, newText: (after.needsBreak ? style.lineBreak : '') + reindent(body, keyColumn + style.seqIndent - source.dashColumn) },
+      {
+        start: after.offset,
+        end: after.offset,
+        newText:
+          (after.needsBreak ? style.lineBreak : '') + reindent(body, keyColumn + style.seqIndent - source.dashColumn),
+      },
       { start: source.start, end: source.end, newText: '' },
     ].sort((a, b) => a.start - b.start);
   }
@@ -64,7 +72,8 @@ export function moveItem(
   if (!anchor) throw new UnsupportedLayout('nowhere to add the list');
   const keyColumn = columnOf(text, anchor.key.range.start);
   const anchorLine = lineStartOf(text, anchor.key.range.start);
-  if (text.slice(anchorLine, anchor.key.range.start).trim() !== '') throw new UnsupportedLayout('the pod spec shares a line with other content');
+  if (text.slice(anchorLine, anchor.key.range.start).trim() !== '')
+    throw new UnsupportedLayout('the pod spec shares a line with other content');
   const at = startOfLeadingComments(text, anchorLine, keyColumn);
   const created = `${' '.repeat(keyColumn)}${targetKey}:${style.lineBreak}${reindent(body, keyColumn + style.seqIndent - source.dashColumn)}`;
   return [

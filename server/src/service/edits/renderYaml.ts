@@ -97,7 +97,8 @@ function inline(value: YamlValue): string {
 }
 
 /** Words a YAML 1.1 reader (like kubectl's) would not read back as the same string. */
-const AMBIGUOUS_PLAIN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const AMBIGUOUS_PLAIN =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** A string as a plain scalar when that reads back unchanged, else double-quoted. */
 export function scalar(value: string): string {
@@ -108,5 +109,8 @@ export function scalar(value: string): string {
     !/:(?: |$)/.test(bare) &&
     !AMBIGUOUS_PLAIN.test(bare);
   if (plain) return value;
-  return `"${value.split(/([\u0001\u0002])/).map((part) => (part === FOCUS_START || part === FOCUS_END ? part : JSON.stringify(part).slice(1, -1))).join('')}"`;
+  return `"${value
+    .split(/([\u0001\u0002])/)
+    .map((part) => (part === FOCUS_START || part === FOCUS_END ? part : JSON.stringify(part).slice(1, -1)))
+    .join('')}"`;
 }

@@ -20,7 +20,8 @@ export interface OffsetRange {
  * offset (LSP applies inserts at one position in array order, and so do we).
  */
 export function sortEdits(edits: readonly OffsetEdit[]): OffsetEdit[] {
-  return edits.map((edit, order) => ({ edit, order }))
+  return edits
+    .map((edit, order) => ({ edit, order }))
     .sort((a, b) => a.edit.start - b.edit.start || a.order - b.order)
     .map((entry) => entry.edit);
 }

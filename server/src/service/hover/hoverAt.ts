@@ -27,7 +27,9 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
 
   // Only this document's findings (cached per document): a file of thousands of pods costs a lookup each.
   const own = analysis.documentFindings(settings).find((entry) => entry.document === document)?.findings ?? [];
-  const findings = own.map((finding) => shiftFinding(finding, document)).filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
+  const findings = own
+    .map((finding) => shiftFinding(finding, document))
+    .filter((finding) => finding.range.start <= offset && offset <= finding.range.end);
   for (const finding of findings) {
     const rule = RULES.find((candidate) => candidate.id === finding.code);
     const href = ruleDocsUrl(finding.code);
@@ -36,7 +38,9 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
     range ??= finding.range;
   }
 
-  const pod = document.model.pods.find((candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end);
+  const pod = document.model.pods.find(
+    (candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end,
+  );
   if (pod) {
     const container = pod.containers.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
     const volume = pod.volumes.find((candidate) => candidate.nameNode && within(candidate.nameNode.range, local));
@@ -49,17 +53,25 @@ export function hoverAt(analysis: ParsedFile, offset: number, settings: ServiceS
     }
   }
   const key = pairAtOffset(document.model.root, local);
-  const resource = key && document.model.resources.find((candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end);
+  const resource =
+    key &&
+    document.model.resources.find(
+      (candidate) => candidate.root.range.start <= local && local <= candidate.root.range.end,
+    );
   if (key && resource?.kind) {
     const path = key.path.slice(resource.pathPrefix.length);
     const field = describeSchemaAt(resource.kind, path);
     if (field) {
       const history = fieldHistoryAt(resource.kind, path, settings);
-      const allowed = field.enum?.length ? `\n\nAllowed: ${field.enum.map((value) => `\`${String(value)}\``).join(', ')}` : '';
+      const allowed = field.enum?.length
+        ? `\n\nAllowed: ${field.enum.map((value) => `\`${String(value)}\``).join(', ')}`
+        : '';
       const type = field.type ? ` _(${field.type})_` : '';
       const deprecated = field.deprecated ? ' **Deprecated.**' : '';
       // Descriptions come from the bundled schema, not from the file: they keep their markup.
-      sections.unshift(`**${escape(String(key.pair.key.value))}**${type}${deprecated}${history ? `\n\n${history}` : ''}\n\n${field.description ?? ''}${allowed}`.trim());
+      sections.unshift(
+        `**${escape(String(key.pair.key.value))}**${type}${deprecated}${history ? `\n\n${history}` : ''}\n\n${field.description ?? ''}${allowed}`.trim(),
+      );
       range = shift(key.pair.key.range, document.offset);
     }
   }
@@ -80,7 +92,7 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
   'native-sidecar': 'native sidecar: starts before the app containers, runs beside them and stops after them',
   main: 'main container: the app this pod exists for',
   sidecar: 'sidecar: a helper running beside the main container',
-  adapter: 'adapter: presents the main container\'s output (metrics, logs) in the shape others expect',
+  adapter: "adapter: presents the main container's output (metrics, logs) in the shape others expect",
   ambassador: 'ambassador: a local proxy the main container reaches the outside world through',
 };
 
@@ -88,7 +100,9 @@ function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container:
   const role = analysis.roleOf(container);
   const reasons = analysis.roles.find((entry) => entry.container === container)?.reasons ?? [];
   const about = patternDocs(role);
-  const lines = [`**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role} · [About ${about.title}](${about.url})`];
+  const lines = [
+    `**${escape(container.name ?? '(unnamed)')}**: ${ROLE_TEXT[role] ?? role} · [About ${about.title}](${about.url})`,
+  ];
   if (reasons.length) lines.push(`Why:\n${reasons.map((reason) => `- ${escape(reason)}`).join('\n')}`);
   if (container.image) lines.push(`Image: ${markdownCode(container.image)}`);
   const shares: string[] = [];
@@ -96,11 +110,18 @@ function containerHoverMarkdown(pod: PodModel, analysis: PodAnalysis, container:
     const own = sharing.mountedBy.find((use) => use.container === container);
     if (!own) continue;
     const others = sharing.mountedBy.filter((use) => use.container !== container);
-    const withWhom = others.length ? ` with ${others.map((use) => `${escape(use.container.name ?? '?')} (${escape(use.mount.mountPath ?? '?')})`).join(', ')}` : ' (no other container mounts it)';
-    shares.push(`- volume ${escape(sharing.name)}${sharing.type ? ` (${sharing.type})` : ''} at ${escape(own.mount.mountPath ?? '?')}${own.mount.readOnly ? ', read-only' : ''}${withWhom}`);
+    const withWhom = others.length
+      ? ` with ${others.map((use) => `${escape(use.container.name ?? '?')} (${escape(use.mount.mountPath ?? '?')})`).join(', ')}`
+      : ' (no other container mounts it)';
+    shares.push(
+      `- volume ${escape(sharing.name)}${sharing.type ? ` (${sharing.type})` : ''} at ${escape(own.mount.mountPath ?? '?')}${own.mount.readOnly ? ', read-only' : ''}${withWhom}`,
+    );
   }
   for (const link of analysis.links) {
-    if (link.from === container) shares.push(`- reaches localhost:${link.port}${link.to ? ` served by ${escape(link.to.name ?? '?')}` : ' (no container declares it)'}`);
+    if (link.from === container)
+      shares.push(
+        `- reaches localhost:${link.port}${link.to ? ` served by ${escape(link.to.name ?? '?')}` : ' (no container declares it)'}`,
+      );
     else if (link.to === container) shares.push(`- serves localhost:${link.port} to ${escape(link.from.name ?? '?')}`);
   }
   if (shares.length) lines.push(`Shares:\n${shares.join('\n')}`);
@@ -112,14 +133,22 @@ function describeVolume(analysis: PodAnalysis, volume: VolumeModel): string {
   const sharing = analysis.volumes.find((candidate) => candidate.volume === volume);
   const users = sharing?.mountedBy ?? [];
   const mounted = users.length
-    ? users.map((use) => `- ${escape(use.container.name ?? '?')} at ${escape(use.mount.mountPath ?? '?')}${use.mount.readOnly ? ' (read-only)' : ''}`).join('\n')
+    ? users
+        .map(
+          (use) =>
+            `- ${escape(use.container.name ?? '?')} at ${escape(use.mount.mountPath ?? '?')}${use.mount.readOnly ? ' (read-only)' : ''}`,
+        )
+        .join('\n')
     : 'No container mounts it.';
   return `**Volume ${escape(volume.name ?? '')}**${volume.type ? ` (${volume.type})` : ''}\n\n${mounted}`;
 }
 
 function resourcesLine(pod: PodModel, analysis: PodAnalysis): string {
   const { requests, limits } = analysis.effectiveResources;
-  const format = (amounts: Readonly<Record<string, string>>) => Object.entries(amounts).map(([name, value]) => `${name} ${value}`).join(', ') || 'none';
+  const format = (amounts: Readonly<Record<string, string>>) =>
+    Object.entries(amounts)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ') || 'none';
   const podLevel = getMap(pod.spec, 'resources') ? ' (pod-level resources: spec.resources)' : '';
   return `Pod ${escape(pod.name ?? '')} effective resources${podLevel}: requests ${format(requests)}; limits ${format(limits)}; QoS ${analysis.qosClass}`;
 }

@@ -49,7 +49,8 @@ function resourceAt(root: YMap, pathPrefix: (string | number)[]): ResourceModel 
   const apiVersion = scalarText(getPair(root, 'apiVersion')?.value);
   const kind = scalarText(getPair(root, 'kind')?.value);
   const shape = workloadShape(kind);
-  const pod = shape && apiVersion && shape.apiVersions.includes(apiVersion) ? buildPodModel(root, shape, apiVersion) : undefined;
+  const pod =
+    shape && apiVersion && shape.apiVersions.includes(apiVersion) ? buildPodModel(root, shape, apiVersion) : undefined;
   return { root, apiVersion, kind, pathPrefix, pod };
 }
 
@@ -160,7 +161,9 @@ function containerList(
   listKey: 'initContainers' | 'containers',
   specPathText: string,
 ): ContainerModel[] {
-  return seqItems(listPair).map((node, index) => buildContainer(node, listKey, index, `${specPathText}.${listKey}[${index}]`));
+  return seqItems(listPair).map((node, index) =>
+    buildContainer(node, listKey, index, `${specPathText}.${listKey}[${index}]`),
+  );
 }
 
 function buildContainer(
@@ -275,7 +278,12 @@ function buildContainer(
     args: textItems(argsNode),
     argsNode: isSeq(argsNode) ? (argsNode as YSeq) : undefined,
     probes,
-    lifecyclePair: lifecyclePair && lifecyclePair.value !== null && !(isScalar(lifecyclePair.value) && lifecyclePair.value.value === null) ? lifecyclePair : undefined,
+    lifecyclePair:
+      lifecyclePair &&
+      lifecyclePair.value !== null &&
+      !(isScalar(lifecyclePair.value) && lifecyclePair.value.value === null)
+        ? lifecyclePair
+        : undefined,
     resources: buildResources(getPair(map, 'resources')),
   };
 }

@@ -27,13 +27,20 @@ export interface DocumentModel {
   readonly relevant: boolean;
 }
 
-
 const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
 
 export function buildDocumentModel(text: string): DocumentModel {
   const templateAt = findTemplateExpression(text);
   if (templateAt !== undefined) {
-    return { text, root: null, syntaxFindings: [], resources: [], pods: [], templateAt, relevant: mentionsPodKind(text) };
+    return {
+      text,
+      root: null,
+      syntaxFindings: [],
+      resources: [],
+      pods: [],
+      templateAt,
+      relevant: mentionsPodKind(text),
+    };
   }
   const { root, findings } = parseYamlDocument(text);
   const resources = findResources(root);

@@ -26,7 +26,10 @@ export function containerServing(pod: PodModel, targetPort: string): ContainerMo
   const numeric = /^\d+$/.test(targetPort) ? Number(targetPort) : undefined;
   return pod.containers.find(
     (container) =>
-      container.group !== 'init' && container.ports.some((port) => (numeric !== undefined ? port.containerPort === numeric : port.name === targetPort)),
+      container.group !== 'init' &&
+      container.ports.some((port) =>
+        numeric !== undefined ? port.containerPort === numeric : port.name === targetPort,
+      ),
   );
 }
 
@@ -35,12 +38,15 @@ export function serviceExposures(resources: readonly ResourceModel[], pod: PodMo
   const out: ServiceExposure[] = [];
   for (const resource of resources) {
     if (resource.kind !== 'Service' || !selectsPod(resource, pod)) continue;
-    const service = scalarText(getMap(resource.root, 'metadata')?.pairs.find((pair) => pair.key.value === 'name')?.value) ?? '(unnamed)';
+    const service =
+      scalarText(getMap(resource.root, 'metadata')?.pairs.find((pair) => pair.key.value === 'name')?.value) ??
+      '(unnamed)';
     for (const port of getSeq(getMap(resource.root, 'spec'), 'ports')?.items.filter(isMap) ?? []) {
       const servicePort = scalarText(port.pairs.find((pair) => pair.key.value === 'port')?.value);
       const targetNode = port.pairs.find((pair) => pair.key.value === 'targetPort')?.value;
       const targetPort = isScalar(targetNode) && targetNode.value !== null ? String(targetNode.value) : servicePort;
-      if (targetPort !== undefined) out.push({ service, ...(servicePort !== undefined ? { port: servicePort } : {}), targetPort });
+      if (targetPort !== undefined)
+        out.push({ service, ...(servicePort !== undefined ? { port: servicePort } : {}), targetPort });
     }
   }
   return out;

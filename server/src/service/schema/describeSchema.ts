@@ -79,7 +79,8 @@ function fieldAt(kind: string, path: readonly (string | number)[]): IndexedField
   for (const step of path) {
     const holder = resolve(field);
     if (holder.i && (typeof step === 'number' || /^\d+$/.test(step))) field = holder.i;
-    else if (typeof step === 'string' && holder.p && Object.prototype.hasOwnProperty.call(holder.p, step)) field = holder.p[step]!;
+    else if (typeof step === 'string' && holder.p && Object.prototype.hasOwnProperty.call(holder.p, step))
+      field = holder.p[step]!;
     else if (typeof step === 'string' && holder.v) field = holder.v;
     else return undefined;
   }
@@ -151,7 +152,10 @@ export function rootCursor(kind: string): SchemaCursor | undefined {
 }
 
 /** One step down: a field name (`'field'`), a list item (`'item'`) or a map value (`'value'`). */
-export function childCursor(cursor: SchemaCursor, step: { readonly field: string } | 'item' | 'value'): SchemaCursor | undefined {
+export function childCursor(
+  cursor: SchemaCursor,
+  step: { readonly field: string } | 'item' | 'value',
+): SchemaCursor | undefined {
   const holder = resolveNamed(cursor.field, cursor.definition).field;
   let next: IndexedField | undefined;
   if (step === 'item') next = holder.i;

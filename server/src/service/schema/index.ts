@@ -1,5 +1,11 @@
 /** The bundled strict schema: validation of pod-bearing objects, and field facts for hovers and completion. */
 export { validateAgainstSchema } from './validateSchema';
-export { describeSchemaAt, knownFields, schemaKinds, type SchemaDescription, type FieldSummary } from './describeSchema';
+export {
+  describeSchemaAt,
+  knownFields,
+  schemaKinds,
+  type SchemaDescription,
+  type FieldSummary,
+} from './describeSchema';
 export { closestNames } from './closestNames';
 export { formatApiPath } from './apiPath';

@@ -47,13 +47,20 @@ export function validateAgainstSchema(resource: ResourceModel, settings: Service
     valid = validate(toJSON(resource.root));
   } catch (error) {
     // A document too large or too deep to convert: say so once instead of failing the file.
-    const reason = error instanceof RangeError ? 'it is too large or too deeply nested' : error instanceof Error ? error.message : String(error);
-    return [{
-      code: 'schema',
-      severity: 'information',
-      message: `${resource.kind} was not checked against the schema: ${reason}.`,
-      range: kindKeyRange(resource),
-    }];
+    const reason =
+      error instanceof RangeError
+        ? 'it is too large or too deeply nested'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    return [
+      {
+        code: 'schema',
+        severity: 'information',
+        message: `${resource.kind} was not checked against the schema: ${reason}.`,
+        range: kindKeyRange(resource),
+      },
+    ];
   }
   if (valid) return [];
   return toFindings(resource, validate.errors ?? [], settings);
@@ -114,7 +121,12 @@ function toFinding(resource: ResourceModel, error: AjvError, beyondData: string 
     case 'type':
       return wrongType(located, where, typeList(error.params['type']), valueRange(located, resource));
     case 'enum':
-      return unsupportedValue(located, where, (error.params['allowedValues'] as unknown[]) ?? [], valueRange(located, resource));
+      return unsupportedValue(
+        located,
+        where,
+        (error.params['allowedValues'] as unknown[]) ?? [],
+        valueRange(located, resource),
+      );
     case 'const':
       return unsupportedValue(located, where, [error.params['allowedValue']], valueRange(located, resource));
     default:
@@ -132,7 +144,12 @@ function toFinding(resource: ResourceModel, error: AjvError, beyondData: string 
  * An unknown field. When the target is newer than the bundled API data, the field may be one
  * that version added: a warning that says so, not an error.
  */
-function unknownField(resource: ResourceModel, located: Located, field: string, beyondData: string | undefined): Finding | undefined {
+function unknownField(
+  resource: ResourceModel,
+  located: Located,
+  field: string,
+  beyondData: string | undefined,
+): Finding | undefined {
   if (!isMap(located.node)) return undefined;
   const pair = pairByKeyText(located.node, field);
   const where = formatApiPath([...resource.pathPrefix, ...located.path]) || resource.kind!;
@@ -170,7 +187,9 @@ function missingField(resource: ResourceModel, located: Located, field: string):
   return {
     code: 'schema',
     severity: 'error',
-    message: where ? `${where}: missing required field "${field}".` : `${resource.kind} is missing the required field "${field}".`,
+    message: where
+      ? `${where}: missing required field "${field}".`
+      : `${resource.kind} is missing the required field "${field}".`,
     range: parentKeyRange(resource, located),
     data: { problem: 'missingProperty', missingProperty: field, path: where },
   };
@@ -191,9 +210,14 @@ function wrongType(located: Located, where: string, expected: string[], range: R
 function unsupportedValue(located: Located, where: string, allowedValues: readonly unknown[], range: Range): Finding {
   const allowed = allowedValues.filter((value) => value !== null);
   const node = located.node;
-  const suggestions = isScalar(node) && typeof node.value === 'string'
-    ? closestNames(node.value, allowed.filter((value): value is string => typeof value === 'string'), 1)
-    : [];
+  const suggestions =
+    isScalar(node) && typeof node.value === 'string'
+      ? closestNames(
+          node.value,
+          allowed.filter((value): value is string => typeof value === 'string'),
+          1,
+        )
+      : [];
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     code: 'schema',
@@ -220,7 +244,8 @@ function describeValue(node: YNode | null | undefined): string {
   if (isSeq(node)) return 'a list';
   const value = node.value;
   if (value === null) return 'null';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
   if (typeof value === 'number') return `${Number.isInteger(value) ? 'integer' : 'number'} ${value}`;
   return `boolean ${value}`;
 }
@@ -234,7 +259,13 @@ function quoteHint(node: YNode | null | undefined, expected: readonly string[]):
 
 /** Resolves an ajv instance path (a JSON pointer) against the YAML tree. */
 function locate(root: YMap, pointer: string): Located | undefined {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: YNode | null | undefined = root;
   let pair: Located['pair'];
   const path: (string | number)[] = [];

@@ -57,7 +57,8 @@ function pushDocumentEndMarker(text: string, lineStart: number, starts: number[]
 }
 
 function isMarker(text: string, at: number, code: number): boolean {
-  if (text.charCodeAt(at) !== code || text.charCodeAt(at + 1) !== code || text.charCodeAt(at + 2) !== code) return false;
+  if (text.charCodeAt(at) !== code || text.charCodeAt(at + 1) !== code || text.charCodeAt(at + 2) !== code)
+    return false;
   const after = text.charCodeAt(at + 3);
   return Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13;
 }

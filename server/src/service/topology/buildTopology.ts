@@ -7,7 +7,14 @@ import type { ContainerModel, PodModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { getMap, getSeq, isMap, isScalar, scalarText, type Range } from '../yaml/nodes';
 import { nodeAtOffset } from '../../shared/topology/nodeAtOffset';
-import type { FindingBadge, TopologyEdge, TopologyGraph, TopologyNode, TopologyRange, TopologyTarget } from '../../shared/topology/types';
+import type {
+  FindingBadge,
+  TopologyEdge,
+  TopologyGraph,
+  TopologyNode,
+  TopologyRange,
+  TopologyTarget,
+} from '../../shared/topology/types';
 
 /** Every pod-bearing object of a file, in document order, as the preview's document selector lists them. */
 export function topologyTargets(file: ParsedFile): TopologyTarget[] {
@@ -16,7 +23,9 @@ export function topologyTargets(file: ParsedFile): TopologyTarget[] {
   for (const document of file.documents) {
     document.model.pods.forEach((pod, podIndex) => {
       const name = pod.name ?? '(unnamed)';
-      const where = multiple ? ` (document ${document.index + 1}${document.model.pods.length > 1 ? `, item ${podIndex + 1}` : ''})` : '';
+      const where = multiple
+        ? ` (document ${document.index + 1}${document.model.pods.length > 1 ? `, item ${podIndex + 1}` : ''})`
+        : '';
       targets.push({
         documentIndex: document.index,
         podIndex,
@@ -37,7 +46,10 @@ export function targetAt(file: ParsedFile, offset: number | undefined): Topology
 }
 
 /** The same target in a newer analysis of the file (documents may have been added or removed). */
-export function resolveTarget(file: ParsedFile, wanted: { documentIndex: number; podIndex: number } | undefined): TopologyTarget | undefined {
+export function resolveTarget(
+  file: ParsedFile,
+  wanted: { documentIndex: number; podIndex: number } | undefined,
+): TopologyTarget | undefined {
   const targets = topologyTargets(file);
   if (!wanted) return targets[0];
   return (
@@ -52,7 +64,11 @@ export function resolveTarget(file: ParsedFile, wanted: { documentIndex: number;
  * external endpoints, the Services of the file that select it, and finding badges. Reads
  * the pod model and the pod analysis only; nothing is parsed again.
  */
-export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, settings: ServiceSettings): TopologyGraph | undefined {
+export function buildTopologyGraph(
+  file: ParsedFile,
+  target: TopologyTarget,
+  settings: ServiceSettings,
+): TopologyGraph | undefined {
   const document = file.documents[target.documentIndex];
   const pod = document?.model.pods[target.podIndex];
   if (!document || !pod) return undefined;
@@ -134,7 +150,12 @@ export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, set
     }
     const from = containerIds.get(endpoint.from)!;
     if (!edges.some((edge) => edge.kind === 'external' && edge.from === from && edge.to === id)) {
-      edges.push({ id: `external:${edges.filter((edge) => edge.kind === 'external').length}`, from, to: id, kind: 'external' });
+      edges.push({
+        id: `external:${edges.filter((edge) => edge.kind === 'external').length}`,
+        from,
+        to: id,
+        kind: 'external',
+      });
     }
   }
 
@@ -161,14 +182,30 @@ export function buildTopologyGraph(file: ParsedFile, target: TopologyTarget, set
  * The localhost calls of an init container that the rule init-waits-on-later-container found
  * waiting forever: the edge carries the finding's message so the picture draws it as a deadlock.
  */
-function markDeadlocks(nodes: readonly TopologyNode[], edges: TopologyEdge[], findings: readonly FileFinding[], documentIndex: number): void {
+function markDeadlocks(
+  nodes: readonly TopologyNode[],
+  edges: TopologyEdge[],
+  findings: readonly FileFinding[],
+  documentIndex: number,
+): void {
   for (const finding of findings) {
     if (finding.code !== 'init-waits-on-later-container' || finding.documentIndex !== documentIndex) continue;
-    const waiting = nodes.find((node) => node.kind === 'container' && node.range && node.range.start <= finding.range.start && finding.range.start < node.range.end);
+    const waiting = nodes.find(
+      (node) =>
+        node.kind === 'container' &&
+        node.range &&
+        node.range.start <= finding.range.start &&
+        finding.range.start < node.range.end,
+    );
     if (!waiting) continue;
     const port = finding.data?.['port'];
     edges.forEach((edge, index) => {
-      if (edge.kind === 'localhost' && edge.from === waiting.id && edge.label !== undefined && new RegExp(`(?::|port )${String(port)}(?!\\d)`).test(edge.label)) {
+      if (
+        edge.kind === 'localhost' &&
+        edge.from === waiting.id &&
+        edge.label !== undefined &&
+        new RegExp(`(?::|port )${String(port)}(?!\\d)`).test(edge.label)
+      ) {
         edges[index] = { ...edge, deadlock: finding.message };
       }
     });
@@ -176,7 +213,12 @@ function markDeadlocks(nodes: readonly TopologyNode[], edges: TopologyEdge[], fi
 }
 
 /** Init containers start one after another; the app containers start after the last one. */
-function addSequenceEdges(pod: PodModel, analysis: PodAnalysis, ids: Map<ContainerModel, string>, edges: TopologyEdge[]): void {
+function addSequenceEdges(
+  pod: PodModel,
+  analysis: PodAnalysis,
+  ids: Map<ContainerModel, string>,
+  edges: TopologyEdge[],
+): void {
   const inits = pod.containers.filter((container) => container.group !== 'app');
   const first = analysis.main ?? pod.containers.find((container) => container.group === 'app');
   const chain = first ? [...inits, first] : inits;
@@ -194,7 +236,13 @@ function addSequenceEdges(pod: PodModel, analysis: PodAnalysis, ids: Map<Contain
 }
 
 /** Services anywhere in the file whose selector matches the pod's labels. */
-function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, string>, nodes: TopologyNode[], edges: TopologyEdge[]): void {
+function addServices(
+  file: ParsedFile,
+  pod: PodModel,
+  ids: Map<ContainerModel, string>,
+  nodes: TopologyNode[],
+  edges: TopologyEdge[],
+): void {
   let serviceCount = 0;
   for (const document of file.documents) {
     for (const resource of document.model.resources) {
@@ -205,8 +253,15 @@ function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, s
       nodes.push({
         id,
         kind: 'service',
-        label: scalarText(getMap(resource.root, 'metadata')?.pairs.find((pair) => pair.key.value === 'name')?.value) ?? '(unnamed)',
-        range: { start, end, startPosition: file.lineIndex.positionAt(start), endPosition: file.lineIndex.positionAt(end) },
+        label:
+          scalarText(getMap(resource.root, 'metadata')?.pairs.find((pair) => pair.key.value === 'name')?.value) ??
+          '(unnamed)',
+        range: {
+          start,
+          end,
+          startPosition: file.lineIndex.positionAt(start),
+          endPosition: file.lineIndex.positionAt(end),
+        },
       });
       const ports = getSeq(getMap(resource.root, 'spec'), 'ports')?.items.filter(isMap) ?? [];
       ports.forEach((port, portIndex) => {
@@ -214,8 +269,19 @@ function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, s
         const targetNode = port.pairs.find((pair) => pair.key.value === 'targetPort')?.value;
         const targetPort = isScalar(targetNode) && targetNode.value !== null ? String(targetNode.value) : servicePort;
         const serving = targetPort === undefined ? undefined : containerServing(pod, targetPort);
-        const label = servicePort === undefined ? 'port ?' : targetPort === servicePort ? `port ${servicePort}` : `port ${servicePort} → ${targetPort}`;
-        edges.push({ id: `service:${serviceCount - 1}:${portIndex}`, from: id, to: serving ? ids.get(serving)! : 'pod', kind: 'service', label });
+        const label =
+          servicePort === undefined
+            ? 'port ?'
+            : targetPort === servicePort
+              ? `port ${servicePort}`
+              : `port ${servicePort} → ${targetPort}`;
+        edges.push({
+          id: `service:${serviceCount - 1}:${portIndex}`,
+          from: id,
+          to: serving ? ids.get(serving)! : 'pod',
+          kind: 'service',
+          label,
+        });
       });
       if (ports.length === 0) edges.push({ id: `service:${serviceCount - 1}:0`, from: id, to: 'pod', kind: 'service' });
     }
@@ -223,7 +289,11 @@ function addServices(file: ParsedFile, pod: PodModel, ids: Map<ContainerModel, s
 }
 
 /** Each finding goes to the smallest node whose range holds its start; the pod takes the rest of its object. */
-export function attachFindings(nodes: readonly TopologyNode[], findings: readonly FileFinding[], documentIndex: number): TopologyNode[] {
+export function attachFindings(
+  nodes: readonly TopologyNode[],
+  findings: readonly FileFinding[],
+  documentIndex: number,
+): TopologyNode[] {
   const badges = new Map<string, { count: number; worst: FileFinding['severity']; codes: string[] }>();
   const candidates = nodes.filter((node) => node.kind === 'container' || node.kind === 'volume' || node.kind === 'pod');
   for (const finding of findings) {
@@ -263,4 +333,3 @@ export function shortImage(image: string): string {
   const last = segments[segments.length - 1] ?? rest;
   return `${last}${digest}`;
 }
-

@@ -3,10 +3,17 @@
  * (the API deprecation guide). Used for every object in a file that holds pods, so that a
  * PodDisruptionBudget or Ingress shipped beside a Deployment is not silently left behind.
  */
-const REMOVED: ReadonlyArray<readonly [apiVersion: string, kinds: readonly string[] | '*', removedIn: string, replacement: string]> = [
+const REMOVED: ReadonlyArray<
+  readonly [apiVersion: string, kinds: readonly string[] | '*', removedIn: string, replacement: string]
+> = [
   ['extensions/v1beta1', ['DaemonSet', 'Deployment', 'ReplicaSet'], '1.16', 'apps/v1'],
   ['extensions/v1beta1', ['NetworkPolicy'], '1.16', 'networking.k8s.io/v1'],
-  ['extensions/v1beta1', ['PodSecurityPolicy'], '1.16', 'policy/v1beta1 (itself removed in 1.25: use Pod Security Admission)'],
+  [
+    'extensions/v1beta1',
+    ['PodSecurityPolicy'],
+    '1.16',
+    'policy/v1beta1 (itself removed in 1.25: use Pod Security Admission)',
+  ],
   ['extensions/v1beta1', ['Ingress'], '1.22', 'networking.k8s.io/v1'],
   ['apps/v1beta1', '*', '1.16', 'apps/v1'],
   ['apps/v1beta2', '*', '1.16', 'apps/v1'],
@@ -30,7 +37,11 @@ export interface RemovedApi {
 }
 
 /** Whether `apiVersion` no longer serves `kind` at the target minor version. */
-export function removedApi(apiVersion: string | undefined, kind: string | undefined, targetMinor: number): RemovedApi | undefined {
+export function removedApi(
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  targetMinor: number,
+): RemovedApi | undefined {
   if (apiVersion === undefined || kind === undefined) return undefined;
   for (const [version, kinds, removedIn, replacement] of REMOVED) {
     if (version !== apiVersion || (kinds !== '*' && !kinds.includes(kind))) continue;

@@ -16,13 +16,15 @@ export function checkResourceIdentity(resource: ResourceModel, settings: Service
   const kindPair = getPair(resource.root, 'kind');
   const apiVersionPair = getPair(resource.root, 'apiVersion');
   if (shape && (!apiVersionPair || resource.apiVersion === undefined)) {
-    return [{
-      code: 'schema',
-      severity: 'error',
-      message: `Missing "apiVersion": a ${shape.kind} needs \`apiVersion: ${shape.apiVersions[0]}\`.`,
-      range: (kindPair ?? resource.root.pairs[0]!).key.range,
-      data: { missingProperty: 'apiVersion', insertText: `apiVersion: ${shape.apiVersions[0]}` },
-    }];
+    return [
+      {
+        code: 'schema',
+        severity: 'error',
+        message: `Missing "apiVersion": a ${shape.kind} needs \`apiVersion: ${shape.apiVersions[0]}\`.`,
+        range: (kindPair ?? resource.root.pairs[0]!).key.range,
+        data: { missingProperty: 'apiVersion', insertText: `apiVersion: ${shape.apiVersions[0]}` },
+      },
+    ];
   }
   if (!apiVersionPair) return [];
   const removed = removedApi(resource.apiVersion, resource.kind, minorOf(settings.kubernetesVersion));
@@ -30,13 +32,15 @@ export function checkResourceIdentity(resource: ResourceModel, settings: Service
   const range = apiVersionPair.value?.range ?? apiVersionPair.key.range;
   const kind = scalarText(kindPair?.value) ?? '';
   const replacement = removed?.replacement ?? shape!.apiVersions.join(', ');
-  return [{
-    code: 'schema',
-    severity: 'error',
-    message: removed
-      ? `no matches for kind "${kind}" in version "${resource.apiVersion}": this apiVersion was removed in Kubernetes ${removed.removedIn}. Use ${replacement}.`
-      : `no matches for kind "${kind}" in version "${resource.apiVersion}". ${kind} is served as ${replacement}.`,
-    range,
-    data: { replacement: removed ? replacement : shape!.apiVersions[0] },
-  }];
+  return [
+    {
+      code: 'schema',
+      severity: 'error',
+      message: removed
+        ? `no matches for kind "${kind}" in version "${resource.apiVersion}": this apiVersion was removed in Kubernetes ${removed.removedIn}. Use ${replacement}.`
+        : `no matches for kind "${kind}" in version "${resource.apiVersion}". ${kind} is served as ${replacement}.`,
+      range,
+      data: { replacement: removed ? replacement : shape!.apiVersions[0] },
+    },
+  ];
 }

@@ -131,7 +131,8 @@ export function toJSON(node: YNode | null | undefined, budget = { nodes: 1_000_0
         const key = pair.key.value === null ? '' : String(pair.key.value);
         const value = toJSON(pair.value, budget);
         // __proto__ as a data key must not change the object's prototype; any other key is a plain (and much cheaper) assignment.
-        if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__')
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
         else out[key] = value;
       }
       return out;

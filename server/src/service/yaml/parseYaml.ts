@@ -1,10 +1,30 @@
-import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Parser, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap as isYamlMap,
+  isPair,
+  isScalar as isYamlScalar,
+  isSeq as isYamlSeq,
+  Parser,
+  type Document,
+  type Node as YamlNode,
+  type Scalar,
+} from 'yaml';
 import type { Finding } from '../findings/finding';
 import { treeFromText } from './textTree';
 import { findExcessiveNesting, MAX_NESTING } from './preScan';
 import { firstLineRange } from '../text/lineIndex';
 import { withLineFeeds } from '../text/lineBreaks';
-import { toJSON, type Range, type ScalarValue, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
+import {
+  toJSON,
+  type Range,
+  type ScalarValue,
+  type YMap,
+  type YNode,
+  type YPair,
+  type YScalar,
+  type YSeq,
+} from './nodes';
 
 /**
  * Kubernetes decodes manifests with a YAML 1.1 decoder: `yes`/`no`/`on`/`off` are booleans
@@ -60,7 +80,8 @@ export function parseYamlDocumentComposed(original: string): ParsedYaml {
  * thousand separators are made of these). Each line of the pattern ends in a line break, so
  * it runs in linear time.
  */
-const BLANK_DOCUMENT = /^(---(?=[ \t\r\n]|$))?(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*(?:(\.\.\.)(?=[ \t\r\n]|$)[ \t]*(?:#[^\r\n]*)?\r?\n?|[ \t]*(?:#[^\r\n]*)?)$/;
+const BLANK_DOCUMENT =
+  /^(---(?=[ \t\r\n]|$))?(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*(?:(\.\.\.)(?=[ \t\r\n]|$)[ \t]*(?:#[^\r\n]*)?\r?\n?|[ \t]*(?:#[^\r\n]*)?)$/;
 
 /**
  * The root composition gives a blank document: nothing, unless a marker makes it an explicit
@@ -95,8 +116,10 @@ function composedTree(text: string): ParsedYaml {
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
-    for (const error of document.errors) findings.push(yamlErrorFinding(text, error.code, error.message, error.pos, 'error'));
-    for (const warning of document.warnings) findings.push(yamlErrorFinding(text, warning.code, warning.message, warning.pos, 'warning'));
+    for (const error of document.errors)
+      findings.push(yamlErrorFinding(text, error.code, error.message, error.pos, 'error'));
+    for (const warning of document.warnings)
+      findings.push(yamlErrorFinding(text, warning.code, warning.message, warning.pos, 'warning'));
     if (index === 0 && document.contents) {
       try {
         const state = newConversion();
@@ -120,7 +143,13 @@ function composedTree(text: string): ParsedYaml {
   return { root, findings };
 }
 
-function yamlErrorFinding(text: string, code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): Finding {
+function yamlErrorFinding(
+  text: string,
+  code: string,
+  message: string,
+  pos: [number, number],
+  severity: 'error' | 'warning',
+): Finding {
   let start = Math.max(0, Math.min(pos[0], text.length));
   if (text.slice(start).trim() === '') {
     // Errors found only at the end of the input (an unclosed bracket, say) are shown on the last
@@ -154,7 +183,10 @@ function yamlErrorFinding(text: string, code: string, message: string, pos: [num
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 const splitsPair = (text: string, offset: number) =>
-  offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  offset > 0 &&
+  offset < text.length &&
+  isHighSurrogate(text.charCodeAt(offset - 1)) &&
+  isLowSurrogate(text.charCodeAt(offset));
 
 /** An offset moved back so that it does not fall inside a surrogate pair (LSP clients cannot show half a character). */
 function codePointStart(text: string, offset: number): number {
@@ -224,7 +256,11 @@ const MAX_DEPTH = 500;
  * pre-scan's estimate) to it, so a document is refused or read the same whatever its line
  * endings (CRLF documents skip the text scanner).
  */
-const FAST_PATH_OPTIONS = { version: PARSE_OPTIONS.version, merge: PARSE_OPTIONS.merge, maxDepth: MAX_NESTING - 10 } as const;
+const FAST_PATH_OPTIONS = {
+  version: PARSE_OPTIONS.version,
+  merge: PARSE_OPTIONS.merge,
+  maxDepth: MAX_NESTING - 10,
+} as const;
 /** More values than this once aliases are expanded is refused (the same bound as `toJSON`). */
 const MAX_EXPANDED_NODES = 1_000_000;
 
@@ -270,7 +306,8 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
   if (depth > MAX_DEPTH) throw new RangeError(`nesting deeper than ${MAX_DEPTH} levels`);
   if (isAlias(node)) {
     // Resolved from the anchors met so far: the library's own lookup walks the whole document per alias.
-    if (state.open.has(node.source)) throw new RangeError(`alias *${node.source} refers to the node that defines it (a cycle)`);
+    if (state.open.has(node.source))
+      throw new RangeError(`alias *${node.source} refers to the node that defines it (a cycle)`);
     const resolved = state.anchors.get(node.source);
     if (!resolved) return { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
     state.aliasCount++;
@@ -290,7 +327,9 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
       const key = convertKey(item.key as YamlNode | null, state, depth);
       const value = item.value == null ? null : convert(item.value as YamlNode, state, depth + 1);
       if (key.value === '<<' && key.style === 'plain' && value) {
-        const sources = (value.kind === 'seq' ? value.items : [value]).filter((source): source is YMap => source.kind === 'map');
+        const sources = (value.kind === 'seq' ? value.items : [value]).filter(
+          (source): source is YMap => source.kind === 'map',
+        );
         state.mergedPairs += sources.reduce((sum, source) => sum + source.pairs.length, 0);
         if (state.mergedPairs > MAX_EXPANDED_NODES) {
           throw new RefusedDocument(
@@ -302,17 +341,28 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
         merged = sources.flatMap((source) => source.pairs).concat(merged);
         continue;
       }
-      const emptyValue = value && value.kind === 'scalar' && value.value === null && value.range.end <= value.range.start;
+      const emptyValue =
+        value && value.kind === 'scalar' && value.value === null && value.range.end <= value.range.start;
       pairs.push({
         key,
         value: emptyValue ? null : value,
-        range: { start: key.range.start, end: value && !emptyValue ? Math.max(value.range.end, key.range.end) : key.range.end },
+        range: {
+          start: key.range.start,
+          end: value && !emptyValue ? Math.max(value.range.end, key.range.end) : key.range.end,
+        },
       });
     }
-    out = { kind: 'map', pairs: merged.length > 0 ? merged.concat(pairs) : pairs, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YMap;
+    out = {
+      kind: 'map',
+      pairs: merged.length > 0 ? merged.concat(pairs) : pairs,
+      flow: Boolean(node.flow),
+      range: rangeOf(node),
+    } satisfies YMap;
   } else if (isYamlSeq(node)) {
     const items = node.items.map((item) =>
-      item == null ? ({ kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } } as YScalar) : convert(item as YamlNode, state, depth + 1),
+      item == null
+        ? ({ kind: 'scalar', value: null, style: 'plain', range: { start: 0, end: 0 } } as YScalar)
+        : convert(item as YamlNode, state, depth + 1),
     );
     out = { kind: 'seq', items, flow: Boolean(node.flow), range: rangeOf(node) } satisfies YSeq;
   } else {
@@ -341,7 +391,12 @@ function convertKey(key: YamlNode | null, state: Conversion, depth: number): YSc
   const converted = convert(key, state, depth + 1);
   const text = JSON.stringify(toJSON(converted, { nodes: KEY_BUDGET_NODES }));
   // Cut, because a key inside a key is quoted again at each level: `? ? ? … x` would double its length per level.
-  return { kind: 'scalar', value: text.length > KEY_BUDGET_CHARACTERS ? `${text.slice(0, KEY_BUDGET_CHARACTERS)}…` : text, style: 'plain', range: converted.range };
+  return {
+    kind: 'scalar',
+    value: text.length > KEY_BUDGET_CHARACTERS ? `${text.slice(0, KEY_BUDGET_CHARACTERS)}…` : text,
+    style: 'plain',
+    range: converted.range,
+  };
 }
 
 function convertScalar(node: Scalar): YScalar {
@@ -351,6 +406,13 @@ function convertScalar(node: Scalar): YScalar {
   else if (typeof raw === 'number') value = raw;
   else if (typeof raw === 'bigint') value = Number(raw);
   else value = node.source !== undefined ? String(node.source) : String(raw);
-  const style = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 'block' : 'plain';
+  const style =
+    node.type === 'QUOTE_DOUBLE'
+      ? 'double'
+      : node.type === 'QUOTE_SINGLE'
+        ? 'single'
+        : node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'
+          ? 'block'
+          : 'plain';
   return { kind: 'scalar', value, style, range: rangeOf(node) };
 }

@@ -68,7 +68,8 @@ export function plainScalarResolver(options: FastTreeOptions): PlainScalarResolv
 
 /** As the composed path stores scalar values: numbers and booleans as they are, anything else as its text. */
 export function storedValue(value: unknown, source: string): ScalarValue {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+    return value;
   if (typeof value === 'bigint') return Number(value);
   return source;
 }

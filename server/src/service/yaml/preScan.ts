@@ -13,8 +13,27 @@
  */
 
 import {
-  AMPERSAND, BACKSLASH, CARRIAGE_RETURN, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOT, DOUBLE_QUOTE, EXCLAMATION, GREATER, HASH, NEWLINE, OPEN_BRACE,
-  OPEN_BRACKET, PIPE, QUESTION, SINGLE_QUOTE, SPACE, TAB,
+  AMPERSAND,
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DASH,
+  DOT,
+  DOUBLE_QUOTE,
+  EXCLAMATION,
+  GREATER,
+  HASH,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  QUESTION,
+  SINGLE_QUOTE,
+  SPACE,
+  TAB,
 } from './characterCodes';
 
 /** Deeper than this is refused before parsing. */
@@ -26,7 +45,8 @@ export interface NestingProblem {
 }
 
 const isBlank = (code: number) => code === SPACE || code === TAB;
-const endsToken = (code: number) => Number.isNaN(code) || code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
+const endsToken = (code: number) =>
+  Number.isNaN(code) || code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
 
 /** The first place a document (lone `\r` already made `\n`) nests deeper than `MAX_NESTING`, if any. */
 export function findExcessiveNesting(text: string): NestingProblem | undefined {
@@ -147,12 +167,23 @@ function lineEndOf(text: string, from: number): number {
 
 function isMarkerAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return (code === DASH || code === DOT) && text.charCodeAt(at + 1) === code && text.charCodeAt(at + 2) === code && endsToken(text.charCodeAt(at + 3));
+  return (
+    (code === DASH || code === DOT) &&
+    text.charCodeAt(at + 1) === code &&
+    text.charCodeAt(at + 2) === code &&
+    endsToken(text.charCodeAt(at + 3))
+  );
 }
 
 /** A quote opens a scalar only where a scalar can start (not inside `it's`). */
 function startsScalar(previous: number): boolean {
-  return isBlank(previous) || previous === OPEN_BRACKET || previous === OPEN_BRACE || previous === COMMA || previous === COLON;
+  return (
+    isBlank(previous) ||
+    previous === OPEN_BRACKET ||
+    previous === OPEN_BRACE ||
+    previous === COMMA ||
+    previous === COLON
+  );
 }
 
 /** Offset of the closing quote on this line, or `end` when the scalar goes on. `''` inside single quotes is an escaped quote. */

@@ -1,7 +1,22 @@
 import type { YMap, YNode, YPair, YScalar, YSeq } from './nodes';
 import { plainScalarResolver, type FastTreeOptions, type PlainScalarResolver } from './plainScalars';
 import {
-  BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOT, DOUBLE_QUOTE, GREATER, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE,
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  DASH,
+  DOT,
+  DOUBLE_QUOTE,
+  GREATER,
+  HASH,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  SINGLE_QUOTE,
+  SPACE,
 } from './characterCodes';
 
 /**
@@ -144,7 +159,14 @@ class TextScanner {
         offset = built.endWithComments;
         stop = built.stop;
       }
-      pairs.push({ key: key.node, value, range: { start: key.node.range.start, end: value ? Math.max(value.range.end, key.node.range.end) : key.node.range.end } });
+      pairs.push({
+        key: key.node,
+        value,
+        range: {
+          start: key.node.range.start,
+          end: value ? Math.max(value.range.end, key.node.range.end) : key.node.range.end,
+        },
+      });
       if (stop.indent === indent) {
         if (this.isSeqIndicator(stop.at)) bail();
         at = stop.at;
@@ -164,9 +186,16 @@ class TextScanner {
       // `at` is on a `-` followed by a space or the line's end.
       const valueStart = this.skipSpaces(at + 1);
       const code = this.text.charCodeAt(valueStart);
-      if (valueStart >= this.length || code === NEWLINE || code === HASH || (code === DASH && this.isBreakOrEnd(valueStart + 1))) bail();
+      if (
+        valueStart >= this.length ||
+        code === NEWLINE ||
+        code === HASH ||
+        (code === DASH && this.isBreakOrEnd(valueStart + 1))
+      )
+        bail();
       let built: Built<YNode> & { readonly stop: Stop };
-      if (this.blockKey(valueStart)) built = this.blockMap(valueStart, valueStart - this.lineStartOf(valueStart), depth + 1);
+      if (this.blockKey(valueStart))
+        built = this.blockMap(valueStart, valueStart - this.lineStartOf(valueStart), depth + 1);
       else built = this.lineValue(valueStart, indent, depth);
       items.push(built.node);
       offset = built.endWithComments;
@@ -193,12 +222,18 @@ class TextScanner {
    * `key:` with nothing after it on its line: the value is a block collection on the
    * following lines, a sequence at the key's own column, or nothing (null).
    */
-  private afterEmptyValue(afterColon: number, indent: number, depth: number): { value: YNode | null; offset: number; stop: Stop } {
+  private afterEmptyValue(
+    afterColon: number,
+    indent: number,
+    depth: number,
+  ): { value: YNode | null; offset: number; stop: Stop } {
     const lineHasComment = this.text.charCodeAt(afterColon) === HASH;
     const gap = this.scanGap(this.nextLine(afterColon), indent, false);
     const next = gap.stop;
     if (next.indent > indent || (next.indent === indent && this.isSeqIndicator(next.at))) {
-      const nested = this.isSeqIndicator(next.at) ? this.blockSeq(next.at, next.indent, depth + 1) : this.blockMap(next.at, next.indent, depth + 1);
+      const nested = this.isSeqIndicator(next.at)
+        ? this.blockSeq(next.at, next.indent, depth + 1)
+        : this.blockMap(next.at, next.indent, depth + 1);
       return { value: nested.node, offset: nested.endWithComments, stop: nested.stop };
     }
     // Comments after an empty value belong to it in the library's tree: left to the library.
@@ -262,11 +297,17 @@ class TextScanner {
       } else {
         if (code === DOT && this.startsWith('...', first) && first === lineStart) bail();
         if (code === DASH && first === lineStart && this.startsWith('---', first)) bail();
-        return { stop: { at: first, indent: first - lineStart, trailing: trailing ? { end: first, deepestComment } : null }, ownedEnd };
+        return {
+          stop: { at: first, indent: first - lineStart, trailing: trailing ? { end: first, deepestComment } : null },
+          ownedEnd,
+        };
       }
       lineStart = this.nextLine(first);
     }
-    return { stop: { at: this.length, indent: -1, trailing: trailing ? { end: this.length, deepestComment } : null }, ownedEnd };
+    return {
+      stop: { at: this.length, indent: -1, trailing: trailing ? { end: this.length, deepestComment } : null },
+      ownedEnd,
+    };
   }
 
   // --- keys and scalars ------------------------------------------------------------------
@@ -284,9 +325,14 @@ class TextScanner {
     if (!this.canStartPlain(start)) return undefined;
     const lineEnd = this.lineEnd(start);
     let searched = start;
-    for (let colon = this.text.indexOf(':', start); colon >= 0 && colon < lineEnd; colon = this.text.indexOf(':', colon + 1)) {
+    for (
+      let colon = this.text.indexOf(':', start);
+      colon >= 0 && colon < lineEnd;
+      colon = this.text.indexOf(':', colon + 1)
+    ) {
       // A comment before the colon ends the line's content: no key here.
-      for (; searched < colon; searched++) if (this.text.charCodeAt(searched) === HASH && this.text.charCodeAt(searched - 1) === SPACE) return undefined;
+      for (; searched < colon; searched++)
+        if (this.text.charCodeAt(searched) === HASH && this.text.charCodeAt(searched - 1) === SPACE) return undefined;
       if (!this.isBreakOrEnd(colon + 1)) continue;
       let end = colon;
       while (this.text.charCodeAt(end - 1) === SPACE) end--;
@@ -414,7 +460,13 @@ class TextScanner {
     if (!this.isLineEndOrComment(afterHeader, headerEnd)) bail();
     const firstLine = this.nextLine(afterHeader);
     const contentIndent = this.skipSpaces(firstLine) - firstLine;
-    if (firstLine >= this.length || contentIndent <= indent || this.text.charCodeAt(firstLine + contentIndent) === NEWLINE || firstLine + contentIndent >= this.length) bail();
+    if (
+      firstLine >= this.length ||
+      contentIndent <= indent ||
+      this.text.charCodeAt(firstLine + contentIndent) === NEWLINE ||
+      firstLine + contentIndent >= this.length
+    )
+      bail();
 
     const lines: string[] = [];
     let lineStart = firstLine;
@@ -434,7 +486,10 @@ class TextScanner {
       }
       if (first - lineStart < contentIndent) break;
       const lineEnd = this.nextLine(first);
-      const text = this.text.slice(lineStart + contentIndent, this.text.charCodeAt(lineEnd - 1) === NEWLINE ? lineEnd - 1 : lineEnd);
+      const text = this.text.slice(
+        lineStart + contentIndent,
+        this.text.charCodeAt(lineEnd - 1) === NEWLINE ? lineEnd - 1 : lineEnd,
+      );
       if (!literal && text.charCodeAt(0) === SPACE) bail();
       lines.push(text);
       blankAfterContent = 0;
@@ -445,7 +500,9 @@ class TextScanner {
     let value = literal ? content.join('\n') : foldLines(content);
     let end = contentEnd;
     if (chomp === 'keep') {
-      value += '\n'.repeat(blankAfterContent + (contentEnd > 0 && this.text.charCodeAt(contentEnd - 1) === NEWLINE ? 1 : 0));
+      value += '\n'.repeat(
+        blankAfterContent + (contentEnd > 0 && this.text.charCodeAt(contentEnd - 1) === NEWLINE ? 1 : 0),
+      );
       if (!value.endsWith('\n')) value += '\n';
       end = lineStart;
     } else if (chomp === 'clip') {
@@ -453,7 +510,11 @@ class TextScanner {
     }
     const gap = this.scanGap(end, indent, false);
     if (gap.stop.indent > indent) bail();
-    return { node: { kind: 'scalar', value, style: 'block', range: { start, end } }, endWithComments: end, stop: gap.stop };
+    return {
+      node: { kind: 'scalar', value, style: 'block', range: { start, end } },
+      endWithComments: end,
+      stop: gap.stop,
+    };
   }
 
   // --- flow collections ------------------------------------------------------------------
@@ -470,7 +531,10 @@ class TextScanner {
       const code = this.text.charCodeAt(at);
       if (code === close) {
         const range = { start, end: at + 1 };
-        return { node: isMap ? { kind: 'map', pairs, flow: true, range } : { kind: 'seq', items, flow: true, range }, end: at + 1 };
+        return {
+          node: isMap ? { kind: 'map', pairs, flow: true, range } : { kind: 'seq', items, flow: true, range },
+          end: at + 1,
+        };
       }
       if (!first) {
         if (code !== COMMA) bail();
@@ -481,10 +545,15 @@ class TextScanner {
       if (isMap) {
         const keyNode = this.flowScalar(at, true);
         if (keyNode.range.end - at > MAX_IMPLICIT_KEY_LENGTH) bail();
-        if (this.text.charCodeAt(keyNode.range.end) !== COLON || this.text.charCodeAt(keyNode.range.end + 1) !== SPACE) bail();
+        if (this.text.charCodeAt(keyNode.range.end) !== COLON || this.text.charCodeAt(keyNode.range.end + 1) !== SPACE)
+          bail();
         this.checkNewKey(pairs, keyNode);
         const value = this.flowValue(this.skipSpaces(keyNode.range.end + 1), depth);
-        pairs.push({ key: keyNode, value: value.node, range: { start: keyNode.range.start, end: Math.max(value.node.range.end, keyNode.range.end) } });
+        pairs.push({
+          key: keyNode,
+          value: value.node,
+          range: { start: keyNode.range.start, end: Math.max(value.node.range.end, keyNode.range.end) },
+        });
         at = this.skipSpaces(value.end);
       } else {
         const value = this.flowValue(at, depth);
@@ -522,7 +591,13 @@ class TextScanner {
     }
     // `a : b` and a key that runs into the end of the text are left to the library.
     if (atKey && this.text.charCodeAt(end) !== COLON) bail();
-    if (atKey) return { kind: 'scalar', value: this.keyValue(this.text.slice(at, end)), style: 'plain', range: { start: at, end } };
+    if (atKey)
+      return {
+        kind: 'scalar',
+        value: this.keyValue(this.text.slice(at, end)),
+        style: 'plain',
+        range: { start: at, end },
+      };
     return this.plainScalar(at, end);
   }
 

@@ -103,7 +103,9 @@ export interface LayoutOptions {
  */
 export function layoutTopology(graph: TopologyGraph, options: LayoutOptions = {}): TopologyLayout {
   const oneRow = layoutOneRow(graph);
-  return options.maxWidth !== undefined && oneRow.width > options.maxWidth ? layoutWrapped(graph, options.maxWidth) : oneRow;
+  return options.maxWidth !== undefined && oneRow.width > options.maxWidth
+    ? layoutWrapped(graph, options.maxWidth)
+    : oneRow;
 }
 
 function layoutOneRow(graph: TopologyGraph): TopologyLayout {
@@ -146,14 +148,21 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
   orderedVolumes.forEach((node, index) => {
     boxes[node.id] = { x: volumeX + index * (SIZES.volume.width + SIZES.columnGap), y: volumeY, ...SIZES.volume };
   });
-  const frameBottom = (volumes.length > 0 ? volumeY + SIZES.volume.height : rowY + SIZES.container.height) + SIZES.framePadding;
+  const frameBottom =
+    (volumes.length > 0 ? volumeY + SIZES.volume.height : rowY + SIZES.container.height) + SIZES.framePadding;
   const frame: Box = { x: frameX, y: frameY, width: frameWidth, height: frameBottom - frameY };
 
   services.forEach((node, index) => {
-    const targets = graph.edges.filter((edge) => edge.from === node.id).map((edge) => boxes[edge.to]).filter((box): box is Box => box !== undefined);
-    const preferred = targets.length > 0 ? targets[0]!.x + (targets[0]!.width - SIZES.service.width) / 2 : frameX + SIZES.framePadding;
+    const targets = graph.edges
+      .filter((edge) => edge.from === node.id)
+      .map((edge) => boxes[edge.to])
+      .filter((box): box is Box => box !== undefined);
+    const preferred =
+      targets.length > 0 ? targets[0]!.x + (targets[0]!.width - SIZES.service.width) / 2 : frameX + SIZES.framePadding;
     const previous = index > 0 ? boxes[services[index - 1]!.id]! : undefined;
-    const x = previous ? Math.max(preferred, previous.x + previous.width + SIZES.columnGap) : Math.max(frameX, preferred);
+    const x = previous
+      ? Math.max(preferred, previous.x + previous.width + SIZES.columnGap)
+      : Math.max(frameX, preferred);
     boxes[node.id] = { x, y: m, ...SIZES.service };
   });
 
@@ -165,11 +174,19 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
     .sort((a, b) => a.x - b.x || a.index - b.index)
     .map((entry) => entry.edge);
   const externalLanes = new Map(externalEdges.map((edge, lane) => [edge.id, lane]));
-  const firstLane = (node: TopologyNode) => Math.min(...externalEdges.filter((edge) => edge.to === node.id).map((edge) => externalLanes.get(edge.id)!));
-  const orderedEndpoints = endpoints.map((node, index) => ({ node, index, lane: firstLane(node) })).sort((a, b) => a.lane - b.lane || a.index - b.index).map((entry) => entry.node);
+  const firstLane = (node: TopologyNode) =>
+    Math.min(...externalEdges.filter((edge) => edge.to === node.id).map((edge) => externalLanes.get(edge.id)!));
+  const orderedEndpoints = endpoints
+    .map((node, index) => ({ node, index, lane: firstLane(node) }))
+    .sort((a, b) => a.lane - b.lane || a.index - b.index)
+    .map((entry) => entry.node);
   const endpointX = frameX + frameWidth + SIZES.outsideGap;
   orderedEndpoints.forEach((node, index) => {
-    boxes[node.id] = { x: endpointX, y: frameY + SIZES.frameTitle + 24 + index * (SIZES.endpoint.height + 14), ...SIZES.endpoint };
+    boxes[node.id] = {
+      x: endpointX,
+      y: frameY + SIZES.frameTitle + 24 + index * (SIZES.endpoint.height + 14),
+      ...SIZES.endpoint,
+    };
   });
 
   const routes: Record<string, EdgeRoute> = {};
@@ -189,7 +206,10 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
     if (edge.kind === 'mount') {
       const start = spread(from, mountsOf.get(edge.from)!, edge, 'bottom');
       const end = spread(to, mountsOf.get(edge.to)!, edge, 'top');
-      routes[edge.id] = { path: verticalCurve(start, end), labelAt: { x: round((start.x + end.x) / 2), y: round((start.y + end.y) / 2) } };
+      routes[edge.id] = {
+        path: verticalCurve(start, end),
+        labelAt: { x: round((start.x + end.x) / 2), y: round((start.y + end.y) / 2) },
+      };
     } else if (arcHeights.has(edge.id)) {
       const height = arcHeights.get(edge.id)!;
       const forward = from.x < to.x;
@@ -204,7 +224,10 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
       const forward = from.x < to.x;
       const start = { x: forward ? from.x + from.width : from.x, y: from.y + from.height / 2 };
       const end = { x: forward ? to.x : to.x + to.width, y: to.y + to.height / 2 };
-      routes[edge.id] = { path: `M ${round(start.x)} ${round(start.y)} L ${round(end.x)} ${round(end.y)}`, labelAt: { x: round((start.x + end.x) / 2), y: round(start.y - 6) } };
+      routes[edge.id] = {
+        path: `M ${round(start.x)} ${round(start.y)} L ${round(end.x)} ${round(end.y)}`,
+        labelAt: { x: round((start.x + end.x) / 2), y: round(start.y - 6) },
+      };
     } else if (edge.kind === 'external') {
       // Calls out of the pod rise to a lane above the arcs, leave the frame on the right and
       // reach their endpoint, so they never run along or behind the containers.
@@ -225,16 +248,32 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
   }
 
   const outsideRight = endpoints.length > 0 ? SIZES.outsideGap + SIZES.endpoint.width : 0;
-  const servicesRight = Math.max(0, ...services.map((node) => boxes[node.id]!.x + boxes[node.id]!.width - (frameX + frameWidth)));
+  const servicesRight = Math.max(
+    0,
+    ...services.map((node) => boxes[node.id]!.x + boxes[node.id]!.width - (frameX + frameWidth)),
+  );
   const endpointsBottom = Math.max(0, ...endpoints.map((node) => boxes[node.id]!.y + boxes[node.id]!.height));
   const contentWidth = frameWidth + Math.max(outsideRight, servicesRight);
-  return withLegend(graph, { margin: m, contentWidth, legendTop: Math.max(frame.y + frame.height, endpointsBottom) + 20, minPerRow: 3, frame, boxes, routes });
+  return withLegend(graph, {
+    margin: m,
+    contentWidth,
+    legendTop: Math.max(frame.y + frame.height, endpointsBottom) + 20,
+    minPerRow: 3,
+    frame,
+    boxes,
+    routes,
+  });
 }
 
 /** Finishes a layout: the legend (only what the picture shows) below everything, and the picture's size. */
 export function withLegend(
   graph: TopologyGraph,
-  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes'> & { readonly margin: number; readonly contentWidth: number; readonly legendTop: number; readonly minPerRow: number },
+  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes'> & {
+    readonly margin: number;
+    readonly contentWidth: number;
+    readonly legendTop: number;
+    readonly minPerRow: number;
+  },
 ): TopologyLayout {
   const legendEntries = legendEntriesFor(graph);
   const perRow = Math.max(parts.minPerRow, Math.floor(parts.contentWidth / SIZES.legendItemWidth));
@@ -267,9 +306,17 @@ export function orderContainers(containers: readonly TopologyNode[]): TopologyNo
 }
 
 /** Volumes under the containers that mount them (mean position), unmounted ones last. */
-function orderVolumes(volumes: readonly TopologyNode[], edges: readonly TopologyEdge[], boxes: Record<string, Box>): TopologyNode[] {
+function orderVolumes(
+  volumes: readonly TopologyNode[],
+  edges: readonly TopologyEdge[],
+  boxes: Record<string, Box>,
+): TopologyNode[] {
   const centre = (node: TopologyNode): number => {
-    const xs = edges.filter((edge) => edge.kind === 'mount' && edge.to === node.id).map((edge) => boxes[edge.from]).filter((box): box is Box => !!box).map((box) => box.x + box.width / 2);
+    const xs = edges
+      .filter((edge) => edge.kind === 'mount' && edge.to === node.id)
+      .map((edge) => boxes[edge.from])
+      .filter((box): box is Box => !!box)
+      .map((box) => box.x + box.width / 2);
     return xs.length === 0 ? Number.POSITIVE_INFINITY : xs.reduce((sum, x) => sum + x, 0) / xs.length;
   };
   return volumes

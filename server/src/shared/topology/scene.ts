@@ -13,10 +13,18 @@ export interface SvgElement {
   readonly children: readonly (SvgElement | string)[];
 }
 
-export function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: (SvgElement | string | undefined | false)[]): SvgElement {
+export function el(
+  tag: string,
+  attrs: Record<string, string | number | undefined>,
+  ...children: (SvgElement | string | undefined | false)[]
+): SvgElement {
   const clean: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) clean[key] = value;
-  return { tag, attrs: clean, children: children.filter((child): child is SvgElement | string => child !== undefined && child !== false) };
+  return {
+    tag,
+    attrs: clean,
+    children: children.filter((child): child is SvgElement | string => child !== undefined && child !== false),
+  };
 }
 
 const ROLE_LABEL: Readonly<Record<ContainerRole, string>> = {
@@ -64,21 +72,43 @@ export function renderTopologyScene(graph: TopologyGraph, layout: TopologyLayout
     el('rect', { class: 'pp-background', x: 0, y: 0, width: layout.width, height: layout.height }),
     frame(graph, layout.frame),
     el('g', { class: 'pp-edges' }, ...graph.edges.map((edge) => drawEdge(edge, layout, labelOf))),
-    el('g', { class: 'pp-nodes' }, ...graph.nodes.filter((node) => node.kind !== 'pod' && layout.boxes[node.id]).map((node) => drawNode(node, layout.boxes[node.id]!))),
+    el(
+      'g',
+      { class: 'pp-nodes' },
+      ...graph.nodes
+        .filter((node) => node.kind !== 'pod' && layout.boxes[node.id])
+        .map((node) => drawNode(node, layout.boxes[node.id]!)),
+    ),
     ...(layout.lanes ?? []).map((lane) => el('text', { class: 'pp-lane-label', x: lane.x, y: lane.y }, lane.label)),
     legend(layout),
   );
 }
 
 function markers(): SvgElement {
-  const kinds: (TopologyEdge['kind'] | 'deadlock')[] = ['sequence', 'mount', 'localhost', 'external', 'service', 'deadlock'];
+  const kinds: (TopologyEdge['kind'] | 'deadlock')[] = [
+    'sequence',
+    'mount',
+    'localhost',
+    'external',
+    'service',
+    'deadlock',
+  ];
   return el(
     'defs',
     {},
     ...kinds.map((kind) =>
       el(
         'marker',
-        { id: `pp-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 11, markerHeight: 11, orient: 'auto-start-reverse' },
+        {
+          id: `pp-arrow-${kind}`,
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerUnits: 'userSpaceOnUse',
+          markerWidth: 11,
+          markerHeight: 11,
+          orient: 'auto-start-reverse',
+        },
         el('path', { class: `pp-arrowhead pp-arrowhead-${kind}`, d: 'M 0 0 L 10 5 L 0 10 z' }),
       ),
     ),
@@ -99,8 +129,16 @@ function frame(graph: TopologyGraph, box: Box): SvgElement {
       'aria-label': `${heading}. ${summary}${pod?.findings ? `. ${badgeText(pod)}` : ''}`,
     },
     el('rect', { class: 'pp-frame', x: box.x, y: box.y, width: box.width, height: box.height, rx: 10 }),
-    el('text', { class: 'pp-frame-title', x: box.x + 16, y: box.y + 24 }, fitText(heading, box.width - 60, CHAR_WIDTH.title)),
-    el('text', { class: 'pp-frame-sub', x: box.x + 16, y: box.y + 42 }, fitText(summary, box.width - 32, CHAR_WIDTH.body)),
+    el(
+      'text',
+      { class: 'pp-frame-title', x: box.x + 16, y: box.y + 24 },
+      fitText(heading, box.width - 60, CHAR_WIDTH.title),
+    ),
+    el(
+      'text',
+      { class: 'pp-frame-sub', x: box.x + 16, y: box.y + 42 },
+      fitText(summary, box.width - 32, CHAR_WIDTH.body),
+    ),
     pod?.findings && badge(pod, box.x + box.width - 16, box.y + 18),
   );
 }
@@ -126,9 +164,17 @@ function drawEdge(edge: TopologyEdge, layout: TopologyLayout, labelOf: Map<strin
     'g',
     { class: classes.join(' '), 'data-edge-id': edge.id, 'data-from': edge.from, 'data-to': edge.to },
     el('title', {}, description),
-    el('path', { class: 'pp-edge-line', d: route.path, 'marker-end': `url(#pp-arrow-${edge.deadlock ? 'deadlock' : edge.kind})` }),
+    el('path', {
+      class: 'pp-edge-line',
+      d: route.path,
+      'marker-end': `url(#pp-arrow-${edge.deadlock ? 'deadlock' : edge.kind})`,
+    }),
     edge.label && route.labelAt
-      ? el('text', { class: 'pp-edge-label', x: route.labelAt.x, y: route.labelAt.y, 'text-anchor': 'middle' }, edgeLabelText(edge))
+      ? el(
+          'text',
+          { class: 'pp-edge-label', x: route.labelAt.x, y: route.labelAt.y, 'text-anchor': 'middle' },
+          edgeLabelText(edge),
+        )
       : undefined,
   );
 }
@@ -154,15 +200,34 @@ function drawNode(node: TopologyNode, box: Box): SvgElement {
   const textX = box.x + (node.kind === 'container' ? 16 : 12);
   return el(
     'g',
-    { class: classes.join(' '), 'data-node-id': node.id, tabindex: 0, role: 'button', 'aria-label': describeNode(node) },
+    {
+      class: classes.join(' '),
+      'data-node-id': node.id,
+      tabindex: 0,
+      role: 'button',
+      'aria-label': describeNode(node),
+    },
     el('title', {}, describeNode(node)),
-    el('rect', { class: 'pp-node-box', x: box.x, y: box.y, width: box.width, height: box.height, rx: node.kind === 'volume' ? 14 : 6 }),
-    node.kind === 'container' ? el('rect', { class: 'pp-role-strip', x: box.x, y: box.y, width: 6, height: box.height, rx: 2 }) : undefined,
+    el('rect', {
+      class: 'pp-node-box',
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+      rx: node.kind === 'volume' ? 14 : 6,
+    }),
+    node.kind === 'container'
+      ? el('rect', { class: 'pp-role-strip', x: box.x, y: box.y, width: 6, height: box.height, rx: 2 })
+      : undefined,
     ...lines.map((line, index) =>
       el(
         'text',
         { class: index === 0 ? 'pp-node-title' : 'pp-node-sub', x: textX, y: box.y + 20 + index * 17 },
-        fitText(line, box.width - (textX - box.x) - (index === 0 && node.findings ? 34 : 10), index === 0 ? CHAR_WIDTH.title : CHAR_WIDTH.body),
+        fitText(
+          line,
+          box.width - (textX - box.x) - (index === 0 && node.findings ? 34 : 10),
+          index === 0 ? CHAR_WIDTH.title : CHAR_WIDTH.body,
+        ),
       ),
     ),
     node.findings && badge(node, box.x + box.width - 14, box.y + 14),
@@ -174,7 +239,8 @@ function nodeLines(node: TopologyNode): string[] {
     case 'container': {
       const lines = [`${node.order !== undefined ? `${node.order}. ` : ''}${node.label}`];
       lines.push(`${ROLE_LABEL[node.role ?? 'sidecar']}${node.shortImage ? ` · ${node.shortImage}` : ''}`);
-      if (node.role === 'native-sidecar') lines.push(`keeps running${node.ports?.length ? ` · ${node.ports.join(', ')}` : ''}`);
+      if (node.role === 'native-sidecar')
+        lines.push(`keeps running${node.ports?.length ? ` · ${node.ports.join(', ')}` : ''}`);
       else if (node.ports && node.ports.length > 0) lines.push(`ports ${node.ports.join(', ')}`);
       return lines;
     }
@@ -196,7 +262,9 @@ export function describeNode(node: TopologyNode): string {
   const parts: string[] = [];
   switch (node.kind) {
     case 'container':
-      parts.push(`${node.order !== undefined ? `Init step ${node.order}: ` : ''}${ROLE_LABEL[node.role ?? 'sidecar']} container ${node.label}`);
+      parts.push(
+        `${node.order !== undefined ? `Init step ${node.order}: ` : ''}${ROLE_LABEL[node.role ?? 'sidecar']} container ${node.label}`,
+      );
       if (node.image !== undefined) parts.push(`image ${node.image}`);
       if (node.ports && node.ports.length > 0) parts.push(`ports ${node.ports.join(', ')}`);
       if (node.evidence) parts.push(`why: ${node.evidence}`);
@@ -245,11 +313,18 @@ function legend(layout: TopologyLayout): SvgElement {
       const swatch = entry.key.startsWith('edge-')
         ? el(
             'g',
-            { class: `pp-edge pp-edge-${entry.key.slice(5).replace('-ro', '')}${entry.key.endsWith('-ro') ? ' pp-edge-readonly' : ''}` },
+            {
+              class: `pp-edge pp-edge-${entry.key.slice(5).replace('-ro', '')}${entry.key.endsWith('-ro') ? ' pp-edge-readonly' : ''}`,
+            },
             el('path', { class: 'pp-edge-line', d: `M ${x} ${y + 8} L ${x + 26} ${y + 8}` }),
           )
         : el('rect', { class: `pp-legend-swatch pp-role-${entry.key}`, x, y: y + 1, width: 26, height: 14, rx: 3 });
-      return el('g', { class: 'pp-legend-entry', role: 'listitem' }, swatch, el('text', { class: 'pp-legend-label', x: x + 34, y: y + 12 }, entry.label));
+      return el(
+        'g',
+        { class: 'pp-legend-entry', role: 'listitem' },
+        swatch,
+        el('text', { class: 'pp-legend-label', x: x + 34, y: y + 12 }, entry.label),
+      );
     }),
   );
 }

@@ -4,27 +4,97 @@
  * theme's `--vscode-*` variables; the CLI picks a fixed light or dark palette.
  */
 export type PaletteName =
-  | 'bg' | 'fg' | 'muted' | 'font' | 'frame-fill' | 'frame-stroke' | 'node-fill' | 'node-stroke' | 'focus'
-  | 'main' | 'sidecar' | 'adapter' | 'ambassador' | 'init' | 'native-sidecar'
-  | 'volume' | 'config' | 'secret' | 'claim' | 'host' | 'link' | 'external' | 'service'
-  | 'error' | 'warning' | 'information' | 'hint' | 'badge-text';
+  | 'bg'
+  | 'fg'
+  | 'muted'
+  | 'font'
+  | 'frame-fill'
+  | 'frame-stroke'
+  | 'node-fill'
+  | 'node-stroke'
+  | 'focus'
+  | 'main'
+  | 'sidecar'
+  | 'adapter'
+  | 'ambassador'
+  | 'init'
+  | 'native-sidecar'
+  | 'volume'
+  | 'config'
+  | 'secret'
+  | 'claim'
+  | 'host'
+  | 'link'
+  | 'external'
+  | 'service'
+  | 'error'
+  | 'warning'
+  | 'information'
+  | 'hint'
+  | 'badge-text';
 
 export type Palette = Readonly<Record<PaletteName, string>>;
 
 export const LIGHT_PALETTE: Palette = {
-  bg: '#ffffff', fg: '#1f2328', muted: '#57606a', font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
-  'frame-fill': '#f6f8fa', 'frame-stroke': '#8c959f', 'node-fill': '#ffffff', 'node-stroke': '#8c959f', focus: '#0969da',
-  main: '#0969da', sidecar: '#1a7f37', adapter: '#8250df', ambassador: '#bc4c00', init: '#9a6700', 'native-sidecar': '#1b7c83',
-  volume: '#57606a', config: '#1b7c83', secret: '#cf222e', claim: '#0969da', host: '#bc4c00', link: '#bc4c00', external: '#cf222e', service: '#0969da',
-  error: '#cf222e', warning: '#9a6700', information: '#0969da', hint: '#57606a', 'badge-text': '#ffffff',
+  bg: '#ffffff',
+  fg: '#1f2328',
+  muted: '#57606a',
+  font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
+  'frame-fill': '#f6f8fa',
+  'frame-stroke': '#8c959f',
+  'node-fill': '#ffffff',
+  'node-stroke': '#8c959f',
+  focus: '#0969da',
+  main: '#0969da',
+  sidecar: '#1a7f37',
+  adapter: '#8250df',
+  ambassador: '#bc4c00',
+  init: '#9a6700',
+  'native-sidecar': '#1b7c83',
+  volume: '#57606a',
+  config: '#1b7c83',
+  secret: '#cf222e',
+  claim: '#0969da',
+  host: '#bc4c00',
+  link: '#bc4c00',
+  external: '#cf222e',
+  service: '#0969da',
+  error: '#cf222e',
+  warning: '#9a6700',
+  information: '#0969da',
+  hint: '#57606a',
+  'badge-text': '#ffffff',
 };
 
 export const DARK_PALETTE: Palette = {
-  bg: '#1e1e1e', fg: '#d4d4d4', muted: '#9da5b4', font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
-  'frame-fill': '#252526', 'frame-stroke': '#6e7681', 'node-fill': '#2d2d30', 'node-stroke': '#6e7681', focus: '#4fa3ff',
-  main: '#4fa3ff', sidecar: '#56d364', adapter: '#bc8cff', ambassador: '#ffa657', init: '#e3b341', 'native-sidecar': '#39c5cf',
-  volume: '#9da5b4', config: '#39c5cf', secret: '#ff7b72', claim: '#4fa3ff', host: '#ffa657', link: '#ffa657', external: '#ff7b72', service: '#4fa3ff',
-  error: '#f85149', warning: '#d29922', information: '#4fa3ff', hint: '#9da5b4', 'badge-text': '#000000',
+  bg: '#1e1e1e',
+  fg: '#d4d4d4',
+  muted: '#9da5b4',
+  font: 'system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif',
+  'frame-fill': '#252526',
+  'frame-stroke': '#6e7681',
+  'node-fill': '#2d2d30',
+  'node-stroke': '#6e7681',
+  focus: '#4fa3ff',
+  main: '#4fa3ff',
+  sidecar: '#56d364',
+  adapter: '#bc8cff',
+  ambassador: '#ffa657',
+  init: '#e3b341',
+  'native-sidecar': '#39c5cf',
+  volume: '#9da5b4',
+  config: '#39c5cf',
+  secret: '#ff7b72',
+  claim: '#4fa3ff',
+  host: '#ffa657',
+  link: '#ffa657',
+  external: '#ff7b72',
+  service: '#4fa3ff',
+  error: '#f85149',
+  warning: '#d29922',
+  information: '#4fa3ff',
+  hint: '#9da5b4',
+  'badge-text': '#000000',
 };
 
 /** The kind of editor theme, from the class VS Code puts on the webview's body. */
@@ -36,7 +106,21 @@ export function themeKindOfBodyClasses(classes: { contains(name: string): boolea
   return classes.contains('vscode-dark') ? 'dark' : 'light';
 }
 
-type KindColour = 'main' | 'sidecar' | 'adapter' | 'ambassador' | 'init' | 'native-sidecar' | 'config' | 'secret' | 'claim' | 'host' | 'link' | 'external' | 'service' | 'error';
+type KindColour =
+  | 'main'
+  | 'sidecar'
+  | 'adapter'
+  | 'ambassador'
+  | 'init'
+  | 'native-sidecar'
+  | 'config'
+  | 'secret'
+  | 'claim'
+  | 'host'
+  | 'link'
+  | 'external'
+  | 'service'
+  | 'error';
 
 /**
  * Solid role and edge colours per theme kind. The editor's chart tokens are not used: some
@@ -47,20 +131,68 @@ type KindColour = 'main' | 'sidecar' | 'adapter' | 'ambassador' | 'init' | 'nati
  */
 export const KIND_COLOURS: Readonly<Record<ThemeKind, Readonly<Record<KindColour, string>>>> = {
   light: {
-    main: '#0969da', sidecar: '#1a7f37', adapter: '#8250df', ambassador: '#bc4c00', init: '#8a5c00', 'native-sidecar': '#1b7c83',
-    config: '#1b7c83', secret: '#cf222e', claim: '#0969da', host: '#bc4c00', link: '#bc4c00', external: '#cf222e', service: '#0969da', error: '#cf222e',
+    main: '#0969da',
+    sidecar: '#1a7f37',
+    adapter: '#8250df',
+    ambassador: '#bc4c00',
+    init: '#8a5c00',
+    'native-sidecar': '#1b7c83',
+    config: '#1b7c83',
+    secret: '#cf222e',
+    claim: '#0969da',
+    host: '#bc4c00',
+    link: '#bc4c00',
+    external: '#cf222e',
+    service: '#0969da',
+    error: '#cf222e',
   },
   dark: {
-    main: '#4fa3ff', sidecar: '#56d364', adapter: '#bc8cff', ambassador: '#ffa657', init: '#e3b341', 'native-sidecar': '#39c5cf',
-    config: '#39c5cf', secret: '#ff7b72', claim: '#4fa3ff', host: '#ffa657', link: '#ffa657', external: '#ff7b72', service: '#4fa3ff', error: '#ff6b6b',
+    main: '#4fa3ff',
+    sidecar: '#56d364',
+    adapter: '#bc8cff',
+    ambassador: '#ffa657',
+    init: '#e3b341',
+    'native-sidecar': '#39c5cf',
+    config: '#39c5cf',
+    secret: '#ff7b72',
+    claim: '#4fa3ff',
+    host: '#ffa657',
+    link: '#ffa657',
+    external: '#ff7b72',
+    service: '#4fa3ff',
+    error: '#ff6b6b',
   },
   'high-contrast': {
-    main: '#6fc3ff', sidecar: '#89e089', adapter: '#d6a8ff', ambassador: '#ffb86c', init: '#ffd866', 'native-sidecar': '#4fe3ea',
-    config: '#4fe3ea', secret: '#ff8080', claim: '#6fc3ff', host: '#ffb86c', link: '#ffb86c', external: '#ff8080', service: '#6fc3ff', error: '#ff8080',
+    main: '#6fc3ff',
+    sidecar: '#89e089',
+    adapter: '#d6a8ff',
+    ambassador: '#ffb86c',
+    init: '#ffd866',
+    'native-sidecar': '#4fe3ea',
+    config: '#4fe3ea',
+    secret: '#ff8080',
+    claim: '#6fc3ff',
+    host: '#ffb86c',
+    link: '#ffb86c',
+    external: '#ff8080',
+    service: '#6fc3ff',
+    error: '#ff8080',
   },
   'high-contrast-light': {
-    main: '#0f4a85', sidecar: '#116329', adapter: '#5a2ca0', ambassador: '#8a3800', init: '#6b4a00', 'native-sidecar': '#0b5a60',
-    config: '#0b5a60', secret: '#b5200d', claim: '#0f4a85', host: '#8a3800', link: '#8a3800', external: '#b5200d', service: '#0f4a85', error: '#b5200d',
+    main: '#0f4a85',
+    sidecar: '#116329',
+    adapter: '#5a2ca0',
+    ambassador: '#8a3800',
+    init: '#6b4a00',
+    'native-sidecar': '#0b5a60',
+    config: '#0b5a60',
+    secret: '#b5200d',
+    claim: '#0f4a85',
+    host: '#8a3800',
+    link: '#8a3800',
+    external: '#b5200d',
+    service: '#0f4a85',
+    error: '#b5200d',
   },
 };
 

@@ -18,7 +18,11 @@ const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 
 /** Writes a scene as a standalone SVG document with a fixed light or dark palette. */
 export function sceneToSvgString(scene: SvgElement, theme: SvgTheme): string {
-  const style: SvgElement = { tag: 'style', attrs: {}, children: [topologyStylesheet(theme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE)] };
+  const style: SvgElement = {
+    tag: 'style',
+    attrs: {},
+    children: [topologyStylesheet(theme === 'dark' ? DARK_PALETTE : LIGHT_PALETTE)],
+  };
   const withStyle: SvgElement = { ...scene, children: [style, ...scene.children] };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${write(withStyle)}\n`;
 }
@@ -33,6 +37,7 @@ function write(element: SvgElement): string {
   if (element.children.length === 0) return `${out}/>`;
   out += '>';
   const nested = element.children.some((child) => typeof child !== 'string');
-  for (const child of element.children) out += typeof child === 'string' ? escapeXmlText(child) : `${nested ? '\n' : ''}${write(child)}`;
+  for (const child of element.children)
+    out += typeof child === 'string' ? escapeXmlText(child) : `${nested ? '\n' : ''}${write(child)}`;
   return `${out}${nested ? '\n' : ''}</${element.tag}>`;
 }

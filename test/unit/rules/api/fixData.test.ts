@@ -6,7 +6,9 @@ import { lint } from '../../../support/ruleFixtures';
 /** The `data` each rule attaches is the contract with the quick fixes: its shape is asserted here. */
 function dataOf(text: string, code: string): unknown[] {
   // 1.34: the last version in which a default cluster rejects a container restartPolicy on an app container.
-  return lint(text, resolveSettings({ kubernetesVersion: '1.34' })).filter((finding) => finding.finding.code === code).map((finding) => finding.finding.data);
+  return lint(text, resolveSettings({ kubernetesVersion: '1.34' }))
+    .filter((finding) => finding.finding.code === code)
+    .map((finding) => finding.finding.data);
 }
 
 const POD = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`;
@@ -23,7 +25,12 @@ describe('quick-fix data of the api rules', () => {
   - {name: config, configMap: {name: cfg}}
 `);
     assert.deepEqual(dataOf(text, 'undefined-volume'), [
-      { volumeName: 'htm', existingVolumes: ['html', 'config'], containerName: 'web', mountPath: '/usr/share/nginx/html' },
+      {
+        volumeName: 'htm',
+        existingVolumes: ['html', 'config'],
+        containerName: 'web',
+        mountPath: '/usr/share/nginx/html',
+      },
     ]);
   });
 
@@ -59,7 +66,9 @@ describe('quick-fix data of the api rules', () => {
   containers:
   - {name: web, image: nginx:1.27}
 `);
-    assert.deepEqual(dataOf(text, 'init-container-probe'), [{ listKey: 'initContainers', containerIndex: 0, probe: 'startupProbe', containerName: 'setup' }]);
+    assert.deepEqual(dataOf(text, 'init-container-probe'), [
+      { listKey: 'initContainers', containerIndex: 0, probe: 'startupProbe', containerName: 'setup' },
+    ]);
   });
 
   it('template-restart-policy says what to write', () => {
@@ -71,7 +80,9 @@ spec:
     spec:
       containers: [{name: once, image: busybox:1.36}]
 `;
-    assert.deepEqual(dataOf(text, 'template-restart-policy'), [{ kind: 'Job', defaulted: true, supported: ['OnFailure', 'Never'] }]);
+    assert.deepEqual(dataOf(text, 'template-restart-policy'), [
+      { kind: 'Job', defaulted: true, supported: ['OnFailure', 'Never'] },
+    ]);
   });
 
   it('selector-mismatch lists the labels the template lacks', () => {
@@ -86,7 +97,12 @@ spec:
       containers: [{name: web, image: nginx:1.27}]
 `;
     assert.deepEqual(dataOf(text, 'selector-mismatch'), [
-      { kind: 'Deployment', templateLabels: { app: 'web' }, matchLabels: { app: 'web', tier: 'fe' }, missingLabels: { tier: 'fe' } },
+      {
+        kind: 'Deployment',
+        templateLabels: { app: 'web' },
+        matchLabels: { app: 'web', tier: 'fe' },
+        missingLabels: { tier: 'fe' },
+      },
     ]);
   });
 

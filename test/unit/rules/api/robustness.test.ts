@@ -17,7 +17,9 @@ const MALFORMED = [
   'apiVersion: v1\nkind: Pod\nspec:\n  containers: null\n  initContainers: "x"\n  volumes: [null, 1, {}]\n',
   'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - 42\n  - [a, b]\n  - name: {a: 1}\n    image: [x]\n    ports: "80"\n    env: [1, null, {name: null, valueFrom: 3}]\n    volumeMounts: {a: b}\n',
   'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    resources: {requests: [1], limits: "x"}\n    livenessProbe: 1\n    lifecycle: {preStop: 1, postStart: null}\n    securityContext: {capabilities: {add: "CAP_SYS_ADMIN"}, allowPrivilegeEscalation: "false"}\n',
-  'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    resources: {requests: {cpu: "1e99999", memory: "' + '9'.repeat(150) + 'Ei"}, limits: {cpu: {}, memory: null}}\n    ports: [{containerPort: "80", hostPort: 1.5, name: 7}]\n',
+  'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    resources: {requests: {cpu: "1e99999", memory: "' +
+    '9'.repeat(150) +
+    'Ei"}, limits: {cpu: {}, memory: null}}\n    ports: [{containerPort: "80", hostPort: 1.5, name: 7}]\n',
   'apiVersion: apps/v1\nkind: Deployment\nspec:\n  selector: [1]\n  template: 3\n',
   'apiVersion: apps/v1\nkind: Deployment\nspec:\n  selector: {matchLabels: [a], matchExpressions: {a: 1}}\n  template: {metadata: {labels: "x"}, spec: {containers: [{name: a, image: b}]}}\n',
   'apiVersion: batch/v1\nkind: Job\nspec:\n  manualSelector: true\n  selector: {matchExpressions: [{key: a, operator: Weird}]}\n  template: {spec: {restartPolicy: [x], containers: [{name: a, image: b}]}}\n',
@@ -35,17 +37,63 @@ describe('api rules on hostile input', () => {
   }
 
   it('random values in every container field never make a rule throw', () => {
-    const field = fc.oneof(fc.constant(null), fc.integer({ min: -70000, max: 70000 }), fc.string({ maxLength: 12 }), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'port', 'value', 'valueFrom', 'cpu', 'memory', 'exec', 'httpGet', 'hostPort', 'containerPort'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }));
-    const container = fc.record({
-      name: field, image: field, ports: field, env: field, volumeMounts: field, resources: field, livenessProbe: field,
-      restartPolicy: field, lifecycle: field, securityContext: field, envFrom: field,
-    }, { requiredKeys: [] });
+    const field = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -70000, max: 70000 }),
+      fc.string({ maxLength: 12 }),
+      fc.boolean(),
+      fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+      fc.dictionary(
+        fc.constantFrom(
+          'name',
+          'port',
+          'value',
+          'valueFrom',
+          'cpu',
+          'memory',
+          'exec',
+          'httpGet',
+          'hostPort',
+          'containerPort',
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 4 },
+      ),
+    );
+    const container = fc.record(
+      {
+        name: field,
+        image: field,
+        ports: field,
+        env: field,
+        volumeMounts: field,
+        resources: field,
+        livenessProbe: field,
+        restartPolicy: field,
+        lifecycle: field,
+        securityContext: field,
+        envFrom: field,
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.array(container, { maxLength: 3 }), fc.array(container, { maxLength: 2 }), fc.array(field, { maxLength: 3 }), (containers, initContainers, volumes) => {
-        const text = stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers, initContainers, volumes, hostNetwork: true } });
-        const findings = lint(text, SETTINGS);
-        return findings.every((finding) => typeof finding.message === 'string' && finding.finding.range.end <= text.length);
-      }),
+      fc.property(
+        fc.array(container, { maxLength: 3 }),
+        fc.array(container, { maxLength: 2 }),
+        fc.array(field, { maxLength: 3 }),
+        (containers, initContainers, volumes) => {
+          const text = stringify({
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'x' },
+            spec: { containers, initContainers, volumes, hostNetwork: true },
+          });
+          const findings = lint(text, SETTINGS);
+          return findings.every(
+            (finding) => typeof finding.message === 'string' && finding.finding.range.end <= text.length,
+          );
+        },
+      ),
       { numRuns: 300, seed: 20260122 },
     );
   });
@@ -55,18 +103,30 @@ describe('api rules on hostile input', () => {
       name: `c${index}`,
       image: 'nginx:1.27',
       ports: [{ name: `p${index}`, containerPort: 1000 + index, hostPort: 20000 + index }],
-      env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }],
+      env: [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+      ],
       volumeMounts: [{ name: 'data', mountPath: '/data' }],
       resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
     }));
     containers.push({ ...containers[0]!, name: 'c0' });
-    const text = stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers, volumes: [{ name: 'data', emptyDir: {} }] } });
+    const text = stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'big' },
+      spec: { containers, volumes: [{ name: 'data', emptyDir: {} }] },
+    });
     // Parsing is not the rules' business: time the api rules alone on the built model.
     const document = buildDocumentModel(text);
     const started = performance.now();
     const findings = runRuleSet(API_RULES, document.pods[0]!, { settings: SETTINGS, document });
     const elapsed = performance.now() - started;
-    assert.deepEqual([...new Set(findings.map((finding) => finding.code))].sort(), ['duplicate-container-name', 'duplicate-port-name', 'host-port-conflict']);
+    assert.deepEqual([...new Set(findings.map((finding) => finding.code))].sort(), [
+      'duplicate-container-name',
+      'duplicate-port-name',
+      'host-port-conflict',
+    ]);
     assert.ok(elapsed < 3000, `the api rules took ${Math.round(elapsed)} ms on 2001 containers`);
   });
 });

@@ -21,7 +21,10 @@ test('rules and the analysis survive odd shapes without throwing', () => {
       const analysis = new ParsedFile(text);
       const findings = analysis.findings(resolveSettings({ kubernetesVersion: version }));
       for (const finding of findings) {
-        assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end, `range of ${finding.code}`);
+        assert.ok(
+          finding.range.start >= 0 && finding.range.end <= text.length && finding.range.start <= finding.range.end,
+          `range of ${finding.code}`,
+        );
       }
       for (const { pod } of analysis.pods) {
         const podAnalysis = analyzePod(pod);

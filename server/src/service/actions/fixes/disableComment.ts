@@ -11,9 +11,17 @@ export const disableComment: QuickFixer = {
     const text = analysis.text;
     const lineStart = lineStartOf(text, target.start);
     const indent = ' '.repeat(indentationAt(text, target.start));
-    return [{
-      title: `Disable ${target.code} for this line`,
-      edits: [{ start: lineStart, end: lineStart, newText: `${indent}# pod-patterns-disable-next-line ${target.code}${lineBreakOf(text)}` }],
-    }];
+    return [
+      {
+        title: `Disable ${target.code} for this line`,
+        edits: [
+          {
+            start: lineStart,
+            end: lineStart,
+            newText: `${indent}# pod-patterns-disable-next-line ${target.code}${lineBreakOf(text)}`,
+          },
+        ],
+      },
+    ];
   },
 };

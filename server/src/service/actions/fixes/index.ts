@@ -3,7 +3,14 @@ import type { QuickFixer } from './quickFix';
 import { valueSuggestions } from './valueSuggestions';
 
 /** The finding codes that are not rules: the YAML reader's, the schema's and the target version's. */
-export const NON_RULE_CODES = ['yaml-syntax', 'duplicate-key', 'schema', 'field-version', 'target-version', 'template-skipped'] as const;
+export const NON_RULE_CODES = [
+  'yaml-syntax',
+  'duplicate-key',
+  'schema',
+  'field-version',
+  'target-version',
+  'template-skipped',
+] as const;
 
 export type NonRuleCode = (typeof NON_RULE_CODES)[number];
 

@@ -14,7 +14,10 @@ export function localOffset(context: FixContext<object>): number {
 export function podOf(context: FixContext<object>): PodModel | undefined {
   const at = localOffset(context);
   const pods = context.document.model.pods;
-  return pods.find((pod) => pod.root.range.start <= at && at <= pod.root.range.end) ?? (pods.length === 1 ? pods[0] : undefined);
+  return (
+    pods.find((pod) => pod.root.range.start <= at && at <= pod.root.range.end) ??
+    (pods.length === 1 ? pods[0] : undefined)
+  );
 }
 
 /**
@@ -27,7 +30,10 @@ export function containerOf(context: FixContext<Partial<ContainerRef>>, pod: Pod
     return pod.containers.find((container) => container.listKey === listKey && container.index === containerIndex);
   }
   const at = localOffset(context);
-  return pod.containers.find((container) => container.node.range.start <= at && at < Math.max(container.node.range.end, container.node.range.start + 1));
+  return pod.containers.find(
+    (container) =>
+      container.node.range.start <= at && at < Math.max(container.node.range.end, container.node.range.start + 1),
+  );
 }
 
 /** Replaces a document range; the result is in file offsets. */

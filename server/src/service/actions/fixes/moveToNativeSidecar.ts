@@ -23,14 +23,20 @@ export interface MoveToNativeSidecarData extends ContainerRef {
 }
 
 export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
-  description: 'Move the helper to initContainers as a native sidecar (restartPolicy: Always, Kubernetes 1.29 and later).',
+  description:
+    'Move the helper to initContainers as a native sidecar (restartPolicy: Always, Kubernetes 1.29 and later).',
   fixes(context) {
     const pod = podOf(context);
     const data = dataOf(context.target);
     // sidecar-start-order points at the main container's reference; its data names the helper.
     const container =
       context.target.code === 'sidecar-start-order'
-        ? pod?.containers.find((candidate) => candidate.group === 'app' && candidate.index === data.containerIndex && (typeof data.container !== 'string' || candidate.name === data.container))
+        ? pod?.containers.find(
+            (candidate) =>
+              candidate.group === 'app' &&
+              candidate.index === data.containerIndex &&
+              (typeof data.container !== 'string' || candidate.name === data.container),
+          )
         : pod && containerOf(context, pod);
     if (!pod?.spec || !container?.map || container.group !== 'app') return [];
     if (context.target.code === 'invalid-restart-policy' && container.restartPolicy !== 'Always') return [];
@@ -40,25 +46,40 @@ export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     const map = container.map;
     try {
-      const edits = moveItem(text, container.node, pod.spec, pod.initContainersPair, 'initContainers', pod.containersPair, style, (itemText, itemStart) => {
-        const policy = container.restartPolicyPair;
-        if (policy?.value) {
-          return itemText.slice(0, policy.value.range.start - itemStart) + 'Always' + itemText.slice(policy.value.range.end - itemStart);
-        }
-        // After the image (or the name): where readers look for what kind of container it is.
-        const anchor = map.pairs.find((pair) => pair.key.value === 'image') ?? map.pairs[0]!;
-        const column = columnOf(text, map.pairs[0]!.key.range.start);
-        const at = lineAfter(text, anchor.range.end);
-        if (at.needsBreak) return `${itemText}${style.lineBreak}${' '.repeat(column)}restartPolicy: Always`;
-        const relative = at.offset - itemStart;
-        return `${itemText.slice(0, relative)}${' '.repeat(column)}restartPolicy: Always${style.lineBreak}${itemText.slice(relative)}`;
-      });
-      return [{
-        title: `Move "${container.name ?? 'container'}" to initContainers as a native sidecar (restartPolicy: Always)`,
-        edits: shiftEdits(edits, context.document.offset),
-        // Start order is advice (information): the move is offered, never applied unasked.
-        preferred: context.target.code !== 'sidecar-start-order',
-      }];
+      const edits = moveItem(
+        text,
+        container.node,
+        pod.spec,
+        pod.initContainersPair,
+        'initContainers',
+        pod.containersPair,
+        style,
+        (itemText, itemStart) => {
+          const policy = container.restartPolicyPair;
+          if (policy?.value) {
+            return (
+              itemText.slice(0, policy.value.range.start - itemStart) +
+              'Always' +
+              itemText.slice(policy.value.range.end - itemStart)
+            );
+          }
+          // After the image (or the name): where readers look for what kind of container it is.
+          const anchor = map.pairs.find((pair) => pair.key.value === 'image') ?? map.pairs[0]!;
+          const column = columnOf(text, map.pairs[0]!.key.range.start);
+          const at = lineAfter(text, anchor.range.end);
+          if (at.needsBreak) return `${itemText}${style.lineBreak}${' '.repeat(column)}restartPolicy: Always`;
+          const relative = at.offset - itemStart;
+          return `${itemText.slice(0, relative)}${' '.repeat(column)}restartPolicy: Always${style.lineBreak}${itemText.slice(relative)}`;
+        },
+      );
+      return [
+        {
+          title: `Move "${container.name ?? 'container'}" to initContainers as a native sidecar (restartPolicy: Always)`,
+          edits: shiftEdits(edits, context.document.offset),
+          // Start order is advice (information): the move is offered, never applied unasked.
+          preferred: context.target.code !== 'sidecar-start-order',
+        },
+      ];
     } catch (error) {
       if (error instanceof UnsupportedLayout) return [];
       throw error;

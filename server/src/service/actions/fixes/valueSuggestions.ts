@@ -1,7 +1,11 @@
 import { dataOf, type QuickFixer } from './quickFix';
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string'
+      ? [value]
+      : [];
 }
 
 /**
@@ -25,7 +29,13 @@ export const valueSuggestions: QuickFixer = {
       })),
       ...allowed.map((value) => ({
         title: `Change to "${value}"`,
-        edits: [{ start: target.start, end: target.end, newText: /^[A-Za-z][\w.-]*$/.test(value) ? value : JSON.stringify(value) }],
+        edits: [
+          {
+            start: target.start,
+            end: target.end,
+            newText: /^[A-Za-z][\w.-]*$/.test(value) ? value : JSON.stringify(value),
+          },
+        ],
         preferred: allowed.length === 1,
       })),
       ...replacement.map((value) => ({
@@ -37,7 +47,11 @@ export const valueSuggestions: QuickFixer = {
     if (typeof data.insertText === 'string' && data.insertText && !/\n/.test(data.insertText)) {
       const lineStart = analysis.text.lastIndexOf('\n', target.start - 1) + 1;
       const indent = /^ */.exec(analysis.text.slice(lineStart))![0];
-      fixes.push({ title: `Add "${data.insertText}"`, edits: [{ start: lineStart, end: lineStart, newText: `${indent}${data.insertText}\n` }], preferred: true });
+      fixes.push({
+        title: `Add "${data.insertText}"`,
+        edits: [{ start: lineStart, end: lineStart, newText: `${indent}${data.insertText}\n` }],
+        preferred: true,
+      });
     }
     return fixes.filter((fix) => fix.edits.every((edit) => edit.newText !== current));
   },

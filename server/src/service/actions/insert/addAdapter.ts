@@ -17,7 +17,10 @@ const prometheusExporter: PatternTemplate = {
         ports: [{ name: context.portName('metrics'), containerPort: metricsPort }],
         resources: HELPER_RESOURCES,
       },
-      mainPort: declared === undefined && context.main ? { name: context.portName('http'), containerPort: scrapedPort } : undefined,
+      mainPort:
+        declared === undefined && context.main
+          ? { name: context.portName('http'), containerPort: scrapedPort }
+          : undefined,
     };
   },
 };

@@ -1,5 +1,12 @@
 import { focus } from '../../edits/renderYaml';
-import { HELPER_RESOURCES, IMAGES, INIT_RESOURCES, type ContainerPlan, type PatternTemplate, type TemplateContext } from './template';
+import {
+  HELPER_RESOURCES,
+  IMAGES,
+  INIT_RESOURCES,
+  type ContainerPlan,
+  type PatternTemplate,
+  type TemplateContext,
+} from './template';
 
 /** The long-running helpers a sidecar or a native sidecar can be. */
 

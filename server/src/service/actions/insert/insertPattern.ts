@@ -67,21 +67,34 @@ export function podAt(analysis: ParsedFile, offset: number): LocatedPod | undefi
 }
 
 /** Plans the insertion of a pattern container into a pod: every edit at model ranges. */
-export function insertPattern(located: LocatedPod, request: InsertPatternRequest, settings: ServiceSettings): InsertPatternResult {
+export function insertPattern(
+  located: LocatedPod,
+  request: InsertPatternRequest,
+  settings: ServiceSettings,
+): InsertPatternResult {
   const action = PATTERN_ACTIONS[request.kind];
   const info = patternInfo(request.kind)!;
   const { pod, document } = located;
   const text = document.model.text;
   if (!pod.spec) return { ok: false, reason: 'the pod has no spec to add a container to' };
   const nativeSupported = minorOf(settings.kubernetesVersion) >= NATIVE_SIDECAR_MINOR;
-  const native = action.placement === 'native-sidecar' || (action.placement === 'helper' && pod.shape.family === 'job' && nativeSupported);
+  const native =
+    action.placement === 'native-sidecar' ||
+    (action.placement === 'helper' && pod.shape.family === 'job' && nativeSupported);
   if (native && !nativeSupported) {
-    return { ok: false, reason: `native sidecars need Kubernetes 1.${NATIVE_SIDECAR_MINOR} or newer (target: ${settings.kubernetesVersion})` };
+    return {
+      ok: false,
+      reason: `native sidecars need Kubernetes 1.${NATIVE_SIDECAR_MINOR} or newer (target: ${settings.kubernetesVersion})`,
+    };
   }
   const context = templateContext(pod, servedContainer(located, request.at));
   const templateId = request.template ?? action.defaultTemplate?.(context) ?? action.templates[0]!.id;
   const template = action.templates.find((candidate) => candidate.id === templateId);
-  if (!template) return { ok: false, reason: `unknown template "${templateId}" (choose one of ${action.templates.map((t) => t.id).join(', ')})` };
+  if (!template)
+    return {
+      ok: false,
+      reason: `unknown template "${templateId}" (choose one of ${action.templates.map((t) => t.id).join(', ')})`,
+    };
   const plan = template.build(context);
   // A Guaranteed pod stays Guaranteed only if every container, helpers included, requests its limits.
   const sized = analyzePod(pod).qosClass === 'Guaranteed' ? requestingLimits(plan.container) : plan.container;
@@ -89,13 +102,16 @@ export function insertPattern(located: LocatedPod, request: InsertPatternRequest
   const containerName = String(container.name);
   const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
   try {
-    const edits = orderInsertions(planEdits(text, pod, context.main, plan, container, native || action.placement === 'init', style));
+    const edits = orderInsertions(
+      planEdits(text, pod, context.main, plan, container, native || action.placement === 'init', style),
+    );
     const focused = edits.find((edit) => edit.focus);
     const fileEdits = shiftEdits(edits, document.offset);
     const selection = focused?.focus && rangeAfterEdits(fileEdits, fileEdits[edits.indexOf(focused)]!, focused.focus);
     const templateLabel = info.templates.find((candidate) => candidate.id === templateId)?.label ?? templateId;
     const where = native && action.placement === 'helper' ? ' as a native sidecar' : '';
-    const serving = context.main && context.main !== analyzePod(pod).main ? ` for "${context.main.name ?? 'container'}"` : '';
+    const serving =
+      context.main && context.main !== analyzePod(pod).main ? ` for "${context.main.name ?? 'container'}"` : '';
     return {
       ok: true,
       title: `${sentenceCase(info.title)}${where}: ${templateLabel}${serving}`,
@@ -125,14 +141,18 @@ function withRestartPolicyAlways(container: ContainerValue): ContainerValue {
 function servedContainer(located: LocatedPod, at: number | undefined): ContainerModel | undefined {
   if (at === undefined) return undefined;
   const local = at - located.document.offset;
-  return located.pod.containers.find((container) => container.group === 'app' && container.node.range.start <= local && local <= container.node.range.end);
+  return located.pod.containers.find(
+    (container) =>
+      container.group === 'app' && container.node.range.start <= local && local <= container.node.range.end,
+  );
 }
 
 function templateContext(pod: PodModel, served?: ContainerModel): TemplateContext {
   const main = served ?? analyzePod(pod).main;
   const containerNames = new Set(pod.containers.flatMap((container) => (container.name ? [container.name] : [])));
   const volumeNames = new Set(pod.volumes.flatMap((volume) => (volume.name ? [volume.name] : [])));
-  for (const container of pod.containers) for (const mount of container.volumeMounts) if (mount.name) volumeNames.add(mount.name);
+  for (const container of pod.containers)
+    for (const mount of container.volumeMounts) if (mount.name) volumeNames.add(mount.name);
   const ports = new Set<number>();
   const portNames = new Set<string>();
   for (const container of pod.containers) {
@@ -177,7 +197,10 @@ function planEdits(
     if (plan.mainPort) edits.push(appendOrAdd(text, mainMap, main.portsPair, 'ports', plan.mainPort, style));
     if (plan.mainEnv) edits.push(appendOrAdd(text, mainMap, main.envPair, 'env', plan.mainEnv, style));
     if (plan.sharedVolume) {
-      const mount: Record<string, YamlValue> = { name: plan.sharedVolume.name, mountPath: plan.sharedVolume.mainMountPath };
+      const mount: Record<string, YamlValue> = {
+        name: plan.sharedVolume.name,
+        mountPath: plan.sharedVolume.mainMountPath,
+      };
       if (plan.sharedVolume.mainReadOnly) mount.readOnly = true;
       edits.push(appendOrAdd(text, mainMap, main.volumeMountsPair, 'volumeMounts', mount, style));
     }
@@ -187,15 +210,33 @@ function planEdits(
     edits.push(appendToSequence(text, listPair, [container], style));
   } else {
     // A new initContainers list goes above containers, as people write it.
-    edits.push(addPair(text, spec, intoInit ? 'initContainers' : 'containers', [container], style, intoInit ? pod.containersPair : undefined));
+    edits.push(
+      addPair(
+        text,
+        spec,
+        intoInit ? 'initContainers' : 'containers',
+        [container],
+        style,
+        intoInit ? pod.containersPair : undefined,
+      ),
+    );
   }
   if (plan.sharedVolume) {
-    edits.push(appendOrAdd(text, spec, pod.volumesPair, 'volumes', { name: plan.sharedVolume.name, emptyDir: {} }, style));
+    edits.push(
+      appendOrAdd(text, spec, pod.volumesPair, 'volumes', { name: plan.sharedVolume.name, emptyDir: {} }, style),
+    );
   }
   return edits;
 }
 
-function appendOrAdd(text: string, map: YMap, pair: YPair | undefined, key: string, item: YamlValue, style: IndentStyle): PlannedEdit {
+function appendOrAdd(
+  text: string,
+  map: YMap,
+  pair: YPair | undefined,
+  key: string,
+  item: YamlValue,
+  style: IndentStyle,
+): PlannedEdit {
   return pair ? appendToSequence(text, pair, [item], style) : addPair(text, map, key, [item], style);
 }
 
