@@ -72,14 +72,12 @@ export function safeActions(
 ): ServiceCodeAction[] {
   return actions.flatMap((action): ServiceCodeAction[] => {
     if (action.kind === 'source.fixAll') {
-      const targets = file
-        .findings(settings)
-        .map((finding) => ({
-          code: finding.code,
-          start: finding.range.start,
-          end: finding.range.end,
-          data: finding.data,
-        }));
+      const targets = file.findings(settings).map((finding) => ({
+        code: finding.code,
+        start: finding.range.start,
+        end: finding.range.end,
+        data: finding.data,
+      }));
       const safe = safePreferredFixes(file, targets, settings, combine);
       return safe.count === 0
         ? []

@@ -100,14 +100,12 @@ export function codeActionsFor(
     actions.push(...insertPatternActions(analysis, request.start, settings));
   // Only on request (editor.codeActionsOnSave, "Fix All"): it touches the whole file.
   if (request.only?.some((kind) => kind === 'source' || kind === 'source.fixAll')) {
-    const findings = analysis
-      .findings(settings)
-      .map((finding) => ({
-        code: finding.code,
-        start: finding.range.start,
-        end: finding.range.end,
-        data: finding.data,
-      }));
+    const findings = analysis.findings(settings).map((finding) => ({
+      code: finding.code,
+      start: finding.range.start,
+      end: finding.range.end,
+      data: finding.data,
+    }));
     const all = combinePreferredFixes(analysis, findings, settings, logger);
     if (all.count > 0)
       actions.push({
