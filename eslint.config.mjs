@@ -12,6 +12,8 @@ export default tseslint.config(
       '.vscode-test/',
       'server/src/service/schema/generated/',
       'schemas/',
+      // npm run bench writes its generated inputs and bundles here.
+      'bench/.cache/',
     ],
   },
   {
