@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, createLanguageService, DEFAULT_SETTINGS, THROWING_LOGGER } from '../../../server/src/service';
 import { loadSeeds, mutatedSeed } from '../robustness/fuzzing';
+import { quickFixRequestFor } from '../../support/quickFixRequest';
 
 const service = createLanguageService({ logger: THROWING_LOGGER });
 
@@ -30,20 +31,7 @@ export function checkOfferedFixes(runs: number, seed?: number): number {
       const before = errorCounts(text);
       const crlf = text.includes('\r\n') && !/[^\r]\n/.test(text);
       for (const finding of service.findings(file, DEFAULT_SETTINGS)) {
-        const request = {
-          start: finding.range.start,
-          end: finding.range.end,
-          diagnostics: [
-            {
-              code: finding.code,
-              start: finding.range.start,
-              end: finding.range.end,
-              data: finding.data,
-              source: 'pod-patterns',
-            },
-          ],
-          only: ['quickfix'],
-        };
+        const request = quickFixRequestFor(finding);
         for (const action of service.codeActions(file, request, DEFAULT_SETTINGS)) {
           if (action.disabledReason || action.edits.length === 0) continue;
           const result = applyEdits(text, action.edits);

@@ -8,6 +8,7 @@ import {
   type ParsedFile,
 } from '../../../server/src/service';
 import { fixesFor, type FixTarget } from '../../../server/src/service/actions';
+import { quickFixRequestFor } from '../../support/quickFixRequest';
 import { BROKEN_YAML_REASON } from '../../../server/src/service/actions/fixSafety';
 
 const service = createLanguageService({ logger: THROWING_LOGGER });
@@ -16,26 +17,7 @@ const service = createLanguageService({ logger: THROWING_LOGGER });
 function offeredFixes(file: ParsedFile) {
   const findings = service.findings(file, DEFAULT_SETTINGS);
   return findings.flatMap((finding) =>
-    service
-      .codeActions(
-        file,
-        {
-          start: finding.range.start,
-          end: finding.range.end,
-          diagnostics: [
-            {
-              code: finding.code,
-              start: finding.range.start,
-              end: finding.range.end,
-              data: finding.data,
-              source: 'pod-patterns',
-            },
-          ],
-          only: ['quickfix'],
-        },
-        DEFAULT_SETTINGS,
-      )
-      .map((action) => ({ finding, action })),
+    service.codeActions(file, quickFixRequestFor(finding), DEFAULT_SETTINGS).map((action) => ({ finding, action })),
   );
 }
 
