@@ -1,10 +1,6 @@
-import {
-  configMapKeyErrors,
-  dns1123LabelErrors,
-  dns1123SubdomainErrors,
-  portNameErrors,
-  strictEnvNameErrors,
-} from '../../rules/engine/names';
+import { configMapKeyErrors } from '../../rules/api/invalidEnvKeyRef';
+import { dns1123LabelErrors, portNameErrors, strictEnvNameErrors } from '../../rules/engine/names';
+import { dns1123SubdomainErrors } from '../../rules/engine/objectNames';
 import { scalar } from '../edits/renderYaml';
 import type { OffsetEdit, OffsetRange } from '../edits/textEdits';
 import type { ParsedFile } from '../parsedFile';
