@@ -383,6 +383,17 @@ describe('topology webview', () => {
     const zoomed = await width();
     assert.ok(zoomed > fitted, `${zoomed} > ${fitted}`);
     assert.equal(await page.textContent('#zoom-level'), `${Math.round((zoomed / natural) * 100)}%`);
+    // Zoomed in, the picture is wider than the panel: dragging the background pans it.
+    const corner = await page.$eval('svg.pp-topology', (svg) => {
+      const box = svg.getBoundingClientRect();
+      return { x: box.left + 4, y: box.top + 4 };
+    });
+    await page.mouse.move(corner.x + 100, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 40, corner.y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await page.$eval('#canvas', (canvas) => canvas.scrollLeft), 60);
+    assert.deepEqual(await revealsPosted(page), [], 'a drag on the background reveals nothing');
     await page.click('#zoom-in');
     assert.ok((await width()) > zoomed);
     await page.click('#zoom-out');

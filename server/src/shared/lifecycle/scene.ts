@@ -150,7 +150,8 @@ function narrowMetrics(lifecycle: Lifecycle, maxWidth: number): Metrics {
     labelWidth: 0,
     nameAbove: true,
     row: 50,
-    runningGap: 64,
+    // Room for "runs…" between the tick labels on either side.
+    runningGap: 80,
     tail: 30,
   };
   const { columns: natural, runningGap } = columns(lifecycle, 0, base);
