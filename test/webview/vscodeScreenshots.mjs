@@ -1,8 +1,9 @@
 // The topology and the lifecycle of each seed pod, as a user sees them in a real VS Code
 // (code-server driven by headless Chromium): each file opened in the editor, the preview beside
 // it (about 650 px wide, light theme), both tabs drawn; the picture is checked (every container
-// of the pod drawn, nothing wider than the panel) and saved as a PNG cropped to the preview. Then a
-// YAML file without pods clears the preview, and a Helm template says it is not rendered.
+// of the pod drawn, nothing wider than the panel) and saved as a PNG cropped to the preview. Then the
+// six-container pod (media/screenshots/topology-narrow-light.png),
+// and a YAML file without pods clears the preview, and a Helm template says it is not rendered.
 //   npm run screenshots                      saves them under media/screenshots/seeds/ (for the README)
 //   node test/webview/vscodeScreenshots.mjs  (part of npm run test:webview:vscode) under test/artifacts/seeds/
 // Needs `npm run build` and the integration tests' cache (see test/support/codeServerSession.mjs).
@@ -18,7 +19,15 @@ const fixtures = path.join(root, 'test/fixtures/topology');
 /** The eight seed pods and the containers each must show (the topology fixtures' expected roles). */
 const expected = JSON.parse(readFileSync(path.join(fixtures, 'expected.json'), 'utf8')).pods;
 const SEEDS = Object.keys(expected).filter((name) => /^0\d-/.test(name));
+/** The six-container pod of the README's side-panel picture (media/screenshots/topology-narrow-light.png). */
+const SIX_CONTAINERS = ['wait-for-db', 'mesh-proxy', 'shop', 'metrics-exporter', 'log-shipper', 'cache'];
+const narrowOut = update ? path.join(root, 'media/screenshots') : out;
 
+const SETTINGS = {
+  'workbench.colorTheme': 'Default Light Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
 let session;
 let page;
 
@@ -30,11 +39,7 @@ before(async () => {
     viewport: { width: 1640, height: 940 },
     tmpPrefix: 'pp-screenshots-vscode-',
     // The README's pictures are in the light theme, with no secondary side bar taking room from the editors.
-    settings: {
-      'workbench.colorTheme': 'Default Light Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    },
+    settings: SETTINGS,
   });
   page = session.page;
 });
@@ -88,7 +93,7 @@ async function openInFirstGroup(name) {
 }
 
 /** The picture in the preview, checked and saved: the panel's visible part down to the end of the picture. */
-async function capture(frame, name, tab, containers) {
+async function capture(frame, name, tab, containers, folder = out, saveAs = `${name.replace(/\.yaml$/, '')}-${tab}`) {
   await frame.click(`#tab-${tab}`);
   const selector = tab === 'lifecycle' ? 'svg.pp-lifecycle' : 'svg.pp-topology:not(.pp-lifecycle)';
   const drawn = await pollPage(
@@ -113,7 +118,7 @@ async function capture(frame, name, tab, containers) {
   assert.equal(Math.round(sizes.shown), sizes.natural, `${name} ${tab}: drawn at its natural size, not shrunk`);
   const webview = await page.$('.editor-group-container:not(.active) iframe.webview, iframe.webview.ready');
   const box = await webview.boundingBox();
-  const file = path.join(out, `${name.replace(/\.yaml$/, '')}-${tab}.png`);
+  const file = path.join(folder, `${saveAs}.png`);
   await page.screenshot({
     path: file,
     clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, sizes.bottom + 12) },
@@ -138,6 +143,13 @@ it('shows the topology and the lifecycle of each seed pod beside its file, and c
     const containers = Object.keys(expected[name].roles);
     for (const tab of ['topology', 'lifecycle']) console.log(`saved ${await capture(frame, name, tab, containers)}`);
   }
+
+  // The six-container pod in a side panel (the README's picture).
+  const six = 'six-containers.yaml';
+  await openInFirstGroup(six);
+  console.log(
+    `saved ${await capture(await previewFrame(), six, 'topology', SIX_CONTAINERS, narrowOut, 'topology-narrow-light')}`,
+  );
 
   // Switching to a YAML file without pods clears the picture; a Helm template says it is not rendered.
   for (const [file, text, says] of [
