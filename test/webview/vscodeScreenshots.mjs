@@ -46,7 +46,9 @@ before(async () => {
 
 let passed = false;
 after(async () => {
-  if (!passed) await page?.screenshot({ path: path.join(out, 'failure.png') }).catch(() => {});
+  // A failed run's picture goes to the test artifacts, never among the README's pictures.
+  if (!passed)
+    await page?.screenshot({ path: path.join(root, 'test/artifacts/vscode-screenshots-failure.png') }).catch(() => {});
   await session?.close();
 });
 
