@@ -198,7 +198,7 @@ class GitignoreStack {
       } catch {
         text = undefined;
       }
-      patterns = text === undefined ? null : new IgnorePatterns(folder, text.split(/\r?\n/));
+      patterns = text === undefined ? null : IgnorePatterns.fromFile(folder, text);
       this.byFolder.set(folder, patterns);
     }
     return patterns;

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../service';
+import { DIAGNOSTIC_SOURCE, firstLineRange } from '../service';
 
 /** Files larger than this (in bytes) are validated when saved, not on every change. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -23,12 +23,12 @@ function megabytes(bytes: number): string {
 
 /** The one-line notice shown on a file above the limit, on its first line. */
 export function largeFileNotice(text: string, limit: number, validated: boolean): Diagnostic {
-  const firstLineEnd = text.indexOf('\n');
+  const firstLine = firstLineRange(text);
   const size = megabytes(Buffer.byteLength(text, 'utf8'));
   return {
     range: {
       start: { line: 0, character: 0 },
-      end: { line: 0, character: Math.max(0, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200)) },
+      end: { line: 0, character: Math.max(0, Math.min(firstLine.end, 200)) },
     },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,

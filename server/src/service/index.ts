@@ -37,7 +37,7 @@ export type {
   ServiceHighlight,
 } from './navigation';
 export type { RuleCatalogueEntry } from '../rules';
-export { LineIndex, type Position } from './text/lineIndex';
+export { LineIndex, firstLineRange, type Position } from './text/lineIndex';
 export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';
 export {
   PROJECT_CONFIG_FILE,

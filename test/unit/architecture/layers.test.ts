@@ -15,6 +15,11 @@ interface Layer {
   readonly packages: readonly string[];
 }
 
+/** The pod model with its YAML tree, findings, settings and shared words: what every feature above the model reads. */
+const THE_MODEL_WITHOUT_TEXT = ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'] as const;
+/** The same with line arithmetic, for the layers that also work on the text. */
+const THE_MODEL_AND_BELOW = [...THE_MODEL_WITHOUT_TEXT, 'service/text'] as const;
+
 /** Packages a pure layer may use: no transport, no editor, no file system. */
 const PURE_PACKAGES = ['vscode-languageserver-types'];
 
@@ -79,13 +84,8 @@ const LAYERS: readonly Layer[] = [
       'service/actions/fixes',
       'service/actions/templates',
       'service/edits',
-      'service/model',
       'service/analysis',
-      'service/yaml',
-      'service/text',
-      'service/findings',
-      'service/base',
-      'shared',
+      ...THE_MODEL_AND_BELOW,
     ],
     packages: [],
   },
@@ -94,38 +94,19 @@ const LAYERS: readonly Layer[] = [
     // The fix contract, the shared fixers and edit helpers: a fix context names the parsed file it
     // edits and a finding's ContainerRef (types only, both).
     paths: ['server/src/service/actions/fixes/'],
-    mayImport: [
-      'rules',
-      'service/parsedFile',
-      'service/edits',
-      'service/analysis',
-      'service/model',
-      'service/yaml',
-      'service/text',
-      'service/findings',
-      'service/base',
-      'shared',
-    ],
+    mayImport: ['rules', 'service/parsedFile', 'service/edits', 'service/analysis', ...THE_MODEL_AND_BELOW],
     packages: [],
   },
   {
     name: 'service/schema',
     paths: ['server/src/service/schema/'],
-    mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    mayImport: [...THE_MODEL_WITHOUT_TEXT],
     packages: [],
   },
   {
     name: 'service/validation',
     paths: ['server/src/service/validation/'],
-    mayImport: [
-      'rules',
-      'service/schema',
-      'service/model',
-      'service/yaml',
-      'service/findings',
-      'service/base',
-      'shared',
-    ],
+    mayImport: ['rules', 'service/schema', ...THE_MODEL_WITHOUT_TEXT],
     packages: [],
   },
   {
@@ -165,12 +146,7 @@ const LAYERS: readonly Layer[] = [
       'service/edits',
       'service/schema',
       'service/analysis',
-      'service/model',
-      'service/yaml',
-      'service/text',
-      'service/findings',
-      'service/base',
-      'shared',
+      ...THE_MODEL_AND_BELOW,
     ],
     packages: [],
   },
@@ -186,6 +162,7 @@ const LAYERS: readonly Layer[] = [
       'service/analysis',
       'service/model',
       'service/yaml',
+      'service/text',
       'service/base',
       'shared',
     ],
@@ -211,31 +188,14 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'service/topology',
     paths: ['server/src/service/topology/'],
-    mayImport: [
-      'service/parsedFile',
-      'service/analysis',
-      'service/model',
-      'service/yaml',
-      'service/text',
-      'service/findings',
-      'service/base',
-      'shared',
-    ],
+    mayImport: ['service/parsedFile', 'service/analysis', ...THE_MODEL_AND_BELOW],
     packages: [],
   },
   {
     // The simulated lifecycle reads the model, its analysis and the document's rule findings.
     name: 'service/lifecycle',
     paths: ['server/src/service/lifecycle/'],
-    mayImport: [
-      'service/parsedFile',
-      'service/analysis',
-      'service/model',
-      'service/yaml',
-      'service/findings',
-      'service/base',
-      'shared',
-    ],
+    mayImport: ['service/parsedFile', 'service/analysis', ...THE_MODEL_WITHOUT_TEXT],
     packages: [],
   },
   {

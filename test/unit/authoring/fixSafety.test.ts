@@ -129,3 +129,69 @@ describe('fixes never make a file worse', () => {
     assert.equal(declare?.action.isPreferred, true);
   });
 });
+
+const asCrOnly = (lfText: string) => lfText.replace(/\n/g, '\r');
+
+function findingCodes(file: ParsedFile): string[] {
+  return service
+    .findings(file, DEFAULT_SETTINGS)
+    .map((finding) => finding.code)
+    .sort();
+}
+
+/**
+ * Files whose lines end in a lone `\r` (old Mac style, which YAML and the API server read as
+ * line breaks) get the suppression comments, completion and quick fixes LF files get, and
+ * every edit keeps their line ends.
+ */
+describe('files with CR-only line ends', () => {
+  it('honour a suppression comment on the line before the finding, as the LF file does', () => {
+    const lfText = MOUNTS_MISSING_VOLUME('data');
+    const unsuppressed = findingCodes(service.parseFile(asCrOnly(lfText)));
+    assert.ok(unsuppressed.includes('undefined-volume'), 'the mount of an undeclared volume is reported');
+
+    const withComment = MOUNTS_MISSING_VOLUME('data').split('\n');
+    withComment.splice(9, 0, '        # pod-patterns-disable-next-line undefined-volume');
+    const lfSuppressed = findingCodes(service.parseFile(withComment.join('\n')));
+    const crSuppressed = findingCodes(service.parseFile(asCrOnly(withComment.join('\n'))));
+    assert.ok(!crSuppressed.includes('undefined-volume'), 'the comment silences the finding');
+    assert.deepEqual(crSuppressed, lfSuppressed);
+  });
+
+  it('complete a key typed on its own line with the keys the LF file gets', () => {
+    const lines = MOUNTS_MISSING_VOLUME('data').split('\n');
+    lines.splice(8, 0, '      imagePull');
+    const lfText = lines.join('\n');
+    const offset = lfText.indexOf('imagePull') + 'imagePull'.length;
+    const labels = (text: string) =>
+      service
+        .completions(service.parseFile(text), offset)
+        .map((item) => item.label)
+        .sort();
+    const lfLabels = labels(lfText);
+    assert.ok(lfLabels.includes('imagePullPolicy'), 'a container key is offered in the LF file');
+    assert.deepEqual(labels(asCrOnly(lfText)), lfLabels);
+  });
+
+  it('apply the quick fix that declares a volume with CR line ends, giving the LF result in CR', () => {
+    const lfText = MOUNTS_MISSING_VOLUME('data');
+    const crText = asCrOnly(lfText);
+    const fixed = (text: string) => {
+      const file = service.parseFile(text);
+      const finding = service
+        .findings(file, DEFAULT_SETTINGS)
+        .find((candidate) => candidate.code === 'undefined-volume');
+      assert.ok(finding, 'the undeclared volume is reported');
+      const actions = service.codeActions(file, quickFixRequestFor(finding), DEFAULT_SETTINGS);
+      const declare = actions.find((action) => /declare/i.test(action.title));
+      assert.ok(declare, `a fix declares the volume (offered: ${actions.map((action) => action.title).join('; ')})`);
+      return applyEdits(text, declare.edits);
+    };
+    const lfFixed = fixed(lfText);
+    assert.ok(lfFixed.includes('\n  volumes:\n'), 'a volumes list is added to the pod spec');
+    const crFixed = fixed(crText);
+    assert.ok(!crFixed.includes('\n'), 'no LF is inserted into a CR-only file');
+    assert.equal(crFixed, asCrOnly(lfFixed));
+    assert.ok(!findingCodes(service.parseFile(crFixed)).includes('undefined-volume'));
+  });
+});

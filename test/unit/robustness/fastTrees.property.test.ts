@@ -51,6 +51,23 @@ describe('the tree the text scanner builds equals the composed tree', () => {
     assert.equal(tally.fromText, tally.documents, 'each of these documents should be read by the text scanner');
   });
 
+  it('on blank documents: markers, comments, spaces and tabs on lines ending in LF, CRLF or CR, or on a last line without one', () => {
+    const tally = newTreeTally();
+    const lines = ['---', '--- # x', '...', '\t', ' ', '  \t', '\t ', '# c', '\t# c', ' # c', ''];
+    for (const lineBreak of ['\n', '\r\n', '\r'])
+      for (const first of lines)
+        for (const second of lines)
+          for (const last of lines)
+            for (const end of ['', lineBreak]) compareTrees([first, second, last].join(lineBreak) + end, tally);
+    // A tab on the last line after `---` is indentation to the library ("---\n\t"): composition reports it.
+    assert.equal(
+      parseYamlDocument('---\n\t')
+        .findings.map((finding) => finding.data?.['yamlCode'])
+        .join(),
+      'TAB_AS_INDENT',
+    );
+  });
+
   it('leaves keys that resolve to booleans or numbers to the library, which finds `yes:` and `on:` to be one key', () => {
     const tally = newTreeTally();
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  yes: 1\n  on: 2\n  1: a\n  0x1: b\n';

@@ -21,8 +21,7 @@ import { toJSON } from '../../../server/src/service/yaml/nodes';
 import { SHARED_DIR } from '../../support/shared';
 import { blockYamlArbitrary } from './blockYaml';
 import { splitDocuments } from '../../../server/src/service/text/splitDocuments';
-import { treeFromText } from '../../../server/src/service/yaml/textTree';
-import { parseYamlDocument, parseYamlDocumentComposed } from '../../../server/src/service/yaml/parseYaml';
+import { parseYamlDocument, parseYamlDocumentComposed, scannedTree } from '../../../server/src/service/yaml/parseYaml';
 import { REPO_ROOT } from '../../support/repo';
 
 export { REPO_ROOT };
@@ -481,8 +480,6 @@ export interface TreeTally {
 
 export const newTreeTally = (): TreeTally => ({ documents: 0, fromText: 0, refusedTooDeep: 0 });
 
-const FAST_OPTIONS = { version: '1.1', merge: true, maxDepth: 190 } as const;
-
 /**
  * For every document of a text: whenever the text scanner answers, its tree is exactly the
  * composed tree and composition finds no problem; the service's parse equals composition.
@@ -491,7 +488,7 @@ export function compareTrees(text: string, tally: TreeTally): void {
   for (const slice of splitDocuments(text)) {
     tally.documents++;
     const composed = parseYamlDocumentComposed(slice.text);
-    const scanned = treeFromText(slice.text, FAST_OPTIONS);
+    const scanned = scannedTree(slice.text);
     if (scanned !== undefined) {
       tally.fromText++;
       if (composed.findings.length > 0)

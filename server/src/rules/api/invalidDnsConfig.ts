@@ -1,6 +1,6 @@
 import type { PodModel } from '../../service/model/podModel';
 import { getPair, isMap, isScalar, type YMap, type YNode } from '../../service/yaml/nodes';
-import { apiError, explain } from '../engine/apiMessages';
+import { apiError, fieldFinding } from '../engine/apiMessages';
 import { INVALID_IP_DETAIL, isIpAddress } from '../engine/ipAddress';
 import { seqAt, setMapPair } from '../engine/objectFields';
 import { dns1123SubdomainErrors } from '../engine/objectNames';
@@ -36,10 +36,6 @@ function stringItems(node: YNode | null | undefined): { value: string; node: YNo
   );
 }
 
-function finding(field: string, message: string, explanation: string, node: YNode): Finding {
-  return { message: explain(message, explanation), range: node.range, data: { field } };
-}
-
 function nameserverFindings(config: YMap, base: string): Finding[] {
   const pair = getPair(config, 'nameservers');
   const list = seqAt(config, 'nameservers');
@@ -48,7 +44,7 @@ function nameserverFindings(config: YMap, base: string): Finding[] {
   if (pair && list && list.items.length > MAX_NAMESERVERS) {
     const path = `${base}.nameservers`;
     findings.push(
-      finding(
+      fieldFinding(
         path,
         apiError.invalidPrinted(
           path,
@@ -64,7 +60,7 @@ function nameserverFindings(config: YMap, base: string): Finding[] {
     if (isIpAddress(server.value)) continue;
     const path = `${base}.nameservers[${server.index}]`;
     findings.push(
-      finding(
+      fieldFinding(
         path,
         apiError.invalid(path, server.value, INVALID_IP_DETAIL),
         'nameservers are IP addresses, not host names.',
@@ -84,7 +80,7 @@ function searchFindings(config: YMap, base: string): Finding[] {
   if (pair && list && list.items.length > MAX_SEARCH_PATHS) {
     const path = `${base}.searches`;
     findings.push(
-      finding(
+      fieldFinding(
         path,
         apiError.invalidPrinted(path, printed, `must not have more than ${MAX_SEARCH_PATHS} search paths`),
         'resolv.conf takes at most 32 search domains.',
@@ -95,7 +91,7 @@ function searchFindings(config: YMap, base: string): Finding[] {
   if (pair && searches.map((search) => search.value).join(' ').length > MAX_SEARCH_LIST_CHARS) {
     const path = `${base}.searches`;
     findings.push(
-      finding(
+      fieldFinding(
         path,
         apiError.invalidPrinted(
           path,
@@ -114,7 +110,7 @@ function searchFindings(config: YMap, base: string): Finding[] {
     if (errors.length === 0) continue;
     const path = `${base}.searches[${search.index}]`;
     findings.push(
-      finding(
+      fieldFinding(
         path,
         errors.map((detail) => apiError.invalid(path, name, detail)).join('; '),
         "search domains are DNS names: lowercase letters, digits, '-' and '.'.",
@@ -134,7 +130,7 @@ function optionFindings(config: YMap, base: string): Finding[] {
     if (isScalar(name) && name.value !== null && name.value !== '') return [];
     const path = `${base}.options[${index}]`;
     return [
-      finding(
+      fieldFinding(
         path,
         apiError.required(path, 'must not be empty'),
         'a resolver option needs a name (ndots, timeout, attempts, …).',
@@ -154,7 +150,7 @@ function hostAliasFindings(pod: PodModel): Finding[] {
     const ip = getPair(item, 'ip')?.value;
     if (isScalar(ip) && typeof ip.value === 'string' && !isIpAddress(ip.value)) {
       findings.push(
-        finding(
+        fieldFinding(
           `${base}.ip`,
           apiError.invalid(`${base}.ip`, ip.value, INVALID_IP_DETAIL),
           'a host alias maps an IP address to names in /etc/hosts.',
@@ -167,7 +163,7 @@ function hostAliasFindings(pod: PodModel): Finding[] {
       if (errors.length === 0) continue;
       const path = `${base}.hostnames[${hostname.index}]`;
       findings.push(
-        finding(
+        fieldFinding(
           path,
           errors.map((detail) => apiError.invalid(path, hostname.value, detail)).join('; '),
           "host alias names are DNS names: lowercase letters, digits, '-' and '.'.",

@@ -1,6 +1,6 @@
 import type { PodModel } from '../../service/model/podModel';
-import { getPair, isMap, toJSON, type YMap, type YNode } from '../../service/yaml/nodes';
-import { apiError, explain } from '../engine/apiMessages';
+import { getPair, isMap, toJSON, type YMap } from '../../service/yaml/nodes';
+import { apiError, fieldFinding } from '../engine/apiMessages';
 import { mapAt, NEGATIVE_DETAIL, numberField, seqAt, setMapPair, textField } from '../engine/objectFields';
 import { dns1123LabelErrors } from '../engine/names';
 import { hasValue } from '../engine/ranges';
@@ -47,10 +47,6 @@ const NON_NEGATIVE = [
 const BACKOFF_LIMIT_PER_INDEX_DEFAULT_ON = 29;
 const SUCCESS_POLICY_DEFAULT_ON = 31;
 
-function finding(field: string, message: string, explanation: string, node: YNode): Finding {
-  return { message: explain(message, explanation), range: node.range, data: { field } };
-}
-
 /** The Job spec and its API path: `spec` of a Job, `spec.jobTemplate.spec` of a CronJob. */
 function jobSpecOf(pod: PodModel): { spec: YMap; path: string } | undefined {
   if (pod.kind === 'Job') {
@@ -71,7 +67,7 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
   const completions = numberField(spec, 'completions');
   if (indexed && !getPair(spec, 'completions')) {
     findings.push(
-      finding(
+      fieldFinding(
         `${base}.completions`,
         apiError.required(`${base}.completions`, 'when completion mode is Indexed'),
         'an Indexed Job runs one pod per index from 0 to completions - 1, so it needs completions.',
@@ -89,7 +85,7 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
     if (!field) continue;
     if (field.value < 0)
       findings.push(
-        finding(
+        fieldFinding(
           `${base}.${key}`,
           apiError.invalid(`${base}.${key}`, field.value, NEGATIVE_DETAIL),
           `${key} cannot be negative.`,
@@ -98,7 +94,7 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
       );
     if (!indexed) {
       findings.push(
-        finding(
+        fieldFinding(
           `${base}.${key}`,
           apiError.invalid(`${base}.${key}`, field.value, 'requires indexed completion mode'),
           `${key} counts failures per index, which only an Indexed Job has; set completionMode: Indexed or use backoffLimit.`,
@@ -109,7 +105,7 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
   }
   if (maxFailed && !getPair(spec, 'backoffLimitPerIndex')) {
     findings.push(
-      finding(
+      fieldFinding(
         `${base}.backoffLimitPerIndex`,
         apiError.required(`${base}.backoffLimitPerIndex`, 'when maxFailedIndexes is specified'),
         'maxFailedIndexes only counts indexes that used up their backoffLimitPerIndex.',
@@ -119,7 +115,7 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
   }
   if (indexed && completions && maxFailed && maxFailed.value > completions.value) {
     findings.push(
-      finding(
+      fieldFinding(
         `${base}.maxFailedIndexes`,
         apiError.invalid(`${base}.maxFailedIndexes`, maxFailed.value, 'must be less than or equal to completions'),
         'there are only completions indexes to fail.',
@@ -140,7 +136,7 @@ function podFailurePolicyFindings(pod: PodModel, spec: YMap, base: string): Find
     if (!containerName || names.has(containerName.value)) return [];
     const path = `${base}.podFailurePolicy.rules[${index}].onExitCodes.containerName`;
     return [
-      finding(
+      fieldFinding(
         path,
         apiError.invalid(
           path,
@@ -160,7 +156,7 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
   const path = `${base}.successPolicy`;
   if (textField(spec, 'completionMode')?.value !== 'Indexed') {
     return [
-      finding(
+      fieldFinding(
         path,
         apiError.invalidPrinted(path, JSON.stringify(toJSON(policyPair.value)), 'requires indexed completion mode'),
         'a success policy declares the Job done by index, which only an Indexed Job has; set completionMode: Indexed.',
@@ -171,7 +167,7 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
   const rules = seqAt(policyPair.value, 'rules');
   if (!rules || rules.items.length === 0) {
     return [
-      finding(
+      fieldFinding(
         `${path}.rules`,
         apiError.required(`${path}.rules`, 'at least one rules must be specified when the successPolicy is specified'),
         'an empty success policy would never declare the Job done.',
@@ -187,7 +183,7 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
     const count = numberField(rule, 'succeededCount');
     if (!hasValue(getPair(rule, 'succeededCount')) && !hasValue(getPair(rule, 'succeededIndexes'))) {
       findings.push(
-        finding(
+        fieldFinding(
           rulePath,
           apiError.required(rulePath, 'at least one of succeededCount or succeededIndexes must be specified'),
           'a success rule says how many indexes (succeededCount) or which (succeededIndexes) must succeed.',
@@ -197,7 +193,7 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
     }
     if (count && completions && count.value > completions.value) {
       findings.push(
-        finding(
+        fieldFinding(
           `${rulePath}.succeededCount`,
           apiError.invalid(
             `${rulePath}.succeededCount`,
@@ -225,7 +221,7 @@ function jobNameFindings(pod: PodModel, spec: YMap): Finding[] {
   const manual = manualSelector?.kind === 'scalar' && manualSelector.value === true;
   if (!manual && name.value.length > LABEL_VALUE_MAX) {
     findings.push(
-      finding(
+      fieldFinding(
         'spec.template.labels',
         apiError.invalid('spec.template.labels', name.value, `must be no more than ${LABEL_VALUE_MAX} characters`),
         `the API server labels the Job's pods with its name (job-name, batch.kubernetes.io/job-name), and a label value is at most ${LABEL_VALUE_MAX} characters; this name has ${name.value.length}.`,
@@ -238,7 +234,7 @@ function jobNameFindings(pod: PodModel, spec: YMap): Finding[] {
     const host = `${name.value}-${completions.value - 1}`;
     if (dns1123LabelErrors(host).length > 0) {
       findings.push(
-        finding(
+        fieldFinding(
           'metadata.name',
           apiError.invalid('metadata.name', name.value, `will not able to create pod with invalid DNS label: ${host}`),
           `each pod of an Indexed Job is named after the Job plus its index, and the last one, ${host}, would not be a DNS label (at most ${LABEL_VALUE_MAX} characters).`,
@@ -264,7 +260,7 @@ export const invalidJobSpec = defineRule({
       const field = numberField(job.spec, key);
       if (field && field.value < 0) {
         findings.push(
-          finding(
+          fieldFinding(
             `${job.path}.${key}`,
             apiError.invalid(`${job.path}.${key}`, field.value, NEGATIVE_DETAIL),
             `${key} cannot be negative.`,

@@ -1,6 +1,6 @@
 import type { PodModel } from '../../service/model/podModel';
 import { getPair, isMap, isScalar, isSeq, type YMap, type YNode } from '../../service/yaml/nodes';
-import { apiError, explain } from '../engine/apiMessages';
+import { apiError, fieldFinding } from '../engine/apiMessages';
 import { NOT_POSITIVE_DETAIL, numberField, seqAt, setMapPair, textField } from '../engine/objectFields';
 import { specPair } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
@@ -33,10 +33,6 @@ function isEmptyText(node: YNode | null): boolean {
   return node === null || (isScalar(node) && (node.value === null || node.value === ''));
 }
 
-function finding(field: string, message: string, explanation: string, node: YNode): Finding {
-  return { message: explain(message, explanation), range: node.range, data: { field } };
-}
-
 /** One `matchExpressions` list (node or label selector: the same values rules). */
 function requirementFindings(list: YNode | null | undefined, base: string): Finding[] {
   if (!isSeq(list)) return [];
@@ -49,7 +45,7 @@ function requirementFindings(list: YNode | null | undefined, base: string): Find
     const path = `${base}[${index}].values`;
     if ((operator.value === 'In' || operator.value === 'NotIn') && count === 0) {
       return [
-        finding(
+        fieldFinding(
           path,
           apiError.required(path, "must be specified when `operator` is 'In' or 'NotIn'"),
           `${operator.value} compares the label with a list of values; give at least one, or use Exists / DoesNotExist.`,
@@ -59,7 +55,7 @@ function requirementFindings(list: YNode | null | undefined, base: string): Find
     }
     if ((operator.value === 'Exists' || operator.value === 'DoesNotExist') && count > 0 && valuesPair) {
       return [
-        finding(
+        fieldFinding(
           path,
           apiError.forbidden(path, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
           `${operator.value} only looks at the label key; remove values, or use In / NotIn.`,
@@ -75,7 +71,7 @@ function weightFinding(term: YMap, path: string): Finding[] {
   const weight = numberField(term, 'weight');
   if (!weight || (weight.value >= 1 && weight.value <= 100)) return [];
   return [
-    finding(
+    fieldFinding(
       `${path}.weight`,
       apiError.invalid(`${path}.weight`, weight.value, WEIGHT_DETAIL),
       'a preferred term weighs between 1 and 100.',
@@ -97,7 +93,7 @@ function nodeAffinityFindings(nodeAffinity: YMap, base: string): Finding[] {
     const terms = seqAt(requiredPair.value, 'nodeSelectorTerms');
     if (!terms || terms.items.length === 0) {
       findings.push(
-        finding(
+        fieldFinding(
           `${requiredPath}.nodeSelectorTerms`,
           apiError.required(`${requiredPath}.nodeSelectorTerms`, 'must have at least one node selector term'),
           'a required node affinity without terms could match no node.',
@@ -135,7 +131,7 @@ function podAffinityTermFindings(term: YNode | null | undefined, path: string): 
   const topologyKey = getPair(term, 'topologyKey');
   if (topologyKey && isEmptyText(topologyKey.value)) {
     findings.push(
-      finding(
+      fieldFinding(
         `${path}.topologyKey`,
         apiError.required(`${path}.topologyKey`, 'can not be empty'),
         'the topology key says what counts as "together" (a node: kubernetes.io/hostname; a zone: topology.kubernetes.io/zone).',
@@ -187,7 +183,7 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
     const maxSkew = numberField(constraint, 'maxSkew');
     if (maxSkew && maxSkew.value <= 0) {
       findings.push(
-        finding(
+        fieldFinding(
           `${path}.maxSkew`,
           apiError.invalid(`${path}.maxSkew`, maxSkew.value, NOT_POSITIVE_DETAIL),
           'maxSkew is how many more pods one domain may have than another: at least 1.',
@@ -199,7 +195,7 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
     const topologyKey = textField(constraint, 'topologyKey')?.value;
     if (topologyKeyPair && isEmptyText(topologyKeyPair.value)) {
       findings.push(
-        finding(
+        fieldFinding(
           `${path}.topologyKey`,
           apiError.required(`${path}.topologyKey`, 'can not be empty'),
           'the topology key names the node label the pods spread over.',
@@ -220,7 +216,7 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
       if (repeated) {
         const duplicatePath = `${path}.{topologyKey, whenUnsatisfiable}`;
         findings.push(
-          finding(
+          fieldFinding(
             duplicatePath,
             apiError.duplicate(duplicatePath, `{${topologyKey}, ${when}}`),
             'two constraints over the same topology key with the same whenUnsatisfiable; merge them into one.',
@@ -234,7 +230,7 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
       const minPath = `${path}.minDomains`;
       if (minDomains.value <= 0) {
         findings.push(
-          finding(
+          fieldFinding(
             minPath,
             apiError.invalid(minPath, minDomains.value, NOT_POSITIVE_DETAIL),
             'minDomains is at least 1 (or left out).',
@@ -245,7 +241,7 @@ function spreadFindings(pod: PodModel, minDomainsJudged: boolean): Finding[] {
       // whenUnsatisfiable is required (the schema says so): only a written other value is judged here.
       if (when !== undefined && when !== 'DoNotSchedule') {
         findings.push(
-          finding(
+          fieldFinding(
             minPath,
             apiError.invalid(
               minPath,

@@ -1,5 +1,6 @@
 import { getPair, isMap, isScalar, type YMap, type YPair } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
+import { localDescendingPathProblems } from '../engine/localPaths';
 import { describeContainer } from '../engine/podFacts';
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 
@@ -27,10 +28,8 @@ function checkDescendingPath(pair: YPair, path: string, report: Report): void {
   const profile = stringValue(pair);
   if (profile === undefined || !pair.value) return;
   const because = 'the profile is a file under the kubelet\u2019s seccomp directory, so its path must descend from it.';
-  if (profile.startsWith('/'))
-    report(path, pair.value.range, apiError.invalid(path, profile, 'must be a relative path'), because);
-  if (profile.split('/').includes('..'))
-    report(path, pair.value.range, apiError.invalid(path, profile, "must not contain '..'"), because);
+  for (const problem of localDescendingPathProblems(profile))
+    report(path, pair.value.range, apiError.invalid(path, profile, problem), because);
 }
 
 function checkSeccomp(profile: YMap, path: string, report: Report): void {

@@ -3,6 +3,7 @@ import { getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } 
 import { apiError, explain } from '../engine/apiMessages';
 import { hasValue } from '../engine/ranges';
 import { defineRule, type RuleFinding } from '../types';
+import { localNonReservedPathProblems } from '../engine/localPaths';
 
 /*
  * The field checks of one volume source, as pkg/apis/core/validation/validation.go
@@ -79,12 +80,8 @@ function checkLocalPath(node: YNode | null | undefined, reportedPath: string, re
   if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return;
   const path = node.value;
   const because = 'a volume file path is placed under the mount point, so it must stay inside it.';
-  if (path.startsWith('/'))
-    report(reportedPath, node.range, apiError.invalid(reportedPath, path, 'must be a relative path'), because);
-  if (path.split('/').includes('..'))
-    report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not contain '..'"), because);
-  else if (path.startsWith('..'))
-    report(reportedPath, node.range, apiError.invalid(reportedPath, path, "must not start with '..'"), because);
+  for (const problem of localNonReservedPathProblems(path))
+    report(reportedPath, node.range, apiError.invalid(reportedPath, path, problem), because);
 }
 
 /** validateKeyToPath, for the items of secret and configMap volumes and projections. */

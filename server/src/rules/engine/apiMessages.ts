@@ -1,3 +1,4 @@
+import type { Range } from '../../service/yaml/nodes';
 /**
  * The API server's error text, so a finding reads like what `kubectl apply` would print:
  * `<field path>: <type>[: <value>][: <detail>]` (apimachinery `field.Error`).
@@ -39,4 +40,14 @@ export const apiError = {
  */
 export function explain(apiText: string, explanation: string): string {
   return `${apiText} — ${explanation}`;
+}
+
+/** A finding on one API field: the server's text and the explanation, on the field's node; its data names the field. */
+export function fieldFinding(
+  field: string,
+  apiText: string,
+  explanation: string,
+  node: { readonly range: Range },
+): { message: string; range: Range; data: { field: string } } {
+  return { message: explain(apiText, explanation), range: node.range, data: { field } };
 }

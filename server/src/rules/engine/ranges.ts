@@ -1,9 +1,9 @@
 import type { Range, YNode, YPair } from '../../service/yaml/nodes';
+import { lineEndAt } from '../../service/text/lineBreaks';
 
 /** The first line of a node: a whole container map would paint half the screen red. */
 export function headRange(node: YNode, text: string): Range {
-  const newline = text.indexOf('\n', node.range.start);
-  const end = newline >= 0 && newline < node.range.end ? newline : node.range.end;
+  const end = Math.min(lineEndAt(text, node.range.start), node.range.end);
   return { start: node.range.start, end: Math.max(node.range.start, trimEnd(text, node.range.start, end)) };
 }
 

@@ -5,6 +5,8 @@
  * Text after ` -- ` is a free-form reason. A finding is silenced by the line it starts on.
  */
 
+import { linesOf } from '../../service/text/lineBreaks';
+
 const DIRECTIVE = /^[ \t]*#[ \t]*pod-patterns-(disable-next-line|disable)(?:[ \t]+(.*?))?[ \t]*$/;
 
 /** `undefined` ids means every rule. */
@@ -32,22 +34,13 @@ function covers(scope: Scope, ruleId: string): boolean {
 export function parseSuppressions(text: string): Suppressions {
   if (!text.includes('pod-patterns-disable')) return NOTHING_SUPPRESSED;
 
-  const lineStarts: number[] = [];
-  const lines: string[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    lineStarts.push(start);
-    lines.push(text.slice(start, stop).replace(/\r$/, ''));
-    if (end < 0) break;
-    start = end + 1;
-  }
+  const lines = linesOf(text);
+  const lineStarts = lines.map((line) => line.start);
 
   const byLine = new Map<number, Scope[]>();
   let restOfDocument: { fromLine: number; scope: Scope }[] = [];
   let pendingNextLine: Scope[] = [];
-  lines.forEach((line, lineNumber) => {
+  lines.forEach(({ content: line }, lineNumber) => {
     const directive = DIRECTIVE.exec(line);
     if (directive) {
       const scope = { ids: parseIds(directive[2]) };

@@ -3,6 +3,7 @@ import type { ServiceSettings } from '../settings';
 import { applyEdits, type OffsetEdit } from '../edits/textEdits';
 import type { ServiceCodeAction } from './codeAction';
 import type { FixTarget } from './fixes/quickFix';
+import { hasLineBreak, inLineBreaksOf } from '../text/lineBreaks';
 
 /**
  * Guards that keep code actions from making a file worse, applied by the facade to whatever the
@@ -15,23 +16,18 @@ import type { FixTarget } from './fixes/quickFix';
 export const BROKEN_YAML_REASON =
   'This YAML document has syntax errors: fix them first (an edit that adds or moves lines could land in the wrong place).';
 
-/** Whether the file breaks lines with CRLF (judged by its first line break). */
-function usesCrlf(text: string): boolean {
-  const firstBreak = text.indexOf('\n');
-  return firstBreak > 0 && text[firstBreak - 1] === '\r';
-}
-
-/** Edits whose inserted line breaks are the file's own (`\r\n` in a CRLF file). */
+/** Edits whose inserted line breaks are the file's own (`\r\n` in a CRLF file, `\r` in a CR-only one). */
 export function withFileLineBreaks(text: string, edits: readonly OffsetEdit[]): OffsetEdit[] {
-  if (!usesCrlf(text)) return [...edits];
-  return edits.map((edit) =>
-    edit.newText.includes('\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit,
-  );
+  // An edit left as it is stays the same object: callers tell moved edits by identity.
+  return edits.map((edit) => {
+    const newText = inLineBreaksOf(text, edit.newText);
+    return newText === edit.newText ? edit : { ...edit, newText };
+  });
 }
 
 /** An edit that adds, removes or moves lines (rather than changing text within one line). */
 function isStructural(text: string, edits: readonly OffsetEdit[]): boolean {
-  return edits.some((edit) => edit.newText.includes('\n') || text.slice(edit.start, edit.end).includes('\n'));
+  return edits.some((edit) => hasLineBreak(edit.newText) || hasLineBreak(text.slice(edit.start, edit.end)));
 }
 
 /** Whether any edit falls in a document whose YAML has errors. */

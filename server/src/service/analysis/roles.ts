@@ -499,8 +499,9 @@ function helperEvidence(
       `receives the Service "${exposure.service}"'s traffic on :${exposure.targetPort}`,
     );
   if (main) {
-    addLinkEvidence(container, main, facts, image, add);
-    addVolumeEvidence(container, main, facts, image, add);
+    const helper: HelperInPod = { container, main, mainName: label(main), facts, image, add };
+    addLinkEvidence(helper);
+    addVolumeEvidence(helper);
   }
   const byName = container.name !== undefined ? patternFromWords(container.name) : undefined;
   if (byName)
@@ -511,16 +512,17 @@ function helperEvidence(
   return found;
 }
 
-type AddEvidence = (pattern: HelperPattern, kind: EvidenceKind, weight: number, text: string) => void;
+/** A non-main container beside the main one, with the pod's facts and where its evidence goes. */
+interface HelperInPod {
+  readonly container: ContainerModel;
+  readonly main: ContainerModel;
+  readonly mainName: string;
+  readonly facts: PodEvidence;
+  readonly image: HelperImage | undefined;
+  readonly add: (pattern: HelperPattern, kind: EvidenceKind, weight: number, text: string) => void;
+}
 
-function addLinkEvidence(
-  container: ContainerModel,
-  main: ContainerModel,
-  facts: PodEvidence,
-  image: HelperImage | undefined,
-  add: AddEvidence,
-): void {
-  const mainName = label(main);
+function addLinkEvidence({ container, main, mainName, facts, image, add }: HelperInPod): void {
   const ownPorts = facts.ownPorts(container);
   for (const link of [...(facts.linksTo.get(container) ?? []), ...(facts.linksFrom.get(container) ?? [])]) {
     const kind = facts.kindOf(link);
@@ -566,14 +568,7 @@ function addLinkEvidence(
   }
 }
 
-function addVolumeEvidence(
-  container: ContainerModel,
-  main: ContainerModel,
-  facts: PodEvidence,
-  image: HelperImage | undefined,
-  add: AddEvidence,
-): void {
-  const mainName = label(main);
+function addVolumeEvidence({ container, main, mainName, facts, image, add }: HelperInPod): void {
   const mainMounts = facts.mountsOf(main);
   const shared = [...facts.mountsOf(container)].filter(([volume]) => mainMounts.has(volume));
   if (shared.length === 0) return;

@@ -1,5 +1,6 @@
 import type { YMap, YNode, YPair } from '../yaml/nodes';
 import { isMap, isSeq } from '../yaml/nodes';
+import { hasLineBreak, lineStartAt } from '../text/lineBreaks';
 
 /** One step from the document root to the cursor: a map key or a list index. */
 export type PathStep = string | number;
@@ -65,7 +66,7 @@ export interface LineAtCursor {
 const MAX_LINE = 2_000;
 
 export function keyValueBeforeCursor(text: string, offset: number): LineAtCursor | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   if (offset - lineStart > MAX_LINE) return undefined;
   const before = text.slice(lineStart, offset);
   const match = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):(\s*)(["']?)([^"'#]*)$/.exec(before);
@@ -94,7 +95,7 @@ export interface KeyPosition {
 }
 
 export function keyPositionBeforeCursor(text: string, root: YNode | null, offset: number): KeyPosition | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   if (offset - lineStart > MAX_LINE) return undefined;
   const before = text.slice(lineStart, offset);
   const typing = /^( *)(-\s+)?([A-Za-z][\w.-]*)?$/.exec(before);
@@ -104,7 +105,7 @@ export function keyPositionBeforeCursor(text: string, root: YNode | null, offset
   // Walk up to the nearest line holding a key at this column (a sibling) or left of it (the parent).
   let end = lineStart - 1;
   while (end > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartAt(text, end);
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     const match = KEY_LINE.exec(line);
@@ -141,7 +142,7 @@ export function insideMultilineScalar(root: YNode | null, text: string, offset: 
     } else if (isSeq(node)) {
       node = node.items.find((item) => item.range.start <= offset && offset <= item.range.end);
     } else {
-      return node.range.start < offset && text.slice(node.range.start, offset).includes('\n');
+      return node.range.start < offset && hasLineBreak(text.slice(node.range.start, offset));
     }
   }
   return false;

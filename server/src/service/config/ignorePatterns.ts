@@ -1,3 +1,4 @@
+import { linesOf } from '../text/lineBreaks';
 /**
  * Gitignore-style path patterns, for `.gitignore` files, the config's `ignore` list and
  * `lint --ignore`. The subset of gitignore(5) that manifests repositories use:
@@ -15,6 +16,14 @@ interface IgnoreRule {
 
 export class IgnorePatterns {
   private readonly rules: IgnoreRule[] = [];
+
+  /** The patterns of an ignore file's text, one a line whatever its line ends. */
+  static fromFile(base: string, text: string): IgnorePatterns {
+    return new IgnorePatterns(
+      base,
+      linesOf(text).map((line) => line.content),
+    );
+  }
 
   /** `base` is the folder the patterns are relative to, as a `/`-separated path ('' for the working folder). */
   constructor(

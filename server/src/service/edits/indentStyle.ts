@@ -1,5 +1,6 @@
 import { isMap, isSeq, type YMap, type YNode } from '../yaml/nodes';
 import { columnOf, dashColumnOf } from './lines';
+import { hasLineBreak } from '../text/lineBreaks';
 
 /** How a document indents, read from the document itself so inserted text blends in. */
 export interface IndentStyle {
@@ -51,5 +52,5 @@ export function detectIndentStyle(text: string, root: YNode | null, lineBreak = 
 }
 
 function onLaterLine(text: string, a: number, b: number): boolean {
-  return text.slice(a, b).includes('\n');
+  return hasLineBreak(text.slice(a, b));
 }

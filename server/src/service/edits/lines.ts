@@ -1,13 +1,10 @@
 /** Line arithmetic on a document's text, for edits that must respect YAML indentation. */
+import { lineEndAt, lineStartAt } from '../text/lineBreaks';
 
-export function lineStartOf(text: string, offset: number): number {
-  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-}
+export { lineBreakOf } from '../text/lineBreaks';
 
-export function lineEndOf(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline;
-}
+export const lineStartOf = lineStartAt;
+export const lineEndOf = lineEndAt;
 
 export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
@@ -21,12 +18,6 @@ export function indentationAt(text: string, offset: number): number {
   return at - start;
 }
 
-/** The line break a document uses, so inserted lines match (`\r\n` files stay `\r\n`). */
-export function lineBreakOf(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
-}
-
 /**
  * The start of the line after a node that ends at `end`. Collection ranges can run on
  * over trailing blank space (up to the next key's indentation), so trailing whitespace
@@ -36,8 +27,10 @@ export function lineBreakOf(text: string): string {
 export function lineAfter(text: string, end: number): { offset: number; needsBreak: boolean } {
   let at = Math.min(end, text.length);
   while (at > 0 && ' \t\r\n'.includes(text[at - 1]!)) at--;
-  const newline = text.indexOf('\n', at);
-  return newline < 0 ? { offset: text.length, needsBreak: true } : { offset: newline + 1, needsBreak: false };
+  const lineEnd = lineEndAt(text, at);
+  return lineEnd >= text.length
+    ? { offset: text.length, needsBreak: true }
+    : { offset: lineEnd + 1, needsBreak: false };
 }
 
 /**

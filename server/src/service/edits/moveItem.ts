@@ -2,6 +2,7 @@ import { isMap, isSeq, isScalar, type YMap, type YNode, type YPair } from '../ya
 import type { IndentStyle } from './indentStyle';
 import { columnOf, dashColumnOf, lineAfter, lineStartOf, skipDeeperComments, startOfLeadingComments } from './lines';
 import { UnsupportedLayout } from './insertion';
+import { endsWithLineBreak } from '../text/lineBreaks';
 import type { OffsetEdit } from './textEdits';
 
 /** The lines of a block sequence item: its leading comments, the `- ` line, its body. */
@@ -40,7 +41,7 @@ export function moveItem(
 ): OffsetEdit[] {
   const source = itemLines(text, item);
   let body = rewrite(text.slice(source.start, source.end), source.start);
-  if (!body.endsWith('\n')) body += style.lineBreak;
+  if (!endsWithLineBreak(body)) body += style.lineBreak;
   if (targetPair && targetPair.value && !(isScalar(targetPair.value) && targetPair.value.value === null)) {
     const list = targetPair.value;
     if (!isSeq(list) || list.flow || list.items.length === 0)
@@ -48,7 +49,7 @@ export function moveItem(
     const last = itemLines(text, list.items[list.items.length - 1]!);
     const targetDash = dashColumnOf(text, list.items[0]!.range.start) ?? last.dashColumn;
     const insertAt = last.end;
-    const prefix = insertAt === text.length && !text.endsWith('\n') ? style.lineBreak : '';
+    const prefix = insertAt === text.length && !endsWithLineBreak(text) ? style.lineBreak : '';
     return [
       { start: source.start, end: source.end, newText: '' },
       { start: insertAt, end: insertAt, newText: prefix + reindent(body, targetDash - source.dashColumn) },

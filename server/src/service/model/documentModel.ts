@@ -2,6 +2,7 @@ import type { Finding } from '../findings/finding';
 import { parseYamlDocument } from '../yaml/parseYaml';
 import type { YNode } from '../yaml/nodes';
 import { findResources } from './buildPodModel';
+import { linesOf } from '../text/lineBreaks';
 import type { PodModel, ResourceModel } from './podModel';
 import { mentionsPodKind } from '../../shared/podKinds';
 
@@ -52,16 +53,10 @@ export function buildDocumentModel(text: string): DocumentModel {
 /** Offset of the first template expression outside a comment, if any. */
 function findTemplateExpression(text: string): number | undefined {
   if (!text.includes('{{') && !text.includes('{%')) return undefined;
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    if (!/^\s*#/.test(line)) {
-      const match = TEMPLATE_EXPRESSION.exec(line);
-      if (match) return lineStart + match.index;
-    }
-    if (lineEnd < 0) break;
-    lineStart = lineEnd + 1;
+  for (const line of linesOf(text)) {
+    if (/^\s*#/.test(line.content)) continue;
+    const match = TEMPLATE_EXPRESSION.exec(line.content);
+    if (match) return line.start + match.index;
   }
   return undefined;
 }

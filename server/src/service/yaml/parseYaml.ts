@@ -32,7 +32,8 @@ import {
  */
 const PARSE_OPTIONS = {
   version: '1.1',
-  uniqueKeys: true,
+  // The library compares each key with every earlier key of its map: `duplicateKeyErrors` does it in linear time.
+  uniqueKeys: false,
   merge: true,
   prettyErrors: false,
   maxAliasCount: 100,
@@ -59,11 +60,61 @@ export function parseYamlDocument(original: string): ParsedYaml {
   const text = withLineFeeds(original);
   const blank = BLANK_DOCUMENT.exec(text);
   if (blank) return { root: blankDocumentRoot(text, blank), findings: [] };
-  const scanned = treeFromText(text, FAST_PATH_OPTIONS);
+  const scanned = scannedTree(text);
   if (scanned !== undefined) return { root: scanned, findings: [] };
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) return { root: null, findings: [tooDeepToParseFinding(text, tooDeep.offset)] };
   return composedTree(text);
+}
+
+/**
+ * The text scanner's tree of a document (lone `\r` made `\n` first), or `undefined` where it
+ * leaves the document to composition. The scanner reads `\n` line ends only: a document with
+ * CRLFs is scanned with each made `\n`, and the tree's offsets are then moved past the removed
+ * `\r`s. That is the tree composition gives the CRLF text, since the library keeps a CRLF's `\r`
+ * out of every value and range (a range that ends at a line's end ends before it); a
+ * differential test and `npm run fuzz` compare the two.
+ */
+export function scannedTree(original: string): YNode | null | undefined {
+  const text = withLineFeeds(original);
+  if (!text.includes('\r')) return treeFromText(text, FAST_PATH_OPTIONS);
+  const lines = text.split('\r\n');
+  const tree = treeFromText(lines.join('\n'), FAST_PATH_OPTIONS);
+  if (!tree) return tree;
+  // Offsets in the LF text of the line feeds that were CRLFs, in order.
+  const crlfLineFeeds: number[] = [];
+  let at = -1;
+  for (let line = 0; line < lines.length - 1; line++) crlfLineFeeds.push((at += lines[line]!.length + 1));
+  return withOffsetsMoved(tree, (offset) => offset + countBelow(crlfLineFeeds, offset));
+}
+
+/** How many of the sorted numbers are below `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A copy of a scanned tree (no aliases, depth bounded by the scanner) with every offset moved. */
+function withOffsetsMoved(node: YNode, move: (offset: number) => number): YNode {
+  const range = { start: move(node.range.start), end: move(node.range.end) };
+  if (node.kind === 'map')
+    return {
+      ...node,
+      range,
+      pairs: node.pairs.map((pair) => ({
+        key: withOffsetsMoved(pair.key, move) as YScalar,
+        value: pair.value && withOffsetsMoved(pair.value, move),
+        range: { start: move(pair.range.start), end: move(pair.range.end) },
+      })),
+    };
+  if (node.kind === 'seq') return { ...node, range, items: node.items.map((item) => withOffsetsMoved(item, move)) };
+  return { ...node, range };
 }
 
 /**
@@ -78,10 +129,11 @@ export function parseYamlDocumentComposed(original: string): ParsedYaml {
  * Nothing but an optional `---` marker line, blank lines, comments and an optional closing
  * `...` line: composition would make tokens to find an empty document (files of many
  * thousand separators are made of these). Each line of the pattern ends in a line break, so
- * it runs in linear time.
+ * it runs in linear time. A last line without a line break may hold no tab: after a `---` the
+ * library reports one there as indentation.
  */
 const BLANK_DOCUMENT =
-  /^(---(?=[ \t\r\n]|$))?(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*(?:(\.\.\.)(?=[ \t\r\n]|$)[ \t]*(?:#[^\r\n]*)?\r?\n?|[ \t]*(?:#[^\r\n]*)?)$/;
+  /^(---(?=[ \t\r\n]|$))?(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*(?:(\.\.\.)(?=[ \t\r\n]|$)[ \t]*(?:#[^\r\n]*)?\r?\n?|[ ]*(?:#[^\r\n]*)?)$/;
 
 /**
  * The root composition gives a blank document: nothing, unless a marker makes it an explicit
@@ -116,7 +168,7 @@ function composedTree(text: string): ParsedYaml {
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
-    for (const error of document.errors)
+    for (const error of withDuplicateKeyErrors(document.errors, document.contents))
       findings.push(yamlErrorFinding(text, error.code, error.message, error.pos, 'error'));
     for (const warning of document.warnings)
       findings.push(yamlErrorFinding(text, warning.code, warning.message, warning.pos, 'warning'));
@@ -141,6 +193,63 @@ function composedTree(text: string): ParsedYaml {
     }
   });
   return { root, findings };
+}
+
+interface ComposeError {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: [number, number];
+}
+
+/** The library's errors with the duplicate keys of the document added, each before the first error that starts after it. */
+function withDuplicateKeyErrors(errors: readonly ComposeError[], contents: unknown): readonly ComposeError[] {
+  const duplicates = duplicateKeyErrors(contents);
+  if (duplicates.length === 0) return errors;
+  const merged: ComposeError[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < duplicates.length && duplicates[next]!.pos[0] < error.pos[0]) merged.push(duplicates[next++]!);
+    merged.push(error);
+  }
+  while (next < duplicates.length) merged.push(duplicates[next++]!);
+  return merged;
+}
+
+/**
+ * The duplicate keys of every map in a composed document, as the library's `uniqueKeys` check
+ * reports them (the same code, message and position: where the repeated key starts), with one
+ * `Set` per map instead of comparing each key with every earlier one (a 50,000-key map took
+ * minutes). Keys are equal as the library compares them: scalars with the same value (`===`, so
+ * a NaN key never repeats); other keys are never equal, being distinct nodes. An explicit stack
+ * keeps deep documents off the call stack. Sorted by position.
+ */
+export function duplicateKeyErrors(contents: unknown): ComposeError[] {
+  const errors: ComposeError[] = [];
+  const pending: unknown[] = [contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isYamlSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isYamlMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key: unknown = pair.key;
+        if (isYamlScalar(key)) {
+          const value = key.value;
+          if (seen.has(value)) {
+            const start = key.range?.[0] ?? 0;
+            errors.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [start, start + 1] });
+          } else if (!Number.isNaN(value)) {
+            seen.add(value);
+          }
+        } else {
+          pending.push(key);
+        }
+        pending.push(pair.value);
+      }
+    }
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 function yamlErrorFinding(
@@ -253,8 +362,7 @@ function internalFinding(text: string, error: unknown): Finding {
 const MAX_DEPTH = 500;
 /**
  * The text scanner leaves documents deeper than the pre-scan's limit (less a margin for the
- * pre-scan's estimate) to it, so a document is refused or read the same whatever its line
- * endings (CRLF documents skip the text scanner).
+ * pre-scan's estimate) to it, so a document is refused or read the same whichever path takes it.
  */
 const FAST_PATH_OPTIONS = {
   version: PARSE_OPTIONS.version,

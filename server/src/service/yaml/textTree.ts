@@ -27,7 +27,7 @@ import {
  *
  * Anything outside those shapes (anchors, aliases, tags, explicit keys, multi-line plain,
  * quoted or flow values, tabs, CR line ends, duplicate keys, anything the library would
- * report) returns `undefined` and goes the library's way, so the tree is always the one
+ * report) returns `undefined` (`parseYaml.ts` scans a CRLF document as LF and moves the ranges) and goes the library's way, so the tree is always the one
  * the library's composition gives, ranges included (a differential test and `npm run fuzz`
  * compare the two). The ranges follow where the library's parser attaches comment lines:
  * a comment indented deeper than its collection right after a one-line value belongs to
@@ -137,13 +137,14 @@ class TextScanner {
   private blockMap(start: number, indent: number, depth: number): BuiltCollection {
     if (depth > this.options.maxDepth) bail();
     const pairs: YPair[] = [];
+    let keys: KeySet | undefined;
     let at = start;
     let offset: number;
     for (;;) {
       const key = this.blockKey(at);
       if (!key) bail();
       const colon = key.colon;
-      this.checkNewKey(pairs, key.node);
+      keys = checkNewKey(pairs, keys, key.node);
       const valueStart = this.skipSpaces(colon + 1);
       let value: YNode | null;
       let stop: Stop;
@@ -355,11 +356,6 @@ class TextScanner {
     return value;
   }
 
-  private checkNewKey(pairs: readonly YPair[], key: YScalar): void {
-    // Duplicate keys are reported by the library, with its positions.
-    for (let i = 0; i < pairs.length; i++) if (pairs[i]!.key.value === key.value) bail();
-  }
-
   private canStartPlain(at: number): boolean {
     const code = this.text.charCodeAt(at);
     if (code < 128 && (CHARACTER_CLASS[code]! & NOT_PLAIN_START) !== 0) return false;
@@ -524,6 +520,7 @@ class TextScanner {
     const isMap = this.text.charCodeAt(start) === OPEN_BRACE;
     const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
     const pairs: YPair[] = [];
+    let keys: KeySet | undefined;
     const items: YNode[] = [];
     let at = this.skipSpaces(start + 1);
     let first = true;
@@ -547,7 +544,7 @@ class TextScanner {
         if (keyNode.range.end - at > MAX_IMPLICIT_KEY_LENGTH) bail();
         if (this.text.charCodeAt(keyNode.range.end) !== COLON || this.text.charCodeAt(keyNode.range.end + 1) !== SPACE)
           bail();
-        this.checkNewKey(pairs, keyNode);
+        keys = checkNewKey(pairs, keys, keyNode);
         const value = this.flowValue(this.skipSpaces(keyNode.range.end + 1), depth);
         pairs.push({
           key: keyNode,
@@ -642,6 +639,28 @@ class TextScanner {
   private startsWith(prefix: string, at: number): boolean {
     return this.text.startsWith(prefix, at);
   }
+}
+
+type KeySet = Set<YScalar['value']>;
+
+/** Past this many keys a map's keys are looked up in a Set; below, comparing costs less than making one. */
+const KEY_SET_THRESHOLD = 16;
+
+/**
+ * Duplicate keys are reported by composition, with its positions: left to it. A map's first keys
+ * are compared with the pairs so far; from `KEY_SET_THRESHOLD` on, a Set of its keys (returned,
+ * to be passed back) keeps a map of 50,000 keys linear. Keys here are strings or null.
+ */
+function checkNewKey(pairs: readonly YPair[], keys: KeySet | undefined, key: YScalar): KeySet | undefined {
+  if (keys === undefined) {
+    for (let i = 0; i < pairs.length; i++) if (pairs[i]!.key.value === key.value) bail();
+    if (pairs.length < KEY_SET_THRESHOLD) return undefined;
+    keys = new Set(pairs.map((pair) => pair.key.value));
+  } else if (keys.has(key.value)) {
+    bail();
+  }
+  keys.add(key.value);
+  return keys;
 }
 
 /** Folded lines (none more indented): one line break becomes a space, each further one is kept. */

@@ -1,4 +1,5 @@
 import { dataOf, type QuickFixer } from './quickFix';
+import { lineStartAt } from '../../text/lineBreaks';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value)
@@ -45,7 +46,7 @@ export const valueSuggestions: QuickFixer = {
       })),
     ];
     if (typeof data.insertText === 'string' && data.insertText && !/\n/.test(data.insertText)) {
-      const lineStart = analysis.text.lastIndexOf('\n', target.start - 1) + 1;
+      const lineStart = lineStartAt(analysis.text, target.start);
       const indent = /^ */.exec(analysis.text.slice(lineStart))![0];
       fixes.push({
         title: `Add "${data.insertText}"`,
