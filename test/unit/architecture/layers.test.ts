@@ -111,7 +111,7 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'service/schema',
     paths: ['server/src/service/schema/'],
-    mayImport: ['service/model', 'service/yaml', 'service/findings', 'service/base', 'shared'],
+    mayImport: ['service/model', 'service/yaml', 'service/text', 'service/findings', 'service/base', 'shared'],
     packages: [],
   },
   {
@@ -246,7 +246,11 @@ const LAYERS: readonly Layer[] = [
   },
   {
     name: 'service/facade',
-    paths: ['server/src/service/languageService.ts', 'server/src/service/index.ts'],
+    paths: [
+      'server/src/service/languageService.ts',
+      'server/src/service/index.ts',
+      'server/src/service/brokenDocument.ts',
+    ],
     mayImport: [
       'rules',
       'service/diagnostics',

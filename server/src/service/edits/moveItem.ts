@@ -24,9 +24,10 @@ export function reindent(block: string, delta: number): string {
 }
 
 /**
- * Moves a block list item to the end of another list under `targetKey` of `parent`
- * (creating that list before `createBefore` when absent), re-indented to fit there.
- * `rewrite` may change the item's text first (offsets relative to the item's lines).
+ * Moves a block list item to the end of another list under `targetKey` of `parent` (or above
+ * the item `before` of that list; creating the list before `createBefore` when absent),
+ * re-indented to fit there. `rewrite` may change the item's text first (offsets relative to
+ * the item's lines).
  */
 export function moveItem(
   text: string,
@@ -37,6 +38,7 @@ export function moveItem(
   createBefore: YPair | undefined,
   style: IndentStyle,
   rewrite: (itemText: string, itemStart: number) => string,
+  before?: YNode,
 ): OffsetEdit[] {
   const source = itemLines(text, item);
   let body = rewrite(text.slice(source.start, source.end), source.start);
@@ -47,7 +49,9 @@ export function moveItem(
       throw new UnsupportedLayout(`"${targetKey}" is not a block list`);
     const last = itemLines(text, list.items[list.items.length - 1]!);
     const targetDash = dashColumnOf(text, list.items[0]!.range.start) ?? last.dashColumn;
-    const insertAt = last.end;
+    const insertAt = before && list.items.includes(before) ? itemLines(text, before).start : last.end;
+    if (insertAt > source.start && insertAt < source.end)
+      throw new UnsupportedLayout('the item cannot move into itself');
     const prefix = insertAt === text.length && !text.endsWith('\n') ? style.lineBreak : '';
     return [
       { start: source.start, end: source.end, newText: '' },
