@@ -2,6 +2,7 @@ import {
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -56,6 +57,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection, projectConfigs);
   const files = new OpenFiles(documents, service, () => settings.maxFileSize);
   const lifecycle = { shutDown: false };
+  let clientCapabilities: ClientCapabilities = {};
   const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service, positions);
 
   connection.onInitialize((params): InitializeResult => {
@@ -66,13 +68,16 @@ export function startServer(connection: Connection): void {
     client.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     client.snippets = options.snippets !== false;
     diagnostics.sendsSummaries = options.documentSummary === true;
+    clientCapabilities = params.capabilities;
     return {
       capabilities: Object.assign(
         {
           positionEncoding: positions.encoding,
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         },
-        ...FEATURE_HANDLERS.map((handler) => handler.capabilities),
+        ...FEATURE_HANDLERS.map((handler) =>
+          typeof handler.capabilities === 'function' ? handler.capabilities(params.capabilities) : handler.capabilities,
+        ),
       ),
       serverInfo: { name: 'pod-patterns', version: '0.1.0' },
     };
@@ -115,6 +120,7 @@ export function startServer(connection: Connection): void {
       settingsFor: (uri) => settings.settingsFor(uri),
       positions,
       client,
+      clientCapabilities: () => clientCapabilities,
     });
   }
 

@@ -29,6 +29,14 @@ export type { ServiceCompletion } from './completion/complete';
 export { snippetAsPlainText } from './completion/snippets';
 export type { ServiceHover } from './hover/hoverAt';
 export type { InsertPatternRequest, InsertPatternResult } from './actions/insert/insertPattern';
+export type {
+  FoldingLines,
+  OutlineKind,
+  OutlineSymbol,
+  PrepareRenameResult,
+  RenameResult,
+  ServiceHighlight,
+} from './navigation';
 export type { RuleCatalogueEntry } from '../rules';
 export { LineIndex, type Position } from './text/lineIndex';
 export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';

@@ -17,3 +17,8 @@ export function rangeInResult(
   const text = applyEdits(file.text, edits);
   return positions.rangeIn(text, new LineIndex(text), range);
 }
+
+/** A range of the analysed text (file offsets) as LSP positions, in the client's position encoding. */
+export function toLspRange(file: ParsedFile, range: OffsetRange, positions: ProtocolPositions): Range {
+  return positions.rangeAt(file, range);
+}

@@ -1,4 +1,10 @@
-import type { CancellationToken, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  Connection,
+  ServerCapabilities,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ParsedFile, ServiceSettings } from '../../service';
 import type { ProtocolPositions } from '../positionEncoding';
@@ -21,6 +27,8 @@ export interface ServerState {
   readonly positions: ProtocolPositions;
   /** What the client said at start-up about the features it takes. */
   readonly client: ClientFeatures;
+  /** What the client declared in `initialize` (empty before it). */
+  clientCapabilities(): ClientCapabilities;
 }
 
 export interface ClientFeatures {
@@ -32,6 +40,7 @@ export interface ClientFeatures {
 
 /** One LSP feature: the capabilities it announces and the handlers it registers. */
 export interface FeatureHandler {
-  readonly capabilities: ServerCapabilities;
+  /** Fixed, or chosen from what the client declared (a prepare-rename provider only for a client that supports it). */
+  readonly capabilities: ServerCapabilities | ((client: ClientCapabilities) => ServerCapabilities);
   register(state: ServerState): void;
 }
