@@ -126,6 +126,38 @@ step('code action', function()
   result.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
 end)
 
+step('symbols', function()
+  local response = client.request_sync('textDocument/documentSymbol', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+  }, 5000, bufnr)
+  assert(response and response.result and #response.result > 0, 'no symbols')
+  result.symbols = {}
+  local function collect(symbols)
+    for _, symbol in ipairs(symbols) do
+      table.insert(result.symbols, symbol.name)
+      collect(symbol.children or {})
+    end
+  end
+  collect(response.result)
+end)
+
+step('rename', function()
+  -- The volume's own name, under volumes: every mount of it follows, the one on the multi-byte line too.
+  local volume_line
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    if line == '  - name: shared-logs' then volume_line = index - 1 end
+  end
+  assert(volume_line, 'no volume line')
+  local response = client.request_sync('textDocument/rename', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = volume_line, character = #'  - name: shared' },
+    newName = 'app-logs',
+  }, 5000, bufnr)
+  assert(response and response.result, 'no rename edit: ' .. vim.inspect(response and response.err))
+  vim.lsp.util.apply_workspace_edit(response.result, client.offset_encoding)
+  result.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+end)
+
 step('shutdown', function()
   client.stop()
   assert(vim.wait(5000, function() return client.is_stopped() end, 20), 'the server did not stop')

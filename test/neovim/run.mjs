@@ -64,10 +64,20 @@ try {
   const fixed = `${result.lines.join('\n')}\n`;
   const replacement = /imagePullPolicy: Sometimes/.test(fixed) ? undefined : /imagePullPolicy: (\w+)/.exec(fixed)?.[1];
   assert.ok(replacement && ['Always', 'IfNotPresent', 'Never'].includes(replacement), `${result.action}:\n${fixed}`);
-  assert.equal(fixed, pod.replace('imagePullPolicy: Sometimes', `imagePullPolicy: ${replacement}`), result.action);
+  assert.equal(
+    fixed,
+    pod.replace('imagePullPolicy: Sometimes', `imagePullPolicy: ${replacement}`).replaceAll('shared-logs', 'app-logs'),
+    `${result.action}, then the volume renamed`,
+  );
+  // The outline, asked before the rename: the pod, its two containers and its volume.
+  for (const name of ['main-container', 'sidecar-container', 'shared-logs'])
+    assert.ok(
+      result.symbols.some((symbol) => symbol.includes(name)),
+      `symbols: ${result.symbols.join(', ')}`,
+    );
   console.log(
     `test:neovim passed in ${((Date.now() - started) / 1000).toFixed(1)} s with Neovim ${result.neovim} (${result.encoding}): ` +
-      `diagnostics, hover, completion, "${result.action}" applied, shutdown`,
+      `diagnostics, hover, completion, "${result.action}" applied, symbols, rename applied, shutdown`,
   );
 } finally {
   rmSync(directory, { recursive: true, force: true });
