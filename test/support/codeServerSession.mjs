@@ -3,7 +3,7 @@
 // Uses the integration tests' cache (Node 24 + code-server), or CODE_SERVER_ENTRY and
 // CODE_SERVER_NODE. Needs `npm run build` first.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,10 @@ const nodeBinary =
 
 /**
  * Starts code-server on a copy of `workspaceFrom` (the editor may save what a test types)
- * and opens the workbench. Resolves once the workbench is on the page.
+ * and opens the workbench, with `settings` as the user settings. Resolves once the workbench is on the page,
+ * with the page, `close()` and the copy's path (`workspace`).
  */
-export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefix }) {
+export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefix, settings }) {
   for (const [what, file] of [
     ['code-server', entry],
     ['Node for code-server', nodeBinary],
@@ -36,6 +37,11 @@ export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefi
   }
   const work = mkdtempSync(path.join(tmpdir(), tmpPrefix));
   cpSync(workspaceFrom, path.join(work, 'workspace'), { recursive: true });
+  if (settings) {
+    // User settings (the colour theme, …) in place before the workbench starts.
+    mkdirSync(path.join(work, 'user-data', 'User'), { recursive: true });
+    writeFileSync(path.join(work, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
   writeFileSync(path.join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const server = spawn(
     nodeBinary,
@@ -100,7 +106,7 @@ export async function startCodeServerSession({ workspaceFrom, viewport, tmpPrefi
       `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(work, 'workspace'))}&payload=${encodeURIComponent(payload)}`,
     );
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    return { page, close };
+    return { page, close, workspace: path.join(work, 'workspace') };
   } catch (error) {
     await close();
     throw error;

@@ -383,6 +383,17 @@ describe('topology webview', () => {
     const zoomed = await width();
     assert.ok(zoomed > fitted, `${zoomed} > ${fitted}`);
     assert.equal(await page.textContent('#zoom-level'), `${Math.round((zoomed / natural) * 100)}%`);
+    // Zoomed in, the picture is wider than the panel: dragging the background pans it.
+    const corner = await page.$eval('svg.pp-topology', (svg) => {
+      const box = svg.getBoundingClientRect();
+      return { x: box.left + 4, y: box.top + 4 };
+    });
+    await page.mouse.move(corner.x + 100, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x + 40, corner.y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await page.$eval('#canvas', (canvas) => canvas.scrollLeft), 60);
+    assert.deepEqual(await revealsPosted(page), [], 'a drag on the background reveals nothing');
     await page.click('#zoom-in');
     assert.ok((await width()) > zoomed);
     await page.click('#zoom-out');
@@ -438,6 +449,69 @@ describe('topology webview', () => {
       assert.deepEqual(problems, []);
       await page.close();
     }
+  });
+
+  it('fits the lifecycle and the topology of every recorded pod at 350, 650 and 1200 px: no text cut off, none under 11 px, no labels on each other', async () => {
+    const { page, problems } = await openPage('light');
+    for (const name of recorded) {
+      const data = message(name);
+      if (!data.graph) continue;
+      for (const width of [350, 650, 1200]) {
+        await page.setViewportSize({ width, height: 900 });
+        await post(page, { ...data, version: (data.version ?? 1) + width });
+        for (const tab of ['lifecycle', 'topology']) {
+          if (tab === 'lifecycle' && !data.lifecycle) continue;
+          await page.click(`#tab-${tab}`);
+          const selector = tab === 'lifecycle' ? 'svg.pp-lifecycle' : 'svg.pp-topology:not(.pp-lifecycle)';
+          await page.waitForFunction(
+            ({ selector, width }) => {
+              const svg = document.querySelector(selector);
+              return !!svg && Number(svg.getAttribute('width')) <= width;
+            },
+            { selector, width },
+          );
+          const seen = await page.evaluate((selector) => {
+            const svg = document.querySelector(selector);
+            const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+            const texts = [...svg.querySelectorAll('text')]
+              .filter((text) => text.textContent.trim() !== '' && !text.closest('.pp-badge'))
+              .map((text) => ({
+                text: text.textContent,
+                box: text.getBoundingClientRect(),
+                size: parseFloat(getComputedStyle(text).fontSize) * scale,
+              }));
+            const overlapping = [];
+            texts.forEach((a, index) => {
+              for (const b of texts.slice(index + 1)) {
+                const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+                const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+                if (x > 1 && y > 1) overlapping.push(`${a.text} / ${b.text}`);
+              }
+            });
+            return {
+              outside: texts
+                .filter(({ box }) => box.left < -0.5 || box.right > window.innerWidth + 0.5)
+                .map(({ text }) => text),
+              small: texts.filter(({ size }) => size < 11).map(({ text, size }) => `${text} (${size.toFixed(1)} px)`),
+              overlapping,
+              scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+            };
+          }, selector);
+          const where = `${name} ${tab} at ${width} px`;
+          assert.deepEqual(seen.outside, [], `${where}: text outside the panel`);
+          assert.deepEqual(seen.small, [], `${where}: text under 11 px`);
+          assert.deepEqual(seen.overlapping, [], `${where}: overlapping labels`);
+          assert.equal(seen.scrollsSideways, false, `${where}: scrolls sideways`);
+          if (width === 350 && tab === 'lifecycle' && name === 'six-containers.json')
+            await page.screenshot({
+              path: path.join(artifacts, 'lifecycle-six-containers-350px-light.png'),
+              fullPage: true,
+            });
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('drops an answer older than the one shown', async () => {

@@ -160,7 +160,8 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.keyboard.press('Enter');
   await reloaded;
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  const restored = await previewFrame();
+  // The workbench loads again from scratch: on a busy machine that alone can take a minute.
+  const restored = await previewFrame(120_000);
   const restoredTitles = await poll(
     () => restored.$$eval('.pp-container .pp-node-title', (elements) => elements.map((element) => element.textContent)),
     (list) => list.length === 3,

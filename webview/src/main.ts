@@ -89,7 +89,7 @@ function fitWidth(): number {
 function followPanelWidth(): void {
   let pending = false;
   new ResizeObserver(() => {
-    if (pending || tab !== 'topology' || !current?.graph || Math.abs(fitWidth() - laidOutFor) < 8) return;
+    if (pending || !current?.graph || Math.abs(fitWidth() - laidOutFor) < 8) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
@@ -324,15 +324,18 @@ function render(): void {
     return;
   }
   status.textContent = '';
+  // Both pictures are drawn for the panel's width, so they fit it with their text at full size.
+  laidOutFor = fitWidth();
   if (tab === 'lifecycle') {
-    const svg = current.lifecycle ? toDom(renderLifecycleScene(current.lifecycle)) : undefined;
+    const svg = current.lifecycle
+      ? toDom(renderLifecycleScene(current.lifecycle, { maxWidth: laidOutFor }))
+      : undefined;
     canvas.replaceChildren(...(svg ? [svg] : []));
     if (svg) applyZoom(svg);
     return;
   }
   const focusedId = document.activeElement?.getAttribute('data-node-id');
-  // Laid out for the panel's width: a pod too wide for one row is wrapped into phase lanes, so it fits with its text at full size.
-  laidOutFor = fitWidth();
+  // A pod too wide for one row is wrapped into phase lanes.
   const svg = toDom(renderTopologyScene(current.graph, layoutTopology(current.graph, { maxWidth: laidOutFor })));
   canvas.replaceChildren(svg);
   applyZoom(svg);

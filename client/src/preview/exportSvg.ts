@@ -13,14 +13,12 @@ export async function exportTopologySvg(
   resource: vscode.Uri,
   width?: number,
 ): Promise<void> {
+  const fit = width !== undefined && width > 0 ? { maxWidth: width } : {};
   const scene =
     tab === 'lifecycle' && result.lifecycle
-      ? renderLifecycleScene(result.lifecycle)
+      ? renderLifecycleScene(result.lifecycle, fit)
       : result.graph
-        ? renderTopologyScene(
-            result.graph,
-            layoutTopology(result.graph, width !== undefined && width > 0 ? { maxWidth: width } : {}),
-          )
+        ? renderTopologyScene(result.graph, layoutTopology(result.graph, fit))
         : undefined;
   if (!scene) return;
   const kind = vscode.window.activeColorTheme.kind;

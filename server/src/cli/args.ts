@@ -56,3 +56,11 @@ export function lastFlag(args: ParsedArgs, name: string): string | undefined {
   const values = args.flags.get(name);
   return values?.[values.length - 1];
 }
+
+/** `--width PX` of the picture commands: the width to lay the picture out for, as the preview does for its panel. */
+export function widthOption(args: ParsedArgs): { maxWidth?: number } {
+  const width = lastFlag(args, 'width');
+  if (width === undefined) return {};
+  if (!/^[1-9]\d{2,4}$/.test(width)) throw new UsageError(`--width takes a number of pixels from 100, not "${width}"`);
+  return { maxWidth: Number(width) };
+}

@@ -2,7 +2,7 @@ import { resolveSettings, type LanguageService } from '../service';
 import { layoutTopology } from '../shared/topology/layout';
 import { renderTopologyScene } from '../shared/topology/scene';
 import { sceneToSvgString } from '../shared/topology/svgString';
-import { lastFlag, parseArgs, UsageError } from './args';
+import { lastFlag, parseArgs, UsageError, widthOption } from './args';
 import type { CliIO } from './io';
 import { pickPod, writeOutput } from './podTarget';
 
@@ -15,21 +15,13 @@ export function runTopology(argv: readonly string[], io: CliIO, service: Languag
   if (format !== 'svg' && format !== 'json') throw new UsageError(`--format must be svg or json, not "${format}"`);
   const theme = lastFlag(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
-  const widthFlag = lastFlag(args, 'width');
-  if (widthFlag !== undefined && !/^[1-9]\d{2,4}$/.test(widthFlag))
-    throw new UsageError(`--width takes a number of pixels from 100, not "${widthFlag}"`);
+  const fit = widthOption(args);
   const picked = pickPod(args.positionals, lastFlag(args, 'pod'), io, service);
   if (typeof picked === 'number') return picked;
   const graph = service.topologyGraph(picked.file, picked.target, resolveSettings({}))!;
   const output =
     format === 'json'
       ? `${JSON.stringify(graph, null, 2)}\n`
-      : sceneToSvgString(
-          renderTopologyScene(
-            graph,
-            layoutTopology(graph, widthFlag === undefined ? {} : { maxWidth: Number(widthFlag) }),
-          ),
-          theme,
-        );
+      : sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, fit)), theme);
   return writeOutput(output, lastFlag(args, 'output'), io);
 }

@@ -250,6 +250,7 @@ const LAYERS: readonly Layer[] = [
       'service/analysis',
       'service/model',
       'service/yaml',
+      'service/text',
       'service/base',
       'shared',
     ],

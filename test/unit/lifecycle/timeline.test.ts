@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService, ParsedFile, resolveSettings, THROWING_LOGGER } from '../../../server/src/service';
+import { renderLifecycleScene } from '../../../server/src/shared/lifecycle/scene';
 import type { Lifecycle, LifecycleEvent } from '../../../server/src/shared/lifecycle/types';
+import type { SvgElement } from '../../../server/src/shared/topology/scene';
 import { cli } from '../../support/cli';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures');
@@ -301,6 +303,17 @@ describe('pod-patterns timeline', () => {
     assert.ok(stdout.includes('>never starts<'));
   });
 
+  it('draws the SVG for a width with --width, names above the bars, and refuses a width that is not pixels', () => {
+    const text = read('lifecycle/init-deadlock.yaml');
+    const { code, stdout } = run(['timeline', '--format', 'svg', '--width', '340', '-'], text);
+    assert.equal(code, 0);
+    assert.match(stdout, /<svg [^>]*width="340"/);
+    assert.equal((stdout.match(/class="pp-lc-role pp-lc-never"[^>]*>[^<]*never starts</g) ?? []).length, 2);
+    const refused = run(['timeline', '--format', 'svg', '--width', 'wide', '-'], text);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--width takes a number of pixels/);
+  });
+
   it('says a template is not rendered, and rejects a pod number the file does not have', () => {
     const template = run(
       ['timeline', '-'],
@@ -311,5 +324,44 @@ describe('pod-patterns timeline', () => {
     const missing = run(['timeline', '--pod', '2', path.join(FIXTURES, 'lifecycle/init-deadlock.yaml')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /holds 1 pod, not 2/);
+  });
+});
+
+describe('the lifecycle picture in a narrow panel', () => {
+  const textsOf = (scene: SvgElement, className: string): string[] => {
+    const found: string[] = [];
+    const walk = (element: SvgElement) => {
+      if (
+        String(element.attrs.class ?? '')
+          .split(' ')
+          .includes(className)
+      )
+        found.push(element.children.filter((child): child is string => typeof child === 'string').join(''));
+      for (const child of element.children) if (typeof child !== 'string') walk(child);
+    };
+    walk(scene);
+    return found;
+  };
+
+  it('keeps the wide picture where it fits, and draws no wider than the panel where it does not', () => {
+    const lifecycle = lifecycleOfText(read('lifecycle/init-deadlock.yaml'));
+    const wide = renderLifecycleScene(lifecycle);
+    assert.deepEqual(renderLifecycleScene(lifecycle, { maxWidth: Number(wide.attrs.width) }), wide);
+    for (const maxWidth of [320, 350, 420]) {
+      const narrow = renderLifecycleScene(lifecycle, { maxWidth });
+      assert.equal(narrow.attrs.width, maxWidth);
+      // Every container keeps its row and its name; what never happens moves onto the name's line.
+      assert.deepEqual(
+        textsOf(narrow, 'pp-lc-label'),
+        lifecycle.containers.map((container) => container.name),
+      );
+      assert.ok(
+        textsOf(narrow, 'pp-lc-role').some((text) => text.endsWith('never starts')),
+        JSON.stringify(textsOf(narrow, 'pp-lc-role')),
+      );
+      // Ticks stay in order, inside the picture.
+      const ticks = textsOf(narrow, 'pp-lc-tick-label');
+      assert.deepEqual(ticks, textsOf(wide, 'pp-lc-tick-label'));
+    }
   });
 });

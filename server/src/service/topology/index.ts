@@ -17,13 +17,8 @@ export {
   type Point,
   type TopologyLayout,
 } from '../../shared/topology/layout';
-export {
-  describeNode,
-  edgeLabelText,
-  renderTopologyScene,
-  resourceSummary,
-  type SvgElement,
-} from '../../shared/topology/scene';
+export { edgeLabelBox, edgeLabelText } from '../../shared/topology/labels';
+export { describeNode, renderTopologyScene, resourceSummary, type SvgElement } from '../../shared/topology/scene';
 export { escapeXmlAttribute, escapeXmlText, sceneToSvgString, type SvgTheme } from '../../shared/topology/svgString';
 export {
   DARK_PALETTE,

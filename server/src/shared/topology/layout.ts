@@ -1,6 +1,10 @@
 import type { ContainerRole } from '../vocabulary';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
+import { round } from './geometry';
+import { laneCaptionBox, placeEdgeLabels } from './labels';
 import { layoutWrapped } from './wrappedLayout';
+
+export { round };
 
 export interface Box {
   readonly x: number;
@@ -284,13 +288,21 @@ export function withLegend(
     height: Math.ceil(legendEntries.length / perRow) * SIZES.legendRowHeight,
   };
   const { margin, contentWidth: _contentWidth, legendTop: _legendTop, minPerRow: _minPerRow, ...layout } = parts;
-  return {
-    ...layout,
-    width: round(margin * 2 + Math.max(parts.contentWidth, legend.width)),
-    height: round(legend.y + legend.height + margin),
-    legend,
-    legendEntries,
-  };
+  const width = round(margin * 2 + Math.max(parts.contentWidth, legend.width));
+  const height = round(legend.y + legend.height + margin);
+  const routes = placeEdgeLabels(
+    graph.edges,
+    parts.routes,
+    [
+      ...Object.values(parts.boxes),
+      ...(parts.lanes ?? []).map(laneCaptionBox),
+      legend,
+      // The pod's name and resource line.
+      { ...parts.frame, height: 48 },
+    ],
+    { x: 0, y: 0, width, height },
+  );
+  return { ...layout, routes, width, height, legend, legendEntries };
 }
 
 /** Init containers in start order, then app containers by role column, each keeping document order. */
@@ -344,8 +356,4 @@ function spread(box: Box, edges: readonly TopologyEdge[], edge: TopologyEdge, si
 export function verticalCurve(start: Point, end: Point): string {
   const middle = (start.y + end.y) / 2;
   return `M ${round(start.x)} ${round(start.y)} C ${round(start.x)} ${round(middle)} ${round(end.x)} ${round(middle)} ${round(end.x)} ${round(end.y)}`;
-}
-
-export function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }

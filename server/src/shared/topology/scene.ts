@@ -1,4 +1,5 @@
 import type { ContainerRole } from '../vocabulary';
+import { edgeLabelText } from './labels';
 import { SIZES, layoutTopology, type Box, type TopologyLayout } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
@@ -178,19 +179,6 @@ function drawEdge(edge: TopologyEdge, layout: TopologyLayout, labelOf: Map<strin
       : undefined,
   );
 }
-
-/**
- * An edge's label, shortened from the front of its path or host so the port at its end always
- * shows (`…localhost (port 8080)`, never `http://localhost (port …`).
- */
-export function edgeLabelText(edge: TopologyEdge): string {
-  const prefix = edge.deadlock ? 'waits forever: ' : '';
-  const text = `${edge.label ?? ''}${edge.readOnly ? ' (ro)' : ''}`;
-  const max = Math.floor(EDGE_LABEL_WIDTH / CHAR_WIDTH.body) - prefix.length;
-  return `${prefix}${text.length <= max ? text : `…${text.slice(text.length - (max - 1))}`}`;
-}
-
-const EDGE_LABEL_WIDTH = 260;
 
 function drawNode(node: TopologyNode, box: Box): SvgElement {
   const lines = nodeLines(node);
