@@ -57,7 +57,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     traceOutputChannel: outputChannel,
     // documentSummary: this client's status bar reads the podPatterns/documentSummary notification.
-    initializationOptions: { settings: vscode.workspace.getConfiguration('podPatterns'), documentSummary: true },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('podPatterns'),
+      documentSummary: true,
+      // VS Code shows the snippets of snippets/ from package.json: the server must not offer them twice.
+      snippets: false,
+    },
     middleware: {
       ...registerSelectAfterEdit(context, () => client?.state === State.Running),
       ...registerDocs(context),

@@ -316,9 +316,11 @@ function render(): void {
     canvas.replaceChildren();
     status.textContent = !current
       ? 'Waiting for a pod…'
-      : current.template
-        ? 'template: not rendered. This file holds template expressions ({{ … }}); render it (for example helm template) to see its pods.'
-        : 'This file holds no Pod, Deployment, Job or other pod-bearing object.';
+      : current.syntaxError
+        ? `Not drawn: ${current.syntaxError}.`
+        : current.template
+          ? 'template: not rendered. This file holds template expressions ({{ … }}); render it (for example helm template) to see its pods.'
+          : 'This file holds no Pod, Deployment, Job or other pod-bearing object.';
     return;
   }
   status.textContent = '';

@@ -173,6 +173,7 @@ export class TopologyPreview implements vscode.Disposable {
       graph: result.graph,
       lifecycle: result.lifecycle,
       template: result.template,
+      syntaxError: result.syntaxError ?? null,
       locked: this.lockedState,
     });
     if (this.lastCursorOffset !== undefined && result.graph) {

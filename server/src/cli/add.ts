@@ -41,6 +41,12 @@ export function runAdd(argv: readonly string[], io: CliIO, service: LanguageServ
     io.stderr(`pod-patterns add: ${located}\n`);
     return EXIT_FINDINGS;
   }
+  const syntaxProblem = service.syntaxProblem(parsed, located.document.index);
+  if (syntaxProblem) {
+    // Never write into a file the parser had to guess at: the insertion could land inside an unclosed quote.
+    io.stderr(`pod-patterns add: ${file} is not changed: ${syntaxProblem}\n`);
+    return EXIT_FINDINGS;
+  }
   const result = service.insertPattern(located, { kind: info.kind as PatternKind, template }, settings);
   if (!result.ok) {
     io.stderr(`pod-patterns add: cannot ${info.title.toLowerCase()}: ${result.reason}\n`);

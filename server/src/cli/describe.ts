@@ -1,7 +1,7 @@
 import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { readInputs } from './inputs';
-import { EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 
 export const DESCRIBE_USAGE = 'pod-patterns describe [--format text|json] <files|dirs|globs|->...';
 
@@ -114,16 +114,30 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
   if (args.positionals.length === 0) throw new UsageError('no files given (use - to read standard input)');
   const pods: DescribedPod[] = [];
   let unreadable = false;
+  let broken = false;
   for (const input of readInputs(args.positionals, io.readStdin)) {
     if ('error' in input) {
       io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
       unreadable = true;
       continue;
     }
-    for (const located of service.parseFile(input.text).pods)
+    const file = service.parseFile(input.text);
+    const refused = new Set<number>();
+    for (const located of file.pods) {
+      const documentIndex = located.document.index;
+      const syntaxProblem = service.syntaxProblem(file, documentIndex);
+      if (syntaxProblem) {
+        // One message per broken document; the sound documents of the file are still described.
+        if (!refused.has(documentIndex))
+          io.stderr(`pod-patterns describe: ${input.path}: not described: ${syntaxProblem}\n`);
+        refused.add(documentIndex);
+        continue;
+      }
       pods.push(describePod(input.path, located, service.podAnalysis(located)));
+    }
+    if (refused.size > 0) broken = true;
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
   else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod) => describeText(pod)).join('\n\n') + '\n');
-  return unreadable ? EXIT_USAGE : EXIT_OK;
+  return unreadable ? EXIT_USAGE : broken ? EXIT_FINDINGS : EXIT_OK;
 }

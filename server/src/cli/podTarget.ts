@@ -38,6 +38,11 @@ export function pickPod(
     );
     return EXIT_USAGE;
   }
+  const syntaxProblem = service.syntaxProblem(file, target.documentIndex);
+  if (syntaxProblem) {
+    io.stderr(`pod-patterns: ${input.path}: pod ${position} is not drawn: ${syntaxProblem}\n`);
+    return EXIT_FINDINGS;
+  }
   return { file, target };
 }
 

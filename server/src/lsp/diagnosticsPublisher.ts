@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import { DocumentSummaryNotification, type DocumentSummary } from '../shared/protocol';
@@ -7,6 +7,8 @@ import { isAboveLimit, largeFileNotice } from './fileSizeLimit';
 import type { OpenFiles } from './openFiles';
 import type { SettingsCache } from './settingsCache';
 import { runInSlices } from './timeSlices';
+import type { ProtocolPositions } from './positionEncoding';
+import { LineIndex } from '../service';
 
 /** Milliseconds to wait after a change before validating. */
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -31,6 +33,7 @@ export class DiagnosticsPublisher {
     private readonly files: OpenFiles,
     private readonly settings: SettingsCache,
     private readonly service: LanguageService,
+    private readonly positions: ProtocolPositions,
   ) {}
 
   register(): void {
@@ -99,7 +102,9 @@ export class DiagnosticsPublisher {
       // Findings document by document in time slices, so requests on other files are answered meanwhile.
       if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
         return;
-      const diagnostics = file.isRelevant ? this.service.diagnostics(file, settings, uri) : [];
+      const diagnostics = file.isRelevant
+        ? this.positions.diagnostics(file.text, file.lineIndex, this.service.diagnostics(file, settings, uri))
+        : [];
       if (file.isRelevant) this.published.add(uri);
       else this.published.delete(uri);
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -129,7 +134,7 @@ export class DiagnosticsPublisher {
       await this.connection.sendDiagnostics({
         uri,
         version: document.version,
-        diagnostics: [largeFileNotice(text, limit, false)],
+        diagnostics: this.noticeOnFirstLine(text, largeFileNotice(text, limit, false)),
       });
       return;
     }
@@ -140,10 +145,18 @@ export class DiagnosticsPublisher {
     if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
       return;
     const diagnostics = [
-      largeFileNotice(text, limit, true),
-      ...(file.isRelevant ? this.service.diagnostics(file, settings, uri) : []),
+      ...this.noticeOnFirstLine(text, largeFileNotice(text, limit, true)),
+      ...(file.isRelevant
+        ? this.positions.diagnostics(file.text, file.lineIndex, this.service.diagnostics(file, settings, uri))
+        : []),
     ];
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  /** A notice on the first line (at most 200 characters), in the client's encoding, without indexing a large file's lines. */
+  private noticeOnFirstLine(text: string, notice: Diagnostic): Diagnostic[] {
+    const head = text.slice(0, 201);
+    return this.positions.diagnostics(head, new LineIndex(head), [notice]);
   }
 }

@@ -11,9 +11,11 @@ import { createLanguageService, type Logger } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { FEATURE_HANDLERS } from './handlers';
+import type { ClientFeatures } from './handlers/types';
 import { OpenFiles } from './openFiles';
 import { SettingsCache } from './settingsCache';
 import { ProjectConfigs } from './projectConfigs';
+import { negotiatePositionEncoding, ProtocolPositions } from './positionEncoding';
 
 interface InitOptions {
   /** Milliseconds to wait after a change before validating (0 in benchmarks). */
@@ -21,6 +23,8 @@ interface InitOptions {
   readonly settings?: PodPatternsSettings;
   /** The client reads the `podPatterns/documentSummary` notification (the VS Code extension's status bar); others never get it. */
   readonly documentSummary?: boolean;
+  /** `false`: the client shows the snippets of snippets/ itself (the VS Code extension), so completion leaves them out. */
+  readonly snippets?: boolean;
 }
 
 /** What the service could not do goes to the client's output channel; the server keeps serving. */
@@ -42,23 +46,33 @@ function connectionLogger(connection: Connection): Logger {
  */
 export function startServer(connection: Connection): void {
   const service = createLanguageService({ logger: connectionLogger(connection) });
-  const documents = new TextDocuments(TextDocument);
+  const positions = new ProtocolPositions();
+  const client: ClientFeatures = { snippetSupport: false, snippets: true };
+  // Incremental changes arrive in the client's position encoding: converted as they are applied.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => positions.applyChanges(document, changes, version),
+  });
   const projectConfigs = new ProjectConfigs(service, service.logger);
   const settings = new SettingsCache(connection, projectConfigs);
   const files = new OpenFiles(documents, service, () => settings.maxFileSize);
   const lifecycle = { shutDown: false };
   let clientCapabilities: ClientCapabilities = {};
-  const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service, positions);
 
   connection.onInitialize((params): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) diagnostics.debounceMs = options.debounceMs;
     settings.initialize(params, options.settings);
+    positions.encoding = negotiatePositionEncoding(params.capabilities);
+    client.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    client.snippets = options.snippets !== false;
     diagnostics.sendsSummaries = options.documentSummary === true;
     clientCapabilities = params.capabilities;
     return {
       capabilities: Object.assign(
         {
+          positionEncoding: positions.encoding,
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         },
         ...FEATURE_HANDLERS.map((handler) =>
@@ -104,6 +118,8 @@ export function startServer(connection: Connection): void {
       lifecycle,
       fileForRequest: (uri, token) => files.forRequest(uri, token),
       settingsFor: (uri) => settings.settingsFor(uri),
+      positions,
+      client,
       clientCapabilities: () => clientCapabilities,
     });
   }

@@ -26,6 +26,7 @@ export type { DocumentModel } from './model/documentModel';
 export type { PodAnalysis } from './analysis/types';
 export type { CodeActionRequest, FixTarget, ServiceCodeAction } from './actions';
 export type { ServiceCompletion } from './completion/complete';
+export { snippetAsPlainText } from './completion/snippets';
 export type { ServiceHover } from './hover/hoverAt';
 export type { InsertPatternRequest, InsertPatternResult } from './actions/insert/insertPattern';
 export type {

@@ -20,6 +20,7 @@ import {
   type InsertPatternResult,
 } from './actions/insert/insertPattern';
 import { analyzePod } from './analysis/analyzePod';
+import { brokenDocumentReason } from './brokenDocument';
 import type { PodAnalysis } from './analysis/types';
 import { completeAt, type ServiceCompletion } from './completion/complete';
 import { toDiagnostics } from './diagnostics';
@@ -174,6 +175,12 @@ export interface LanguageService {
     settings: ServiceSettings,
   ): Lifecycle | undefined;
 
+  /**
+   * Why a document of the file must not be described, drawn or written into (its first YAML
+   * syntax error, with its line), or undefined when its YAML is sound.
+   */
+  syntaxProblem(file: ParsedFile, documentIndex: number): string | undefined;
+
   /** Whether the file holds no pod but template expressions (`{{ … }}`): it must be rendered first. */
   isUnrenderedTemplate(file: ParsedFile): boolean;
 
@@ -233,6 +240,10 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     topologyGraph: buildTopologyGraph,
     lifecycle: lifecycleOf,
     isUnrenderedTemplate,
+    syntaxProblem: (file, documentIndex) => {
+      const document = file.documents[documentIndex];
+      return document && brokenDocumentReason(file, document);
+    },
     rules: RULE_CATALOGUE,
     docsUrl: ruleDocsUrl,
     countFixable,

@@ -83,6 +83,26 @@ export const PATTERNS: readonly PatternInfo[] = [
         label: 'Log reformatter',
         detail: "Reads the main container's log from a shared emptyDir and rewrites each line.",
       },
+      {
+        id: 'redis-exporter',
+        label: 'Prometheus exporter (Redis)',
+        detail: 'Connects to the Redis main container on localhost and serves its metrics.',
+      },
+      {
+        id: 'postgres-exporter',
+        label: 'Prometheus exporter (PostgreSQL)',
+        detail: 'Connects to the PostgreSQL main container on localhost and serves its metrics.',
+      },
+      {
+        id: 'mysql-exporter',
+        label: 'Prometheus exporter (MySQL)',
+        detail: 'Connects to the MySQL or MariaDB main container on localhost and serves its metrics.',
+      },
+      {
+        id: 'mongodb-exporter',
+        label: 'Prometheus exporter (MongoDB)',
+        detail: 'Connects to the MongoDB main container on localhost and serves its metrics.',
+      },
     ],
   },
   {

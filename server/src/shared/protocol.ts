@@ -97,6 +97,8 @@ export interface TopologyResult {
   readonly lifecycle: Lifecycle | null;
   /** The file holds no pod but a template expression (`{{ … }}`): it must be rendered first. */
   readonly template: boolean;
+  /** The chosen pod's document has a YAML syntax error: why nothing is drawn (graph and lifecycle are null). */
+  readonly syntaxError?: string | null;
 }
 
 /** Client → server: the topology of one pod of an open document. */

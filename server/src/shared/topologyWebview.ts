@@ -28,6 +28,8 @@ export type ToTopologyWebview =
       readonly graph: TopologyGraph | null;
       readonly lifecycle: Lifecycle | null;
       readonly template: boolean;
+      /** Why the pod is not drawn: its document's YAML syntax error. */
+      readonly syntaxError?: string | null;
       readonly locked: boolean;
     }
   | { readonly type: 'highlight'; readonly nodeId: string | null }

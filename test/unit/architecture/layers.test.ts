@@ -100,7 +100,7 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'service/schema',
     paths: ['server/src/service/schema/'],
-    mayImport: [...THE_MODEL_WITHOUT_TEXT],
+    mayImport: [...THE_MODEL_AND_BELOW],
     packages: [],
   },
   {
@@ -224,7 +224,11 @@ const LAYERS: readonly Layer[] = [
   },
   {
     name: 'service/facade',
-    paths: ['server/src/service/languageService.ts', 'server/src/service/index.ts'],
+    paths: [
+      'server/src/service/languageService.ts',
+      'server/src/service/index.ts',
+      'server/src/service/brokenDocument.ts',
+    ],
     mayImport: [
       'rules',
       'service/diagnostics',

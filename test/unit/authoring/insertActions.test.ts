@@ -84,7 +84,7 @@ test('every template of every pattern, into the kubectl-style pod', () => {
       count++;
     }
   }
-  assert.equal(count, 13);
+  assert.equal(count, 17);
 });
 
 test('inserted helpers are wired to the main container', () => {
@@ -152,7 +152,7 @@ test('a native sidecar is refused below Kubernetes 1.29; a Job sidecar then stay
   assert.ok(legacy.ok);
   const pod = new ParsedFile(applyEdits(before, legacy.edits)).pods[0]!.pod;
   assert.equal(pod.containers.find((container) => container.name === 'log-shipper')?.group, 'app');
-  const actions = insertPatternActions(analysis, 0, old);
+  const actions = insertPatternActions(analysis, before.indexOf('kind: Job'), old);
   assert.match(
     actions.find((action) => action.title === 'Add native sidecar to Job report')?.disabledReason ?? '',
     /1\.29/,
@@ -344,4 +344,26 @@ test('with the cursor in an app container, the helper serves that container', ()
     defaulted.containers.find((container) => container.name === 'web')!.volumeMounts.map((mount) => mount.name),
     ['shared-data', 'app-logs'],
   );
+});
+
+test('insert actions are offered on the header lines of a pod only, so the lightbulb is not on everywhere', () => {
+  const text = readFixture('insert', 'deployment-four-spaces.yaml');
+  const analysis = new ParsedFile(text);
+  const offeredOn: string[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const offset = lineStart + line.length;
+    if (insertPatternActions(analysis, offset, DEFAULT_SETTINGS).length > 0) offeredOn.push(line.trim());
+    lineStart += line.length + 1;
+  }
+  // The Deployment's own `spec:` is not the pod spec; env, mount and volume items are not containers.
+  assert.deepEqual(offeredOn, [
+    'kind: Deployment',
+    'spec:',
+    'initContainers:',
+    '-   name: setup',
+    'containers:',
+    '-   name: api',
+  ]);
+  assert.equal(text.split('\n').filter((line) => line.trim() === 'spec:').length, 2);
 });

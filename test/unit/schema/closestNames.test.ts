@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestNames, editDistance } from '../../../server/src/service/schema/closestNames';
+import { closestNames, editDistance } from '../../../server/src/service/text/closestNames';
 import { formatApiPath } from '../../../server/src/service/schema/apiPath';
 
 describe('closestNames', () => {

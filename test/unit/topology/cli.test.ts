@@ -82,15 +82,13 @@ describe('pod-patterns topology', () => {
     assert.match(unreadable.stderr, /no such file or directory/);
   });
 
-  it('draws broken YAML without crashing', () => {
-    const { code, stdout } = run(
+  it("refuses broken YAML with the syntax error, without crashing or drawing the parser's guess", () => {
+    const { code, stdout, stderr } = run(
       ['topology', '--format', 'json', '-'],
       'apiVersion: v1\nkind: Pod\nmetadata: {name: x\nspec:\n  containers: [\n',
     );
-    assert.equal(code, 0);
-    // The parser recovers what it can: the pod is still there, with the syntax error as its badge.
-    const graph = JSON.parse(stdout);
-    assert.equal(graph.pod.kind, 'Pod');
-    assert.equal(graph.nodes.find((node: { kind: string }) => node.kind === 'pod').findings.worst, 'error');
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /pod 1 is not drawn: the YAML has a syntax error \(line 3: .*never closed/);
   });
 });

@@ -19,18 +19,18 @@ export const codeActionsHandler: FeatureHandler = {
         if (!file || !file.isRelevant) return [];
         const settings = await state.settingsFor(params.textDocument.uri);
         if (token.isCancellationRequested) return [];
-        const lines = file.lineIndex;
+        const positions = state.positions;
         const diagnostics: readonly Diagnostic[] = params.context.diagnostics;
         const actions = state.service.codeActions(
           file,
           {
-            start: lines.offsetAt(params.range.start),
-            end: lines.offsetAt(params.range.end),
+            start: positions.offsetAt(file, params.range.start),
+            end: positions.offsetAt(file, params.range.end),
             diagnostics: diagnostics.map((diagnostic) => ({
               code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? ''),
               source: diagnostic.source,
-              start: lines.offsetAt(diagnostic.range.start),
-              end: lines.offsetAt(diagnostic.range.end),
+              start: positions.offsetAt(file, diagnostic.range.start),
+              end: positions.offsetAt(file, diagnostic.range.end),
               data: diagnostic.data,
             })),
             only: params.context.only,
@@ -41,11 +41,11 @@ export const codeActionsHandler: FeatureHandler = {
           const fixed = action.fixes?.map((index) => diagnostics[index]!).filter(Boolean);
           const out: CodeAction = { title: action.title, kind: action.kind };
           if (action.disabledReason) out.disabled = { reason: action.disabledReason };
-          else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(file, action.edits) } };
+          else out.edit = { changes: { [params.textDocument.uri]: toTextEdits(file, action.edits, positions) } };
           if (action.isPreferred) out.isPreferred = true;
           // Where the value to fill in lands once the edit is applied; our client selects it.
           if (action.selection && !action.disabledReason)
-            out.data = { [SELECTION_DATA_KEY]: rangeInResult(file, action.edits, action.selection) };
+            out.data = { [SELECTION_DATA_KEY]: rangeInResult(file, action.edits, action.selection, positions) };
           if (fixed?.length) out.diagnostics = fixed;
           return out;
         });

@@ -11,9 +11,12 @@ export const definitionHandler: FeatureHandler = {
       guardRequest(state, token, async (): Promise<Location[] | null> => {
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
-        const ranges = state.service.definition(file, file.lineIndex.offsetAt(params.position));
+        const ranges = state.service.definition(file, state.positions.offsetAt(file, params.position));
         if (ranges.length === 0) return null;
-        return ranges.map((range) => ({ uri: params.textDocument.uri, range: toLspRange(file, range) }));
+        return ranges.map((range) => ({
+          uri: params.textDocument.uri,
+          range: toLspRange(file, range, state.positions),
+        }));
       }),
     );
   },

@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver';
 import type { OutlineKind, OutlineSymbol, ParsedFile } from '../../service';
 import { toLspRange } from './editConversion';
+import type { ProtocolPositions } from '../positionEncoding';
 import { guardRequest } from './requestGuard';
 import type { FeatureHandler, ServerState } from './types';
 
@@ -28,21 +29,21 @@ export const documentSymbolsHandler: FeatureHandler = {
         const hierarchical =
           state.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
         return hierarchical
-          ? outline.map((symbol) => toDocumentSymbol(file, symbol))
-          : outline.flatMap((symbol) => flatten(file, params.textDocument.uri, symbol, undefined));
+          ? outline.map((symbol) => toDocumentSymbol(file, symbol, state.positions))
+          : outline.flatMap((symbol) => flatten(file, params.textDocument.uri, symbol, undefined, state.positions));
       }),
     );
   },
 };
 
-function toDocumentSymbol(file: ParsedFile, symbol: OutlineSymbol): DocumentSymbol {
+function toDocumentSymbol(file: ParsedFile, symbol: OutlineSymbol, positions: ProtocolPositions): DocumentSymbol {
   return {
     name: symbol.name,
     ...(symbol.detail ? { detail: symbol.detail } : {}),
     kind: SYMBOL_KINDS[symbol.kind],
-    range: toLspRange(file, symbol.range),
-    selectionRange: toLspRange(file, symbol.selectionRange),
-    children: symbol.children.map((child) => toDocumentSymbol(file, child)),
+    range: toLspRange(file, symbol.range, positions),
+    selectionRange: toLspRange(file, symbol.selectionRange, positions),
+    children: symbol.children.map((child) => toDocumentSymbol(file, child, positions)),
   };
 }
 
@@ -52,14 +53,15 @@ function flatten(
   uri: string,
   symbol: OutlineSymbol,
   parent: string | undefined,
+  positions: ProtocolPositions,
 ): SymbolInformation[] {
   return [
     {
       name: symbol.name,
       kind: SYMBOL_KINDS[symbol.kind],
-      location: { uri, range: toLspRange(file, symbol.range) },
+      location: { uri, range: toLspRange(file, symbol.range, positions) },
       ...(parent ? { containerName: parent } : {}),
     },
-    ...symbol.children.flatMap((child) => flatten(file, uri, child, symbol.name)),
+    ...symbol.children.flatMap((child) => flatten(file, uri, child, symbol.name, positions)),
   ];
 }

@@ -26,7 +26,7 @@ async function planInsertion(
         ? 'the document is too large to analyse while it is being edited (podPatterns.maxFileSize): save it first'
         : 'the document is not open',
     };
-  const offset = file.lineIndex.offsetAt(params.position);
+  const offset = state.positions.offsetAt(file, params.position);
   const located = state.service.podAt(file, offset);
   if (!located)
     return { ok: false, reason: 'the cursor is not inside a pod-bearing document (Pod, Deployment, Job, …)' };
@@ -40,8 +40,8 @@ async function planInsertion(
   return {
     ok: true,
     title: result.title,
-    edits: toTextEdits(file, result.edits),
-    selection: result.selection && rangeInResult(file, result.edits, result.selection),
+    edits: toTextEdits(file, result.edits, state.positions),
+    selection: result.selection && rangeInResult(file, result.edits, result.selection, state.positions),
   };
 }
 

@@ -10,16 +10,15 @@ export const hoverHandler: FeatureHandler = {
       guardRequest(state, token, async (): Promise<Hover | null> => {
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
-        const lines = file.lineIndex;
         const hover = state.service.hover(
           file,
-          lines.offsetAt(params.position),
+          state.positions.offsetAt(file, params.position),
           await state.settingsFor(params.textDocument.uri),
         );
         if (!hover) return null;
         return {
           contents: { kind: MarkupKind.Markdown, value: hover.markdown },
-          range: { start: lines.positionAt(hover.range.start), end: lines.positionAt(hover.range.end) },
+          range: state.positions.rangeAt(file, hover.range),
         };
       }),
     );

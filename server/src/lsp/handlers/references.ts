@@ -19,18 +19,21 @@ export const referencesHandler: FeatureHandler = {
         if (!file || !file.isRelevant) return null;
         const ranges = state.service.references(
           file,
-          file.lineIndex.offsetAt(params.position),
+          state.positions.offsetAt(file, params.position),
           params.context.includeDeclaration,
         );
-        return ranges.map((range) => ({ uri: params.textDocument.uri, range: toLspRange(file, range) }));
+        return ranges.map((range) => ({
+          uri: params.textDocument.uri,
+          range: toLspRange(file, range, state.positions),
+        }));
       }),
     );
     state.connection.onDocumentHighlight((params: DocumentHighlightParams, token) =>
       guardRequest(state, token, async (): Promise<DocumentHighlight[] | null> => {
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
-        return state.service.highlights(file, file.lineIndex.offsetAt(params.position)).map((highlight) => ({
-          range: toLspRange(file, highlight),
+        return state.service.highlights(file, state.positions.offsetAt(file, params.position)).map((highlight) => ({
+          range: toLspRange(file, highlight, state.positions),
           kind: highlight.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
         }));
       }),

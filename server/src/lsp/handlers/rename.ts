@@ -27,10 +27,10 @@ export const renameHandler: FeatureHandler = {
         async (): Promise<{ range: Range; placeholder: string } | null | ResponseError<void>> => {
           const file = await state.fileForRequest(params.textDocument.uri, token);
           if (!file || !file.isRelevant) return null;
-          const prepared = state.service.prepareRename(file, file.lineIndex.offsetAt(params.position));
+          const prepared = state.service.prepareRename(file, state.positions.offsetAt(file, params.position));
           if (!prepared) return null;
           if ('refused' in prepared) return new ResponseError(ErrorCodes.InvalidRequest, prepared.refused);
-          return { range: toLspRange(file, prepared.range), placeholder: prepared.placeholder };
+          return { range: toLspRange(file, prepared.range, state.positions), placeholder: prepared.placeholder };
         },
       ),
     );
@@ -38,11 +38,11 @@ export const renameHandler: FeatureHandler = {
       guardRequest(state, token, async (): Promise<WorkspaceEdit | null | ResponseError<void>> => {
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
-        const renamed = state.service.rename(file, file.lineIndex.offsetAt(params.position), params.newName);
+        const renamed = state.service.rename(file, state.positions.offsetAt(file, params.position), params.newName);
         if (!renamed) return null;
         if ('refused' in renamed) return new ResponseError(ErrorCodes.InvalidRequest, renamed.refused);
         const document = state.documents.get(params.textDocument.uri);
-        const edits = toTextEdits(file, renamed.edits);
+        const edits = toTextEdits(file, renamed.edits, state.positions);
         // A versioned edit, for a client that takes one: it applies it only to the text it was computed on.
         const versioned = state.clientCapabilities().workspace?.workspaceEdit?.documentChanges === true;
         return versioned && document && document.getText() === file.text

@@ -12,13 +12,13 @@ export const selectionRangesHandler: FeatureHandler = {
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
         return params.positions.map((position) => {
-          const offset = file.lineIndex.offsetAt(position);
+          const offset = state.positions.offsetAt(file, position);
           const innermostFirst = state.service.selectionRanges(file, offset);
           let chain: SelectionRange | undefined;
           for (const range of [...innermostFirst].reverse())
-            chain = { range: toLspRange(file, range), ...(chain ? { parent: chain } : {}) };
+            chain = { range: toLspRange(file, range, state.positions), ...(chain ? { parent: chain } : {}) };
           // The protocol wants one answer per position: an empty range at the cursor when nothing contains it.
-          return chain ?? { range: toLspRange(file, { start: offset, end: offset }) };
+          return chain ?? { range: toLspRange(file, { start: offset, end: offset }, state.positions) };
         });
       }),
     );

@@ -19,13 +19,17 @@ export const topologyHandler: FeatureHandler = {
         const current = state.documents.get(params.uri);
         const now = (await state.fileForRequest(params.uri, token)) ?? file;
         const target = state.service.topologyTarget(now, params.target, params.offset);
+        // A pod of a document with a syntax error is not drawn from the parser's guess: the preview says why.
+        const syntaxError = target ? (state.service.syntaxProblem(now, target.documentIndex) ?? null) : null;
+        const drawn = syntaxError ? undefined : target;
         return {
           uri: params.uri,
           version: current?.version ?? version,
           targets: state.service.topologyTargets(now),
-          graph: target ? (state.service.topologyGraph(now, target, settings) ?? null) : null,
-          lifecycle: target ? (state.service.lifecycle(now, target, settings) ?? null) : null,
+          graph: drawn ? (state.service.topologyGraph(now, drawn, settings) ?? null) : null,
+          lifecycle: drawn ? (state.service.lifecycle(now, drawn, settings) ?? null) : null,
           template: !target && state.service.isUnrenderedTemplate(now),
+          syntaxError,
         };
       }),
     );

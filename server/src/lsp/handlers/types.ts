@@ -7,6 +7,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ParsedFile, ServiceSettings } from '../../service';
+import type { ProtocolPositions } from '../positionEncoding';
 
 /** What the server shares with each feature handler. */
 export interface ServerState {
@@ -22,8 +23,19 @@ export interface ServerState {
   /** Set once `shutdown` was received: requests after it are refused. */
   readonly lifecycle: { readonly shutDown: boolean };
   settingsFor(uri: string): Promise<ServiceSettings>;
+  /** Converts every position the handler receives or sends between the client's encoding and file offsets. */
+  readonly positions: ProtocolPositions;
+  /** What the client said at start-up about the features it takes. */
+  readonly client: ClientFeatures;
   /** What the client declared in `initialize` (empty before it). */
   clientCapabilities(): ClientCapabilities;
+}
+
+export interface ClientFeatures {
+  /** Completion items may use snippet syntax (`completionItem.snippetSupport`). */
+  snippetSupport: boolean;
+  /** Whether to offer the snippets of snippets/ (the `snippets: false` option: VS Code reads the file itself). */
+  snippets: boolean;
 }
 
 /** One LSP feature: the capabilities it announces and the handlers it registers. */

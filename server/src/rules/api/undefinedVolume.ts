@@ -8,6 +8,7 @@ import { addPair, appendToSequence, UnsupportedLayout } from '../../service/edit
 import { lineBreakOf } from '../../service/edits/lines';
 import { podOf, localOffset, replaceRange } from '../../service/actions/fixes/locate';
 import { dataOf, type FixCandidate, type QuickFixer } from '../../service/actions/fixes/quickFix';
+import { closestNames } from '../../service/text/closestNames';
 
 /** A StatefulSet's `volumeClaimTemplates` become volumes of its pods, so mounts may name them. */
 function claimTemplateNames(pod: PodModel): string[] {
@@ -42,7 +43,10 @@ export interface UndefinedVolumeData {
   readonly mountPath?: string;
 }
 
-/** A mount names no volume: declare it as an emptyDir, or point the mount at an existing volume. */
+/**
+ * A mount names no volume: point the mount at an existing volume (preferred when one is a near
+ * spelling of the name), or declare it as an emptyDir (preferred otherwise).
+ */
 export const undefinedVolumeFix: QuickFixer<UndefinedVolumeData> = {
   description: 'Declare the volume as an emptyDir, or mount an existing volume instead.',
   fixes(context) {
@@ -57,31 +61,37 @@ export const undefinedVolumeFix: QuickFixer<UndefinedVolumeData> = {
         (candidate) => candidate.nameNode && candidate.nameNode.range.start <= at && at <= candidate.nameNode.range.end,
       );
     const fixes: FixCandidate[] = [];
+    const existing = Array.isArray(data.existingVolumes)
+      ? data.existingVolumes.filter((name): name is string => typeof name === 'string')
+      : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
+    // `log` mounted, `logs` declared: a typo. Mounting the declared volume is the fix; a new empty volume would hide it.
+    const closest = mount?.nameNode ? closestNames(data.volumeName, existing, 1)[0] : undefined;
+    if (mount?.nameNode) {
+      for (const name of closest ? [closest, ...existing.filter((other) => other !== closest)] : existing) {
+        fixes.push({
+          title: `Mount volume "${name}" instead`,
+          edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)],
+          ...(name === closest ? { preferred: true } : {}),
+        });
+      }
+    }
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
     const volume = { name: data.volumeName, emptyDir: {} };
     try {
       const edit = pod.volumesPair
         ? appendToSequence(text, pod.volumesPair, [volume], style)
         : addPair(text, pod.spec, 'volumes', [volume], style);
-      fixes.push({
+      const declare = {
         title: `Declare volume "${data.volumeName}" as an emptyDir`,
         edits: [replaceRange(context, edit.start, edit.end, edit.newText)],
-        preferred: true,
-      });
+        ...(closest ? {} : { preferred: true }),
+      };
+      // Preferred fixes come first: the declaration leads unless a declared volume is the likely meaning.
+      if (closest) fixes.push(declare);
+      else fixes.unshift(declare);
     } catch (error) {
       // `volumes` written as something we do not append to (a scalar, a non-empty flow list): the mount fixes remain.
       if (!(error instanceof UnsupportedLayout)) throw error;
-    }
-    if (mount?.nameNode) {
-      const existing = Array.isArray(data.existingVolumes)
-        ? data.existingVolumes.filter((name): name is string => typeof name === 'string')
-        : pod.volumes.flatMap((v) => (v.name ? [v.name] : []));
-      for (const name of existing) {
-        fixes.push({
-          title: `Mount volume "${name}" instead`,
-          edits: [replaceRange(context, mount.nameNode.range.start, mount.nameNode.range.end, name)],
-        });
-      }
     }
     return fixes;
   },

@@ -5,6 +5,10 @@ import { IMAGES } from '../actions/insert/template';
 import { analyzePod } from '../analysis/analyzePod';
 import { describeSchemaAt, type FieldSummary } from '../schema/describeSchema';
 import type { ResourceModel } from '../model/podModel';
+import type { YNode } from '../yaml/nodes';
+import type { WorkloadKind } from '../model/workloads';
+import { KIND_NOTES, podBearingKinds, valueNote } from './valueNotes';
+import { snippetCompletions } from './snippets';
 import {
   insideMultilineScalar,
   keyPositionBeforeCursor,
@@ -24,6 +28,8 @@ export interface ServiceCompletion {
   /** The text the completion replaces: from the value's start to the cursor. */
   readonly replace: { readonly start: number; readonly end: number };
   readonly sortText?: string;
+  /** `insertText` is in LSP snippet syntax (tab stops, placeholders): see `snippetAsPlainText` for clients without it. */
+  readonly snippet?: true;
 }
 
 const DEFAULT_CONTAINER_ANNOTATIONS = new Set([
@@ -36,13 +42,25 @@ const PROBE_HANDLERS = new Set(['httpGet', 'tcpSocket', 'grpc']);
 export function completeAt(analysis: ParsedFile, offset: number): ServiceCompletion[] {
   const document = analysis.documentAt(offset);
   if (!document || document.model.templateAt !== undefined) return [];
+  // YAML files that are not about pods get nothing, except a new document being started.
+  if (!analysis.isRelevant && !isNewDocument(document.model.root)) return [];
   const text = document.model.text;
   const local = offset - document.offset;
   const root = document.model.root;
   const line = keyValueBeforeCursor(text, local);
-  if (!line) return completeKeys(analysis, offset);
-  const resource = resourceAt(document.model.resources, line.keyOffset);
+  if (!line) return [...completeKeys(analysis, offset), ...snippetCompletions(text, local, document.offset)];
   const found = pairAtKey(root, line.keyOffset);
+  if (found && found.path.length === 1 && (found.pair.key.value === 'kind' || found.pair.key.value === 'apiVersion')) {
+    const replace = { start: document.offset + line.valueStart, end: offset };
+    const prefix = line.needsSpace ? ' ' : '';
+    return identityValues(found).map((value, index) => ({
+      ...value,
+      insertText: prefix + value.insertText,
+      replace,
+      sortText: String(index).padStart(3, '0'),
+    }));
+  }
+  const resource = resourceAt(document.model.resources, line.keyOffset);
   if (!resource || !found) return [];
   const replace = { start: document.offset + line.valueStart, end: offset };
   const pod = resource.pod;
@@ -53,6 +71,50 @@ export function completeAt(analysis: ParsedFile, offset: number): ServiceComplet
     insertText: prefix + value.insertText,
     replace,
     sortText: String(index).padStart(3, '0'),
+  }));
+}
+
+/** A document that holds nothing yet but perhaps its `apiVersion` and `kind`. */
+function isNewDocument(root: YNode | null): boolean {
+  if (root === null) return true;
+  // A lone word is a snippet's prefix being typed.
+  if (root.kind === 'scalar') return true;
+  return (
+    root.kind === 'map' && root.pairs.every((pair) => pair.key.value === 'apiVersion' || pair.key.value === 'kind')
+  );
+}
+
+/**
+ * `kind` and `apiVersion` values of the pod-bearing kinds, in matching pairs: with an
+ * `apiVersion` written, the kinds it serves; with a `kind` written, the apiVersion that serves it.
+ */
+function identityValues(found: PairAtKey): Value[] {
+  const written = (key: string) => {
+    const pair = found.parent.pairs.find((candidate) => candidate.key.value === key);
+    return pair?.value?.kind === 'scalar' && typeof pair.value.value === 'string' ? pair.value.value : undefined;
+  };
+  const kinds = podBearingKinds();
+  if (found.pair.key.value === 'kind') {
+    const apiVersion = written('apiVersion');
+    const served = kinds.filter((entry) => entry.apiVersion === apiVersion);
+    return (served.length > 0 ? served : kinds).map(({ kind, apiVersion: version }) => ({
+      label: kind,
+      kind: CompletionItemKind.Class,
+      detail: `apiVersion: ${version}`,
+      documentation: KIND_NOTES[kind],
+      insertText: kind,
+    }));
+  }
+  const kind = written('kind');
+  const matching = kinds.filter((entry) => entry.kind === kind);
+  const versions = new Map<string, WorkloadKind[]>();
+  for (const entry of matching.length > 0 ? matching : kinds)
+    versions.set(entry.apiVersion, [...(versions.get(entry.apiVersion) ?? []), entry.kind]);
+  return [...versions].map(([version, served]) => ({
+    label: version,
+    kind: CompletionItemKind.Module,
+    detail: served.join(', '),
+    insertText: version,
   }));
 }
 
@@ -72,15 +134,19 @@ function schemaValues(resource: ResourceModel, path: readonly PathStep[]): Value
   if (!resource.kind) return [];
   const field = describeSchemaAt(resource.kind, schemaPath(resource, path));
   const values = field?.enum ?? (field?.type === 'boolean' ? [true, false] : []);
+  const fieldName = path[path.length - 1];
   return values
     .filter((value): value is string | boolean | number => ['string', 'boolean', 'number'].includes(typeof value))
-    .map((value) => ({
-      label: String(value),
-      kind: CompletionItemKind.EnumMember,
-      detail: field?.type,
-      documentation: field?.description,
-      insertText: String(value),
-    }));
+    .map((value) => {
+      const note = typeof fieldName === 'string' ? valueNote(fieldName, String(value)) : undefined;
+      return {
+        label: String(value),
+        kind: CompletionItemKind.EnumMember,
+        detail: note ?? field?.type,
+        documentation: note ? `${note}\n\n${field?.description ?? ''}`.trim() : field?.description,
+        insertText: String(value),
+      };
+    });
 }
 
 /** Field names the schema allows in the map the cursor's line belongs to, minus those present. */
@@ -99,18 +165,21 @@ function completeKeys(analysis: ParsedFile, offset: number): ServiceCompletion[]
   const present = new Set(position.map?.pairs.map((pair) => String(pair.key.value)) ?? []);
   const required = new Set(described.required ?? []);
   const replace = { start: document.offset + position.typedStart, end: offset };
-  return Object.entries(described.properties)
-    .filter(([name]) => !present.has(name))
-    .sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)) || a.localeCompare(b))
-    .map(([name, field]) => ({
-      label: name,
-      kind: CompletionItemKind.Property,
-      detail: `${field.type ?? 'object'}${required.has(name) ? ' (required)' : ''}${field.deprecated ? ' (deprecated)' : ''}`,
-      documentation: field.description,
-      insertText: `${name}:${keySuffix(field)}`,
-      replace,
-      sortText: `${required.has(name) ? '0' : '1'}${name}`,
-    }));
+  return (
+    Object.entries(described.properties)
+      // Ephemeral containers are added to running pods by `kubectl debug`: a template refuses them, a new Pod too.
+      .filter(([name]) => !present.has(name) && name !== 'ephemeralContainers')
+      .sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)) || a.localeCompare(b))
+      .map(([name, field]) => ({
+        label: name,
+        kind: CompletionItemKind.Property,
+        detail: `${field.type ?? 'object'}${required.has(name) ? ' (required)' : ''}${field.deprecated ? ' (deprecated)' : ''}`,
+        documentation: field.description,
+        insertText: `${name}:${keySuffix(field)}`,
+        replace,
+        sortText: `${required.has(name) ? '0' : '1'}${name}`,
+      }))
+  );
 }
 
 function keySuffix(field: FieldSummary): string {
@@ -187,6 +256,10 @@ const IMAGE_NOTES: Readonly<Record<string, string>> = {
   busybox: 'busybox: shell utilities for init containers and simple helpers',
   fluentBit: 'Fluent Bit: log shipper sidecar',
   nginxExporter: 'NGINX Prometheus exporter: adapter for stub_status',
+  redisExporter: 'Redis Prometheus exporter: adapter for a Redis main container',
+  postgresExporter: 'PostgreSQL Prometheus exporter: adapter for a PostgreSQL main container',
+  mysqlExporter: 'MySQL Prometheus exporter: adapter for a MySQL or MariaDB main container',
+  mongodbExporter: 'MongoDB Prometheus exporter: adapter for a MongoDB main container',
   envoy: 'Envoy: TCP/HTTP proxy ambassador',
   cloudSqlProxy: 'Cloud SQL Auth Proxy: database ambassador',
   migrate: 'golang-migrate: database migrations as an init container',

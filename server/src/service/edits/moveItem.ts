@@ -25,9 +25,10 @@ export function reindent(block: string, delta: number): string {
 }
 
 /**
- * Moves a block list item to the end of another list under `targetKey` of `parent`
- * (creating that list before `createBefore` when absent), re-indented to fit there.
- * `rewrite` may change the item's text first (offsets relative to the item's lines).
+ * Moves a block list item to the end of another list under `targetKey` of `parent` (or above
+ * the item `before` of that list; creating the list before `createBefore` when absent),
+ * re-indented to fit there. `rewrite` may change the item's text first (offsets relative to
+ * the item's lines).
  */
 export function moveItem(
   text: string,
@@ -38,6 +39,7 @@ export function moveItem(
   createBefore: YPair | undefined,
   style: IndentStyle,
   rewrite: (itemText: string, itemStart: number) => string,
+  before?: YNode,
 ): OffsetEdit[] {
   const source = itemLines(text, item);
   let body = rewrite(text.slice(source.start, source.end), source.start);
@@ -48,7 +50,9 @@ export function moveItem(
       throw new UnsupportedLayout(`"${targetKey}" is not a block list`);
     const last = itemLines(text, list.items[list.items.length - 1]!);
     const targetDash = dashColumnOf(text, list.items[0]!.range.start) ?? last.dashColumn;
-    const insertAt = last.end;
+    const insertAt = before && list.items.includes(before) ? itemLines(text, before).start : last.end;
+    if (insertAt > source.start && insertAt < source.end)
+      throw new UnsupportedLayout('the item cannot move into itself');
     const prefix = insertAt === text.length && !endsWithLineBreak(text) ? style.lineBreak : '';
     return [
       { start: source.start, end: source.end, newText: '' },

@@ -28,6 +28,16 @@ export interface DocumentModel {
   readonly relevant: boolean;
 }
 
+/**
+ * The first YAML syntax error of a document, if any. The parser recovers from errors with a tree
+ * that may misread the author's intent (a tab-indented list becomes a key named after it), so
+ * nothing is computed on such a tree: no schema or rule finding, no description, no drawing, no
+ * insertion.
+ */
+export function firstSyntaxError(document: DocumentModel): Finding | undefined {
+  return document.syntaxFindings.find((finding) => finding.code === 'yaml-syntax' && finding.severity === 'error');
+}
+
 const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
 
 export function buildDocumentModel(text: string): DocumentModel {

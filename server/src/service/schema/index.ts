@@ -7,5 +7,5 @@ export {
   type SchemaDescription,
   type FieldSummary,
 } from './describeSchema';
-export { closestNames } from './closestNames';
+export { closestNames } from '../text/closestNames';
 export { formatApiPath } from './apiPath';

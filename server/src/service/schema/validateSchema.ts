@@ -3,7 +3,7 @@ import type { ResourceModel } from '../model/podModel';
 import type { ServiceSettings } from '../settings';
 import { getPair, isMap, isScalar, isSeq, toJSON, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import { knownFields } from './describeSchema';
-import { closestNames } from './closestNames';
+import { closestNames } from '../text/closestNames';
 import { formatApiPath } from './apiPath';
 import { targetBeyondData } from './fieldVersions';
 import { NEWEST_DATA_MINOR } from '../versions/apiVersions';

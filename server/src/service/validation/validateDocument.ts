@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding';
-import type { DocumentModel } from '../model/documentModel';
+import { firstSyntaxError, type DocumentModel } from '../model/documentModel';
 import type { ServiceSettings } from '../settings';
 import { checkResourceIdentity } from './resourceIdentity';
 import { validateAgainstSchema } from '../schema/validateSchema';
@@ -9,11 +9,14 @@ import { suppressionsOf } from '../../rules/engine/runRule';
 
 /**
  * All findings for one document under the given settings: YAML syntax, the object's
- * identity (apiVersion/kind), the strict schema, then the rules on each pod model.
+ * identity (apiVersion/kind), the strict schema, then the rules on each pod model; only the
+ * syntax findings when the YAML has a syntax error.
  */
 export function validateDocument(document: DocumentModel, settings: ServiceSettings): Finding[] {
   if (!settings.validate) return [];
   const findings: Finding[] = [...document.syntaxFindings];
+  // Findings on a tree the parser had to guess would blame the author for the parser's guess.
+  if (firstSyntaxError(document)) return findings;
   for (const resource of document.resources) {
     findings.push(...checkResourceIdentity(resource, settings));
     if (!resource.pod) continue;

@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import type { Finding } from '../findings/finding';
 import { treeFromText } from './textTree';
+import { onePerProblem, plainSyntaxError } from './syntaxMessages';
 import { findExcessiveNesting, MAX_NESTING } from './preScan';
 import { firstLineRange } from '../text/lineIndex';
 import { withLineFeeds } from '../text/lineBreaks';
@@ -168,8 +169,22 @@ function composedTree(text: string): ParsedYaml {
   const findings: Finding[] = [];
   let root: YNode | null = null;
   documents.forEach((document, index) => {
-    for (const error of withDuplicateKeyErrors(document.errors, document.contents))
-      findings.push(yamlErrorFinding(text, error.code, error.message, error.pos, 'error'));
+    // Duplicate keys and escapes kubectl accepts keep their own findings; the other errors are one per problem, in plain words.
+    const errors = withDuplicateKeyErrors(document.errors, document.contents);
+    const keptAsIs = errors.filter(
+      (error) => error.code === 'DUPLICATE_KEY' || TOLERATED_BY_KUBECTL.has(error.code),
+    );
+    const errorFindings = keptAsIs.map((error) =>
+      yamlErrorFinding(text, error.code, error.message, error.pos, 'error'),
+    );
+    const syntaxErrors = errors
+      .filter((error) => !keptAsIs.includes(error))
+      .map((error) => ({ code: error.code, message: error.message, start: error.pos[0], end: error.pos[1] }));
+    for (const error of onePerProblem(text, syntaxErrors)) {
+      const plain = plainSyntaxError(text, error);
+      errorFindings.push(yamlErrorFinding(text, plain.code, plain.message, [plain.start, plain.end], 'error'));
+    }
+    findings.push(...errorFindings.sort((a, b) => a.range.start - b.range.start));
     for (const warning of document.warnings)
       findings.push(yamlErrorFinding(text, warning.code, warning.message, warning.pos, 'warning'));
     if (index === 0 && document.contents) {

@@ -1,4 +1,5 @@
-import { detectIndentStyle } from '../../edits/indentStyle';
+import { detectIndentStyle, type IndentStyle } from '../../edits/indentStyle';
+import type { ContainerModel } from '../../model/podModel';
 import { UnsupportedLayout } from '../../edits/insertion';
 import { columnOf, lineAfter, lineBreakOf } from '../../edits/lines';
 import { moveItem } from '../../edits/moveItem';
@@ -44,7 +45,6 @@ export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
     if (pod.containers.filter((candidate) => candidate.group === 'app').length < 2) return [];
     const text = context.document.model.text;
     const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
-    const map = container.map;
     try {
       const edits = moveItem(
         text,
@@ -54,23 +54,7 @@ export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
         'initContainers',
         pod.containersPair,
         style,
-        (itemText, itemStart) => {
-          const policy = container.restartPolicyPair;
-          if (policy?.value) {
-            return (
-              itemText.slice(0, policy.value.range.start - itemStart) +
-              'Always' +
-              itemText.slice(policy.value.range.end - itemStart)
-            );
-          }
-          // After the image (or the name): where readers look for what kind of container it is.
-          const anchor = map.pairs.find((pair) => pair.key.value === 'image') ?? map.pairs[0]!;
-          const column = columnOf(text, map.pairs[0]!.key.range.start);
-          const at = lineAfter(text, anchor.range.end);
-          if (at.needsBreak) return `${itemText}${style.lineBreak}${' '.repeat(column)}restartPolicy: Always`;
-          const relative = at.offset - itemStart;
-          return `${itemText.slice(0, relative)}${' '.repeat(column)}restartPolicy: Always${style.lineBreak}${itemText.slice(relative)}`;
-        },
+        restartPolicyAlways(text, container, style),
       );
       return [
         {
@@ -86,3 +70,32 @@ export const moveToNativeSidecarFix: QuickFixer<MoveToNativeSidecarData> = {
     }
   },
 };
+
+/**
+ * Rewrites a container's list item so that it runs as a native sidecar: its `restartPolicy` set
+ * to Always, or `restartPolicy: Always` added after the image (or the name), where readers look
+ * for what kind of container it is. For `moveItem`'s `rewrite`.
+ */
+export function restartPolicyAlways(
+  text: string,
+  container: ContainerModel,
+  style: IndentStyle,
+): (itemText: string, itemStart: number) => string {
+  return (itemText, itemStart) => {
+    const map = container.map!;
+    const policy = container.restartPolicyPair;
+    if (policy?.value) {
+      return (
+        itemText.slice(0, policy.value.range.start - itemStart) +
+        'Always' +
+        itemText.slice(policy.value.range.end - itemStart)
+      );
+    }
+    const anchor = map.pairs.find((pair) => pair.key.value === 'image') ?? map.pairs[0]!;
+    const column = columnOf(text, map.pairs[0]!.key.range.start);
+    const at = lineAfter(text, anchor.range.end);
+    if (at.needsBreak) return `${itemText}${style.lineBreak}${' '.repeat(column)}restartPolicy: Always`;
+    const relative = at.offset - itemStart;
+    return `${itemText.slice(0, relative)}${' '.repeat(column)}restartPolicy: Always${style.lineBreak}${itemText.slice(relative)}`;
+  };
+}

@@ -8,6 +8,7 @@ import { freePort, uniqueEnvName, uniqueName, uniquePath } from '../../edits/nam
 import type { YamlValue } from '../../edits/renderYaml';
 import { rangeAfterEdits, shiftEdits, type OffsetEdit, type OffsetRange } from '../../edits/textEdits';
 import type { ContainerModel, PodModel } from '../../model/podModel';
+import { firstSyntaxError } from '../../model/documentModel';
 import { minorOf, type ServiceSettings } from '../../settings';
 import type { YMap, YPair } from '../../yaml/nodes';
 import { addAdapter } from './addAdapter';
@@ -77,6 +78,9 @@ export function insertPattern(
   const info = patternInfo(request.kind)!;
   const { pod, document } = located;
   const text = document.model.text;
+  const syntaxError = firstSyntaxError(document.model);
+  // Writing into a tree the parser had to guess could land anywhere (inside an unclosed quote, say).
+  if (syntaxError) return { ok: false, reason: `the YAML has a syntax error (${syntaxError.message}) — fix it first` };
   if (!pod.spec) return { ok: false, reason: 'the pod has no spec to add a container to' };
   const nativeSupported = minorOf(settings.kubernetesVersion) >= NATIVE_SIDECAR_MINOR;
   const native =
