@@ -171,9 +171,7 @@ function composedTree(text: string): ParsedYaml {
   documents.forEach((document, index) => {
     // Duplicate keys and escapes kubectl accepts keep their own findings; the other errors are one per problem, in plain words.
     const errors = withDuplicateKeyErrors(document.errors, document.contents);
-    const keptAsIs = errors.filter(
-      (error) => error.code === 'DUPLICATE_KEY' || TOLERATED_BY_KUBECTL.has(error.code),
-    );
+    const keptAsIs = errors.filter((error) => error.code === 'DUPLICATE_KEY' || TOLERATED_BY_KUBECTL.has(error.code));
     const errorFindings = keptAsIs.map((error) =>
       yamlErrorFinding(text, error.code, error.message, error.pos, 'error'),
     );
