@@ -1,11 +1,11 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import { DocumentSummaryNotification, type DocumentSummary } from '../shared/protocol';
 import { sendCustomNotification } from './customMessages';
 import { isAboveLimit, largeFileNotice } from './fileSizeLimit';
 import type { OpenFiles } from './openFiles';
 import type { SettingsCache } from './settingsCache';
+import type { SplitTextDocument } from './splitTextDocument';
 import { runInSlices } from './timeSlices';
 
 /** Milliseconds to wait after a change before validating. */
@@ -27,7 +27,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<SplitTextDocument>,
     private readonly files: OpenFiles,
     private readonly settings: SettingsCache,
     private readonly service: LanguageService,
@@ -39,8 +39,7 @@ export class DiagnosticsPublisher {
       this.schedule(event.document.uri, this.files.has(event.document.uri) ? this.debounceMs : 0),
     );
     this.documents.onDidSave((event) => {
-      if (isAboveLimit(event.document.getText(), this.settings.maxFileSize))
-        void this.validate(event.document.uri, true);
+      if (isAboveLimit(event.document.content, this.settings.maxFileSize)) void this.validate(event.document.uri, true);
     });
     this.documents.onDidClose((event) => {
       const uri = event.document.uri;
@@ -85,7 +84,7 @@ export class DiagnosticsPublisher {
     const document = this.documents.get(uri);
     if (!document) return;
     try {
-      if (isAboveLimit(document.getText(), this.settings.maxFileSize)) {
+      if (isAboveLimit(document.content, this.settings.maxFileSize)) {
         await this.validateLargeFile(uri, saved);
         return;
       }
@@ -107,7 +106,7 @@ export class DiagnosticsPublisher {
       const summary: DocumentSummary = {
         uri,
         version: document.version,
-        podCount: file.pods.length,
+        podCount: file.podCount,
         errors: diagnostics.filter((d) => d.severity === 1).length,
         warnings: diagnostics.filter((d) => d.severity === 2).length,
       };
@@ -120,7 +119,7 @@ export class DiagnosticsPublisher {
   /** Above the size limit: a notice until the file is saved, then a full validation on each save. */
   private async validateLargeFile(uri: string, saved: boolean): Promise<void> {
     const document = this.documents.get(uri)!;
-    const text = document.getText();
+    const text = document.content;
     const limit = this.settings.maxFileSize;
     if (!saved) {
       // The last full result (if any) stays visible: it is replaced on the next save.

@@ -5,13 +5,13 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { FEATURE_HANDLERS } from './handlers';
 import { OpenFiles } from './openFiles';
 import { SettingsCache } from './settingsCache';
+import { SPLIT_TEXT_DOCUMENTS } from './splitTextDocument';
 import { ProjectConfigs } from './projectConfigs';
 
 interface InitOptions {
@@ -41,7 +41,7 @@ function connectionLogger(connection: Connection): Logger {
  */
 export function startServer(connection: Connection): void {
   const service = createLanguageService({ logger: connectionLogger(connection) });
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SPLIT_TEXT_DOCUMENTS);
   const projectConfigs = new ProjectConfigs(service, service.logger);
   const settings = new SettingsCache(connection, projectConfigs);
   const files = new OpenFiles(documents, service, () => settings.maxFileSize);

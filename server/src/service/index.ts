@@ -29,7 +29,8 @@ export type { ServiceCompletion } from './completion/complete';
 export type { ServiceHover } from './hover/hoverAt';
 export type { InsertPatternRequest, InsertPatternResult } from './actions/insert/insertPattern';
 export type { RuleCatalogueEntry } from '../rules';
-export { LineIndex, type Position } from './text/lineIndex';
+export { LineIndex, type LinePositions, type Position } from './text/lineIndex';
+export { SplitText } from './text/splitText';
 export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';
 export {
   PROJECT_CONFIG_FILE,
