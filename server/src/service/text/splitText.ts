@@ -150,8 +150,10 @@ export class SplitText implements LinePositions {
     )
       fresh[fresh.length - i] = replaced[replaced.length - i]!;
     for (const piece of fresh) {
-      // A cut is a view into the run: its own copy lets the run (and the old text) be collected.
-      if (!replaced.includes(piece)) (piece as { text: string }).text = ownCopy(piece.text);
+      // A cut is a view into the run: its own copy lets the run (and the old text) be collected. A cut that
+      // is the whole run (a file of one document) is the run itself, and a copy would cost a whole-text pass.
+      if (!replaced.includes(piece) && piece.text.length !== newRun.length)
+        (piece as { text: string }).text = ownCopy(piece.text);
     }
 
     const shift = insert.length - (end - start);
