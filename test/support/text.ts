@@ -19,3 +19,17 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length));
   return lines.map((line) => line.slice(indent)).join('\n');
 }
+
+/**
+ * The offset of the `|` in `marked`, found at the `nth` (0-based) place the text holds `marked`
+ * without it: `offsetOfMarker(text, 'port: h|ttp')` is the offset of the `t` after `h`.
+ */
+export function offsetOfMarker(text: string, marked: string, nth = 0): number {
+  const needle = marked.replace('|', '');
+  let found = -1;
+  for (let i = 0; i <= nth; i++) {
+    found = text.indexOf(needle, found + 1);
+    if (found < 0) throw new Error(`"${needle}" #${nth} is not in the text`);
+  }
+  return found + Math.max(0, marked.indexOf('|'));
+}

@@ -2,6 +2,7 @@ import {
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection, projectConfigs);
   const files = new OpenFiles(documents, service, () => settings.maxFileSize);
   const lifecycle = { shutDown: false };
+  let clientCapabilities: ClientCapabilities = {};
   const diagnostics = new DiagnosticsPublisher(connection, documents, files, settings, service);
 
   connection.onInitialize((params): InitializeResult => {
@@ -53,12 +55,15 @@ export function startServer(connection: Connection): void {
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) diagnostics.debounceMs = options.debounceMs;
     settings.initialize(params, options.settings);
     diagnostics.sendsSummaries = options.documentSummary === true;
+    clientCapabilities = params.capabilities;
     return {
       capabilities: Object.assign(
         {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         },
-        ...FEATURE_HANDLERS.map((handler) => handler.capabilities),
+        ...FEATURE_HANDLERS.map((handler) =>
+          typeof handler.capabilities === 'function' ? handler.capabilities(params.capabilities) : handler.capabilities,
+        ),
       ),
       serverInfo: { name: 'pod-patterns', version: '0.1.0' },
     };
@@ -99,6 +104,7 @@ export function startServer(connection: Connection): void {
       lifecycle,
       fileForRequest: (uri, token) => files.forRequest(uri, token),
       settingsFor: (uri) => settings.settingsFor(uri),
+      clientCapabilities: () => clientCapabilities,
     });
   }
 

@@ -28,6 +28,14 @@ export type { CodeActionRequest, FixTarget, ServiceCodeAction } from './actions'
 export type { ServiceCompletion } from './completion/complete';
 export type { ServiceHover } from './hover/hoverAt';
 export type { InsertPatternRequest, InsertPatternResult } from './actions/insert/insertPattern';
+export type {
+  FoldingLines,
+  OutlineKind,
+  OutlineSymbol,
+  PrepareRenameResult,
+  RenameResult,
+  ServiceHighlight,
+} from './navigation';
 export type { RuleCatalogueEntry } from '../rules';
 export { LineIndex, type LinePositions, type Position } from './text/lineIndex';
 export { SplitText } from './text/splitText';

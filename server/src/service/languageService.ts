@@ -32,6 +32,22 @@ import type { ServiceSettings } from './settings';
 import type { SplitText } from './text/splitText';
 import { isUnrenderedTemplate, lifecycleOf } from './lifecycle';
 import { buildTopologyGraph, resolveTarget, targetAt, topologyTargets } from './topology';
+import type { OffsetRange } from './edits/textEdits';
+import {
+  definitionAt,
+  documentSymbolsOf,
+  foldingRangesOf,
+  highlightsAt,
+  prepareRenameAt,
+  referencesAt,
+  renameAt,
+  selectionRangesAt,
+  type FoldingLines,
+  type OutlineSymbol,
+  type PrepareRenameResult,
+  type RenameResult,
+  type ServiceHighlight,
+} from './navigation';
 
 /** What a host gives the service when it creates it. */
 export interface LanguageServiceInit {
@@ -95,6 +111,33 @@ export interface LanguageService {
 
   /** Hover at a file offset: a container's role and sharing, a volume's users, a finding's rule, a field's schema. */
   hover(file: ParsedFile, offset: number, settings: ServiceSettings): ServiceHover | undefined;
+
+  /**
+   * Where the name at a file offset is defined in the file (a mount's volume, a probe's named
+   * port, a `$(VAR)`'s env entry, a selector's labels, a referenced ConfigMap, …); empty when nowhere.
+   */
+  definition(file: ParsedFile, offset: number): OffsetRange[];
+
+  /** Every place linked to the name at a file offset; its definitions too when `includeDeclaration`. */
+  references(file: ParsedFile, offset: number, includeDeclaration: boolean): OffsetRange[];
+
+  /** The places of the name at a file offset, each marked as its definition or a reference. */
+  highlights(file: ParsedFile, offset: number): ServiceHighlight[];
+
+  /** The exact range and text of the name a rename at this offset would change, or why it is refused. */
+  prepareRename(file: ParsedFile, offset: number): PrepareRenameResult | undefined;
+
+  /** The edits renaming every linked place of the name at a file offset, or why the rename is refused. */
+  rename(file: ParsedFile, offset: number, newName: string): RenameResult | undefined;
+
+  /** The outline: objects, and for pods their init containers, containers (with roles) and volumes. */
+  documentSymbols(file: ParsedFile): OutlineSymbol[];
+
+  /** The line spans of the file's blocks, for folding. */
+  foldingRanges(file: ParsedFile): FoldingLines[];
+
+  /** The ranges "expand selection" steps through at a file offset, innermost first. */
+  selectionRanges(file: ParsedFile, offset: number): OffsetRange[];
 
   /** The pod whose object contains a file offset, or the only pod of that document. */
   podAt(file: ParsedFile, offset: number): LocatedPod | undefined;
@@ -173,6 +216,17 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       ),
     completions: completeAt,
     hover: hoverAt,
+    definition: (file, offset) => guarded(init.logger, 'definition', [], () => definitionAt(file, offset)),
+    references: (file, offset, includeDeclaration) =>
+      guarded(init.logger, 'references', [], () => referencesAt(file, offset, includeDeclaration)),
+    highlights: (file, offset) => guarded(init.logger, 'highlights', [], () => highlightsAt(file, offset)),
+    prepareRename: (file, offset) =>
+      guarded(init.logger, 'prepare rename', undefined, () => prepareRenameAt(file, offset)),
+    rename: (file, offset, newName) => guarded(init.logger, 'rename', undefined, () => renameAt(file, offset, newName)),
+    documentSymbols: (file) => guarded(init.logger, 'document symbols', [], () => documentSymbolsOf(file)),
+    foldingRanges: (file) => guarded(init.logger, 'folding ranges', [], () => foldingRangesOf(file)),
+    selectionRanges: (file, offset) =>
+      guarded(init.logger, 'selection ranges', [], () => selectionRangesAt(file, offset)),
     podAt,
     insertPattern,
     patterns: PATTERNS,
@@ -187,4 +241,17 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     countFixable,
     projectConfigFinder: (readFile) => new ProjectConfigFinder(readFile, RULE_IDS),
   };
+}
+
+/**
+ * Navigation answers nothing rather than fail a request: a model the features did not expect
+ * (a half-typed document) is reported to the logger, and the editor gets an empty answer.
+ */
+function guarded<T>(logger: Logger, feature: string, fallback: T, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    logger.error(`Could not compute ${feature}`, error);
+    return fallback;
+  }
 }

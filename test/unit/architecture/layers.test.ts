@@ -239,6 +239,23 @@ const LAYERS: readonly Layer[] = [
     packages: [],
   },
   {
+    // Navigation (definition, references, rename, outline, folding, selection) reads the models
+    // and their ranges; rename checks new names with the rules' name syntax and quotes with edits.
+    name: 'service/navigation',
+    paths: ['server/src/service/navigation/'],
+    mayImport: [
+      'rules',
+      'service/parsedFile',
+      'service/edits',
+      'service/analysis',
+      'service/model',
+      'service/yaml',
+      'service/base',
+      'shared',
+    ],
+    packages: [],
+  },
+  {
     name: 'service/diagnostics',
     paths: ['server/src/service/diagnostics.ts'],
     mayImport: ['service/parsedFile', 'service/findings', 'service/base', 'shared'],
@@ -254,6 +271,7 @@ const LAYERS: readonly Layer[] = [
       'service/lifecycle',
       'service/hover',
       'service/completion',
+      'service/navigation',
       'service/actions',
       'service/edits',
       'service/config',

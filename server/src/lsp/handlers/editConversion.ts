@@ -15,3 +15,9 @@ export function rangeInResult(file: ParsedFile, edits: readonly OffsetEdit[], ra
   const lines = new LineIndex(applyEdits(file.text, edits));
   return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
 }
+
+/** A range of the analysed text (file offsets) as LSP positions. */
+export function toLspRange(file: ParsedFile, range: OffsetRange): Range {
+  const lines = file.lineIndex;
+  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}

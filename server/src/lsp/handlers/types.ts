@@ -1,4 +1,10 @@
-import type { CancellationToken, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  Connection,
+  ServerCapabilities,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { SplitTextDocument } from '../splitTextDocument';
 import type { LanguageService, ParsedFile, ServiceSettings } from '../../service';
 
@@ -16,10 +22,13 @@ export interface ServerState {
   /** Set once `shutdown` was received: requests after it are refused. */
   readonly lifecycle: { readonly shutDown: boolean };
   settingsFor(uri: string): Promise<ServiceSettings>;
+  /** What the client declared in `initialize` (empty before it). */
+  clientCapabilities(): ClientCapabilities;
 }
 
 /** One LSP feature: the capabilities it announces and the handlers it registers. */
 export interface FeatureHandler {
-  readonly capabilities: ServerCapabilities;
+  /** Fixed, or chosen from what the client declared (a prepare-rename provider only for a client that supports it). */
+  readonly capabilities: ServerCapabilities | ((client: ClientCapabilities) => ServerCapabilities);
   register(state: ServerState): void;
 }

@@ -6,8 +6,12 @@ import { defineRule, type RuleFinding } from '../types';
 
 /**
  * Ephemeral containers are added to a running pod with `kubectl debug`; they cannot be part of
- * a manifest (M21): a pod template refuses them (an error). A new Pod cannot be created with
- * them either, but some published examples do it, so for a bare Pod it is a warning.
+ * a manifest. pkg/apis/core/validation/validation.go (kubernetes/kubernetes, read at commit
+ * 000f2605, the 1.33 line; the same since before 1.27): ValidatePodTemplateSpec refuses them in
+ * a template (an error here) and ValidatePodCreate refuses them on a new Pod (`cannot be set on
+ * create`). For a bare Pod the finding is a warning all the same: the official documentation
+ * example pods/security/seccomp/fields.yaml shows them on a Pod, and the real-world corpus
+ * requires valid files to produce no error (docs/rules/ephemeral-containers.md says so).
  */
 export interface EphemeralContainersData {
   readonly count: number;

@@ -17,20 +17,27 @@ import { hostUsersHostNamespace } from './hostUsersHostNamespace';
 import { initContainerProbe } from './initContainerProbe';
 import { invalidCronJob } from './invalidCronJob';
 import { invalidDnsConfig } from './invalidDnsConfig';
+import { invalidEnvKeyRef } from './invalidEnvKeyRef';
 import { invalidFieldRef } from './invalidFieldRef';
 import { invalidJobSpec } from './invalidJobSpec';
 import { invalidLabels } from './invalidLabels';
 import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
 import { invalidObjectName } from './invalidObjectName';
+import { invalidOsField } from './invalidOsField';
+import { invalidPodResources } from './invalidPodResources';
 import { invalidPortNumber } from './invalidPortNumber';
 import { invalidProbeField } from './invalidProbeField';
 import { invalidQuantity } from './invalidQuantity';
+import { invalidResizePolicy } from './invalidResizePolicy';
+import { invalidResourceName } from './invalidResourceName';
 import { invalidRestartPolicy } from './invalidRestartPolicy';
 import { invalidScheduling } from './invalidScheduling';
 import { invalidSecurityContext } from './invalidSecurityContext';
 import { invalidSecurityProfile } from './invalidSecurityProfile';
+import { invalidSleepAction } from './invalidSleepAction';
 import { invalidSubPath } from './invalidSubPath';
+import { invalidSysctl } from './invalidSysctl';
 import { invalidToleration } from './invalidToleration';
 import { invalidVolumeDevice } from './invalidVolumeDevice';
 import { invalidVolumeSourceField } from './invalidVolumeSourceField';
@@ -68,17 +75,24 @@ export const API_RULES = [
   invalidRestartPolicy,
   probeHandler,
   invalidProbeField,
+  invalidSleepAction,
   invalidPortNumber,
   duplicatePortName,
   hostPortConflict,
   hostNetworkPort,
   envValueConflict,
   invalidFieldRef,
+  invalidEnvKeyRef,
   invalidQuantity,
   resourceRequestExceedsLimit,
+  invalidResourceName,
+  invalidPodResources,
+  invalidResizePolicy,
   undefinedResourceClaim,
   invalidSecurityContext,
   invalidSecurityProfile,
+  invalidOsField,
+  invalidSysctl,
   shareProcessNamespaceHostPid,
   hostUsersHostNamespace,
   dnsConfigRequired,

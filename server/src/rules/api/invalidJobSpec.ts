@@ -2,6 +2,7 @@ import type { PodModel } from '../../service/model/podModel';
 import { getPair, isMap, toJSON, type YMap, type YNode } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { mapAt, NEGATIVE_DETAIL, numberField, seqAt, setMapPair, textField } from '../engine/objectFields';
+import { dns1123LabelErrors } from '../engine/names';
 import { hasValue } from '../engine/ranges';
 import { targetsAtLeast } from '../engine/version';
 import { defineRule, type RuleFinding } from '../types';
@@ -21,6 +22,12 @@ import { defineRule, type RuleFinding } from '../types';
  * - `successPolicy` needs Indexed completion and at least one rule, each with `succeededCount`
  *   or `succeededIndexes`, `succeededCount` at most `completions` (gate JobSuccessPolicy: beta on by
  *   default 1.31, GA 1.33; before 1.31 the field is dropped).
+ * - The Job's own name (`ValidateJob`, and the job-name labels the registry strategy copies
+ *   into the pod template before validation unless `manualSelector: true`; every release from
+ *   1.27 to 1.37): a name longer than 63 characters is an invalid label value
+ *   (`spec.template.labels: Invalid value: …: must be no more than 63 characters`), and an Indexed
+ *   Job's last pod host name `<name>-<completions - 1>` must be a DNS label (`will not able to
+ *   create pod with invalid DNS label`).
  *
  * data: `{ field: string }` (the API path of the finding)
  */
@@ -206,12 +213,49 @@ function successPolicyFindings(spec: YMap, base: string): Finding[] {
   return findings;
 }
 
+const LABEL_VALUE_MAX = 63;
+
+/** The checks on a Job's name: the API server copies it into labels and, for Indexed Jobs, host names. */
+function jobNameFindings(pod: PodModel, spec: YMap): Finding[] {
+  if (pod.kind !== 'Job') return [];
+  const name = textField(mapAt(pod.root, ['metadata']), 'name');
+  if (!name || name.value === '') return [];
+  const findings: Finding[] = [];
+  const manualSelector = getPair(spec, 'manualSelector')?.value;
+  const manual = manualSelector?.kind === 'scalar' && manualSelector.value === true;
+  if (!manual && name.value.length > LABEL_VALUE_MAX) {
+    findings.push(
+      finding(
+        'spec.template.labels',
+        apiError.invalid('spec.template.labels', name.value, `must be no more than ${LABEL_VALUE_MAX} characters`),
+        `the API server labels the Job's pods with its name (job-name, batch.kubernetes.io/job-name), and a label value is at most ${LABEL_VALUE_MAX} characters; this name has ${name.value.length}.`,
+        name.node,
+      ),
+    );
+  }
+  const completions = numberField(spec, 'completions');
+  if (textField(spec, 'completionMode')?.value === 'Indexed' && completions && completions.value > 0) {
+    const host = `${name.value}-${completions.value - 1}`;
+    if (dns1123LabelErrors(host).length > 0) {
+      findings.push(
+        finding(
+          'metadata.name',
+          apiError.invalid('metadata.name', name.value, `will not able to create pod with invalid DNS label: ${host}`),
+          `each pod of an Indexed Job is named after the Job plus its index, and the last one, ${host}, would not be a DNS label (at most ${LABEL_VALUE_MAX} characters).`,
+          name.node,
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
 export const invalidJobSpec = defineRule({
   id: 'invalid-job-spec',
   category: 'api',
   defaultSeverity: 'error',
   summary:
-    'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy naming a container of the pod.',
+    'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy naming a container of the pod, a name that fits the job-name label and pod host names.',
   check(pod, context): Finding[] {
     const job = jobSpecOf(pod);
     if (!job) return [];
@@ -232,6 +276,7 @@ export const invalidJobSpec = defineRule({
     findings.push(
       ...indexedFindings(job.spec, job.path, context.settings),
       ...podFailurePolicyFindings(pod, job.spec, job.path),
+      ...jobNameFindings(pod, job.spec),
     );
     if (targetsAtLeast(context.settings, SUCCESS_POLICY_DEFAULT_ON))
       findings.push(...successPolicyFindings(job.spec, job.path));

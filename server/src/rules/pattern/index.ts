@@ -5,6 +5,7 @@ import { initContainerPorts } from './initContainerPorts';
 import { initWaitsOnLaterContainer } from './initWaitsOnLaterContainer';
 import { memoryVolumeWithoutLimit } from './memoryVolumeWithoutLimit';
 import { nativeSidecarUnsupported } from './nativeSidecarUnsupported';
+import { probeOnUdpPort } from './probeOnUdpPort';
 import { probePortNotDeclared } from './probePortNotDeclared';
 import { sidecarBlocksJobCompletion } from './sidecarBlocksJobCompletion';
 import { sidecarStartOrder } from './sidecarStartOrder';
@@ -20,6 +21,7 @@ export const PATTERN_RULES = [
   initWaitsOnLaterContainer,
   duplicateContainerPort,
   probePortNotDeclared,
+  probeOnUdpPort,
   unsharedVolume,
   unusedVolume,
   initContainerPorts,

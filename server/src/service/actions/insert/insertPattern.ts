@@ -1,4 +1,5 @@
 import { analyzePod } from '../../analysis/analyzePod';
+import { podLevelResources } from '../../analysis/effectiveResources';
 import type { ParsedFile, LocatedPod } from '../../parsedFile';
 import { detectIndentStyle, type IndentStyle } from '../../edits/indentStyle';
 import { addPair, appendToSequence, orderInsertions, UnsupportedLayout, type PlannedEdit } from '../../edits/insertion';
@@ -97,7 +98,13 @@ export function insertPattern(
     };
   const plan = template.build(context);
   // A Guaranteed pod stays Guaranteed only if every container, helpers included, requests its limits.
-  const sized = analyzePod(pod).qosClass === 'Guaranteed' ? requestingLimits(plan.container) : plan.container;
+  // With pod-level resources the new container shares the pod's budget: its own requests could
+  // push the containers' aggregate above the pod-level requests, which the API server refuses.
+  const sized = podLevelResources(pod)
+    ? withoutResources(plan.container)
+    : analyzePod(pod).qosClass === 'Guaranteed'
+      ? requestingLimits(plan.container)
+      : plan.container;
   const container = native ? withRestartPolicyAlways(sized) : sized;
   const containerName = String(container.name);
   const style = detectIndentStyle(text, pod.root, lineBreakOf(text));
@@ -130,6 +137,12 @@ function requestingLimits(container: ContainerValue): ContainerValue {
   const resources = container.resources as { limits?: ContainerValue } | undefined;
   if (!resources?.limits) return container;
   return { ...container, resources: { requests: resources.limits, limits: resources.limits } };
+}
+
+function withoutResources(container: ContainerValue): ContainerValue {
+  const rest = { ...container };
+  delete rest.resources;
+  return rest;
 }
 
 function withRestartPolicyAlways(container: ContainerValue): ContainerValue {
