@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchCliScale } from './cliScale.mjs';
 import { podDocument, podFile } from './generatePods.mjs';
 import { LspClient } from './lspClient.mjs';
 import { strictSchemaPath } from './ylsSchema.mjs';
@@ -185,7 +186,10 @@ log('cold start done');
 
 // --- CLI throughput -------------------------------------------------------------------
 const cli = path.join(root, 'server', 'out', 'cli.js');
-const supportsJobs = readFileSync(cli, 'utf8').includes('--jobs');
+// `cli.js` is the start-up script of the bundle `cliMain.js` (before that, the bundle itself).
+const supportsJobs = [cli, path.join(root, 'server', 'out', 'cliMain.js')].some(
+  (file) => existsSync(file) && readFileSync(file, 'utf8').includes('--jobs'),
+);
 function timeCli(args) {
   const started = performance.now();
   // The inputs live in bench/.cache, which .gitignore lists: the CLI would skip them by default.
@@ -211,15 +215,18 @@ if (!CORPUS) log('NOTE: ../shared/corpus is absent: no corpus throughput row.');
 const cliRuns = { oneFile: [], split: [], splitJobs: [], corpus: [], corpusJobs: [] };
 const jobs = Math.max(2, os.availableParallelism());
 for (let i = 0; i < Math.min(RUNS, 5); i++) {
-  cliRuns.oneFile.push(BIG / (timeCli([files[BIG]]) / 1000));
-  cliRuns.split.push(BIG / (timeCli([splitDir]) / 1000));
+  // One process: `--jobs auto`, the default, could pick workers for enough YAML.
+  const oneThread = supportsJobs ? ['--jobs', '1'] : [];
+  cliRuns.oneFile.push(BIG / (timeCli([...oneThread, files[BIG]]) / 1000));
+  cliRuns.split.push(BIG / (timeCli([...oneThread, splitDir]) / 1000));
   if (supportsJobs) cliRuns.splitJobs.push(BIG / (timeCli(['--jobs', String(jobs), splitDir]) / 1000));
   if (corpusResources) {
-    cliRuns.corpus.push(corpusResources / (timeCli([CORPUS]) / 1000));
+    cliRuns.corpus.push(corpusResources / (timeCli([...oneThread, CORPUS]) / 1000));
     if (supportsJobs) cliRuns.corpusJobs.push(corpusResources / (timeCli(['--jobs', String(jobs), CORPUS]) / 1000));
   }
 }
 log('CLI done');
+const cliScale = benchCliScale({ root, cache, quick, runs: Math.min(RUNS, 5), log });
 
 function countResources(dir) {
   const out = execFileSync(
@@ -350,6 +357,32 @@ if (corpusResources) {
   ]);
   if (supportsJobs) rows.push([`CLI, corpus, --jobs ${jobs}`, cell(cliRuns.corpusJobs), '', '', '', 'resources/s']);
 }
+{
+  // Start-up, streaming and workers: each figure beside its comparison from the same run.
+  const { series, sizes, podsPerFile } = cliScale;
+  const of = (name, key) => (series[name] ?? []).map((run) => run[key]);
+  const pair = (measure, name, comparison, theirs, key, unit) =>
+    addRow(measure, of(name, key), of(theirs, key), comparison, unit);
+  pair('CLI, 1 pod: spawn → exit', 'onePod', '`node -e 0`', 'bareNode', 'wallMs', 'ms');
+  pair('CLI, 1 pod (CPU ms)', 'onePod', '`node -e 0`', 'bareNode', 'cpuMs', 'ms');
+  pair(`CLI, 10 files × ${podsPerFile} pods: spawn → exit`, 'tenByTen', '`node -e 0`', 'bareNode', 'wallMs', 'ms');
+  pair('CLI peak RSS, 1 pod', 'onePod', '`node -e 0`', 'bareNode', 'peakRssMb', 'MB');
+  for (const files of sizes.slice(1)) {
+    const label = `${files} files × ${podsPerFile} pods`;
+    pair(`CLI, ${label}, --jobs 2`, `files${files}Jobs2`, 'one process', `files${files}`, 'wallMs', 'ms');
+    pair(`CLI, ${label}, --jobs 2 (CPU ms)`, `files${files}Jobs2`, 'one process', `files${files}`, 'cpuMs', 'ms');
+    if (files !== sizes[1])
+      pair(
+        `CLI peak RSS, ${label}, one process`,
+        `files${files}`,
+        `${sizes[1]} files, one process`,
+        `files${sizes[1]}`,
+        'peakRssMb',
+        'MB',
+      );
+    pair(`CLI peak RSS, ${label}, --jobs 2`, `files${files}Jobs2`, 'one process', `files${files}`, 'peakRssMb', 'MB');
+  }
+}
 const oursRss = lsp[`ours-${BIG}`].peakRssMb;
 const ylsRss = lsp[`yls-${BIG}`].peakRssMb;
 rows.push([
@@ -389,6 +422,16 @@ const json = {
   coldStartMs: median(cold.ours),
   vsixBytes,
   peakRssMb: oursRss ?? null,
+  cli: Object.fromEntries(
+    Object.entries(cliScale.series).map(([name, runs]) => [
+      name,
+      {
+        wallMs: median(runs.map((run) => run.wallMs)),
+        cpuMs: median(runs.map((run) => run.cpuMs)),
+        peakRssMb: median(runs.map((run) => run.peakRssMb)),
+      },
+    ]),
+  ),
 };
 for (const count of LARGE_SIZES) {
   json[`keystroke${count}Ms`] = median(large[count].keystrokes);
@@ -415,6 +458,7 @@ const notes = [
         `² Files of ${LARGE_SIZES.join(' and ')} pods (${LARGE_SIZES.map((count) => `${fmt(textMb(count))} MB`).join(', ')}) are above the default \`podPatterns.maxFileSize\` (5 MB), which the server is told to raise to 100 MB; ${LARGE_RUNS} keystrokes each (p99 at ${LARGE_SIZES.map((count) => `${count} pods: ${fmt(percentile(large[count].keystrokes, 0.99))} ms`).join(', ')}), each beside the next smaller size of this run. yaml-language-server is not run at these sizes: at ${BIG} pods it already takes seconds per keystroke.`,
       ]
     : []),
+  'CLI start-up and many-file rows: `lint --format json` in a fresh process (the compile cache written by an earlier run, as after a first use); wall time, CPU time of all threads and peak RSS from the process itself; `--jobs 1` and `--jobs 2` alternate run by run.',
   `¹ yaml-language-server ${JSON.parse(readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} with the same strict Kubernetes schema (generated offline from kubernetes-models, no network), YAML 1.1; its fixed ${YLS_VALIDATION_DELAY_MS} ms validation delay is subtracted from its figures. Pod Patterns runs with \`debounceMs: 0\`.`,
 ];
 const markdown = `${table}\n\n${notes.join('\n\n')}\n`;

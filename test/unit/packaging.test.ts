@@ -38,7 +38,7 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/client\/out\/extension\.js$/,
-  /^extension\/server\/out\/(server|cli)\.js$/,
+  /^extension\/server\/out\/(server|cli|cliMain)\.js$/,
   /^extension\/webview\/out\/[\w.-]+\.(js|css)$/,
   /^extension\/webview\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/schemas\/[\w./-]+\.json$/,

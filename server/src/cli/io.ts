@@ -13,6 +13,9 @@ export interface CliIO {
   readonly cwd?: string;
 }
 
+/** The argument a `lint --jobs` worker thread is started with (its `process.argv[2]`). */
+export const LINT_WORKER_ARG = '--pod-patterns-lint-worker';
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   isRulePreset,
@@ -6,7 +7,6 @@ import {
   ruleIdProblem,
   RULE_LEVELS,
   RULE_PRESETS,
-  type FileFinding,
   type LanguageService,
   type RuleLevel,
   type ServiceSettings,
@@ -17,17 +17,11 @@ import { fixInput, fixText } from './fix';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
-import {
-  reportAnalysis,
-  repositoryRoot,
-  type FileReport,
-  type FormatContext,
-  type UnreadableInput,
-} from './formats/report';
+import { repositoryRoot, type FileReport, type FormatContext, type UnreadableInput } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { formatText, wantsColour } from './formats/text';
-import { collectInputs } from './inputs';
-import { lintInWorkers } from './lintWorkers';
+import { collectInputs, readSource, type InputSource } from './inputs';
+import { autoThreads, lintFiles } from './lintFiles';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { ProjectSettings } from './projectSettings';
 import { CLI_VERSION } from './version';
@@ -61,7 +55,7 @@ Options:
   --fix                      apply the preferred safe fixes and write the files
   --fix-dry-run              print the unified diff --fix would apply, write nothing (exit 1 when there is one)
   --color, --no-color        colour the text output (default: on a terminal, unless NO_COLOR is set)
-  --jobs N                   lint on N threads
+  --jobs N|auto              lint on N threads; auto (the default) uses a thread per core when there is enough to lint
   -h, --help                 this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or a fix to apply with --fix-dry-run), 2 usage, config or input errors.
@@ -102,8 +96,6 @@ function wholeNumber(args: ParsedArgs, flag: string, min: number, max: number): 
   return value;
 }
 
-const byPosition = (a: FileFinding, b: FileFinding) => a.range.start - b.range.start || a.range.end - b.range.end;
-
 export function runLint(argv: readonly string[], io: CliIO, service: LanguageService): number {
   const args = parseArgs(argv, {
     valued: ['format', 'kubernetes-version', 'preset', 'rule', 'jobs', 'config', 'ignore', 'max-warnings', 'category'],
@@ -111,7 +103,8 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   });
   const env = io.env ?? {};
   const cwd = io.cwd ?? process.cwd();
-  const jobs = wholeNumber(args, 'jobs', 1, 256) ?? 1;
+  const jobs =
+    lastFlag(args, 'jobs') === 'auto' || !args.flags.has('jobs') ? 'auto' : wholeNumber(args, 'jobs', 1, 256)!;
   const maxWarnings = wholeNumber(args, 'max-warnings', 0, Number.MAX_SAFE_INTEGER);
   const format = lastFlag(args, 'format') ?? (env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'text');
   if (!(FORMATS as readonly string[]).includes(format))
@@ -152,55 +145,38 @@ export function runLint(argv: readonly string[], io: CliIO, service: LanguageSer
   if (collected.unmatched.length > 0)
     throw new UsageError(collected.unmatched.map((input) => `${input.path}: ${input.error}`).join('\n'));
   const unreadable: UnreadableInput[] = [];
-  const readable: { path: string; text: string; settings: ServiceSettings }[] = [];
-  let diffs = '';
-  for (const input of collected.inputs) {
-    if ('error' in input) {
-      io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
-      unreadable.push(input);
-      continue;
-    }
-    const settings = project.settingsFor(input.path);
-    let text = input.text;
-    if (fix) {
-      // A file that could not be rewritten is linted as it is, and the run exits 2 like an unreadable one.
-      const report = fixInput(service, input.path, input.text, settings, io, format !== 'text');
-      if (report.kind === 'skipped' && report.failed) unreadable.push({ path: input.path, error: report.reason });
-      text = report.text;
-    }
-    if (dryRun)
-      diffs += unifiedDiff(diffLabel(input.path, cwd), input.text, fixText(service, input.text, settings).text);
-    readable.push({ path: input.path, text, settings });
-  }
-  if (dryRun) {
-    io.stdout(diffs);
-    return unreadable.length > 0 ? EXIT_USAGE : diffs === '' ? EXIT_OK : EXIT_FINDINGS;
-  }
-
-  let reports: FileReport[];
-  if (jobs > 1 && readable.length > 1) {
-    reports = lintInWorkers(service, readable, jobs);
-  } else {
-    reports = readable.map((input) => {
-      const { findings, podCount } = service.lintText(input.text, input.settings);
-      return { path: input.path, text: input.text, analysis: reportAnalysis(input.text, podCount), findings };
-    });
-  }
-  reports = reports.map((report) => ({
-    ...report,
-    findings: inCategories(service, report.findings, categories).sort(byPosition),
-  }));
-  if (format === 'text') reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const cannotRead = (input: UnreadableInput) => {
+    io.stderr(`pod-patterns: cannot read ${input.path}: ${input.error}\n`);
+    unreadable.push(input);
+  };
+  if (dryRun) return printFixDiffs(service, collected.inputs, project, io, cwd, cannotRead, unreadable);
 
   // The fix hint parses each document with findings again (and warms the fixers: about a tenth of
   // a one-shot lint of a big file), so it is for the person at a terminal, not for pipelines.
   const wantsHint = format === 'text' && io.stdoutIsTerminal === true && !quiet && !fix;
-  let fixable = 0;
-  if (wantsHint) {
-    for (const report of reports)
-      if (report.findings.length > 0)
-        fixable += service.countFixable(report.text, report.findings, project.settingsFor(report.path));
-  }
+  const reports: FileReport[] = [];
+  lintFiles(
+    service,
+    collected.inputs,
+    {
+      settingsFor: (file) => project.settingsFor(file),
+      readStdin: io.readStdin,
+      options: { categories, countFixable: wantsHint, lineTexts: format === 'sarif' },
+      // `--fix` rewrites files one by one, in order, on this thread.
+      threads: fix ? 1 : jobs === 'auto' ? autoThreads(...inputVolume(collected.inputs)) : jobs,
+      ...(fix && {
+        beforeLint: (input, settings) => {
+          // A file that could not be rewritten is linted as it is, and the run exits 2 like an unreadable one.
+          const report = fixInput(service, input.path, input.text, settings, io, format !== 'text');
+          if (report.kind === 'skipped' && report.failed) unreadable.push({ path: input.path, error: report.reason });
+          return report.text;
+        },
+      }),
+    },
+    { report: (report) => reports.push(report), unreadable: cannotRead },
+  );
+  if (format === 'text') reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const fixable = reports.reduce((sum, report) => sum + report.fixable, 0);
   const context: FormatContext = {
     quiet,
     fixable,
@@ -244,13 +220,42 @@ function diffLabel(filePath: string, cwd: string): string {
     .join('/');
 }
 
-/** `--category`: findings of rules in the categories; schema, YAML syntax and other non-rule codes count as api. */
-function inCategories(
+/** How many files there are to lint and how many bytes they hold, for `--jobs auto`. */
+function inputVolume(inputs: readonly InputSource[]): [files: number, bytes: number] {
+  let files = 0;
+  let bytes = 0;
+  for (const input of inputs) {
+    if (!('from' in input) || input.from !== 'file') continue;
+    files++;
+    try {
+      bytes += statSync(input.path).size;
+    } catch {
+      // Its reader says why it cannot be read.
+    }
+  }
+  return [files, bytes];
+}
+
+/** `--fix-dry-run`: the unified diff `--fix` would apply, file by file (each text dropped once diffed). */
+function printFixDiffs(
   service: LanguageService,
-  findings: readonly FileFinding[],
-  categories: readonly string[],
-): FileFinding[] {
-  if (categories.length === 0) return [...findings];
-  const categoryOf = new Map(service.rules.map((rule) => [rule.id, rule.category as string]));
-  return findings.filter((finding) => categories.includes(categoryOf.get(finding.code) ?? 'api'));
+  inputs: readonly InputSource[],
+  project: ProjectSettings,
+  io: CliIO,
+  cwd: string,
+  cannotRead: (input: UnreadableInput) => void,
+  unreadable: readonly UnreadableInput[],
+): number {
+  let diffs = '';
+  for (const source of inputs) {
+    const input = readSource(source, io.readStdin);
+    if ('error' in input) {
+      cannotRead(input);
+      continue;
+    }
+    const fixed = fixText(service, input.text, project.settingsFor(input.path)).text;
+    diffs += unifiedDiff(diffLabel(input.path, cwd), input.text, fixed);
+  }
+  io.stdout(diffs);
+  return unreadable.length > 0 ? EXIT_USAGE : diffs === '' ? EXIT_OK : EXIT_FINDINGS;
 }

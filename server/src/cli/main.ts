@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run';
-import { isLintWorker } from './lintWorkers';
+import { LINT_WORKER_ARG } from './io';
 
 // A `lint --jobs` worker thread loads this same bundle: it serves files, it does not run the CLI.
-if (!isLintWorker()) {
+// (Told by its argv: asking `node:worker_threads` would load it, and streams, on every run.)
+if (process.argv[2] === LINT_WORKER_ARG) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./lintWorkers');
+} else {
   try {
     process.exitCode = runCli(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),

@@ -267,6 +267,23 @@ describe('links between the objects of a file', () => {
   });
 });
 
+describe('links kept per document across edits', () => {
+  it('finds the same places after an edit above moves the document, and links a port to the Service naming it', () => {
+    const before = service.parseFile(FILE);
+    const references = (text: string, file: ParsedFile, marked: string): string[] =>
+      covered(file, service.references(file, at(text, marked), true));
+    assert.deepEqual(references(FILE, before, '- name: h|ttp'), ['48:http', '84:http']);
+    assert.deepEqual(references(FILE, before, 'name: LEV|EL'), ['51:LEVEL']);
+
+    const edited = FILE.replace('level: debug', 'level: debug\n  extra: one\n  more: two');
+    const after = service.parseFile(edited, before);
+    assert.equal(after.documents[3]!.model, before.documents[3]!.model, 'the Deployment kept its model');
+    assert.deepEqual(references(edited, after, '- name: h|ttp'), ['50:http', '86:http']);
+    assert.deepEqual(references(edited, after, 'name: LEV|EL'), ['53:LEVEL']);
+    assert.deepEqual(covered(after, service.definition(after, at(edited, 'key: l|evel'))), ['7:level']);
+  });
+});
+
 describe('hostile input', () => {
   const texts: Record<string, string> = {
     'broken YAML': 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: "a\n      volumeMounts: [{name: x\n',

@@ -38,15 +38,19 @@ describe('lint --jobs N (worker threads)', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const format of ['json', 'text', 'sarif']) {
+  for (const format of ['json', 'text', 'sarif', 'github', 'junit']) {
     it(`gives the same ${format} output and exit code as one thread (shipped bundle)`, () => {
-      const one = spawnSync(process.execPath, [CLI, 'lint', '--format', format, dir], { encoding: 'utf8' });
-      const many = spawnSync(process.execPath, [CLI, 'lint', '--format', format, '--jobs', '3', dir], {
+      const one = spawnSync(process.execPath, [CLI, 'lint', '--format', format, '--jobs', '1', dir], {
         encoding: 'utf8',
       });
-      assert.equal(one.status, 1, one.stderr);
-      assert.equal(many.status, one.status, many.stderr);
-      assert.equal(many.stdout, one.stdout);
+      for (const jobs of ['3', 'auto']) {
+        const many = spawnSync(process.execPath, [CLI, 'lint', '--format', format, '--jobs', jobs, dir], {
+          encoding: 'utf8',
+        });
+        assert.equal(one.status, 1, one.stderr);
+        assert.equal(many.status, one.status, many.stderr);
+        assert.equal(many.stdout, one.stdout);
+      }
       assert.ok(one.stdout.includes('duplicate-key'), one.stdout.slice(0, 500));
     });
   }

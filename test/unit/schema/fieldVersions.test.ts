@@ -175,7 +175,7 @@ const CASES: readonly GatedCase[] = [
   {
     name: 'bindMountOptions (1.37 alpha)',
     text: container(
-      '    volumeMounts: [{name: d, mountPath: /d, bindMountOptions: {}}]\n  volumes: [{name: d, emptyDir: {}}]\n',
+      '    volumeMounts: [{name: d, mountPath: /d, bindMountOptions: [noexec]}]\n  volumes: [{name: d, emptyDir: {}}]\n',
     ),
     path: 'spec.containers[0].volumeMounts[0].bindMountOptions',
     steps: [
@@ -285,6 +285,21 @@ describe('field-version: the verdict moves with the target version', () => {
     assert.equal(
       warning?.message,
       'spec.containers[0].resizePolicy: "resizePolicy" is alpha in Kubernetes 1.30 and off by default: the API server drops it unless the InPlacePodVerticalScaling feature gate is on.',
+    );
+  });
+
+  it('names the 1.37 gates the sources name, and checks the values of bindMountOptions', () => {
+    const text = container('    volumeMounts: [{name: tmp, mountPath: /tmp, bindMountOptions: [noexec, bogus]}]\n');
+    const findings = lintText(text, { kubernetesVersion: '1.37' });
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'field-version').map((f) => f.message),
+      [
+        'spec.containers[0].volumeMounts[0].bindMountOptions: "bindMountOptions" is alpha in Kubernetes 1.37 and off by default: the API server drops it unless the VolumeBindMountOptions feature gate is on.',
+      ],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'schema').map((f) => f.text),
+      ['bogus'],
     );
   });
 

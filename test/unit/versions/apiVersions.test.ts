@@ -142,6 +142,18 @@ describe('the per-version API data', () => {
     assert.equal(NATIVE_SIDECAR_MINOR, 29);
     // A gate the data does not name is reported without a name.
     assert.equal(gateAt('unnamed-1.37-alpha', 37)?.gate, undefined);
+    // The 1.37 gates the sources name (kubernetes.io blog 2026-09-16, kube-apiserver's gate requirements).
+    assert.equal(fieldGate('VolumeMount', 'bindMountOptions'), 'VolumeBindMountOptions');
+    assert.equal(fieldGate('EmptyDirVolumeSource', 'mode'), 'EmptyDirVolumeMode');
+    assert.equal(fieldGate('PodSpec', 'evictionResponders'), 'EvictionRequestAPI');
+    assert.deepEqual(gateAt('VolumeBindMountOptions', 37), {
+      gate: 'VolumeBindMountOptions',
+      stage: 'alpha',
+      enabled: false,
+      from: 37,
+    });
+    assert.equal(gateAt('VolumeBindMountOptions', 36), undefined);
+    assert.equal(fieldGate('ConfigMapVolumeSource', 'defaultUser'), 'unnamed-1.37-alpha');
   });
 
   it('has an end-of-life date for every minor it covers', () => {

@@ -27,7 +27,7 @@ export function formatGithub(reports: readonly FileReport[], context: FormatCont
   for (const report of reports) {
     const file = relativeToRoot(report.path, context.root) ?? report.path;
     for (const finding of shownFindings(report, context.quiet)) {
-      const { start, end } = lspRange(report, finding);
+      const { start, end } = lspRange(finding);
       const properties = [
         `file=${escapeProperty(file)}`,
         `line=${start.line + 1}`,

@@ -11,7 +11,7 @@ export function formatJson(reports: readonly FileReport[], context: FormatContex
       code: finding.code,
       severity: finding.severity,
       message: finding.message,
-      range: lspRange(report, finding),
+      range: lspRange(finding),
     })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';

@@ -23,7 +23,7 @@ export function formatJunit(reports: readonly FileReport[], context: FormatConte
     const file = escapeXml(report.path);
     const findings = shownFindings(report, context.quiet);
     const cases = findings.map((finding) => {
-      const { start } = lspRange(report, finding);
+      const { start } = lspRange(finding);
       const where = `${report.path}:${start.line + 1}:${start.character + 1}`;
       const name = escapeXml(`${finding.code} at ${start.line + 1}:${start.character + 1}`);
       const body = escapeXml(`${where} ${finding.severity} ${finding.code} ${finding.message}`);

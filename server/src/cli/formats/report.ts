@@ -1,25 +1,60 @@
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { LineIndex, type ParsedFile, type FileFinding, type Severity } from '../../service';
+import { LineIndex, type FileFinding, type Position, type Severity } from '../../service';
 import { STDIN_PATH } from '../inputs';
 
-/** What the formats read of a file's analysis: a worker thread (`--jobs`) sends back only this. */
-export interface ReportAnalysis extends Pick<ParsedFile, 'lineIndex'> {
-  readonly pods: { readonly length: number };
+/** A finding as the formats show it: positions resolved, so the file's text need not be kept. */
+export interface ReportedFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 0-based LSP positions. */
+  readonly start: Position;
+  readonly end: Position;
+  /** The finding's first line, trimmed (SARIF fingerprints); only when the format needs it. */
+  readonly lineText?: string;
 }
 
-/** What the formats read of a file linted without keeping its analysis. */
-export function reportAnalysis(text: string, podCount: number): ReportAnalysis {
-  return { lineIndex: new LineIndex(text), pods: { length: podCount } };
-}
-
-/** One linted file, ready for any output format. */
+/**
+ * One linted file, ready for any output format: compact (no text, no models), so a run over
+ * thousands of files holds only what it will print. A worker thread (`--jobs`) sends back this.
+ */
 export interface FileReport {
   readonly path: string;
-  readonly text: string;
-  readonly analysis: ReportAnalysis;
+  readonly podCount: number;
   /** Sorted by position. */
-  readonly findings: readonly FileFinding[];
+  readonly findings: readonly ReportedFinding[];
+  /** Findings `lint --fix` would fix (counted only when the summary's hint is shown). */
+  readonly fixable: number;
+}
+
+/** What a report keeps of a finding besides its positions. */
+export interface CompactOptions {
+  /** Keep each finding's trimmed first line (SARIF fingerprints). */
+  readonly lineTexts: boolean;
+}
+
+/** The compact report of a file's findings (already sorted and filtered), resolved against its text. */
+export function compactReport(
+  filePath: string,
+  text: string,
+  linted: { readonly findings: readonly FileFinding[]; readonly podCount: number; readonly fixable: number },
+  options: CompactOptions,
+): FileReport {
+  const lines = linted.findings.length > 0 ? new LineIndex(text) : undefined;
+  const findings = linted.findings.map((finding): ReportedFinding => {
+    const start = lines!.positionAt(finding.range.start);
+    const end = lines!.positionAt(finding.range.end);
+    const base = { code: finding.code, severity: finding.severity, message: finding.message, start, end };
+    if (!options.lineTexts) return base;
+    const lineText = text
+      .slice(
+        lines!.offsetAt({ line: start.line, character: 0 }),
+        lines!.offsetAt({ line: start.line + 1, character: 0 }),
+      )
+      .trim();
+    return { ...base, lineText };
+  });
+  return { path: filePath, podCount: linted.podCount, findings, fixable: linted.fixable };
 }
 
 /** A file that could not be read: recorded by the formats that can say so (SARIF). */
@@ -49,21 +84,20 @@ export function countReports(reports: readonly FileReport[]): ReportCounts {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let pods = 0;
   for (const report of reports) {
-    pods += report.analysis.pods.length;
+    pods += report.podCount;
     for (const finding of report.findings) bySeverity[finding.severity]++;
   }
   return { files: reports.length, pods, bySeverity };
 }
 
 /** The findings a format shows: with `--quiet`, errors only. */
-export function shownFindings(report: FileReport, quiet: boolean): readonly FileFinding[] {
+export function shownFindings(report: FileReport, quiet: boolean): readonly ReportedFinding[] {
   return quiet ? report.findings.filter((finding) => finding.severity === 'error') : report.findings;
 }
 
 /** LSP-style 0-based range of a finding. */
-export function lspRange(report: FileReport, finding: FileFinding) {
-  const lines = report.analysis.lineIndex;
-  return { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) };
+export function lspRange(finding: ReportedFinding): { start: Position; end: Position } {
+  return { start: finding.start, end: finding.end };
 }
 
 /** `N problems (…) in F files, P pods checked`, and the fix hint when there is something to fix. */
@@ -85,6 +119,9 @@ export function summaryLines(reports: readonly FileReport[], fixable: number): s
  */
 export function repositoryRoot(cwd: string): string {
   try {
+    // Loaded here: child processes are for the CI formats only, and loading them costs every run start-up time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
       cwd,
       encoding: 'utf8',

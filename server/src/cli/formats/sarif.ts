@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { RuleCatalogueEntry, Severity } from '../../service';
 import { lspRange, relativeToRoot, shownFindings, type FileReport, type FormatContext } from './report';
@@ -37,6 +36,9 @@ export interface SarifTool {
  * full rule list from the catalogue, stable fingerprints, and the inputs that could not be read.
  */
 export function formatSarif(reports: readonly FileReport[], context: FormatContext, tool: SarifTool): string {
+  // Loaded here: hashing is for SARIF fingerprints only, and loading it costs every run start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const rules = sarifRules(tool);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = [];
@@ -44,13 +46,8 @@ export function formatSarif(reports: readonly FileReport[], context: FormatConte
     const artifactLocation = artifactLocationOf(report.path, context.root);
     const seen = new Map<string, number>();
     for (const finding of shownFindings(report, context.quiet)) {
-      const { start, end } = lspRange(report, finding);
-      const lineText = report.text
-        .slice(
-          report.analysis.lineIndex.offsetAt({ line: start.line, character: 0 }),
-          report.analysis.lineIndex.offsetAt({ line: start.line + 1, character: 0 }),
-        )
-        .trim();
+      const { start, end } = lspRange(finding);
+      const lineText = finding.lineText ?? '';
       // Line numbers stay out of the fingerprint, so a finding keeps its identity when lines above it move.
       const identity = `${finding.code}\u0000${artifactLocation.uri}\u0000${lineText}`;
       const occurrence = (seen.get(identity) ?? 0) + 1;

@@ -14,7 +14,7 @@ export function formatText(reports: readonly FileReport[], context: FormatContex
   const lines: string[] = [];
   for (const report of reports) {
     for (const finding of shownFindings(report, context.quiet)) {
-      const { start } = lspRange(report, finding);
+      const { start } = lspRange(finding);
       const where = paint('1', `${report.path}:${start.line + 1}:${start.character + 1}`);
       lines.push(
         `${where} ${paint(SEVERITY_COLOUR[finding.severity], finding.severity)} ${paint('2', finding.code)} ${finding.message}`,

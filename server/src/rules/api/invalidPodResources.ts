@@ -6,7 +6,7 @@ import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { targetsAtLeast } from '../engine/version';
 import { defineRule, type RuleFinding } from '../types';
-import { qualifiedNameErrors } from './invalidLabels';
+import { closestStandardResource, resourceNameErrors } from './invalidResourceName';
 
 /*
  * Pod-level resources (`spec.resources`, KEP-2837), pkg/apis/core/validation/validation.go
@@ -14,7 +14,8 @@ import { qualifiedNameErrors } from './invalidLabels';
  * with the PodLevelResources gate on (alpha 1.32, beta and on by default from 1.34: before, the
  * API server drops the field, which field-version reports):
  * - `claims` is forbidden at pod level;
- * - validatePodResourceName: a qualified name, and a resource the feature supports
+ * - validatePodResourceName: validateResourceName (a qualified name; without a domain a standard
+ *   resource name), then a resource the feature supports
  *   (resourcehelper.IsSupportedPodLevelResource: cpu and memory; hugepages-<size> is left
  *   alone here, later releases accept it);
  * - validatePodResourceConsistency: a pod-level request is at least the containers' aggregate
@@ -49,16 +50,18 @@ function nameFindings(path: string, list: YMap | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const { name, pair } of entries(list)) {
     const field = `${path}[${name}]`;
-    const qualified = qualifiedNameErrors(name);
+    const errors = resourceNameErrors(name);
     let message: string | undefined;
-    if (qualified.length > 0) message = apiError.invalid(field, name, qualified[0]);
+    if (errors.length > 0) message = errors.map((detail) => apiError.invalid(field, name, detail)).join('; ');
     else if (!(SUPPORTED_POD_LEVEL as readonly string[]).includes(name) && !name.startsWith('hugepages-'))
       message = apiError.unsupported(field, name, SUPPORTED_POD_LEVEL);
     if (message === undefined) continue;
     findings.push({
       message: explain(
         message,
-        `pod-level resources cover cpu and memory; ask for ${name} in the containers' resources instead.`,
+        errors.length > 0
+          ? `pod-level resources cover cpu and memory${closestStandardResource(name) ? `; did you mean ${closestStandardResource(name)}?` : '.'}`
+          : `pod-level resources cover cpu and memory; ask for ${name} in the containers' resources instead.`,
       ),
       range: pair.key.range,
       data: { field, resource: name },

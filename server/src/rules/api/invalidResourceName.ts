@@ -47,22 +47,57 @@ export function isExtendedResource(name: string): boolean {
   return qualifiedNameErrors(`requests.${name}`).length === 0;
 }
 
-/** The reason a container resource name is refused, or undefined when it is valid. */
-function nameError(name: string): string | undefined {
+/**
+ * helper.IsStandardResourceName (pkg/apis/core/helper/helpers.go `standardResources`, plus the
+ * quota hugepages names): what validateResourceName accepts without a domain.
+ */
+const STANDARD_RESOURCES: ReadonlySet<string> = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'quotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'storage',
+  'requests.storage',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+
+/** validateResourceName: a qualified name, and without a domain a standard resource (of any kind). */
+export function resourceNameErrors(name: string): string[] {
   const qualified = qualifiedNameErrors(name);
-  if (qualified.length > 0) return qualified[0];
+  if (qualified.length > 0) return qualified;
+  if (name.includes('/')) return [];
+  const standard =
+    STANDARD_RESOURCES.has(name) || isHugePagesResource(name) || name.startsWith(`requests.${HUGEPAGES_PREFIX}`);
+  return standard ? [] : ['must be a standard resource type or fully qualified'];
+}
+
+/** validateContainerResourceName: every reason a container resource name is refused, in the source's order. */
+function nameErrors(name: string): string[] {
+  const errors = resourceNameErrors(name);
+  if (errors.length > 0 && name.includes('/')) return errors;
   if (!name.includes('/')) {
     return STANDARD_CONTAINER_RESOURCES.has(name) || isHugePagesResource(name)
-      ? undefined
-      : 'must be a standard resource for containers';
+      ? errors
+      : [...errors, 'must be a standard resource for containers'];
   }
-  return isNativeResource(name) || isExtendedResource(name)
-    ? undefined
-    : "doesn't follow extended resource name standard";
+  return isNativeResource(name) || isExtendedResource(name) ? [] : ["doesn't follow extended resource name standard"];
 }
 
 /** The closest standard name for a typo (`memroy` → `memory`), for the explanation only. */
-function closestStandard(name: string): string | undefined {
+export function closestStandardResource(name: string): string | undefined {
   const letters = (text: string): string => [...text].sort().join('');
   for (const standard of STANDARD_CONTAINER_RESOURCES) if (letters(standard) === letters(name)) return standard;
   if (name === 'gpu' || name === 'gpus') return 'nvidia.com/gpu';
@@ -79,13 +114,13 @@ function entryFindings(container: ContainerModel, list: ResourceListKey, entry: 
   const path = `${container.path}.resources.${list}[${entry.name}]`;
   const data = { ...containerRefOf(container), resource: entry.name, list };
   const owner = describeContainer(container);
-  const error = nameError(entry.name);
-  if (error !== undefined) {
-    const suggestion = closestStandard(entry.name);
+  const errors = nameErrors(entry.name);
+  if (errors.length > 0) {
+    const suggestion = closestStandardResource(entry.name);
     return [
       {
         message: explain(
-          apiError.invalid(path, entry.name, error),
+          errors.map((detail) => apiError.invalid(path, entry.name, detail)).join('; '),
           `a container may ask for cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource named with a domain (vendor.com/name)${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
         ),
         range: entry.pair.key.range,

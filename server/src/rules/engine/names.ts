@@ -63,28 +63,3 @@ export function relaxedEnvNameErrors(value: string): string[] {
   if (value.length === 0) return ['environment variable name must be non-empty'];
   return /^[\x20-\x3c\x3e-\x7e]+$/.test(value) ? [] : [RELAXED_ENV_NAME_DETAIL];
 }
-
-const DNS1123_SUBDOMAIN_MAX = 253;
-
-/** ConfigMap and Secret names (apimachinery `IsDNS1123Subdomain`, via `ValidateConfigMapName` / `ValidateSecretName`). */
-export function dns1123SubdomainErrors(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(maxLength(DNS1123_SUBDOMAIN_MAX));
-  if (!DNS1123_SUBDOMAIN.test(value))
-    errors.push(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-    );
-  return errors;
-}
-
-/** Keys of a ConfigMap's or Secret's data (apimachinery `IsConfigMapKey`). */
-export function configMapKeyErrors(value: string): string[] {
-  const errors: string[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(maxLength(DNS1123_SUBDOMAIN_MAX));
-  if (!/^[-._a-zA-Z0-9]+$/.test(value))
-    errors.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.'");
-  if (value === '.') errors.push("must not be '.'");
-  else if (value === '..') errors.push("must not be '..'");
-  else if (value.startsWith('..')) errors.push("must not start with '..'");
-  return errors;
-}

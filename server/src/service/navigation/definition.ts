@@ -1,6 +1,6 @@
 import type { OffsetRange } from '../edits/textEdits';
 import type { ParsedFile } from '../parsedFile';
-import { linksOf } from './links';
+import { linkedAt } from './links';
 
 /**
  * Where the name under the cursor is defined: the volume a mount names, the container port a
@@ -9,7 +9,7 @@ import { linksOf } from './links';
  * (and its key) a pod reads. Empty when the name has no definition in the file.
  */
 export function definitionAt(file: ParsedFile, offset: number): OffsetRange[] {
-  const found = linksOf(file).symbolAt(offset);
+  const found = linkedAt(file, offset);
   if (!found) return [];
   return found.symbol.occurrences
     .filter((occurrence) => occurrence.role === 'definition')

@@ -3,6 +3,7 @@ import type { OffsetRange } from '../edits/textEdits';
 import type { ContainerModel, PodModel, ResourceModel } from '../model/podModel';
 import type { AnalyzedDocument, ParsedFile } from '../parsedFile';
 import { getMap, getScalar, type Range, type YNode, type YPair } from '../yaml/nodes';
+import { setSlot, slotOf } from '../slots';
 import { trimmedEnd } from './treeWalk';
 
 /** What an outline entry stands for; the LSP host picks an icon for each. */
@@ -34,14 +35,33 @@ const ROLE_WORDS: Readonly<Record<string, string>> = {
  * order, its containers with their roles, and its volumes with their sources.
  */
 export function documentSymbolsOf(file: ParsedFile): OutlineSymbol[] {
-  const out: OutlineSymbol[] = [];
-  for (const document of file.documents) {
-    for (const resource of document.model.resources) {
-      const symbol = resourceSymbol(document, resource);
-      if (symbol) out.push(symbol);
-    }
+  return file.documents.flatMap((document) =>
+    documentOutline(document).map((symbol) => shifted(symbol, document.offset)),
+  );
+}
+
+const OUTLINE = Symbol('outline');
+
+/** One document's outline in offsets of its own text, kept on its model. */
+function documentOutline(document: AnalyzedDocument): readonly OutlineSymbol[] {
+  const cached = slotOf<readonly OutlineSymbol[]>(document.model, OUTLINE);
+  if (cached) return cached;
+  const atStart: AnalyzedDocument = { index: document.index, offset: 0, model: document.model };
+  const outline: OutlineSymbol[] = [];
+  for (const resource of document.model.resources) {
+    const symbol = resourceSymbol(atStart, resource);
+    if (symbol) outline.push(symbol);
   }
-  return out;
+  return setSlot(document.model, OUTLINE, outline);
+}
+
+function shifted(symbol: OutlineSymbol, offset: number): OutlineSymbol {
+  return {
+    ...symbol,
+    range: { start: symbol.range.start + offset, end: symbol.range.end + offset },
+    selectionRange: { start: symbol.selectionRange.start + offset, end: symbol.selectionRange.end + offset },
+    children: symbol.children.map((child) => shifted(child, offset)),
+  };
 }
 
 function toFile(document: AnalyzedDocument, range: Range): OffsetRange {

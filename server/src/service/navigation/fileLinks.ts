@@ -3,29 +3,53 @@ import type { PodModel, ResourceModel } from '../model/podModel';
 import type { AnalyzedDocument, ParsedFile } from '../parsedFile';
 import { get, getIn, getMap, getString, isMap, type YMap, type YNode, type YScalar } from '../yaml/nodes';
 import { collectPodLinks, containerScopeOf, mapItems, podScope, stringScalar } from './podLinks';
-import { scalarOccurrence, SymbolCollector, SymbolIndex, type LinkKind } from './symbolIndex';
+import { setSlot, slotOf } from '../slots';
+import {
+  RecordedLinks,
+  scalarOccurrence,
+  SymbolCollector,
+  SymbolIndex,
+  type LinkKind,
+  type LinkSink,
+} from './symbolIndex';
 
 interface LocatedResource {
   readonly document: AnalyzedDocument;
   readonly resource: ResourceModel;
 }
 
-/** Every linked name of a file: inside each pod, then between the file's objects. */
+/**
+ * Every linked name of a file: each document's own links (kept on its model), then the links
+ * between the file's objects that a Service makes.
+ */
 export function buildSymbolIndex(file: ParsedFile): SymbolIndex {
   const collector = new SymbolCollector();
   const resources: LocatedResource[] = [];
   for (const document of file.documents) {
+    documentLinks(document).replayInto(collector, document.offset);
     for (const resource of document.model.resources) resources.push({ document, resource });
   }
-  for (const { document, resource } of resources) {
-    if (!resource.pod) continue;
-    collectPodLinks(collector, document, resource.pod);
-    linkOwnSelector(collector, document, resource.pod);
-    linkConfigReferences(collector, document, resource.pod, namespaceOf(resource.root));
-  }
   linkServices(collector, resources);
-  linkConfigObjects(collector, resources);
   return collector.build();
+}
+
+const DOCUMENT_LINKS = Symbol('document links');
+
+/** The links inside one document, in its own offsets; computed once per model. */
+export function documentLinks(document: AnalyzedDocument): RecordedLinks {
+  const cached = slotOf<RecordedLinks>(document.model, DOCUMENT_LINKS);
+  if (cached) return cached;
+  const links = new RecordedLinks();
+  const atStart: AnalyzedDocument = { index: document.index, offset: 0, model: document.model };
+  for (const resource of document.model.resources) {
+    if (resource.pod) {
+      collectPodLinks(links, atStart, resource.pod);
+      linkOwnSelector(links, atStart, resource.pod);
+      linkConfigReferences(links, atStart, resource.pod, namespaceOf(resource.root));
+    }
+    linkConfigObject(links, atStart, resource);
+  }
+  return setSlot(document.model, DOCUMENT_LINKS, links);
 }
 
 /** An object's namespace as written; an object without one shares the namespace kubectl applies it to. */
@@ -33,13 +57,13 @@ function namespaceOf(root: YMap): string {
   return getString(getMap(root, 'metadata'), 'namespace') ?? '';
 }
 
-function labelDefinitions(collector: SymbolCollector, document: AnalyzedDocument, pod: PodModel): void {
+function labelDefinitions(collector: LinkSink, document: AnalyzedDocument, pod: PodModel): void {
   for (const [key, pair] of pod.labels.pairs)
     collector.add('label', podScope(document, pod), key, scalarOccurrence(document, pair.key, 'definition'));
 }
 
 /** A workload's own selector names its template's labels (apps/v1 requires them to match). */
-function linkOwnSelector(collector: SymbolCollector, document: AnalyzedDocument, pod: PodModel): void {
+function linkOwnSelector(collector: LinkSink, document: AnalyzedDocument, pod: PodModel): void {
   labelDefinitions(collector, document, pod);
   const selectorPath = pod.shape.selectorPath;
   if (!selectorPath) return;
@@ -54,7 +78,7 @@ function linkOwnSelector(collector: SymbolCollector, document: AnalyzedDocument,
 }
 
 /** A Service's selector keys name the labels of the pods it selects; a named targetPort names their port. */
-function linkServices(collector: SymbolCollector, resources: readonly LocatedResource[]): void {
+function linkServices(collector: LinkSink, resources: readonly LocatedResource[]): void {
   const services = resources.filter(({ resource }) => resource.kind === 'Service');
   if (services.length === 0) return;
   for (const { document: podDocument, resource } of resources) {
@@ -83,12 +107,7 @@ function linkServices(collector: SymbolCollector, resources: readonly LocatedRes
 }
 
 /** Where a pod names a ConfigMap or a Secret (and one of its keys). */
-function linkConfigReferences(
-  collector: SymbolCollector,
-  document: AnalyzedDocument,
-  pod: PodModel,
-  namespace: string,
-): void {
+function linkConfigReferences(collector: LinkSink, document: AnalyzedDocument, pod: PodModel, namespace: string): void {
   const reference = (kind: 'configMap' | 'secret', name: YScalar | undefined, keys: readonly YNode[] = []): void => {
     if (!name) return;
     collector.add(kind, namespace, name.value as string, scalarOccurrence(document, name, 'reference'));
@@ -136,34 +155,32 @@ function linkConfigReferences(
     reference('secret', stringScalar(get(pullSecret, 'name')));
 }
 
-/** ConfigMaps and Secrets of the file: their names and data keys are the definitions. */
-function linkConfigObjects(collector: SymbolCollector, resources: readonly LocatedResource[]): void {
-  for (const { document, resource } of resources) {
-    const kind: 'configMap' | 'secret' | undefined =
-      resource.apiVersion !== 'v1'
-        ? undefined
-        : resource.kind === 'ConfigMap'
-          ? 'configMap'
-          : resource.kind === 'Secret'
-            ? 'secret'
-            : undefined;
-    if (!kind) continue;
-    const nameNode = stringScalar(get(getMap(resource.root, 'metadata'), 'name'));
-    if (!nameNode) continue;
-    const namespace = namespaceOf(resource.root);
-    collector.add(kind, namespace, nameNode.value as string, scalarOccurrence(document, nameNode, 'definition'));
-    const keyKind: LinkKind = kind === 'configMap' ? 'configMapKey' : 'secretKey';
-    const dataFields = kind === 'configMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
-    for (const field of dataFields) {
-      for (const pair of getMap(resource.root, field)?.pairs ?? []) {
-        if (typeof pair.key.value === 'string')
-          collector.add(
-            keyKind,
-            `${namespace}/${nameNode.value as string}`,
-            pair.key.value,
-            scalarOccurrence(document, pair.key, 'definition'),
-          );
-      }
+/** A ConfigMap or Secret: its name and data keys are the definitions. */
+function linkConfigObject(collector: LinkSink, document: AnalyzedDocument, resource: ResourceModel): void {
+  const kind: 'configMap' | 'secret' | undefined =
+    resource.apiVersion !== 'v1'
+      ? undefined
+      : resource.kind === 'ConfigMap'
+        ? 'configMap'
+        : resource.kind === 'Secret'
+          ? 'secret'
+          : undefined;
+  if (!kind) return;
+  const nameNode = stringScalar(get(getMap(resource.root, 'metadata'), 'name'));
+  if (!nameNode) return;
+  const namespace = namespaceOf(resource.root);
+  collector.add(kind, namespace, nameNode.value as string, scalarOccurrence(document, nameNode, 'definition'));
+  const keyKind: LinkKind = kind === 'configMap' ? 'configMapKey' : 'secretKey';
+  const dataFields = kind === 'configMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+  for (const field of dataFields) {
+    for (const pair of getMap(resource.root, field)?.pairs ?? []) {
+      if (typeof pair.key.value === 'string')
+        collector.add(
+          keyKind,
+          `${namespace}/${nameNode.value as string}`,
+          pair.key.value,
+          scalarOccurrence(document, pair.key, 'definition'),
+        );
     }
   }
 }

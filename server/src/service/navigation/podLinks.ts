@@ -2,10 +2,10 @@ import { DEFAULT_CONTAINER_ANNOTATION, ROLES_ANNOTATION } from '../analysis/role
 import type { ContainerModel, PodModel } from '../model/podModel';
 import type { AnalyzedDocument } from '../parsedFile';
 import { get, getMap, getScalar, isMap, isScalar, type YMap, type YNode, type YScalar } from '../yaml/nodes';
-import { embeddedOccurrence, scalarOccurrence, type SymbolCollector } from './symbolIndex';
+import { embeddedOccurrence, modelIdOf, scalarOccurrence, type LinkSink } from './symbolIndex';
 
 /** Names a pod links inside itself: volumes, ports, env vars, containers, resource claims. */
-export function collectPodLinks(collector: SymbolCollector, document: AnalyzedDocument, pod: PodModel): void {
+export function collectPodLinks(collector: LinkSink, document: AnalyzedDocument, pod: PodModel): void {
   const scope = podScope(document, pod);
   linkVolumes(collector, document, pod, scope);
   linkContainerNames(collector, document, pod, scope);
@@ -17,9 +17,9 @@ export function collectPodLinks(collector: SymbolCollector, document: AnalyzedDo
   }
 }
 
-/** Where a pod's names are unique: its document and its object's place in it. */
+/** Where a pod's names are unique: its document's model and its object's place in it. */
 export function podScope(document: AnalyzedDocument, pod: PodModel): string {
-  return `${document.index}:${pod.root.range.start}`;
+  return `${modelIdOf(document.model)}:${pod.root.range.start}`;
 }
 
 /** Port names and env vars are unique per container. */
@@ -35,7 +35,7 @@ function mapItems(node: YNode | null | undefined): YMap[] {
   return node && node.kind === 'seq' ? node.items.filter(isMap) : [];
 }
 
-function linkVolumes(collector: SymbolCollector, document: AnalyzedDocument, pod: PodModel, scope: string): void {
+function linkVolumes(collector: LinkSink, document: AnalyzedDocument, pod: PodModel, scope: string): void {
   for (const volume of pod.volumes) {
     if (volume.name !== undefined)
       collector.add('volume', scope, volume.name, scalarOccurrence(document, volume.nameNode, 'definition'));
@@ -57,12 +57,7 @@ function linkVolumes(collector: SymbolCollector, document: AnalyzedDocument, pod
  * annotation (`name=role`) and in `resourceFieldRef.containerName` (env and downward API
  * volumes): a rename must reach them all, or it leaves a dangling name behind.
  */
-function linkContainerNames(
-  collector: SymbolCollector,
-  document: AnalyzedDocument,
-  pod: PodModel,
-  scope: string,
-): void {
+function linkContainerNames(collector: LinkSink, document: AnalyzedDocument, pod: PodModel, scope: string): void {
   for (const container of pod.containers) {
     if (container.name !== undefined)
       collector.add('container', scope, container.name, scalarOccurrence(document, container.nameNode, 'definition'));
@@ -115,12 +110,7 @@ function linkContainerNames(
     collector.add('container', scope, name.value as string, scalarOccurrence(document, name, 'reference'));
 }
 
-function linkResourceClaims(
-  collector: SymbolCollector,
-  document: AnalyzedDocument,
-  pod: PodModel,
-  scope: string,
-): void {
+function linkResourceClaims(collector: LinkSink, document: AnalyzedDocument, pod: PodModel, scope: string): void {
   for (const claim of mapItems(get(pod.spec, 'resourceClaims'))) {
     const name = stringScalar(get(claim, 'name'));
     if (name)
@@ -151,7 +141,7 @@ export function namedPort(handlerParent: YNode | null | undefined): YScalar[] {
  * int32 in k8s.io/api core/v1 types.go, 1.37), so it never names one.
  */
 function linkNamedPorts(
-  collector: SymbolCollector,
+  collector: LinkSink,
   document: AnalyzedDocument,
   container: ContainerModel,
   scope: string,
@@ -194,7 +184,7 @@ export function variableReferences(raw: string): { start: number; end: number; n
  * `envFrom` or not at all is not resolved here: nothing is linked.
  */
 function linkEnvReferences(
-  collector: SymbolCollector,
+  collector: LinkSink,
   document: AnalyzedDocument,
   container: ContainerModel,
   scope: string,

@@ -1,14 +1,10 @@
-import {
-  configMapKeyErrors,
-  dns1123LabelErrors,
-  dns1123SubdomainErrors,
-  portNameErrors,
-  strictEnvNameErrors,
-} from '../../rules/engine/names';
+import { configMapKeyErrors } from '../../rules/api/invalidEnvKeyRef';
+import { dns1123LabelErrors, portNameErrors, strictEnvNameErrors } from '../../rules/engine/names';
+import { dns1123SubdomainErrors } from '../../rules/engine/objectNames';
 import { scalar } from '../edits/renderYaml';
 import type { OffsetEdit, OffsetRange } from '../edits/textEdits';
 import type { ParsedFile } from '../parsedFile';
-import { linksOf } from './links';
+import { linkedAt } from './links';
 import type { LinkedSymbol, LinkKind, Occurrence } from './symbolIndex';
 
 /** A rename the service will not do, with the reason in plain words for the editor to show. */
@@ -50,7 +46,7 @@ const NAME_ERRORS: Readonly<Record<Exclude<LinkKind, 'label'>, (name: string) =>
 
 /** Whether the name under the cursor can be renamed, and the exact range of the name. */
 export function prepareRenameAt(file: ParsedFile, offset: number): PrepareRenameResult | undefined {
-  const found = linksOf(file).symbolAt(offset);
+  const found = linkedAt(file, offset);
   if (!found) return undefined;
   const refusal = symbolRefusal(file, found.symbol);
   if (refusal) return refusal;
@@ -60,8 +56,7 @@ export function prepareRenameAt(file: ParsedFile, offset: number): PrepareRename
 
 /** The edits that rename every linked place of the name under the cursor, or why it is refused. */
 export function renameAt(file: ParsedFile, offset: number, newName: string): RenameResult | undefined {
-  const index = linksOf(file);
-  const found = index.symbolAt(offset);
+  const found = linkedAt(file, offset);
   if (!found) return undefined;
   const { symbol } = found;
   const refusal = symbolRefusal(file, symbol);
@@ -71,7 +66,7 @@ export function renameAt(file: ParsedFile, offset: number, newName: string): Ren
   const errors = NAME_ERRORS[symbol.kind](newName);
   if (errors.length > 0) return { refused: `"${newName}" is not a valid ${what} name: ${errors.join('; ')}.` };
   if (newName === symbol.name) return { edits: [] };
-  const clash = index.symbolsIn(symbol.kind, symbol.scope).find((other) => other !== symbol && other.name === newName);
+  const clash = found.symbolsIn(symbol.kind, symbol.scope).find((other) => other.name === newName);
   if (clash) return { refused: `A ${what} named "${newName}" already exists here: renaming would merge the two.` };
   return { edits: symbol.occurrences.map((occurrence) => renameEdit(occurrence, newName)) };
 }

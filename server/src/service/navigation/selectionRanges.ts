@@ -1,6 +1,6 @@
 import type { OffsetRange } from '../edits/textEdits';
 import type { ParsedFile } from '../parsedFile';
-import { linksOf } from './links';
+import { linkedAt } from './links';
 import { rangesAround, trimmedEnd } from './treeWalk';
 
 /**
@@ -16,7 +16,7 @@ export function selectionRangesAt(file: ParsedFile, offset: number): OffsetRange
     const trimmed = trimmedEnd(text, range);
     return { start: document.offset + trimmed.start, end: document.offset + trimmed.end };
   });
-  const linked = linksOf(file).symbolAt(offset)?.occurrence;
+  const linked = linkedAt(file, offset)?.occurrence;
   if (linked) outermostFirst.push({ start: linked.start, end: linked.end });
   const out: OffsetRange[] = [];
   for (const range of outermostFirst.reverse()) {

@@ -73,11 +73,44 @@ export class SymbolIndex {
   }
 }
 
+/** Where link finders put what they find: a name of a kind in a scope, at one place. */
+export interface LinkSink {
+  add(kind: LinkKind, scope: string, name: string, occurrence: Occurrence | undefined): void;
+}
+
+interface RecordedLink {
+  readonly kind: LinkKind;
+  readonly scope: string;
+  readonly name: string;
+  readonly occurrence: Occurrence;
+}
+
+/**
+ * The links found in one document, in offsets of the document's text: kept on its model, so
+ * an edit elsewhere in the file costs only a replay of them at the document's new offset.
+ */
+export class RecordedLinks implements LinkSink {
+  private readonly links: RecordedLink[] = [];
+
+  add(kind: LinkKind, scope: string, name: string, occurrence: Occurrence | undefined): void {
+    if (occurrence) this.links.push({ kind, scope, name, occurrence });
+  }
+
+  replayInto(sink: LinkSink, offset: number): void {
+    for (const { kind, scope, name, occurrence } of this.links)
+      sink.add(kind, scope, name, {
+        ...occurrence,
+        start: occurrence.start + offset,
+        end: occurrence.end + offset,
+      });
+  }
+}
+
 /**
  * Collects occurrences under group keys, then merges groups that share a place: a Service
  * targetPort links to the ports of every pod it selects, so those become one symbol.
  */
-export class SymbolCollector {
+export class SymbolCollector implements LinkSink {
   private readonly groups = new Map<
     string,
     { kind: LinkKind; name: string; scope: string; occurrences: Occurrence[] }
@@ -189,4 +222,12 @@ const INDEX = Symbol('symbol index');
 /** The file's symbol index, built on first use and kept with the parse. */
 export function symbolIndexOf(file: ParsedFile, build: (file: ParsedFile) => SymbolIndex): SymbolIndex {
   return slotOf<SymbolIndex>(file, INDEX) ?? setSlot(file, INDEX, build(file));
+}
+
+const MODEL_ID = Symbol('model id');
+let nextModelId = 0;
+
+/** A number that names a document model for as long as it lives, wherever its document moves in the file. */
+export function modelIdOf(model: object): number {
+  return slotOf<number>(model, MODEL_ID) ?? setSlot(model, MODEL_ID, nextModelId++);
 }
