@@ -89,6 +89,16 @@ export class LspClient {
     }
   }
 
+  /** Resident set size of the server process now, in MB (Linux). */
+  rssMb() {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) / 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async stop() {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), delay(2000)]);

@@ -19,6 +19,12 @@ const cache = path.join(root, 'bench', '.cache');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [10, 100, 500] : [10, 100, 2000];
 const BIG = SIZES[SIZES.length - 1];
+/**
+ * Keystrokes and memory on large files, in the full run only (`--quick --large` adds them to a quick run): our server alone (yaml-language-server
+ * already takes seconds per keystroke at 2,000 pods), each size beside the next smaller one.
+ */
+const LARGE_SIZES = quick && !process.argv.includes('--large') ? [] : [8000, 32000];
+const LARGE_RUNS = 25;
 const RUNS = quick ? 3 : 7;
 const YLS_RUNS = quick ? 3 : 5;
 /** yaml-language-server waits this long after every change before validating (not configurable). */
@@ -33,7 +39,7 @@ const CORPUS = [path.resolve(root, '..', 'shared', 'corpus'), path.resolve(root,
 mkdirSync(cache, { recursive: true });
 const schemaPath = strictSchemaPath(root, cache);
 const files = Object.fromEntries(
-  SIZES.map((count) => {
+  [...SIZES, ...LARGE_SIZES].map((count) => {
     const file = path.join(cache, `pods-${count}.yaml`);
     writeFileSync(file, podFile(count));
     return [count, file];
@@ -52,8 +58,15 @@ const ylsSettings = {
   },
   http: { proxy: '', proxyStrictSSL: false },
 };
+/** The large files are above the default `podPatterns.maxFileSize` (5 MB): raised so that they are validated while typed. */
+const ourLargeFileSettings = { podPatterns: { ...ourSettings.podPatterns, maxFileSize: 100 * 1024 * 1024 } };
 const servers = {
   ours: () => new LspClient(OUR_SERVER, { initializationOptions: { debounceMs: 0 }, settings: ourSettings }),
+  oursLarge: () =>
+    new LspClient(OUR_SERVER, {
+      initializationOptions: { debounceMs: 0, settings: ourLargeFileSettings.podPatterns },
+      settings: ourLargeFileSettings,
+    }),
   yls: () => new LspClient(YLS_SERVER, { settings: ylsSettings }),
 };
 
@@ -123,8 +136,9 @@ async function lspSession(kind, count, runs) {
     if (i > 0) keystrokes.push(elapsed); // the first edit warms the edit path up
   }
   const peakRssMb = client.peakRssMb();
+  const rssMb = client.rssMb();
   await client.stop();
-  return { openMs, keystrokes, diagnostics: first.diagnostics.length, peakRssMb };
+  return { openMs, keystrokes, diagnostics: first.diagnostics.length, peakRssMb, rssMb };
 }
 
 /** The promise's value, or undefined if it takes longer than `ms`. */
@@ -146,6 +160,12 @@ for (const count of SIZES) {
     for (let i = 1; i < OPEN_RUNS; i++) opens.push((await lspSession(kind, count, 0)).openMs);
     lsp[`${kind}-${count}`] = { ...session, opens };
   }
+}
+
+const large = {};
+for (const count of LARGE_SIZES) {
+  log(`ours over stdio, ${count} pods…`);
+  large[count] = await lspSession('oursLarge', count, LARGE_RUNS);
 }
 
 // --- Cold start: spawn, initialize, open a 100-line pod, first diagnostics --------------
@@ -283,6 +303,22 @@ for (const count of SIZES) {
     'yaml-language-server¹',
   );
 }
+/** The keystrokes and RSS of a size, with the size below it (measured in this run) as its comparison. */
+const sessionAt = (count) => large[count] ?? lsp[`ours-${count}`];
+const textMb = (count) => statSync(files[count]).size / 2 ** 20;
+const percentile = (values, fraction) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] : null;
+};
+LARGE_SIZES.forEach((count, i) => {
+  const smaller = i === 0 ? BIG : LARGE_SIZES[i - 1];
+  addRow(
+    `Keystroke → diagnostics, ${count} pods, ${fmt(textMb(count))} MB (stdio)`,
+    large[count].keystrokes,
+    sessionAt(smaller).keystrokes,
+    `${smaller} pods, this run²`,
+  );
+});
 for (const count of SIZES) {
   addRow(
     `Open → first diagnostics, ${count} pods (stdio, fresh server)`,
@@ -357,6 +393,19 @@ rows.push([
   ratio(oursRss, ylsRss),
   'MB',
 ]);
+LARGE_SIZES.forEach((count, i) => {
+  const smaller = i === 0 ? BIG : LARGE_SIZES[i - 1];
+  const ours = large[count].peakRssMb;
+  const theirs = sessionAt(smaller).peakRssMb;
+  rows.push([
+    `Server peak RSS, ${count} pods open and edited (${fmt(ours / textMb(count))}× the text)`,
+    fmt(ours),
+    `${smaller} pods, this run²`,
+    fmt(theirs),
+    ratio(ours, theirs),
+    'MB',
+  ]);
+});
 rows.push(['VSIX size', vsixBytes == null ? 'not yet' : fmt(vsixBytes / 1024), '', '', '', 'KB']);
 
 const bigLines = readFileSync(files[BIG], 'utf8').split('\n').length;
@@ -384,6 +433,13 @@ const json = {
     ]),
   ),
 };
+for (const count of LARGE_SIZES) {
+  json[`keystroke${count}Ms`] = median(large[count].keystrokes);
+  json[`keystroke${count}P99Ms`] = percentile(large[count].keystrokes, 0.99);
+  json[`peakRss${count}Mb`] = large[count].peakRssMb ?? null;
+  json[`rssAfterEdits${count}Mb`] = large[count].rssMb ?? null;
+  json[`textSize${count}Mb`] = textMb(count);
+}
 
 const header = [
   'Measure',
@@ -397,6 +453,11 @@ const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.j
 const notes = [
   `Inputs: ${SIZES.join(', ')} generated multi-container pods in one multi-document file (${bigLines.toLocaleString('en-US')} lines at ${BIG}); ${RUNS} runs (${YLS_RUNS} for yaml-language-server edits, ${OPEN_RUNS} fresh servers for opening). Opening is the first validation in a fresh process, before the JavaScript engine has optimised anything; the in-process row is the same work once warm. The CLI validates in a fresh process too.`,
   `Diagnostics on open at ${BIG} pods: Pod Patterns ${lsp[`ours-${BIG}`].diagnostics}, yaml-language-server ${lsp[`yls-${BIG}`].diagnostics} (one pod in a hundred has a misspelt field; the others are valid and warning-free). The in-process and CLI figures are CPU time and wall time of the same single-threaded work; on a loaded machine wall times spread more.`,
+  ...(LARGE_SIZES.length
+    ? [
+        `² Files of ${LARGE_SIZES.join(' and ')} pods (${LARGE_SIZES.map((count) => `${fmt(textMb(count))} MB`).join(', ')}) are above the default \`podPatterns.maxFileSize\` (5 MB), which the server is told to raise to 100 MB; ${LARGE_RUNS} keystrokes each (p99 at ${LARGE_SIZES.map((count) => `${count} pods: ${fmt(percentile(large[count].keystrokes, 0.99))} ms`).join(', ')}), each beside the next smaller size of this run. yaml-language-server is not run at these sizes: at ${BIG} pods it already takes seconds per keystroke.`,
+      ]
+    : []),
   'CLI start-up and many-file rows: `lint --format json` in a fresh process (the compile cache written by an earlier run, as after a first use); wall time, CPU time of all threads and peak RSS from the process itself; `--jobs 1` and `--jobs 2` alternate run by run.',
   `¹ yaml-language-server ${JSON.parse(readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} with the same strict Kubernetes schema (generated offline from kubernetes-models, no network), YAML 1.1; its fixed ${YLS_VALIDATION_DELAY_MS} ms validation delay is subtracted from its figures. Pod Patterns runs with \`debounceMs: 0\`.`,
 ];
@@ -423,7 +484,8 @@ Measured with \`npm run bench\` (about a minute on a 2-core machine; \`npm run b
 It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
 probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
 the same strict schema, validates the files in one process next to a bare \`yaml\` parse, and times the CLI and a
-cold start. Every figure is a median with its range over several runs, beside its comparison from the same run.
+cold start. The full run also drives our server alone on 8,000 and 32,000 pods (10 and 42 MB) for keystrokes and memory, a few
+minutes more. Every figure is a median with its range over several runs, beside its comparison from the same run.
 The latest run is in [bench/results.md](bench/results.md) and [bench/results.json](bench/results.json).
 
 ${table}

@@ -1,14 +1,13 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service';
+import { LineIndex, type LanguageService, type SplitText } from '../service';
 import { DocumentSummaryNotification, type DocumentSummary } from '../shared/protocol';
 import { sendCustomNotification } from './customMessages';
 import { isAboveLimit, largeFileNotice } from './fileSizeLimit';
 import type { OpenFiles } from './openFiles';
 import type { SettingsCache } from './settingsCache';
+import type { SplitTextDocument } from './splitTextDocument';
 import { runInSlices } from './timeSlices';
 import type { ProtocolPositions } from './positionEncoding';
-import { LineIndex } from '../service';
 
 /** Milliseconds to wait after a change before validating. */
 export const DEFAULT_DEBOUNCE_MS = 200;
@@ -29,7 +28,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<SplitTextDocument>,
     private readonly files: OpenFiles,
     private readonly settings: SettingsCache,
     private readonly service: LanguageService,
@@ -42,8 +41,7 @@ export class DiagnosticsPublisher {
       this.schedule(event.document.uri, this.files.has(event.document.uri) ? this.debounceMs : 0),
     );
     this.documents.onDidSave((event) => {
-      if (isAboveLimit(event.document.getText(), this.settings.maxFileSize))
-        void this.validate(event.document.uri, true);
+      if (isAboveLimit(event.document.content, this.settings.maxFileSize)) void this.validate(event.document.uri, true);
     });
     this.documents.onDidClose((event) => {
       const uri = event.document.uri;
@@ -88,7 +86,7 @@ export class DiagnosticsPublisher {
     const document = this.documents.get(uri);
     if (!document) return;
     try {
-      if (isAboveLimit(document.getText(), this.settings.maxFileSize)) {
+      if (isAboveLimit(document.content, this.settings.maxFileSize)) {
         await this.validateLargeFile(uri, saved);
         return;
       }
@@ -112,7 +110,7 @@ export class DiagnosticsPublisher {
       const summary: DocumentSummary = {
         uri,
         version: document.version,
-        podCount: file.pods.length,
+        podCount: file.podCount,
         errors: diagnostics.filter((d) => d.severity === 1).length,
         warnings: diagnostics.filter((d) => d.severity === 2).length,
       };
@@ -125,7 +123,7 @@ export class DiagnosticsPublisher {
   /** Above the size limit: a notice until the file is saved, then a full validation on each save. */
   private async validateLargeFile(uri: string, saved: boolean): Promise<void> {
     const document = this.documents.get(uri)!;
-    const text = document.getText();
+    const text = document.content;
     const limit = this.settings.maxFileSize;
     if (!saved) {
       // The last full result (if any) stays visible: it is replaced on the next save.
@@ -155,7 +153,7 @@ export class DiagnosticsPublisher {
   }
 
   /** A notice on the first line (at most 200 characters), in the client's encoding, without indexing a large file's lines. */
-  private noticeOnFirstLine(text: string, notice: Diagnostic): Diagnostic[] {
+  private noticeOnFirstLine(text: SplitText, notice: Diagnostic): Diagnostic[] {
     const head = text.slice(0, 201);
     return this.positions.diagnostics(head, new LineIndex(head), [notice]);
   }

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, firstLineRange } from '../service';
+import { DIAGNOSTIC_SOURCE, type SplitText } from '../service';
 
 /** Files larger than this (in bytes) are validated when saved, not on every change. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -9,26 +9,30 @@ export function maxFileSizeOf(raw: unknown): number {
   return typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_MAX_FILE_SIZE;
 }
 
-/** Size of a text in UTF-8 bytes, computed only when its UTF-16 length leaves a doubt. */
-export function isAboveLimit(text: string, limit: number): boolean {
+/** Whether a text is above the limit in UTF-8 bytes, counted only when its UTF-16 length leaves a doubt. */
+export function isAboveLimit(text: SplitText, limit: number): boolean {
   // Each UTF-16 unit is 1 to 3 UTF-8 bytes.
   if (text.length * 3 <= limit) return false;
   if (text.length > limit) return true;
-  return Buffer.byteLength(text, 'utf8') > limit;
+  return text.utf8Length > limit;
 }
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** The notice underlines at most this many characters of the first line. */
+const NOTICE_WIDTH = 200;
+
 /** The one-line notice shown on a file above the limit, on its first line. */
-export function largeFileNotice(text: string, limit: number, validated: boolean): Diagnostic {
-  const firstLine = firstLineRange(text);
-  const size = megabytes(Buffer.byteLength(text, 'utf8'));
+export function largeFileNotice(text: SplitText, limit: number, validated: boolean): Diagnostic {
+  const head = text.slice(0, NOTICE_WIDTH + 1);
+  const firstLineEnd = head.indexOf('\n');
+  const size = megabytes(text.utf8Length);
   return {
     range: {
       start: { line: 0, character: 0 },
-      end: { line: 0, character: Math.max(0, Math.min(firstLine.end, 200)) },
+      end: { line: 0, character: Math.min(firstLineEnd < 0 ? head.length : firstLineEnd, NOTICE_WIDTH) },
     },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,

@@ -1,11 +1,11 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService, ParsedFile } from '../service';
+import type { LanguageService, ParsedFile, SplitText } from '../service';
 import { isAboveLimit } from './fileSizeLimit';
+import type { SplitTextDocument } from './splitTextDocument';
 import { runInSlices } from './timeSlices';
 
 interface PendingParse {
-  readonly text: string;
+  readonly text: SplitText;
   readonly result: Promise<ParsedFile | undefined>;
 }
 
@@ -19,7 +19,7 @@ export class OpenFiles {
   private readonly pending = new Map<string, PendingParse>();
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<SplitTextDocument>,
     private readonly service: LanguageService,
     /** `podPatterns.maxFileSize` in bytes, read at each request (it changes with the settings). */
     private readonly maxFileSize: () => number,
@@ -32,13 +32,14 @@ export class OpenFiles {
   async current(uri: string, cancelled: () => boolean = () => false): Promise<ParsedFile | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const text = document.getText();
+    // Each version's text is its own value (an edit makes a new one), so identity tells whether it changed.
+    const text = document.content;
     const previous = this.parsed.get(uri);
-    if (previous && previous.text === text) return previous;
+    if (previous && previous.source === text) return previous;
     let pending = this.pending.get(uri);
     if (!pending || pending.text !== text) {
       // Only a newer text (or closing) stops a shared parse; one caller's cancellation does not.
-      const stale = () => this.documents.get(uri)?.getText() !== text;
+      const stale = () => this.documents.get(uri)?.content !== text;
       const result = runInSlices(this.service.parseFileInSteps(text, previous), stale).then((file) => {
         if (this.pending.get(uri) === pending) this.pending.delete(uri);
         if (file && this.documents.get(uri)) this.parsed.set(uri, file);
@@ -58,10 +59,10 @@ export class OpenFiles {
   async forRequest(uri: string, token: CancellationToken): Promise<ParsedFile | undefined> {
     const document = this.documents.get(uri);
     if (!document || token.isCancellationRequested) return undefined;
-    const text = document.getText();
+    const text = document.content;
     if (isAboveLimit(text, this.maxFileSize())) {
       const saved = this.parsed.get(uri);
-      return saved && saved.text === text ? saved : undefined;
+      return saved && saved.source === text ? saved : undefined;
     }
     return this.current(uri, () => token.isCancellationRequested);
   }

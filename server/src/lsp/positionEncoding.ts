@@ -5,8 +5,14 @@ import type {
   Range,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LineIndex, ParsedFile } from '../service';
+import type { SplitTextDocument } from './splitTextDocument';
+import type { LinePositions, ParsedFile } from '../service';
+
+/** A text as a string or as its documents (`SplitText`): all this module reads is slices of it. */
+interface SlicedText {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+}
 
 /** The column units of LSP positions (LSP 3.17 `PositionEncodingKind`): UTF-16 code units or UTF-8 bytes. */
 export type PositionEncoding = 'utf-16' | 'utf-8';
@@ -64,7 +70,7 @@ export function utf8ToUtf16Column(line: string, byteColumn: number): number {
 }
 
 /** The text of one line (without its line break) of a text indexed by `lines`. */
-function lineText(text: string, lines: LineIndex, line: number): string {
+function lineText(text: SlicedText, lines: LinePositions, line: number): string {
   if (line < 0 || line >= lines.lineCount) return '';
   const start = lines.lineStart(line);
   const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
@@ -94,7 +100,7 @@ export class ProtocolPositions {
   }
 
   /** Offsets of any text (the text an edit will produce) as a client range. */
-  rangeIn(text: string, lines: LineIndex, range: { readonly start: number; readonly end: number }): Range {
+  rangeIn(text: SlicedText, lines: LinePositions, range: { readonly start: number; readonly end: number }): Range {
     return {
       start: this.fromUtf16(text, lines, lines.positionAt(range.start)),
       end: this.fromUtf16(text, lines, lines.positionAt(range.end)),
@@ -102,7 +108,7 @@ export class ProtocolPositions {
   }
 
   /** Diagnostics the service made in UTF-16 positions of `text`, in the client's encoding. */
-  diagnostics(text: string, lines: LineIndex, diagnostics: Diagnostic[]): Diagnostic[] {
+  diagnostics(text: SlicedText, lines: LinePositions, diagnostics: Diagnostic[]): Diagnostic[] {
     if (this.encoding === 'utf-16') return diagnostics;
     const range = (value: Range): Range => ({
       start: this.fromUtf16(text, lines, value.start),
@@ -125,11 +131,18 @@ export class ProtocolPositions {
    * Applies a client's incremental changes to a document, converting each change's range
    * against the text as the previous changes left it (the order LSP defines).
    */
-  applyChanges(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-    if (this.encoding === 'utf-16') return TextDocument.update(document, changes, version);
+  applyChanges(
+    document: SplitTextDocument,
+    changes: TextDocumentContentChangeEvent[],
+    version: number,
+  ): SplitTextDocument {
+    if (this.encoding === 'utf-16') {
+      document.update(changes, version);
+      return document;
+    }
     for (const change of changes) {
       if (!('range' in change)) {
-        TextDocument.update(document, [change], version);
+        document.update([change], version);
         continue;
       }
       const line = (at: Position) =>
@@ -138,8 +151,7 @@ export class ProtocolPositions {
         line: at.line,
         character: utf8ToUtf16Column(line(at).replace(/\r?\n$|\r$/, ''), at.character),
       });
-      TextDocument.update(
-        document,
+      document.update(
         [{ range: { start: column(change.range.start), end: column(change.range.end) }, text: change.text }],
         version,
       );
@@ -147,7 +159,7 @@ export class ProtocolPositions {
     return document;
   }
 
-  private toUtf16(text: string, lines: LineIndex, position: Position): Position {
+  private toUtf16(text: SlicedText, lines: LinePositions, position: Position): Position {
     if (this.encoding === 'utf-16') return position;
     return {
       line: position.line,
@@ -155,7 +167,7 @@ export class ProtocolPositions {
     };
   }
 
-  private fromUtf16(text: string, lines: LineIndex, position: Position): Position {
+  private fromUtf16(text: SlicedText, lines: LinePositions, position: Position): Position {
     if (this.encoding === 'utf-16') return position;
     return {
       line: position.line,

@@ -6,7 +6,6 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type Logger } from '../service';
 import type { PodPatternsSettings } from '../shared/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -14,6 +13,7 @@ import { FEATURE_HANDLERS } from './handlers';
 import type { ClientFeatures } from './handlers/types';
 import { OpenFiles } from './openFiles';
 import { SettingsCache } from './settingsCache';
+import { SPLIT_TEXT_DOCUMENTS, type SplitTextDocument } from './splitTextDocument';
 import { ProjectConfigs } from './projectConfigs';
 import { negotiatePositionEncoding, ProtocolPositions } from './positionEncoding';
 
@@ -49,8 +49,8 @@ export function startServer(connection: Connection): void {
   const positions = new ProtocolPositions();
   const client: ClientFeatures = { snippetSupport: false, snippets: true };
   // Incremental changes arrive in the client's position encoding: converted as they are applied.
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const documents = new TextDocuments<SplitTextDocument>({
+    create: SPLIT_TEXT_DOCUMENTS.create,
     update: (document, changes, version) => positions.applyChanges(document, changes, version),
   });
   const projectConfigs = new ProjectConfigs(service, service.logger);

@@ -38,7 +38,8 @@ export type {
   ServiceHighlight,
 } from './navigation';
 export type { RuleCatalogueEntry } from '../rules';
-export { LineIndex, firstLineRange, type Position } from './text/lineIndex';
+export { LineIndex, firstLineRange, type LinePositions, type Position } from './text/lineIndex';
+export { SplitText } from './text/splitText';
 export { applyEdits, type OffsetEdit, type OffsetRange } from './edits/textEdits';
 export {
   PROJECT_CONFIG_FILE,

@@ -30,6 +30,7 @@ import { hoverAt, type ServiceHover } from './hover/hoverAt';
 import type { Logger } from './logger';
 import { lintText, ParsedFile, type FileFinding, type LocatedPod } from './parsedFile';
 import type { ServiceSettings } from './settings';
+import type { SplitText } from './text/splitText';
 import { isUnrenderedTemplate, lifecycleOf } from './lifecycle';
 import { buildTopologyGraph, resolveTarget, targetAt, topologyTargets } from './topology';
 import type { OffsetRange } from './edits/textEdits';
@@ -66,15 +67,17 @@ export interface LanguageService {
   /**
    * Cuts a file into YAML documents and models each one. Given the previous parse of the same
    * file, documents whose text did not change keep their model (and their cached findings).
+   * A host that keeps the text as a `SplitText` (edited with `withChange`) passes it as is: the
+   * file is then not cut again, and unchanged documents are recognised by reference.
    */
-  parseFile(text: string, previous?: ParsedFile): ParsedFile;
+  parseFile(text: string | SplitText, previous?: ParsedFile): ParsedFile;
 
   /**
    * `parseFile`, one changed document per step (the file is the generator's return value): a
    * host drives it in time slices and yields between them, so one large file never starves
    * the requests on the others, and drops it when the text changes or the request is cancelled.
    */
-  parseFileInSteps(text: string, previous?: ParsedFile): Generator<void, ParsedFile, void>;
+  parseFileInSteps(text: string | SplitText, previous?: ParsedFile): Generator<void, ParsedFile, void>;
 
   /**
    * Computes the file's findings one document per step; they are cached on each document's

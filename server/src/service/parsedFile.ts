@@ -4,8 +4,9 @@ import { buildDocumentModel, mentionsPodKind, type DocumentModel } from './model
 import type { PodModel, ResourceModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
-import { firstLineRange, LineIndex } from './text/lineIndex';
+import { firstLineRange, type LinePositions } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
+import { ownCopy, SplitText } from './text/splitText';
 import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
 import { targetVersionNotice } from './validation/targetNotice';
@@ -27,63 +28,150 @@ export interface FileFinding extends Finding {
   readonly documentIndex: number;
 }
 
+/** Per-document facts kept in flat arrays, so a keystroke reads none of the unchanged models. */
+const RELEVANT = 1;
+const TEMPLATE = 2;
+const POD = 4;
+
+/** How a new version's documents map onto the previous version's: equal runs at the front and at the back. */
+interface Inheritance {
+  readonly front: number;
+  readonly back: number;
+  /** A version whose findings walk has run (or will), without a link of its own. */
+  readonly previous: ParsedFile;
+}
+
+/**
+ * The file's findings under one settings key, for the documents that have any (in file order),
+ * with the documents the walk treated specially: a later version with the same settings copies
+ * the entries of the documents it shares and computes only the ones an edit touched.
+ */
+interface FindingsIndex {
+  readonly key: string;
+  /** Whether the file held a Service (then pods' findings also depend on other documents). */
+  readonly withServices: boolean;
+  readonly noticeDocument: number;
+  readonly templateDocument: number;
+  readonly entries: readonly IndexEntry[];
+}
+
+interface IndexEntry {
+  readonly index: number;
+  readonly findings: readonly Finding[];
+  /** Findings on objects beside the pods: reported only when the file holds or names a pod. */
+  readonly onlyIfFileRelevant: boolean;
+}
+
 /**
  * A whole file cut into documents, each with its model. Built from the previous
  * analysis of the same file, so only documents whose text changed are parsed again.
  */
 export class ParsedFile {
-  readonly documents: readonly AnalyzedDocument[];
-  private lineIndexCache: LineIndex | undefined;
+  /** How many Services the file holds (they hand their ports to the pods they select). */
+  readonly serviceCount: number;
+  /** How many pods the file holds. */
+  readonly podCount: number;
+  /** The text as its documents, with the file's line index; an edit's next version shares the unchanged ones. */
+  readonly source: SplitText;
+  private readonly models: readonly DocumentModel[];
+  /** True when the file holds too many documents and is one refused document. */
+  private readonly refused: boolean;
+  private readonly flags: Uint8Array;
+  /** The documents asked for so far (most keystrokes ask for the few with findings). */
+  private readonly documentObjects = new Map<number, AnalyzedDocument>();
+  private allDocuments: readonly AnalyzedDocument[] | undefined;
+  private inheritance: Inheritance | undefined;
+  private findingsIndex: FindingsIndex | undefined;
 
-  constructor(
-    readonly text: string,
-    previous?: ParsedFile,
-    built?: { readonly slices: readonly DocumentSlice[]; readonly models: readonly DocumentModel[] },
-  ) {
-    if (built) {
-      this.documents = built.slices.map((slice, i) => ({
-        index: slice.index,
-        offset: slice.offset,
-        model: built.models[i]!,
-      }));
-      attachFileServices(
-        built.models.flatMap((model) => model.resources),
-        built.models.flatMap((model) => model.pods),
-      );
-      return;
+  constructor(text: string | SplitText, previous?: ParsedFile, parts?: BuiltParts) {
+    this.source = typeof text === 'string' ? SplitText.of(text) : text;
+    let built = parts;
+    if (!built) {
+      const steps = buildParts(this.source, previous, typeof text === 'string');
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      built = step.value;
     }
-    const steps = ParsedFile.inSteps(text, previous);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    this.documents = step.value.documents;
+    const models = built.models;
+    const count = models.length;
+    this.models = models;
+    this.refused = count !== this.source.documentCount;
+    const front = built.reuse?.front ?? 0;
+    const back = built.reuse?.back ?? 0;
+    const earlier = built.previous;
+    // Facts of the documents kept from the previous version are copied, not read from their models again.
+    const flags = new Uint8Array(count);
+    const shared = earlier !== undefined && (front > 0 || back > 0);
+    let pods = shared ? earlier.podCount : 0;
+    let services = shared ? earlier.serviceCount : 0;
+    if (shared) {
+      flags.set(earlier.flags.subarray(0, front));
+      flags.set(earlier.flags.subarray(earlier.models.length - back), count - back);
+      for (let j = front; j < earlier.models.length - back; j++) {
+        pods -= earlier.models[j]!.pods.length;
+        services -= servicesIn(earlier.models[j]!);
+      }
+    }
+    for (let i = shared ? front : 0; i < count - (shared ? back : 0); i++) {
+      const model = models[i]!;
+      flags[i] =
+        (model.relevant ? RELEVANT : 0) |
+        (model.templateAt !== undefined ? TEMPLATE : 0) |
+        (model.pods.length > 0 ? POD : 0);
+      pods += model.pods.length;
+      services += servicesIn(model);
+    }
+    this.flags = flags;
+    this.podCount = pods;
+    this.serviceCount = services;
+    if (earlier) {
+      // A version superseded before its findings were walked hands on its own link, composed with
+      // this one (the documents both kept at the front and at the back), so links never chain.
+      let inheritance: Inheritance = { front, back, previous: earlier };
+      while (!inheritance.previous.findingsIndex && inheritance.previous.inheritance) {
+        const further = inheritance.previous.inheritance;
+        inheritance = {
+          front: Math.min(inheritance.front, further.front),
+          back: Math.min(inheritance.back, further.back),
+          previous: further.previous,
+        };
+      }
+      this.inheritance = inheritance;
+    }
+    // Most files hold no Service: then nothing is to attach, unless the previous version held one (now removed).
+    if (this.serviceCount > 0 || (earlier !== undefined && earlier.serviceCount > 0)) {
+      attachFileServices(
+        models.flatMap((model) => model.resources),
+        models.flatMap((model) => model.pods),
+      );
+    }
   }
 
   /**
    * The same parse, one changed document per step, so a host can yield between documents and
    * answer other requests while a large file is parsed. The file is the generator's return value.
    */
-  static *inSteps(text: string, previous?: ParsedFile): Generator<void, ParsedFile, void> {
-    const slices = splitDocuments(text);
-    if (slices.length > MAX_DOCUMENTS) {
-      return new ParsedFile(text, undefined, {
-        slices: [{ index: 0, offset: 0, text }] as DocumentSlice[],
-        models: [tooManyDocuments(text, slices.length)],
-      });
-    }
-    const models = previous
-      ? reusableModels(slices, previous.documents)
-      : new Array<DocumentModel | undefined>(slices.length);
-    for (let i = 0; i < slices.length; i++) {
-      if (models[i]) continue;
-      // A fresh copy of the text: a slice would keep this whole version of the file alive for as long as the model lives.
-      models[i] = buildDocumentModel(previous ? copyOf(slices[i]!.text) : slices[i]!.text);
-      yield;
-    }
-    return new ParsedFile(text, undefined, { slices, models: models as DocumentModel[] });
+  static *inSteps(text: string | SplitText, previous?: ParsedFile): Generator<void, ParsedFile, void> {
+    const source = typeof text === 'string' ? SplitText.of(text) : text;
+    const parts = yield* buildParts(source, previous, typeof text === 'string');
+    return new ParsedFile(source, undefined, parts);
   }
 
-  get lineIndex(): LineIndex {
-    return (this.lineIndexCache ??= new LineIndex(this.text));
+  /** Each document with its offset and model, in file order. */
+  get documents(): readonly AnalyzedDocument[] {
+    if (this.allDocuments) return this.allDocuments;
+    const all: AnalyzedDocument[] = new Array(this.models.length);
+    for (let i = 0; i < all.length; i++) all[i] = this.documentObject(i);
+    return (this.allDocuments = all);
+  }
+
+  /** The whole text (joined from the documents when an edit made this version). */
+  get text(): string {
+    return this.source.text;
+  }
+
+  get lineIndex(): LinePositions {
+    return this.source;
   }
 
   get pods(): LocatedPod[] {
@@ -91,22 +179,26 @@ export class ParsedFile {
   }
 
   get hasPods(): boolean {
-    return this.documents.some((document) => document.model.pods.length > 0);
+    return this.podCount > 0;
   }
 
   /** Whether any document holds or names a pod: the only files the product reports on. */
   get isRelevant(): boolean {
-    return this.documents.some((document) => document.model.relevant);
+    return this.firstWith(RELEVANT, RELEVANT) >= 0;
   }
 
   /** The document that contains a file offset. */
   documentAt(offset: number): AnalyzedDocument | undefined {
-    let found: AnalyzedDocument | undefined;
-    for (const document of this.documents) {
-      if (document.offset <= offset) found = document;
-      else break;
+    const count = this.models.length;
+    if (count === 0 || this.offsetOf(0) > offset) return undefined;
+    let low = 0;
+    let high = count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.offsetOf(mid) <= offset) low = mid;
+      else high = mid - 1;
     }
-    return found;
+    return this.documentObject(low);
   }
 
   /** Every finding of the file under these settings, ranges in file offsets. */
@@ -130,18 +222,198 @@ export class ParsedFile {
     return step.value;
   }
 
-  /** `documentFindings`, one document per step (findings are cached per model, so a later call costs lookups). */
+  /**
+   * `documentFindings`, one validated document per step. Findings are cached per model, and the
+   * file keeps which documents have any: the next version with the same settings copies that
+   * list for the documents it shares and visits only the ones an edit changed.
+   */
   *documentFindingsInSteps(settings: ServiceSettings): Generator<void, DocumentFindings[], void> {
-    const walk = new FindingsWalk(settings);
+    const key = settingsKey(settings);
+    const noticeDocument = this.firstWith(POD, POD);
+    const templateDocument = settings.validate ? this.firstWith(RELEVANT | TEMPLATE, RELEVANT | TEMPLATE) : -1;
+    const walk: DocumentWalk = { settings, key, withServices: this.serviceCount > 0, noticeDocument, templateDocument };
+    let index = this.findingsIndex?.key === key ? this.findingsIndex : undefined;
+    if (!index) {
+      const visit = this.inheritedVisits(walk);
+      const entries: IndexEntry[] = visit ? [...visit.kept] : [];
+      for (const i of visit ? visit.changed : range(this.models.length)) {
+        const step = this.stepOf(i, walk);
+        if (step.entry) entries.push(step.entry);
+        if (step.validated) yield;
+      }
+      if (visit) entries.sort((a, b) => a.index - b.index);
+      index = { key, withServices: walk.withServices, noticeDocument, templateDocument, entries };
+      this.findingsIndex = index;
+      this.inheritance = undefined;
+    }
     const fileRelevant = this.isRelevant;
     const out: DocumentFindings[] = [];
-    for (const document of this.documents) {
-      const step = walk.next(document);
-      if (step && (!step.onlyIfFileRelevant || fileRelevant)) out.push(step);
-      yield;
+    for (const entry of index.entries) {
+      if (!entry.onlyIfFileRelevant || fileRelevant)
+        out.push({ document: this.documentObject(entry.index), findings: entry.findings });
     }
     return out;
   }
+
+  /**
+   * When the previous version's findings were computed under the same key and no Service is
+   * involved (a Service's edit can change any pod's findings): the previous entries of the
+   * documents this version shares, and the documents to visit — the changed run, and those that
+   * gain or lose the target-version notice or the template hint.
+   */
+  private inheritedVisits(walk: DocumentWalk): { kept: IndexEntry[]; changed: Iterable<number> } | undefined {
+    const inheritance = this.inheritance;
+    const previous = inheritance?.previous.findingsIndex;
+    if (!inheritance || !previous || previous.key !== walk.key || previous.withServices || walk.withServices)
+      return undefined;
+    if (this.refused || inheritance.previous.refused) return undefined;
+    const { front, back } = inheritance;
+    const previousCount = inheritance.previous.models.length;
+    const count = this.models.length;
+    const moved = count - previousCount;
+    const toNew = (old: number): number => (old < front ? old : old >= previousCount - back ? old + moved : -1);
+    const changed = new Set<number>(range(count - back, front));
+    for (const special of [
+      toNew(previous.noticeDocument),
+      toNew(previous.templateDocument),
+      walk.noticeDocument,
+      walk.templateDocument,
+    ]) {
+      if (special >= 0) changed.add(special);
+    }
+    const kept: IndexEntry[] = [];
+    for (const entry of previous.entries) {
+      const index = toNew(entry.index);
+      if (index >= 0 && !changed.has(index)) kept.push(index === entry.index ? entry : { ...entry, index });
+    }
+    return { kept, changed };
+  }
+
+  /** One document's findings under the walk's settings (`validated`: they were not cached). */
+  private stepOf(index: number, walk: DocumentWalk): { entry?: IndexEntry; validated: boolean } {
+    const model = this.models[index]!;
+    const step = documentStep(model, walk, index === walk.noticeDocument, index === walk.templateDocument);
+    const entry =
+      step.findings.length > 0
+        ? { index, findings: step.findings, onlyIfFileRelevant: step.onlyIfFileRelevant }
+        : undefined;
+    return { entry, validated: step.validated };
+  }
+
+  /** The first document whose flags under `mask` are `value` (-1 if none). */
+  private firstWith(mask: number, value: number): number {
+    const flags = this.flags;
+    for (let i = 0; i < flags.length; i++) if ((flags[i]! & mask) === value) return i;
+    return -1;
+  }
+
+  /** How many documents the file holds (one when it is refused for holding too many). */
+  get documentCount(): number {
+    return this.models.length;
+  }
+
+  /** The models of documents `start` up to (not including) `end`. */
+  modelsIn(start: number, end: number): DocumentModel[] {
+    return this.models.slice(start, end);
+  }
+
+  modelAt(index: number): DocumentModel {
+    return this.models[index]!;
+  }
+
+  private offsetOf(index: number): number {
+    return this.refused ? 0 : this.source.documentOffset(index);
+  }
+
+  private documentObject(index: number): AnalyzedDocument {
+    let document = this.documentObjects.get(index);
+    if (!document) {
+      document = { index, offset: this.offsetOf(index), model: this.models[index]! };
+      this.documentObjects.set(index, document);
+    }
+    return document;
+  }
+}
+
+/** The models of a version, and which of them it shares with the previous one. */
+interface BuiltParts {
+  readonly models: readonly DocumentModel[];
+  readonly previous: ParsedFile | undefined;
+  readonly reuse?: { readonly front: number; readonly back: number };
+}
+
+/** Builds the models of the documents the previous version does not have, one per step. */
+function* buildParts(
+  source: SplitText,
+  previous: ParsedFile | undefined,
+  cutFromString: boolean,
+): Generator<void, BuiltParts, void> {
+  const count = source.documentCount;
+  if (count > MAX_DOCUMENTS) return { models: [tooManyDocuments(source.text, count)], previous };
+  const reuse = previous ? reusableModels(source, previous) : undefined;
+  const models = reuse?.models ?? new Array<DocumentModel | undefined>(count);
+  // A string cut here is a view into this whole version of the file, which a reused model would keep
+  // alive: given a previous parse, such documents get their own copy (an edited `SplitText`'s already have).
+  const copy = previous !== undefined && cutFromString;
+  for (let i = 0; i < count; i++) {
+    // A comparison with `undefined` reads no model (a truth test would load each one's hidden class).
+    if (models[i] !== undefined) continue;
+    models[i] = buildDocumentModel(copy ? ownCopy(source.documentText(i)) : source.documentText(i));
+    yield;
+  }
+  return { models: models as DocumentModel[], previous, reuse };
+}
+
+function servicesIn(model: DocumentModel): number {
+  let count = 0;
+  for (const resource of model.resources) if (resource.kind === 'Service') count++;
+  return count;
+}
+
+/** The integers from `start` up to (not including) `end`. */
+function* range(end: number, start = 0): Generator<number> {
+  for (let i = start; i < end; i++) yield i;
+}
+
+/** What deciding one document's findings needs to know about the file. */
+interface DocumentWalk {
+  readonly settings: ServiceSettings;
+  readonly key: string;
+  /** Without Services in the file no pod has exposures, and the cache key needs no part for them. */
+  readonly withServices: boolean;
+  /** The file's first document with a pod: the target-version notice goes there. */
+  readonly noticeDocument: number;
+  /** The first relevant template document: the one that gets the hint (-1 when validation is off). */
+  readonly templateDocument: number;
+}
+
+/** One document's findings; `validated` when they were computed now rather than read from the model's cache. */
+function documentStep(
+  model: DocumentModel,
+  walk: DocumentWalk,
+  withNotice: boolean,
+  templateHintHere: boolean,
+): { findings: readonly Finding[]; onlyIfFileRelevant: boolean; validated: boolean } {
+  const { settings } = walk;
+  if (model.templateAt !== undefined) {
+    return {
+      findings: templateHintHere ? [templateHint(model.templateAt)] : [],
+      onlyIfFileRelevant: false,
+      validated: false,
+    };
+  }
+  if (!model.relevant) {
+    // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
+    const findings = settings.validate
+      ? model.resources.flatMap((resource) => checkResourceIdentity(resource, settings))
+      : [];
+    return { findings, onlyIfFileRelevant: true, validated: false };
+  }
+  // Services in other documents of the file shape the roles, which some rules read.
+  const key = walk.withServices ? walk.key + exposureKey(model.pods) : walk.key;
+  const cached = cachedFindings(model, key, withNotice);
+  if (cached) return { findings: cached, onlyIfFileRelevant: false, validated: false };
+  return { findings: findingsOf(model, settings, key, withNotice), onlyIfFileRelevant: false, validated: true };
 }
 
 /**
@@ -214,36 +486,28 @@ interface DocumentFindingsStep extends DocumentFindings {
   readonly onlyIfFileRelevant: boolean;
 }
 
-/** The decisions of a file's findings, document by document in file order. */
+/** The decisions of a file's findings, document by document in file order (for `lintText`, which keeps no models). */
 class FindingsWalk {
-  private readonly key: string;
+  private readonly walk: DocumentWalk;
   private templateHintGiven = false;
   /** The notice about the target version goes on the file's first pod only. */
   private targetNoticeGiven = false;
 
-  constructor(private readonly settings: ServiceSettings) {
-    this.key = settingsKey(settings);
+  constructor(settings: ServiceSettings) {
+    this.walk = { settings, key: settingsKey(settings), withServices: true, noticeDocument: -1, templateDocument: -1 };
   }
 
   next(document: AnalyzedDocument): DocumentFindingsStep | undefined {
     const { model } = document;
-    const settings = this.settings;
-    if (model.templateAt !== undefined) {
-      if (this.templateHintGiven || !settings.validate || !model.relevant) return undefined;
-      this.templateHintGiven = true;
-      return { document, findings: [templateHint(model.templateAt)], onlyIfFileRelevant: false };
-    }
-    if (!model.relevant) {
-      // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
-      if (!settings.validate) return undefined;
-      const findings = model.resources.flatMap((resource) => checkResourceIdentity(resource, settings));
-      return findings.length > 0 ? { document, findings, onlyIfFileRelevant: true } : undefined;
-    }
-    const withNotice = !this.targetNoticeGiven && model.pods.length > 0;
+    const templateHintHere =
+      model.templateAt !== undefined && !this.templateHintGiven && this.walk.settings.validate && model.relevant;
+    if (templateHintHere) this.templateHintGiven = true;
+    const withNotice = model.templateAt === undefined && !this.targetNoticeGiven && model.pods.length > 0;
     if (withNotice) this.targetNoticeGiven = true;
-    // Services in other documents of the file shape the roles, which some rules read.
-    const findings = findingsOf(model, settings, this.key + exposureKey(model.pods), withNotice);
-    return findings.length > 0 ? { document, findings, onlyIfFileRelevant: false } : undefined;
+    const step = documentStep(model, this.walk, withNotice, templateHintHere);
+    return step.findings.length > 0
+      ? { document, findings: step.findings, onlyIfFileRelevant: step.onlyIfFileRelevant }
+      : undefined;
   }
 }
 
@@ -267,40 +531,49 @@ function templateHint(templateAt: number): Finding {
  * The models of a new version of a file that the previous version already built: documents
  * equal to one of the previous version keep its model; the others are left to build. An edit
  * changes a run of documents somewhere in the file, so the documents before it and after it are
- * matched in order (a string comparison each, no hashing of the whole file); only the few in
- * between are looked up by text.
+ * matched in order (versions made by `SplitText.withChange` share the very strings, so most
+ * comparisons are of references); only the few in between are looked up by text.
  */
 function reusableModels(
-  slices: readonly DocumentSlice[],
-  previous: readonly AnalyzedDocument[],
-): (DocumentModel | undefined)[] {
-  const models: (DocumentModel | undefined)[] = new Array(slices.length);
+  source: SplitText,
+  previous: ParsedFile,
+): { models: (DocumentModel | undefined)[]; front: number; back: number } {
+  const count = source.documentCount;
+  const previousModels = previous.documentCount;
+  const earlier = previousModels === previous.source.documentCount ? previous.source : undefined;
+  const same = (i: number, j: number): boolean =>
+    earlier !== undefined &&
+    (source.sharesDocument(i, earlier, j) || source.documentText(i) === previous.modelAt(j).text);
   let front = 0;
-  while (front < slices.length && front < previous.length && slices[front]!.text === previous[front]!.model.text) {
-    models[front] = previous[front]!.model;
-    front++;
-  }
+  while (front < count && front < previousModels && same(front, front)) front++;
   let back = 0;
-  while (
-    back < slices.length - front &&
-    back < previous.length - front &&
-    slices[slices.length - 1 - back]!.text === previous[previous.length - 1 - back]!.model.text
-  ) {
-    models[slices.length - 1 - back] = previous[previous.length - 1 - back]!.model;
+  while (back < count - front && back < previousModels - front && same(count - 1 - back, previousModels - 1 - back))
     back++;
-  }
+  // Only the few documents between the equal runs are looked up by text.
   const middle = new Map<string, DocumentModel>();
-  for (let i = front; i < previous.length - back; i++) middle.set(previous[i]!.model.text, previous[i]!.model);
-  for (let i = front; i < slices.length - back; i++) models[i] = middle.get(slices[i]!.text);
-  return models;
-}
-
-/** A string with its own storage (engines may share a slice's storage with the string it was cut from). */
-function copyOf(text: string): string {
-  return text.length === 0 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  for (let i = front; i < previousModels - back; i++) middle.set(previous.modelAt(i).text, previous.modelAt(i));
+  const changed: (DocumentModel | undefined)[] = [];
+  for (let i = front; i < count - back; i++) changed.push(middle.get(source.documentText(i)));
+  const models = (previous.modelsIn(0, front) as (DocumentModel | undefined)[]).concat(
+    changed,
+    previous.modelsIn(previousModels - back, previousModels),
+  );
+  return { models, front, back };
 }
 
 const CACHED_FINDINGS = Symbol('findings');
+
+interface CachedFindings {
+  readonly key: string;
+  readonly withNotice: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** The model's findings when they were computed under this key (no string is built to compare). */
+function cachedFindings(model: DocumentModel, key: string, withNotice: boolean): readonly Finding[] | undefined {
+  const cached = slotOf<CachedFindings>(model, CACHED_FINDINGS);
+  return cached && cached.withNotice === withNotice && cached.key === key ? cached.findings : undefined;
+}
 
 function findingsOf(
   model: DocumentModel,
@@ -308,15 +581,14 @@ function findingsOf(
   settingsKey: string,
   withNotice: boolean,
 ): readonly Finding[] {
-  const key = withNotice ? `${settingsKey}|notice` : settingsKey;
-  const cached = slotOf<{ key: string; findings: readonly Finding[] }>(model, CACHED_FINDINGS);
-  if (cached && cached.key === key) return cached.findings;
+  const cached = cachedFindings(model, settingsKey, withNotice);
+  if (cached) return cached;
   const notice = withNotice && settings.validate ? targetVersionNotice(model, settings) : undefined;
   const findings = bounded(
     notice ? [notice, ...validateDocument(model, settings)] : validateDocument(model, settings),
     model.text,
   );
-  setSlot(model, CACHED_FINDINGS, { key, findings });
+  setSlot<CachedFindings>(model, CACHED_FINDINGS, { key: settingsKey, withNotice, findings });
   return findings;
 }
 

@@ -5,14 +5,14 @@ import type {
   ServerCapabilities,
   TextDocuments,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SplitTextDocument } from '../splitTextDocument';
 import type { LanguageService, ParsedFile, ServiceSettings } from '../../service';
 import type { ProtocolPositions } from '../positionEncoding';
 
 /** What the server shares with each feature handler. */
 export interface ServerState {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: TextDocuments<SplitTextDocument>;
   readonly service: LanguageService;
   /**
    * The parse a request may read (reusing unchanged documents' models, parsed in time slices):

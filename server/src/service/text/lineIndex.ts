@@ -12,11 +12,20 @@ export function firstLineRange(text: string): { start: number; end: number } {
   return { start: 0, end: loneCarriageReturn ? carriageReturn : newline >= 0 ? newline : text.length };
 }
 
+/** Offset ↔ position lookups over a file (a `LineIndex` over one string, or a `SplitText`). */
+export interface LinePositions {
+  readonly lineCount: number;
+  positionAt(offset: number): Position;
+  /** The offset of a position; a character past the line's end stops after its line break. */
+  offsetAt(position: Position): number;
+  lineStart(line: number): number;
+}
+
 /**
  * Converts file offsets to positions and back with a binary search over line starts. Lines
  * end at `\n`, `\r\n` or a lone `\r`, as LSP clients count them.
  */
-export class LineIndex {
+export class LineIndex implements LinePositions {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {

@@ -16,10 +16,11 @@ export interface DocumentSlice {
   readonly text: string;
 }
 
-export function splitDocuments(original: string): DocumentSlice[] {
+export function splitDocuments(original: string, atFileStart = true): DocumentSlice[] {
   // Markers are looked for in a copy with lone `\r` made `\n` (same offsets); documents are cut from the original.
   const text = withLineFeeds(original);
-  const first = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
+  // `atFileStart: false` splits a run of lines in the middle of a file (`SplitText` re-splits only what an edit touched): no byte order mark there.
+  const first = atFileStart && text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
   const starts: number[] = [first];
   const length = text.length;
   // Markers can only follow a newline (or open the text), so the native `indexOf` finds the
