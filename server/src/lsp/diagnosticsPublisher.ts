@@ -101,7 +101,7 @@ export class DiagnosticsPublisher {
       if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
         return;
       const diagnostics = file.isRelevant
-        ? this.positions.diagnostics(file.text, file.lineIndex, this.service.diagnostics(file, settings, uri))
+        ? this.positions.diagnostics(file.source, file.lineIndex, this.service.diagnostics(file, settings, uri))
         : [];
       if (file.isRelevant) this.published.add(uri);
       else this.published.delete(uri);
@@ -145,7 +145,7 @@ export class DiagnosticsPublisher {
     const diagnostics = [
       ...this.noticeOnFirstLine(text, largeFileNotice(text, limit, true)),
       ...(file.isRelevant
-        ? this.positions.diagnostics(file.text, file.lineIndex, this.service.diagnostics(file, settings, uri))
+        ? this.positions.diagnostics(file.source, file.lineIndex, this.service.diagnostics(file, settings, uri))
         : []),
     ];
     this.published.add(uri);

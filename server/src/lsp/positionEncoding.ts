@@ -87,12 +87,12 @@ export class ProtocolPositions {
 
   /** The file offset a client position names in an analysed text. */
   offsetAt(file: ParsedFile, position: Position): number {
-    return file.lineIndex.offsetAt(this.toUtf16(file.text, file.lineIndex, position));
+    return file.lineIndex.offsetAt(this.toUtf16(file.source, file.lineIndex, position));
   }
 
   /** A file offset as a client position. */
   positionAt(file: ParsedFile, offset: number): Position {
-    return this.fromUtf16(file.text, file.lineIndex, file.lineIndex.positionAt(offset));
+    return this.fromUtf16(file.source, file.lineIndex, file.lineIndex.positionAt(offset));
   }
 
   rangeAt(file: ParsedFile, range: { readonly start: number; readonly end: number }): Range {
