@@ -480,7 +480,7 @@ log(JSON.stringify(json));
 function readmeSection(table, machineDescription, date) {
   return `## Performance
 
-Measured with \`npm run bench\` (about a minute on a 2-core machine; \`npm run bench -- --quick\` runs a smaller version in under a minute).
+Measured with \`npm run bench\` (about 4 minutes on a 2-core machine; \`npm run bench -- --quick\` runs a smaller version in under a minute).
 It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
 probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
 the same strict schema, validates the files in one process next to a bare \`yaml\` parse, and times the CLI and a
