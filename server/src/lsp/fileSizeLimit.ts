@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type SplitText } from '../service';
+import { DIAGNOSTIC_SOURCE, firstLineRange, type SplitText } from '../service';
 
 /** Files larger than this (in bytes) are validated when saved, not on every change. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -27,12 +27,11 @@ const NOTICE_WIDTH = 200;
 /** The one-line notice shown on a file above the limit, on its first line. */
 export function largeFileNotice(text: SplitText, limit: number, validated: boolean): Diagnostic {
   const head = text.slice(0, NOTICE_WIDTH + 1);
-  const firstLineEnd = head.indexOf('\n');
   const size = megabytes(text.utf8Length);
   return {
     range: {
       start: { line: 0, character: 0 },
-      end: { line: 0, character: Math.min(firstLineEnd < 0 ? head.length : firstLineEnd, NOTICE_WIDTH) },
+      end: { line: 0, character: Math.min(firstLineRange(head).end, NOTICE_WIDTH) },
     },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,

@@ -145,11 +145,9 @@ export class ProtocolPositions {
         document.update([change], version);
         continue;
       }
-      const line = (at: Position) =>
-        document.getText({ start: { line: at.line, character: 0 }, end: { line: at.line + 1, character: 0 } });
       const column = (at: Position) => ({
         line: at.line,
-        character: utf8ToUtf16Column(line(at).replace(/\r?\n$|\r$/, ''), at.character),
+        character: utf8ToUtf16Column(document.getText(document.getLineRange(at.line)), at.character),
       });
       document.update(
         [{ range: { start: column(change.range.start), end: column(change.range.end) }, text: change.text }],

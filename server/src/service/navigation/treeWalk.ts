@@ -1,3 +1,4 @@
+import { lineStartAt } from '../text/lineBreaks';
 import type { Range, YNode, YPair } from '../yaml/nodes';
 
 /** Deeper than the YAML reader lets a document nest: a guard against runaway walks, never reached on valid input. */
@@ -8,7 +9,7 @@ export function trimmedEnd(text: string, range: Range): Range {
   let end = Math.min(range.end, text.length);
   for (;;) {
     while (end > range.start && /\s/.test(text[end - 1]!)) end--;
-    const lineStart = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+    const lineStart = lineStartAt(text, end);
     if (lineStart <= range.start || !/^[ \t]*#/.test(text.slice(lineStart, end))) break;
     end = lineStart;
   }
