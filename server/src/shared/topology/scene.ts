@@ -80,7 +80,18 @@ export function renderTopologyScene(graph: TopologyGraph, layout: TopologyLayout
         .filter((node) => node.kind !== 'pod' && layout.boxes[node.id])
         .map((node) => drawNode(node, layout.boxes[node.id]!, layout.dense ? TEXT.dense : TEXT.normal)),
     ),
-    ...(layout.lanes ?? []).map((lane) => el('text', { class: 'pp-lane-label', x: lane.x, y: lane.y }, lane.label)),
+    ...(layout.lanes ?? []).map((lane) =>
+      el(
+        'text',
+        {
+          // A caption below the frame (outside the pod) is outlined in the picture's background, not the frame's.
+          class: lane.y > layout.frame.y + layout.frame.height ? 'pp-lane-label pp-lane-outside' : 'pp-lane-label',
+          x: lane.x,
+          y: lane.y,
+        },
+        lane.label,
+      ),
+    ),
     legend(layout),
   );
 }
