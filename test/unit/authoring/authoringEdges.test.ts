@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
+  CompletionItemKind,
   CompletionRequest,
   InitializeRequest,
   InitializedNotification,
   InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
   type CompletionItem,
+  type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -100,6 +104,12 @@ test('no snippet in a value, and container snippets only on a new item of the ma
   ]);
   const inInit = completionsAt(POD_WITH_LISTS.replace('  containers:', '  |\n  containers:'));
   assert.deepEqual(labels(inInit.items.filter((item) => item.snippet)), ['init-container', 'native-sidecar']);
+  // A client filters on the text the completion replaces: with a dash typed, that text starts with it.
+  assert.deepEqual(
+    inContainers.items.filter((item) => item.snippet).map((item) => item.filterText),
+    ['- sidecar-container', '- adapter-container', '- ambassador-container'],
+  );
+  assert.equal(inInit.items.find((item) => item.label === 'init-container')?.filterText, 'init-container');
   // In the volumes list, or under the mounts of a container: none.
   const inVolumes = completionsAt(`${POD_WITH_LISTS}  - |`);
   assert.deepEqual(
@@ -184,13 +194,26 @@ test('enum values come with what each one does; no ephemeralContainers key is of
   }
 });
 
-async function completionOver(options: { snippetSupport: boolean; initializationOptions: object }) {
+async function completionOver(options: {
+  snippetSupport: boolean;
+  initializationOptions: object;
+  documentationFormat?: MarkupKind[];
+}) {
   const lsp = new LspHarness();
   try {
     await lsp.client.sendRequest(InitializeRequest.type, {
       processId: null,
       rootUri: null,
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport } } } },
+      capabilities: {
+        textDocument: {
+          completion: {
+            completionItem: {
+              snippetSupport: options.snippetSupport,
+              documentationFormat: options.documentationFormat,
+            },
+          },
+        },
+      },
       initializationOptions: { debounceMs: 0, ...options.initializationOptions },
     });
     await lsp.client.sendNotification(InitializedNotification.type, {});
@@ -207,14 +230,28 @@ async function completionOver(options: { snippetSupport: boolean; initialization
 }
 
 test('over LSP: snippets in snippet syntax when the client takes it, plain text when not, none when the client has its own', async () => {
-  const [withSupport] = await completionOver({ snippetSupport: true, initializationOptions: {} });
+  const [withSupport] = await completionOver({
+    snippetSupport: true,
+    initializationOptions: {},
+    documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText],
+  });
   assert.equal(withSupport?.insertTextFormat, InsertTextFormat.Snippet);
+  assert.equal(withSupport.kind, CompletionItemKind.Snippet);
+  assert.equal(withSupport.detail, 'Pod');
+  assert.equal(withSupport.insertTextMode, InsertTextMode.asIs, 'indented by the server, not again by the client');
   assert.match((withSupport.textEdit as TextEdit).newText, /name: \$\{1:my-app\}/);
+  // As VS Code shows a snippet: what it is for, then the text it gives with its defaults.
+  const documentation = withSupport.documentation as MarkupContent;
+  assert.equal(documentation.kind, MarkupKind.Markdown);
+  assert.match(documentation.value, /^A Pod with one container, .*\n\n```yaml\napiVersion: v1\nkind: Pod\n[^]*\n```$/);
+  assert.doesNotMatch(documentation.value, /\$\{/);
   const [plain] = await completionOver({ snippetSupport: false, initializationOptions: {} });
   assert.equal(plain?.insertTextFormat, undefined);
   const plainText = (plain.textEdit as TextEdit).newText;
   assert.doesNotMatch(plainText, /\$/);
   assert.match(plainText, /^apiVersion: v1\nkind: Pod\nmetadata:\n {2}name: my-app\n/);
+  assert.equal((plain.documentation as MarkupContent).kind, MarkupKind.PlainText);
+  assert.match((plain.documentation as MarkupContent).value, /^A Pod with one container.*\n\napiVersion: v1\n/);
   assert.deepEqual(await completionOver({ snippetSupport: true, initializationOptions: { snippets: false } }), []);
 });
 
