@@ -23,6 +23,7 @@ import { applyEdits } from '../../../server/src/service/edits/textEdits';
 import { LspHarness } from '../../support/lspHarness';
 import { REPO_ROOT } from '../../support/repo';
 import { yaml } from '../../support/text';
+import { podRunning } from './support';
 
 const service = createLanguageService({ logger: THROWING_LOGGER });
 
@@ -256,19 +257,7 @@ test('over LSP: snippets in snippet syntax when the client takes it, plain text 
 });
 
 test("Add Adapter picks the exporter made for the main container's image, wired to it, adding no finding", () => {
-  const podFor = (image: string, ports = '') => yaml`
-    apiVersion: v1
-    kind: Pod
-    metadata:
-      name: store
-    spec:
-      containers:
-      - name: store
-        image: ${image}${ports}
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
-          limits: {cpu: 500m, memory: 256Mi}
-  `;
+  const podFor = (image: string, ports = '') => podRunning(image, ports, 'store');
   const cases: [image: string, ports: string, exporterImage: RegExp, wiring: RegExp][] = [
     ['redis:7.4', '', /redis_exporter/, /REDIS_ADDR\n\s+value: redis:\/\/localhost:6379/],
     ['docker.io/bitnami/postgresql:16.4.0', '', /postgres-exporter/, /DATA_SOURCE_URI\n\s+value: "?localhost:5432\//],
@@ -285,6 +274,20 @@ test("Add Adapter picks the exporter made for the main container's image, wired 
       /nginx-prometheus-exporter/,
       /localhost:80\/stub_status/,
     ],
+    // The JMX exporter reads the JVM over JMX on localhost; the main container opens it with JAVA_TOOL_OPTIONS.
+    [
+      'eclipse-temurin:21-jre',
+      '\n        command: ["java", "-jar", "/app/store.jar"]',
+      /bitnami\/jmx-exporter:1\.5\.0/,
+      /hostPort: localhost:9010\n[^]*jmx_prometheus_standalone\.jar 9404 /,
+    ],
+    // Any other image: the log adapter, reading the log the main container writes to a shared emptyDir.
+    [
+      'registry.example.com/store:2.1.0',
+      '\n        ports:\n        - containerPort: 8080',
+      /busybox:1\.36/,
+      /tail -n\+1 -F \/var\/log\/app\/app\.log/,
+    ],
   ];
   for (const [image, ports, exporterImage, wiring] of cases) {
     const text = podFor(image, ports);
@@ -295,6 +298,13 @@ test("Add Adapter picks the exporter made for the main container's image, wired 
     const added = after.slice(after.indexOf('- name:', after.indexOf('- name: store') + 1));
     assert.match(added, exporterImage, image);
     assert.match(added, wiring, image);
+    if (/temurin/.test(image)) {
+      assert.match(
+        after,
+        /- name: JAVA_TOOL_OPTIONS\n\s+value: "-Dcom\.sun\.management\.jmxremote\.port=9010 [^"]*jmxremote\.host=127\.0\.0\.1 /,
+      );
+      assert.match(after, /- name: jmx\n\s+containerPort: 9010\n/, 'the JMX port the exporter reaches is declared');
+    }
     const problems = (source: string) =>
       service
         .findings(service.parseFile(source), DEFAULT_SETTINGS)
