@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { lazyBuiltins } from './lazyBuiltinsPlugin.mjs';
 import { yamlWithoutTokenLogging } from './yamlBundlePlugin.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,22 +33,43 @@ const serverProtocolCopy = {
 };
 
 const CLI_BUNDLE = 'server/out/cliMain.js';
-
-/** @type {import('esbuild').BuildOptions} */
-const cliLauncher = {
-  entryPoints: ['server/src/cli/launcher.ts'],
-  outfile: 'server/out/cli.js',
-  platform: 'node',
-  format: 'cjs',
-  banner: { js: '#!/usr/bin/env node' },
-  // Built without a source map: it is a few lines, and its stack traces are the bundle's.
-  sourcemap: false,
-};
+const SERVER_BUNDLE = 'server/out/serverMain.js';
 
 /**
- * esbuild escapes non-ASCII characters except inside regular expression literals: escaping those
- * too keeps the CLI bundle ASCII, which the launcher decodes as Latin-1, faster than UTF-8 (a
- * `\uXXXX` escape means the same code unit in a pattern with or without the `u` flag).
+ * The start-up scripts: each runs its bundle through V8's code cache (see launch/codeCache.ts).
+ * Built without a source map: they are a few lines, and their stack traces are the bundles'.
+ * @type {{ bundle: string, options: import('esbuild').BuildOptions }[]}
+ */
+const launchers = [
+  {
+    bundle: CLI_BUNDLE,
+    options: {
+      entryPoints: ['server/src/cli/launcher.ts'],
+      outfile: 'server/out/cli.js',
+      platform: 'node',
+      format: 'cjs',
+      banner: { js: '#!/usr/bin/env node' },
+      sourcemap: false,
+    },
+  },
+  {
+    bundle: SERVER_BUNDLE,
+    options: {
+      entryPoints: ['server/src/launch/serverLauncher.ts'],
+      outfile: 'server/out/server.js',
+      platform: 'node',
+      format: 'cjs',
+      banner: { js: '#!/usr/bin/env node' },
+      sourcemap: false,
+    },
+  },
+];
+
+/**
+ * esbuild escapes non-ASCII characters except inside regular expression literals (and kept
+ * comments): escaping those too keeps a bundle ASCII, which its launcher decodes as Latin-1,
+ * faster than UTF-8, into a string of one byte per character (a `\uXXXX` escape means the same
+ * code unit in a pattern with or without the `u` flag).
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
@@ -56,10 +78,12 @@ function asciiOnly(file) {
   return ascii;
 }
 
-/** The launcher, given a hash of the CLI bundle it runs, so that no code cache outlives the code it was made from. */
-async function buildCliLauncher() {
-  const bundleHash = createHash('sha256').update(asciiOnly(CLI_BUNDLE)).digest('hex').slice(0, 16);
-  await build({ ...common, ...cliLauncher, define: { POD_PATTERNS_BUNDLE_HASH: JSON.stringify(bundleHash) } });
+/** The launchers, each given a hash of the bundle it runs, so that no code cache outlives the code it was made from. */
+async function buildLaunchers() {
+  for (const { bundle, options } of launchers) {
+    const bundleHash = createHash('sha256').update(asciiOnly(bundle)).digest('hex').slice(0, 16);
+    await build({ ...common, ...options, define: { POD_PATTERNS_BUNDLE_HASH: JSON.stringify(bundleHash) } });
+  }
 }
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -71,13 +95,13 @@ const bundles = [
     format: 'cjs',
     external: ['vscode'],
   },
+  // The language server: its start-up script `server.js` (see launch/serverLauncher.ts) runs `serverMain.js` through V8's code cache.
   {
     entryPoints: ['server/src/server.ts'],
-    outfile: 'server/out/server.js',
+    outfile: SERVER_BUNDLE,
     platform: 'node',
     format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [yamlWithoutTokenLogging, serverProtocolCopy],
+    plugins: [yamlWithoutTokenLogging, serverProtocolCopy, lazyBuiltins],
   },
   // The CLI: its start-up script `cli.js` (see cli/launcher.ts) runs `cliMain.js` through V8's code cache.
   {
@@ -107,13 +131,13 @@ if (watch) {
     const ctx = await context({ ...common, ...options });
     await ctx.watch();
   }
-  // The launcher keys its cache on the bundle's size and time as well: a rebuilt bundle gets a new cache.
-  await buildCliLauncher();
+  // The launchers key their caches on the bundle's size and time as well: a rebuilt bundle gets a new cache.
+  await buildLaunchers();
   console.log('watching for changes…');
 } else {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b'], { stdio: 'inherit' });
   await Promise.all(bundles.map((options) => build({ ...common, ...options })));
-  await buildCliLauncher();
-  for (const options of [...bundles, cliLauncher]) if (options.banner) chmodSync(options.outfile, 0o755);
-  console.log(`built ${bundles.length + 1} bundles`);
+  await buildLaunchers();
+  for (const { options } of launchers) chmodSync(options.outfile, 0o755);
+  console.log(`built ${bundles.length + launchers.length} bundles`);
 }

@@ -270,7 +270,9 @@ const LAYERS: readonly Layer[] = [
     mayImport: ['lsp'],
     packages: ['vscode-languageserver/node'],
   },
-  { name: 'cli', paths: ['server/src/cli/'], mayImport: ['service/facade', 'shared'], packages: ['node:*'] },
+  { name: 'cli', paths: ['server/src/cli/'], mayImport: ['service/facade', 'shared', 'launch'], packages: ['node:*'] },
+  // The start-up scripts of the CLI and the server: Node built-ins only, loaded before the bundles they run.
+  { name: 'launch', paths: ['server/src/launch/'], mayImport: [], packages: ['node:*'] },
   {
     name: 'client',
     paths: ['client/src/'],

@@ -86,6 +86,8 @@ export function resourceNameErrors(name: string): string[] {
 
 /** validateContainerResourceName: every reason a container resource name is refused, in the source's order. */
 function nameErrors(name: string): string[] {
+  // What nearly every entry is: a qualified name without a domain that containers may ask for.
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return [];
   const errors = resourceNameErrors(name);
   if (errors.length > 0 && name.includes('/')) return errors;
   if (!name.includes('/')) {
@@ -111,20 +113,20 @@ function pageSizeNanos(name: string): bigint | undefined {
 }
 
 function entryFindings(container: ContainerModel, list: ResourceListKey, entry: ResourceEntry): Finding[] {
-  const path = `${container.path}.resources.${list}[${entry.name}]`;
-  const data = { ...containerRefOf(container), resource: entry.name, list };
-  const owner = describeContainer(container);
+  // Nearly every entry is cpu or memory and right: the path, data and wording are built only for a finding.
+  const path = (): string => `${container.path}.resources.${list}[${entry.name}]`;
+  const data = (): InvalidResourceNameData => ({ ...containerRefOf(container), resource: entry.name, list });
   const errors = nameErrors(entry.name);
   if (errors.length > 0) {
     const suggestion = closestStandardResource(entry.name);
     return [
       {
         message: explain(
-          errors.map((detail) => apiError.invalid(path, entry.name, detail)).join('; '),
+          errors.map((detail) => apiError.invalid(path(), entry.name, detail)).join('; '),
           `a container may ask for cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource named with a domain (vendor.com/name)${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
         ),
         range: entry.pair.key.range,
-        data,
+        data: data(),
       },
     ];
   }
@@ -135,11 +137,11 @@ function entryFindings(container: ContainerModel, list: ResourceListKey, entry: 
     return [
       {
         message: explain(
-          apiError.invalidPrinted(path, entry.text, 'must be an integer'),
-          `${entry.name} is an extended resource, counted in whole devices: ${owner} cannot ask for a fraction of one.`,
+          apiError.invalidPrinted(path(), entry.text, 'must be an integer'),
+          `${entry.name} is an extended resource, counted in whole devices: ${describeContainer(container)} cannot ask for a fraction of one.`,
         ),
         range,
-        data,
+        data: data(),
       },
     ];
   }
@@ -148,11 +150,11 @@ function entryFindings(container: ContainerModel, list: ResourceListKey, entry: 
     return [
       {
         message: explain(
-          apiError.invalid(path, entry.text, `${entry.text} is not positive integer multiple of ${entry.name}`),
+          apiError.invalid(path(), entry.text, `${entry.text} is not positive integer multiple of ${entry.name}`),
           `hugepages come in whole pages of ${entry.name.slice(HUGEPAGES_PREFIX.length)}: ask for a multiple of the page size.`,
         ),
         range,
-        data,
+        data: data(),
       },
     ];
   }
@@ -173,7 +175,7 @@ export const invalidResourceName = defineRule({
       let hugePages: ResourceEntry | undefined;
       for (const list of LISTS) {
         for (const entry of resources[list]) {
-          findings.push(...entryFindings(container, list, entry));
+          for (const finding of entryFindings(container, list, entry)) findings.push(finding);
           if (entry.name === 'cpu' || entry.name === 'memory') cpuOrMemory = true;
           if (isHugePagesResource(entry.name)) hugePages ??= entry;
         }
