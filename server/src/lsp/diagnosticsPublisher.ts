@@ -94,7 +94,7 @@ export class DiagnosticsPublisher {
       // A newer version arrived meanwhile (or the file closed): its own run will publish.
       const stale = () => this.documents.get(uri)?.version !== document.version;
       if (stale()) return;
-      const file = await this.files.current(uri, stale);
+      const file = await this.files.current(uri, stale, settings);
       if (!file || stale()) return;
       if (!file.isRelevant && !this.published.has(uri)) return;
       // Findings document by document in time slices, so requests on other files are answered meanwhile.
@@ -138,7 +138,7 @@ export class DiagnosticsPublisher {
     }
     const settings = await this.settings.settingsFor(uri);
     const stale = () => this.documents.get(uri)?.version !== document.version;
-    const file = await this.files.current(uri, stale);
+    const file = await this.files.current(uri, stale, settings);
     if (!file || stale()) return;
     if (file.isRelevant && (await runInSlices(this.service.findingsInSteps(file, settings), stale)) === undefined)
       return;

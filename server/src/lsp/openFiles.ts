@@ -1,5 +1,5 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
-import type { LanguageService, ParsedFile, SplitText } from '../service';
+import type { LanguageService, ParsedFile, ServiceSettings, SplitText } from '../service';
 import { isAboveLimit } from './fileSizeLimit';
 import type { SplitTextDocument } from './splitTextDocument';
 import { runInSlices } from './timeSlices';
@@ -27,9 +27,15 @@ export class OpenFiles {
 
   /**
    * The parse of a document's current text, for diagnostics: parsed whatever its size.
-   * `undefined` when the document closed or changed before the parse finished.
+   * `undefined` when the document closed or changed before the parse finished. Given the settings
+   * of the diagnostics, new documents get their findings as they are parsed (their trees are then
+   * let go).
    */
-  async current(uri: string, cancelled: () => boolean = () => false): Promise<ParsedFile | undefined> {
+  async current(
+    uri: string,
+    cancelled: () => boolean = () => false,
+    settings?: ServiceSettings,
+  ): Promise<ParsedFile | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     // Each version's text is its own value (an edit makes a new one), so identity tells whether it changed.
@@ -40,7 +46,7 @@ export class OpenFiles {
     if (!pending || pending.text !== text) {
       // Only a newer text (or closing) stops a shared parse; one caller's cancellation does not.
       const stale = () => this.documents.get(uri)?.content !== text;
-      const result = runInSlices(this.service.parseFileInSteps(text, previous), stale).then((file) => {
+      const result = runInSlices(this.service.parseFileInSteps(text, previous, settings), stale).then((file) => {
         if (this.pending.get(uri) === pending) this.pending.delete(uri);
         if (file && this.documents.get(uri)) this.parsed.set(uri, file);
         return file;

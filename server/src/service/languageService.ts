@@ -76,8 +76,15 @@ export interface LanguageService {
    * `parseFile`, one changed document per step (the file is the generator's return value): a
    * host drives it in time slices and yields between them, so one large file never starves
    * the requests on the others, and drops it when the text changes or the request is cancelled.
+   * Given the settings its findings will be asked under, each new document's findings are
+   * computed as it is parsed and its tree is let go (parsed again when a request reads it), so a
+   * large file is never held as trees.
    */
-  parseFileInSteps(text: string | SplitText, previous?: ParsedFile): Generator<void, ParsedFile, void>;
+  parseFileInSteps(
+    text: string | SplitText,
+    previous?: ParsedFile,
+    settings?: ServiceSettings,
+  ): Generator<void, ParsedFile, void>;
 
   /**
    * Computes the file's findings one document per step; they are cached on each document's
@@ -208,7 +215,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   return {
     logger: init.logger,
     parseFile: (text, previous) => new ParsedFile(text, previous),
-    parseFileInSteps: (text, previous) => ParsedFile.inSteps(text, previous),
+    parseFileInSteps: (text, previous, settings) => ParsedFile.inSteps(text, previous, settings),
     findingsInSteps: (file, settings) => file.documentFindingsInSteps(settings),
     findings: (file, settings) => file.findings(settings),
     lintText,

@@ -1,11 +1,20 @@
 import { attachFileServices, exposureKey } from './model/serviceExposures';
 import type { Finding } from './findings/finding';
-import { buildDocumentModel, mentionsPodKind, type DocumentModel } from './model/documentModel';
+import {
+  buildDocumentModel,
+  keepParts,
+  mentionsPodKind,
+  podCountOf,
+  releaseParts,
+  serviceCountOf,
+  type DocumentModel,
+} from './model/documentModel';
 import type { PodModel, ResourceModel } from './model/podModel';
 import { settingsKey, type ServiceSettings } from './settings';
 import { setSlot, slotOf } from './slots';
 import { firstLineRange, type LinePositions } from './text/lineIndex';
 import { splitDocuments, type DocumentSlice } from './text/splitDocuments';
+import { ChunkedList } from './text/chunkedList';
 import { ownCopy, SplitText } from './text/splitText';
 import { checkResourceIdentity } from './validation/resourceIdentity';
 import { validateDocument } from './validation/validateDocument';
@@ -28,7 +37,7 @@ export interface FileFinding extends Finding {
   readonly documentIndex: number;
 }
 
-/** Per-document facts kept in flat arrays, so a keystroke reads none of the unchanged models. */
+/** Per-document facts kept per chunk of models, so a keystroke reads none of the unchanged models. */
 const RELEVANT = 1;
 const TEMPLATE = 2;
 const POD = 4;
@@ -73,10 +82,9 @@ export class ParsedFile {
   readonly podCount: number;
   /** The text as its documents, with the file's line index; an edit's next version shares the unchanged ones. */
   readonly source: SplitText;
-  private readonly models: readonly DocumentModel[];
+  private readonly models: ChunkedList<DocumentModel>;
   /** True when the file holds too many documents and is one refused document. */
   private readonly refused: boolean;
-  private readonly flags: Uint8Array;
   /** The documents asked for so far (most keystrokes ask for the few with findings). */
   private readonly documentObjects = new Map<number, AnalyzedDocument>();
   private allDocuments: readonly AnalyzedDocument[] | undefined;
@@ -93,35 +101,19 @@ export class ParsedFile {
       built = step.value;
     }
     const models = built.models;
-    const count = models.length;
     this.models = models;
-    this.refused = count !== this.source.documentCount;
+    this.refused = models.length !== this.source.documentCount;
     const front = built.reuse?.front ?? 0;
     const back = built.reuse?.back ?? 0;
     const earlier = built.previous;
-    // Facts of the documents kept from the previous version are copied, not read from their models again.
-    const flags = new Uint8Array(count);
-    const shared = earlier !== undefined && (front > 0 || back > 0);
-    let pods = shared ? earlier.podCount : 0;
-    let services = shared ? earlier.serviceCount : 0;
-    if (shared) {
-      flags.set(earlier.flags.subarray(0, front));
-      flags.set(earlier.flags.subarray(earlier.models.length - back), count - back);
-      for (let j = front; j < earlier.models.length - back; j++) {
-        pods -= earlier.models[j]!.pods.length;
-        services -= servicesIn(earlier.models[j]!);
-      }
+    // The facts of a chunk are computed once and kept on it: an edit replaces one chunk.
+    let pods = 0;
+    let services = 0;
+    for (let c = 0; c < models.chunkCount; c++) {
+      const facts = this.factsOf(c);
+      pods += facts.pods;
+      services += facts.services;
     }
-    for (let i = shared ? front : 0; i < count - (shared ? back : 0); i++) {
-      const model = models[i]!;
-      flags[i] =
-        (model.relevant ? RELEVANT : 0) |
-        (model.templateAt !== undefined ? TEMPLATE : 0) |
-        (model.pods.length > 0 ? POD : 0);
-      pods += model.pods.length;
-      services += servicesIn(model);
-    }
-    this.flags = flags;
     this.podCount = pods;
     this.serviceCount = services;
     if (earlier) {
@@ -140,9 +132,12 @@ export class ParsedFile {
     }
     // Most files hold no Service: then nothing is to attach, unless the previous version held one (now removed).
     if (this.serviceCount > 0 || (earlier !== undefined && earlier.serviceCount > 0)) {
+      // What the Services hand the pods is cached on the pod models: they must not be let go.
+      const all = models.slice(0);
+      if (this.serviceCount > 0) for (const model of all) keepParts(model);
       attachFileServices(
-        models.flatMap((model) => model.resources),
-        models.flatMap((model) => model.pods),
+        all.flatMap((model) => model.resources),
+        all.flatMap((model) => model.pods),
       );
     }
   }
@@ -151,9 +146,13 @@ export class ParsedFile {
    * The same parse, one changed document per step, so a host can yield between documents and
    * answer other requests while a large file is parsed. The file is the generator's return value.
    */
-  static *inSteps(text: string | SplitText, previous?: ParsedFile): Generator<void, ParsedFile, void> {
+  static *inSteps(
+    text: string | SplitText,
+    previous?: ParsedFile,
+    settings?: ServiceSettings,
+  ): Generator<void, ParsedFile, void> {
     const source = typeof text === 'string' ? SplitText.of(text) : text;
-    const parts = yield* buildParts(source, previous, typeof text === 'string');
+    const parts = yield* buildParts(source, previous, typeof text === 'string', settings);
     return new ParsedFile(source, undefined, parts);
   }
 
@@ -291,8 +290,10 @@ export class ParsedFile {
 
   /** One document's findings under the walk's settings (`validated`: they were not cached). */
   private stepOf(index: number, walk: DocumentWalk): { entry?: IndexEntry; validated: boolean } {
-    const model = this.models[index]!;
+    const model = this.models.at(index);
     const step = documentStep(model, walk, index === walk.noticeDocument, index === walk.templateDocument);
+    // Once its findings are known, a document's tree is rebuilt only when a request reads it.
+    if (!walk.withServices) releaseParts(model);
     const entry =
       step.findings.length > 0
         ? { index, findings: step.findings, onlyIfFileRelevant: step.onlyIfFileRelevant }
@@ -302,9 +303,23 @@ export class ParsedFile {
 
   /** The first document whose flags under `mask` are `value` (-1 if none). */
   private firstWith(mask: number, value: number): number {
-    const flags = this.flags;
-    for (let i = 0; i < flags.length; i++) if ((flags[i]! & mask) === value) return i;
+    for (let c = 0; c < this.models.chunkCount; c++) {
+      const { flags, present } = this.factsOf(c);
+      let found = false;
+      for (let f = 0; f < 8 && !found; f++) found = (present & (1 << f)) !== 0 && (f & mask) === value;
+      if (!found) continue;
+      for (let i = 0; i < flags.length; i++) if ((flags[i]! & mask) === value) return this.models.chunkStart(c) + i;
+    }
     return -1;
+  }
+
+  private factsOf(c: number): ChunkFacts {
+    return this.models.derived(c, CHUNK_FACTS, chunkFacts);
+  }
+
+  /** The first document holding a pod (-1 if none). */
+  firstDocumentWithPods(): number {
+    return this.firstWith(POD, POD);
   }
 
   /** How many documents the file holds (one when it is refused for holding too many). */
@@ -318,7 +333,12 @@ export class ParsedFile {
   }
 
   modelAt(index: number): DocumentModel {
-    return this.models[index]!;
+    return this.models.at(index);
+  }
+
+  /** This version's models with those from `start` up to `end` replaced (sharing every other chunk). */
+  modelsReplacing(start: number, end: number, models: readonly DocumentModel[]): ChunkedList<DocumentModel> {
+    return this.models.splice(start, end - start, models);
   }
 
   private offsetOf(index: number): number {
@@ -328,7 +348,7 @@ export class ParsedFile {
   private documentObject(index: number): AnalyzedDocument {
     let document = this.documentObjects.get(index);
     if (!document) {
-      document = { index, offset: this.offsetOf(index), model: this.models[index]! };
+      document = { index, offset: this.offsetOf(index), model: this.models.at(index) };
       this.documentObjects.set(index, document);
     }
     return document;
@@ -337,37 +357,83 @@ export class ParsedFile {
 
 /** The models of a version, and which of them it shares with the previous one. */
 interface BuiltParts {
-  readonly models: readonly DocumentModel[];
+  readonly models: ChunkedList<DocumentModel>;
   readonly previous: ParsedFile | undefined;
   readonly reuse?: { readonly front: number; readonly back: number };
 }
 
-/** Builds the models of the documents the previous version does not have, one per step. */
+/**
+ * Builds the models of the documents the previous version does not have, one per step. Given the
+ * settings the findings will be asked under, each new document's findings are computed in its own
+ * step and its tree is let go at once (`releaseParts`), so a large file never holds every tree:
+ * the findings walk then reads them from the cache. A file with a Service is not done this way
+ * (a Service anywhere changes the pods' findings, and the pods keep what it hands them).
+ */
 function* buildParts(
   source: SplitText,
   previous: ParsedFile | undefined,
   cutFromString: boolean,
+  settings?: ServiceSettings,
 ): Generator<void, BuiltParts, void> {
   const count = source.documentCount;
-  if (count > MAX_DOCUMENTS) return { models: [tooManyDocuments(source.text, count)], previous };
+  if (count > MAX_DOCUMENTS) return { models: ChunkedList.of([tooManyDocuments(source.text, count)]), previous };
   const reuse = previous ? reusableModels(source, previous) : undefined;
-  const models = reuse?.models ?? new Array<DocumentModel | undefined>(count);
+  const front = reuse?.front ?? 0;
+  const back = reuse?.back ?? 0;
+  const middle = reuse?.middle ?? new Array<DocumentModel | undefined>(count);
   // A string cut here is a view into this whole version of the file, which a reused model would keep
   // alive: given a previous parse, such documents get their own copy (an edited `SplitText`'s already have).
   const copy = previous !== undefined && cutFromString;
-  for (let i = 0; i < count; i++) {
+  let early: EarlyFindings | undefined =
+    settings && !(previous && previous.serviceCount > 0) ? new EarlyFindings(settings, previous, reuse) : undefined;
+  for (let j = 0; j < middle.length; j++) {
     // A comparison with `undefined` reads no model (a truth test would load each one's hidden class).
-    if (models[i] !== undefined) continue;
-    models[i] = buildDocumentModel(copy ? ownCopy(source.documentText(i)) : source.documentText(i));
+    if (middle[j] !== undefined) {
+      early?.passed(middle[j]!);
+      continue;
+    }
+    const text = source.documentText(front + j);
+    const model = buildDocumentModel(copy ? ownCopy(text) : text);
+    middle[j] = model;
+    if (early && !early.computed(model)) early = undefined;
     yield;
   }
-  return { models: models as DocumentModel[], previous, reuse };
+  const built = middle as DocumentModel[];
+  const models =
+    previous && reuse ? previous.modelsReplacing(front, previous.documentCount - back, built) : ChunkedList.of(built);
+  return { models, previous, reuse };
 }
 
-function servicesIn(model: DocumentModel): number {
-  let count = 0;
-  for (const resource of model.resources) if (resource.kind === 'Service') count++;
-  return count;
+/**
+ * The findings of documents as they are built, under the key the file's findings walk will use
+ * while the file holds no Service: the target-version notice goes to the first document with a
+ * pod, as in the walk (a guess that misses only costs the walk a validation).
+ */
+class EarlyFindings {
+  private readonly walk: DocumentWalk;
+  private podBefore: boolean;
+
+  constructor(settings: ServiceSettings, previous: ParsedFile | undefined, reuse: { front: number } | undefined) {
+    this.walk = { settings, key: settingsKey(settings), withServices: false, noticeDocument: -1, templateDocument: -1 };
+    const firstPod = previous?.firstDocumentWithPods() ?? -1;
+    this.podBefore = firstPod >= 0 && firstPod < (reuse?.front ?? 0);
+  }
+
+  /** A reused document between the new ones. */
+  passed(model: DocumentModel): void {
+    if (podCountOf(model) > 0) this.podBefore = true;
+  }
+
+  /** Computes a new document's findings and lets its tree go; false for a Service (stop here). */
+  computed(model: DocumentModel): boolean {
+    if (serviceCountOf(model) > 0) return false;
+    const withPods = podCountOf(model) > 0;
+    documentStep(model, this.walk, withPods && !this.podBefore, false);
+    if (withPods) this.podBefore = true;
+    // Nothing else has read the parts: let go of them at once, so that they die young.
+    releaseParts(model, true);
+    return true;
+  }
 }
 
 /** The integers from `start` up to (not including) `end`. */
@@ -404,9 +470,16 @@ function documentStep(
   }
   if (!model.relevant) {
     // Objects beside the pods ship with them: a removed apiVersion there fails the same apply.
-    const findings = settings.validate
-      ? model.resources.flatMap((resource) => checkResourceIdentity(resource, settings))
-      : [];
+    // Kept on the model like a pod document's findings, so the walk does not read a released tree.
+    const findings =
+      cachedFindings(model, walk.key, false) ??
+      setSlot<CachedFindings>(model, CACHED_FINDINGS, {
+        key: walk.key,
+        withNotice: false,
+        findings: settings.validate
+          ? model.resources.flatMap((resource) => checkResourceIdentity(resource, settings))
+          : [],
+      }).findings;
     return { findings, onlyIfFileRelevant: true, validated: false };
   }
   // Services in other documents of the file shape the roles, which some rules read.
@@ -537,28 +610,58 @@ function templateHint(templateAt: number): Finding {
 function reusableModels(
   source: SplitText,
   previous: ParsedFile,
-): { models: (DocumentModel | undefined)[]; front: number; back: number } {
+): { middle: (DocumentModel | undefined)[]; front: number; back: number } {
   const count = source.documentCount;
   const previousModels = previous.documentCount;
   const earlier = previousModels === previous.source.documentCount ? previous.source : undefined;
-  const same = (i: number, j: number): boolean =>
-    earlier !== undefined &&
-    (source.sharesDocument(i, earlier, j) || source.documentText(i) === previous.modelAt(j).text);
-  let front = 0;
-  while (front < count && front < previousModels && same(front, front)) front++;
-  let back = 0;
-  while (back < count - front && back < previousModels - front && same(count - 1 - back, previousModels - 1 - back))
-    back++;
+  // A version edited from the previous one knows what it shares without comparing documents.
+  const shared = earlier && source.sharedWith(earlier);
+  let front = shared?.front ?? 0;
+  let back = shared?.back ?? 0;
+  if (!shared) {
+    const same = (i: number, j: number): boolean =>
+      earlier !== undefined &&
+      (source.sharesDocument(i, earlier, j) || source.documentText(i) === previous.modelAt(j).text);
+    while (front < count && front < previousModels && same(front, front)) front++;
+    while (back < count - front && back < previousModels - front && same(count - 1 - back, previousModels - 1 - back))
+      back++;
+  }
   // Only the few documents between the equal runs are looked up by text.
-  const middle = new Map<string, DocumentModel>();
-  for (let i = front; i < previousModels - back; i++) middle.set(previous.modelAt(i).text, previous.modelAt(i));
-  const changed: (DocumentModel | undefined)[] = [];
-  for (let i = front; i < count - back; i++) changed.push(middle.get(source.documentText(i)));
-  const models = (previous.modelsIn(0, front) as (DocumentModel | undefined)[]).concat(
-    changed,
-    previous.modelsIn(previousModels - back, previousModels),
-  );
-  return { models, front, back };
+  const byText = new Map<string, DocumentModel>();
+  for (let i = front; i < previousModels - back; i++) byText.set(previous.modelAt(i).text, previous.modelAt(i));
+  const middle: (DocumentModel | undefined)[] = [];
+  for (let i = front; i < count - back; i++) middle.push(byText.get(source.documentText(i)));
+  return { middle, front, back };
+}
+
+/** What a chunk of models says about its documents, kept on the chunk. */
+interface ChunkFacts {
+  /** `RELEVANT`, `TEMPLATE` and `POD` of each document. */
+  readonly flags: Uint8Array;
+  /** Which flag values occur (bit `f` for flags `f`), so a search skips chunks without them. */
+  readonly present: number;
+  readonly pods: number;
+  readonly services: number;
+}
+
+const CHUNK_FACTS = Symbol('chunk facts');
+
+function chunkFacts(models: readonly DocumentModel[]): ChunkFacts {
+  const flags = new Uint8Array(models.length);
+  let present = 0;
+  let pods = 0;
+  let services = 0;
+  for (let i = 0; i < models.length; i++) {
+    const model = models[i]!;
+    const podsHere = podCountOf(model);
+    const f =
+      (model.relevant ? RELEVANT : 0) | (model.templateAt !== undefined ? TEMPLATE : 0) | (podsHere > 0 ? POD : 0);
+    flags[i] = f;
+    present |= 1 << f;
+    pods += podsHere;
+    services += serviceCountOf(model);
+  }
+  return { flags, present, pods, services };
 }
 
 const CACHED_FINDINGS = Symbol('findings');

@@ -93,6 +93,30 @@ describe('SplitText: an edited text equals a fresh cut of the same text', () => 
     );
   });
 
+  it('across chunks of documents: random edits in a file of 1,500 documents, and what each version shares', () => {
+    const documents = Array.from({ length: 1500 }, (_, i) => (i % 7 === 3 ? `a: ${i}\r\n` : `kind: Pod\nn: ${i}\n`));
+    const initial = documents.join('---\n');
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let split = SplitText.of(initial);
+        let current = initial;
+        for (const change of edits) {
+          const { start, end, next } = applyTo(current, { ...change, span: change.span / 50 });
+          const before = split;
+          split = split.withChange(start, end, change.insert);
+          current = next;
+          // The documents the edit says both versions share are the very same pieces.
+          const shared = split.sharedWith(before)!;
+          for (let i = 0; i < shared.front; i += 97) assert.ok(split.sharesDocument(i, before, i));
+          for (let i = 1; i <= shared.back; i += 89)
+            assert.ok(split.sharesDocument(split.documentCount - i, before, before.documentCount - i));
+        }
+        assertSameAsFresh(split, current);
+      }),
+      { numRuns: 25, seed: 16 },
+    );
+  });
+
   it('keeps the strings of the documents an edit did not touch', () => {
     const original = [
       'kind: Pod\nmetadata: {name: a}\n',

@@ -40,24 +40,124 @@ export function firstSyntaxError(document: DocumentModel): Finding | undefined {
 
 const TEMPLATE_EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
 
-export function buildDocumentModel(text: string): DocumentModel {
-  const templateAt = findTemplateExpression(text);
-  if (templateAt !== undefined) {
-    return {
-      text,
-      root: null,
-      syntaxFindings: [],
-      resources: [],
-      pods: [],
-      templateAt,
-      relevant: mentionsPodKind(text),
-    };
+/** What parsing a document yields: the part of a model that is dropped and rebuilt on demand. */
+interface ParsedParts {
+  readonly root: YNode | null;
+  readonly syntaxFindings: readonly Finding[];
+  readonly resources: readonly ResourceModel[];
+  readonly pods: readonly PodModel[];
+}
+
+const TEMPLATE_PARTS: ParsedParts = { root: null, syntaxFindings: [], resources: [], pods: [] };
+
+/**
+ * A document's model whose tree and pod models (about 35 KB for a 1.3 KB pod) can be let go
+ * once its findings are known (`releaseParts`): they are then held only weakly, and the next
+ * reader after a garbage collection parses the document's text again, which gives the same
+ * tree. What the file needs of every document on each keystroke (relevant, template, how many
+ * pods and Services) and everything cached on the model itself (findings, outline, folds,
+ * links) stays, so a large open file keeps little more than its text and its findings.
+ */
+class LazyDocumentModel implements DocumentModel {
+  readonly relevant: boolean;
+  readonly templateAt?: number;
+  /** How many pods and Services the document holds, read without its parts. */
+  readonly podCount: number;
+  readonly serviceCount: number;
+  private held: ParsedParts | undefined;
+  private weak: WeakRef<ParsedParts> | undefined;
+
+  constructor(
+    readonly text: string,
+    parts: ParsedParts,
+    templateAt: number | undefined,
+  ) {
+    this.held = parts;
+    if (templateAt !== undefined) this.templateAt = templateAt;
+    this.podCount = parts.pods.length;
+    let services = 0;
+    for (const resource of parts.resources) if (resource.kind === 'Service') services++;
+    this.serviceCount = services;
+    this.relevant = parts.pods.length > 0 || mentionsPodKind(text);
   }
+
+  get root(): YNode | null {
+    return this.parts().root;
+  }
+  get syntaxFindings(): readonly Finding[] {
+    return this.parts().syntaxFindings;
+  }
+  get resources(): readonly ResourceModel[] {
+    return this.parts().resources;
+  }
+  get pods(): readonly PodModel[] {
+    return this.parts().pods;
+  }
+
+  /**
+   * Holds the parts weakly from now on (until `keepParts`); `drop` lets them go at once, for parts
+   * nothing else has read (then they die young instead of waiting for a full collection).
+   */
+  release(drop = false): void {
+    if (this.held === undefined || this.held === TEMPLATE_PARTS) return;
+    this.weak = drop ? undefined : new WeakRef(this.held);
+    this.held = undefined;
+  }
+
+  /** Holds the parts strongly again (what is cached on the pods must then outlive collections). */
+  keep(): void {
+    this.held = this.parts();
+    this.weak = undefined;
+  }
+
+  private parts(): ParsedParts {
+    if (this.held) return this.held;
+    let parts = this.weak?.deref();
+    if (!parts) {
+      parts = parseParts(this.text);
+      this.weak = new WeakRef(parts);
+    }
+    return parts;
+  }
+}
+
+function parseParts(text: string): ParsedParts {
   const { root, findings } = parseYamlDocument(text);
   const resources = findResources(root);
   const pods: PodModel[] = [];
   for (const resource of resources) if (resource.pod) pods.push(resource.pod);
-  return { text, root, syntaxFindings: findings, resources, pods, relevant: pods.length > 0 || mentionsPodKind(text) };
+  return { root, syntaxFindings: findings, resources, pods };
+}
+
+export function buildDocumentModel(text: string): DocumentModel {
+  const templateAt = findTemplateExpression(text);
+  return new LazyDocumentModel(text, templateAt !== undefined ? TEMPLATE_PARTS : parseParts(text), templateAt);
+}
+
+/**
+ * Lets a model's tree and pod models be collected (they are parsed again when read): they are
+ * held weakly until a collection, or let go at once with `drop` (parts only the caller has read).
+ */
+export function releaseParts(model: DocumentModel, drop = false): void {
+  if (model instanceof LazyDocumentModel) model.release(drop);
+}
+
+/** Keeps a model's tree and pod models (after `releaseParts`) for as long as the model lives. */
+export function keepParts(model: DocumentModel): void {
+  if (model instanceof LazyDocumentModel) model.keep();
+}
+
+/** How many pods a document holds, without reading a released model's parts. */
+export function podCountOf(model: DocumentModel): number {
+  return model instanceof LazyDocumentModel ? model.podCount : model.pods.length;
+}
+
+/** How many Services a document holds, without reading a released model's parts. */
+export function serviceCountOf(model: DocumentModel): number {
+  if (model instanceof LazyDocumentModel) return model.serviceCount;
+  let count = 0;
+  for (const resource of model.resources) if (resource.kind === 'Service') count++;
+  return count;
 }
 
 /** Offset of the first template expression outside a comment, if any. */

@@ -59,7 +59,7 @@ function documentIndex(document: AnalyzedDocument): SymbolIndex {
 }
 
 function hasService(file: ParsedFile): boolean {
-  return file.documents.some((document) => document.model.resources.some((resource) => resource.kind === 'Service'));
+  return file.serviceCount > 0;
 }
 
 function shiftedOccurrence(occurrence: Occurrence, offset: number): Occurrence {

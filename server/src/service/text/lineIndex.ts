@@ -1,4 +1,5 @@
 import type { Position } from '../../shared/vocabulary';
+import { lastAtMost } from './chunkedList';
 import { withLineFeeds } from './lineBreaks';
 
 export type { Position } from '../../shared/vocabulary';
@@ -45,14 +46,8 @@ export class LineIndex implements LinePositions {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    const line = Math.max(0, lastAtMost(this.lineStarts, clamped));
+    return { line, character: clamped - this.lineStarts[line]! };
   }
 
   offsetAt(position: Position): number {

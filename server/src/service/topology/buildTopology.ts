@@ -4,6 +4,8 @@ import type { PodAnalysis } from '../analysis/types';
 import type { ParsedFile, FileFinding } from '../parsedFile';
 import { SEVERITY_ORDER } from '../findings/finding';
 import type { ContainerModel, PodModel } from '../model/podModel';
+import { podCountOf, type DocumentModel } from '../model/documentModel';
+import { setSlot, slotOf } from '../slots';
 import type { ServiceSettings } from '../settings';
 import { getMap, getSeq, isMap, isScalar, scalarText, type Range } from '../yaml/nodes';
 import { nodeAtOffset } from '../../shared/topology/nodeAtOffset';
@@ -18,24 +20,50 @@ import type {
 
 /** Every pod-bearing object of a file, in document order, as the preview's document selector lists them. */
 export function topologyTargets(file: ParsedFile): TopologyTarget[] {
-  const multiple = file.pods.length > 1;
+  const multiple = file.podCount > 1;
   const targets: TopologyTarget[] = [];
   for (const document of file.documents) {
-    document.model.pods.forEach((pod, podIndex) => {
-      const name = pod.name ?? '(unnamed)';
+    if (podCountOf(document.model) === 0) continue;
+    const heads = podHeadsOf(document.model);
+    heads.forEach((head, podIndex) => {
       const where = multiple
-        ? ` (document ${document.index + 1}${document.model.pods.length > 1 ? `, item ${podIndex + 1}` : ''})`
+        ? ` (document ${document.index + 1}${heads.length > 1 ? `, item ${podIndex + 1}` : ''})`
         : '';
       targets.push({
         documentIndex: document.index,
         podIndex,
-        label: `${pod.kind} ${name}${where}`,
-        start: document.offset + pod.root.range.start,
-        end: document.offset + pod.root.range.end,
+        label: `${head.label}${where}`,
+        start: document.offset + head.start,
+        end: document.offset + head.end,
       });
     });
   }
   return targets;
+}
+
+/** What the document selector shows of a pod, in offsets of its document. */
+interface PodHead {
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const POD_HEADS = Symbol('pod heads');
+
+/** Kept on the model: the preview asks for the targets after each edit, and a released tree is not read again. */
+function podHeadsOf(model: DocumentModel): readonly PodHead[] {
+  return (
+    slotOf<readonly PodHead[]>(model, POD_HEADS) ??
+    setSlot(
+      model,
+      POD_HEADS,
+      model.pods.map((pod) => ({
+        label: `${pod.kind} ${pod.name ?? '(unnamed)'}`,
+        start: pod.root.range.start,
+        end: pod.root.range.end,
+      })),
+    )
+  );
 }
 
 /** The pod whose object contains a file offset, else the first pod of the file. */
@@ -244,6 +272,8 @@ function addServices(
   edges: TopologyEdge[],
 ): void {
   let serviceCount = 0;
+  // Without a Service the documents are not read (their trees may have been let go).
+  if (file.serviceCount === 0) return;
   for (const document of file.documents) {
     for (const resource of document.model.resources) {
       if (resource.kind !== 'Service' || !selectsPod(resource, pod)) continue;
