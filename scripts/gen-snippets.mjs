@@ -1,5 +1,5 @@
-// Writes server/src/service/completion/generated/snippets.ts from snippets/pods.code-snippets, so that
-// the language server offers the same snippets to every LSP client as VS Code shows from the file.
+// Writes server/src/service/completion/generated/snippets.ts from snippets/pods.code-snippets, the one
+// source of the snippets the language server offers every client, VS Code included, where each fits.
 // `--check` fails when the generated module is out of date (npm test runs that through a unit test).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

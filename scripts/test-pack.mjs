@@ -57,6 +57,12 @@ try {
   const listing = execFileSync('tar', ['tzf', path.join(work, tarball)], { encoding: 'utf8' }).split('\n');
   for (const file of ['package/server/out/cli.js', 'package/package.json', 'package/schemas/pod.json'])
     assert.ok(listing.includes(file), `the tarball holds ${file}`);
+  // The README's pictures (media/screenshots/) stay out: `files` in package.json lists what ships, as for the VSIX.
+  assert.deepEqual(
+    listing.filter((file) => file.endsWith('.png') && file !== 'package/media/icon.png'),
+    [],
+    'the tarball holds no picture but the icon',
+  );
 
   step('install the tarball into a clean project');
   const project = newProject(path.join(work, 'project'), {

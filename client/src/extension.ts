@@ -56,12 +56,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'podPatterns' },
     outputChannel,
     traceOutputChannel: outputChannel,
-    // documentSummary: this client's status bar reads the podPatterns/documentSummary notification.
+    // documentSummary: this client's status bar reads the podPatterns/documentSummary notification. The snippets
+    // come from the server's completion, like every client's, so each is offered only where it fits.
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('podPatterns'),
       documentSummary: true,
-      // VS Code shows the snippets of snippets/ from package.json: the server must not offer them twice.
-      snippets: false,
     },
     middleware: {
       ...registerSelectAfterEdit(context, () => client?.state === State.Running),

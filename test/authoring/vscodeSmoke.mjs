@@ -1,6 +1,8 @@
 // The authoring features inside a real VS Code (code-server driven by headless Chromium):
 // "Pod Patterns: Add Sidecar" with its template quick pick inserts the container and selects
-// the value to fill in; the lightbulb's refactorings insert an init container.
+// the value to fill in; the lightbulb's refactorings insert an init container; the language
+// server's snippets are offered where they fit (a document in an empty file, a container entry
+// in a containers list, none at a document's root) and expand with their tab stops.
 // Needs code-server and the Node it runs on (the integration tests' cache provides both):
 //   CODE_SERVER_ENTRY=<…/code-server/out/node/entry.js> CODE_SERVER_NODE=<node 24> node --test test/authoring/vscodeSmoke.mjs
 // Run `npm run build` first. Screenshots go to test/artifacts/.
@@ -47,6 +49,13 @@ async function pickCodeAction(label) {
       await page.waitForTimeout(1_000);
     }
   }
+}
+
+/** Opens a file of the workspace from the explorer and puts the focus in its editor. */
+async function openInEditor(name) {
+  await page.click(`.explorer-viewlet >> text=${name}`, { timeout: 30_000 });
+  await page.waitForSelector('.editor-instance .view-lines');
+  await page.click('.editor-instance .view-lines');
 }
 
 /** The editor's visible text, with Monaco's non-breaking spaces made plain. */
@@ -145,9 +154,7 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
 });
 
 it('a quick fix from the lightbulb on a finding', async () => {
-  await page.click('.explorer-viewlet >> text=registry-pod.yaml', { timeout: 30_000 });
-  await page.waitForSelector('.editor-instance .view-lines');
-  await page.click('.editor-instance .view-lines');
+  await openInEditor('registry-pod.yaml');
   // The warning squiggle means the server has published the diagnostics the fix reads.
   await page.waitForSelector('.editor-instance .squiggly-warning', { timeout: 30_000 });
   await page.keyboard.press('Control+F');
@@ -159,14 +166,68 @@ it('a quick fix from the lightbulb on a finding', async () => {
 });
 
 it('a snippet expands into a whole pod', async () => {
-  await page.click('.explorer-viewlet >> text=new-pod.yaml', { timeout: 30_000 });
-  await page.waitForSelector('.editor-instance .view-lines');
-  await page.click('.editor-instance .view-lines');
+  await openInEditor('new-pod.yaml');
   await page.keyboard.type('pod-native-sidecar');
   await page.keyboard.press('Control+Space');
-  await page.click('.suggest-widget .monaco-list-row:has-text("pod-native-sidecar")', { timeout: 15_000 });
+  const row = '.suggest-widget .monaco-list-row:has-text("pod-native-sidecar")';
+  await page.waitForSelector(row, { timeout: 15_000 });
+  // One row, from the language server, with the snippet icon: no contributed copy beside it.
+  assert.equal(await page.locator(row).count(), 1);
+  assert.equal(await page.locator(`${row} .codicon-symbol-snippet`).count(), 1);
+  await page.click(row);
   const expanded = await poll(editorText, (text) => text.includes('restartPolicy: Always'), 15_000);
   assert.match(expanded, /^apiVersion: v1\nkind: Pod\n/);
   assert.match(expanded, /\n {2}initContainers:\n {2}- name: log-shipper\n {4}image: fluent\/fluent-bit:3\.2\.10\n/);
   await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-snippet.png') });
+});
+
+/** The labels of the suggest widget's rows, once it shows rows or says it has none. */
+async function suggestions() {
+  await page.waitForSelector('.suggest-widget.visible', { timeout: 15_000 });
+  const read = () =>
+    page.$$eval('.suggest-widget .monaco-list-row .label-name', (elements) =>
+      elements.map((element) => element.textContent ?? ''),
+    );
+  // The server's answer may replace the first rows VS Code shows: read until two reads a second apart agree.
+  let previous = await read();
+  for (;;) {
+    await page.waitForTimeout(1_000);
+    const current = await read();
+    if (current.join('|') === previous.join('|')) return current;
+    previous = current;
+  }
+}
+
+it('container snippets in a containers list only, expanding with their tab stops', async () => {
+  await openInEditor('app-pod.yaml');
+  // The file ends with a line break: Ctrl+End is column 0 of the empty last line, the document's root.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('sidecar');
+  await page.keyboard.press('Control+Space');
+  const atRoot = await suggestions();
+  assert.ok(!atRoot.some((label) => label.endsWith('-container')), `no container snippet at the root: ${atRoot}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Delete');
+
+  // Indented under `containers:`, the line is a new item of that list.
+  await page.keyboard.type('  sidecar');
+  await page.keyboard.press('Control+Space');
+  const inList = await suggestions();
+  assert.ok(inList.includes('sidecar-container'), inList.join(', '));
+  assert.ok(!inList.includes('init-container'), 'init containers belong to initContainers');
+  const row = '.suggest-widget .monaco-list-row:has-text("sidecar-container")';
+  assert.equal(await page.locator(`${row} .codicon-symbol-snippet`).count(), 1);
+  await page.click(row);
+  await poll(editorText, (text) => text.includes('- name: log-shipper'), 15_000);
+  // The first tab stop is the volume name, mirrored in the comment and the mount: typing replaces both.
+  await page.keyboard.type('data');
+  const expanded = await poll(editorText, (text) => text.includes('  - name: data\n'), 15_000);
+  await page.keyboard.press('Escape');
+  assert.match(
+    expanded,
+    /\n {4}- containerPort: 80\n {2}# Needs a volume under spec\.volumes: - name: data \/ emptyDir: \{\}, mounted by the app too\.\n {2}- name: log-shipper\n {4}image: fluent\/fluent-bit:3\.2\.10\n/,
+  );
+  assert.match(expanded, /\n {4}volumeMounts:\n {4}- name: data\n {6}mountPath: \/var\/log\/app\n/);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-authoring-container-snippet.png') });
 });

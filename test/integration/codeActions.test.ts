@@ -80,7 +80,14 @@ describe('code actions', () => {
     const titles = refactorings.map((action) => action.title);
     assert.deepEqual(
       titles.map((title) => title.split(':')[0]),
-      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador'],
+      [
+        'Add init container',
+        'Add sidecar',
+        'Add native sidecar',
+        'Add adapter',
+        // Called by the main container from its start, it is started first.
+        'Add ambassador as a native sidecar',
+      ],
     );
     assert.ok(
       titles.every((title) => title.endsWith(' to Pod shop')),

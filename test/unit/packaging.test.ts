@@ -42,7 +42,6 @@ const ALLOWED = [
   /^extension\/webview\/out\/[\w.-]+\.(js|css)$/,
   /^extension\/webview\/media\/[\w./-]+\.(css|svg|png)$/,
   /^extension\/schemas\/[\w./-]+\.json$/,
-  /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|css)$/,
   // The walkthrough's pages and examples, and the documentation it and the links open offline.
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,

@@ -359,8 +359,8 @@ describe('topology webview', () => {
     await page.click('#export');
     const exported = await page.evaluate(() => window.__posted.at(-1));
     assert.deepEqual(
-      { ...exported, width: typeof exported.width },
-      { type: 'exportSvg', tab: 'lifecycle', width: 'number' },
+      { ...exported, width: typeof exported.width, height: typeof exported.height },
+      { type: 'exportSvg', tab: 'lifecycle', width: 'number', height: 'number' },
     );
     await page.focus('#tab-lifecycle');
     await page.keyboard.press('ArrowRight');
@@ -410,45 +410,138 @@ describe('topology webview', () => {
     await page.close();
   });
 
-  it('fits a six-container pod in a 650 px panel: every node visible, no text under 11 px, no sideways scrolling', async () => {
-    const data = message('six-containers.json');
-    for (const theme of Object.keys(THEMES)) {
-      const { page, problems } = await openPage(theme);
-      await page.setViewportSize({ width: 650, height: 1000 });
-      await post(page, data);
-      await page.waitForSelector('svg.pp-topology');
-      const seen = await page.evaluate(() => {
-        const svg = document.querySelector('svg.pp-topology');
-        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
-        const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent.trim() !== '');
-        const nodes = [...svg.querySelectorAll('[data-node-id]')].filter(
-          (node) => node.getAttribute('data-node-id') !== 'pod',
+  /** What of the topology lies outside the window, and the smallest text, as the user sees them. */
+  const topologyInView = (page) =>
+    page.evaluate(() => {
+      const svg = document.querySelector('svg.pp-topology');
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      const outside = (element) => {
+        const box = element.getBoundingClientRect();
+        return (
+          box.left < -0.5 ||
+          box.top < -0.5 ||
+          box.right > window.innerWidth + 0.5 ||
+          box.bottom > window.innerHeight + 0.5
         );
-        return {
-          scale,
-          smallestText: Math.min(...texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * scale)),
-          outside: nodes
-            .filter((node) => {
-              const box = node.getBoundingClientRect();
-              return box.left < 0 || box.right > window.innerWidth;
-            })
-            .map((node) => node.getAttribute('data-node-id')),
-          nodeCount: nodes.length,
-          scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
-        };
-      });
-      assert.equal(seen.nodeCount, data.graph.nodes.length - 1);
-      assert.deepEqual(seen.outside, [], theme);
-      assert.ok(seen.smallestText >= 11, `${theme}: smallest text ${seen.smallestText} px`);
-      assert.equal(seen.scrollsSideways, false, theme);
-      assert.equal(seen.scale, 1, 'drawn at its natural size');
-      await page.screenshot({
-        path: path.join(artifacts, `topology-six-containers-650px-${theme}.png`),
-        fullPage: true,
-      });
-      assert.deepEqual(problems, []);
-      await page.close();
+      };
+      const named = (selector, name) =>
+        [...svg.querySelectorAll(selector)]
+          .filter(outside)
+          .map((element) => `${name(element)} ${JSON.stringify(element.getBoundingClientRect())}`);
+      const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent.trim() !== '');
+      return {
+        scale,
+        nodes: svg.querySelectorAll('[data-node-id]').length,
+        edgeLabels: svg.querySelectorAll('.pp-edge-label').length,
+        legendEntries: svg.querySelectorAll('.pp-legend [role="listitem"]').length,
+        outside: [
+          ...named('[data-node-id]', (node) => node.getAttribute('data-node-id')),
+          ...named('.pp-edge-label, .pp-lane-label', (text) => text.textContent),
+          ...named('.pp-legend-entry', (entry) => `legend ${entry.textContent}`),
+        ],
+        small: texts
+          .map((text) => ({ text: text.textContent, size: parseFloat(getComputedStyle(text).fontSize) * scale }))
+          .filter(({ size }) => size < 11)
+          .map(({ text, size }) => `${text} (${size.toFixed(1)} px)`),
+        unlabelled: [...svg.querySelectorAll('[data-node-id]')]
+          .filter((node) => !node.getAttribute('aria-label') || node.getAttribute('tabindex') !== '0')
+          .map((node) => node.getAttribute('data-node-id')),
+        scrolls: {
+          sideways: document.documentElement.scrollWidth > window.innerWidth,
+          down: document.documentElement.scrollHeight > window.innerHeight,
+        },
+      };
+    });
+
+  it('shows a six-container pod whole in a 650 px side panel, 760 and 800 px high: every node, edge label and legend entry in view, no text under 11 px', async () => {
+    const data = message('six-containers.json');
+    const edgeLabels = data.graph.edges.filter((edge) => edge.label).length;
+    for (const theme of Object.keys(THEMES)) {
+      for (const height of [760, 800]) {
+        const { page, problems } = await openPage(theme);
+        await page.setViewportSize({ width: 650, height });
+        await post(page, data);
+        await page.waitForSelector('svg.pp-topology');
+        const seen = await topologyInView(page);
+        const where = `${theme} at 650 × ${height} px`;
+        assert.equal(seen.nodes, data.graph.nodes.length, `${where}: every node drawn`);
+        assert.equal(seen.edgeLabels, edgeLabels, `${where}: every edge label drawn`);
+        // Six roles and six kinds of line: the legend lists each (and only what the picture shows).
+        assert.equal(seen.legendEntries, 12, `${where}: legend entries`);
+        assert.deepEqual(seen.outside, [], `${where}: out of view`);
+        assert.deepEqual(seen.small, [], `${where}: text under 11 px`);
+        assert.deepEqual(seen.unlabelled, [], `${where}: nodes without a label or out of the tab order`);
+        assert.deepEqual(seen.scrolls, { sideways: false, down: false }, where);
+        assert.equal(seen.scale, 1, `${where}: drawn at its natural size`);
+        if (height === 800)
+          await page.screenshot({ path: path.join(artifacts, `topology-six-containers-650x800-${theme}.png`) });
+        assert.deepEqual(problems, []);
+        await page.close();
+      }
     }
+  });
+
+  it('keeps zoom, pan and the keyboard working on the six-container pod fitted to a 650 × 800 px panel', async () => {
+    const data = message('six-containers.json');
+    const { page, problems } = await openPage('light');
+    await page.setViewportSize({ width: 650, height: 800 });
+    await post(page, data);
+    await page.waitForSelector('svg.pp-topology');
+    const shown = () =>
+      page.$eval('svg.pp-topology', (svg) => ({
+        width: Math.round(svg.getBoundingClientRect().width),
+        height: Math.round(svg.getBoundingClientRect().height),
+      }));
+    const fitted = await shown();
+    await page.keyboard.press('Control+Equal');
+    const zoomed = await shown();
+    assert.ok(zoomed.width > 650 && zoomed.height > fitted.height, JSON.stringify({ fitted, zoomed }));
+    assert.equal(await page.textContent('#zoom-level'), '125%');
+    // Dragging pans both ways, from anywhere: this drag starts on the pod's frame, and reveals nothing.
+    const start = await page.$eval('svg.pp-topology', (svg) => {
+      const box = svg.getBoundingClientRect();
+      return { x: box.left + 6, y: box.top + 30 };
+    });
+    assert.equal(
+      await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-node-id]')?.getAttribute('data-node-id'),
+        { x: start.x + 80, y: start.y + 60 },
+      ),
+      'pod',
+    );
+    await page.mouse.move(start.x + 80, start.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 30, start.y + 20, { steps: 4 });
+    await page.mouse.up();
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        left: document.getElementById('canvas').scrollLeft,
+        top: document.scrollingElement.scrollTop,
+      })),
+      { left: 50, top: 40 },
+    );
+    assert.deepEqual(await revealsPosted(page), []);
+    await page.mouse.move(300, 400);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Control');
+    assert.equal(await page.textContent('#zoom-level'), '100%');
+    await page.keyboard.press('Control+0');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.deepEqual(await shown(), fitted);
+    assert.deepEqual((await topologyInView(page)).outside, []);
+    // The keyboard walks the nodes: from the first init container down to the app lane, Enter reveals.
+    const waitForDb = data.graph.nodes.find((node) => node.label === 'wait-for-db');
+    await page.focus(`[data-node-id="${waitForDb.id}"]`);
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+    const below = data.graph.nodes.find((node) => node.id === focused);
+    assert.equal(below?.kind, 'container');
+    assert.equal(below?.order, undefined, 'an app container, below the init lane');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await revealsPosted(page)).at(-1), { type: 'reveal', nodeId: below.id });
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('fits the lifecycle and the topology of every recorded pod at 350, 650 and 1200 px: no text cut off, none under 11 px, no labels on each other', async () => {
@@ -541,10 +634,12 @@ describe('topology webview', () => {
     await page.click('#lock');
     await page.selectOption('#target', '2:0');
     const posted = await page.evaluate(() => window.__posted.filter((entry) => entry.type !== 'ready'));
-    // The export carries the width the page laid the picture out for: the page's canvas (1280 px less the body's padding).
+    // The export carries the room the page laid the picture out for: the page's canvas (1280 px less the body's
+    // padding), and the window's height below the canvas's top less the body's bottom padding (8 px).
+    const canvasTop = await page.$eval('#canvas', (canvas) => canvas.offsetTop);
     assert.deepEqual(posted, [
       { type: 'runCommand', command: 'podPatterns.addSidecar' },
-      { type: 'exportSvg', tab: 'topology', width: 1256 },
+      { type: 'exportSvg', tab: 'topology', width: 1256, height: 760 - canvasTop - 8 },
       { type: 'toggleLock' },
       { type: 'selectTarget', documentIndex: 2, podIndex: 0 },
     ]);

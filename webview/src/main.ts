@@ -30,6 +30,10 @@ let tab: Tab = vscode.getState()?.tab ?? 'topology';
 /** Null: the picture fits the panel's width; else a scale of its natural size. */
 let zoom: number | null = null;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
+/** A press that moves further than this (px) pans the picture instead of clicking. */
+const PAN_THRESHOLD = 4;
+/** The pointer moved the picture since it was pressed: its release is no click on a node. */
+let panned = false;
 
 installTopologyStyles();
 const toolbar = element('div', { id: 'toolbar', role: 'toolbar', 'aria-label': 'Topology actions' });
@@ -37,12 +41,15 @@ const heading = element('h1', { id: 'heading' });
 const tabs = element('div', { id: 'tabs', role: 'tablist', 'aria-label': 'View' });
 const canvas = element('main', { id: 'canvas', role: 'tabpanel', 'aria-label': 'Pod topology' });
 const status = element('p', { id: 'status', role: 'status' });
-document.body.prepend(toolbar, heading, tabs, status, canvas);
+// The file's name and the tabs share one line: every line above the picture is room the picture does not get.
+const titleBar = element('div', { id: 'titlebar' });
+titleBar.append(heading, tabs);
+document.body.prepend(toolbar, titleBar, status, canvas);
 buildToolbar();
 buildTabs();
 handleNodeClicks();
 handleZoomAndPan();
-followPanelWidth();
+followPanelSize();
 status.textContent = 'Waiting for a pod…';
 
 window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
@@ -79,23 +86,33 @@ window.addEventListener('message', (event: MessageEvent<ToTopologyWebview>) => {
 });
 vscode.postMessage({ type: 'ready' });
 
-/** The width the topology was last laid out for; a resize of the panel lays it out again. */
+/** The room the topology was last laid out for; a resize of the panel lays it out again. */
 let laidOutFor = 0;
+let laidOutForHeight = 0;
 
 function fitWidth(): number {
   return Math.max(320, Math.floor(canvas.clientWidth));
 }
 
-function followPanelWidth(): void {
+/** The panel's height below the toolbar, tabs and status line, less the page's bottom padding. */
+function fitHeight(): number {
+  const bottomPadding = parseFloat(getComputedStyle(document.body).paddingBottom) || 0;
+  return Math.max(240, Math.floor(window.innerHeight - canvas.offsetTop - bottomPadding));
+}
+
+function followPanelSize(): void {
   let pending = false;
-  new ResizeObserver(() => {
-    if (pending || !current?.graph || Math.abs(fitWidth() - laidOutFor) < 8) return;
+  const relayout = () => {
+    if (pending || !current?.graph) return;
+    if (Math.abs(fitWidth() - laidOutFor) < 8 && Math.abs(fitHeight() - laidOutForHeight) < 8) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
       render();
     });
-  }).observe(canvas);
+  };
+  new ResizeObserver(relayout).observe(canvas);
+  window.addEventListener('resize', relayout);
 }
 
 function saveState(): void {
@@ -168,9 +185,12 @@ function handleZoomAndPan(): void {
     },
     { passive: false },
   );
+  // The pod's frame covers most of a zoomed picture: a drag pans from anywhere, nodes included, and the
+  // click that ends a drag reveals nothing.
   let drag: { x: number; y: number; left: number; top: number } | undefined;
   canvas.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0 || nodeOf(event.target)) return;
+    if (event.button !== 0) return;
+    panned = false;
     drag = {
       x: event.clientX,
       y: event.clientY,
@@ -180,10 +200,23 @@ function handleZoomAndPan(): void {
   });
   window.addEventListener('pointermove', (event) => {
     if (!drag) return;
-    canvas.scrollLeft = drag.left - (event.clientX - drag.x);
-    if (document.scrollingElement) document.scrollingElement.scrollTop = drag.top - (event.clientY - drag.y);
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!panned && Math.hypot(dx, dy) < PAN_THRESHOLD) return;
+    panned = true;
+    canvas.scrollLeft = drag.left - dx;
+    if (document.scrollingElement) document.scrollingElement.scrollTop = drag.top - dy;
   });
   window.addEventListener('pointerup', () => (drag = undefined));
+  canvas.addEventListener(
+    'click',
+    (event) => {
+      if (!panned) return;
+      panned = false;
+      event.stopPropagation();
+    },
+    true,
+  );
 }
 
 /** +1 / −1 steps from the current scale (the fitted one when fitting), 0 fits the width again. */
@@ -254,7 +287,9 @@ function buildToolbar(): void {
     { type: 'button', id: 'export', title: 'Save the picture as an SVG file' },
     'Export SVG',
   );
-  exportButton.addEventListener('click', () => vscode.postMessage({ type: 'exportSvg', tab, width: laidOutFor }));
+  exportButton.addEventListener('click', () =>
+    vscode.postMessage({ type: 'exportSvg', tab, width: laidOutFor, height: laidOutForHeight }),
+  );
   const zoomOut = element(
     'button',
     { type: 'button', id: 'zoom-out', title: 'Zoom out (Ctrl −)', 'aria-label': 'Zoom out' },
@@ -324,8 +359,9 @@ function render(): void {
     return;
   }
   status.textContent = '';
-  // Both pictures are drawn for the panel's width, so they fit it with their text at full size.
+  // Both pictures are drawn for the panel's width (the topology for its height too), so they fit it with their text at full size.
   laidOutFor = fitWidth();
+  laidOutForHeight = fitHeight();
   if (tab === 'lifecycle') {
     const svg = current.lifecycle
       ? toDom(renderLifecycleScene(current.lifecycle, { maxWidth: laidOutFor }))
@@ -335,8 +371,13 @@ function render(): void {
     return;
   }
   const focusedId = document.activeElement?.getAttribute('data-node-id');
-  // A pod too wide for one row is wrapped into phase lanes.
-  const svg = toDom(renderTopologyScene(current.graph, layoutTopology(current.graph, { maxWidth: laidOutFor })));
+  // A pod too wide for one row is wrapped into phase lanes, drawn compact when they are taller than the panel.
+  const svg = toDom(
+    renderTopologyScene(
+      current.graph,
+      layoutTopology(current.graph, { maxWidth: laidOutFor, maxHeight: laidOutForHeight }),
+    ),
+  );
   canvas.replaceChildren(svg);
   applyZoom(svg);
   // VS Code's webview context menu reads these: the authoring commands, told which node was right-clicked.
@@ -389,7 +430,7 @@ function handleNodeClicks(): void {
     const pressedNode = pressed;
     pressed = undefined;
     // Still in the page: no redraw came between, and the browser's own click follows.
-    if (event.button !== 0 || !pressedNode || pressedNode.isConnected) return;
+    if (event.button !== 0 || !pressedNode || pressedNode.isConnected || panned) return;
     const released = nodeOf(event.target);
     if (released && released.getAttribute('data-node-id') === pressedNode.getAttribute('data-node-id'))
       reveal(released);

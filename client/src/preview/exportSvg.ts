@@ -11,14 +11,15 @@ export async function exportTopologySvg(
   result: TopologyResult,
   tab: 'topology' | 'lifecycle',
   resource: vscode.Uri,
-  width?: number,
+  room: { readonly width?: number | undefined; readonly height?: number | undefined } = {},
 ): Promise<void> {
-  const fit = width !== undefined && width > 0 ? { maxWidth: width } : {};
+  const fit = room.width !== undefined && room.width > 0 ? { maxWidth: room.width } : {};
+  const fitHeight = room.height !== undefined && room.height > 0 ? { maxHeight: room.height } : {};
   const scene =
     tab === 'lifecycle' && result.lifecycle
       ? renderLifecycleScene(result.lifecycle, fit)
       : result.graph
-        ? renderTopologyScene(result.graph, layoutTopology(result.graph, fit))
+        ? renderTopologyScene(result.graph, layoutTopology(result.graph, { ...fit, ...fitHeight }))
         : undefined;
   if (!scene) return;
   const kind = vscode.window.activeColorTheme.kind;

@@ -202,7 +202,10 @@ export class TopologyPreview implements vscode.Disposable {
         break;
       case 'exportSvg':
         if (this.result?.graph && this.resource)
-          await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, message.width);
+          await exportTopologySvg(this.result, message.tab ?? 'topology', this.resource, {
+            width: message.width,
+            height: message.height,
+          });
         break;
       case 'runCommand':
         await this.runAuthoringCommand(message.command);

@@ -59,8 +59,20 @@ export function lastFlag(args: ParsedArgs, name: string): string | undefined {
 
 /** `--width PX` of the picture commands: the width to lay the picture out for, as the preview does for its panel. */
 export function widthOption(args: ParsedArgs): { maxWidth?: number } {
-  const width = lastFlag(args, 'width');
-  if (width === undefined) return {};
-  if (!/^[1-9]\d{2,4}$/.test(width)) throw new UsageError(`--width takes a number of pixels from 100, not "${width}"`);
-  return { maxWidth: Number(width) };
+  const width = pixelsOption(args, 'width');
+  return width === undefined ? {} : { maxWidth: width };
+}
+
+/** `--height PX` of the topology: the panel's height, as the preview gives it (a pod too tall for it is drawn compact). */
+export function heightOption(args: ParsedArgs): { maxHeight?: number } {
+  const height = pixelsOption(args, 'height');
+  return height === undefined ? {} : { maxHeight: height };
+}
+
+function pixelsOption(args: ParsedArgs, name: string): number | undefined {
+  const value = lastFlag(args, name);
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{2,4}$/.test(value))
+    throw new UsageError(`--${name} takes a number of pixels from 100, not "${value}"`);
+  return Number(value);
 }

@@ -23,7 +23,7 @@ interface InitOptions {
   readonly settings?: PodPatternsSettings;
   /** The client reads the `podPatterns/documentSummary` notification (the VS Code extension's status bar); others never get it. */
   readonly documentSummary?: boolean;
-  /** `false`: the client shows the snippets of snippets/ itself (the VS Code extension), so completion leaves them out. */
+  /** `false`: the client shows snippets of its own, so completion leaves ours out. */
   readonly snippets?: boolean;
 }
 

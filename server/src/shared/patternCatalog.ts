@@ -81,7 +81,8 @@ export const PATTERNS: readonly PatternInfo[] = [
       {
         id: 'log-reformatter',
         label: 'Log reformatter',
-        detail: "Reads the main container's log from a shared emptyDir and rewrites each line.",
+        detail:
+          "Reads the main container's log from a shared emptyDir and rewrites each line (the default for images with no exporter of their own).",
       },
       {
         id: 'redis-exporter',
@@ -102,6 +103,11 @@ export const PATTERNS: readonly PatternInfo[] = [
         id: 'mongodb-exporter',
         label: 'Prometheus exporter (MongoDB)',
         detail: 'Connects to the MongoDB main container on localhost and serves its metrics.',
+      },
+      {
+        id: 'jmx-exporter',
+        label: 'Prometheus exporter (JVM, JMX)',
+        detail: "Reads the JVM main container's MBeans over JMX on localhost and serves them as metrics.",
       },
     ],
   },

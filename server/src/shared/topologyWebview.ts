@@ -42,8 +42,13 @@ export type FromTopologyWebview =
   | { readonly type: 'reveal'; readonly nodeId: string }
   | { readonly type: 'selectTarget'; readonly documentIndex: number; readonly podIndex: number }
   | { readonly type: 'toggleLock' }
-  /** `width`: the width the page laid the topology out for, so the file holds the picture shown. */
-  | { readonly type: 'exportSvg'; readonly tab?: 'topology' | 'lifecycle'; readonly width?: number }
+  /** `width`, `height`: the room the page laid the topology out for, so the file holds the picture shown. */
+  | {
+      readonly type: 'exportSvg';
+      readonly tab?: 'topology' | 'lifecycle';
+      readonly width?: number;
+      readonly height?: number;
+    }
   | { readonly type: 'runCommand'; readonly command: TopologyAuthoringCommand };
 
 /** What the webview keeps with `setState`, and the serializer gets back after a reload. */

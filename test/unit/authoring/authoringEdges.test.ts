@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import {
+  CompletionItemKind,
   CompletionRequest,
   InitializeRequest,
   InitializedNotification,
   InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
   type CompletionItem,
+  type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import {
@@ -19,6 +23,7 @@ import { applyEdits } from '../../../server/src/service/edits/textEdits';
 import { LspHarness } from '../../support/lspHarness';
 import { REPO_ROOT } from '../../support/repo';
 import { yaml } from '../../support/text';
+import { podRunning } from './support';
 
 const service = createLanguageService({ logger: THROWING_LOGGER });
 
@@ -100,6 +105,12 @@ test('no snippet in a value, and container snippets only on a new item of the ma
   ]);
   const inInit = completionsAt(POD_WITH_LISTS.replace('  containers:', '  |\n  containers:'));
   assert.deepEqual(labels(inInit.items.filter((item) => item.snippet)), ['init-container', 'native-sidecar']);
+  // A client filters on the text the completion replaces: with a dash typed, that text starts with it.
+  assert.deepEqual(
+    inContainers.items.filter((item) => item.snippet).map((item) => item.filterText),
+    ['- sidecar-container', '- adapter-container', '- ambassador-container'],
+  );
+  assert.equal(inInit.items.find((item) => item.label === 'init-container')?.filterText, 'init-container');
   // In the volumes list, or under the mounts of a container: none.
   const inVolumes = completionsAt(`${POD_WITH_LISTS}  - |`);
   assert.deepEqual(
@@ -184,13 +195,26 @@ test('enum values come with what each one does; no ephemeralContainers key is of
   }
 });
 
-async function completionOver(options: { snippetSupport: boolean; initializationOptions: object }) {
+async function completionOver(options: {
+  snippetSupport: boolean;
+  initializationOptions: object;
+  documentationFormat?: MarkupKind[];
+}) {
   const lsp = new LspHarness();
   try {
     await lsp.client.sendRequest(InitializeRequest.type, {
       processId: null,
       rootUri: null,
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: options.snippetSupport } } } },
+      capabilities: {
+        textDocument: {
+          completion: {
+            completionItem: {
+              snippetSupport: options.snippetSupport,
+              documentationFormat: options.documentationFormat,
+            },
+          },
+        },
+      },
       initializationOptions: { debounceMs: 0, ...options.initializationOptions },
     });
     await lsp.client.sendNotification(InitializedNotification.type, {});
@@ -207,31 +231,33 @@ async function completionOver(options: { snippetSupport: boolean; initialization
 }
 
 test('over LSP: snippets in snippet syntax when the client takes it, plain text when not, none when the client has its own', async () => {
-  const [withSupport] = await completionOver({ snippetSupport: true, initializationOptions: {} });
+  const [withSupport] = await completionOver({
+    snippetSupport: true,
+    initializationOptions: {},
+    documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText],
+  });
   assert.equal(withSupport?.insertTextFormat, InsertTextFormat.Snippet);
+  assert.equal(withSupport.kind, CompletionItemKind.Snippet);
+  assert.equal(withSupport.detail, 'Pod');
+  assert.equal(withSupport.insertTextMode, InsertTextMode.asIs, 'indented by the server, not again by the client');
   assert.match((withSupport.textEdit as TextEdit).newText, /name: \$\{1:my-app\}/);
+  // As VS Code shows a snippet: what it is for, then the text it gives with its defaults.
+  const documentation = withSupport.documentation as MarkupContent;
+  assert.equal(documentation.kind, MarkupKind.Markdown);
+  assert.match(documentation.value, /^A Pod with one container, .*\n\n```yaml\napiVersion: v1\nkind: Pod\n[^]*\n```$/);
+  assert.doesNotMatch(documentation.value, /\$\{/);
   const [plain] = await completionOver({ snippetSupport: false, initializationOptions: {} });
   assert.equal(plain?.insertTextFormat, undefined);
   const plainText = (plain.textEdit as TextEdit).newText;
   assert.doesNotMatch(plainText, /\$/);
   assert.match(plainText, /^apiVersion: v1\nkind: Pod\nmetadata:\n {2}name: my-app\n/);
+  assert.equal((plain.documentation as MarkupContent).kind, MarkupKind.PlainText);
+  assert.match((plain.documentation as MarkupContent).value, /^A Pod with one container.*\n\napiVersion: v1\n/);
   assert.deepEqual(await completionOver({ snippetSupport: true, initializationOptions: { snippets: false } }), []);
 });
 
 test("Add Adapter picks the exporter made for the main container's image, wired to it, adding no finding", () => {
-  const podFor = (image: string, ports = '') => yaml`
-    apiVersion: v1
-    kind: Pod
-    metadata:
-      name: store
-    spec:
-      containers:
-      - name: store
-        image: ${image}${ports}
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
-          limits: {cpu: 500m, memory: 256Mi}
-  `;
+  const podFor = (image: string, ports = '') => podRunning(image, ports, 'store');
   const cases: [image: string, ports: string, exporterImage: RegExp, wiring: RegExp][] = [
     ['redis:7.4', '', /redis_exporter/, /REDIS_ADDR\n\s+value: redis:\/\/localhost:6379/],
     ['docker.io/bitnami/postgresql:16.4.0', '', /postgres-exporter/, /DATA_SOURCE_URI\n\s+value: "?localhost:5432\//],
@@ -248,6 +274,20 @@ test("Add Adapter picks the exporter made for the main container's image, wired 
       /nginx-prometheus-exporter/,
       /localhost:80\/stub_status/,
     ],
+    // The JMX exporter reads the JVM over JMX on localhost; the main container opens it with JAVA_TOOL_OPTIONS.
+    [
+      'eclipse-temurin:21-jre',
+      '\n        command: ["java", "-jar", "/app/store.jar"]',
+      /bitnami\/jmx-exporter:1\.5\.0/,
+      /hostPort: localhost:9010\n[^]*jmx_prometheus_standalone\.jar 9404 /,
+    ],
+    // Any other image: the log adapter, reading the log the main container writes to a shared emptyDir.
+    [
+      'registry.example.com/store:2.1.0',
+      '\n        ports:\n        - containerPort: 8080',
+      /busybox:1\.36/,
+      /tail -n\+1 -F \/var\/log\/app\/app\.log/,
+    ],
   ];
   for (const [image, ports, exporterImage, wiring] of cases) {
     const text = podFor(image, ports);
@@ -258,6 +298,13 @@ test("Add Adapter picks the exporter made for the main container's image, wired 
     const added = after.slice(after.indexOf('- name:', after.indexOf('- name: store') + 1));
     assert.match(added, exporterImage, image);
     assert.match(added, wiring, image);
+    if (/temurin/.test(image)) {
+      assert.match(
+        after,
+        /- name: JAVA_TOOL_OPTIONS\n\s+value: "-Dcom\.sun\.management\.jmxremote\.port=9010 [^"]*jmxremote\.host=127\.0\.0\.1 /,
+      );
+      assert.match(after, /- name: jmx\n\s+containerPort: 9010\n/, 'the JMX port the exporter reaches is declared');
+    }
     const problems = (source: string) =>
       service
         .findings(service.parseFile(source), DEFAULT_SETTINGS)

@@ -54,10 +54,11 @@ for (const fixture of FIXTURES) {
       const pod = new ParsedFile(text).pods[0]!.pod;
       const added = pod.containers.find((container) => container.name === result.containerName);
       assert.ok(added, `container ${result.containerName} is in the result`);
+      // An ambassador is called by the main container from its start: a native sidecar, started first.
       const expectedGroup =
         pattern.kind === 'init'
           ? 'init'
-          : pattern.kind === 'native-sidecar' || pod.shape.family === 'job'
+          : pattern.kind === 'native-sidecar' || pattern.kind === 'ambassador' || pod.shape.family === 'job'
             ? 'native-sidecar'
             : 'app';
       assert.equal(added.group, expectedGroup);
@@ -84,7 +85,7 @@ test('every template of every pattern, into the kubectl-style pod', () => {
       count++;
     }
   }
-  assert.equal(count, 17);
+  assert.equal(count, 18);
 });
 
 test('inserted helpers are wired to the main container', () => {

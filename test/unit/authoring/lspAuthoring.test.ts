@@ -64,7 +64,14 @@ test('insert request: edits plus the value to fill in, in the edited text', asyn
     })) as CodeAction[];
     assert.deepEqual(
       refactorings.map((action) => action.title.replace(/:.*/, '')),
-      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador'],
+      [
+        'Add init container',
+        'Add sidecar',
+        'Add native sidecar',
+        'Add adapter',
+        // Called by the main container from its start, it is started first.
+        'Add ambassador as a native sidecar',
+      ],
     );
     const edited = TextDocument.create(uri, 'yaml', 2, apply(text, refactorings[0]!.edit!.changes![uri]!));
     assert.equal(

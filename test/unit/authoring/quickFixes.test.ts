@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, ParsedFile, resolveSettings } from '../../../server/s
 import { codeActionsFor, fixesFor, type FixTarget } from '../../../server/src/service/actions';
 import { THROWING_LOGGER } from '../../../server/src/service/logger';
 import { applyEdits } from '../../../server/src/service/edits/textEdits';
+import { insertPattern } from '../../../server/src/service/actions/insert/insertPattern';
 import { assertGolden, newProblems, readFixture, syntaxErrors } from './support';
 
 const FIXTURES = ['job-two-spaces.yaml', 'job-four-spaces.yaml'];
@@ -390,7 +391,15 @@ test('missing-resources completes partial resources without breaking the nesting
 });
 
 test('sidecar-start-order: the helper the main container needs moves to a native sidecar', () => {
-  const before = readFixture('insert', 'expected', 'templates.ambassador.cloud-sql-proxy.yaml');
+  // The proxy beside the app, as Add Ambassador inserts it where there are no native sidecars (1.28).
+  const written = readFixture('insert', 'pod-kubectl-style.yaml');
+  const beside = insertPattern(
+    new ParsedFile(written).pods[0]!,
+    { kind: 'ambassador', template: 'cloud-sql-proxy' },
+    resolveSettings({ kubernetesVersion: '1.28' }),
+  );
+  assert.ok(beside.ok);
+  const before = applyEdits(written, beside.edits);
   const analysis = new ParsedFile(before);
   const finding = analysis.findings(DEFAULT_SETTINGS).find((candidate) => candidate.code === 'sidecar-start-order')!;
   assert.ok(finding, 'the rule reports the proxy the main container reaches');

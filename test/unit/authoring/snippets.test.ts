@@ -83,12 +83,14 @@ test('the snippet file offers every pattern the product teaches', () => {
   }
 });
 
-test('package.json contributes the snippets for YAML', () => {
+test('VS Code gets the snippets from the language server only: no snippet file is contributed or shipped', () => {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const entry = manifest.contributes.snippets.find(
-    (item: { path: string }) => path.resolve(repoRoot, item.path) === snippetFile,
-  );
-  assert.equal(entry?.language, 'yaml');
+  // A contributed file would offer every snippet on every line, beside the server's, which offers each where it fits.
+  assert.equal(manifest.contributes.snippets, undefined);
+  assert.ok(!manifest.files.some((entry: string) => entry.startsWith('snippets')), manifest.files.join(', '));
+  // The client no longer tells the server to leave the snippets out.
+  const client = readFileSync(path.join(repoRoot, 'client/src/extension.ts'), 'utf8');
+  assert.doesNotMatch(client, /snippets\s*:/);
 });
 
 for (const [name, snippet] of Object.entries(snippets)) {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, ParsedFile, type ServiceSettings } from '../../../server/src/service';
 import { REPO_ROOT } from '../../support/repo';
+import { yaml } from '../../support/text';
 
 export const repoRoot = REPO_ROOT;
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'authoring');
@@ -76,4 +77,21 @@ export function syntaxErrors(text: string): string[] {
 export function sharedDir(...parts: string[]): string | undefined {
   const dir = path.join(SHARED_DIR, ...parts);
   return existsSync(dir) ? dir : undefined;
+}
+
+/** A one-container pod whose main container `name` runs `image`, with `extra` lines of its own (ports, command). */
+export function podRunning(image: string, extra = '', name = 'app'): string {
+  return yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: ${name}
+    spec:
+      containers:
+      - name: ${name}
+        image: ${image}${extra}
+        resources:
+          requests: {cpu: 100m, memory: 128Mi}
+          limits: {cpu: 500m, memory: 256Mi}
+  `;
 }

@@ -68,6 +68,21 @@ describe('pod-patterns topology', () => {
     );
   });
 
+  it('lays the picture out for --width and --height as the preview does for its panel', () => {
+    const file = path.join(FIXTURES, 'six-containers.yaml');
+    const size = (svg: string) => {
+      const match = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!;
+      return { width: Number(match[1]), height: Number(match[2]) };
+    };
+    const wrapped = size(run(['topology', '--width', '650', file]).stdout);
+    const compact = size(run(['topology', '--width', '650', '--height', '640', file]).stdout);
+    assert.ok(wrapped.width <= 650 && wrapped.height > 640, JSON.stringify(wrapped));
+    assert.ok(compact.width <= 650 && compact.height <= 640, JSON.stringify(compact));
+    const refused = run(['topology', '--height', 'tall', file]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--height takes a number of pixels from 100, not "tall"/);
+  });
+
   it('says so when the file holds no pod, and rejects bad options', () => {
     const none = run(['topology', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
     assert.equal(none.code, 1);

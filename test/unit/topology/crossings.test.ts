@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layoutTopology, type TopologyLayout } from '../../../server/src/service/topology';
+import { layoutTopology, type LayoutOptions, type TopologyLayout } from '../../../server/src/service/topology';
 import type { TopologyGraph } from '../../../server/src/shared/topology/types';
 import { countCrossings, countLabelOverlaps } from './geometry';
 import { graphOf, readFixture } from './support';
@@ -18,15 +18,25 @@ const SEED_PODS = [
 ];
 /** Pods with many lines through few gaps: every kind of node and edge, six containers. */
 const CROWDED_PODS = ['six-containers.yaml', 'native-sidecar-deployment.yaml'];
-/** The one-row picture (a wide editor), then the widths a panel lays it out for: wide, side panel, narrow. */
-const WIDTHS = [undefined, 1200, 650, 350] as const;
+/**
+ * The one-row picture (a wide editor), then the room a panel lays it out for: wide, side panel, narrow;
+ * then a side panel and a narrow one too low for the wrapped lanes (drawn compact).
+ */
+const ROOMS: readonly LayoutOptions[] = [
+  {},
+  { maxWidth: 1200 },
+  { maxWidth: 650 },
+  { maxWidth: 350 },
+  { maxWidth: 650, maxHeight: 400 },
+  { maxWidth: 350, maxHeight: 400 },
+];
 
-function layoutsOf(name: string): { graph: TopologyGraph; width: number | undefined; layout: TopologyLayout }[] {
+function layoutsOf(name: string): { graph: TopologyGraph; room: string; layout: TopologyLayout }[] {
   const graph = graphOf(readFixture(name));
-  return WIDTHS.map((width) => ({
+  return ROOMS.map((room) => ({
     graph,
-    width,
-    layout: layoutTopology(graph, width === undefined ? {} : { maxWidth: width }),
+    room: room.maxWidth === undefined ? 'one row' : `${room.maxWidth} × ${room.maxHeight ?? 'any'} px`,
+    layout: layoutTopology(graph, room),
   }));
 }
 
@@ -35,9 +45,9 @@ describe('topology crossings and label placement', () => {
   // 650 and 350 px, 06 at 350 px) and 5 labels on a lane caption (350 px).
   for (const name of SEED_PODS) {
     it(`draws seed pod ${name} with no crossing lines and no label on a node, caption or label, at every width`, () => {
-      for (const { graph, width, layout } of layoutsOf(name)) {
-        assert.equal(countCrossings(graph, layout), 0, `${name} at ${width ?? 'one row'}: crossings`);
-        assert.equal(countLabelOverlaps(graph, layout), 0, `${name} at ${width ?? 'one row'}: label overlaps`);
+      for (const { graph, room, layout } of layoutsOf(name)) {
+        assert.equal(countCrossings(graph, layout), 0, `${name} at ${room}: crossings`);
+        assert.equal(countLabelOverlaps(graph, layout), 0, `${name} at ${room}: label overlaps`);
       }
     });
   }
@@ -45,9 +55,17 @@ describe('topology crossings and label placement', () => {
   it('keeps crossings in crowded pods few (was 39 over these widths) and their labels clear (was 21 overlaps)', () => {
     let crossings = 0;
     for (const name of CROWDED_PODS) {
-      for (const { graph, width, layout } of layoutsOf(name)) {
-        crossings += countCrossings(graph, layout);
-        assert.equal(countLabelOverlaps(graph, layout), 0, `${name} at ${width ?? 'one row'}: label overlaps`);
+      const layouts = layoutsOf(name);
+      for (const { graph, room, layout } of layouts) {
+        assert.equal(countLabelOverlaps(graph, layout), 0, `${name} at ${room}: label overlaps`);
+        if (layout.dense) {
+          // Compact crosses no more lines than the wrapped lanes at the same width.
+          const wrapped = layouts.find((other) => !other.layout.dense && other.layout.width === layout.width)!;
+          assert.ok(
+            countCrossings(graph, layout) <= countCrossings(graph, wrapped.layout),
+            `${name} at ${room}: ${countCrossings(graph, layout)} crossings, wrapped ${countCrossings(graph, wrapped.layout)}`,
+          );
+        } else crossings += countCrossings(graph, layout);
       }
     }
     assert.ok(crossings <= 10, `${crossings} crossings`);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layoutTopology, type Box } from '../../../server/src/service/topology';
+import { layoutTopology, renderTopologyScene, type Box, type SvgElement } from '../../../server/src/service/topology';
+import { laneCaptionBox } from '../../../server/src/shared/topology/labels';
+import { legendEntryWidth } from '../../../server/src/shared/topology/layout';
 import { busyGraph, graphOf, readFixture } from './support';
 
 const overlaps = (a: Box, b: Box) =>
@@ -154,5 +156,83 @@ describe('topology layout for a narrow panel', () => {
     }
     // The Service above the frame, the mounts of the native sidecar and the outside call take gutters.
     assert.ok(gutterRoutes >= 3, `${gutterRoutes} gutter routes`);
+  });
+});
+
+describe('topology layout for a panel too low for the wrapped lanes', () => {
+  const graph = graphOf(readFixture('six-containers.yaml'));
+
+  for (const width of [650, 350]) {
+    it(`draws a six-container pod ${width} px wide compact: lower, every node in its own place, captions and legend clear of the boxes`, () => {
+      const wrapped = layoutTopology(graph, { maxWidth: width });
+      const compact = layoutTopology(graph, { maxWidth: width, maxHeight: 500 });
+      assert.equal(wrapped.dense, undefined);
+      assert.equal(compact.dense, true);
+      assert.ok(compact.height < wrapped.height - 200, `${compact.height} vs ${wrapped.height}`);
+      assert.ok(compact.width <= width);
+      const placed = Object.entries(compact.boxes);
+      assert.equal(placed.length, graph.nodes.length - 1);
+      const picture = { x: 0, y: 0, width: compact.width, height: compact.height };
+      const captions = (compact.lanes ?? []).map(laneCaptionBox);
+      assert.equal(captions.length, 4);
+      for (const [id, box] of placed) {
+        assert.ok(inside(box, picture), `${id} inside the picture`);
+        if (id.startsWith('container:') || id.startsWith('volume:')) assert.ok(inside(box, compact.frame), id);
+        for (const [other, otherBox] of placed)
+          if (other < id) assert.ok(!overlaps(box, otherBox), `${id} overlaps ${other}`);
+        for (const [index, caption] of captions.entries())
+          assert.ok(!overlaps(box, caption), `${id} under caption ${compact.lanes![index]!.label}`);
+        assert.ok(box.y + box.height <= compact.legend.y, `${id} above the legend`);
+      }
+      for (const edge of graph.edges) assert.ok(compact.routes[edge.id], `${edge.id} is routed`);
+      // The legend flows like text: every entry inside the picture, none on another.
+      const entries = compact.legendEntries.map((entry, index) => ({
+        ...compact.legendPlaces[index]!,
+        width: legendEntryWidth(entry),
+        height: 16,
+      }));
+      assert.equal(entries.length, 12);
+      entries.forEach((entry, index) => {
+        assert.ok(inside(entry, picture), `legend entry ${index} inside the picture`);
+        for (const other of entries.slice(index + 1)) assert.ok(!overlaps(entry, other));
+      });
+    });
+  }
+
+  it('fits the six-container pod in a 650 px side panel 760 px high (about 640 px below the toolbar and tabs)', () => {
+    assert.ok(layoutTopology(graph, { maxWidth: 650 }).height > 640, 'the wrapped lanes do not');
+    assert.ok(layoutTopology(graph, { maxWidth: 650, maxHeight: 640 }).height <= 640);
+  });
+
+  it('keeps the wrapped lanes when they fit the height, and the one-row picture whenever it fits the width', () => {
+    assert.deepEqual(
+      layoutTopology(graph, { maxWidth: 650, maxHeight: 2000 }),
+      layoutTopology(graph, { maxWidth: 650 }),
+    );
+    assert.deepEqual(layoutTopology(graph, { maxWidth: 3000, maxHeight: 100 }), layoutTopology(graph));
+  });
+
+  it('puts each line of text of a compact box inside the box', () => {
+    const compact = layoutTopology(graph, { maxWidth: 650, maxHeight: 500 });
+    const scene = renderTopologyScene(graph, compact);
+    const groups = (element: SvgElement): SvgElement[] =>
+      element.children.flatMap((child) =>
+        typeof child === 'string' ? [] : child.attrs['data-node-id'] !== undefined ? [child] : groups(child),
+      );
+    const nodes = groups(scene).filter((group) => group.attrs['data-node-id'] !== 'pod');
+    assert.equal(nodes.length, graph.nodes.length - 1);
+    for (const node of nodes) {
+      const box = compact.boxes[String(node.attrs['data-node-id'])]!;
+      const baselines = node.children
+        .filter((child): child is SvgElement => typeof child !== 'string' && child.tag === 'text')
+        .map((text) => Number(text.attrs.y));
+      assert.ok(baselines.length >= 1);
+      // A baseline at least 13 px below the top (the title's ascent) and 4 px above the bottom (descenders).
+      for (const y of baselines)
+        assert.ok(
+          y >= box.y + 13 && y <= box.y + box.height - 4,
+          `${String(node.attrs['data-node-id'])}: ${y} in ${JSON.stringify(box)}`,
+        );
+    }
   });
 });

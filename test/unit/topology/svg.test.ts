@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   escapeXmlText,
+  layoutTopology,
   renderTopologyScene,
   sceneToSvgString,
   type SvgElement,
@@ -112,5 +113,16 @@ describe('topology SVG', () => {
     const string = sceneToSvgString(scene, 'dark');
     assert.equal((string.match(/data-edge-id=/g) ?? []).length, busyGraph().edges.length);
     assert.ok(string.includes('marker-end="url(#pp-arrow-external)"'));
+  });
+
+  it('outlines a lane caption in the colour behind it: the frame colour inside the pod, the background below it', () => {
+    const graph = graphOf(readFixture('six-containers.yaml'));
+    const svgText = sceneToSvgString(renderTopologyScene(graph, layoutTopology(graph, { maxWidth: 650 })), 'dark');
+    const captions = [...svgText.matchAll(/<text class="(pp-lane-label[^"]*)"[^>]*>([^<]*)</g)].map(
+      (match) => `${match[2]}: ${match[1]}`,
+    );
+    assert.deepEqual(captions.slice(2), ['volumes: pp-lane-label', 'outside the pod: pp-lane-label pp-lane-outside']);
+    assert.equal(captions.length, 4);
+    assert.ok(captions.slice(0, 2).every((caption) => caption.endsWith(': pp-lane-label')));
   });
 });

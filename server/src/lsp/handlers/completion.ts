@@ -1,11 +1,19 @@
-import { InsertTextFormat, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
-import { snippetAsPlainText } from '../../service';
+import {
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionParams,
+  type MarkupContent,
+} from 'vscode-languageserver';
+import { snippetAsPlainText, type ServiceCompletion } from '../../service';
+import { escapeMarkdown } from '../../shared/markdown';
 import { guardRequest } from './requestGuard';
 import type { FeatureHandler, ServerState } from './types';
 
 /**
  * Schema keys and enum values, and pod-aware values: volumes, named ports, container names, pinned
- * images; the snippets of snippets/ where they make sense, unless the client has its own (VS Code).
+ * images; the snippets of snippets/ where they make sense, unless the client asked for none.
  */
 export const completionHandler: FeatureHandler = {
   capabilities: { completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false } },
@@ -16,6 +24,10 @@ export const completionHandler: FeatureHandler = {
         // The service decides relevance: a new, still empty document gets its kind and snippets.
         if (!file) return [];
         const positions = state.positions;
+        const markdown =
+          state
+            .clientCapabilities()
+            .textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) === true;
         const completions = state.service.completions(file, positions.offsetAt(file, params.position));
         return completions
           .filter((item) => !item.snippet || state.client.snippets)
@@ -25,10 +37,13 @@ export const completionHandler: FeatureHandler = {
               label: item.label,
               kind: item.kind,
               detail: item.detail,
-              documentation: item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined,
+              documentation: documentationOf(item, markdown),
               sortText: item.sortText,
-              filterText: item.label,
+              filterText: item.filterText ?? item.label,
               ...(asSnippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+              // A snippet's later lines carry the cursor line's indentation already: a client that
+              // re-indents them (VS Code does by default) would indent them twice.
+              ...(item.snippet ? { insertTextMode: InsertTextMode.asIs } : {}),
               textEdit: {
                 range: positions.rangeAt(file, item.replace),
                 newText: item.snippet && !asSnippet ? snippetAsPlainText(item.insertText) : item.insertText,
@@ -39,3 +54,18 @@ export const completionHandler: FeatureHandler = {
     );
   },
 };
+
+/** A completion's note; a snippet's with the text it gives, as a YAML code block where the client renders Markdown. */
+function documentationOf(item: ServiceCompletion, markdown: boolean): MarkupContent | undefined {
+  if (item.preview === undefined) {
+    return item.documentation ? { kind: MarkupKind.PlainText, value: item.documentation } : undefined;
+  }
+  if (!markdown) {
+    return { kind: MarkupKind.PlainText, value: `${item.documentation ?? ''}\n\n${item.preview}`.trimStart() };
+  }
+  // A fence longer than any backtick run inside keeps the block closed.
+  const longestRun = Math.max(0, ...(item.preview.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  const note = item.documentation ? `${escapeMarkdown(item.documentation)}\n\n` : '';
+  return { kind: MarkupKind.Markdown, value: `${note}${fence}yaml\n${item.preview}\n${fence}` };
+}

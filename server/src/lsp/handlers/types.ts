@@ -34,7 +34,7 @@ export interface ServerState {
 export interface ClientFeatures {
   /** Completion items may use snippet syntax (`completionItem.snippetSupport`). */
   snippetSupport: boolean;
-  /** Whether to offer the snippets of snippets/ (the `snippets: false` option: VS Code reads the file itself). */
+  /** Whether to offer the snippets of snippets/ (`snippets: false`: for a client that shows its own). */
   snippets: boolean;
 }
 

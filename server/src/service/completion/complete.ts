@@ -30,6 +30,10 @@ export interface ServiceCompletion {
   readonly sortText?: string;
   /** `insertText` is in LSP snippet syntax (tab stops, placeholders): see `snippetAsPlainText` for clients without it. */
   readonly snippet?: true;
+  /** What the client filters on, when not the label. */
+  readonly filterText?: string;
+  /** A snippet's text with its defaults, for its documentation. */
+  readonly preview?: string;
 }
 
 const DEFAULT_CONTAINER_ANNOTATIONS = new Set([

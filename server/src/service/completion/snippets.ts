@@ -10,6 +10,10 @@ export interface SnippetCompletion {
   readonly insertText: string;
   readonly snippet: true;
   readonly replace: { readonly start: number; readonly end: number };
+  /** What the client matches against the replaced text: the prefix, after the dash when one was typed. */
+  readonly filterText: string;
+  /** The text the snippet gives with its defaults, at column 0: shown as its documentation. */
+  readonly preview: string;
 }
 
 /** Blank lines, comments and document markers: what may come before or after a document snippet. */
@@ -70,6 +74,9 @@ export function snippetCompletions(text: string, local: number, documentOffset: 
     insertText: snippet.body.split('\n').join(lineBreak + indent),
     snippet: true,
     replace,
+    // The replaced text starts at a typed dash: a client filtering on it (VS Code) needs the dash too.
+    filterText: (dash ?? '') + snippet.prefix,
+    preview: snippetAsPlainText(snippet.body),
   }));
 }
 

@@ -14,6 +14,7 @@ export {
   orderContainers,
   type Box,
   type EdgeRoute,
+  type LayoutOptions,
   type Point,
   type TopologyLayout,
 } from '../../shared/topology/layout';

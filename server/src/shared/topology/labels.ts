@@ -69,6 +69,11 @@ export function placeEdgeLabels(
         { x: at.x - halfWidth - 5, y: at.y + 4 },
       );
     }
+    // Last, further off to either side: two labels beside lines a few pixels apart (a compact picture's low gaps).
+    for (const fraction of ALONG) {
+      const at = pointAlong(points, fraction);
+      candidates.push({ x: at.x + halfWidth + 14, y: at.y + 4 }, { x: at.x - halfWidth - 14, y: at.y + 4 });
+    }
     const cost = (at: Point): number => {
       const box = edgeLabelBox(text, at);
       if (!insideBox(box, bounds)) return Number.POSITIVE_INFINITY;

@@ -36,6 +36,10 @@ export interface TopologyLayout {
   readonly legend: Box;
   /** The legend's entries: only what the picture shows. */
   readonly legendEntries: readonly LegendEntry[];
+  /** Where each legend entry's swatch starts (its label follows it), in the order of `legendEntries`. */
+  readonly legendPlaces: readonly Point[];
+  /** Drawn compact to fit a panel's height: smaller boxes, their lines of text closer together. */
+  readonly dense?: boolean;
   /** Captions of the phase lanes (the wrapped layout). */
   readonly lanes?: readonly { readonly label: string; readonly x: number; readonly y: number }[];
 }
@@ -97,6 +101,11 @@ export function legendEntriesFor(graph: TopologyGraph): LegendEntry[] {
 export interface LayoutOptions {
   /** The width to fit (a panel's): a pod whose one-row picture is wider is laid out in wrapped phase lanes. */
   readonly maxWidth?: number;
+  /**
+   * The height to fit (the panel's room below its toolbar): wrapped lanes taller than this are drawn
+   * compact, so that a side panel shows the whole pod with its text at full size.
+   */
+  readonly maxHeight?: number;
 }
 
 /**
@@ -107,9 +116,12 @@ export interface LayoutOptions {
  */
 export function layoutTopology(graph: TopologyGraph, options: LayoutOptions = {}): TopologyLayout {
   const oneRow = layoutOneRow(graph);
-  return options.maxWidth !== undefined && oneRow.width > options.maxWidth
-    ? layoutWrapped(graph, options.maxWidth)
-    : oneRow;
+  if (options.maxWidth === undefined || oneRow.width <= options.maxWidth) return oneRow;
+  const wrapped = layoutWrapped(graph, options.maxWidth);
+  // Too tall for the panel: compact, which is never taller. A pod too big even then scrolls, its text still legible.
+  return options.maxHeight !== undefined && wrapped.height > options.maxHeight
+    ? layoutWrapped(graph, options.maxWidth, { compact: true })
+    : wrapped;
 }
 
 function layoutOneRow(graph: TopologyGraph): TopologyLayout {
@@ -263,6 +275,7 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
     contentWidth,
     legendTop: Math.max(frame.y + frame.height, endpointsBottom) + 20,
     minPerRow: 3,
+    titleBand: 48,
     frame,
     boxes,
     routes,
@@ -272,22 +285,32 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
 /** Finishes a layout: the legend (only what the picture shows) below everything, and the picture's size. */
 export function withLegend(
   graph: TopologyGraph,
-  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes'> & {
+  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes' | 'dense'> & {
     readonly margin: number;
     readonly contentWidth: number;
     readonly legendTop: number;
     readonly minPerRow: number;
+    /** The top of the frame that holds the pod's name and resource line, where no edge label goes. */
+    readonly titleBand: number;
   },
 ): TopologyLayout {
   const legendEntries = legendEntriesFor(graph);
-  const perRow = Math.max(parts.minPerRow, Math.floor(parts.contentWidth / SIZES.legendItemWidth));
-  const legend: Box = {
-    x: parts.margin,
-    y: parts.legendTop,
-    width: Math.min(legendEntries.length, perRow) * SIZES.legendItemWidth,
-    height: Math.ceil(legendEntries.length / perRow) * SIZES.legendRowHeight,
-  };
-  const { margin, contentWidth: _contentWidth, legendTop: _legendTop, minPerRow: _minPerRow, ...layout } = parts;
+  const {
+    places: legendPlaces,
+    width: legendWidth,
+    height: legendHeight,
+  } = parts.dense
+    ? flowLegend(legendEntries, parts.contentWidth)
+    : gridLegend(legendEntries, Math.max(parts.minPerRow, Math.floor(parts.contentWidth / SIZES.legendItemWidth)));
+  const legend: Box = { x: parts.margin, y: parts.legendTop, width: legendWidth, height: legendHeight };
+  const {
+    margin,
+    contentWidth: _contentWidth,
+    legendTop: _legendTop,
+    minPerRow: _minPerRow,
+    titleBand,
+    ...layout
+  } = parts;
   const width = round(margin * 2 + Math.max(parts.contentWidth, legend.width));
   const height = round(legend.y + legend.height + margin);
   const routes = placeEdgeLabels(
@@ -297,12 +320,65 @@ export function withLegend(
       ...Object.values(parts.boxes),
       ...(parts.lanes ?? []).map(laneCaptionBox),
       legend,
-      // The pod's name and resource line.
-      { ...parts.frame, height: 48 },
+      { ...parts.frame, height: titleBand },
     ],
     { x: 0, y: 0, width, height },
   );
-  return { ...layout, routes, width, height, legend, legendEntries };
+  return {
+    ...layout,
+    routes,
+    width,
+    height,
+    legend,
+    legendEntries,
+    legendPlaces: legendPlaces.map((place) => ({ x: legend.x + place.x, y: legend.y + place.y })),
+  };
+}
+
+/** Legend entries in columns of equal width, `perRow` to a row (places relative to the legend's corner). */
+function gridLegend(
+  entries: readonly LegendEntry[],
+  perRow: number,
+): { places: Point[]; width: number; height: number } {
+  return {
+    places: entries.map((_, index) => ({
+      x: (index % perRow) * SIZES.legendItemWidth,
+      y: Math.floor(index / perRow) * SIZES.legendRowHeight,
+    })),
+    width: Math.min(entries.length, perRow) * SIZES.legendItemWidth,
+    height: Math.ceil(entries.length / perRow) * SIZES.legendRowHeight,
+  };
+}
+
+/** Legend entries one after another like words, each as wide as its label, wrapped at `maxWidth`: fewer rows. */
+function flowLegend(
+  entries: readonly LegendEntry[],
+  maxWidth: number,
+): { places: Point[]; width: number; height: number } {
+  const places: Point[] = [];
+  let x = 0;
+  let row = 0;
+  let widest = 0;
+  for (const entry of entries) {
+    const width = legendEntryWidth(entry);
+    if (x > 0 && x + width > maxWidth) {
+      row++;
+      x = 0;
+    }
+    places.push({ x, y: row * LEGEND_DENSE_ROW });
+    widest = Math.max(widest, x + width);
+    x += width + LEGEND_DENSE_GAP;
+  }
+  return { places, width: widest, height: entries.length === 0 ? 0 : (row + 1) * LEGEND_DENSE_ROW };
+}
+
+const LEGEND_DENSE_ROW = 19;
+const LEGEND_DENSE_GAP = 14;
+/** The swatch, the gap to the label, and the label (12 px text, wide enough for the broad fallback fonts). */
+export const LEGEND_SWATCH = { width: 26, labelGap: 8, charWidth: 7 } as const;
+
+export function legendEntryWidth(entry: LegendEntry): number {
+  return LEGEND_SWATCH.width + LEGEND_SWATCH.labelGap + entry.label.length * LEGEND_SWATCH.charWidth;
 }
 
 /** Init containers in start order, then app containers by role column, each keeping document order. */

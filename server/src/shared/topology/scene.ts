@@ -1,6 +1,6 @@
 import type { ContainerRole } from '../vocabulary';
 import { edgeLabelText } from './labels';
-import { SIZES, layoutTopology, type Box, type TopologyLayout } from './layout';
+import { LEGEND_SWATCH, layoutTopology, type Box, type TopologyLayout } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
 /**
@@ -71,16 +71,27 @@ export function renderTopologyScene(graph: TopologyGraph, layout: TopologyLayout
     el('title', {}, title),
     markers(),
     el('rect', { class: 'pp-background', x: 0, y: 0, width: layout.width, height: layout.height }),
-    frame(graph, layout.frame),
+    frame(graph, layout.frame, layout.dense ? TEXT.dense : TEXT.normal),
     el('g', { class: 'pp-edges' }, ...graph.edges.map((edge) => drawEdge(edge, layout, labelOf))),
     el(
       'g',
       { class: 'pp-nodes' },
       ...graph.nodes
         .filter((node) => node.kind !== 'pod' && layout.boxes[node.id])
-        .map((node) => drawNode(node, layout.boxes[node.id]!)),
+        .map((node) => drawNode(node, layout.boxes[node.id]!, layout.dense ? TEXT.dense : TEXT.normal)),
     ),
-    ...(layout.lanes ?? []).map((lane) => el('text', { class: 'pp-lane-label', x: lane.x, y: lane.y }, lane.label)),
+    ...(layout.lanes ?? []).map((lane) =>
+      el(
+        'text',
+        {
+          // A caption below the frame (outside the pod) is outlined in the picture's background, not the frame's.
+          class: lane.y > layout.frame.y + layout.frame.height ? 'pp-lane-label pp-lane-outside' : 'pp-lane-label',
+          x: lane.x,
+          y: lane.y,
+        },
+        lane.label,
+      ),
+    ),
     legend(layout),
   );
 }
@@ -116,7 +127,17 @@ function markers(): SvgElement {
   );
 }
 
-function frame(graph: TopologyGraph, box: Box): SvgElement {
+/** Where the lines of text go: the first baseline below a box's top and the step to the next (compact boxes are lower). */
+interface TextLines {
+  readonly node: { readonly first: number; readonly step: number };
+  readonly frame: { readonly first: number; readonly step: number };
+}
+const TEXT: Readonly<Record<'normal' | 'dense', TextLines>> = {
+  normal: { node: { first: 20, step: 17 }, frame: { first: 24, step: 18 } },
+  dense: { node: { first: 18, step: 16 }, frame: { first: 20, step: 16 } },
+};
+
+function frame(graph: TopologyGraph, box: Box, text: TextLines): SvgElement {
   const pod = graph.nodes.find((node) => node.kind === 'pod');
   const summary = resourceSummary(graph);
   const heading = `${graph.pod.kind} ${graph.pod.name}`;
@@ -132,12 +153,12 @@ function frame(graph: TopologyGraph, box: Box): SvgElement {
     el('rect', { class: 'pp-frame', x: box.x, y: box.y, width: box.width, height: box.height, rx: 10 }),
     el(
       'text',
-      { class: 'pp-frame-title', x: box.x + 16, y: box.y + 24 },
+      { class: 'pp-frame-title', x: box.x + 16, y: box.y + text.frame.first },
       fitText(heading, box.width - 60, CHAR_WIDTH.title),
     ),
     el(
       'text',
-      { class: 'pp-frame-sub', x: box.x + 16, y: box.y + 42 },
+      { class: 'pp-frame-sub', x: box.x + 16, y: box.y + text.frame.first + text.frame.step },
       fitText(summary, box.width - 32, CHAR_WIDTH.body),
     ),
     pod?.findings && badge(pod, box.x + box.width - 16, box.y + 18),
@@ -180,7 +201,7 @@ function drawEdge(edge: TopologyEdge, layout: TopologyLayout, labelOf: Map<strin
   );
 }
 
-function drawNode(node: TopologyNode, box: Box): SvgElement {
+function drawNode(node: TopologyNode, box: Box, text: TextLines): SvgElement {
   const lines = nodeLines(node);
   const classes = ['pp-node', `pp-${node.kind}`];
   if (node.role) classes.push(`pp-role-${node.role}`);
@@ -210,7 +231,11 @@ function drawNode(node: TopologyNode, box: Box): SvgElement {
     ...lines.map((line, index) =>
       el(
         'text',
-        { class: index === 0 ? 'pp-node-title' : 'pp-node-sub', x: textX, y: box.y + 20 + index * 17 },
+        {
+          class: index === 0 ? 'pp-node-title' : 'pp-node-sub',
+          x: textX,
+          y: box.y + text.node.first + index * text.node.step,
+        },
         fitText(
           line,
           box.width - (textX - box.x) - (index === 0 && node.findings ? 34 : 10),
@@ -290,28 +315,36 @@ function badge(node: TopologyNode, cx: number, cy: number): SvgElement {
 }
 
 function legend(layout: TopologyLayout): SvgElement {
-  const box = layout.legend;
-  const perRow = Math.max(1, Math.round(box.width / SIZES.legendItemWidth));
   return el(
     'g',
     { class: 'pp-legend', role: 'list', 'aria-label': 'Legend' },
     ...layout.legendEntries.map((entry, index) => {
-      const x = box.x + (index % perRow) * SIZES.legendItemWidth;
-      const y = box.y + Math.floor(index / perRow) * 24;
+      const { x, y } = layout.legendPlaces[index]!;
       const swatch = entry.key.startsWith('edge-')
         ? el(
             'g',
             {
               class: `pp-edge pp-edge-${entry.key.slice(5).replace('-ro', '')}${entry.key.endsWith('-ro') ? ' pp-edge-readonly' : ''}`,
             },
-            el('path', { class: 'pp-edge-line', d: `M ${x} ${y + 8} L ${x + 26} ${y + 8}` }),
+            el('path', { class: 'pp-edge-line', d: `M ${x} ${y + 8} L ${x + LEGEND_SWATCH.width} ${y + 8}` }),
           )
-        : el('rect', { class: `pp-legend-swatch pp-role-${entry.key}`, x, y: y + 1, width: 26, height: 14, rx: 3 });
+        : el('rect', {
+            class: `pp-legend-swatch pp-role-${entry.key}`,
+            x,
+            y: y + 1,
+            width: LEGEND_SWATCH.width,
+            height: 14,
+            rx: 3,
+          });
       return el(
         'g',
         { class: 'pp-legend-entry', role: 'listitem' },
         swatch,
-        el('text', { class: 'pp-legend-label', x: x + 34, y: y + 12 }, entry.label),
+        el(
+          'text',
+          { class: 'pp-legend-label', x: x + LEGEND_SWATCH.width + LEGEND_SWATCH.labelGap, y: y + 12 },
+          entry.label,
+        ),
       );
     }),
   );

@@ -212,6 +212,7 @@ const RULES = `
 .pp-frame-title { fill: var(--pp-fg); font-size: 14px; font-weight: 600; }
 .pp-frame-sub, .pp-node-sub, .pp-legend-label { fill: var(--pp-muted); }
 .pp-lane-label { fill: var(--pp-muted); font-size: 11px; font-weight: 600; paint-order: stroke; stroke: var(--pp-frame-fill); stroke-width: 4px; stroke-linejoin: round; }
+.pp-lane-outside { stroke: var(--pp-bg); }
 .pp-node { cursor: pointer; outline: none; }
 .pp-node-box { fill: var(--pp-node-fill); stroke: var(--pp-kind-colour, var(--pp-node-stroke)); stroke-width: 1.5; }
 .pp-node-title { fill: var(--pp-fg); font-size: 13px; font-weight: 600; }

@@ -13,17 +13,80 @@ import {
 } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
-/** Tighter spacing than the one-row picture: a side panel is narrow. */
-const WRAPPED = {
+/** The room the wrapped picture gives its parts. */
+interface Spacing {
+  readonly margin: number;
+  readonly framePadding: number;
+  /** Between columns: room for a short label (`then`) between two neighbours. */
+  readonly gap: number;
+  /** The pod's name and resource line at the top of the frame, and the part of it their text covers. */
+  readonly frameTitle: number;
+  readonly titleText: number;
+  readonly laneCaption: number;
+  /**
+   * Lane captions after the first go beside their lane's first row when its first box leaves room on its
+   * left, else in the gap above the lane (made `captionInGap` higher), instead of taking a band of their own.
+   */
+  readonly compactCaptions: boolean;
+  readonly captionInGap: number;
+  readonly rowGap: number;
+  /** Above a row whose boxes call each other: the arcs and their labels. */
+  readonly arcRoom: number;
+  /** Between Service rows, and from the last one to the frame. */
+  readonly serviceGap: number;
+  readonly serviceToFrame: number;
+  readonly endpointGap: number;
+  readonly endpointStep: number;
+  /** How far below (or above) a box a line going round turns towards its gap. */
+  readonly turn: number;
+  readonly heights: { readonly container: number; readonly volume: number; readonly small: number };
+}
+
+/**
+ * Tighter spacing than the one-row picture: a side panel is narrow. A function, not a constant:
+ * `SIZES` comes from the module that imports this one, so it is not there yet when this one loads.
+ */
+const wrappedSpacing = (): Spacing => ({
   margin: 12,
   framePadding: 14,
-  // Room for a short label (`then`) between two neighbours.
   gap: 36,
+  frameTitle: SIZES.frameTitle,
+  titleText: 48,
   laneCaption: 22,
+  compactCaptions: false,
+  captionInGap: 0,
   rowGap: 44,
   arcRoom: 34,
+  serviceGap: 16,
+  serviceToFrame: 40,
   endpointGap: 28,
-} as const;
+  endpointStep: 12,
+  turn: 14,
+  heights: { container: SIZES.container.height, volume: SIZES.volume.height, small: SIZES.endpoint.height },
+});
+
+/**
+ * For a panel too low for the wrapped picture: lower boxes (their text lines closer), smaller
+ * gaps, lane captions in the gaps and a legend that flows like text. Text keeps its size.
+ */
+const COMPACT: Spacing = {
+  margin: 8,
+  framePadding: 12,
+  gap: 36,
+  frameTitle: 44,
+  titleText: 40,
+  laneCaption: 18,
+  compactCaptions: true,
+  captionInGap: 10,
+  rowGap: 36,
+  arcRoom: 28,
+  serviceGap: 10,
+  serviceToFrame: 20,
+  endpointGap: 14,
+  endpointStep: 8,
+  turn: 12,
+  heights: { container: 56, volume: 42, small: 42 },
+};
 
 /** The places a line may take in a gap between columns: its offset from the gap's middle and how much later it turns. */
 const GUTTER_LANES = [0, 5, -5, 10, -10].flatMap((offset) => [0, 4, -4, 8, -8].map((shift) => ({ offset, shift })));
@@ -48,15 +111,20 @@ interface Cell {
  * Nothing is wider than `maxWidth` (unless one box alone is), so the picture fits the panel
  * at its natural size and its text keeps its size. Pure and deterministic like `layoutTopology`.
  */
-export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyLayout {
-  const m = WRAPPED.margin;
-  const pad = WRAPPED.framePadding;
+export function layoutWrapped(
+  graph: TopologyGraph,
+  maxWidth: number,
+  options: { readonly compact?: boolean } = {},
+): TopologyLayout {
+  const S = options.compact ? COMPACT : wrappedSpacing();
+  const m = S.margin;
+  const pad = S.framePadding;
   const inner = Math.max(160, maxWidth - 2 * m - 2 * pad);
   const slot = Math.min(SIZES.container.width, inner);
   const volumeWidth = Math.min(SIZES.volume.width, slot);
-  const columns = Math.max(1, Math.floor((inner + WRAPPED.gap) / (slot + WRAPPED.gap)));
-  const gridX = m + pad + Math.max(0, (inner - (columns * slot + (columns - 1) * WRAPPED.gap)) / 2);
-  const columnX = (column: number) => round(gridX + column * (slot + WRAPPED.gap));
+  const columns = Math.max(1, Math.floor((inner + S.gap) / (slot + S.gap)));
+  const gridX = m + pad + Math.max(0, (inner - (columns * slot + (columns - 1) * S.gap)) / 2);
+  const columnX = (column: number) => round(gridX + column * (slot + S.gap));
 
   const ordered = orderContainers(graph.nodes.filter((node) => node.kind === 'container'));
   const volumes = graph.nodes.filter((node) => node.kind === 'volume');
@@ -93,15 +161,16 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
   services.forEach((node, index) => {
     boxes[node.id] = {
       x: columnX(serviceColumns[index]!) + (slot - serviceWidth) / 2,
-      y: m + Math.floor(index / columns) * (SIZES.service.height + 16),
+      y: m + Math.floor(index / columns) * (S.heights.small + S.serviceGap),
       width: serviceWidth,
-      height: SIZES.service.height,
+      height: S.heights.small,
     };
   });
-  let y = services.length > 0 ? m + serviceRows * (SIZES.service.height + 16) + 24 : m;
+  let y =
+    services.length > 0 ? m + serviceRows * (S.heights.small + S.serviceGap) - S.serviceGap + S.serviceToFrame : m;
 
   const frameY = y;
-  y += SIZES.frameTitle;
+  y += S.frameTitle;
   let rowIndex = 0;
   const placeLane = (
     caption: { long: string; short: string },
@@ -111,25 +180,31 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
   ) => {
     if (nodes.length === 0) return;
     const label = laneCaptionBox({ label: caption.long, x: 0, y: 0 }).width <= inner ? caption.long : caption.short;
-    lanes.push({ label, x: m + pad, y: y + 14 });
-    y += WRAPPED.laneCaption;
+    const xOf = (node: TopologyNode) => round(columnX(arranged.get(node.id)!.column) + (slot - size.width) / 2);
+    const firstRowX = Math.min(...nodes.filter((node) => arranged.get(node.id)!.row === 0).map(xOf));
+    const beside = S.compactCaptions && lanes.length > 0 && fitsBeside(label, m + pad, firstRowX);
+    if (!beside && S.compactCaptions && lanes.length > 0) {
+      y += S.captionInGap;
+      lanes.push({ label, x: m + pad, y: y - 6 });
+    } else if (!beside) {
+      lanes.push({ label, x: m + pad, y: y + S.laneCaption - 8 });
+      y += S.laneCaption;
+    }
     const rows = Math.max(...[...arranged.values()].map((cell) => cell.row)) + 1;
     for (let row = 0; row < rows; row++) {
       const inRow = nodes.filter((node) => arranged.get(node.id)!.row === row);
-      if (graph.edges.some((edge) => isSameRowArc(edge, inRow, arranged))) y += WRAPPED.arcRoom;
+      if (graph.edges.some((edge) => isSameRowArc(edge, inRow, arranged))) y += S.arcRoom;
+      // Level with the boxes' top: lines reaching a box from the side come in lower, at its middle.
+      if (beside && row === 0) lanes.push({ label, x: m + pad, y: y + 13 });
       for (const node of inRow) {
-        boxes[node.id] = {
-          x: round(columnX(arranged.get(node.id)!.column) + (slot - size.width) / 2),
-          y,
-          ...size,
-        };
+        boxes[node.id] = { x: xOf(node), y, ...size };
         rowOf.set(node.id, rowIndex);
       }
       rowIndex++;
-      y += size.height + WRAPPED.rowGap;
+      y += size.height + S.rowGap;
     }
   };
-  const containerSize = { width: slot, height: SIZES.container.height };
+  const containerSize = { width: slot, height: S.heights.container };
   const appNumber = initPhase.length > 0 ? '2' : '1';
   placeLane(
     { long: '1 · init containers and native sidecars, one after another', short: '1 · init, one after another' },
@@ -146,18 +221,16 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
   placeLane(
     { long: 'volumes', short: 'volumes' },
     arrangedVolumes,
-    { width: volumeWidth, height: SIZES.volume.height },
+    { width: volumeWidth, height: S.heights.volume },
     volumes,
   );
-  const frame: Box = { x: m, y: frameY, width: inner + 2 * pad, height: y - WRAPPED.rowGap + pad - frameY };
+  const frame: Box = { x: m, y: frameY, width: inner + 2 * pad, height: y - S.rowGap + pad - frameY };
 
   // Outside endpoints below the pod, one per row, in the order of the boxes that call them, clear of
   // the frame's side margins so lines coming down those margins reach them from the side.
-  y = frame.y + frame.height + WRAPPED.endpointGap;
+  y = frame.y + frame.height + S.endpointGap;
   const endpointWidth = Math.min(SIZES.endpoint.width, inner);
   if (endpoints.length > 0) {
-    lanes.push({ label: 'outside the pod', x: m, y: y + 14 });
-    y += WRAPPED.laneCaption;
     const callerPlace = (node: TopologyNode) => {
       const callers = graph.edges
         .filter((edge) => edge.to === node.id)
@@ -167,36 +240,51 @@ export function layoutWrapped(graph: TopologyGraph, maxWidth: number): TopologyL
     };
     const byCaller = endpoints
       .map((node, index) => ({ node, index, place: callerPlace(node) }))
-      .sort((a, b) => (a.place === b.place ? a.index - b.index : a.place < b.place ? -1 : 1));
-    for (const { node, place } of byCaller) {
-      const x = Number.isFinite(place) ? place : m + pad;
-      boxes[node.id] = {
-        x: round(Math.max(m + pad, Math.min(x, m + pad + inner - endpointWidth))),
-        y,
-        width: endpointWidth,
-        height: SIZES.endpoint.height,
-      };
-      y += SIZES.endpoint.height + 12;
+      .sort((a, b) => (a.place === b.place ? a.index - b.index : a.place < b.place ? -1 : 1))
+      .map(({ node, place }) => ({
+        node,
+        x: round(
+          Math.max(m + pad, Math.min(Number.isFinite(place) ? place : m + pad, m + pad + inner - endpointWidth)),
+        ),
+      }));
+    const label = 'outside the pod';
+    if (S.compactCaptions && fitsBeside(label, m, byCaller[0]!.x)) {
+      lanes.push({ label, x: m, y: y + 13 });
+    } else {
+      lanes.push({ label, x: m, y: y + S.laneCaption - 8 });
+      y += S.laneCaption;
+    }
+    for (const { node, x } of byCaller) {
+      boxes[node.id] = { x, y, width: endpointWidth, height: S.heights.small };
+      y += S.heights.small + S.endpointStep;
     }
   }
 
   const gutters = [
     frame.x + pad / 2,
-    ...Array.from({ length: columns - 1 }, (_, column) => columnX(column) + slot + WRAPPED.gap / 2),
+    ...Array.from({ length: columns - 1 }, (_, column) => columnX(column) + slot + S.gap / 2),
     frame.x + frame.width - pad / 2,
   ];
-  const routes = routeEdges(graph, boxes, frame, rowOf, gutters);
+  const routes = routeEdges(graph, boxes, frame, rowOf, gutters, S);
 
   return withLegend(graph, {
     margin: m,
     contentWidth: inner + 2 * pad,
     legendTop: y + 8,
     minPerRow: 1,
+    titleBand: S.titleText,
     frame,
     boxes,
     routes,
     lanes,
+    ...(options.compact ? { dense: true } : {}),
   });
+}
+
+/** Whether a lane caption starting at `x` ends clear of a box starting at `boxX`. */
+function fitsBeside(label: string, x: number, boxX: number): boolean {
+  const box = laneCaptionBox({ label, x, y: 0 });
+  return box.x + box.width + 12 <= boxX;
 }
 
 /**
@@ -333,6 +421,7 @@ function routeEdges(
   frame: Box,
   rowOf: ReadonlyMap<string, number>,
   gutters: readonly number[],
+  spacing: Spacing,
 ): Record<string, EdgeRoute> {
   const routes: Record<string, EdgeRoute> = {};
   const drawn: { edge: TopologyEdge; points: Point[] }[] = [];
@@ -351,7 +440,7 @@ function routeEdges(
     if (!from || !to) continue;
     const sameRow = rowOf.has(edge.from) && rowOf.get(edge.from) === rowOf.get(edge.to);
     if (sameRow && (edge.kind === 'localhost' || edge.kind === 'sequence')) {
-      add(edge, sameRowRoute(edge, from, to, rowOf.get(edge.from)!, arcLevel, boxes));
+      add(edge, sameRowRoute(edge, from, to, rowOf.get(edge.from)!, arcLevel, boxes, spacing.arcRoom));
       continue;
     }
     const down = from.y <= to.y;
@@ -401,7 +490,7 @@ function routeEdges(
       const used = gutterUse.get(gutter) ?? new Set<number>();
       const free = lanes.filter((lane) => !used.has(lane.offset));
       for (const { offset, shift } of free.length > 0 ? free : [{ offset: 5 * used.size, shift: 0 }]) {
-        const route = gutterRoute(start, end, gutter + offset, shift, side);
+        const route = gutterRoute(start, end, gutter + offset, shift, spacing.turn, side);
         const points = polyline(route.path);
         if (obstacles.some((box) => lineEntersBox(points, box))) continue;
         const crossings = drawn.filter((other) => {
@@ -415,7 +504,7 @@ function routeEdges(
     }
     if (!best) {
       const gutter = gutters[0]!;
-      const route = gutterRoute(start, end, gutter, 0, side);
+      const route = gutterRoute(start, end, gutter, 0, spacing.turn, side);
       best = { route, points: polyline(route.path), gutter, offset: 0, score: 0 };
     }
     gutterUse.set(best.gutter, new Set([...(gutterUse.get(best.gutter) ?? []), best.offset]));
@@ -432,6 +521,7 @@ function sameRowRoute(
   row: number,
   arcLevel: Map<number, number>,
   boxes: Record<string, Box>,
+  arcRoom: number,
 ): EdgeRoute {
   const forward = from.x < to.x;
   const neighbours = !Object.values(boxes).some(
@@ -447,7 +537,7 @@ function sameRowRoute(
   }
   const level = arcLevel.get(row) ?? 0;
   arcLevel.set(row, level + 1);
-  const height = Math.min(WRAPPED.arcRoom - 4, 18 + 8 * level);
+  const height = Math.min(arcRoom - 4, 18 + 8 * level);
   const start = { x: from.x + from.width * (forward ? 0.7 : 0.3), y: from.y };
   const end = { x: to.x + to.width * (forward ? 0.3 : 0.7), y: to.y };
   const top = from.y - height;
@@ -462,10 +552,10 @@ function sameRowRoute(
  * between, then across to the end's column and into it — or, for an endpoint below the pod,
  * straight into its side.
  */
-function gutterRoute(start: Point, end: Point, gutter: number, shift: number, side?: Box): EdgeRoute {
+function gutterRoute(start: Point, end: Point, gutter: number, shift: number, turn: number, side?: Box): EdgeRoute {
   const down = start.y <= end.y;
-  const turnY = down ? start.y + 14 + shift : start.y - 14 - shift;
-  const arriveY = down ? end.y - 14 - shift : end.y + 14 + shift;
+  const turnY = down ? start.y + turn + shift : start.y - turn - shift;
+  const arriveY = down ? end.y - turn - shift : end.y + turn + shift;
   const sideY = side ? side.y + side.height / 2 : 0;
   const sideX = side ? (gutter < side.x ? side.x : side.x + side.width) : 0;
   const points = side

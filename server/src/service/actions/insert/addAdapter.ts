@@ -1,6 +1,7 @@
 import { focus } from '../../edits/renderYaml';
+import type { ContainerModel } from '../../model/podModel';
 import type { PatternAction } from './patternAction';
-import { HELPER_RESOURCES, IMAGES, type ContainerValue, type PatternTemplate } from './template';
+import { HELPER_RESOURCES, IMAGES, resources, type ContainerValue, type PatternTemplate } from './template';
 
 const prometheusExporter: PatternTemplate = {
   id: 'prometheus-exporter',
@@ -103,6 +104,76 @@ const DATABASE_EXPORTERS: readonly DatabaseExporter[] = [
   },
 ];
 
+/** The Prometheus JMX exporter's default port (Prometheus' default port allocations: 9404). */
+const JMX_METRICS_PORT = 9404;
+
+/**
+ * The JMX exporter's standalone server beside a JVM main container: it reads the JVM's MBeans
+ * over remote JMX on localhost and serves them as Prometheus metrics. The exporter is
+ * prometheus/jmx_exporter ("Standalone Exporter", 1.5: `java -jar jmx_prometheus_standalone.jar
+ * <PORT> <EXPORTER_YAML>`, the YAML naming the JVM by `hostPort`); the project publishes no image,
+ * so the image is Bitnami's packaging of it (bitnami/containers, bitnami/jmx-exporter/1/debian-12:
+ * the jar in /opt/bitnami/jmx-exporter, java on the PATH). The main container opens JMX through
+ * JAVA_TOOL_OPTIONS, which every JVM reads at start-up, bound to 127.0.0.1 and without
+ * authentication: only containers of the pod reach it.
+ */
+const jmxExporter: PatternTemplate = {
+  id: 'jmx-exporter',
+  build(context) {
+    const jmxPort = context.port(9010);
+    const metricsPort = context.port(JMX_METRICS_PORT);
+    const exporterConfig = '/tmp/jmx-exporter.yaml';
+    const script = [
+      `cat > ${exporterConfig} <<'EOF'`,
+      `hostPort: localhost:${jmxPort}`,
+      'rules:',
+      `- pattern: "${focus('.*')}"`,
+      'EOF',
+      `exec java -jar /opt/bitnami/jmx-exporter/jmx_prometheus_standalone.jar ${metricsPort} ${exporterConfig}`,
+    ].join('\n');
+    const hasToolOptions = context.main?.env.some((entry) => entry.name === 'JAVA_TOOL_OPTIONS') ?? false;
+    return {
+      container: {
+        name: context.containerName('jmx-exporter'),
+        image: IMAGES.jmxExporter,
+        command: ['sh', '-c', script],
+        ports: [{ name: context.portName('metrics'), containerPort: metricsPort }],
+        // A JVM of its own: it needs more memory than the other exporters (its heap is a quarter of the limit).
+        resources: resources('50m', '128Mi', '500m', '256Mi'),
+      },
+      // Options the main container has already are the author's to merge: a second variable would be ignored.
+      mainEnv: hasToolOptions
+        ? undefined
+        : {
+            name: 'JAVA_TOOL_OPTIONS',
+            value: [
+              `-Dcom.sun.management.jmxremote.port=${jmxPort}`,
+              `-Dcom.sun.management.jmxremote.rmi.port=${jmxPort}`,
+              '-Dcom.sun.management.jmxremote.host=127.0.0.1',
+              '-Djava.rmi.server.hostname=127.0.0.1',
+              '-Dcom.sun.management.jmxremote.authenticate=false',
+              '-Dcom.sun.management.jmxremote.ssl=false',
+            ].join(' '),
+          },
+      mainPort: context.main ? { name: context.portName('jmx'), containerPort: jmxPort } : undefined,
+    };
+  },
+};
+
+/**
+ * JVM images, by repository name: the OpenJDK builds (Temurin, Corretto, Semeru, SapMachine,
+ * Zulu, Liberica, the deprecated `openjdk`) and the Java application servers.
+ */
+const JVM_IMAGE =
+  /^(eclipse-temurin|openjdk|amazoncorretto|ibm-semeru-runtimes|sapmachine|zulu-openjdk(-[\w-]+)?|liberica-openjdk(-[\w-]+)?|tomcat|tomee|jetty|wildfly|open-liberty|websphere-liberty|payara-(server-full|server-web|micro)|java)$/;
+
+/** A JVM whatever the image: `java` run as the command or from a shell script, or a `-jar` argument. */
+function runsJava(container: ContainerModel): boolean {
+  return [...container.command, ...container.args].some(
+    (word) => /(^|[\s/])java(\s|$)/.test(word) || /(^|\s)-jar(\s|$)/.test(word),
+  );
+}
+
 function databaseExporterTemplate(exporter: DatabaseExporter): PatternTemplate {
   return {
     id: exporter.id,
@@ -135,14 +206,16 @@ function imageName(image: string | undefined): string {
 export const addAdapter: PatternAction = {
   kind: 'adapter',
   placement: 'helper',
-  templates: [prometheusExporter, logReformatter, ...DATABASE_EXPORTERS.map(databaseExporterTemplate)],
-  // The exporter made for the main container's image; NGINX's for NGINX; a log adapter, which works for any
-  // container as inserted, when nothing says what the main container serves.
+  templates: [prometheusExporter, logReformatter, ...DATABASE_EXPORTERS.map(databaseExporterTemplate), jmxExporter],
+  // The exporter made for the main container's image: a database's, NGINX's, the JMX exporter for a JVM.
+  // For any other image, the log adapter: it works for every container as inserted (a scrape of an
+  // unknown server's port would not), the rewrite to fill in selected.
   defaultTemplate: (context) => {
     const name = imageName(context.main?.image);
     const exporter = DATABASE_EXPORTERS.find((candidate) => candidate.mainImage.test(name));
     if (exporter) return exporter.id;
-    if (/^nginx(-unprivileged)?$/.test(name)) return 'prometheus-exporter';
-    return context.mainPort === undefined ? 'log-reformatter' : 'prometheus-exporter';
+    if (/^(nginx|nginx-unprivileged|openresty)$/.test(name)) return 'prometheus-exporter';
+    if (JVM_IMAGE.test(name) || (context.main && runsJava(context.main))) return jmxExporter.id;
+    return logReformatter.id;
   },
 };

@@ -85,6 +85,7 @@ export function insertPattern(
   const nativeSupported = minorOf(settings.kubernetesVersion) >= NATIVE_SIDECAR_MINOR;
   const native =
     action.placement === 'native-sidecar' ||
+    (action.placement === 'started-first' && nativeSupported) ||
     (action.placement === 'helper' && pod.shape.family === 'job' && nativeSupported);
   if (native && !nativeSupported) {
     return {
@@ -120,7 +121,7 @@ export function insertPattern(
     const fileEdits = shiftEdits(edits, document.offset);
     const selection = focused?.focus && rangeAfterEdits(fileEdits, fileEdits[edits.indexOf(focused)]!, focused.focus);
     const templateLabel = info.templates.find((candidate) => candidate.id === templateId)?.label ?? templateId;
-    const where = native && action.placement === 'helper' ? ' as a native sidecar' : '';
+    const where = native && action.placement !== 'native-sidecar' ? ' as a native sidecar' : '';
     const serving =
       context.main && context.main !== analyzePod(pod).main ? ` for "${context.main.name ?? 'container'}"` : '';
     return {

@@ -56,6 +56,7 @@ export const IMAGES = {
   postgresExporter: 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0',
   mysqlExporter: 'prom/mysqld-exporter:v0.17.2',
   mongodbExporter: 'percona/mongodb_exporter:0.43.1',
+  jmxExporter: 'bitnami/jmx-exporter:1.5.0',
   envoy: 'envoyproxy/envoy:v1.34.1',
   cloudSqlProxy: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.15.2',
   migrate: 'migrate/migrate:v4.18.2',
