@@ -96,12 +96,20 @@ export function lintFiles(
   return { peakInFlight, threads: 1 };
 }
 
-/** `--jobs auto`: below this much YAML per thread, starting and warming a worker costs more than it saves. */
-export const AUTO_BYTES_PER_THREAD = 2 * 1024 * 1024;
+/**
+ * `--jobs auto`: below this much YAML per thread, starting and warming a worker costs more than it
+ * saves. Each thread is a JavaScript engine of its own that compiles and optimises the linter from
+ * cold: on 1,000 files of ten pods (13 MB) that is about 2 s of CPU time per thread (optimising
+ * compiler on V8's background threads, interpreted and unoptimised code until then), and while two
+ * threads lint on two cores their optimising compiles wait for a core, so both run unoptimised code
+ * longer. On 2 cores `--jobs 2` lost 15% at 13 MB and won 25% at 67 MB (bench/cliScale.mjs); the
+ * break-even is near 23 MB, so a second thread is taken from 32 MB on (about 10% faster).
+ */
+export const AUTO_BYTES_PER_THREAD = 16 * 1024 * 1024;
 
 /**
  * The threads `--jobs auto` uses: one per core, as long as each gets enough YAML to pay for a
- * worker's start-up and warm-up (a worker compiles and warms the linter from cold).
+ * worker's start-up and warm-up.
  */
 export function autoThreads(files: number, bytes: number, cores: number = availableParallelism()): number {
   const threads = Math.min(cores, files, Math.floor(bytes / AUTO_BYTES_PER_THREAD));

@@ -8,6 +8,11 @@ if (process.argv[2] === LINT_WORKER_ARG) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./lintWorkers');
 } else {
+  // A reader that goes away (`lint | head`) leaves the rest of the report nowhere to go: stop
+  // writing quietly, as other command-line tools do, instead of crashing on the unhandled error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     process.exitCode = runCli(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -96,5 +96,25 @@ describe('CLI start-up', () => {
     // What shows the check can fail: SARIF hashes its fingerprints and asks git for the repository's root.
     const sarif = loaded(['lint', '--format', 'sarif', pod]);
     assert.ok(sarif.has('NativeModule crypto') && sarif.has('NativeModule child_process'));
+  });
+
+  it("stops writing quietly when the reader of its output goes away, and exits with the run's code", async () => {
+    const many = path.join(scratch, 'many.yaml');
+    writeFileSync(many, Array.from({ length: 400 }, () => POD).join('---\n'));
+    const child = spawn(process.execPath, [CLI, 'lint', '--format', 'json', many], {
+      env: { ...process.env, TMPDIR: path.join(scratch, 'tmp') },
+    });
+    let stderr = '';
+    let read = 0;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read one chunk of the report (a pipe holds far less than its 400 findings), then close the pipe.
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.length;
+      child.stdout.destroy();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.ok(read > 0 && read < 100_000, `read ${read} bytes`);
+    assert.equal(stderr, '');
+    assert.equal(status, 1, 'the pod has a schema error');
   });
 });

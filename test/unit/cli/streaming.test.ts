@@ -122,4 +122,13 @@ describe('--jobs auto', () => {
     assert.equal(autoThreads(1000, 3 * AUTO_BYTES_PER_THREAD, 8), 3);
     assert.equal(autoThreads(2, 100 * AUTO_BYTES_PER_THREAD, 8), 2);
   });
+
+  it('takes a second thread on 2 cores only where the benchmark found it faster', () => {
+    // bench/cliScale.mjs inputs: 1,000 files of ten pods (13.3 MB) ran slower on --jobs 2, 5,000 (66.6 MB) faster.
+    assert.equal(autoThreads(1000, 13_331_879, 2), 1);
+    assert.equal(autoThreads(5000, 66_642_944, 2), 2);
+    // 2,000 pods in 8 files (2.7 MB) and the real-world corpus (1.2 MB) ran slower on --jobs 2 too.
+    assert.equal(autoThreads(8, 2_663_872, 2), 1);
+    assert.equal(autoThreads(531, 1_172_164, 8), 1);
+  });
 });
