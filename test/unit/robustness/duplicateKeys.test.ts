@@ -16,33 +16,49 @@ import { arbitraryText, loadSeeds, mutatedSeed } from './fuzzing';
  */
 const COMPOSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, maxAliasCount: 100 } as const;
 
-function startsOfDuplicates(text: string): { library: number[]; ours: number[] } {
-  const library: number[] = [];
-  const ours: number[] = [];
+interface DocumentDuplicates {
+  library: number[];
+  ours: number[];
+  /** The document has syntax errors: its tree is the library's recovery, whose empty keys have no true place. */
+  broken: boolean;
+}
+
+function duplicatesPerDocument(text: string): DocumentDuplicates[] {
+  const documents: DocumentDuplicates[] = [];
   for (const slice of splitDocuments(text)) {
     const tokens = () => new Parser().parse(withLineFeeds(slice.text));
-    for (const document of new Composer({ ...COMPOSE_OPTIONS, uniqueKeys: true }).compose(tokens()))
-      for (const error of document.errors)
-        if (error.code === 'DUPLICATE_KEY') library.push(slice.offset + error.pos[0]);
-    for (const document of new Composer({ ...COMPOSE_OPTIONS, uniqueKeys: false }).compose(tokens())) {
-      assert.ok(!document.errors.some((error) => error.code === 'DUPLICATE_KEY'));
-      for (const error of duplicateKeyErrors(document.contents)) ours.push(slice.offset + error.pos[0]);
+    const checked = Array.from(new Composer({ ...COMPOSE_OPTIONS, uniqueKeys: true }).compose(tokens()));
+    const unchecked = Array.from(new Composer({ ...COMPOSE_OPTIONS, uniqueKeys: false }).compose(tokens()));
+    for (const [index, document] of checked.entries()) {
+      const library = document.errors
+        .filter((error) => error.code === 'DUPLICATE_KEY')
+        .map((error) => slice.offset + error.pos[0])
+        .sort((a, b) => a - b);
+      const mirror = unchecked[index]!;
+      assert.ok(!mirror.errors.some((error) => error.code === 'DUPLICATE_KEY'));
+      const ours = duplicateKeyErrors(mirror.contents).map((error) => slice.offset + error.pos[0]);
+      documents.push({ library, ours, broken: document.errors.some((error) => error.code !== 'DUPLICATE_KEY') });
     }
   }
-  return { library: library.sort((a, b) => a - b), ours };
+  return documents;
 }
 
 function assertSameDuplicates(text: string): number {
-  const { library, ours } = startsOfDuplicates(text);
   const source = withLineFeeds(text);
-  const where = `duplicate keys of ${JSON.stringify(text.slice(0, 300))}: ours at ${ours}, the library's at ${library}`;
-  assert.equal(ours.length, library.length, where);
-  ours.forEach((start, index) => {
-    const libraryStart = library[index]!;
-    const between = source.slice(libraryStart, start);
-    assert.ok(start === libraryStart || (start > libraryStart && /^\s+$/.test(between)), where);
-  });
-  return library.length;
+  let found = 0;
+  for (const { library, ours, broken } of duplicatesPerDocument(text)) {
+    const where = `duplicate keys of ${JSON.stringify(text.slice(0, 300))}: ours at ${ours}, the library's at ${library}`;
+    assert.equal(ours.length, library.length, where);
+    found += library.length;
+    // In a document with syntax errors the count must agree; the place of a key the recovery made up need not.
+    if (broken) continue;
+    ours.forEach((start, index) => {
+      const libraryStart = library[index]!;
+      const between = source.slice(libraryStart, start);
+      assert.ok(start === libraryStart || (start > libraryStart && /^\s+$/.test(between)), where);
+    });
+  }
+  return found;
 }
 
 describe('duplicate keys', () => {
@@ -61,6 +77,8 @@ describe('duplicate keys', () => {
       'a:\n  b: 1\n  b:\n    c: 1\n    c: 2\n- broken\na: 4\n',
       '2001-12-14: a\n2001-12-14: b\n',
       'spec:\nspec:\n  a:\n  a: 1\n',
+      // Found by the property test: two empty keys the recovery of a sequence under a map makes up.
+      'apiVersion: v1\n- name: a\n-',
     ];
     let found = 0;
     for (const text of texts) found += assertSameDuplicates(text);
