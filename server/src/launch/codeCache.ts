@@ -10,7 +10,16 @@
  * Only Node built-ins here: this file is loaded before everything else, on every start.
  */
 import { isAscii } from 'node:buffer';
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -56,6 +65,28 @@ interface Prepared {
   readonly script: Script;
   /** Where to write the cache after the run, when there was none to use. */
   readonly writeTo: string | undefined;
+  readonly cacheName: string;
+}
+
+/**
+ * A cache is written once per build and never touched again, so every upgrade would leave one behind.
+ * When a new one is written, caches of the same kind of run that are older than this are removed, and
+ * so are temporary files a crashed write left. An older build still in use just writes its cache again.
+ */
+const STALE_CACHE_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+function removeStaleCaches(folder: string, cacheName: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name);
+    const ours = name.endsWith(`-${cacheName}.bin`) || name.includes(`-${cacheName}.bin.`);
+    if (!ours || file === keep) continue;
+    try {
+      if (now - lstatSync(file).mtimeMs > STALE_CACHE_AGE_MS) unlinkSync(file);
+    } catch {
+      // Removed by another run meanwhile, or not ours to remove.
+    }
+  }
 }
 
 function prepare(bundle: CachedBundle): Prepared | undefined {
@@ -68,7 +99,7 @@ function prepare(bundle: CachedBundle): Prepared | undefined {
   const cachedData = readOptional(file);
   const script = new Script(Module.wrap(source), { filename: bundle.file, ...(cachedData && { cachedData }) });
   const usable = cachedData !== undefined && script.cachedDataRejected !== true;
-  return { script, writeTo: usable || !bundle.writes ? undefined : file };
+  return { script, writeTo: usable || !bundle.writes ? undefined : file, cacheName: bundle.cacheName };
 }
 
 function writeCache(prepared: Prepared): void {
@@ -77,6 +108,7 @@ function writeCache(prepared: Prepared): void {
     const temporary = `${prepared.writeTo}.${process.pid}.tmp`;
     writeFileSync(temporary, prepared.script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, prepared.writeTo);
+    removeStaleCaches(path.dirname(prepared.writeTo), prepared.cacheName, prepared.writeTo);
   } catch {
     // A full disk or a read-only folder: the next run compiles again, as without a cache.
   }

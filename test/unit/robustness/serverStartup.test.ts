@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -112,6 +121,31 @@ describe('language server start-up', () => {
     assert.equal(corrupt.exitCode, 0, corrupt.stderr);
     assert.deepEqual(corrupt.diagnostics, uncached.diagnostics);
     assert.notEqual(readFileSync(written[0]!, 'utf8'), 'not a code cache', 'a rejected cache is written again');
+  });
+
+  it('removes caches of the server that older builds left more than a week ago, and nothing else', async () => {
+    const tmp = path.join(scratch, 'tmp-stale');
+    const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+    const folder = path.join(tmp, `pod-patterns-compile-cache-${uid}`);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const monthAgo = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    const planted = {
+      oldServer: path.join(folder, '11.3-x64-oldbuild-2000-1-server.bin'),
+      crashedWrite: path.join(folder, '11.3-x64-oldbuild-2000-1-server.bin.4242.tmp'),
+      recentServer: path.join(folder, '11.3-x64-otherbuild-2000-1-server.bin'),
+      oldCli: path.join(folder, '11.3-x64-oldbuild-2000-1-lint.bin'),
+    };
+    for (const file of Object.values(planted)) writeFileSync(file, 'bytecode of another build', { mode: 0o600 });
+    for (const file of [planted.oldServer, planted.crashedWrite, planted.oldCli]) utimesSync(file, monthAgo, monthAgo);
+
+    const result = await session(tmp);
+    assert.equal(result.exitCode, 0, result.stderr);
+    const left = new Set(cacheFiles(tmp));
+    assert.ok(!left.has(planted.oldServer), 'the month-old server cache of another build is removed');
+    assert.ok(!left.has(planted.crashedWrite), 'so is a temporary file a crashed write left');
+    assert.ok(left.has(planted.recentServer), 'a recent cache of another build may still be in use');
+    assert.ok(left.has(planted.oldCli), "the CLI's cache is the CLI's to replace");
+    assert.equal(left.size, 3, 'the new server cache is written beside the two kept');
   });
 
   it('loads no hashing, child processes or performance hooks on its way to the first diagnostics', async () => {
