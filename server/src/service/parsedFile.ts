@@ -4,9 +4,7 @@ import {
   buildDocumentModel,
   keepParts,
   mentionsPodKind,
-  podCountOf,
   releaseParts,
-  serviceCountOf,
   type DocumentModel,
 } from './model/documentModel';
 import type { PodModel, ResourceModel } from './model/podModel';
@@ -421,13 +419,13 @@ class EarlyFindings {
 
   /** A reused document between the new ones. */
   passed(model: DocumentModel): void {
-    if (podCountOf(model) > 0) this.podBefore = true;
+    if (model.podCount > 0) this.podBefore = true;
   }
 
   /** Computes a new document's findings and lets its tree go; false for a Service (stop here). */
   computed(model: DocumentModel): boolean {
-    if (serviceCountOf(model) > 0) return false;
-    const withPods = podCountOf(model) > 0;
+    if (model.serviceCount > 0) return false;
+    const withPods = model.podCount > 0;
     documentStep(model, this.walk, withPods && !this.podBefore, false);
     if (withPods) this.podBefore = true;
     // Nothing else has read the parts: let go of them at once, so that they die young.
@@ -551,7 +549,16 @@ function tooManyDocuments(text: string, count: number): DocumentModel {
     range: firstLineRange(text),
     data: { yamlCode: 'TOO_MANY_DOCUMENTS' },
   };
-  return { text, root: null, syntaxFindings: [finding], resources: [], pods: [], relevant: mentionsPodKind(text) };
+  return {
+    text,
+    root: null,
+    syntaxFindings: [finding],
+    resources: [],
+    pods: [],
+    relevant: mentionsPodKind(text),
+    podCount: 0,
+    serviceCount: 0,
+  };
 }
 
 interface DocumentFindingsStep extends DocumentFindings {
@@ -653,13 +660,13 @@ function chunkFacts(models: readonly DocumentModel[]): ChunkFacts {
   let services = 0;
   for (let i = 0; i < models.length; i++) {
     const model = models[i]!;
-    const podsHere = podCountOf(model);
+    const podsHere = model.podCount;
     const f =
       (model.relevant ? RELEVANT : 0) | (model.templateAt !== undefined ? TEMPLATE : 0) | (podsHere > 0 ? POD : 0);
     flags[i] = f;
     present |= 1 << f;
     pods += podsHere;
-    services += serviceCountOf(model);
+    services += model.serviceCount;
   }
   return { flags, present, pods, services };
 }

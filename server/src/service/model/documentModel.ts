@@ -26,6 +26,9 @@ export interface DocumentModel {
    * get findings, so YAML files that are not Kubernetes pods are never touched.
    */
   readonly relevant: boolean;
+  /** How many pods and Services the document holds: known without reading a released tree. */
+  readonly podCount: number;
+  readonly serviceCount: number;
 }
 
 /**
@@ -61,7 +64,6 @@ const TEMPLATE_PARTS: ParsedParts = { root: null, syntaxFindings: [], resources:
 class LazyDocumentModel implements DocumentModel {
   readonly relevant: boolean;
   readonly templateAt?: number;
-  /** How many pods and Services the document holds, read without its parts. */
   readonly podCount: number;
   readonly serviceCount: number;
   private held: ParsedParts | undefined;
@@ -145,19 +147,6 @@ export function releaseParts(model: DocumentModel, drop = false): void {
 /** Keeps a model's tree and pod models (after `releaseParts`) for as long as the model lives. */
 export function keepParts(model: DocumentModel): void {
   if (model instanceof LazyDocumentModel) model.keep();
-}
-
-/** How many pods a document holds, without reading a released model's parts. */
-export function podCountOf(model: DocumentModel): number {
-  return model instanceof LazyDocumentModel ? model.podCount : model.pods.length;
-}
-
-/** How many Services a document holds, without reading a released model's parts. */
-export function serviceCountOf(model: DocumentModel): number {
-  if (model instanceof LazyDocumentModel) return model.serviceCount;
-  let count = 0;
-  for (const resource of model.resources) if (resource.kind === 'Service') count++;
-  return count;
 }
 
 /** Offset of the first template expression outside a comment, if any. */

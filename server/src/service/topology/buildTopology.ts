@@ -4,7 +4,7 @@ import type { PodAnalysis } from '../analysis/types';
 import type { ParsedFile, FileFinding } from '../parsedFile';
 import { SEVERITY_ORDER } from '../findings/finding';
 import type { ContainerModel, PodModel } from '../model/podModel';
-import { podCountOf, type DocumentModel } from '../model/documentModel';
+import type { DocumentModel } from '../model/documentModel';
 import { setSlot, slotOf } from '../slots';
 import type { ServiceSettings } from '../settings';
 import { getMap, getSeq, isMap, isScalar, scalarText, type Range } from '../yaml/nodes';
@@ -23,7 +23,7 @@ export function topologyTargets(file: ParsedFile): TopologyTarget[] {
   const multiple = file.podCount > 1;
   const targets: TopologyTarget[] = [];
   for (const document of file.documents) {
-    if (podCountOf(document.model) === 0) continue;
+    if (document.model.podCount === 0) continue;
     const heads = podHeadsOf(document.model);
     heads.forEach((head, podIndex) => {
       const where = multiple
