@@ -35,8 +35,17 @@ export function escapeMarkdown(text: string): string {
  */
 export function markdownCode(text: string): string {
   const flat = oneLine(text);
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = '`'.repeat(longestBacktickRun(flat) + 1);
   const padding = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
   return `${fence}${padding}${flat}${padding}${fence}`;
+}
+
+/** A fenced code block holding exactly `text` (lines kept): its fence is longer than any backtick run inside. */
+export function markdownCodeBlock(text: string, language: string): string {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 }

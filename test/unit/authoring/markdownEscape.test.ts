@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, ParsedFile } from '../../../server/src/service';
 import { hoverAt } from '../../../server/src/service/hover/hoverAt';
-import { escapeMarkdown, markdownCode } from '../../../server/src/shared/markdown';
+import { escapeMarkdown, markdownCode, markdownCodeBlock } from '../../../server/src/shared/markdown';
 
 /** VS Code renders hovers with `marked`; the same renderer shows what a user would see. */
 async function render(markdown: string): Promise<string> {
@@ -46,6 +46,15 @@ describe('escapeMarkdown and markdownCode', () => {
   it('cuts very long strings', () => {
     assert.ok(escapeMarkdown('x'.repeat(100_000)).length < 400);
     assert.ok(markdownCode('x'.repeat(100_000)).length < 400);
+  });
+
+  it('keep a code block closed and its lines as written, whatever backticks it holds', async () => {
+    const text = 'command:\n- sh\n- -c\n- |\n  ````\n  done\n\n![](https://evil.example/x.png)';
+    const html = await render(`Before\n\n${markdownCodeBlock(text, 'yaml')}\n\nAfter`);
+    assert.match(html, /<pre><code class="language-yaml">/);
+    assert.doesNotMatch(html, /<img\b/);
+    assert.equal(visibleText(html.slice(html.indexOf('<pre>'), html.indexOf('</pre>'))).replace(/\n$/, ''), text);
+    assert.match(visibleText(html), /After\s*$/, 'the text after the block is outside it');
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver';
 import { snippetAsPlainText, type ServiceCompletion } from '../../service';
-import { escapeMarkdown } from '../../shared/markdown';
+import { escapeMarkdown, markdownCodeBlock } from '../../shared/markdown';
 import { guardRequest } from './requestGuard';
 import type { FeatureHandler, ServerState } from './types';
 
@@ -63,9 +63,6 @@ function documentationOf(item: ServiceCompletion, markdown: boolean): MarkupCont
   if (!markdown) {
     return { kind: MarkupKind.PlainText, value: `${item.documentation ?? ''}\n\n${item.preview}`.trimStart() };
   }
-  // A fence longer than any backtick run inside keeps the block closed.
-  const longestRun = Math.max(0, ...(item.preview.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
   const note = item.documentation ? `${escapeMarkdown(item.documentation)}\n\n` : '';
-  return { kind: MarkupKind.Markdown, value: `${note}${fence}yaml\n${item.preview}\n${fence}` };
+  return { kind: MarkupKind.Markdown, value: `${note}${markdownCodeBlock(item.preview, 'yaml')}` };
 }
