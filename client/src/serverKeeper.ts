@@ -55,16 +55,20 @@ export function createServerKeeper(
   };
 
   /**
-   * Sends a document notification; while the server is down (between a crash and its restart)
-   * sending fails, which is fine: the restarted server is sent every open document afresh.
+   * Sends a document notification and says whether it went out; while the server is down (between a
+   * crash and its restart) sending fails, which is fine: the restarted server is sent every open
+   * document afresh. Only a text the server received can be blamed for its next crash: typing just
+   * after a crash must not get the file skipped.
    */
-  const forward = async (send: () => Promise<void>): Promise<void> => {
+  const forward = async (send: () => Promise<void>): Promise<boolean> => {
     try {
       await send();
+      return true;
     } catch (error) {
       outputChannel.appendLine(
         `Not sent to the language server (it is restarting): ${error instanceof Error ? error.message : String(error)}`,
       );
+      return false;
     }
   };
 
@@ -76,8 +80,8 @@ export function createServerKeeper(
         return;
       }
       notOnServer.delete(uri);
-      policy.sent(uri, document.getText());
-      await forward(() => next(document));
+      const text = document.getText();
+      if (await forward(() => next(document))) policy.sent(uri, text);
     },
     didChange: async (event, next) => {
       const uri = event.document.uri.toString();
@@ -86,17 +90,16 @@ export function createServerKeeper(
         if (policy.isSkipped(uri, text)) return;
         // Changed since it was skipped: the server learns of it now, with its whole text.
         notOnServer.delete(uri);
-        policy.sent(uri, text);
         const { languageId, version } = event.document;
-        await forward(async () =>
+        const received = await forward(async () =>
           client()?.sendNotification(DidOpenTextDocumentNotification.type, {
             textDocument: { uri, languageId, version, text },
           }),
         );
+        if (received) policy.sent(uri, text);
         return;
       }
-      policy.sent(uri, text);
-      await forward(() => next(event));
+      if (await forward(() => next(event))) policy.sent(uri, text);
     },
     didSave: async (document, next) => {
       if (!notOnServer.has(document.uri.toString())) await forward(() => next(document));
