@@ -2,15 +2,10 @@
  * The language server: a thin LSP host over the pure service. Run by the extension over
  * IPC, or by any editor with `pod-patterns-language-server --stdio`.
  */
-import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { CONNECTION_STRATEGY } from './lsp/connectionStrategy';
-import { FramingGuard } from './lsp/framingGuard';
 import { startServer } from './lsp/startServer';
+import { StdioMessageReader } from './lsp/stdioMessageReader';
 
 /** Exit code after a broken stream: non-zero, so the client restarts the server. */
 const EXIT_BROKEN_STREAM = 3;
@@ -23,12 +18,7 @@ function exitOnBrokenStream(reason: string): never {
 }
 
 if (process.argv.includes('--stdio')) {
-  const guard = new FramingGuard();
-  process.stdin.on('data', (chunk: Buffer) => {
-    const violation = guard.push(chunk);
-    if (violation) exitOnBrokenStream(violation);
-  });
-  const reader = new StreamMessageReader(process.stdin);
+  const reader = new StdioMessageReader(process.stdin);
   reader.onError((error) => exitOnBrokenStream(error.message.split('\n')[0]!));
   startServer(
     createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), CONNECTION_STRATEGY),

@@ -1,16 +1,25 @@
 /**
- * Watches the bytes a client sends over stdio and says when they stop being LSP base-protocol
- * messages (`Content-Length: N\r\n…\r\n\r\n` followed by N bytes). The JSON-RPC reader alone
- * waits forever for a header that never ends, or reads on past a short length into garbage:
- * the server then answers nothing and says nothing. The host logs the violation and exits
- * non-zero, so the client restarts it with a clean stream.
+ * Reads the bytes a client sends over stdio as LSP base-protocol messages
+ * (`Content-Length: N\r\n…\r\n\r\n` followed by N bytes), hands each body to `onBody`, and says
+ * when the bytes stop being such messages. A generic JSON-RPC reader waits forever for a header
+ * that never ends, or reads on past a short length into garbage: the server then answers nothing
+ * and says nothing. The host logs the violation and exits non-zero, so the client restarts it
+ * with a clean stream.
+ *
+ * A body is copied into a buffer of its own length as its chunks arrive, so a chunk is garbage as
+ * soon as it is read: a 10 MB file opened in the editor is never held twice as bytes (once in the
+ * chunks, once joined), which was most of the server's peak memory on opening a large file.
  */
 export class FramingGuard {
   /** A header block longer than this is not a header (real ones are under 100 bytes). */
   static readonly MAX_HEADER_BYTES = 8192;
   private header = '';
   private bodyLeft = 0;
+  private body: Buffer | undefined;
   private violation: string | undefined;
+
+  /** `onBody` gets each message's body once its last byte is read (none: only check the framing). */
+  constructor(private readonly onBody?: (body: Buffer) => void) {}
 
   /** Feeds the next chunk; returns the first violation seen so far, if any. */
   push(chunk: Uint8Array): string | undefined {
@@ -18,8 +27,14 @@ export class FramingGuard {
     while (at < chunk.length && this.violation === undefined) {
       if (this.bodyLeft > 0) {
         const taken = Math.min(this.bodyLeft, chunk.length - at);
+        if (this.body) this.body.set(chunk.subarray(at, at + taken), this.body.length - this.bodyLeft);
         this.bodyLeft -= taken;
         at += taken;
+        if (this.bodyLeft === 0 && this.body) {
+          const body = this.body;
+          this.body = undefined;
+          this.onBody!(body);
+        }
         continue;
       }
       // Headers are ASCII: read byte by byte up to the blank line.
@@ -54,6 +69,7 @@ export class FramingGuard {
     if (length === undefined) return `a message without a Content-Length header: ${JSON.stringify(block.slice(0, 80))}`;
     if (length < 2) return `Content-Length ${length} is too short for a JSON-RPC message`;
     this.bodyLeft = length;
+    if (this.onBody) this.body = Buffer.allocUnsafe(length);
     return undefined;
   }
 }
