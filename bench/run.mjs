@@ -546,7 +546,8 @@ function readmeSection(table, machineDescription, date) {
   return `## Performance
 
 Measured with \`npm run bench\` (about 4 minutes on a 2-core machine; \`npm run bench -- --quick\` runs a smaller version in under a minute).
-It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
+It measures what ships: the production build (\`node scripts/build.mjs --production\`, minified bundles, as in the VSIX
+and the npm package). It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
 probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
 the same strict schema, validates the files in one process next to a bare \`yaml\` parse, and times the CLI and a
 cold start. The CLI runs beside kubeconform on the same inputs and strict schema when a kubeconform binary is given
