@@ -10,7 +10,7 @@
 //   schemas/definitions.json                  every definition, shared by all kinds
 //   schemas/<kind>.json                       one small entry schema per kind, referencing it
 //   server/src/service/schema/generated/validators.ts   ajv standalone code (no compile at start-up)
-//   server/src/service/schema/generated/schemaIndex.ts  descriptions/types/enums per field
+//   server/src/service/schema/generated/schemaIndex.ts  types/enums/fields per field, descriptions apart
 // Fields newer than the package (and the 1.35-only ones) come from server/src/service/versions/apiOverlay.json, the
 // same overlay scripts/gen-api-versions.mjs reads; the Kubernetes version the schema describes is
 // the newest minor of that generated API data, never written here.
@@ -454,9 +454,54 @@ function schemaIndex(definitions) {
   return index;
 }
 
+/**
+ * The index split in two: the fields' shape (types, enums, references, properties), which the
+ * schema walk of every lint reads, and their descriptions, which only hovers and completion
+ * show (five sixths of the index). The descriptions are returned by a function: V8 compiles a
+ * function's body, string literal included, on its first call, so a run that never shows a
+ * description neither compiles nor caches that string.
+ */
+function splitDescriptions(field) {
+  const shape = {};
+  const descriptions = {};
+  for (const [key, value] of Object.entries(field)) {
+    if (key === 'd') descriptions.d = value;
+    else if (key === 'p') {
+      shape.p = {};
+      const described = {};
+      for (const [name, property] of Object.entries(value)) {
+        const split = splitDescriptions(property);
+        shape.p[name] = split.shape;
+        if (split.descriptions) described[name] = split.descriptions;
+      }
+      if (Object.keys(described).length > 0) descriptions.p = described;
+    } else if (key === 'i' || key === 'v') {
+      const split = splitDescriptions(value);
+      shape[key] = split.shape;
+      if (split.descriptions) descriptions[key] = split.descriptions;
+    } else shape[key] = value;
+  }
+  return { shape, descriptions: Object.keys(descriptions).length > 0 ? descriptions : undefined };
+}
+
 function indexModule(index, header) {
-  // JSON.parse of a string literal: parsed lazily on the first hover, cheap for tsc and V8.
-  return `// ${header}\n// Field index (d: description, t: type, e: enum, r: definition, p: properties, q: required, i: items, v: map values, x: deprecated).\nexport const SCHEMA_INDEX_JSON: string = ${JSON.stringify(JSON.stringify(index))};\n`;
+  const shape = { kinds: index.kinds, definitions: {} };
+  const descriptions = {};
+  for (const [name, field] of Object.entries(index.definitions)) {
+    const split = splitDescriptions(field);
+    shape.definitions[name] = split.shape;
+    if (split.descriptions) descriptions[name] = split.descriptions;
+  }
+  // JSON.parse of string literals: parsed on first use, cheap for tsc and V8.
+  return `// ${header}
+// Field index (t: type, e: enum, r: definition, p: properties, q: required, i: items, v: map values, x: deprecated).
+export const SCHEMA_SHAPE_JSON: string = ${JSON.stringify(JSON.stringify(shape))};
+
+// The descriptions (d) by definition, along the same p, i and v steps; in a function so that V8 compiles the string only for the runs that show one.
+export function schemaDescriptionsJson(): string {
+  return ${JSON.stringify(JSON.stringify(descriptions))};
+}
+`;
 }
 
 function writeOutputs(out, outputs) {

@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describeSchemaAt, knownFields, schemaKinds } from '../../../server/src/service/schema';
 
 describe('describeSchemaAt and knownFields', () => {
@@ -78,5 +80,37 @@ describe('describeSchemaAt and knownFields', () => {
 
   it('describes map values such as a label', () => {
     assert.equal(describeSchemaAt('Pod', ['metadata', 'labels', 'app.kubernetes.io/name'])?.type, 'string');
+  });
+
+  it('describes every field of every definition reachable from a kind as the published schema does', () => {
+    // The descriptions ship apart from the fields' shape and are added to it on the first description asked for.
+    interface PublishedField {
+      description?: string;
+      $ref?: string;
+      properties?: Record<string, PublishedField>;
+      items?: PublishedField;
+      additionalProperties?: PublishedField | boolean;
+    }
+    const published = JSON.parse(
+      readFileSync(path.join(__dirname, '..', '..', '..', '..', 'schemas', 'definitions.json'), 'utf8'),
+    ) as { definitions: Record<string, PublishedField> };
+    const target = (field: PublishedField) =>
+      field.$ref ? published.definitions[field.$ref.replace('#/definitions/', '')]! : field;
+    let compared = 0;
+    const walk = (kind: string, at: (string | number)[], field: PublishedField, seen: Set<string>): void => {
+      const expected = field.description ?? target(field).description;
+      assert.equal(describeSchemaAt(kind, at)?.description, expected, `${kind} ${at.join('.')}`);
+      compared++;
+      const ref = field.$ref;
+      if (ref && seen.has(ref)) return;
+      const next = ref ? new Set([...seen, ref]) : seen;
+      const holder = target(field);
+      for (const [name, property] of Object.entries(holder.properties ?? {})) walk(kind, [...at, name], property, next);
+      if (holder.items) walk(kind, [...at, 0], holder.items, next);
+      if (typeof holder.additionalProperties === 'object')
+        walk(kind, [...at, 'some-key'], holder.additionalProperties, next);
+    };
+    for (const kind of schemaKinds()) walk(kind, [], { $ref: `#/definitions/${kind}` }, new Set());
+    assert.ok(compared > 5000, `compared ${compared} fields`);
   });
 });

@@ -1,9 +1,10 @@
-import { SCHEMA_INDEX_JSON } from './generated/schemaIndex';
+import { SCHEMA_SHAPE_JSON, schemaDescriptionsJson } from './generated/schemaIndex';
 
 /**
  * Read access to the bundled schema for hovers, completion and quick fixes: what a field
  * is, its type, its allowed values, and which fields an object may hold. The data is the
- * compact index written by `npm run gen:schemas`, parsed on first use only.
+ * compact index written by `npm run gen:schemas`, parsed on first use only; the descriptions
+ * (most of it) only when a hover or a completion first shows one, so a lint never loads them.
  */
 
 /** One entry of the generated index (short keys keep the bundle small). */
@@ -48,10 +49,45 @@ export interface SchemaDescription extends FieldSummary {
 }
 
 let index: SchemaIndex | undefined;
+let describedIndex: SchemaIndex | undefined;
 
 function schemaIndex(): SchemaIndex {
-  index ??= JSON.parse(SCHEMA_INDEX_JSON) as SchemaIndex;
+  index ??= JSON.parse(SCHEMA_SHAPE_JSON) as SchemaIndex;
   return index;
+}
+
+/** The descriptions tree: a field's `d` and, along the same `p`, `i` and `v` steps, its fields'. */
+interface DescribedField {
+  readonly d?: string;
+  readonly p?: Readonly<Record<string, DescribedField>>;
+  readonly i?: DescribedField;
+  readonly v?: DescribedField;
+}
+
+type MutableField = { -readonly [K in keyof IndexedField]: IndexedField[K] };
+
+function addDescriptions(field: IndexedField, described: DescribedField): void {
+  if (described.d !== undefined) (field as MutableField).d = described.d;
+  if (described.i && field.i) addDescriptions(field.i, described.i);
+  if (described.v && field.v) addDescriptions(field.v, described.v);
+  for (const [name, property] of Object.entries(described.p ?? {})) {
+    const target = field.p?.[name];
+    if (target) addDescriptions(target, property);
+  }
+}
+
+/** The index with its descriptions, added to the shape's own objects once, on the first call. */
+function describedSchemaIndex(): SchemaIndex {
+  if (!describedIndex) {
+    const shape = schemaIndex();
+    const descriptions = JSON.parse(schemaDescriptionsJson()) as Record<string, DescribedField>;
+    for (const [name, described] of Object.entries(descriptions)) {
+      const definition = shape.definitions[name];
+      if (definition) addDescriptions(definition, described);
+    }
+    describedIndex = shape;
+  }
+  return describedIndex;
 }
 
 /** Follows references until the field says what it holds itself. */
@@ -102,6 +138,8 @@ function summary(field: IndexedField): FieldSummary {
 
 /** What the schema says about the node at `path` of a `kind` document; undefined when it knows no such path. */
 export function describeSchemaAt(kind: string, path: readonly (string | number)[]): SchemaDescription | undefined {
+  // Adds the descriptions to the index objects the walk below goes through.
+  describedSchemaIndex();
   const field = fieldAt(kind, path);
   if (!field) return undefined;
   const target = resolve(field);
