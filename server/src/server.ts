@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { CONNECTION_STRATEGY } from './lsp/connectionStrategy';
 import { startServer } from './lsp/startServer';
+import { stdinChunks } from './lsp/stdinChunks';
 import { StdioMessageReader } from './lsp/stdioMessageReader';
 
 /** Exit code after a broken stream: non-zero, so the client restarts the server. */
@@ -18,7 +19,7 @@ function exitOnBrokenStream(reason: string): never {
 }
 
 if (process.argv.includes('--stdio')) {
-  const reader = new StdioMessageReader(process.stdin);
+  const reader = new StdioMessageReader(stdinChunks());
   reader.onError((error) => exitOnBrokenStream(error.message.split('\n')[0]!));
   startServer(
     createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout), CONNECTION_STRATEGY),

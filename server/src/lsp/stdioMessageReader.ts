@@ -10,7 +10,8 @@ import { FramingGuard } from './framingGuard';
  * violation that follows in the same chunk says more, and is reported instead.
  */
 export class StdioMessageReader extends AbstractMessageReader {
-  constructor(private readonly readable: NodeJS.ReadableStream) {
+  /** `readable` emits 'data' (a chunk read only while the listener runs), 'error' and 'close'. */
+  constructor(private readonly readable: Pick<NodeJS.EventEmitter, 'on' | 'off'>) {
     super();
   }
 
@@ -28,7 +29,7 @@ export class StdioMessageReader extends AbstractMessageReader {
       }
       callback(message);
     });
-    const onData = (chunk: Buffer): void => {
+    const onData = (chunk: Uint8Array): void => {
       if (failed) return;
       const violation = guard.push(chunk);
       if (violation === undefined && notJson === undefined) return;
