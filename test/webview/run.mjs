@@ -760,6 +760,10 @@ describe('topology webview', () => {
     await page.mouse.click(600, 700);
     assert.equal(await expanded(), 'false', 'a click outside closes it');
     assert.equal(await page.isHidden('#add-menu'), true);
+    // A click outside the page (in the editor) takes the page's focus: the menu closes.
+    await page.click('#add-menu-button');
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+    assert.equal(await expanded(), 'false', 'the page losing the focus closes it');
     // The open menu is drawn over the picture, in the theme's menu colours, and nothing more was sent.
     await page.click('#add-menu-button');
     const first = await page.locator('#add-menu [role="menuitem"]').first().boundingBox();

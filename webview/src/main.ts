@@ -320,8 +320,8 @@ function buildToolbar(): void {
  * The authoring commands behind one menu button: five buttons wrapped the toolbar to a second row in a
  * 650 px side panel, and that row was height the picture did not get. A menu button as WAI-ARIA describes
  * it: Enter, Space or ArrowDown opens it on its first item (ArrowUp on its last), the arrows, Home and End
- * move, Enter or Space runs the item, Escape closes it and gives the focus back; a click outside or Tab
- * closes it too.
+ * move, Enter or Space runs the item, Escape closes it and gives the focus back; a click outside, Tab or
+ * the page losing the focus closes it too.
  */
 function addContainerMenu(): HTMLElement {
   const wrapper = element('div', { id: 'add-menu-wrapper' });
@@ -410,6 +410,8 @@ function addContainerMenu(): HTMLElement {
   document.addEventListener('pointerdown', (event) => {
     if (!(event.target instanceof Node && wrapper.contains(event.target))) close(false);
   });
+  // A click in the editor or elsewhere in VS Code is outside the page: it reaches no listener here but takes its focus.
+  window.addEventListener('blur', () => close(false));
   return wrapper;
 }
 
