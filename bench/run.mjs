@@ -386,6 +386,34 @@ if (corpusResources) {
       );
     pair(`CLI peak RSS, ${label}, --jobs 2`, `files${files}Jobs2`, 'one process', `files${files}`, 'peakRssMb', 'MB');
   }
+  // The same inputs through kubeconform, its runs alternating with ours (note ³).
+  const comparedWith = (flags) => `kubeconform${flags}³${cliScale.kubeconform.binary ? '' : ' (not run)'}`;
+  for (const { measure, ours, flags, theirs } of kubeconformPairs(cliScale)) {
+    pair(`${measure}: spawn → exit`, ours, comparedWith(flags), theirs, 'wallMs', 'ms');
+    pair(`${measure} (CPU ms)`, ours, comparedWith(flags), theirs, 'cpuMs', 'ms');
+    pair(`${measure.replace(/^CLI, /, 'CLI peak RSS, ')}`, ours, comparedWith(flags), theirs, 'peakRssMb', 'MB');
+  }
+}
+
+/** Each CLI case beside the kubeconform run on the same input: series names in `cliScale.series`. */
+function kubeconformPairs({ sizes, podsPerFile }) {
+  const pairs = [
+    { measure: 'CLI, 1 pod', ours: 'onePod', flags: '', theirs: 'kubeconformOnePod' },
+    { measure: `CLI, 10 files × ${podsPerFile} pods`, ours: 'tenByTen', flags: '', theirs: 'kubeconformTenByTen' },
+  ];
+  for (const files of sizes.slice(1)) {
+    const label = `CLI, ${files} files × ${podsPerFile} pods`;
+    pairs.push(
+      { measure: `${label}, one process`, ours: `files${files}`, flags: ' -n 1', theirs: `kubeconformFiles${files}N1` },
+      {
+        measure: `${label}, --jobs 2`,
+        ours: `files${files}Jobs2`,
+        flags: ' (4 workers, its default)',
+        theirs: `kubeconformFiles${files}`,
+      },
+    );
+  }
+  return pairs;
 }
 const oursRss = lsp[`ours-${BIG}`].peakRssMb;
 const ylsRss = lsp[`yls-${BIG}`].peakRssMb;
@@ -444,6 +472,27 @@ for (const count of LARGE_SIZES) {
   json[`rssAfterEdits${count}Mb`] = large[count].rssMb ?? null;
   json[`textSize${count}Mb`] = textMb(count);
 }
+{
+  // kubeconform beside the CLI: how it ran, and our median over its median for each pair.
+  const { binary, notRun, ...kubeconform } = cliScale.kubeconform;
+  json.kubeconform = {
+    ...kubeconform,
+    ran: Boolean(binary),
+    notRun: notRun ?? null,
+    schemaLocation: path.relative(root, kubeconform.schemaLocation),
+    measuredBy: cliScale.method,
+  };
+  const medianOf = (name, key) => json.cli[name]?.[key] ?? null;
+  const over = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+  json.cliVsKubeconform = Object.fromEntries(
+    kubeconformPairs(cliScale).map(({ ours, theirs }) => [
+      ours,
+      Object.fromEntries(
+        ['wallMs', 'cpuMs', 'peakRssMb'].map((key) => [key, over(medianOf(ours, key), medianOf(theirs, key))]),
+      ),
+    ]),
+  );
+}
 
 const header = [
   'Measure',
@@ -462,7 +511,8 @@ const notes = [
         `² Files of ${LARGE_SIZES.join(' and ')} pods (${LARGE_SIZES.map((count) => `${fmt(textMb(count))} MB`).join(', ')}) are above the default \`podPatterns.maxFileSize\` (5 MB), which the server is told to raise to 100 MB; ${LARGE_RUNS} keystrokes each (p99 at ${LARGE_SIZES.map((count) => `${count} pods: ${fmt(percentile(large[count].keystrokes, 0.99))} ms`).join(', ')}), each beside the next smaller size of this run. yaml-language-server is not run at these sizes: at ${BIG} pods it already takes seconds per keystroke.`,
       ]
     : []),
-  'CLI start-up and many-file rows: `lint --format json` in a fresh process (the compile cache written by an earlier run, as after a first use); wall time, CPU time of all threads and peak RSS from the process itself; `--jobs 1` and `--jobs 2` alternate run by run.',
+  `CLI start-up and many-file rows: \`lint --format json\` in a fresh process (the compile cache written by an earlier run, as after a first use), its output discarded; ${cliScale.method}; \`--jobs 1\`, \`--jobs 2\` and kubeconform alternate run by run.`,
+  kubeconformNote(cliScale.kubeconform),
   `¹ yaml-language-server ${JSON.parse(readFileSync(path.join(root, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version} with the same strict Kubernetes schema (generated offline from kubernetes-models, no network), YAML 1.1; its fixed ${YLS_VALIDATION_DELAY_MS} ms validation delay is subtracted from its figures. Pod Patterns runs with \`debounceMs: 0\`.`,
 ];
 const markdown = `${table}\n\n${notes.join('\n\n')}\n`;
@@ -480,6 +530,17 @@ if (!quick) {
 }
 log(JSON.stringify(json));
 
+/** Note ³: which kubeconform ran, how it was built and how it was run, so that a reader can repeat it. */
+function kubeconformNote({ binary, notRun, version, build, flags, schemaLocation }) {
+  const how = `\`kubeconform ${flags.join(' ')} -schema-location '${path.relative(root, schemaLocation)}' [-n 1] INPUT\``;
+  const schemas =
+    'one standalone file per kind and apiVersion, written by bench/kubeconformSchemas.mjs from the same strict schema yaml-language-server gets';
+  const give =
+    'The bench runs the kubeconform binary named by `POD_PATTERNS_BENCH_KUBECONFORM`, else `kubeconform` on PATH';
+  if (!binary) return `³ kubeconform was not run: ${notRun}. ${give}, as ${how}; its schemas: ${schemas}.`;
+  return `³ kubeconform \`${version}\`${build ? ` (${build})` : ''}, run as ${how} on the same inputs; its schemas: ${schemas}. ${give}.`;
+}
+
 /** The README's "Performance" section: how to reproduce, then the latest table. */
 function readmeSection(table, machineDescription, date) {
   return `## Performance
@@ -489,7 +550,8 @@ It measures what ships: the production build (\`node scripts/build.mjs --product
 and the npm package). It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
 probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
 the same strict schema, validates the files in one process next to a bare \`yaml\` parse, and times the CLI and a
-cold start. The full run also drives our server alone on 8,000 and 32,000 pods (10 and 42 MB) for keystrokes and memory, a few
+cold start. The CLI runs beside kubeconform on the same inputs and strict schema when a kubeconform binary is given
+(\`POD_PATTERNS_BENCH_KUBECONFORM=/path/to/kubeconform\`, or \`kubeconform\` on PATH; note ³). The full run also drives our server alone on 8,000 and 32,000 pods (10 and 42 MB) for keystrokes and memory, a few
 minutes more. Every figure is a median with its range over several runs, beside its comparison from the same run.
 The latest run is in [bench/results.md](bench/results.md) and [bench/results.json](bench/results.json).
 
