@@ -302,10 +302,16 @@ describe('topology webview', () => {
     assert.equal(await page.textContent('#heading'), 'Topology · values.yaml');
     assert.deepEqual(
       await page.$$eval('#toolbar button', (buttons) =>
-        buttons.filter((button) => button.disabled).map((button) => button.textContent),
+        buttons.filter((button) => button.disabled).map((button) => button.id),
       ),
-      ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador', 'Export SVG'],
+      ['add-menu-button', 'export'],
     );
+    // The disabled menu button opens no menu, by mouse or keyboard, and nothing is sent.
+    await page.click('#add-menu-button', { force: true });
+    await page.focus('#add-menu-button');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.isHidden('#add-menu'), true);
+    assert.deepEqual(await page.evaluate(() => window.__posted.filter((posted) => posted.type === 'runCommand')), []);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -410,6 +416,16 @@ describe('topology webview', () => {
     await page.close();
   });
 
+  /** How many rows the toolbar's shown controls take (their distinct middles: a row centres its controls). */
+  const toolbarRows = (page) =>
+    page.$$eval('#toolbar > :not([hidden])', (controls) => {
+      const middles = controls.map((control) => {
+        const box = control.getBoundingClientRect();
+        return Math.round(box.top + box.height / 2);
+      });
+      return new Set(middles).size;
+    });
+
   /** What of the topology lies outside the window, and the smallest text, as the user sees them. */
   const topologyInView = (page) =>
     page.evaluate(() => {
@@ -453,11 +469,11 @@ describe('topology webview', () => {
       };
     });
 
-  it('shows a six-container pod whole in a 650 px side panel, 760 and 800 px high: every node, edge label and legend entry in view, no text under 11 px', async () => {
+  it('shows a six-container pod whole in a 650 px side panel, 700 to 800 px high: every node, edge label and legend entry in view, no text under 11 px, the toolbar one row', async () => {
     const data = message('six-containers.json');
     const edgeLabels = data.graph.edges.filter((edge) => edge.label).length;
     for (const theme of Object.keys(THEMES)) {
-      for (const height of [760, 800]) {
+      for (const height of [700, 720, 740, 760, 800]) {
         const { page, problems } = await openPage(theme);
         await page.setViewportSize({ width: 650, height });
         await post(page, data);
@@ -473,6 +489,7 @@ describe('topology webview', () => {
         assert.deepEqual(seen.unlabelled, [], `${where}: nodes without a label or out of the tab order`);
         assert.deepEqual(seen.scrolls, { sideways: false, down: false }, where);
         assert.equal(seen.scale, 1, `${where}: drawn at its natural size`);
+        assert.equal(await toolbarRows(page), 1, `${where}: toolbar rows`);
         if (height === 800)
           await page.screenshot({ path: path.join(artifacts, `topology-six-containers-650x800-${theme}.png`) });
         assert.deepEqual(problems, []);
@@ -629,23 +646,213 @@ describe('topology webview', () => {
     const { page } = await openPage('light');
     await post(page, twoPods);
     await page.waitForSelector('svg.pp-topology');
-    await page.click('button[data-command="podPatterns.addSidecar"]');
+    await page.click('#add-menu-button');
+    await page.click('[role="menuitem"][data-command="podPatterns.addSidecar"]');
     await page.click('#export');
     await page.click('#lock');
     await page.selectOption('#target', '2:0');
     const posted = await page.evaluate(() => window.__posted.filter((entry) => entry.type !== 'ready'));
     // The export carries the room the page laid the picture out for: the page's canvas (1280 px less the body's
-    // padding), and the window's height below the canvas's top less the body's bottom padding (8 px).
+    // padding), and the window's height below the canvas's top less the body's bottom padding (4 px).
     const canvasTop = await page.$eval('#canvas', (canvas) => canvas.offsetTop);
     assert.deepEqual(posted, [
       { type: 'runCommand', command: 'podPatterns.addSidecar' },
-      { type: 'exportSvg', tab: 'topology', width: 1256, height: 760 - canvasTop - 8 },
+      { type: 'exportSvg', tab: 'topology', width: 1256, height: 760 - canvasTop - 4 },
       { type: 'toggleLock' },
       { type: 'selectTarget', documentIndex: 2, podIndex: 0 },
     ]);
     await post(page, { type: 'locked', locked: true });
     assert.equal(await page.getAttribute('#lock', 'aria-pressed'), 'true');
     await page.close();
+  });
+
+  it('offers the authoring commands in one menu button, by keyboard and by mouse, each item posting its command', async () => {
+    const { page, problems } = await pageShowing('six-containers.json');
+    const commands = () =>
+      page.evaluate(() =>
+        window.__posted.filter((posted) => posted.type === 'runCommand').map((posted) => posted.command),
+      );
+    const focusedItem = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-command') ?? document.activeElement?.id);
+    const expanded = () => page.getAttribute('#add-menu-button', 'aria-expanded');
+    assert.equal(await page.getAttribute('#add-menu-button', 'aria-haspopup'), 'menu');
+    assert.equal(await page.textContent('#add-menu-button'), 'Add container▾');
+    // Its accessible name is the words only, without the arrow.
+    assert.equal(await page.getByRole('button', { name: 'Add container', exact: true }).count(), 1);
+    assert.equal(await expanded(), 'false');
+    assert.equal(await page.isHidden('#add-menu'), true);
+    const items = await page.$$eval('#add-menu [role="menuitem"]', (nodes) =>
+      nodes.map((node) => ({ command: node.getAttribute('data-command'), text: node.textContent })),
+    );
+    assert.deepEqual(items, [
+      { command: 'podPatterns.addInitContainer', text: 'Add init container' },
+      { command: 'podPatterns.addSidecar', text: 'Add sidecar' },
+      { command: 'podPatterns.addNativeSidecar', text: 'Add native sidecar' },
+      { command: 'podPatterns.addAdapter', text: 'Add adapter' },
+      { command: 'podPatterns.addAmbassador', text: 'Add ambassador' },
+    ]);
+    assert.equal(await page.getAttribute('#add-menu', 'role'), 'menu');
+
+    // Keyboard: each of Enter, Space and ArrowDown opens the menu on its first item; ArrowUp on its last.
+    for (const key of ['Enter', 'Space', 'ArrowDown']) {
+      await page.focus('#add-menu-button');
+      await page.keyboard.press(key);
+      assert.equal(await expanded(), 'true', key);
+      assert.equal(await page.isVisible('#add-menu'), true, key);
+      assert.equal(await focusedItem(), 'podPatterns.addInitContainer', key);
+      await page.keyboard.press('Escape');
+      assert.equal(await expanded(), 'false', `${key}, then Escape`);
+      assert.equal(await page.isHidden('#add-menu'), true);
+      assert.equal(await focusedItem(), 'add-menu-button', 'Escape gives the focus back');
+    }
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedItem(), 'podPatterns.addAmbassador');
+    // The arrows wrap around; Home and End jump.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedItem(), 'podPatterns.addInitContainer');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focusedItem(), 'podPatterns.addAmbassador');
+    await page.keyboard.press('Home');
+    assert.equal(await focusedItem(), 'podPatterns.addInitContainer');
+    await page.keyboard.press('End');
+    assert.equal(await focusedItem(), 'podPatterns.addAmbassador');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await commands(), [], 'opening, moving and closing run nothing');
+    // Every item by keyboard: open, move down to it, Enter (the last by Space); the menu closes on the button.
+    for (const [index, { command }] of items.entries()) {
+      await page.focus('#add-menu-button');
+      await page.keyboard.press('ArrowDown');
+      for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedItem(), command);
+      await page.keyboard.press(index === items.length - 1 ? 'Space' : 'Enter');
+      assert.equal(await expanded(), 'false');
+      assert.equal(await page.isHidden('#add-menu'), true);
+      assert.equal(await focusedItem(), 'add-menu-button');
+      assert.equal((await commands()).at(-1), command);
+    }
+    assert.deepEqual(
+      await commands(),
+      items.map((item) => item.command),
+    );
+    // Tab leaves the open menu for the control after the button, and closes it.
+    await page.focus('#add-menu-button');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await expanded(), 'false');
+    assert.equal(await focusedItem(), 'zoom-out');
+
+    // Mouse: a click opens and closes it, a click on an item runs it, a click outside closes it.
+    await page.evaluate(() => (window.__posted.length = 0));
+    for (const { command } of items) {
+      await page.click('#add-menu-button');
+      assert.equal(await expanded(), 'true');
+      await page.click(`#add-menu [data-command="${command}"]`);
+      assert.equal(await page.isHidden('#add-menu'), true);
+    }
+    assert.deepEqual(
+      await commands(),
+      items.map((item) => item.command),
+    );
+    await page.click('#add-menu-button');
+    await page.click('#add-menu-button');
+    assert.equal(await expanded(), 'false', 'a second click closes it');
+    await page.click('#add-menu-button');
+    await page.mouse.click(600, 700);
+    assert.equal(await expanded(), 'false', 'a click outside closes it');
+    assert.equal(await page.isHidden('#add-menu'), true);
+    // A click outside the page (in the editor) takes the page's focus: the menu closes.
+    await page.click('#add-menu-button');
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent('blur')));
+    assert.equal(await expanded(), 'false', 'the page losing the focus closes it');
+    // The open menu is drawn over the picture, in the theme's menu colours, and nothing more was sent.
+    await page.click('#add-menu-button');
+    const first = await page.locator('#add-menu [role="menuitem"]').first().boundingBox();
+    assert.equal(
+      await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-command'), {
+        x: first.x + first.width / 2,
+        y: first.y + first.height / 2,
+      }),
+      'podPatterns.addInitContainer',
+    );
+    assert.deepEqual(
+      await commands(),
+      items.map((item) => item.command),
+    );
+    // A file without pods while the menu is open: the menu closes and its button is disabled.
+    const data = message('six-containers.json');
+    await post(page, { ...data, version: data.version + 1, targets: [], graph: null, lifecycle: null });
+    await page.waitForFunction(() => document.getElementById('add-menu-button').disabled);
+    assert.equal(await page.isHidden('#add-menu'), true);
+    assert.equal(await expanded(), 'false');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('keeps the toolbar one row at 650 px with the pod selector shown, and wraps it without overflow when narrower', async () => {
+    const data = message('six-containers.json');
+    const twoPods = {
+      ...data,
+      targets: [
+        ...data.targets,
+        { ...data.targets[0], documentIndex: 1, label: 'Deployment storefront-canary-with-a-long-name' },
+      ],
+    };
+    for (const theme of Object.keys(THEMES)) {
+      const { page, problems } = await openPage(theme);
+      await page.setViewportSize({ width: 650, height: 720 });
+      await post(page, twoPods);
+      await page.waitForSelector('svg.pp-topology');
+      assert.equal(await page.isVisible('#target'), true);
+      assert.equal(await toolbarRows(page), 1, `${theme}: toolbar rows at 650 px`);
+      await page.click('#add-menu-button');
+      await page.screenshot({
+        path: path.join(artifacts, `toolbar-menu-650px-${theme}.png`),
+        clip: { x: 0, y: 0, width: 650, height: 220 },
+      });
+      // The open menu has the theme's menu colours: its text readable on it, the item with the focus marked by a
+      // background of clear contrast (WCAG ratio, 3 for a UI component) or, in high contrast, by a visible border.
+      const seen = await page.evaluate(() => {
+        const luminance = (colour) => {
+          const [r, g, b] = colour
+            .match(/[\d.]+/g)
+            .slice(0, 3)
+            .map((value) => {
+              const channel = Number(value) / 255;
+              return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+            });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const contrast = (a, b) => {
+          const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (light + 0.05) / (dark + 0.05);
+        };
+        const menu = getComputedStyle(document.getElementById('add-menu'));
+        const focused = getComputedStyle(document.activeElement);
+        return {
+          focusedItem: document.activeElement.getAttribute('data-command'),
+          textContrast: contrast(menu.color, menu.backgroundColor),
+          focusContrast: contrast(focused.backgroundColor, menu.backgroundColor),
+          focusOutline: focused.outlineColor !== 'rgba(0, 0, 0, 0)' && focused.outlineStyle !== 'none',
+        };
+      });
+      assert.equal(seen.focusedItem, 'podPatterns.addInitContainer');
+      assert.ok(seen.textContrast >= 4.5, `${theme}: ${JSON.stringify(seen)}`);
+      assert.ok(seen.focusContrast >= 3 || seen.focusOutline, `${theme}: ${JSON.stringify(seen)}`);
+      await page.keyboard.press('Escape');
+      for (const width of [480, 350]) {
+        await page.setViewportSize({ width, height: 720 });
+        const seen = await page.evaluate(() => ({
+          overflows: document.documentElement.scrollWidth > window.innerWidth,
+          cut: [...document.querySelectorAll('#toolbar > :not([hidden])')]
+            .filter((control) => control.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .map((control) => control.id),
+        }));
+        assert.deepEqual(seen, { overflows: false, cut: [] }, `${theme} at ${width} px`);
+        assert.ok((await toolbarRows(page)) <= 2, `${theme} at ${width} px: at most two rows`);
+      }
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   });
 
   it('shows hostile names verbatim and runs none of them', async () => {

@@ -6,7 +6,7 @@
 // panel about 650 px wide), both tabs drawn and checked (every container of the pod drawn,
 // nothing wider than the panel) and saved as a PNG cropped to the preview. Then the six-container
 // pod, checked whole in view (every node, edge label, caption and legend entry inside the panel,
-// no text under 11 px); in the light theme a YAML file without pods clears the preview, and a
+// no text under 11 px, the toolbar one row, its Add container menu opening); in the light theme a YAML file without pods clears the preview, and a
 // Helm template says it is not rendered.
 //   node test/webview/vscodeScreenshots.mjs  (part of npm run test:webview:vscode) under test/artifacts/vscode/
 //   npm run screenshots                      the README's share of them under media/screenshots/ (compressed
@@ -240,8 +240,17 @@ for (const theme of THEMES) {
             return box.left < -0.5 || box.top < -0.5 || box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5;
           })
           .map((element) => element.getAttribute('data-node-id') ?? element.textContent);
+        // The toolbar's rows: its shown controls' distinct middles (a row centres its controls).
+        const toolbarRows = new Set(
+          [...document.querySelectorAll('#toolbar > :not([hidden])')].map((control) => {
+            const box = control.getBoundingClientRect();
+            return Math.round(box.top + box.height / 2);
+          }),
+        ).size;
         return {
           panel: { width: innerWidth, height: innerHeight },
+          toolbarRows,
+          scrollsDown: document.documentElement.scrollHeight > innerHeight,
           nodes: svg.querySelectorAll('[data-node-id]').length,
           legendEntries: svg.querySelectorAll('.pp-legend-entry').length,
           outside,
@@ -262,6 +271,23 @@ for (const theme of THEMES) {
       assert.equal(seen.legendEntries, 12);
       assert.deepEqual(seen.outside, [], 'out of view');
       assert.ok(seen.smallest >= 11, `smallest text ${seen.smallest} px`);
+      // With VS Code's own font the toolbar is one row, and the page does not scroll.
+      assert.equal(seen.toolbarRows, 1, 'toolbar rows');
+      assert.equal(seen.scrollsDown, false, 'the page scrolls down');
+      // The Add container menu opens over the picture with the five patterns, inside the panel, and closes again.
+      await frame.click('#add-menu-button');
+      const menu = await frame.evaluate(() => ({
+        expanded: document.getElementById('add-menu-button').getAttribute('aria-expanded'),
+        items: [...document.querySelectorAll('#add-menu [role="menuitem"]')].map((item) => item.textContent),
+        inside: document.getElementById('add-menu').getBoundingClientRect().right <= innerWidth,
+      }));
+      assert.deepEqual(menu, {
+        expanded: 'true',
+        items: ['Add init container', 'Add sidecar', 'Add native sidecar', 'Add adapter', 'Add ambassador'],
+        inside: true,
+      });
+      await frame.click('#add-menu-button');
+      assert.equal(await frame.getAttribute('#add-menu-button', 'aria-expanded'), 'false');
       if (theme.name !== 'light') passed = true;
     });
 

@@ -8,7 +8,7 @@ import type {
   ToTopologyWebview,
   TopologyViewState,
 } from '../../server/src/shared/topologyWebview';
-import { TOPOLOGY_AUTHORING_COMMANDS } from '../../server/src/shared/topologyWebview';
+import { TOPOLOGY_AUTHORING_COMMANDS, type TopologyAuthoringCommand } from '../../server/src/shared/topologyWebview';
 import { renderLifecycleScene } from '../../server/src/shared/lifecycle/scene';
 import { layoutTopology } from '../../server/src/shared/topology/layout';
 import { renderTopologyScene, type SvgElement } from '../../server/src/shared/topology/scene';
@@ -34,6 +34,8 @@ const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 const PAN_THRESHOLD = 4;
 /** The pointer moved the picture since it was pressed: its release is no click on a node. */
 let panned = false;
+/** Closes the "Add container" menu, if open (set up with the toolbar); true gives the focus back to its button. */
+let closeAddMenu: (returnFocus: boolean) => void = () => {};
 
 installTopologyStyles();
 const toolbar = element('div', { id: 'toolbar', role: 'toolbar', 'aria-label': 'Topology actions' });
@@ -272,16 +274,7 @@ function buildToolbar(): void {
     const [documentIndex, podIndex] = select.value.split(':').map(Number);
     vscode.postMessage({ type: 'selectTarget', documentIndex: documentIndex!, podIndex: podIndex! });
   });
-  toolbar.append(select);
-  for (const entry of TOPOLOGY_AUTHORING_COMMANDS) {
-    const button = element(
-      'button',
-      { type: 'button', 'data-command': entry.command, title: `${entry.title} to this pod` },
-      entry.title,
-    );
-    button.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: entry.command }));
-    toolbar.append(button);
-  }
+  toolbar.append(select, addContainerMenu());
   const exportButton = element(
     'button',
     { type: 'button', id: 'export', title: 'Save the picture as an SVG file' },
@@ -323,6 +316,105 @@ function buildToolbar(): void {
   toolbar.append(exportButton, lockButton);
 }
 
+/**
+ * The authoring commands behind one menu button: five buttons wrapped the toolbar to a second row in a
+ * 650 px side panel, and that row was height the picture did not get. A menu button as WAI-ARIA describes
+ * it: Enter, Space or ArrowDown opens it on its first item (ArrowUp on its last), the arrows, Home and End
+ * move, Enter or Space runs the item, Escape closes it and gives the focus back; a click outside, Tab or
+ * the page losing the focus closes it too.
+ */
+function addContainerMenu(): HTMLElement {
+  const wrapper = element('div', { id: 'add-menu-wrapper' });
+  const trigger = element('button', {
+    type: 'button',
+    id: 'add-menu-button',
+    'aria-haspopup': 'menu',
+    'aria-expanded': 'false',
+    'aria-controls': 'add-menu',
+    title: 'Add a container to this pod',
+  });
+  trigger.append('Add container', element('span', { class: 'chevron', 'aria-hidden': 'true' }, '▾'));
+  const menu = element('div', { id: 'add-menu', role: 'menu', 'aria-labelledby': 'add-menu-button' });
+  menu.hidden = true;
+  const items = TOPOLOGY_AUTHORING_COMMANDS.map((entry) => {
+    const item = element(
+      'div',
+      { role: 'menuitem', tabindex: '-1', 'data-command': entry.command, title: `${entry.title} to this pod` },
+      entry.title,
+    );
+    item.addEventListener('click', () => run(entry.command));
+    return item;
+  });
+  menu.append(...items);
+  wrapper.append(trigger, menu);
+
+  const isOpen = () => !menu.hidden;
+  const open = (focusIndex: number) => {
+    menu.hidden = false;
+    trigger.setAttribute('aria-expanded', 'true');
+    items.at(focusIndex)?.focus();
+  };
+  const close = (returnFocus: boolean) => {
+    if (!isOpen()) return;
+    menu.hidden = true;
+    trigger.setAttribute('aria-expanded', 'false');
+    if (returnFocus) trigger.focus();
+  };
+  closeAddMenu = close;
+  const run = (command: TopologyAuthoringCommand) => {
+    close(true);
+    vscode.postMessage({ type: 'runCommand', command });
+  };
+
+  // Enter and Space on a button are a click: one path for the keyboard and the mouse.
+  trigger.addEventListener('click', () => (isOpen() ? close(true) : open(0)));
+  trigger.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    open(event.key === 'ArrowDown' ? 0 : -1);
+  });
+  menu.addEventListener('keydown', (event) => {
+    const index = items.indexOf(document.activeElement as HTMLDivElement);
+    const moveTo = (next: number) => items[(next + items.length) % items.length]!.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(-1);
+        break;
+      case 'Enter':
+      case ' ':
+        if (index >= 0) run(TOPOLOGY_AUTHORING_COMMANDS[index]!.command);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        // The focus moves on from the button, as after any toolbar control.
+        trigger.focus();
+        close(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!(event.target instanceof Node && wrapper.contains(event.target))) close(false);
+  });
+  // A click in the editor or elsewhere in VS Code is outside the page: it reaches no listener here but takes its focus.
+  window.addEventListener('blur', () => close(false));
+  return wrapper;
+}
+
 function updateToolbar(): void {
   const select = document.getElementById('target') as HTMLSelectElement;
   const targets = current?.targets ?? [];
@@ -335,9 +427,13 @@ function updateToolbar(): void {
     }),
   );
   select.hidden = targets.length < 2;
+  // A long name is cut short in the narrow selector: the tooltip shows it whole.
+  select.title = select.selectedOptions[0]?.textContent ?? '';
   const hasPod = !!current?.graph;
-  for (const button of toolbar.querySelectorAll<HTMLButtonElement>('button[data-command], #export'))
+  for (const button of toolbar.querySelectorAll<HTMLButtonElement>('#add-menu-button, #export'))
     button.disabled = !hasPod;
+  // The pod went away while the menu was open: its commands would have no pod to add to.
+  if (!hasPod) closeAddMenu(false);
   const lock = document.getElementById('lock')!;
   lock.setAttribute('aria-pressed', String(!!current?.locked));
   lock.textContent = current?.locked ? 'Locked' : 'Lock';

@@ -199,7 +199,7 @@ describe('topology layout for a panel too low for the wrapped lanes', () => {
     });
   }
 
-  it('fits the six-container pod in a 650 px side panel 760 px high (about 640 px below the toolbar and tabs)', () => {
+  it('fits the six-container pod in a 650 px side panel 700 px high (640 px below the one-row toolbar and the title line)', () => {
     assert.ok(layoutTopology(graph, { maxWidth: 650 }).height > 640, 'the wrapped lanes do not');
     assert.ok(layoutTopology(graph, { maxWidth: 650, maxHeight: 640 }).height <= 640);
   });
