@@ -523,7 +523,10 @@ if (!quick) {
   const prettier = await import('prettier');
   const resultsFile = path.join(root, 'bench', 'results.json');
   const options = (await prettier.resolveConfig(resultsFile)) ?? {};
-  writeFileSync(resultsFile, await prettier.format(JSON.stringify(json, null, 2), { ...options, filepath: resultsFile }));
+  writeFileSync(
+    resultsFile,
+    await prettier.format(JSON.stringify(json, null, 2), { ...options, filepath: resultsFile }),
+  );
   writeFileSync(path.join(root, 'bench', 'README-section.md'), readmeSection(markdown, machine, json.date));
   writeFileSync(
     path.join(root, 'bench', 'results.md'),
