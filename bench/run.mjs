@@ -552,7 +552,7 @@ function kubeconformNote({ binary, notRun, version, build, flags, schemaLocation
 function readmeSection(table, machineDescription, date) {
   return `## Performance
 
-Measured with \`npm run bench\` (about 4 minutes on a 2-core machine; \`npm run bench -- --quick\` runs a smaller version in under a minute).
+Measured with \`npm run bench\` (about 5 minutes on a 2-core machine; \`npm run bench -- --quick\` runs a smaller version in under a minute).
 It measures what ships: the production build (\`node scripts/build.mjs --production\`, minified bundles, as in the VSIX
 and the npm package). It generates files of realistic multi-container pods (init containers, a native sidecar, app containers, volumes,
 probes, env, resources), drives the real language server over stdio next to yaml-language-server configured with
