@@ -18,8 +18,8 @@ export class FramingGuard {
   private body: Buffer | undefined;
   private violation: string | undefined;
 
-  /** `onBody` gets each message's body once its last byte is read (none: only check the framing). */
-  constructor(private readonly onBody?: (body: Buffer) => void) {}
+  /** `onBody` gets each message's body once its last byte is read. */
+  constructor(private readonly onBody: (body: Buffer) => void) {}
 
   /** Feeds the next chunk; returns the first violation seen so far, if any. */
   push(chunk: Uint8Array): string | undefined {
@@ -27,13 +27,13 @@ export class FramingGuard {
     while (at < chunk.length && this.violation === undefined) {
       if (this.bodyLeft > 0) {
         const taken = Math.min(this.bodyLeft, chunk.length - at);
-        if (this.body) this.body.set(chunk.subarray(at, at + taken), this.body.length - this.bodyLeft);
+        this.body!.set(chunk.subarray(at, at + taken), this.body!.length - this.bodyLeft);
         this.bodyLeft -= taken;
         at += taken;
-        if (this.bodyLeft === 0 && this.body) {
-          const body = this.body;
+        if (this.bodyLeft === 0) {
+          const body = this.body!;
           this.body = undefined;
-          this.onBody!(body);
+          this.onBody(body);
         }
         continue;
       }
@@ -69,7 +69,7 @@ export class FramingGuard {
     if (length === undefined) return `a message without a Content-Length header: ${JSON.stringify(block.slice(0, 80))}`;
     if (length < 2) return `Content-Length ${length} is too short for a JSON-RPC message`;
     this.bodyLeft = length;
-    if (this.onBody) this.body = Buffer.allocUnsafe(length);
+    this.body = Buffer.allocUnsafe(length);
     return undefined;
   }
 }

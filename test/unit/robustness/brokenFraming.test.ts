@@ -77,12 +77,12 @@ describe('FramingGuard on valid streams', () => {
     const one = `Content-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`;
     const stream = Buffer.from(one + one + one);
     for (const chunkSize of [1, 2, 7, 64, stream.length]) {
-      const guard = new FramingGuard();
+      const guard = new FramingGuard(() => {});
       for (let at = 0; at < stream.length; at += chunkSize)
         assert.equal(guard.push(stream.subarray(at, at + chunkSize)), undefined, `chunks of ${chunkSize}`);
     }
     // The same stream with one byte too few in the first length is caught at the next header.
-    const short = new FramingGuard();
+    const short = new FramingGuard(() => {});
     assert.match(
       short.push(
         Buffer.from(one.replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(body) - 1}`) + one),

@@ -49,7 +49,7 @@ export interface SchemaDescription extends FieldSummary {
 }
 
 let index: SchemaIndex | undefined;
-let describedIndex: SchemaIndex | undefined;
+let descriptionsAdded = false;
 
 function schemaIndex(): SchemaIndex {
   index ??= JSON.parse(SCHEMA_SHAPE_JSON) as SchemaIndex;
@@ -76,18 +76,16 @@ function addDescriptions(field: IndexedField, described: DescribedField): void {
   }
 }
 
-/** The index with its descriptions, added to the shape's own objects once, on the first call. */
-function describedSchemaIndex(): SchemaIndex {
-  if (!describedIndex) {
-    const shape = schemaIndex();
-    const descriptions = JSON.parse(schemaDescriptionsJson()) as Record<string, DescribedField>;
-    for (const [name, described] of Object.entries(descriptions)) {
-      const definition = shape.definitions[name];
-      if (definition) addDescriptions(definition, described);
-    }
-    describedIndex = shape;
+/** Adds the descriptions to the index's own field objects, once: the walks below then find them there. */
+function addDescriptionsOnce(): void {
+  if (descriptionsAdded) return;
+  const { definitions } = schemaIndex();
+  const descriptions = JSON.parse(schemaDescriptionsJson()) as Record<string, DescribedField>;
+  for (const [name, described] of Object.entries(descriptions)) {
+    const definition = definitions[name];
+    if (definition) addDescriptions(definition, described);
   }
-  return describedIndex;
+  descriptionsAdded = true;
 }
 
 /** Follows references until the field says what it holds itself. */
@@ -138,8 +136,7 @@ function summary(field: IndexedField): FieldSummary {
 
 /** What the schema says about the node at `path` of a `kind` document; undefined when it knows no such path. */
 export function describeSchemaAt(kind: string, path: readonly (string | number)[]): SchemaDescription | undefined {
-  // Adds the descriptions to the index objects the walk below goes through.
-  describedSchemaIndex();
+  addDescriptionsOnce();
   const field = fieldAt(kind, path);
   if (!field) return undefined;
   const target = resolve(field);
