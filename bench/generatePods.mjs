@@ -100,3 +100,22 @@ export function podFile(count) {
   for (let i = 0; i < count; i++) parts.push(podDocument(i));
   return parts.join('---\n');
 }
+
+/**
+ * Where the benchmarks type in a file of `count` pods: the last digit of the memory limit of the
+ * middle pod's first app container (256Mi, typed as 257Mi and back), as an LSP position.
+ */
+export function keystrokePosition(text, count) {
+  const middle = text.indexOf(`shop-${String(Math.floor(count / 2)).padStart(5, '0')}`);
+  const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
+  return {
+    line: text.slice(0, digit).split('\n').length - 1,
+    character: digit - (text.lastIndexOf('\n', digit) + 1),
+  };
+}
+
+/** The value below which `fraction` of the values lie (the 0.99 of 25 keystrokes is the slowest). */
+export function percentile(values, fraction) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] : null;
+}

@@ -89,6 +89,12 @@ export class LspClient {
     }
   }
 
+  /** CPU time of the server process so far, user + system, in ms (Linux clock ticks of 10 ms): less disturbed by load than wall time. */
+  cpuMs() {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** Resident set size of the server process now, in MB (Linux). */
   rssMb() {
     try {

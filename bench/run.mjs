@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchCliScale } from './cliScale.mjs';
-import { podDocument, podFile } from './generatePods.mjs';
+import { keystrokePosition, percentile, podDocument, podFile } from './generatePods.mjs';
 import { LspClient } from './lspClient.mjs';
 import { strictSchemaPath } from './ylsSchema.mjs';
 import { yamlWithoutTokenLogging } from '../scripts/yamlBundlePlugin.mjs';
@@ -114,12 +114,7 @@ async function lspSession(kind, count, runs) {
   const openMs = performance.now() - opened;
   if (first.diagnostics.length !== expected)
     log(`${kind}: ${first.diagnostics.length} diagnostics on open, expected ${expected}`);
-  // The memory limit of the middle document's first app container: 256Mi ↔ 257Mi.
-  const middle = text.indexOf(`shop-${String(Math.floor(count / 2)).padStart(5, '0')}`);
-  const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
-  const lineStart = text.lastIndexOf('\n', digit) + 1;
-  const line = text.slice(0, digit).split('\n').length - 1;
-  const character = digit - lineStart;
+  const { line, character } = keystrokePosition(text, count);
   const keystrokes = [];
   let version = 1;
   for (let i = 0; i < (runs > 0 ? runs + 1 : 0); i++) {
@@ -310,10 +305,6 @@ for (const count of SIZES) {
 /** The keystrokes and RSS of a size, with the size below it (measured in this run) as its comparison. */
 const sessionAt = (count) => large[count] ?? lsp[`ours-${count}`];
 const textMb = (count) => statSync(files[count]).size / 2 ** 20;
-const percentile = (values, fraction) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] : null;
-};
 LARGE_SIZES.forEach((count, i) => {
   const smaller = i === 0 ? BIG : LARGE_SIZES[i - 1];
   addRow(

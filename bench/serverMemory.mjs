@@ -7,7 +7,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { podFile } from './generatePods.mjs';
+import { keystrokePosition, percentile, podFile } from './generatePods.mjs';
 import { LspClient } from './lspClient.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,13 +57,9 @@ async function large() {
   if (first.diagnostics.length !== expected)
     throw new Error(`${first.diagnostics.length} diagnostics on open, expected ${expected}`);
   const afterOpen = { rssMb: client.rssMb(), peakRssMb: client.peakRssMb() };
-  // The memory limit of the middle document's first app container: 256Mi ↔ 257Mi (as bench/run.mjs types).
-  const middle = text.indexOf(`shop-${String(Math.floor(pods / 2)).padStart(5, '0')}`);
-  const digit = text.indexOf('memory: 256Mi', middle) + 'memory: 25'.length;
-  const line = text.slice(0, digit).split('\n').length - 1;
-  const character = digit - (text.lastIndexOf('\n', digit) + 1);
+  const { line, character } = keystrokePosition(text, pods);
   const times = [];
-  const cpuBefore = serverCpuMs(client);
+  const cpuBefore = client.cpuMs();
   let version = 1;
   for (let i = 0; i <= keystrokes; i++) {
     const started = performance.now();
@@ -75,7 +71,7 @@ async function large() {
       throw new Error(`keystroke ${i}: ${published.diagnostics.length} diagnostics`);
     if (i > 0) times.push(elapsed); // the first edit warms the edit path up
   }
-  const keystrokeCpuMs = (serverCpuMs(client) - cpuBefore) / (keystrokes + 1);
+  const keystrokeCpuMs = (client.cpuMs() - cpuBefore) / (keystrokes + 1);
   const result = {
     pods,
     textMb: Buffer.byteLength(text) / 1024 / 1024,
@@ -83,24 +79,13 @@ async function large() {
     afterOpen,
     peakRssMb: client.peakRssMb(),
     rssMb: client.rssMb(),
-    keystrokeMedianMs: quantile(times, 0.5),
-    keystrokeP99Ms: quantile(times, 0.99),
+    keystrokeMedianMs: percentile(times, 0.5),
+    keystrokeP99Ms: percentile(times, 0.99),
     keystrokeCpuMs,
   };
   await client.stop();
   if (process.argv.includes('--stderr')) process.stderr.write(client.stderr);
   return result;
-}
-
-/** The server's CPU time so far (user + system, in ms; Linux clock ticks of 10 ms): less disturbed by load than wall time. */
-function serverCpuMs(client) {
-  const fields = readFileSync(`/proc/${client.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
 // One session first, so that the measured ones start from V8's code cache, as an editor's does after its first.
