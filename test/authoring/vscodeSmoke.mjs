@@ -10,31 +10,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, it } from 'node:test';
-import { pollPage, repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
+import {
+  pollPage,
+  repoRoot as root,
+  runFromCommandPalette,
+  startCodeServerSession,
+} from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
 let session;
 let page;
 
 const poll = (read, accept, timeoutMs) => pollPage(page, read, accept, timeoutMs);
-
-/** Opens the command palette and picks a command, retrying while the workbench is still settling. */
-async function runFromPalette(typed, row) {
-  for (let attempt = 1; ; attempt++) {
-    await page.click('.editor-instance .view-lines');
-    await page.keyboard.press('F1');
-    try {
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 5_000 });
-      await page.keyboard.type(typed);
-      await page.click(row, { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 4) throw error;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(1_000);
-    }
-  }
-}
 
 /** Opens the lightbulb menu at the cursor and clicks an action, retrying while diagnostics settle. */
 async function pickCodeAction(label) {
@@ -90,10 +77,9 @@ it('Add Sidecar from the palette, then an init container from the lightbulb', as
   await page.click('.editor-instance .view-lines');
   await page.keyboard.press('Control+Home');
 
-  await runFromPalette(
-    'Pod Patterns: Add Sidecar',
-    '.quick-input-list .monaco-list-row:has-text("Pod Patterns: Add Sidecar"):not(:has-text("Native")):not(:has-text("Here"))',
-  );
+  await runFromCommandPalette(page, 'Pod Patterns: Add Sidecar', {
+    beforeEachAttempt: () => page.click('.editor-instance .view-lines'),
+  });
   // Our template pick has its own title; its rows carry the template labels.
   await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Pod Patterns: Add Sidecar")', {
     timeout: 15_000,

@@ -123,3 +123,39 @@ export async function pollPage(page, read, accept, timeoutMs = 15_000) {
   }
   return value;
 }
+
+/**
+ * Runs a command from the command palette and clicks its row. The palette's text is set with `fill`, not typed:
+ * when the palette opens as a context menu or a webview gives the focus back, typed keys can land outside the
+ * palette's input, and the list then still shows the recently used commands. `row` is the list row to click
+ * (default: the row whose label is exactly `command`); `beforeEachAttempt` puts the focus where the command
+ * needs it (e.g. an editor). Retries while the workbench settles; the last failure is thrown.
+ */
+export async function runFromCommandPalette(page, command, { row, beforeEachAttempt, attempts = 4 } = {}) {
+  const rowLocator = row
+    ? page.locator(row)
+    : page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(command)}$`) }) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await beforeEachAttempt?.();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${command}`);
+      await rowLocator.first().click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      // Said in the log so that a run which needed retries can be told from one that did not.
+      console.error(`# command palette, "${command}", attempt ${attempt}: ${String(error).split('\n')[0]}`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

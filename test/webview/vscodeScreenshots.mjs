@@ -17,7 +17,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pollPage, repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
+import {
+  pollPage,
+  repoRoot as root,
+  runFromCommandPalette,
+  startCodeServerSession,
+} from '../support/codeServerSession.mjs';
 
 const update = process.argv.includes('--update');
 const fixtures = path.join(root, 'test/fixtures/topology');
@@ -131,16 +136,6 @@ for (const theme of THEMES) {
       return frame;
     }
 
-    async function runCommand(title) {
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type(title);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row.focused >> text=${title.replace(/^.*: /, '')}`, {
-        timeout: 15_000,
-      });
-      await page.keyboard.press('Enter');
-    }
-
     /** Opens a file from the explorer in the first editor group (the preview keeps the second). */
     async function openInFirstGroup(name) {
       await page.keyboard.press('Control+1');
@@ -197,7 +192,7 @@ for (const theme of THEMES) {
         undefined,
         { timeout: 60_000 },
       );
-      await runCommand('Pod Patterns: Open Topology Preview to the Side');
+      await runFromCommandPalette(page, 'Pod Patterns: Open Topology Preview to the Side');
       const frame = await previewFrame();
       const workbench = await page.$eval('.monaco-workbench', (element) => [...element.classList]);
       assert.ok(workbench.includes(theme.workbenchClass), `workbench classes ${workbench.join(' ')}`);

@@ -9,7 +9,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, it } from 'node:test';
-import { pollPage, repoRoot as root, startCodeServerSession } from '../support/codeServerSession.mjs';
+import {
+  pollPage,
+  repoRoot as root,
+  runFromCommandPalette,
+  startCodeServerSession,
+} from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
 let session;
@@ -82,14 +87,7 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
     undefined,
     { timeout: 60_000 },
   );
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('Pod Patterns: Open Topology Preview to the Side');
-  // Wait for the palette to list the command rather than for a fixed time.
-  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Open Topology Preview to the Side', {
-    timeout: 15_000,
-  });
-  await page.keyboard.press('Enter');
+  await runFromCommandPalette(page, 'Pod Patterns: Open Topology Preview to the Side');
   const frame = await previewFrame();
   const nodes = await frame.$$eval('[data-node-id]', (elements) =>
     elements.map((element) => element.getAttribute('data-node-id')),
@@ -149,15 +147,11 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
 
   // Reload the way a user does, through the workbench: it saves its editor layout (and so the preview's place)
   // before it reloads. A bare page reload can outrun that save and come back without the preview.
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('Developer: Reload Window');
-  await page.waitForSelector('.quick-input-list .monaco-list-row.focused >> text=Reload Window', { timeout: 15_000 });
   const reloaded = page.waitForEvent('framenavigated', {
     predicate: (navigated) => navigated === page.mainFrame(),
     timeout: 60_000,
   });
-  await page.keyboard.press('Enter');
+  await runFromCommandPalette(page, 'Developer: Reload Window');
   await reloaded;
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   // The workbench loads again from scratch: on a busy machine that alone can take a minute.
