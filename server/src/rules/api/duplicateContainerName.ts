@@ -1,6 +1,6 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { apiError, explain } from '../engine/apiMessages';
-import { describeContainer, freeContainerName, shortPath } from '../engine/podFacts';
+import { describeContainer, freeContainerNames, shortPath } from '../engine/podFacts';
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
 import { uniqueName } from '../../service/edits/names';
 import { containerOf, podOf, replaceRange } from '../../service/actions/fixes/locate';
@@ -38,7 +38,7 @@ export const duplicateContainerNameFix: QuickFixer<DuplicateContainerNameData> =
  * and app containers against the app containers before them; we report where it does.
  *
  * data: `{ name: string, suggestion: string, containerIndex: number, listKey: 'initContainers' | 'containers' }`
- * (`suggestion` is a free, valid name for a rename quick fix).
+ * (`suggestion` is a free, valid name for a rename quick fix, suggested for no other duplicate).
  */
 export const duplicateContainerName = defineRule({
   id: 'duplicate-container-name',
@@ -50,9 +50,10 @@ export const duplicateContainerName = defineRule({
     const findings: RuleFinding<DuplicateContainerNameData>[] = [];
     const appContainers = pod.containers.filter((container) => container.listKey === 'containers');
     const seen = new Map<string, ContainerModel>();
+    const freeContainerName = freeContainerNames(pod);
     const report = (container: ContainerModel, other: ContainerModel): RuleFinding<DuplicateContainerNameData> => {
       const name = container.name!;
-      const suggestion = freeContainerName(pod, name, container.listKey === 'initContainers' ? '-init' : '-2');
+      const suggestion = freeContainerName(name, container.listKey === 'initContainers' ? '-init' : '-2');
       return {
         message: explain(
           apiError.duplicate(`${container.path}.name`, name),

@@ -34,13 +34,26 @@ export function specFlag(pod: PodModel, key: string): boolean {
   return isScalar(value) && value.value === true;
 }
 
-/** A name for a renamed duplicate that is free in the pod and still a valid label. */
-export function freeContainerName(pod: PodModel, base: string, preferredSuffix: string): string {
-  const taken = new Set(pod.containers.map((container) => container.name));
-  const make = (suffix: string): string => `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
-  if (!taken.has(make(preferredSuffix))) return make(preferredSuffix);
-  for (let counter = 2; ; counter++) {
-    const candidate = make(`-${counter}`);
-    if (!taken.has(candidate)) return candidate;
-  }
+/**
+ * Names for renamed duplicates, each free in the pod, a valid label and handed out once, so the rename
+ * fixes of several duplicates of one name can all apply together. Counters are kept per base name, so a
+ * pod of thousands of duplicates costs linear time rather than a scan of the pod per duplicate.
+ */
+export function freeContainerNames(pod: PodModel): (base: string, preferredSuffix: string) => string {
+  const taken = new Set(pod.containers.flatMap((container) => (container.name ? [container.name] : [])));
+  const nextCounter = new Map<string, number>();
+  const claim = (name: string): string => {
+    taken.add(name);
+    return name;
+  };
+  return (base, preferredSuffix) => {
+    const make = (suffix: string): string => `${base.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(make(preferredSuffix))) return claim(make(preferredSuffix));
+    for (let counter = nextCounter.get(base) ?? 2; ; counter++) {
+      const candidate = make(`-${counter}`);
+      if (taken.has(candidate)) continue;
+      nextCounter.set(base, counter + 1);
+      return claim(candidate);
+    }
+  };
 }

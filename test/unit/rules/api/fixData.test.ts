@@ -42,9 +42,10 @@ describe('quick-fix data of the api rules', () => {
   - {name: web-init, image: nginx:1.27}
   - {name: web, image: nginx:1.27}
 `);
+    // Each duplicate is offered its own name, so applying every rename leaves no two containers alike.
     assert.deepEqual(dataOf(text, 'duplicate-container-name'), [
       { name: 'web', suggestion: 'web-2', containerIndex: 2, listKey: 'containers' },
-      { name: 'web', suggestion: 'web-2', containerIndex: 0, listKey: 'initContainers' },
+      { name: 'web', suggestion: 'web-3', containerIndex: 0, listKey: 'initContainers' },
     ]);
   });
 
