@@ -224,6 +224,17 @@ describe('schema findings are placed on the exact key or value', () => {
     );
   });
 
+  it('reads a plain number too large for a float64 as text, as the API server does, not as infinity', () => {
+    const findings = schemaFindings(yaml(...APP_POD, '  activeDeadlineSeconds: -1e400', '  priority: &p 1e400'));
+    assert.deepEqual(
+      findings.map((finding) => finding.message),
+      [
+        'spec.activeDeadlineSeconds: expected integer, got string "-1e400".',
+        'spec.priority: expected integer, got string "1e400".',
+      ],
+    );
+  });
+
   it('reports an object where a list is expected on the value', () => {
     const findings = schemaFindings(
       yaml(

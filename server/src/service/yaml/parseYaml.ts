@@ -12,20 +12,12 @@ import {
 } from 'yaml';
 import type { Finding } from '../findings/finding';
 import { treeFromText } from './textTree';
+import { storedValue } from './plainScalars';
 import { onePerProblem, plainSyntaxError } from './syntaxMessages';
 import { findExcessiveNesting, MAX_NESTING } from './preScan';
 import { firstLineRange } from '../text/lineIndex';
 import { withLineFeeds } from '../text/lineBreaks';
-import {
-  toJSON,
-  type Range,
-  type ScalarValue,
-  type YMap,
-  type YNode,
-  type YPair,
-  type YScalar,
-  type YSeq,
-} from './nodes';
+import { toJSON, type Range, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './nodes';
 
 /**
  * Kubernetes decodes manifests with a YAML 1.1 decoder: `yes`/`no`/`on`/`off` are booleans
@@ -522,11 +514,7 @@ function convertKey(key: YamlNode | null, state: Conversion, depth: number): YSc
 
 function convertScalar(node: Scalar): YScalar {
   const raw = node.value;
-  let value: ScalarValue;
-  if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') value = raw;
-  else if (typeof raw === 'number') value = raw;
-  else if (typeof raw === 'bigint') value = Number(raw);
-  else value = node.source !== undefined ? String(node.source) : String(raw);
+  const value = storedValue(raw, node.source !== undefined ? String(node.source) : String(raw));
   const style =
     node.type === 'QUOTE_DOUBLE'
       ? 'double'

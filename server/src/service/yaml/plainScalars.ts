@@ -66,10 +66,18 @@ export function plainScalarResolver(options: FastTreeOptions): PlainScalarResolv
   return resolver;
 }
 
-/** As the composed path stores scalar values: numbers and booleans as they are, anything else as its text. */
+/** The YAML spellings of infinity and not-a-number; any other plain number is finite or not a number at all. */
+const NON_FINITE_LITERAL = /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/**
+ * As the composed path stores scalar values: numbers and booleans as they are, anything else as its text.
+ * A number too large for a float64 (`1e400`) is kept as its text, as the API server's decoder keeps it
+ * (gopkg.in/yaml.v2 v2.4.0 `resolve.go`, under sigs.k8s.io/yaml: a plain scalar whose `strconv.ParseFloat`
+ * fails is a string), where the `yaml` library would make it Infinity and every check would read that.
+ */
 export function storedValue(value: unknown, source: string): ScalarValue {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
-    return value;
+  if (typeof value === 'number') return Number.isFinite(value) || NON_FINITE_LITERAL.test(source) ? value : source;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   return source;
 }
