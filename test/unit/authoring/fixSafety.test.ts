@@ -25,6 +25,14 @@ function targetOf(file: ParsedFile, code: string): FixTarget {
   return { code, start: finding.range.start, end: finding.range.end, data: finding.data };
 }
 
+/** What Fix All (and `lint --fix`) applies to the file: the safe preferred fixes of all its findings. */
+function preferredFixesOfAll(file: ParsedFile) {
+  const targets = service
+    .findings(file, DEFAULT_SETTINGS)
+    .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data }));
+  return service.preferredFixes(file, targets, DEFAULT_SETTINGS);
+}
+
 function errorCodes(text: string): string[] {
   return service
     .findings(service.parseFile(text), DEFAULT_SETTINGS)
@@ -59,13 +67,7 @@ describe('fixes never make a file worse', () => {
       const fixed = applyEdits(text, action.edits);
       assert.doesNotMatch(fixed, /[^\r]\n/, `${action.title} adds a bare LF`);
     }
-    const all = service.preferredFixes(
-      file,
-      service
-        .findings(file, DEFAULT_SETTINGS)
-        .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })),
-      DEFAULT_SETTINGS,
-    );
+    const all = preferredFixesOfAll(file);
     assert.ok(all.count > 0);
     assert.doesNotMatch(applyEdits(text, all.edits), /[^\r]\n/);
   });
@@ -104,17 +106,25 @@ describe('fixes never make a file worse', () => {
     );
     assert.ok(planned, 'the fixer plans it');
     assert.ok(errorCodes(applyEdits(text, planned.edits)).includes('invalid-name'));
-    const all = service.preferredFixes(
-      file,
-      service
-        .findings(file, DEFAULT_SETTINGS)
-        .map((f) => ({ code: f.code, start: f.range.start, end: f.range.end, data: f.data })),
-      DEFAULT_SETTINGS,
-    );
+    const all = preferredFixesOfAll(file);
     assert.deepEqual(
       errorCodes(applyEdits(text, all.edits)).filter((code) => code === 'invalid-name'),
       [],
     );
+  });
+
+  it('do not write into YAML that an alias repeats: renaming the anchor would rename its copy too', () => {
+    const anchor = '    - &app\n      name: web\n      image: nginx:1.27\n';
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n${anchor}    - *app\n`;
+    const file = service.parseFile(text);
+    const renames = offeredFixes(file).filter(({ finding }) => finding.code === 'duplicate-container-name');
+    assert.ok(renames.length > 0, 'the duplicate is reported with its fixes');
+    for (const { action } of renames.filter(({ action }) => /Rename/.test(action.title))) {
+      assert.deepEqual(action.edits, []);
+      assert.match(action.disabledReason ?? '', /alias \(\*name\) or a merge key \(<<\) repeats/);
+    }
+    const all = preferredFixesOfAll(file);
+    assert.ok(applyEdits(text, all.edits).includes(anchor), 'the anchored container is left as it was');
   });
 
   it('still prefer the same fix under a valid name', () => {

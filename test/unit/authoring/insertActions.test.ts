@@ -278,6 +278,11 @@ test('odd layouts: every insertion either works cleanly or is refused with a rea
     'containers with no value': `${head}spec:\n  containers:\n  restartPolicy: Always\n`,
     'anchor on the container': `${head}spec:\n  containers:\n  - &c\n    name: a\n    image: nginx:1.27\n  volumes: []\n`,
     'empty initContainers key': `${head}spec:\n  initContainers:\n  containers:\n  - name: a\n    image: nginx:1.27\n`,
+    'initContainers written as null': `${head}spec:\n  initContainers: ~ # none yet\n  containers:\n  - name: a\n    image: nginx:1.27\n`,
+    'containers written as null': `${head}spec:\n  restartPolicy: Always\n  containers: null\n`,
+    'merge keys in the containers': `${head}x-base: &b\n  name: a\n  image: nginx:1.27\nspec:\n  containers:\n  - <<: *b\n    name: web\n  - <<: [*b]\n`,
+    'a list that is an alias': `${head}spec:\n  containers: &list\n  - name: a\n    image: nginx:1.27\n  initContainers: *list\n`,
+    'an alias as the last container': `${head}spec:\n  containers:\n  - &c\n    name: a\n    image: nginx:1.27\n  - *c\n`,
     'List item':
       'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: a\n      image: nginx:1.27\n',
     'CRLF without final break': `${head}spec:\n  containers:\n  - name: a\n    image: nginx:1.27`.replace(

@@ -53,13 +53,14 @@ export function newProblems(before: string, after: string, settings: ServiceSett
 
 /**
  * Every line of `before` appears in `after`, in the same order (edits only insert lines);
- * the one rewrite allowed is an empty flow list `key: []` opened into a block list `key:`.
+ * the one rewrite allowed is an empty value (`key: []`, `key: ~`, `key: null`) opened into a
+ * block list `key:`, a comment after it kept.
  */
 export function assertKeepsEveryLine(before: string, after: string, label: string): void {
   const kept = after.split(/\r?\n/);
   let at = 0;
   for (const original of before.split(/\r?\n/)) {
-    const line = kept.includes(original) ? original : original.replace(/: \[\]$/, ':');
+    const line = kept.includes(original) ? original : original.replace(/: (?:\[\]|~|null)( #.*)?$/, ':$1');
     while (at < kept.length && kept[at] !== line) at++;
     assert.ok(at < kept.length, `${label}: original line lost or changed: ${JSON.stringify(line)}`);
     at++;

@@ -4,6 +4,8 @@ import { applyEdits, type OffsetEdit } from '../edits/textEdits';
 import type { ServiceCodeAction } from './codeAction';
 import type { FixTarget } from './fixes/quickFix';
 import { hasLineBreak, inLineBreaksOf } from '../text/lineBreaks';
+import { sharedRanges } from '../yaml/nodes';
+import type { DocumentModel } from '../model/documentModel';
 
 /**
  * Guards that keep code actions from making a file worse, applied by the facade to whatever the
@@ -15,6 +17,36 @@ import { hasLineBreak, inLineBreaksOf } from '../text/lineBreaks';
 /** Why a structural action is greyed out in a document with YAML errors. */
 export const BROKEN_YAML_REASON =
   'This YAML document has syntax errors: fix them first (an edit that adds or moves lines could land in the wrong place).';
+
+/** Why an action is greyed out when it would write where an alias or a merge key reads. */
+export const SHARED_TEXT_REASON =
+  'This edit would change YAML that an alias (*name) or a merge key (<<) repeats elsewhere: edit the anchor (&name) by hand.';
+
+/** Only a document with an alias can share text (a `*` also starts globs and comments: then the tree is walked). */
+function mayShareText(model: DocumentModel): boolean {
+  return model.text.includes('*');
+}
+
+/** Whether an edit (in the document's offsets) writes into, or right beside, text an alias or a merge key repeats. */
+export function sharesText(model: DocumentModel, edits: readonly OffsetEdit[]): boolean {
+  if (!mayShareText(model) || edits.length === 0) return false;
+  const ranges = sharedRanges(model.root);
+  // Inclusive: an item appended to a shared list lands at its range's end.
+  return edits.some((edit) => ranges.some((range) => edit.start <= range.end && edit.end >= range.start));
+}
+
+function touchesSharedText(file: ParsedFile, edits: readonly OffsetEdit[]): boolean {
+  const byDocument = new Map<DocumentModel, OffsetEdit[]>();
+  for (const edit of edits) {
+    const document = file.documentAt(edit.start);
+    if (!document) continue;
+    const local = { ...edit, start: edit.start - document.offset, end: edit.end - document.offset };
+    const known = byDocument.get(document.model);
+    if (known) known.push(local);
+    else byDocument.set(document.model, [local]);
+  }
+  return [...byDocument].some(([model, local]) => sharesText(model, local));
+}
 
 /** Edits whose inserted line breaks are the file's own (`\r\n` in a CRLF file, `\r` in a CR-only one). */
 export function withFileLineBreaks(text: string, edits: readonly OffsetEdit[]): OffsetEdit[] {
@@ -102,12 +134,18 @@ function safeAction(
 ): ServiceCodeAction | undefined {
   if (action.disabledReason) return action;
   const edits = withFileLineBreaks(file.text, action.edits);
-  if (isStructural(file.text, edits) && touchesBrokenYaml(file, edits)) {
+  const disabledReason =
+    isStructural(file.text, edits) && touchesBrokenYaml(file, edits)
+      ? BROKEN_YAML_REASON
+      : touchesSharedText(file, edits)
+        ? SHARED_TEXT_REASON
+        : undefined;
+  if (disabledReason) {
     return {
       title: action.title,
       kind: action.kind,
       edits: [],
-      disabledReason: BROKEN_YAML_REASON,
+      disabledReason,
       ...(action.fixes ? { fixes: action.fixes } : {}),
     };
   }
@@ -135,9 +173,12 @@ export function safePreferredFixes(
     const own = combine([target]);
     if (own.count === 0) return false;
     const edits = withFileLineBreaks(file.text, own.edits);
-    return !(isStructural(file.text, edits) && touchesBrokenYaml(file, edits));
+    return !(isStructural(file.text, edits) && touchesBrokenYaml(file, edits)) && !touchesSharedText(file, edits);
   };
-  let targets = findings.some((target) => file.documentAt(target.start)?.model.syntaxFindings.length)
+  let targets = findings.some((target) => {
+    const model = file.documentAt(target.start)?.model;
+    return model !== undefined && (model.syntaxFindings.length > 0 || mayShareText(model));
+  })
     ? findings.filter(fixable)
     : findings;
   let combined = combine(targets);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type YMap, type YPair } from '../yaml/nodes';
+import { isMap, isScalar, isSeq, type Range, type YMap, type YNode, type YPair } from '../yaml/nodes';
 import type { IndentStyle } from './indentStyle';
 import { columnOf, dashColumnOf, lineAfter, lineStartOf, skipDeeperComments, startOfLeadingComments } from './lines';
 import { joinLines, renderItems, renderPairs, type RenderedYaml, type YamlValue } from './renderYaml';
@@ -37,6 +37,19 @@ export function orderInsertions<T extends PlannedEdit>(edits: readonly T[]): T[]
 /** Why an edit cannot be made safely; the action is offered disabled with this reason. */
 export class UnsupportedLayout extends Error {}
 
+/**
+ * Whether a node is written where it is read: not reached through an alias (`*name`) and, for a pair,
+ * not copied into its map by a merge key (`<<: *name`). Either way its text is the anchor's, which
+ * other places share: an edit placed by it would change them too, or land outside the map.
+ */
+function writtenWithin(node: { readonly range: Range; readonly viaAlias?: boolean }, within: Range): boolean {
+  return !node.viaAlias && within.start <= node.range.start && node.range.end <= within.end;
+}
+
+function refuseAlias(node: YNode, what: string): void {
+  if (node.viaAlias) throw new UnsupportedLayout(`${what} is an alias (*…): edit its anchor instead`);
+}
+
 function insertion(
   offset: number,
   rendered: RenderedYaml,
@@ -66,7 +79,8 @@ export function appendToSequence(
 ): PlannedEdit {
   const keyColumn = columnOf(text, pair.key.range.start);
   const value = pair.value;
-  if (value === null || (isScalar(value) && value.value === null)) {
+  const keyName = `"${String(pair.key.value)}"`;
+  if (value === null || (isScalar(value) && value.value === null && value.range.end <= value.range.start)) {
     const after = lineAfter(text, pair.key.range.end);
     return insertion(
       after.offset,
@@ -76,31 +90,23 @@ export function appendToSequence(
       after.needsBreak ? style.lineBreak : '',
     );
   }
-  if (!isSeq(value)) throw new UnsupportedLayout(`"${String(pair.key.value)}" is not a list`);
+  refuseAlias(value, keyName);
+  if (isScalar(value) && value.value === null) return replaceEmptyValue(text, pair, value, items, style);
+  if (!isSeq(value)) throw new UnsupportedLayout(`${keyName} is not a list`);
   if (value.flow) {
     if (value.items.length > 0)
-      throw new UnsupportedLayout(`"${String(pair.key.value)}" is a flow list ([…]); rewrite it as a block list first`);
-    // `key: []` becomes a block list: the brackets are replaced, the key line kept.
-    const rendered = joinLines(renderItems(items, keyColumn + style.seqIndent, style), style);
-    const body = rendered.text.endsWith(style.lineBreak)
-      ? rendered.text.slice(0, -style.lineBreak.length)
-      : rendered.text;
-    const colon = text.indexOf(':', pair.key.range.end);
-    return {
-      start: colon + 1,
-      end: value.range.end,
-      newText: style.lineBreak + body,
-      focus: rendered.focus && {
-        start: rendered.focus.start + style.lineBreak.length,
-        end: rendered.focus.end + style.lineBreak.length,
-      },
-    };
+      throw new UnsupportedLayout(`${keyName} is a flow list ([…]); rewrite it as a block list first`);
+    return replaceEmptyValue(text, pair, value, items, style);
   }
   const last = value.items[value.items.length - 1];
   const first = value.items[0];
-  const dashColumn = (first && dashColumnOf(text, first.range.start)) ?? keyColumn + style.seqIndent;
-  if (!last) throw new UnsupportedLayout(`"${String(pair.key.value)}" is empty`);
-  const lastEnd = isMap(last) && last.pairs.length > 0 ? last.pairs[last.pairs.length - 1]!.range.end : last.range.end;
+  if (!last || !first) throw new UnsupportedLayout(`${keyName} is empty`);
+  refuseAlias(first, `an item of ${keyName}`);
+  refuseAlias(last, `an item of ${keyName}`);
+  const dashColumn = dashColumnOf(text, first.range.start) ?? keyColumn + style.seqIndent;
+  // The last pair the item writes itself: pairs a merge key copies in are written at their anchor.
+  const ownPairs = isMap(last) ? last.pairs.filter((candidate) => writtenWithin(candidate, last.range)) : [];
+  const lastEnd = ownPairs.length > 0 ? ownPairs[ownPairs.length - 1]!.range.end : last.range.end;
   const after = lineAfter(text, lastEnd);
   const offset = after.needsBreak ? after.offset : skipDeeperComments(text, after.offset, dashColumn);
   return insertion(
@@ -110,6 +116,35 @@ export function appendToSequence(
     'above',
     after.needsBreak ? style.lineBreak : '',
   );
+}
+
+/**
+ * `key: []` or `key: ~` becomes a block list: the value is replaced, the key line and a comment after
+ * the value kept on it (below the items, a comment could end up inside a block scalar of theirs).
+ */
+function replaceEmptyValue(
+  text: string,
+  pair: YPair,
+  value: YNode,
+  items: readonly YamlValue[],
+  style: IndentStyle,
+): PlannedEdit {
+  const keyColumn = columnOf(text, pair.key.range.start);
+  const rendered = joinLines(renderItems(items, keyColumn + style.seqIndent, style), style);
+  const colon = text.indexOf(':', pair.key.range.end);
+  const after = lineAfter(text, value.range.end);
+  const restOfLine = text.slice(value.range.end, after.offset);
+  if (!/^[ \t]*(#.*)?\r?\n?$/.test(restOfLine))
+    throw new UnsupportedLayout(
+      `"${String(pair.key.value)}" shares its line with more YAML; put it on its own line first`,
+    );
+  const prefix = after.needsBreak ? restOfLine + style.lineBreak : restOfLine;
+  return {
+    start: colon + 1,
+    end: after.offset,
+    newText: prefix + rendered.text,
+    focus: rendered.focus && { start: rendered.focus.start + prefix.length, end: rendered.focus.end + prefix.length },
+  };
 }
 
 /**
@@ -125,11 +160,16 @@ export function addPair(
   before?: YPair,
 ): PlannedEdit {
   if (map.flow) throw new UnsupportedLayout('the map is written in flow style ({…})');
-  const firstPair = map.pairs[0];
-  if (!firstPair) throw new UnsupportedLayout('the map is empty');
+  refuseAlias(map, 'the map');
+  const ownPairs = map.pairs.filter((pair) => writtenWithin(pair, map.range));
+  const firstPair = ownPairs[0];
+  if (!firstPair)
+    throw new UnsupportedLayout(
+      map.pairs.length > 0 ? 'every field of the map comes from a merge key (<<)' : 'the map is empty',
+    );
   const column = columnOf(text, firstPair.key.range.start);
   const rendered = joinLines(renderPairs({ [key]: value }, column, style), style);
-  if (before) {
+  if (before && writtenWithin(before, map.range)) {
     const lineStart = lineStartOf(text, before.key.range.start);
     if (
       columnOf(text, before.key.range.start) !== column ||
@@ -140,7 +180,7 @@ export function addPair(
     }
     return insertion(startOfLeadingComments(text, lineStart, column), rendered, column, 'below');
   }
-  const lastPair = map.pairs[map.pairs.length - 1]!;
+  const lastPair = ownPairs[ownPairs.length - 1]!;
   const after = lineAfter(text, lastPair.range.end);
   const offset = after.needsBreak ? after.offset : skipDeeperComments(text, after.offset, column);
   return insertion(offset, rendered, column, 'above', after.needsBreak ? style.lineBreak : '');

@@ -116,6 +116,30 @@ export function getIn(node: YNode | null | undefined, path: readonly (string | n
   return current;
 }
 
+/**
+ * The text that more than one place of the tree reads: each node an alias (`*name`) repeats, and each
+ * pair a merge key (`<<: *name`) copies into another map (the copy keeps its anchor's range, outside
+ * the map it was merged into). An edit there changes every place that reads it.
+ */
+export function sharedRanges(root: YNode | null | undefined): Range[] {
+  const shared: Range[] = [];
+  const visit = (node: YNode | null | undefined): void => {
+    if (!node) return;
+    if (node.viaAlias) {
+      shared.push(node.range);
+      return;
+    }
+    if (node.kind === 'seq') for (const item of node.items) visit(item);
+    if (node.kind === 'map')
+      for (const pair of node.pairs) {
+        if (pair.range.start < node.range.start || pair.range.end > node.range.end) shared.push(pair.range);
+        else visit(pair.value);
+      }
+  };
+  visit(root);
+  return shared;
+}
+
 /** The JSON value of a node, as the API server's decoder would see it (null values kept). */
 export function toJSON(node: YNode | null | undefined, budget = { nodes: 1_000_000 }): unknown {
   if (node == null) return null;

@@ -3,6 +3,7 @@ import { podLevelResources } from '../../analysis/effectiveResources';
 import type { ParsedFile, LocatedPod } from '../../parsedFile';
 import { detectIndentStyle, type IndentStyle } from '../../edits/indentStyle';
 import { addPair, appendToSequence, orderInsertions, UnsupportedLayout, type PlannedEdit } from '../../edits/insertion';
+import { sharesText, SHARED_TEXT_REASON } from '../fixSafety';
 import { lineBreakOf } from '../../edits/lines';
 import { freePort, uniqueEnvName, uniqueName, uniquePath } from '../../edits/names';
 import type { YamlValue } from '../../edits/renderYaml';
@@ -117,6 +118,7 @@ export function insertPattern(
     const edits = orderInsertions(
       planEdits(text, pod, context.main, plan, container, native || action.placement === 'init', style),
     );
+    if (sharesText(document.model, edits)) return { ok: false, reason: SHARED_TEXT_REASON };
     const focused = edits.find((edit) => edit.focus);
     const fileEdits = shiftEdits(edits, document.offset);
     const selection = focused?.focus && rangeAfterEdits(fileEdits, fileEdits[edits.indexOf(focused)]!, focused.focus);
