@@ -710,13 +710,36 @@ export const MAX_FINDINGS_PER_DOCUMENT = 5000;
 /** Messages quote keys and values from the file; a 1 MB key must not become a 1 MB message. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
+/**
+ * Characters that print as nothing or reorder the text around them: zero-width and bidirectional
+ * controls (Unicode format characters), line and paragraph separators. A name from the file that
+ * holds them would make its message lie: `"admin\u202e"` turns the rest of the line around.
+ */
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu');
+
+/** A message as people read it: cut to `MAX_MESSAGE_LENGTH`, invisible characters escaped as Go's `%q` escapes them. */
+function readableMessage(message: string): string {
+  const cut = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+  if (!INVISIBLE.test(cut)) return cut;
+  return cut.replace(EVERY_INVISIBLE, (character) => {
+    const code = character.codePointAt(0)!;
+    return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 function bounded(findings: Finding[], text: string): Finding[] {
   const kept = findings.length > MAX_FINDINGS_PER_DOCUMENT ? findings.slice(0, MAX_FINDINGS_PER_DOCUMENT) : findings;
-  const out = kept.map((finding) =>
-    finding.message.length > MAX_MESSAGE_LENGTH
-      ? { ...finding, message: `${finding.message.slice(0, MAX_MESSAGE_LENGTH)}…` }
-      : finding,
-  );
+  const out = kept.map((finding) => {
+    const message = readableMessage(finding.message);
+    const related = finding.related?.map((entry) => {
+      const relatedMessage = readableMessage(entry.message);
+      return relatedMessage === entry.message ? entry : { ...entry, message: relatedMessage };
+    });
+    const relatedChanged = related?.some((entry, index) => entry !== finding.related![index]) ?? false;
+    if (message === finding.message && !relatedChanged) return finding;
+    return { ...finding, message, ...(relatedChanged ? { related } : {}) };
+  });
   if (findings.length > kept.length) {
     out.push({
       code: 'too-many-findings',

@@ -117,6 +117,24 @@ describe('hostile inputs: bounded time and memory, a clear diagnostic, no crash'
     assert.ok(outcome.milliseconds < 10_000, `${outcome.milliseconds} ms`);
   });
 
+  it('names with bidirectional and zero-width characters are shown escaped, so no message reorders itself', () => {
+    // U+202E turns the rest of a line around, U+200B and U+2060 print as nothing, U+2028 breaks the line.
+    const name = 'app\u202e\u200bx\u2060\u2028y';
+    const outcome = validateHostile(
+      `${POD_HEAD}  containers:\n    - name: "${name}"\n      image: nginx:1.27\n    - name: "${name}"\n      image: nginx:1.27\n`,
+    );
+    const messages = outcome.findings.flatMap((finding) => [
+      finding.message,
+      ...(finding.related ?? []).map((related) => related.message),
+    ]);
+    assert.ok(messages.length >= 3, JSON.stringify(messages));
+    for (const message of messages) assert.doesNotMatch(message, /[\p{Cf}\p{Zl}\p{Zp}]/u, message);
+    assert.ok(
+      messages.some((message) => message.includes('"app\\u202e\\u200bx\\u2060\\u2028y"')),
+      JSON.stringify(messages),
+    );
+  });
+
   it('100,000 wrong values on one line: the first 5,000 findings and a summary', () => {
     const outcome = validateHostile(
       `${POD_HEAD}  containers:\n    - name: a\n      image: nginx\n      args: [${Array.from({ length: 100_000 }, (_, i) => i).join(',')}]\n`,
