@@ -4,6 +4,7 @@ import { PATTERNS, patternInfo, type PatternKind } from '../shared/patternCatalo
 import { lastFlag, parseArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
 import { flagOverrides } from './lint';
+import { exactUtf8, NOT_UTF8 } from './inputs';
 
 export const ADD_USAGE = `pod-patterns add <${PATTERNS.map((pattern) => pattern.kind).join('|')}> [--template NAME] [--pod NAME] [--kubernetes-version X.Y] [--stdout] <file>`;
 
@@ -27,11 +28,15 @@ export function runAdd(argv: readonly string[], io: CliIO, service: LanguageServ
       service.rules.map((rule) => rule.id),
     ),
   );
-  let text: string;
+  let text: string | undefined;
   try {
-    text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+    text = file === '-' ? io.readStdin() : exactUtf8(readFileSync(file));
   } catch (error) {
     io.stderr(`pod-patterns: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  if (text === undefined) {
+    io.stderr(`pod-patterns add: ${file} is not changed: ${NOT_UTF8}\n`);
     return EXIT_USAGE;
   }
   const parsed = service.parseFile(text);

@@ -12,6 +12,7 @@ import {
 import * as path from 'node:path';
 import { applyEdits, type FileFinding, type LanguageService, type ServiceSettings } from '../service';
 import type { CliIO } from './io';
+import { exactUtf8, NOT_UTF8 } from './inputs';
 
 /** Fixes can reveal or shift others (a moved container, a renamed name): a few passes settle them. */
 const MAX_PASSES = 5;
@@ -79,8 +80,6 @@ export type FixReport =
   /** Not rewritten, for a reason the user can act on; `failed` when it is an error (exit code 2). */
   | { readonly kind: 'skipped'; readonly text: string; readonly reason: string; readonly failed: boolean };
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * `lint --fix` on one input that was read as `text`: fixes it, refuses the fixes when they add an
  * error, and rewrites the file safely (see `writeFixed`). The returned text is what the file now
@@ -102,13 +101,9 @@ export function fixInput(
     io.stderr(`pod-patterns: ${file}: not fixed: cannot read it again (${describe(error)})\n`);
     return { kind: 'skipped', text, reason: describe(error), failed: true };
   }
-  let decoded: string;
-  try {
-    decoded = STRICT_UTF8.decode(original);
-  } catch {
-    // A Latin-1 `café` would come back as `caf\uFFFD`: never rewrite what was not read exactly.
-    const reason =
-      'not fixed: the file is not valid UTF-8 (rewriting it would replace its non-UTF-8 characters); convert it to UTF-8 first';
+  const decoded = exactUtf8(original);
+  if (decoded === undefined) {
+    const reason = `not fixed: ${NOT_UTF8}`;
     io.stderr(`pod-patterns: ${file}: ${reason}\n`);
     return { kind: 'skipped', text, reason, failed: true };
   }

@@ -106,6 +106,24 @@ export function readSource(source: InputSource, readStdin: () => string): Input 
   }
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Why a command that rewrites files leaves one alone that is not UTF-8. */
+export const NOT_UTF8 =
+  'the file is not valid UTF-8 (rewriting it would replace its non-UTF-8 characters); convert it to UTF-8 first';
+
+/**
+ * Bytes decoded as UTF-8 exactly (a byte order mark kept), or undefined when they are not UTF-8: a
+ * Latin-1 `café` would decode as `caf\uFFFD`, and a command that rewrites the file would write that back.
+ */
+export function exactUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A file's text as UTF-8. Most manifests are plain ASCII, which decodes faster as Latin-1 to the
  * very same string (a third of the time `readFileSync(file, 'utf8')` takes on a large file).

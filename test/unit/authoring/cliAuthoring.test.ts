@@ -63,6 +63,31 @@ test('add rejects unknown patterns and templates with usage errors', () => {
   assert.match(run(['add', 'init', '/nonexistent/pod.yaml']).stderr, /cannot read/);
 });
 
+test('add leaves a file that is not UTF-8 byte for byte alone, and says why', () => {
+  const { file, cleanup } = tempFile('latin1.yaml', '');
+  try {
+    // `café` in Latin-1: decoded as UTF-8 it would be written back as `caf\uFFFD`.
+    const latin1 = Buffer.concat([
+      Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    note: "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n'),
+    ]);
+    writeFileSync(file, latin1);
+    for (const argv of [
+      ['add', 'sidecar', file],
+      ['add', 'sidecar', '--stdout', file],
+    ]) {
+      const result = run(argv);
+      assert.equal(result.code, 2, argv.join(' '));
+      assert.match(result.stderr, /latin1\.yaml is not changed: the file is not valid UTF-8/);
+      assert.equal(result.stdout, '');
+      assert.ok(readFileSync(file).equals(latin1), 'the file is byte for byte unchanged');
+    }
+  } finally {
+    cleanup();
+  }
+});
+
 test('lint --fix applies the preferred fixes, rewrites the file, reports what changed and what remains', () => {
   const text = 'apiVersion: extensions/v1beta1 # old\nkind: DaemonSet\nmetadata: {name: d}\n';
   const { file, cleanup } = tempFile('ds.yaml', text);
