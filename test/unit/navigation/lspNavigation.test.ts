@@ -5,6 +5,7 @@ import {
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
+  ErrorCodes,
   FoldingRangeRequest,
   InitializeRequest,
   PrepareRenameRequest,
@@ -143,6 +144,18 @@ test('prepareRename and rename over LSP: the exact range, the edit applied, refu
         error instanceof ResponseError &&
         /"Web_Port" is not a valid port name: must contain only alpha-numeric/.test(error.message),
     );
+    // A client that sends no text as the new name gets told so, instead of an answer of nothing.
+    for (const newName of [42, null, { name: 'web' }]) {
+      await assert.rejects(
+        lsp.client.sendRequest(RenameRequest.type, {
+          textDocument: { uri: URI },
+          position,
+          newName: newName as unknown as string,
+        }),
+        (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams,
+        JSON.stringify(newName),
+      );
+    }
   } finally {
     lsp.dispose();
   }

@@ -36,6 +36,9 @@ export const renameHandler: FeatureHandler = {
     );
     state.connection.onRenameRequest((params: RenameParams, token) =>
       guardRequest(state, token, async (): Promise<WorkspaceEdit | null | ResponseError<void>> => {
+        // Checked here, where the client's JSON comes in: the service takes the new name as text.
+        if (typeof params.newName !== 'string')
+          return new ResponseError(ErrorCodes.InvalidParams, 'rename needs the new name as a string (newName)');
         const file = await state.fileForRequest(params.textDocument.uri, token);
         if (!file || !file.isRelevant) return null;
         const renamed = state.service.rename(file, state.positions.offsetAt(file, params.position), params.newName);
