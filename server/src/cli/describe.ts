@@ -2,6 +2,7 @@ import type { LanguageService, LocatedPod, PodAnalysis } from '../service';
 import { lastFlag, parseArgs, UsageError } from './args';
 import { readInputs } from './inputs';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from './io';
+import { unreadPodDocument } from './podTarget';
 
 export const DESCRIBE_USAGE = 'pod-patterns describe [--format text|json] <files|dirs|globs|->...';
 
@@ -135,7 +136,9 @@ export function runDescribe(argv: readonly string[], io: CliIO, service: Languag
       }
       pods.push(describePod(input.path, located, service.podAnalysis(located)));
     }
-    if (refused.size > 0) broken = true;
+    const unread = unreadPodDocument(file, service);
+    if (unread) io.stderr(`pod-patterns describe: ${input.path}: not described: ${unread}\n`);
+    if (refused.size > 0 || unread) broken = true;
   }
   if (format === 'json') io.stdout(JSON.stringify({ pods }, null, 2) + '\n');
   else io.stdout(pods.length === 0 ? 'No pods found.\n' : pods.map((pod) => describeText(pod)).join('\n\n') + '\n');

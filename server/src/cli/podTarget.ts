@@ -23,10 +23,13 @@ export function pickPod(
   const file = service.parseFile(input.text);
   const targets = service.topologyTargets(file);
   if (targets.length === 0) {
+    const unread = unreadPodDocument(file, service);
     io.stderr(
       service.isUnrenderedTemplate(file)
         ? `pod-patterns: ${input.path} is a template ({{ … }}), not rendered: render it first (for example helm template . | pod-patterns …)\n`
-        : `pod-patterns: ${input.path} holds no pod-bearing object (Pod, Deployment, Job, …)\n`,
+        : unread
+          ? `pod-patterns: ${input.path}: its pods are not read: ${unread}\n`
+          : `pod-patterns: ${input.path} holds no pod-bearing object (Pod, Deployment, Job, …)\n`,
     );
     return EXIT_FINDINGS;
   }
@@ -59,4 +62,17 @@ export function writeOutput(output: string, outputPath: string | undefined, io: 
     return EXIT_USAGE;
   }
   return EXIT_OK;
+}
+
+/**
+ * Why a document that names a pod kind yielded no pod: its YAML error (an alias bomb, nesting too
+ * deep, a syntax error before its pod). Without it, "no pods" would tell the user the file is fine.
+ */
+export function unreadPodDocument(file: ParsedFile, service: LanguageService): string | undefined {
+  for (const document of file.documents) {
+    if (!document.model.relevant || document.model.podCount > 0) continue;
+    const problem = service.syntaxProblem(file, document.index);
+    if (problem) return problem;
+  }
+  return undefined;
 }

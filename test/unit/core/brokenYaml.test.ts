@@ -110,6 +110,32 @@ test('the describe, topology and add commands refuse a broken document and never
   }
 });
 
+test('describe, topology and timeline say why a pod they could not read is missing, rather than "no pods"', () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'pod-patterns-unread-'));
+  try {
+    const file = path.join(directory, 'pod.yaml');
+    // Refused before it is parsed: nesting far deeper than any manifest, so the document yields no pod at all.
+    writeFileSync(file, `${SOUND_POD}  deep: ${'['.repeat(300)}${']'.repeat(300)}\n`);
+    for (const command of ['topology', 'timeline']) {
+      const result = cli([command, file]);
+      assert.equal(result.code, 1, command);
+      assert.match(
+        result.stderr,
+        /its pods are not read: the YAML has a syntax error \(line \d+: This document is not read: nesting deeper/,
+      );
+      assert.doesNotMatch(result.stderr, /holds no pod-bearing object/);
+    }
+    const described = cli(['describe', file]);
+    assert.equal(described.code, 1);
+    assert.match(
+      described.stderr,
+      /not described: the YAML has a syntax error \(line \d+: This document is not read: nesting deeper/,
+    );
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+});
+
 test('the insert-pattern actions of a broken document are disabled with the reason, and insertPattern refuses', () => {
   const text = SOUND_POD.replace('name: app', 'name: "app');
   const file = new ParsedFile(text);
