@@ -126,6 +126,24 @@ describe('hostile shapes: bounded work, a finding that names the problem, no thr
     assert.equal(text.slice(findings[0]!.range.start, findings[0]!.range.end), 'kind');
   });
 
+  it('a byte order mark opening a later document (files joined with `cat`) is skipped, as kubectl skips it', () => {
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n';
+    const text = `${pod}---\n\uFEFF${pod.replace('name: x', 'name: second')}`;
+    const { findings, podCount } = lintText(text, DEFAULT_SETTINGS);
+    assert.equal(podCount, 2);
+    assert.deepEqual(
+      findings.filter((finding) => finding.severity === 'error'),
+      [],
+    );
+    // Ranges after the mark sit on the text the user wrote.
+    const second = new ParsedFile(text).pods[1]!;
+    assert.equal(second.pod.name, 'second');
+    const nameNode = second.pod.containers[0]!.nameNode!;
+    const offset = second.document.offset;
+    assert.equal(text.slice(offset + nameNode.range.start, offset + nameNode.range.end), 'a');
+  });
+
   it('CR-only line endings give the lines and columns LF does', () => {
     const lf = `${POD}    bogus: 1\n---\n${POD.replace('hostile', 'second')}    ports:\n    - containerPort: 99999\n`;
     const cr = lf.replace(/\n/g, '\r');

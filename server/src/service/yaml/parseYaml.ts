@@ -50,7 +50,7 @@ export interface ParsedYaml {
  * as YAML and the API server's decoder read it (made `\n`, which keeps every offset).
  */
 export function parseYamlDocument(original: string): ParsedYaml {
-  const text = withLineFeeds(original);
+  const text = withByteOrderMarkFirst(withLineFeeds(original));
   const blank = BLANK_DOCUMENT.exec(text);
   if (blank) return { root: blankDocumentRoot(text, blank), findings: [] };
   const scanned = scannedTree(text);
@@ -58,6 +58,21 @@ export function parseYamlDocument(original: string): ParsedYaml {
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep) return { root: null, findings: [tooDeepToParseFinding(text, tooDeep.offset)] };
   return composedTree(text);
+}
+
+/** A `---` line, then a byte order mark opening the next line. */
+const MARKER_THEN_BYTE_ORDER_MARK = /^(---[^\n]*\n)\uFEFF/;
+
+/**
+ * What `cat` makes of files saved with a byte order mark: `---`, then the mark opening the next line.
+ * kubectl cuts the stream at `---` lines and decodes each document alone, so the mark opens its
+ * input and is skipped (apimachinery's `YAMLReader`, then gopkg.in/yaml.v2's encoding check); the
+ * library would read it as part of the first key. Moved in front of the marker line, where the
+ * library skips it too, it keeps every offset from the line after the marker on.
+ */
+function withByteOrderMarkFirst(text: string): string {
+  const match = MARKER_THEN_BYTE_ORDER_MARK.exec(text);
+  return match ? `\uFEFF${match[1]}${text.slice(match[0].length)}` : text;
 }
 
 /**
