@@ -235,6 +235,17 @@ describe('schema findings are placed on the exact key or value', () => {
     );
   });
 
+  it('reports .inf and .nan where a number belongs: JSON, which the API server decodes, has neither', () => {
+    const findings = schemaFindings(yaml(...APP_POD, '  activeDeadlineSeconds: -.inf', '  priority: .nan'));
+    assert.deepEqual(
+      findings.map((finding) => finding.message),
+      [
+        'spec.activeDeadlineSeconds: expected integer, got infinity (.inf and .nan have no JSON form).',
+        'spec.priority: expected integer, got not-a-number (.inf and .nan have no JSON form).',
+      ],
+    );
+  });
+
   it('reports an object where a list is expected on the value', () => {
     const findings = schemaFindings(
       yaml(

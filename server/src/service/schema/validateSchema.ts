@@ -246,6 +246,8 @@ function describeValue(node: YNode | null | undefined): string {
   if (value === null) return 'null';
   if (typeof value === 'string')
     return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${Number.isNaN(value) ? 'not-a-number' : 'infinity'} (.inf and .nan have no JSON form)`;
   if (typeof value === 'number') return `${Number.isInteger(value) ? 'integer' : 'number'} ${value}`;
   return `boolean ${value}`;
 }

@@ -146,7 +146,8 @@ export function toJSON(node: YNode | null | undefined, budget = { nodes: 1_000_0
   if (--budget.nodes < 0) throw new RangeError('document too large to convert');
   switch (node.kind) {
     case 'scalar':
-      return node.value;
+      // JSON has no infinity or NaN: the API server's decoder cannot hand `.inf` or `.nan` to a number field.
+      return typeof node.value === 'number' && !Number.isFinite(node.value) ? String(node.value) : node.value;
     case 'seq':
       return node.items.map((item) => toJSON(item, budget));
     case 'map': {
