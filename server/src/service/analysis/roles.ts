@@ -80,8 +80,9 @@ const SCRAPE_PATH = /\/(?:metrics|stats|status|nginx_status|server-status|health
 type LinkKind = 'forward' | 'reload' | 'scrape' | 'client';
 
 function linkKind(link: LocalhostLink, fromImage: HelperImage | undefined, toImage: HelperImage | undefined): LinkKind {
-  // Calling a well-known helper that does not call back is using it (`OTEL_EXPORTER_OTLP_ENDPOINT`).
-  if (toImage && !fromImage) return 'client';
+  // Calling a well-known helper that does not call back is using it (`OTEL_EXPORTER_OTLP_ENDPOINT`);
+  // Envoy and ghostunnel may be the app itself, so how the address is named decides for them.
+  if (toImage && toImage.direction !== 'either' && !fromImage) return 'client';
   const via = link.via ?? '';
   if (RELOAD_NAME.test(via) || RELOAD_PATH.test(link.text)) return 'reload';
   if (FORWARD_NAME.test(via)) return 'forward';
