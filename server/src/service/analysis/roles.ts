@@ -520,7 +520,9 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
       (helper) => `${label(helper)}: ${ordered(evidenceOf.get(helper)!.against)[0]!.text}`,
     );
     reasons.push(
-      helpers.length > 0 ? `the other app containers are helpers (${helperTexts.join('; ')})` : 'first app container',
+      helpers.length > 0
+        ? `the other app containers are helpers (${helperTexts.join('; ')})`
+        : `first app container; nothing in the pod shows which container is the app (the ${ROLES_ANNOTATION} annotation can say)`,
     );
   }
   return { main: chosen.container, reasons };
@@ -679,22 +681,38 @@ function addVolumeEvidence({ container, main, mainName, facts, image, add }: Hel
 
 const PLAIN_SIDECAR = `runs beside the main container with no sign of a proxy or an adapter`;
 
+/** Whether the container shares a volume or a localhost address with the main container. */
+function tiedToMain(container: ContainerModel, main: ContainerModel, facts: PodEvidence): boolean {
+  const mainMounts = facts.mountsOf(main);
+  if ([...facts.mountsOf(container).keys()].some((volume) => mainMounts.has(volume))) return true;
+  const linked = (from: ContainerModel, to: ContainerModel) =>
+    (facts.linksFrom.get(from) ?? []).some((link) => link.to === to);
+  return linked(container, main) || linked(main, container);
+}
+
+/** The reason of a helper nothing speaks for: sidecar is then a default, and it says so. */
+function plainSidecarReason(container: ContainerModel, main: ContainerModel | undefined, facts: PodEvidence): string {
+  if (!main || tiedToMain(container, main, facts)) return PLAIN_SIDECAR;
+  return `nothing ties it to ${label(main)} (no shared volume, no localhost address): "sidecar" is only the default (the ${ROLES_ANNOTATION} annotation can state its role)`;
+}
+
 /** The pattern a helper plays and why: the annotation, else the pattern with the most evidence. */
 function helperPattern(
   container: ContainerModel,
   main: ContainerModel | undefined,
   facts: PodEvidence,
-): { pattern: HelperPattern; reasons: string[] } {
+): { pattern: HelperPattern; reasons: string[]; byDefault: boolean } {
   const stated = container.name !== undefined ? facts.explicit.get(container.name) : undefined;
   if (stated === 'sidecar' || stated === 'adapter' || stated === 'ambassador')
-    return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`] };
+    return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`], byDefault: false };
   const evidence = helperEvidence(container, main, facts);
   let best: HelperPattern = 'sidecar';
   // On a tie the plainest pattern wins: sidecar, then adapter, then ambassador.
   for (const pattern of ['adapter', 'ambassador'] as const)
     if (beats(scoreOf(evidence[pattern]), scoreOf(evidence[best]))) best = pattern;
   const reasons = reasonsOf(evidence[best]);
-  return { pattern: best, reasons: reasons.length > 0 ? reasons : [PLAIN_SIDECAR] };
+  if (reasons.length > 0) return { pattern: best, reasons, byDefault: false };
+  return { pattern: best, reasons: [plainSidecarReason(container, main, facts)], byDefault: true };
 }
 
 /** Every container's role with its strongest reasons, and the main container. */
@@ -709,8 +727,7 @@ export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main
     if (container.group === 'native-sidecar') {
       const base =
         'init container with restartPolicy: Always: starts before and keeps running beside the app containers';
-      const reasons =
-        helper.reasons[0] === PLAIN_SIDECAR ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
+      const reasons = helper.byDefault ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
       return { ...assignment(container, 'native-sidecar', reasons), pattern: helper.pattern };
     }
     return { ...assignment(container, helper.pattern, helper.reasons), pattern: helper.pattern };
