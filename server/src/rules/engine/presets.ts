@@ -31,12 +31,23 @@ const ITEM_TEXT: Readonly<Record<string, (data: Readonly<Record<string, unknown>
   'latest-image-tag': (data) => (typeof data.image === 'string' ? `"${data.image}"` : undefined),
 };
 
-const GROUP_TEXT: Readonly<Record<string, (count: number, items: string) => string>> = {
+/** `count` findings, `items` their texts with each text once (`"alpine:latest" (2 containers)`). */
+const GROUP_TEXT: Readonly<Record<string, (count: number, items: string, repeated: boolean) => string>> = {
   'missing-resources': (count, items) =>
     `${count} containers of this pod leave resources unset: ${items}. Each container is listed below.`,
-  'latest-image-tag': (count, items) =>
-    `${count} images of this pod are not pinned to a version or digest: ${items}. Each is listed below.`,
+  'latest-image-tag': (count, items, repeated) =>
+    repeated
+      ? `${count} containers of this pod run images not pinned to a version or digest: ${items}. Each is listed below.`
+      : `${count} images of this pod are not pinned to a version or digest: ${items}. Each is listed below.`,
 };
+
+/** Each item once, in first-seen order, with how many findings share it when more than one. */
+function distinctItems(items: readonly string[]): { text: string; repeated: boolean } {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  const text = [...counts].map(([item, count]) => (count > 1 ? `${item} (${count} containers)` : item)).join(', ');
+  return { text, repeated: counts.size < items.length };
+}
 
 const RESOURCE_WORDS: Readonly<Record<string, string>> = {
   'requests.cpu': 'no CPU request',
@@ -62,8 +73,9 @@ export function groupFindings<Data extends object>(
   const items = findings
     .map((finding) => ITEM_TEXT[ruleId]?.((finding.data ?? {}) as Readonly<Record<string, unknown>>))
     .filter((item): item is string => item !== undefined);
+  const distinct = distinctItems(items);
   const message =
-    GROUP_TEXT[ruleId]?.(findings.length, items.join(', ')) ??
+    GROUP_TEXT[ruleId]?.(findings.length, distinct.text, distinct.repeated) ??
     `${findings.length} findings of this rule on this pod; each is listed below.`;
   return [
     { ...first, message, related: findings.map((finding) => ({ range: finding.range, message: finding.message })) },

@@ -7,6 +7,8 @@
  * adds the same volumeMount to one of `others`.
  */
 import { analyzePod } from '../../service/analysis/analyzePod';
+import { someText } from '../../service/analysis/textSources';
+import { escapeRegExp } from '../../service/analysis/localhostLinks';
 import type { ContainerModel } from '../../service/model/podModel';
 import { defineRule, type RuleFinding } from '../types';
 import { containerLabel, fileKeyRefVolume } from './support';
@@ -56,6 +58,20 @@ export const unsharedVolumeFix: QuickFixer<UnsharedVolumeData> = {
   },
 };
 
+/**
+ * Whether `container` could be the other side of a file exchange through a volume mounted at
+ * `mountPath`: any container that runs beside it, and a regular init container that mounts a
+ * volume or names a path of that one. A setup step that tunes a sysctl or waits for a
+ * Service shares no files, and a scratch volume beside it is nothing to report.
+ */
+function mayShareFiles(container: ContainerModel, mountPath: string | undefined): boolean {
+  if (container.group !== 'init' || container.volumeMounts.length > 0) return true;
+  const base = mountPath?.replace(/\/+$/, '');
+  if (!base) return false;
+  const mention = new RegExp(`(?:^|[\\s'"=:])${escapeRegExp(base)}(?:[/\\s'"]|$)`);
+  return someText(container, (text) => mention.test(text));
+}
+
 export const unsharedVolume = defineRule({
   id: 'unshared-volume',
   category: 'pattern',
@@ -77,7 +93,9 @@ export const unsharedVolume = defineRule({
       }
       if (users.size !== 1) continue;
       const [user] = users;
-      const others = pod.containers.filter((container) => container !== user);
+      const mountPath = sharing.mountedBy.find((use) => use.container === user)?.mount.mountPath;
+      const others = pod.containers.filter((container) => container !== user && mayShareFiles(container, mountPath));
+      if (others.length === 0) continue;
       findings.push({
         message: `emptyDir "${sharing.name}" is mounted only by ${containerLabel(user!)}: the pod's other containers (${others.map(containerLabel).join(', ')}) cannot see what it holds. Fine for scratch space; to share files, mount it in the other container too.`,
         range: sharing.volume.nameNode.range,

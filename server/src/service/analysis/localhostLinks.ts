@@ -139,7 +139,7 @@ function splitEnvReferences(container: ContainerModel, sources: readonly TextSou
   return out;
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

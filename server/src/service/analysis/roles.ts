@@ -80,8 +80,9 @@ const SCRAPE_PATH = /\/(?:metrics|stats|status|nginx_status|server-status|health
 type LinkKind = 'forward' | 'reload' | 'scrape' | 'client';
 
 function linkKind(link: LocalhostLink, fromImage: HelperImage | undefined, toImage: HelperImage | undefined): LinkKind {
-  // Calling a well-known helper that does not call back is using it (`OTEL_EXPORTER_OTLP_ENDPOINT`).
-  if (toImage && !fromImage) return 'client';
+  // Calling a well-known helper that does not call back is using it (`OTEL_EXPORTER_OTLP_ENDPOINT`);
+  // Envoy and ghostunnel may be the app itself, so how the address is named decides for them.
+  if (toImage && toImage.direction !== 'either' && !fromImage) return 'client';
   const via = link.via ?? '';
   if (RELOAD_NAME.test(via) || RELOAD_PATH.test(link.text)) return 'reload';
   if (FORWARD_NAME.test(via)) return 'forward';
@@ -133,6 +134,11 @@ const PATH_IN_TEXT = /(?:^|[\s'"=:>|(])(\/[\w.@+-]+(?:\/[\w.@+-]+)*)/g;
 const WRITE_TO_PATH = /(?:>>?|\btee(?:\s+-a)?)\s*(\/[\w.@+/-]+)/g;
 /** A path a shell command reads (`tail -F /var/log/app.log`), so the container is not its writer. */
 const READ_FROM_PATH = /\b(?:tail|cat|head|less|grep|awk|sed|jq)\b[^|;&\n]{0,200}?\s(\/[\w.@+/-]+)/g;
+/**
+ * A file a shell writes as its log (`date >> /var/log/app.log`): the writer's own output for
+ * others to ship or serve, not content it makes for another container (an `index.html`).
+ */
+const LOG_FILE = /\.log$/i;
 const TRANSFORM_COMMAND = /(?:^|[\s|;&(])(?:sed|awk|gawk|jq|cut|tr|perl|logfmt|python3?|ruby|node)\b/;
 
 interface VolumePath {
@@ -298,7 +304,8 @@ class PodEvidence {
         for (const use of volume.mountedBy) {
           if (use.container.group === 'init' || use.mount.readOnly) continue;
           const byImage = this.imageOf(use.container)?.writesVolume === true;
-          if (byImage || this.pathsOf(use.container, 'write').some((entry) => entry.volume === volume.name))
+          const content = (entry: VolumePath) => entry.volume === volume.name && !LOG_FILE.test(entry.relative);
+          if (byImage || this.pathsOf(use.container, 'write').some(content))
             push(this.writersIndex, volume.name, use.container);
         }
       }
@@ -306,6 +313,22 @@ class PodEvidence {
     for (const volume of this.mountsOf(container).keys()) {
       const writer = this.writersIndex.get(volume)?.find((candidate) => candidate !== container);
       if (writer) return { writer, volume };
+    }
+    return undefined;
+  }
+
+  /**
+   * The log file the container writes on a volume another running container mounts, unless
+   * it reads a file of that volume itself (a stage turning another container's log into its own).
+   */
+  sharedLogOf(container: ContainerModel): { path: string; volume: string; other: ContainerModel } | undefined {
+    const readVolumes = new Set(this.pathsOf(container, 'read').map((entry) => entry.volume));
+    for (const written of this.pathsOf(container, 'write')) {
+      if (!LOG_FILE.test(written.relative) || readVolumes.has(written.volume)) continue;
+      const other = this.inputs.volumes
+        .find((volume) => volume.name === written.volume)
+        ?.mountedBy.find((use) => use.container !== container && use.container.group !== 'init')?.container;
+      if (other) return { path: written.path, volume: written.volume, other };
     }
     return undefined;
   }
@@ -399,11 +422,18 @@ function mainEvidence(
       text: `reads volume "${writer.volume}", which ${label(writer.writer)} writes`,
     });
   const readers = facts.readersOfFilesOf(container);
+  const sharedLog = readers.length === 0 ? facts.sharedLogOf(container) : undefined;
   if (readers.length > 0)
     support.push({
       kind: 'wiring',
       weight: WEIGHT.filesRead,
       text: `writes ${readers[0]!.path}, which ${readers.map((entry) => label(entry.reader)).join(' and ')} read${readers.length > 1 ? '' : 's'}`,
+    });
+  else if (sharedLog)
+    support.push({
+      kind: 'wiring',
+      weight: WEIGHT.filesRead,
+      text: `writes its log ${sharedLog.path} to volume "${sharedLog.volume}", which ${label(sharedLog.other)} mounts`,
     });
   if (container === apps[0]) support.push({ kind: 'position', weight: WEIGHT.first, text: 'first app container' });
   return { for: support, against };
@@ -417,6 +447,31 @@ function servedByHelperText(link: LocalhostLink, kind: LinkKind): string {
 }
 
 const sum = (evidence: readonly Evidence[]) => evidence.reduce((total, entry) => total + entry.weight, 0);
+
+/**
+ * Names and list position only break ties: however many name words add up, they never
+ * outweigh one piece of what the author stated, how the containers are wired or a
+ * well-known image (a tunnel named "app", a log shipper's name on the real app).
+ */
+const TIE_BREAKERS: ReadonlySet<EvidenceKind> = new Set(['name', 'position']);
+
+interface Score {
+  readonly decisive: number;
+  readonly tieBreak: number;
+}
+
+function scoreOf(support: readonly Evidence[], against: readonly Evidence[] = []): Score {
+  const part = (evidence: readonly Evidence[], tieBreak: boolean) =>
+    sum(evidence.filter((entry) => TIE_BREAKERS.has(entry.kind) === tieBreak));
+  return {
+    decisive: part(support, false) - part(against, false),
+    tieBreak: part(support, true) - part(against, true),
+  };
+}
+
+function beats(a: Score, b: Score): boolean {
+  return a.decisive !== b.decisive ? a.decisive > b.decisive : a.tieBreak > b.tieBreak;
+}
 
 /** Reasons in the order people trust them, strongest first within a kind. */
 function ordered(evidence: readonly Evidence[]): Evidence[] {
@@ -446,14 +501,13 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
       ].slice(0, MAX_REASONS),
     };
   }
-  let best:
-    { container: ContainerModel; score: number; evidence: { for: Evidence[]; against: Evidence[] } } | undefined;
+  let best: { container: ContainerModel; score: Score; evidence: { for: Evidence[]; against: Evidence[] } } | undefined;
   const evidenceOf = new Map<ContainerModel, { for: Evidence[]; against: Evidence[] }>();
   for (const container of apps) {
     const evidence = mainEvidence(container, facts, apps);
     evidenceOf.set(container, evidence);
-    const score = sum(evidence.for) - sum(evidence.against);
-    if (!best || score > best.score) best = { container, score, evidence };
+    const score = scoreOf(evidence.for, evidence.against);
+    if (!best || beats(score, best.score)) best = { container, score, evidence };
   }
   const chosen = best!;
   const reasons = reasonsOf(chosen.evidence.for.filter((entry) => entry.kind !== 'position'));
@@ -466,7 +520,9 @@ function chooseMain(facts: PodEvidence): { main?: ContainerModel; reasons: strin
       (helper) => `${label(helper)}: ${ordered(evidenceOf.get(helper)!.against)[0]!.text}`,
     );
     reasons.push(
-      helpers.length > 0 ? `the other app containers are helpers (${helperTexts.join('; ')})` : 'first app container',
+      helpers.length > 0
+        ? `the other app containers are helpers (${helperTexts.join('; ')})`
+        : `first app container; nothing in the pod shows which container is the app (the ${ROLES_ANNOTATION} annotation can say)`,
     );
   }
   return { main: chosen.container, reasons };
@@ -625,22 +681,38 @@ function addVolumeEvidence({ container, main, mainName, facts, image, add }: Hel
 
 const PLAIN_SIDECAR = `runs beside the main container with no sign of a proxy or an adapter`;
 
+/** Whether the container shares a volume or a localhost address with the main container. */
+function tiedToMain(container: ContainerModel, main: ContainerModel, facts: PodEvidence): boolean {
+  const mainMounts = facts.mountsOf(main);
+  if ([...facts.mountsOf(container).keys()].some((volume) => mainMounts.has(volume))) return true;
+  const linked = (from: ContainerModel, to: ContainerModel) =>
+    (facts.linksFrom.get(from) ?? []).some((link) => link.to === to);
+  return linked(container, main) || linked(main, container);
+}
+
+/** The reason of a helper nothing speaks for: sidecar is then a default, and it says so. */
+function plainSidecarReason(container: ContainerModel, main: ContainerModel | undefined, facts: PodEvidence): string {
+  if (!main || tiedToMain(container, main, facts)) return PLAIN_SIDECAR;
+  return `nothing ties it to ${label(main)} (no shared volume, no localhost address): "sidecar" is only the default (the ${ROLES_ANNOTATION} annotation can state its role)`;
+}
+
 /** The pattern a helper plays and why: the annotation, else the pattern with the most evidence. */
 function helperPattern(
   container: ContainerModel,
   main: ContainerModel | undefined,
   facts: PodEvidence,
-): { pattern: HelperPattern; reasons: string[] } {
+): { pattern: HelperPattern; reasons: string[]; byDefault: boolean } {
   const stated = container.name !== undefined ? facts.explicit.get(container.name) : undefined;
   if (stated === 'sidecar' || stated === 'adapter' || stated === 'ambassador')
-    return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`] };
+    return { pattern: stated, reasons: [`the ${ROLES_ANNOTATION} annotation says so`], byDefault: false };
   const evidence = helperEvidence(container, main, facts);
   let best: HelperPattern = 'sidecar';
   // On a tie the plainest pattern wins: sidecar, then adapter, then ambassador.
   for (const pattern of ['adapter', 'ambassador'] as const)
-    if (sum(evidence[pattern]) > sum(evidence[best])) best = pattern;
+    if (beats(scoreOf(evidence[pattern]), scoreOf(evidence[best]))) best = pattern;
   const reasons = reasonsOf(evidence[best]);
-  return { pattern: best, reasons: reasons.length > 0 ? reasons : [PLAIN_SIDECAR] };
+  if (reasons.length > 0) return { pattern: best, reasons, byDefault: false };
+  return { pattern: best, reasons: [plainSidecarReason(container, main, facts)], byDefault: true };
 }
 
 /** Every container's role with its strongest reasons, and the main container. */
@@ -655,8 +727,7 @@ export function assignRoles(inputs: RoleInputs): { roles: RoleAssignment[]; main
     if (container.group === 'native-sidecar') {
       const base =
         'init container with restartPolicy: Always: starts before and keeps running beside the app containers';
-      const reasons =
-        helper.reasons[0] === PLAIN_SIDECAR ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
+      const reasons = helper.byDefault ? [base] : [base, ...helper.reasons.slice(0, MAX_REASONS - 1)];
       return { ...assignment(container, 'native-sidecar', reasons), pattern: helper.pattern };
     }
     return { ...assignment(container, helper.pattern, helper.reasons), pattern: helper.pattern };
