@@ -1,8 +1,10 @@
 import type { PodModel } from '../../service/model/podModel';
 import type { WorkloadKind } from '../../service/model/workloads';
-import { getPair, isScalar, type YMap, type YNode, type YPair } from '../../service/yaml/nodes';
+import { getPair, isScalar, toJSON, type YMap, type YNode, type YPair } from '../../service/yaml/nodes';
+import type { ServiceSettings } from '../../service/settings';
 import { apiError, explain } from '../engine/apiMessages';
 import { mapAt, NEGATIVE_DETAIL, numberField, setMapPair, textField } from '../engine/objectFields';
+import { targetsAtLeast } from '../engine/version';
 import { defineRule, type RuleFinding } from '../types';
 
 /**
@@ -17,6 +19,12 @@ import { defineRule, type RuleFinding } from '../types';
  *   (`ValidateNonnegativeField`), and a Deployment's `progressDeadlineSeconds` (default 600) greater
  *   than `minReadySeconds`.
  * - No `activeDeadlineSeconds` in a controller's pod template: its pods are meant to run forever.
+ * - StatefulSet (`ValidateStatefulSetSpec`, `validateRollingUpdateStatefulSet`, 1.27 to 1.37): no
+ *   `updateStrategy.rollingUpdate` with type OnDelete, a non-negative `rollingUpdate.partition` and
+ *   `ordinals.start` (reported on the path `spec.ordinals.start`), and a `rollingUpdate.maxUnavailable`
+ *   that is neither negative, 0 nor over 100% (gate MaxUnavailableStatefulSet: alpha from 1.24, beta
+ *   and on by default from 1.35, kubernetes/enhancements#961; before 1.35 the field is dropped, so
+ *   not judged).
  *
  * data: `{ field: string }` (the API path of the field found wrong).
  */
@@ -41,6 +49,9 @@ const ACTIVE_DEADLINE_OWNER: Partial<Record<WorkloadKind, string>> = {
   DaemonSet: 'DaemonSet',
   ReplicationController: 'ReplicationController',
 };
+
+/** MaxUnavailableStatefulSet is on by default from this minor (beta in 1.35). */
+const STATEFULSET_MAX_UNAVAILABLE_DEFAULT_ON = 35;
 
 /** Deployment's default `progressDeadlineSeconds` (pkg/apis/apps/v1/defaults.go). */
 const DEFAULT_PROGRESS_DEADLINE = 600;
@@ -164,6 +175,75 @@ function daemonSetStrategy(spec: YMap): Finding[] {
   return findings;
 }
 
+function negativeNumber(map: YMap | undefined, key: string, path: string, explanation: string): Finding[] {
+  const field = numberField(map, key);
+  if (!field || field.value >= 0) return [];
+  return [finding(path, apiError.invalid(path, field.value, NEGATIVE_DETAIL), explanation, field.node.range)];
+}
+
+function statefulSetStrategy(spec: YMap, settings: ServiceSettings): Finding[] {
+  const findings = negativeNumber(
+    setMapPair(spec, 'ordinals')?.value,
+    'start',
+    'spec.ordinals.start',
+    'the first pod ordinal cannot be negative.',
+  );
+  const strategy = setMapPair(spec, 'updateStrategy')?.value;
+  const rollingUpdatePair = setMapPair(strategy, 'rollingUpdate');
+  if (!strategy || !rollingUpdatePair) return findings;
+  const type = textField(strategy, 'type')?.value ?? 'RollingUpdate';
+  const base = 'spec.updateStrategy.rollingUpdate';
+  if (type === 'OnDelete') {
+    findings.push(
+      finding(
+        base,
+        apiError.invalidPrinted(
+          base,
+          JSON.stringify(toJSON(rollingUpdatePair.value)),
+          "only allowed for updateStrategy 'RollingUpdate'",
+        ),
+        'with OnDelete a pod is replaced only when you delete it, so rolling update settings mean nothing; remove rollingUpdate or use type RollingUpdate.',
+        rollingUpdatePair.key.range,
+      ),
+    );
+    return findings;
+  }
+  if (type !== 'RollingUpdate') return findings;
+  const rollingUpdate = rollingUpdatePair.value;
+  findings.push(
+    ...negativeNumber(
+      rollingUpdate,
+      'partition',
+      `${base}.partition`,
+      'partition is the lowest ordinal that gets the new template; it cannot be negative.',
+    ),
+  );
+  if (!targetsAtLeast(settings, STATEFULSET_MAX_UNAVAILABLE_DEFAULT_ON)) return findings;
+  const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
+  const path = `${base}.maxUnavailable`;
+  if (maxUnavailable && maxUnavailable.amount < 0) {
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxUnavailable.amount, NEGATIVE_DETAIL),
+        'maxUnavailable cannot be negative.',
+        maxUnavailable.node.range,
+      ),
+    );
+  } else if (maxUnavailable?.amount === 0) {
+    findings.push(
+      finding(
+        path,
+        apiError.invalid(path, maxUnavailable.written, 'cannot be 0'),
+        'a StatefulSet rolls by taking pods down, so with no pod allowed down the rollout could never replace one; remove maxUnavailable (it defaults to 1) or raise it.',
+        maxUnavailable.node.range,
+      ),
+    );
+  }
+  findings.push(...over100(maxUnavailable, path));
+  return findings;
+}
+
 function negativeFields(pod: PodModel, spec: YMap): Finding[] {
   const findings: Finding[] = [];
   for (const key of NON_NEGATIVE_FIELDS[pod.kind] ?? []) {
@@ -224,13 +304,14 @@ export const invalidWorkloadSpec = defineRule({
   defaultSeverity: 'error',
   summary:
     'Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController specs: rollout strategy, non-negative counts, progress deadline, no activeDeadlineSeconds in the template.',
-  check(pod): Finding[] {
+  check(pod, context): Finding[] {
     if (pod.shape.family !== 'controller') return [];
     const spec = mapAt(pod.root, ['spec']);
     if (!spec) return [];
     const findings = negativeFields(pod, spec);
     if (pod.kind === 'Deployment') findings.push(...deploymentStrategy(spec), ...progressDeadline(spec));
     if (pod.kind === 'DaemonSet') findings.push(...daemonSetStrategy(spec));
+    if (pod.kind === 'StatefulSet') findings.push(...statefulSetStrategy(spec, context.settings));
     findings.push(...activeDeadlineInTemplate(pod));
     return findings;
   },
