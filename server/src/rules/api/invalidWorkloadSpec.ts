@@ -15,6 +15,9 @@ import { defineRule, type RuleFinding } from '../types';
  *   both default to 25%, so only two written zeros are refused).
  * - DaemonSet `updateStrategy.rollingUpdate`: neither over 100%, and exactly one of `maxUnavailable`
  *   (default 1) and `maxSurge` (default 0) non-zero (`ValidateRollingUpdateDaemonSet`).
+ * - Every `maxUnavailable` and `maxSurge` above is an int-or-percent (`ValidatePositiveIntOrPercent`): a
+ *   number not below 0 or a string of digits and '%' (a quoted "1" is refused). apimachinery's
+ *   field.Error prints such a value through IntOrString's String method, so without quotes.
  * - `replicas`, `minReadySeconds`, `revisionHistoryLimit`, `progressDeadlineSeconds` not negative
  *   (`ValidateNonnegativeField`), and a Deployment's `progressDeadlineSeconds` (default 600) greater
  *   than `minReadySeconds`.
@@ -77,6 +80,38 @@ function intOrPercent(map: YMap | undefined, key: string): IntOrPercent | undefi
 
 type Finding = RuleFinding<InvalidWorkloadSpecData>;
 
+/** apimachinery `IsValidPercent`'s message. */
+const PERCENT_DETAIL =
+  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+
+/** An int-or-percent value as the API server prints it (IntOrString's String: no quotes). */
+function printedIntOrPercent(value: IntOrPercent): string {
+  return String(value.written);
+}
+
+/** `ValidatePositiveIntOrPercent`: a written value that is a negative number or a string that is not `<digits>%`. */
+function intOrPercentFormat(map: YMap | undefined, key: string, path: string): Finding[] {
+  const node = getPair(map, key)?.value;
+  if (!isScalar(node)) return [];
+  if (typeof node.value === 'number' && Number.isInteger(node.value) && node.value < 0) {
+    return [
+      finding(path, apiError.invalid(path, node.value, NEGATIVE_DETAIL), `${key} cannot be negative.`, node.range),
+    ];
+  }
+  if (typeof node.value !== 'string' || /^[0-9]+%$/.test(node.value)) return [];
+  const digits = /^[0-9]+$/.test(node.value);
+  return [
+    finding(
+      path,
+      apiError.invalidPrinted(path, node.value, PERCENT_DETAIL),
+      digits
+        ? `a quoted ${key} is read as a percentage and needs its '%': write ${node.value} without quotes for a number of pods, or "${node.value}%".`
+        : `${key} is a number of pods or a percentage such as "25%".`,
+      node.range,
+    ),
+  ];
+}
+
 function finding(field: string, message: string, explanation: string, range: YNode['range']): Finding {
   return { message: explain(message, explanation), range, data: { field } };
 }
@@ -86,7 +121,7 @@ function over100(value: IntOrPercent | undefined, path: string): Finding[] {
   return [
     finding(
       path,
-      apiError.invalid(path, value.written, 'must not be greater than 100%'),
+      apiError.invalidPrinted(path, printedIntOrPercent(value), 'must not be greater than 100%'),
       'a percentage of the replicas cannot be more than all of them.',
       value.node.range,
     ),
@@ -114,14 +149,17 @@ function deploymentStrategy(spec: YMap): Finding[] {
   const rollingUpdate = rollingUpdatePair.value;
   const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
   const maxSurge = intOrPercent(rollingUpdate, 'maxSurge');
-  const findings: Finding[] = [];
+  const findings: Finding[] = [
+    ...intOrPercentFormat(rollingUpdate, 'maxUnavailable', 'spec.strategy.rollingUpdate.maxUnavailable'),
+    ...intOrPercentFormat(rollingUpdate, 'maxSurge', 'spec.strategy.rollingUpdate.maxSurge'),
+  ];
   // Both default to 25% (pkg/apis/apps/v1/defaults.go): only two written zeros stall the rollout.
   if (maxUnavailable?.amount === 0 && maxSurge?.amount === 0) {
     const path = 'spec.strategy.rollingUpdate.maxUnavailable';
     findings.push(
       finding(
         path,
-        apiError.invalid(path, maxUnavailable.written, 'may not be 0 when `maxSurge` is 0'),
+        apiError.invalidPrinted(path, printedIntOrPercent(maxUnavailable), 'may not be 0 when `maxSurge` is 0'),
         'with no pod allowed down and no extra pod allowed up, the rollout could never replace a pod.',
         maxUnavailable.node.range,
       ),
@@ -138,13 +176,18 @@ function daemonSetStrategy(spec: YMap): Finding[] {
   const rollingUpdate = setMapPair(strategy, 'rollingUpdate')?.value;
   if (!rollingUpdate) return [];
   const base = 'spec.updateStrategy.rollingUpdate';
+  const formatFindings = [
+    ...intOrPercentFormat(rollingUpdate, 'maxUnavailable', `${base}.maxUnavailable`),
+    ...intOrPercentFormat(rollingUpdate, 'maxSurge', `${base}.maxSurge`),
+  ];
   const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
   const maxSurge = intOrPercent(rollingUpdate, 'maxSurge');
-  // Unreadable values are reported by the schema; judging the pair on a guess would add noise.
+  // Unreadable values are reported above or by the schema; judging the pair on a guess would add noise.
   const unavailablePair = getPair(rollingUpdate, 'maxUnavailable');
   const surgePair = getPair(rollingUpdate, 'maxSurge');
-  if ((unavailablePair && !maxUnavailable) || (surgePair && !maxSurge)) return [];
+  if ((unavailablePair && !maxUnavailable) || (surgePair && !maxSurge)) return formatFindings;
   const findings: Finding[] = [
+    ...formatFindings,
     ...over100(maxUnavailable, `${base}.maxUnavailable`),
     ...over100(maxSurge, `${base}.maxSurge`),
   ];
@@ -156,7 +199,7 @@ function daemonSetStrategy(spec: YMap): Finding[] {
     findings.push(
       finding(
         path,
-        apiError.invalid(path, maxSurge.written, 'may not be set when maxUnavailable is non-zero'),
+        apiError.invalidPrinted(path, printedIntOrPercent(maxSurge), 'may not be set when maxUnavailable is non-zero'),
         `a DaemonSet rolls either by surging (maxSurge, with maxUnavailable: 0) or by taking pods down (maxUnavailable, the default 1), not both${maxUnavailable ? '' : '; set maxUnavailable: 0 to surge'}.`,
         maxSurge.node.range,
       ),
@@ -221,20 +264,12 @@ function statefulSetStrategy(spec: YMap, settings: ServiceSettings): Finding[] {
   if (!targetsAtLeast(settings, STATEFULSET_MAX_UNAVAILABLE_DEFAULT_ON)) return findings;
   const maxUnavailable = intOrPercent(rollingUpdate, 'maxUnavailable');
   const path = `${base}.maxUnavailable`;
-  if (maxUnavailable && maxUnavailable.amount < 0) {
+  findings.push(...intOrPercentFormat(rollingUpdate, 'maxUnavailable', path));
+  if (maxUnavailable?.amount === 0) {
     findings.push(
       finding(
         path,
-        apiError.invalid(path, maxUnavailable.amount, NEGATIVE_DETAIL),
-        'maxUnavailable cannot be negative.',
-        maxUnavailable.node.range,
-      ),
-    );
-  } else if (maxUnavailable?.amount === 0) {
-    findings.push(
-      finding(
-        path,
-        apiError.invalid(path, maxUnavailable.written, 'cannot be 0'),
+        apiError.invalidPrinted(path, printedIntOrPercent(maxUnavailable), 'cannot be 0'),
         'a StatefulSet rolls by taking pods down, so with no pod allowed down the rollout could never replace one; remove maxUnavailable (it defaults to 1) or raise it.',
         maxUnavailable.node.range,
       ),
