@@ -32,7 +32,7 @@ async function timed(promise) {
 }
 
 /** Types a character at the top of the file, then asks hover, completion and code actions at once. */
-async function keystrokes(client, uri, text) {
+async function keystrokes(client, uri) {
   const times = { hover: [], completion: [], codeAction: [] };
   let version = 1;
   for (let i = 0; i < KEYSTROKES; i++) {
@@ -70,7 +70,7 @@ async function measure(name, text, settings) {
   const openStart = performance.now();
   await client.open(uri, text);
   const openMs = performance.now() - openStart;
-  const times = await keystrokes(client, uri, text);
+  const times = await keystrokes(client, uri);
   // A small file's hover while the large one is validated again after a change.
   const small = 'file:///bench/small.yaml';
   await client.open(small, POD(0));

@@ -71,7 +71,6 @@ const servers = {
 };
 
 const log = (message) => process.stderr.write(`${message}\n`);
-const results = { rows: [] };
 
 // --- Full validation in one process vs a bare parse -------------------------------------
 const serviceBundle = path.join(cache, 'service.cjs');

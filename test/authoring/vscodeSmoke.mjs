@@ -15,6 +15,7 @@ import {
   repoRoot as root,
   runFromCommandPalette,
   startCodeServerSession,
+  waitForYamlEditorAndExtension,
 } from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
@@ -73,8 +74,8 @@ after(async () => {
 it('Add Sidecar from the palette, then an init container from the lightbulb', async () => {
   await page.click('.explorer-viewlet >> text=web-pod.yaml', { timeout: 30_000 });
   await page.waitForSelector('.editor-instance .view-lines');
-  // Wait for the language server: the file's first diagnostics mean it is up.
   await page.click('.editor-instance .view-lines');
+  await waitForYamlEditorAndExtension(page);
   await page.keyboard.press('Control+Home');
 
   await runFromCommandPalette(page, 'Pod Patterns: Add Sidecar', {

@@ -159,3 +159,20 @@ export async function runFromCommandPalette(page, command, { row, beforeEachAtte
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Waits until the focused editor's language is YAML and the extension's status entry is shown (it is active).
+ * The palette lists the extension's commands only for a YAML editor (their "when"), and a file opened while the
+ * workbench still registers languages starts as Plain Text.
+ */
+export async function waitForYamlEditorAndExtension(page) {
+  await page.waitForFunction(
+    () =>
+      document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML' &&
+      !!document.querySelector(
+        '.statusbar-item[aria-label^="Pod Patterns:"], .statusbar-item [aria-label^="Pod Patterns:"]',
+      ),
+    undefined,
+    { timeout: 60_000 },
+  );
+}

@@ -22,6 +22,7 @@ import {
   repoRoot as root,
   runFromCommandPalette,
   startCodeServerSession,
+  waitForYamlEditorAndExtension,
 } from '../support/codeServerSession.mjs';
 
 const update = process.argv.includes('--update');
@@ -187,11 +188,7 @@ for (const theme of THEMES) {
 
     it('shows the theme asked for, in the workbench and in the preview', async () => {
       await openInFirstGroup(SEEDS[0]);
-      await page.waitForFunction(
-        () => document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML',
-        undefined,
-        { timeout: 60_000 },
-      );
+      await waitForYamlEditorAndExtension(page);
       await runFromCommandPalette(page, 'Pod Patterns: Open Topology Preview to the Side');
       const frame = await previewFrame();
       const workbench = await page.$eval('.monaco-workbench', (element) => [...element.classList]);

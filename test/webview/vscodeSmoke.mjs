@@ -14,6 +14,7 @@ import {
   repoRoot as root,
   runFromCommandPalette,
   startCodeServerSession,
+  waitForYamlEditorAndExtension,
 } from '../support/codeServerSession.mjs';
 
 const artifacts = path.join(root, 'test/artifacts');
@@ -75,18 +76,7 @@ it('opens, reveals, follows edits, offers Add … Here and survives a reload', a
   await page.waitForSelector('.editor-instance .view-lines');
   await page.click('.editor-instance .view-lines');
   await page.waitForSelector(EDITOR_FOCUSED);
-  // The palette lists the command only when the focused editor's language is YAML (its "when"), and a file
-  // opened while the workbench still registers languages starts as Plain Text: wait for YAML and for the
-  // extension's status entry (it is active) before opening the palette.
-  await page.waitForFunction(
-    () =>
-      document.getElementById('status.editor.mode')?.textContent?.trim() === 'YAML' &&
-      !!document.querySelector(
-        '.statusbar-item[aria-label^="Pod Patterns:"], .statusbar-item [aria-label^="Pod Patterns:"]',
-      ),
-    undefined,
-    { timeout: 60_000 },
-  );
+  await waitForYamlEditorAndExtension(page);
   await runFromCommandPalette(page, 'Pod Patterns: Open Topology Preview to the Side');
   const frame = await previewFrame();
   const nodes = await frame.$$eval('[data-node-id]', (elements) =>

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { layoutTopology, renderTopologyScene, type Box, type SvgElement } from '../../../server/src/service/topology';
 import { laneCaptionBox } from '../../../server/src/shared/topology/labels';
 import { legendEntryWidth } from '../../../server/src/shared/topology/layout';
+import type { TopologyGraph } from '../../../server/src/shared/topology/types';
 import { busyGraph, graphOf, readFixture } from './support';
 
 const overlaps = (a: Box, b: Box) =>
@@ -202,6 +203,60 @@ describe('topology layout for a panel too low for the wrapped lanes', () => {
   it('fits the six-container pod in a 650 px side panel 700 px high (640 px below the one-row toolbar and the title line)', () => {
     assert.ok(layoutTopology(graph, { maxWidth: 650 }).height > 640, 'the wrapped lanes do not');
     assert.ok(layoutTopology(graph, { maxWidth: 650, maxHeight: 640 }).height <= 640);
+  });
+
+  it('fits the six-container pod in a 650 px side panel 600 px high (the page gives it 626 × 540 px)', () => {
+    const compact = layoutTopology(graph, { maxWidth: 626, maxHeight: 540 });
+    assert.equal(compact.dense, true);
+    assert.ok(compact.height <= 540, `${compact.height}`);
+    assert.ok(compact.width <= 626, `${compact.width}`);
+  });
+
+  it('puts the pod resource summary on its heading line when both fit, on a line of its own when not', () => {
+    const pictured = (layout: ReturnType<typeof layoutTopology>, of = graph) => {
+      const texts = (element: SvgElement): SvgElement[] =>
+        element.children.flatMap((child) =>
+          typeof child === 'string' ? [] : child.tag === 'text' ? [child] : texts(child),
+        );
+      const all = texts(renderTopologyScene(of, layout));
+      const heading = all.find((text) => text.attrs.class === 'pp-frame-title')!;
+      const summary = all.find((text) => text.attrs.class === 'pp-frame-sub')!;
+      return { heading, summary, text: summary.children.join('') };
+    };
+    const side = layoutTopology(graph, { maxWidth: 626, maxHeight: 540 });
+    assert.equal(side.titleOnOneLine, true);
+    const oneLine = pictured(side);
+    assert.equal(oneLine.summary.attrs.y, oneLine.heading.attrs.y);
+    assert.equal(oneLine.summary.attrs['text-anchor'], 'end');
+    assert.equal(oneLine.text, 'QoS BestEffort · requests none · limits none');
+    // The heading (14 px bold, 9 px a glyph at most) ends clear of the summary (12 px, 7 px a glyph), ending 16 px in.
+    const headingEnd = Number(oneLine.heading.attrs.x) + 'Deployment storefront'.length * 9;
+    assert.ok(headingEnd + 24 <= Number(oneLine.summary.attrs.x) - oneLine.text.length * 7);
+    assert.equal(Number(oneLine.summary.attrs.x), side.frame.x + side.frame.width - 16);
+    // Lower in a narrow panel, where the two do not fit side by side; and in the wrapped lanes, which are not compact.
+    for (const layout of [
+      layoutTopology(graph, { maxWidth: 350, maxHeight: 500 }),
+      layoutTopology(graph, { maxWidth: 626 }),
+    ]) {
+      assert.equal(layout.titleOnOneLine, undefined);
+      const twoLines = pictured(layout);
+      assert.ok(Number(twoLines.summary.attrs.y) > Number(twoLines.heading.attrs.y));
+      assert.equal(twoLines.summary.attrs['text-anchor'], undefined);
+    }
+    // A pod with requests and limits has a summary too long to share the line, even in a side panel.
+    const withResources: TopologyGraph = {
+      ...graph,
+      pod: {
+        ...graph.pod,
+        qosClass: 'Burstable',
+        requests: { cpu: '250m', memory: '256Mi', 'ephemeral-storage': '1Gi' },
+        limits: { cpu: '1', memory: '512Mi' },
+      },
+    };
+    const burstable = layoutTopology(withResources, { maxWidth: 626, maxHeight: 540 });
+    assert.equal(burstable.dense, true);
+    assert.equal(burstable.titleOnOneLine, undefined);
+    assert.ok(burstable.frame.height > side.frame.height, 'the title band keeps its second line');
   });
 
   it('keeps the wrapped lanes when they fit the height, and the one-row picture whenever it fits the width', () => {

@@ -19,7 +19,8 @@ export {
   type TopologyLayout,
 } from '../../shared/topology/layout';
 export { edgeLabelBox, edgeLabelText } from '../../shared/topology/labels';
-export { describeNode, renderTopologyScene, resourceSummary, type SvgElement } from '../../shared/topology/scene';
+export { describeNode, renderTopologyScene, type SvgElement } from '../../shared/topology/scene';
+export { resourceSummary } from '../../shared/topology/labels';
 export { escapeXmlAttribute, escapeXmlText, sceneToSvgString, type SvgTheme } from '../../shared/topology/svgString';
 export {
   DARK_PALETTE,

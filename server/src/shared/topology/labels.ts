@@ -1,6 +1,6 @@
 import { polyline, round } from './geometry';
 import type { Box, EdgeRoute, Point } from './layout';
-import type { TopologyEdge } from './types';
+import type { TopologyEdge, TopologyGraph } from './types';
 
 /** The widest an edge label gets, and the average glyph width it is cut with (12 px UI font). */
 const EDGE_LABEL_WIDTH = 260;
@@ -33,6 +33,39 @@ export function edgeLabelBox(text: string, at: Point): Box {
 /** A lane caption's box (11 px bold text at its baseline). */
 export function laneCaptionBox(lane: { readonly label: string; readonly x: number; readonly y: number }): Box {
   return { x: lane.x, y: lane.y - LABEL_ASCENT, width: lane.label.length * (LABEL_CHAR_WIDTH + 0.4), height: 15 };
+}
+
+/** The frame's title: the pod's kind and name. */
+export function podHeading(graph: TopologyGraph): string {
+  return `${graph.pod.kind} ${graph.pod.name}`;
+}
+
+/** The frame's second line: the pod's QoS class and its summed requests and limits. */
+export function resourceSummary(graph: TopologyGraph): string {
+  const list = (amounts: Readonly<Record<string, string>>) => {
+    const entries = Object.entries(amounts);
+    return entries.length === 0 ? 'none' : entries.map(([name, value]) => `${name} ${value}`).join(', ');
+  };
+  return `QoS ${graph.pod.qosClass} · requests ${list(graph.pod.requests)} · limits ${list(graph.pod.limits)}`;
+}
+
+/**
+ * The room the title line keeps at the frame's right end: the pod's finding badge, when it has findings,
+ * sits there (drawn centred 16 px in from the edge).
+ */
+export function titleEndInset(graph: TopologyGraph): number {
+  return graph.nodes.some((node) => node.kind === 'pod' && node.findings) ? 34 : 16;
+}
+
+/**
+ * Whether the pod's heading and its resource summary fit side by side on the title's one line of a frame
+ * this wide: 16 px in, the heading (14 px bold), a 24 px gap and the summary (12 px) ending at the inset.
+ * Glyph widths of the broad fallback fonts, so that the two never meet.
+ */
+export function titleFitsOneLine(graph: TopologyGraph, frameWidth: number): boolean {
+  const heading = podHeading(graph).length * 9;
+  const summary = resourceSummary(graph).length * 7;
+  return 16 + heading + 24 + summary + titleEndInset(graph) <= frameWidth;
 }
 
 /** Where along a line its label may go, best first: the middle, then further towards either end. */

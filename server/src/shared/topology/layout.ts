@@ -40,6 +40,8 @@ export interface TopologyLayout {
   readonly legendPlaces: readonly Point[];
   /** Drawn compact to fit a panel's height: smaller boxes, their lines of text closer together. */
   readonly dense?: boolean;
+  /** The pod's resource summary shares its heading's line, at the frame's right end (a compact frame wide enough). */
+  readonly titleOnOneLine?: boolean;
   /** Captions of the phase lanes (the wrapped layout). */
   readonly lanes?: readonly { readonly label: string; readonly x: number; readonly y: number }[];
 }
@@ -285,7 +287,7 @@ function layoutOneRow(graph: TopologyGraph): TopologyLayout {
 /** Finishes a layout: the legend (only what the picture shows) below everything, and the picture's size. */
 export function withLegend(
   graph: TopologyGraph,
-  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes' | 'dense'> & {
+  parts: Pick<TopologyLayout, 'frame' | 'boxes' | 'routes' | 'lanes' | 'dense' | 'titleOnOneLine'> & {
     readonly margin: number;
     readonly contentWidth: number;
     readonly legendTop: number;
@@ -372,7 +374,7 @@ function flowLegend(
   return { places, width: widest, height: entries.length === 0 ? 0 : (row + 1) * LEGEND_DENSE_ROW };
 }
 
-const LEGEND_DENSE_ROW = 19;
+const LEGEND_DENSE_ROW = 17;
 const LEGEND_DENSE_GAP = 14;
 /** The swatch, the gap to the label, and the label (12 px text, wide enough for the broad fallback fonts). */
 export const LEGEND_SWATCH = { width: 26, labelGap: 8, charWidth: 7 } as const;

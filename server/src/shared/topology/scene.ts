@@ -1,5 +1,5 @@
 import type { ContainerRole } from '../vocabulary';
-import { edgeLabelText } from './labels';
+import { edgeLabelText, podHeading, resourceSummary, titleEndInset } from './labels';
 import { LEGEND_SWATCH, layoutTopology, type Box, type TopologyLayout } from './layout';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from './types';
 
@@ -71,7 +71,7 @@ export function renderTopologyScene(graph: TopologyGraph, layout: TopologyLayout
     el('title', {}, title),
     markers(),
     el('rect', { class: 'pp-background', x: 0, y: 0, width: layout.width, height: layout.height }),
-    frame(graph, layout.frame, layout.dense ? TEXT.dense : TEXT.normal),
+    frame(graph, layout.frame, layout.dense ? TEXT.dense : TEXT.normal, layout.titleOnOneLine === true),
     el('g', { class: 'pp-edges' }, ...graph.edges.map((edge) => drawEdge(edge, layout, labelOf))),
     el(
       'g',
@@ -134,13 +134,14 @@ interface TextLines {
 }
 const TEXT: Readonly<Record<'normal' | 'dense', TextLines>> = {
   normal: { node: { first: 20, step: 17 }, frame: { first: 24, step: 18 } },
-  dense: { node: { first: 18, step: 16 }, frame: { first: 20, step: 16 } },
+  dense: { node: { first: 17, step: 15 }, frame: { first: 18, step: 15 } },
 };
 
-function frame(graph: TopologyGraph, box: Box, text: TextLines): SvgElement {
+/** The pod's frame; its resource summary below the heading, or at the right end of the heading's line (`oneLine`). */
+function frame(graph: TopologyGraph, box: Box, text: TextLines, oneLine: boolean): SvgElement {
   const pod = graph.nodes.find((node) => node.kind === 'pod');
   const summary = resourceSummary(graph);
-  const heading = `${graph.pod.kind} ${graph.pod.name}`;
+  const heading = podHeading(graph);
   return el(
     'g',
     {
@@ -156,21 +157,24 @@ function frame(graph: TopologyGraph, box: Box, text: TextLines): SvgElement {
       { class: 'pp-frame-title', x: box.x + 16, y: box.y + text.frame.first },
       fitText(heading, box.width - 60, CHAR_WIDTH.title),
     ),
-    el(
-      'text',
-      { class: 'pp-frame-sub', x: box.x + 16, y: box.y + text.frame.first + text.frame.step },
-      fitText(summary, box.width - 32, CHAR_WIDTH.body),
-    ),
+    oneLine
+      ? el(
+          'text',
+          {
+            class: 'pp-frame-sub',
+            x: box.x + box.width - titleEndInset(graph),
+            y: box.y + text.frame.first,
+            'text-anchor': 'end',
+          },
+          summary,
+        )
+      : el(
+          'text',
+          { class: 'pp-frame-sub', x: box.x + 16, y: box.y + text.frame.first + text.frame.step },
+          fitText(summary, box.width - 32, CHAR_WIDTH.body),
+        ),
     pod?.findings && badge(pod, box.x + box.width - 16, box.y + 18),
   );
-}
-
-export function resourceSummary(graph: TopologyGraph): string {
-  const list = (amounts: Readonly<Record<string, string>>) => {
-    const entries = Object.entries(amounts);
-    return entries.length === 0 ? 'none' : entries.map(([name, value]) => `${name} ${value}`).join(', ');
-  };
-  return `QoS ${graph.pod.qosClass} · requests ${list(graph.pod.requests)} · limits ${list(graph.pod.limits)}`;
 }
 
 function drawEdge(edge: TopologyEdge, layout: TopologyLayout, labelOf: Map<string, string>): SvgElement | undefined {

@@ -1,5 +1,5 @@
 import { grow, lineEntersBox, linesCross, polyline } from './geometry';
-import { laneCaptionBox } from './labels';
+import { laneCaptionBox, titleFitsOneLine } from './labels';
 import {
   orderContainers,
   round,
@@ -22,6 +22,11 @@ interface Spacing {
   /** The pod's name and resource line at the top of the frame, and the part of it their text covers. */
   readonly frameTitle: number;
   readonly titleText: number;
+  /**
+   * The resource summary's own line in the title band: saved when the summary fits at the right end of the
+   * heading's line (0: it keeps its line).
+   */
+  readonly summaryLine: number;
   readonly laneCaption: number;
   /**
    * Lane captions after the first go beside their lane's first row when its first box leaves room on its
@@ -37,6 +42,8 @@ interface Spacing {
   readonly serviceToFrame: number;
   readonly endpointGap: number;
   readonly endpointStep: number;
+  /** Added to the room below the last endpoint (or the frame, with none) above the legend. */
+  readonly legendGap: number;
   /** How far below (or above) a box a line going round turns towards its gap. */
   readonly turn: number;
   readonly heights: { readonly container: number; readonly volume: number; readonly small: number };
@@ -52,6 +59,7 @@ const wrappedSpacing = (): Spacing => ({
   gap: 36,
   frameTitle: SIZES.frameTitle,
   titleText: 48,
+  summaryLine: 0,
   laneCaption: 22,
   compactCaptions: false,
   captionInGap: 0,
@@ -61,31 +69,36 @@ const wrappedSpacing = (): Spacing => ({
   serviceToFrame: 40,
   endpointGap: 28,
   endpointStep: 12,
+  legendGap: 8,
   turn: 14,
   heights: { container: SIZES.container.height, volume: SIZES.volume.height, small: SIZES.endpoint.height },
 });
 
 /**
  * For a panel too low for the wrapped picture: lower boxes (their text lines closer), smaller
- * gaps, lane captions in the gaps and a legend that flows like text. Text keeps its size.
+ * gaps and margins, lane captions in the gaps, the pod's resource line beside its name when both
+ * fit, and a legend that flows like text. Text keeps its size. Rows keep gaps of 28 px: at 24 to 27 px
+ * the lines turning below one row and above the next crossed more and labels met.
  */
 const COMPACT: Spacing = {
-  margin: 8,
+  margin: 4,
   framePadding: 12,
   gap: 36,
-  frameTitle: 44,
-  titleText: 40,
+  frameTitle: 40,
+  titleText: 36,
+  summaryLine: 14,
   laneCaption: 18,
   compactCaptions: true,
-  captionInGap: 10,
-  rowGap: 36,
-  arcRoom: 28,
+  captionInGap: 6,
+  rowGap: 28,
+  arcRoom: 24,
   serviceGap: 10,
   serviceToFrame: 20,
-  endpointGap: 14,
+  endpointGap: 10,
   endpointStep: 8,
+  legendGap: 2,
   turn: 12,
-  heights: { container: 56, volume: 42, small: 42 },
+  heights: { container: 52, volume: 38, small: 38 },
 };
 
 /** The places a line may take in a gap between columns: its offset from the gap's middle and how much later it turns. */
@@ -170,7 +183,9 @@ export function layoutWrapped(
     services.length > 0 ? m + serviceRows * (S.heights.small + S.serviceGap) - S.serviceGap + S.serviceToFrame : m;
 
   const frameY = y;
-  y += S.frameTitle;
+  const titleOnOneLine = S.summaryLine > 0 && titleFitsOneLine(graph, inner + 2 * pad);
+  const titleSaves = titleOnOneLine ? S.summaryLine : 0;
+  y += S.frameTitle - titleSaves;
   let rowIndex = 0;
   const placeLane = (
     caption: { long: string; short: string },
@@ -270,14 +285,15 @@ export function layoutWrapped(
   return withLegend(graph, {
     margin: m,
     contentWidth: inner + 2 * pad,
-    legendTop: y + 8,
+    legendTop: y + S.legendGap,
     minPerRow: 1,
-    titleBand: S.titleText,
+    titleBand: S.titleText - titleSaves,
     frame,
     boxes,
     routes,
     lanes,
     ...(options.compact ? { dense: true } : {}),
+    ...(titleOnOneLine ? { titleOnOneLine } : {}),
   });
 }
 
