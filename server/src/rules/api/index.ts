@@ -25,6 +25,7 @@ import { invalidMountOption } from './invalidMountOption';
 import { invalidName } from './invalidName';
 import { invalidObjectName } from './invalidObjectName';
 import { invalidOsField } from './invalidOsField';
+import { invalidPodSpecField } from './invalidPodSpecField';
 import { invalidPodResources } from './invalidPodResources';
 import { invalidPortNumber } from './invalidPortNumber';
 import { invalidProbeField } from './invalidProbeField';
@@ -107,6 +108,7 @@ export const API_RULES = [
   invalidScheduling,
   invalidLabels,
   invalidCronJob,
+  invalidPodSpecField,
   // What the API server accepts with a warning.
   duplicateEnvName,
   hostIpWithoutHostPort,

@@ -1,5 +1,5 @@
 import type { PodModel } from '../../service/model/podModel';
-import { getPair, isMap, toJSON, type YMap } from '../../service/yaml/nodes';
+import { getPair, isMap, isScalar, toJSON, type YMap } from '../../service/yaml/nodes';
 import { apiError, fieldFinding } from '../engine/apiMessages';
 import { mapAt, NEGATIVE_DETAIL, numberField, seqAt, setMapPair, textField } from '../engine/objectFields';
 import { dns1123LabelErrors } from '../engine/names';
@@ -17,8 +17,13 @@ import { defineRule, type RuleFinding } from '../types';
  * - `backoffLimitPerIndex` / `maxFailedIndexes` need Indexed completion, `maxFailedIndexes` needs
  *   `backoffLimitPerIndex` and at most `completions` (gate JobBackoffLimitPerIndex: alpha 1.28,
  *   beta on by default 1.29, GA 1.33; before 1.29 the fields are dropped, so not judged);
- * - `podFailurePolicy.rules[].onExitCodes.containerName` names a container or init container of the
- *   template (GA in 1.31; beta on by default from 1.26);
+ * - `podFailurePolicy.rules[]` (`validatePodFailurePolicyRule`; GA in 1.31, beta on by default from
+ *   1.26): `onExitCodes.containerName` names a container or init container of the template; a rule
+ *   has exactly one of `onExitCodes` and `onPodConditions`; `onExitCodes.values` is not empty, has no
+ *   duplicates, is in ascending order and holds no 0 under the In operator; the FailIndex action
+ *   needs `backoffLimitPerIndex` (from 1.29, when the action exists);
+ * - `podReplacementPolicy` must be Failed when a `podFailurePolicy` is set (`validatePodReplacementPolicy`;
+ *   gate JobPodReplacementPolicy: beta on by default 1.29, GA 1.34; before 1.29 the field is dropped);
  * - `successPolicy` needs Indexed completion and at least one rule, each with `succeededCount`
  *   or `succeededIndexes`, `succeededCount` at most `completions` (gate JobSuccessPolicy: beta on by
  *   default 1.31, GA 1.33; before 1.31 the field is dropped).
@@ -46,6 +51,7 @@ const NON_NEGATIVE = [
 ] as const;
 const BACKOFF_LIMIT_PER_INDEX_DEFAULT_ON = 29;
 const SUCCESS_POLICY_DEFAULT_ON = 31;
+const POD_REPLACEMENT_POLICY_DEFAULT_ON = 29;
 
 /** The Job spec and its API path: `spec` of a Job, `spec.jobTemplate.spec` of a CronJob. */
 function jobSpecOf(pod: PodModel): { spec: YMap; path: string } | undefined {
@@ -126,28 +132,151 @@ function indexedFindings(spec: YMap, base: string, settings: Parameters<typeof t
   return findings;
 }
 
-function podFailurePolicyFindings(pod: PodModel, spec: YMap, base: string): Finding[] {
+/**
+ * `onExitCodes.values` (`validatePodFailurePolicyRuleOnExitCodes`): at least one, no 0 under In
+ * (exit code 0 is success, never a failure), no duplicates, ascending.
+ */
+function exitCodeValueFindings(onExitCodes: YMap, path: string): Finding[] {
+  const valuesPair = getPair(onExitCodes, 'values');
+  const values = seqAt(onExitCodes, 'values');
+  // A missing list is the schema's finding (values is required); a non-list value too.
+  if (!valuesPair || (!values && hasValue(valuesPair))) return [];
+  const valuesPath = `${path}.values`;
+  if (!values || values.items.length === 0) {
+    return [
+      fieldFinding(
+        valuesPath,
+        apiError.invalidPrinted(valuesPath, '[]', 'at least one value is required'),
+        'a rule on exit codes needs the exit codes it matches.',
+        valuesPair.key,
+      ),
+    ];
+  }
+  const operatorIn = textField(onExitCodes, 'operator')?.value === 'In';
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  let ordered = true;
+  let previous: number | undefined;
+  values.items.forEach((item, index) => {
+    if (!isScalar(item) || typeof item.value !== 'number') return;
+    const code = item.value;
+    const itemPath = `${valuesPath}[${index}]`;
+    if (operatorIn && code === 0) {
+      findings.push(
+        fieldFinding(
+          itemPath,
+          apiError.invalid(itemPath, 0, 'must not be 0 for the In operator'),
+          'exit code 0 is a success, and the Job controller only applies the policy to failed pods; remove 0.',
+          item,
+        ),
+      );
+    }
+    if (seen.has(code)) {
+      findings.push(
+        fieldFinding(itemPath, apiError.duplicate(itemPath, code), `exit code ${code} is listed twice.`, item),
+      );
+    } else {
+      seen.add(code);
+    }
+    if (previous !== undefined && previous > code) ordered = false;
+    previous = code;
+  });
+  if (!ordered) {
+    findings.push(
+      fieldFinding(
+        valuesPath,
+        apiError.invalidPrinted(valuesPath, JSON.stringify(toJSON(values)), 'must be ordered'),
+        'list the exit codes in ascending order.',
+        valuesPair.key,
+      ),
+    );
+  }
+  return findings;
+}
+
+function podFailurePolicyFindings(
+  pod: PodModel,
+  spec: YMap,
+  base: string,
+  settings: Parameters<typeof targetsAtLeast>[0],
+): Finding[] {
   const rules = seqAt(setMapPair(spec, 'podFailurePolicy')?.value, 'rules');
   if (!rules) return [];
   const names = new Set(pod.containers.flatMap((container) => (container.name !== undefined ? [container.name] : [])));
+  const perIndexBackoff = targetsAtLeast(settings, BACKOFF_LIMIT_PER_INDEX_DEFAULT_ON);
   return rules.items.flatMap((rule, index): Finding[] => {
-    const onExitCodes = isMap(rule) ? setMapPair(rule, 'onExitCodes')?.value : undefined;
-    const containerName = textField(onExitCodes, 'containerName');
-    if (!containerName || names.has(containerName.value)) return [];
-    const path = `${base}.podFailurePolicy.rules[${index}].onExitCodes.containerName`;
-    return [
-      fieldFinding(
-        path,
-        apiError.invalid(
-          path,
-          containerName.value,
-          'must be one of the container or initContainer names in the pod template',
+    if (!isMap(rule)) return [];
+    const rulePath = `${base}.podFailurePolicy.rules[${index}]`;
+    const findings: Finding[] = [];
+    const action = textField(rule, 'action');
+    if (perIndexBackoff && action?.value === 'FailIndex' && !getPair(spec, 'backoffLimitPerIndex')) {
+      findings.push(
+        fieldFinding(
+          `${rulePath}.action`,
+          apiError.invalid(`${rulePath}.action`, 'FailIndex', 'requires the backoffLimitPerIndex to be set'),
+          'FailIndex marks one index failed, which only a Job with backoffLimitPerIndex (and completionMode: Indexed) tracks.',
+          action.node,
         ),
-        `the pod template has no container "${containerName.value}"${names.size > 0 ? ` (it has ${[...names].map((name) => `"${name}"`).join(', ')})` : ''}.`,
-        containerName.node,
-      ),
-    ];
+      );
+    }
+    const onExitCodesPair = setMapPair(rule, 'onExitCodes');
+    const onPodConditions = seqAt(rule, 'onPodConditions');
+    const hasPodConditions = onPodConditions !== undefined && onPodConditions.items.length > 0;
+    if (onExitCodesPair && hasPodConditions) {
+      findings.push(
+        fieldFinding(
+          rulePath,
+          `${rulePath}: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported`,
+          'a rule matches either exit codes or pod conditions; split it into two rules.',
+          onExitCodesPair.key,
+        ),
+      );
+    } else if (!onExitCodesPair && !hasPodConditions && !getPair(rule, 'onExitCodes')) {
+      findings.push(
+        fieldFinding(
+          rulePath,
+          `${rulePath}: Invalid value: specifying one of OnExitCodes and OnPodConditions is required`,
+          'a rule without onExitCodes or onPodConditions matches nothing.',
+          action?.pair.key ?? rule.pairs[0]?.key ?? rule,
+        ),
+      );
+    }
+    const onExitCodes = onExitCodesPair?.value;
+    if (!onExitCodes) return findings;
+    const containerName = textField(onExitCodes, 'containerName');
+    if (containerName && !names.has(containerName.value)) {
+      const path = `${rulePath}.onExitCodes.containerName`;
+      findings.push(
+        fieldFinding(
+          path,
+          apiError.invalid(
+            path,
+            containerName.value,
+            'must be one of the container or initContainer names in the pod template',
+          ),
+          `the pod template has no container "${containerName.value}"${names.size > 0 ? ` (it has ${[...names].map((name) => `"${name}"`).join(', ')})` : ''}.`,
+          containerName.node,
+        ),
+      );
+    }
+    findings.push(...exitCodeValueFindings(onExitCodes, `${rulePath}.onExitCodes`));
+    return findings;
   });
+}
+
+/** With a podFailurePolicy the Job controller must see failed pods only once terminated. */
+function podReplacementFindings(spec: YMap, base: string): Finding[] {
+  const policy = textField(spec, 'podReplacementPolicy');
+  if (!policy || policy.value === 'Failed' || !setMapPair(spec, 'podFailurePolicy')) return [];
+  const path = `${base}.podReplacementPolicy`;
+  return [
+    fieldFinding(
+      path,
+      apiError.unsupported(path, policy.value, ['Failed']),
+      'a podFailurePolicy judges a pod by how it ended, so a replacement may only start once the old pod has fully terminated: use Failed (the default with a podFailurePolicy).',
+      policy.node,
+    ),
+  ];
 }
 
 function successPolicyFindings(spec: YMap, base: string): Finding[] {
@@ -251,7 +380,7 @@ export const invalidJobSpec = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary:
-    'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy naming a container of the pod, a name that fits the job-name label and pod host names.',
+    'Job specs: non-negative counts, Indexed completion with completions, per-index backoff and success policies only on Indexed Jobs, podFailurePolicy rules (containers of the pod, ordered non-zero exit codes) with podReplacementPolicy Failed, a name that fits the job-name label and pod host names.',
   check(pod, context): Finding[] {
     const job = jobSpecOf(pod);
     if (!job) return [];
@@ -271,9 +400,11 @@ export const invalidJobSpec = defineRule({
     }
     findings.push(
       ...indexedFindings(job.spec, job.path, context.settings),
-      ...podFailurePolicyFindings(pod, job.spec, job.path),
+      ...podFailurePolicyFindings(pod, job.spec, job.path, context.settings),
       ...jobNameFindings(pod, job.spec),
     );
+    if (targetsAtLeast(context.settings, POD_REPLACEMENT_POLICY_DEFAULT_ON))
+      findings.push(...podReplacementFindings(job.spec, job.path));
     if (targetsAtLeast(context.settings, SUCCESS_POLICY_DEFAULT_ON))
       findings.push(...successPolicyFindings(job.spec, job.path));
     return findings;

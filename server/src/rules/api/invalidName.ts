@@ -1,13 +1,12 @@
 import type { ContainerModel } from '../../service/model/podModel';
 import { gateMinor } from '../../service/versions/apiVersions';
-import { get, getMap, getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
+import { getPair, getSeq, isMap, isScalar, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { dns1123LabelErrors, portNameErrors, relaxedEnvNameErrors, strictEnvNameErrors } from '../engine/names';
-import { describeContainer } from '../engine/podFacts';
+import { describeContainer, handlerPorts } from '../engine/podFacts';
 import { targetMinor } from '../engine/version';
 import { defineRule, type RuleContext, type RuleFinding } from '../types';
 
-const NAMED_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 const POD_DNS_LABELS = ['hostname', 'subdomain'] as const;
 
 export type NameKind = 'container' | 'volume' | 'port' | 'env' | 'pod';
@@ -174,24 +173,22 @@ export const invalidName = defineRule({
           );
         }
       }
-      for (const probe of container.probes) {
-        // grpc ports are numbers only: the schema checks them.
-        for (const handler of NAMED_PORT_HANDLERS) {
-          const port = get(getMap(probe.node, handler), 'port');
-          if (!isScalar(port) || typeof port.value !== 'string') continue;
-          const errors = portNameErrors(port.value);
-          if (port.value !== '' && errors.length > 0) {
-            findings.push(
-              invalidFinding(
-                'port',
-                `${probe.path}.${handler}.port`,
-                port,
-                port.value,
-                errors,
-                `the ${probe.kind} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`,
-              ),
-            );
-          }
+      // grpc ports are numbers only: the schema checks them.
+      for (const handlerPort of handlerPorts(container)) {
+        const port = handlerPort.node;
+        if (handlerPort.handler === 'grpc' || !isScalar(port) || typeof port.value !== 'string') continue;
+        const errors = portNameErrors(port.value);
+        if (port.value !== '' && errors.length > 0) {
+          findings.push(
+            invalidFinding(
+              'port',
+              handlerPort.path,
+              port,
+              port.value,
+              errors,
+              `the ${handlerPort.owner} of ${describeContainer(container)} names a port "${port.value}" that can never be a port name; use a port number or a name declared in ports.`,
+            ),
+          );
         }
       }
       // Most containers have no env names to check: no nested iteration for them.

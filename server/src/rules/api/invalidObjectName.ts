@@ -20,8 +20,9 @@ import { defineRule, type RuleContext, type RuleFinding } from '../types';
  *   pkg/registry/{core,apps,batch}/<kind>/strategy.go, kubernetes/kubernetes#114412): its pods' host names come from it.
  * - CronJob names are at most 52 characters (pkg/apis/batch/validation `ValidateCronJob`: the
  *   controller appends an 11-character suffix to name its Jobs).
- * - `serviceAccountName`, `priorityClassName`, `schedulerName` and `runtimeClassName` of the pod
- *   spec are DNS-1123 subdomains (pkg/apis/core/validation `ValidatePodSpec`).
+ * - `serviceAccountName`, `priorityClassName`, `schedulerName`, `runtimeClassName` and `nodeName`
+ *   of the pod spec are DNS-1123 subdomains (pkg/apis/core/validation `ValidatePodSpec`;
+ *   `ValidateNodeName` is `NameIsDNSSubdomain`).
  *
  * data: `{ field: string, name: string }`
  */
@@ -33,7 +34,13 @@ export interface InvalidObjectNameData {
 type Finding = RuleFinding<InvalidObjectNameData>;
 
 const CRONJOB_NAME_MAX = 52;
-const POD_SPEC_REFERENCES = ['serviceAccountName', 'priorityClassName', 'schedulerName', 'runtimeClassName'] as const;
+const POD_SPEC_REFERENCES = [
+  'serviceAccountName',
+  'priorityClassName',
+  'schedulerName',
+  'runtimeClassName',
+  'nodeName',
+] as const;
 
 /** StatefulSet names are DNS labels from 1.26 (kubernetes/kubernetes#114172), subdomains before. */
 const STATEFULSET_LABEL_NAMES = 26;
@@ -153,7 +160,7 @@ export const invalidObjectName = defineRule({
   category: 'api',
   defaultSeverity: 'error',
   summary:
-    "metadata.name (and generateName), and the service account, priority class, scheduler and runtime class names a pod refers to, must follow the API server's name syntax.",
+    "metadata.name (and generateName), and the service account, priority class, scheduler, runtime class and node names a pod refers to, must follow the API server's name syntax.",
   check(pod, context): Finding[] {
     return [...metadataFindings(pod, context.settings), ...referenceFindings(pod)];
   },

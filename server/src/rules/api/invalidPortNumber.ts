@@ -1,11 +1,9 @@
 import type { ContainerModel } from '../../service/model/podModel';
-import { get, getMap, isScalar, type Range, type YNode } from '../../service/yaml/nodes';
+import { isScalar, type Range, type YNode } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { isValidPortNumber, PORT_NUMBER_DETAIL } from '../engine/names';
-import { describeContainer } from '../engine/podFacts';
+import { describeContainer, handlerPorts } from '../engine/podFacts';
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
-
-const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 function portData(container: ContainerModel, field: string, value: number): InvalidPortNumberData {
   return { ...containerRefOf(container), field, value };
@@ -21,14 +19,14 @@ function numberNode(node: YNode | null | undefined): { value: number; range: Ran
 }
 
 export interface InvalidPortNumberData extends ContainerRef {
-  /** `containerPort`, `hostPort` or the probe handler's port (`livenessProbe.httpGet.port`). */
+  /** `containerPort`, `hostPort` or a probe's or hook's port (`livenessProbe.httpGet.port`, `lifecycle.preStop.httpGet.port`). */
   readonly field: string;
   readonly value: number;
 }
 
 /**
  * Port numbers are 1–65535 (C4, M18): `containerPort` (0 counts as missing), a set `hostPort`
- * (0 means none), and numeric probe ports.
+ * (0 means none), and numeric ports of probes and lifecycle hooks.
  *
  * data: `{ containerIndex: number, listKey: string, field: string, value: number }`
  */
@@ -36,7 +34,7 @@ export const invalidPortNumber = defineRule({
   id: 'invalid-port-number',
   category: 'api',
   defaultSeverity: 'error',
-  summary: 'containerPort, hostPort and probe ports must be between 1 and 65535.',
+  summary: 'containerPort, hostPort and the ports of probes and lifecycle hooks must be between 1 and 65535.',
   check(pod): RuleFinding<InvalidPortNumberData>[] {
     const findings: RuleFinding<InvalidPortNumberData>[] = [];
     for (const container of pod.containers) {
@@ -75,20 +73,19 @@ export const invalidPortNumber = defineRule({
           });
         }
       }
-      if (container.group === 'init') continue; // probes are forbidden there altogether (init-container-probe)
-      for (const probe of container.probes) {
-        for (const handler of PROBE_PORT_HANDLERS) {
-          const port = numberNode(get(getMap(probe.node, handler), 'port'));
-          if (!port || isValidPortNumber(port.value)) continue;
-          findings.push({
-            message: explain(
-              apiError.invalid(`${probe.path}.${handler}.port`, port.value, PORT_NUMBER_DETAIL),
-              `the ${probe.kind} of ${describeContainer(container)} points at a port that cannot exist.`,
-            ),
-            range: port.range,
-            data: portData(container, `${probe.kind}.${handler}.port`, port.value),
-          });
-        }
+      // Probes and hooks are forbidden on a regular init container altogether (init-container-probe).
+      if (container.group === 'init') continue;
+      for (const handlerPort of handlerPorts(container)) {
+        const port = numberNode(handlerPort.node);
+        if (!port || isValidPortNumber(port.value)) continue;
+        findings.push({
+          message: explain(
+            apiError.invalid(handlerPort.path, port.value, PORT_NUMBER_DETAIL),
+            `the ${handlerPort.owner} of ${describeContainer(container)} points at a port that cannot exist.`,
+          ),
+          range: port.range,
+          data: portData(container, handlerPort.field, port.value),
+        });
       }
     }
     return findings;

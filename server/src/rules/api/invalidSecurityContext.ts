@@ -1,4 +1,4 @@
-import { getIn, getPair, isMap, isScalar, isSeq, type YMap } from '../../service/yaml/nodes';
+import { getIn, getPair, isMap, isScalar, isSeq, type YMap, type YNode, type YScalar } from '../../service/yaml/nodes';
 import { apiError, explain } from '../engine/apiMessages';
 import { describeContainer } from '../engine/podFacts';
 import { containerRefOf, defineRule, type ContainerRef, type RuleFinding } from '../types';
@@ -30,8 +30,48 @@ function* idRangeFindings(
   }
 }
 
+/**
+ * The pod-level group IDs (`validatePodSpecSecurityContext`, every release 1.27 to 1.37):
+ * `fsGroup` and each `supplementalGroups` entry, like runAsGroup, within 0–2147483647.
+ */
+function* podGroupFindings(
+  podContext: YMap,
+  path: string,
+): Iterable<RuleFinding<InvalidSecurityContextData> & { readonly data: InvalidSecurityContextData }> {
+  const outOfRange = (node: YNode | null | undefined): node is YScalar & { readonly value: number } =>
+    isScalar(node) && typeof node.value === 'number' && (node.value < 0 || node.value > MAX_ID);
+  const fsGroup = getPair(podContext, 'fsGroup')?.value;
+  if (outOfRange(fsGroup)) {
+    yield {
+      message: explain(
+        apiError.invalid(`${path}.fsGroup`, fsGroup.value, `must be between 0 and ${MAX_ID}, inclusive`),
+        'fsGroup of the pod is not a valid Linux group ID.',
+      ),
+      range: fsGroup.range,
+      data: { field: 'fsGroup', value: fsGroup.value },
+    };
+  }
+  const groups = getPair(podContext, 'supplementalGroups')?.value;
+  if (!isSeq(groups)) return;
+  for (const [index, group] of groups.items.entries()) {
+    if (!outOfRange(group)) continue;
+    yield {
+      message: explain(
+        apiError.invalid(
+          `${path}.supplementalGroups[${index}]`,
+          group.value,
+          `must be between 0 and ${MAX_ID}, inclusive`,
+        ),
+        'a supplemental group of the pod is not a valid Linux group ID.',
+      ),
+      range: group.range,
+      data: { field: 'supplementalGroups', value: group.value },
+    };
+  }
+}
+
 export interface InvalidSecurityContextData extends Partial<ContainerRef> {
-  /** `runAsUser`, `runAsGroup`, `privileged` or `capabilities.add`; no container reference for the pod's own securityContext. */
+  /** `runAsUser`, `runAsGroup`, `fsGroup`, `supplementalGroups`, `privileged` or `capabilities.add`; no container reference for the pod's own securityContext. */
   readonly field: string;
   /** The out-of-range ID. */
   readonly value?: number;
@@ -40,7 +80,8 @@ export interface InvalidSecurityContextData extends Partial<ContainerRef> {
 /**
  * Security-context combinations the API server refuses (C8): `allowPrivilegeEscalation: false`
  * with `privileged: true` or with the `CAP_SYS_ADMIN` capability (both always allow
- * escalation), and user or group IDs outside 0–2147483647.
+ * escalation), and user or group IDs (runAsUser, runAsGroup, and the pod's fsGroup and
+ * supplementalGroups) outside 0–2147483647.
  *
  * data: `{ field: string, containerIndex?: number, listKey?: string, value?: number }`
  */
@@ -56,6 +97,7 @@ export const invalidSecurityContext = defineRule({
     if (isMap(podContext)) {
       for (const finding of idRangeFindings(podContext, `${pod.specPath}.securityContext`, 'the pod'))
         findings.push(finding);
+      for (const finding of podGroupFindings(podContext, `${pod.specPath}.securityContext`)) findings.push(finding);
     }
     for (const container of pod.containers) {
       const pair = getPair(container.map, 'securityContext');

@@ -89,8 +89,8 @@ export interface ProbeHandlerData extends ContainerRef {
 /**
  * Probes and lifecycle hooks of containers that run beside the app (app containers and
  * native sidecars): exactly one handler (M15), liveness and startup `successThreshold` of 1
- * (M16), no negative timings (M17). Regular init containers may not have them at all: that
- * is `init-container-probe`.
+ * (M16), no negative timings and no probe grace period below one second (M17). Regular init
+ * containers may not have them at all: that is `init-container-probe`.
  *
  * data: `{ containerIndex: number, listKey: string, field: string, handlers: string[] }`
  */
@@ -123,6 +123,19 @@ export const probeHandler = defineRule({
               `${key} of the ${probe.kind} of ${describeContainer(container)} cannot be negative.`,
             ),
             range: field.pair.value!.range,
+            data: { ...containerRefOf(container), field: probe.kind, handlers: [] },
+          });
+        }
+        // validateProbe (every release 1.27 to 1.37; ProbeTerminationGracePeriod GA in 1.28, on by
+        // default before): a probe's own grace period, when set, is at least one second.
+        const grace = numberOf(probe.node, 'terminationGracePeriodSeconds');
+        if (grace && grace.value <= 0) {
+          findings.push({
+            message: explain(
+              apiError.invalid(`${probe.path}.terminationGracePeriodSeconds`, grace.value, 'must be greater than 0'),
+              `the grace period ${describeContainer(container)} gets when its ${probe.kind} kills it must be at least one second; remove it to use the pod's terminationGracePeriodSeconds.`,
+            ),
+            range: grace.pair.value!.range,
             data: { ...containerRefOf(container), field: probe.kind, handlers: [] },
           });
         }

@@ -12,6 +12,11 @@ import { defineRule, type RuleFinding } from '../types';
  * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController) keep pods running, so
  * only Always; Jobs and CronJobs finish, so OnFailure or Never, and only Never with a
  * `podFailurePolicy`. A Job without a restartPolicy is therefore rejected.
+ *
+ * pkg/apis/batch/validation/validation.go `validateJobSpec` (every release since 1.20, so every
+ * supported target) reports an unset or `Always` policy as `Required value: valid values:
+ * "OnFailure", "Never"` and only other values as `Unsupported value`; the controllers of
+ * pkg/apis/apps/validation report anything but Always as `Unsupported value`.
  */
 export interface TemplateRestartPolicyData {
   readonly kind: string;
@@ -97,9 +102,15 @@ export const templateRestartPolicy = defineRule({
     const hasPodFailurePolicy = isMap(podFailurePolicy);
     if (effective !== 'OnFailure' && effective !== 'Never') {
       const supported = hasPodFailurePolicy ? ['Never'] : ['OnFailure', 'Never'];
+      // Since 1.20 (kubernetes/kubernetes#95747) validateJobSpec words an unset or Always
+      // policy as a missing value, since defaulting turned the missing value into Always.
+      const apiText =
+        effective === 'Always'
+          ? apiError.required(path, 'valid values: "OnFailure", "Never"')
+          : apiError.unsupported(path, effective, ['OnFailure', 'Never']);
       findings.push({
         message: explain(
-          apiError.unsupported(path, effective, ['OnFailure', 'Never']),
+          apiText,
           `a ${pod.kind}'s pods must be allowed to finish${defaultedNote}: set restartPolicy to ${supported.join(' or ')}.`,
         ),
         range: anchor,

@@ -1,5 +1,5 @@
 import type { ContainerModel, PodModel } from '../../service/model/podModel';
-import { getPair, isScalar, type YPair } from '../../service/yaml/nodes';
+import { get, getMap, getPair, isMap, isScalar, type YNode, type YPair } from '../../service/yaml/nodes';
 
 /** How a message names a container: `init container "git-sync"`, `sidecar "proxy"`, `container "web"`. */
 export function describeContainer(container: ContainerModel): string {
@@ -56,4 +56,57 @@ export function freeContainerNames(pod: PodModel): (base: string, preferredSuffi
       return claim(candidate);
     }
   };
+}
+
+/** A handler `port` the API server checks with `ValidatePortNumOrName`: a number 1–65535 or a port name. */
+export interface HandlerPort {
+  /** What the port belongs to, for messages: `livenessProbe`, `preStop hook`. */
+  readonly owner: string;
+  /** The API path of the port, e.g. `spec.containers[0].lifecycle.preStop.httpGet.port`. */
+  readonly path: string;
+  /** The path below the container, for finding data: `livenessProbe.httpGet.port`. */
+  readonly field: string;
+  readonly handler: 'httpGet' | 'tcpSocket' | 'grpc';
+  readonly node: YNode;
+}
+
+const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+const HOOK_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
+
+/**
+ * The ports of a container's probes and lifecycle hooks: pkg/apis/core/validation `validateHandler`
+ * checks both alike (httpGet and tcpSocket by number or name, grpc by number; 1.27 to 1.37).
+ */
+export function handlerPorts(container: ContainerModel): HandlerPort[] {
+  const ports: HandlerPort[] = [];
+  for (const probe of container.probes) {
+    for (const handler of PROBE_PORT_HANDLERS) {
+      const node = get(getMap(probe.node, handler), 'port');
+      if (node)
+        ports.push({
+          owner: probe.kind,
+          path: `${probe.path}.${handler}.port`,
+          field: `${probe.kind}.${handler}.port`,
+          handler,
+          node,
+        });
+    }
+  }
+  const lifecycle = container.lifecyclePair?.value;
+  if (!isMap(lifecycle)) return ports;
+  for (const hook of ['postStart', 'preStop'] as const) {
+    const hookMap = getMap(lifecycle, hook);
+    for (const handler of HOOK_PORT_HANDLERS) {
+      const node = get(getMap(hookMap, handler), 'port');
+      if (node)
+        ports.push({
+          owner: `${hook} hook`,
+          path: `${container.path}.lifecycle.${hook}.${handler}.port`,
+          field: `lifecycle.${hook}.${handler}.port`,
+          handler,
+          node,
+        });
+    }
+  }
+  return ports;
 }
