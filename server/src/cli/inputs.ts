@@ -1,4 +1,4 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IgnorePatterns, PROJECT_CONFIG_FILE } from '../service';
@@ -124,13 +124,29 @@ export function exactUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/**
- * A file's text as UTF-8. Most manifests are plain ASCII, which decodes faster as Latin-1 to the
- * very same string (a third of the time `readFileSync(file, 'utf8')` takes on a large file).
- */
+/** A file's text as UTF-8; throws, saying why, when it is not UTF-8 (`readSource` reports the file as unreadable). */
 export function readTextFile(file: string): string {
-  const bytes = readFileSync(file);
-  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  return utf8Text(readFileSync(file));
+}
+
+/**
+ * Bytes as UTF-8 text, or an error that says why they are not: decoded leniently, UTF-16 becomes a
+ * NUL between every two characters and Latin-1 gets U+FFFD, so the file would be "checked" with no
+ * pod found in it and no word why. Most manifests are plain ASCII, which decodes faster as Latin-1
+ * to the very same string (a third of the time `toString('utf8')` takes on a large file).
+ */
+export function utf8Text(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  if (!isUtf8(bytes)) throw new Error(notUtf8Reason(bytes));
+  return bytes.toString('utf8');
+}
+
+/** Why bytes that are not UTF-8 are not checked: UTF-16 (what some Windows editors save as "Unicode") named by its byte order mark. */
+function notUtf8Reason(bytes: Uint8Array): string {
+  const byteOrderMark =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'FF FE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'FE FF' : undefined;
+  const encoding = byteOrderMark ? `UTF-16 text (byte order mark ${byteOrderMark}), not UTF-8` : 'not valid UTF-8 text';
+  return `it is ${encoding}, so it was not checked; convert it to UTF-8`;
 }
 
 interface WalkOptions extends InputOptions {

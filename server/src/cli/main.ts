@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run';
 import { LINT_WORKER_ARG } from './io';
+import { utf8Text } from './inputs';
 
 // A `lint --jobs` worker thread loads this same bundle: it serves files, it does not run the CLI.
 // (Told by its argv: asking `node:worker_threads` would load it, and streams, on every run.)
@@ -17,7 +18,7 @@ if (process.argv[2] === LINT_WORKER_ARG) {
     process.exitCode = runCli(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
-      readStdin: () => readFileSync(0, 'utf8'),
+      readStdin: () => utf8Text(readFileSync(0)),
       stdoutIsTerminal: process.stdout.isTTY === true,
       env: process.env,
       cwd: process.cwd(),

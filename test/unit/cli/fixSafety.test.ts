@@ -61,7 +61,10 @@ describe('lint --fix never destroys', () => {
     const result = cli(['lint', '--fix', latin1, utf8]);
     assert.ok(readFileSync(latin1).equals(before), 'the Latin-1 file is byte for byte unchanged');
     assert.equal(readFileSync(utf8, 'utf8'), `# café crème\n${FIXED}`);
-    assert.match(result.stderr, new RegExp(`${path.basename(latin1)}: not fixed: the file is not valid UTF-8`));
+    assert.match(
+      result.stderr,
+      new RegExp(`${path.basename(latin1)}: it is not valid UTF-8 text, so it was not checked; convert it to UTF-8`),
+    );
     assert.equal(result.code, 2);
     noStackTrace(result.stderr + result.stdout);
   });

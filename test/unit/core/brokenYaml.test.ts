@@ -173,3 +173,20 @@ test('the preview request says why a broken document is not drawn, and draws it 
     lsp.dispose();
   }
 });
+
+test('an alias to an anchor that is never set is one syntax error on the alias, not a silent null', () => {
+  // gopkg.in/yaml.v2 (the decoder behind kubectl and the API server) fails with "unknown anchor 'nope' referenced".
+  assert.deepEqual(marked(SOUND_POD.replace('image: nginx:1.27', 'image: *nope')), [
+    'yaml-syntax "*nope": Unknown anchor "nope": no "&nope" comes before this alias in the document, so kubectl rejects the file ("unknown anchor \'nope\' referenced").',
+  ]);
+});
+
+test('an alias before its anchor is an unknown anchor too: the decoder reads anchors in document order', () => {
+  const text = SOUND_POD.replace('name: sound', 'name: *later').replace(
+    'image: nginx:1.27',
+    'image: &later nginx:1.27',
+  );
+  assert.deepEqual(marked(text), [
+    'yaml-syntax "*later": Unknown anchor "later": no "&later" comes before this alias in the document, so kubectl rejects the file ("unknown anchor \'later\' referenced").',
+  ]);
+});

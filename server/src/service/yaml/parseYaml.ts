@@ -6,6 +6,7 @@ import {
   isScalar as isYamlScalar,
   isSeq as isYamlSeq,
   Parser,
+  type Alias,
   type Document,
   type Node as YamlNode,
   type Scalar,
@@ -196,6 +197,7 @@ function composedTree(text: string): ParsedYaml {
       try {
         const state = newConversion();
         root = convert(document.contents as YamlNode, state, 0);
+        findings.push(...state.unknownAliases.map((alias) => unknownAnchorFinding(text, alias)));
         if (state.aliasCount > 0 && expandedSize(root, new Map()) > MAX_EXPANDED_NODES) {
           // Like Go's decoder ("excessive aliasing"), refuse rather than hand an exponential tree to the checks.
           findings.push({
@@ -368,6 +370,20 @@ class RefusedDocument extends Error {
   }
 }
 
+/** gopkg.in/yaml.v2 v2.4.0 (decode.go, `parser.alias`) fails with "unknown anchor '…' referenced". */
+function unknownAnchorFinding(text: string, alias: Alias): Finding {
+  // Cut like other messages: a hostile name of megabytes must not become the message.
+  const name = alias.source.length > 100 ? `${alias.source.slice(0, 100)}…` : alias.source;
+  const range = rangeOf(alias);
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Unknown anchor "${name}": no "&${name}" comes before this alias in the document, so kubectl rejects the file ("unknown anchor '${name}' referenced").`,
+    range: { start: range.start, end: codePointEnd(text, Math.max(range.start + 1, range.end)) },
+    data: { yamlCode: 'UNKNOWN_ANCHOR' },
+  };
+}
+
 function internalFinding(text: string, error: unknown): Finding {
   const reason = error instanceof Error ? error.message : String(error);
   return {
@@ -424,10 +440,16 @@ interface Conversion {
   aliasCount: number;
   /** Pairs copied into maps by merge keys so far: each merge copies, so nested merges can grow exponentially. */
   mergedPairs: number;
+  /**
+   * Aliases whose anchor is not set before them. The library composes them without an error
+   * (only its `toJS` throws), but Go's decoder, which reads anchors in document order as we do,
+   * rejects the document.
+   */
+  readonly unknownAliases: Alias[];
 }
 
 function newConversion(): Conversion {
-  return { anchors: new Map(), open: new Set(), aliasCount: 0, mergedPairs: 0 };
+  return { anchors: new Map(), open: new Set(), aliasCount: 0, mergedPairs: 0, unknownAliases: [] };
 }
 
 function convert(node: YamlNode, state: Conversion, depth: number): YNode {
@@ -437,7 +459,10 @@ function convert(node: YamlNode, state: Conversion, depth: number): YNode {
     if (state.open.has(node.source))
       throw new RangeError(`alias *${node.source} refers to the node that defines it (a cycle)`);
     const resolved = state.anchors.get(node.source);
-    if (!resolved) return { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
+    if (!resolved) {
+      state.unknownAliases.push(node);
+      return { kind: 'scalar', value: null, style: 'plain', range: rangeOf(node) };
+    }
     state.aliasCount++;
     return { ...resolved, viaAlias: true };
   }
