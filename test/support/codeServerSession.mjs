@@ -126,8 +126,8 @@ export async function pollPage(page, read, accept, timeoutMs = 15_000) {
 
 /**
  * Runs a command from the command palette and clicks its row. The palette's text is set with `fill`, not typed:
- * when the palette opens as a context menu or a webview gives the focus back, typed keys can land outside the
- * palette's input, and the list then still shows the recently used commands. `row` is the list row to click
+ * a webview that takes the focus back (after its context menu, say) closes the palette, and keys typed then land
+ * in the webview. `row` is the list row to click
  * (default: the row whose label is exactly `command`); `beforeEachAttempt` puts the focus where the command
  * needs it (e.g. an editor). Retries while the workbench settles; the last failure is thrown.
  */
@@ -143,7 +143,8 @@ export async function runFromCommandPalette(page, command, { row, beforeEachAtte
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(`>${command}`);
+      // The palette closes when it loses the focus (a webview can take it back): fail fast and retry.
+      await input.fill(`>${command}`, { timeout: 5_000 });
       await rowLocator.first().click({ timeout: 10_000 });
       return;
     } catch (error) {
