@@ -106,8 +106,6 @@ export function readSource(source: InputSource, readStdin: () => string): Input 
   }
 }
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Why a command that rewrites files leaves one alone that is not UTF-8. */
 export const NOT_UTF8 =
   'the file is not valid UTF-8 (rewriting it would replace its non-UTF-8 characters); convert it to UTF-8 first';
@@ -116,12 +114,8 @@ export const NOT_UTF8 =
  * Bytes decoded as UTF-8 exactly (a byte order mark kept), or undefined when they are not UTF-8: a
  * Latin-1 `café` would decode as `caf\uFFFD`, and a command that rewrites the file would write that back.
  */
-export function exactUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+export function exactUtf8(bytes: Buffer): string | undefined {
+  return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
 /** A file's text as UTF-8; throws, saying why, when it is not UTF-8 (`readSource` reports the file as unreadable). */
@@ -137,8 +131,9 @@ export function readTextFile(file: string): string {
  */
 export function utf8Text(bytes: Buffer): string {
   if (isAscii(bytes)) return bytes.toString('latin1');
-  if (!isUtf8(bytes)) throw new Error(notUtf8Reason(bytes));
-  return bytes.toString('utf8');
+  const text = exactUtf8(bytes);
+  if (text === undefined) throw new Error(notUtf8Reason(bytes));
+  return text;
 }
 
 /** Why bytes that are not UTF-8 are not checked: UTF-16 (what some Windows editors save as "Unicode") named by its byte order mark. */

@@ -173,11 +173,8 @@ export const invalidName = defineRule({
           );
         }
       }
-      // grpc ports are numbers only: the schema checks them. On a regular init container the API
-      // server refuses probes and hooks as a whole without validating their contents
-      // (validateInitContainers, pkg/apis/core/validation/validation.go, kubernetes/kubernetes at
-      // commit a7264f95): init-container-probe reports them, once.
-      for (const handlerPort of container.group === 'init' ? [] : handlerPorts(container)) {
+      // grpc ports are numbers only: the schema checks them.
+      for (const handlerPort of handlerPorts(container)) {
         const port = handlerPort.node;
         if (handlerPort.handler === 'grpc' || !isScalar(port) || typeof port.value !== 'string') continue;
         const errors = portNameErrors(port.value);

@@ -73,8 +73,6 @@ export const invalidPortNumber = defineRule({
           });
         }
       }
-      // Probes and hooks are forbidden on a regular init container altogether (init-container-probe).
-      if (container.group === 'init') continue;
       for (const handlerPort of handlerPorts(container)) {
         const port = numberNode(handlerPort.node);
         if (!port || isValidPortNumber(port.value)) continue;

@@ -74,11 +74,14 @@ const PROBE_PORT_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 const HOOK_PORT_HANDLERS = ['httpGet', 'tcpSocket'] as const;
 
 /**
- * The ports of a container's probes and lifecycle hooks: pkg/apis/core/validation `validateHandler`
- * checks both alike (httpGet and tcpSocket by number or name, grpc by number; 1.27 to 1.37).
+ * The ports of a container's probes and lifecycle hooks that the API server validates: pkg/apis/core/validation
+ * `validateHandler` checks both alike (httpGet and tcpSocket by number or name, grpc by number; 1.27 to 1.37).
+ * None on a regular init container: `validateInitContainers` refuses its probes and hooks as a whole without
+ * looking inside (kubernetes/kubernetes at commit a7264f95), and init-container-probe reports that, once.
  */
 export function handlerPorts(container: ContainerModel): HandlerPort[] {
   const ports: HandlerPort[] = [];
+  if (container.group === 'init') return ports;
   for (const probe of container.probes) {
     for (const handler of PROBE_PORT_HANDLERS) {
       const node = get(getMap(probe.node, handler), 'port');
